@@ -1,0 +1,1 @@
+"""The executive: an NT mini-kernel run as `python -m kernel`."""

@@ -1,0 +1,122 @@
+"""`python -m kernel boot IMAGE [ARGS...]`: argument parsing and presentation only."""
+import argparse
+import json
+import os
+import sys
+
+from .errors import EXIT_ABNORMAL, EXIT_DEADLOCK, EXIT_INTERNAL, EXIT_USAGE, UserError
+from .status import nt_status_name
+
+PRIORITY_CLASS_FLAGS = {"idle": 0x40, "below_normal": 0x4000, "normal": 0x20, "above_normal": 0x8000,
+                        "high": 0x80, "realtime": 0x100}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise UserError(f"{self.prog}: {message} (see --help)", EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m kernel", description="An NT mini-kernel on an emulated x86-64 that boots "
+                "64-bit Windows PE images.")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    b = sub.add_parser("boot", help="create a process from IMAGE and run it until it exits",
+                       description="Create a Windows process from IMAGE through the NT creation stages and run "
+                       "it. Guest output goes to stdout/stderr unchanged; the exit status is the guest's exit "
+                       "code (its low 8 bits when it does not fit, with a line on stderr naming the full "
+                       "NTSTATUS).")
+    b.add_argument("image", help="a 64-bit Windows executable (PE32+)")
+    b.add_argument("args", nargs=argparse.REMAINDER, help="arguments passed to the program")
+    b.add_argument("--stages", action="store_true", help="print each creation stage and what it decided (stderr)")
+    b.add_argument("--report", metavar="FILE", help="write a JSON report of the run to FILE")
+    b.add_argument("--priority", choices=sorted(PRIORITY_CLASS_FLAGS), default=None,
+                   help="priority class of the new process (realtime needs --allow-realtime)")
+    b.add_argument("--allow-realtime", action="store_true",
+                   help="hold SeIncreaseBasePriorityPrivilege: a realtime request stays realtime")
+    b.add_argument("--suspended", action="store_true",
+                   help="CREATE_SUSPENDED: create the process with its initial thread suspended")
+    b.add_argument("--memory", type=int, default=512, metavar="MB", help="emulated physical memory (default 512)")
+    return p
+
+
+def _format_value(v) -> str:
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if isinstance(v, int):
+        return hex(v) if v > 9 else str(v)
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join(_format_value(x) for x in v) + "]"
+    return str(v)
+
+
+def print_stage(event) -> None:
+    f = event.fields
+    values = " ".join(f"{k}={_format_value(v)}" for k, v in f["values"].items())
+    sys.stderr.write(f"[stage {f['stage']}] {f['name']}: {values}\n")
+    sys.stderr.flush()
+
+
+def boot(args) -> int:
+    from .ps.create import CreateRequest
+    from .session import Session
+
+    if args.memory < 64 or args.memory > 8192:
+        raise UserError("--memory must be between 64 and 8192 MB", EXIT_USAGE)
+    flags = PRIORITY_CLASS_FLAGS[args.priority] if args.priority else 0
+    if args.suspended:
+        flags |= 0x4
+    session = Session(args.memory << 20)
+    kernel = session.kernel
+    kernel.fault_sink = lambda line: (sys.stderr.write(line + "\n"), sys.stderr.flush())
+    if args.stages:
+        kernel.events.subscribe(print_stage, ("stage",))
+    if args.report:
+        kernel.enable_instruction_count()
+    sys.stdout.flush()
+    request = CreateRequest(os.path.abspath(args.image), list(args.args), flags,
+                            may_use_realtime=args.allow_realtime)
+    process, thread = session.create_process(request)
+    result = session.run(process, thread)
+    code = result.exit_code & 0xFFFFFFFF
+    if args.report:
+        report = {"image": args.image, "exit_code": code, "exit_status_name": nt_status_name(code),
+                  "pid": result.pid, "tid": result.tid, "image_base": result.image_base,
+                  "instructions": result.instructions, "syscalls": result.syscalls,
+                  "context_switches": result.context_switches, "deadlock": result.deadlock}
+        with open(args.report, "w") as f:
+            json.dump(report, f, indent=2, sort_keys=True)
+            f.write("\n")
+    if result.deadlock:
+        sys.stderr.write("deadlock: every thread waits and nothing can wake them\n")
+        return EXIT_DEADLOCK
+    if code > 255:
+        sys.stderr.write(f"process exited with 0x{code:08X} ({nt_status_name(code)})\n")
+        return code & 0xFF
+    return code
+
+
+def main(argv=None) -> int:
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_USAGE
+        if args.command == "boot":
+            return boot(args)
+        raise UserError(f"unknown command {args.command}", EXIT_USAGE)
+    except UserError as e:
+        sys.stderr.write(f"error: {e}\n")
+        return e.exit_status
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_ABNORMAL
+    except Exception as e:     # an executive bug: one line, and the bugcheck status
+        from .hal.machine import Bugcheck
+        kind = "bugcheck" if isinstance(e, Bugcheck) else "internal error"
+        sys.stderr.write(f"{kind}: {type(e).__name__}: {e}\n")
+        if os.environ.get("NTMINI_TRACEBACK"):
+            raise
+        return EXIT_INTERNAL

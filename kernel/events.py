@@ -1,0 +1,37 @@
+"""The one event stream: every kernel event is a record here, and every view consumes it.
+
+An event is a kind plus ordered fields; consumers subscribe to kinds (or to all). Nothing is
+recorded unless someone listens, so the stream costs nothing on the default path.
+"""
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Event:
+    kind: str                           # "stage", "syscall", "fault", "process-exit", ...
+    fields: dict = field(default_factory=dict)
+
+
+class EventStream:
+    def __init__(self):
+        self._listeners: dict[str, list[Callable[[Event], None]]] = {}
+        self._all: list[Callable[[Event], None]] = []
+
+    def subscribe(self, callback: Callable[[Event], None], kinds: tuple[str, ...] = ()) -> None:
+        if not kinds:
+            self._all.append(callback)
+        for kind in kinds:
+            self._listeners.setdefault(kind, []).append(callback)
+
+    def wants(self, kind: str) -> bool:
+        return bool(self._all) or kind in self._listeners
+
+    def emit(self, kind: str, **fields) -> None:
+        if not self._all and kind not in self._listeners:
+            return
+        event = Event(kind, fields)
+        for cb in self._listeners.get(kind, ()):
+            cb(event)
+        for cb in self._all:
+            cb(event)

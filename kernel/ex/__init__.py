@@ -1,0 +1,1 @@
+"""System services and the service table."""

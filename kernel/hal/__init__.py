@@ -1,0 +1,1 @@
+"""The machine: Unicorn CPU, physical memory, bring-up and the processor's own trap behaviour."""

@@ -1,0 +1,186 @@
+"""The machine: one Unicorn x86-64 CPU in long mode over emulated physical memory.
+
+It does in Python only what the processor would do in silicon and Unicorn does not:
+SYSCALL (RIP from LSTAR, RCX/R11, FMASK, CPL 0 with the STAR selectors) and interrupt
+delivery (the gate from the guest IDT, the frame on RSP0 from the TSS, CPL 0). Everything
+after that is guest code in the kernel image until it passes a gate, where the executive
+has its hooks.
+"""
+import ctypes
+import struct
+
+from unicorn import UC_ARCH_X86, UC_HOOK_CODE, UC_HOOK_INSN, UC_HOOK_INSN_INVALID, UC_HOOK_INTR, UC_MODE_64, Uc
+from unicorn.unicorn_py3.unicorn import uclib
+from unicorn.x86_const import (
+    UC_X86_INS_SYSCALL,
+    UC_X86_REG_CR0,
+    UC_X86_REG_CR3,
+    UC_X86_REG_CR4,
+    UC_X86_REG_EFLAGS,
+    UC_X86_REG_GDTR,
+    UC_X86_REG_IDTR,
+    UC_X86_REG_RIP,
+    UC_X86_REG_TR,
+)
+
+from . import cpustate as cs
+from .physmem import PhysicalMemory
+
+MSR_EFER, MSR_STAR, MSR_LSTAR, MSR_FMASK = 0xC0000080, 0xC0000081, 0xC0000082, 0xC0000084
+MSR_GS_BASE, MSR_KERNEL_GS_BASE = 0xC0000101, 0xC0000102
+EFER_SCE, EFER_LME, EFER_LMA, EFER_NXE = 1, 1 << 8, 1 << 10, 1 << 11
+CR0_VALUE = 0x80010033              # PG | WP | NE | ET | MP | PE
+CR4_PAE, CR4_OSFXSR, CR4_OSXMMEXCPT, CR4_FSGSBASE = 1 << 5, 1 << 9, 1 << 10, 1 << 16
+SYSCALL_FMASK = 0x4700              # TF | IF | DF | NT, as Windows sets it
+RFLAGS_IF = 0x200
+
+# Vectors whose delivery pushes an error code.
+_ERROR_CODE_VECTORS = {8, 10, 11, 12, 13, 14, 17, 21}
+
+_Q = struct.Struct("<Q")
+_QQ = struct.Struct("<QQ")
+_I = struct.Struct("<I")
+_i = struct.Struct("<i")
+
+
+class Bugcheck(Exception):
+    """The kernel itself faulted or reached a state NT would stop on (KeBugCheckEx)."""
+
+
+class Machine:
+    def __init__(self, phys_size: int):
+        self.uc = uc = Uc(UC_ARCH_X86, UC_MODE_64)
+        self.phys = PhysicalMemory(phys_size)
+        self.phys.attach(uc)
+        self.layout = cs.calibrate(uc)
+        self._ctx = uc.context_save()
+        self._view = cs.blob_view(self._ctx)
+        self._eflags = ctypes.c_uint64()
+        self._handle = uc._uch
+        self.lstar = 0
+        self.idt_pa = 0
+        self.tss_pa = 0
+        self.stop_address = 0
+        self.on_fault = None            # (vector, cpl) -> None, called before delivery
+        self.syscalls = 0
+
+    # -- bring-up (KiSystemStartup's processor initialisation)
+    def enable_long_mode_paging(self, cr3: int) -> None:
+        uc = self.uc
+        uc.reg_write(UC_X86_REG_CR4, uc.reg_read(UC_X86_REG_CR4) | CR4_PAE | CR4_OSFXSR | CR4_OSXMMEXCPT
+                     | CR4_FSGSBASE)
+        uc.msr_write(MSR_EFER, EFER_SCE | EFER_LME | EFER_LMA | EFER_NXE)
+        uc.reg_write(UC_X86_REG_CR3, cr3)
+        uc.reg_write(UC_X86_REG_CR0, CR0_VALUE)
+
+    def load_descriptor_tables(self, gdt_va: int, gdt_limit: int, idt_va: int, idt_pa: int, tss_va: int,
+                               tss_pa: int) -> None:
+        uc = self.uc
+        uc.reg_write(UC_X86_REG_GDTR, (0, gdt_va, gdt_limit, 0))
+        uc.reg_write(UC_X86_REG_IDTR, (0, idt_va, 256 * 16 - 1, 0))
+        uc.reg_write(UC_X86_REG_TR, (0x40, tss_va, 0x67, 0x8900))
+        self.idt_pa = idt_pa
+        self.tss_pa = tss_pa
+
+    def set_syscall_entry(self, lstar: int) -> None:
+        uc = self.uc
+        uc.msr_write(MSR_STAR, (0x0023 << 48) | (0x0010 << 32))
+        uc.msr_write(MSR_LSTAR, lstar)
+        uc.msr_write(MSR_FMASK, SYSCALL_FMASK)
+        self.lstar = lstar
+
+    def install_trap_hooks(self) -> None:
+        uc = self.uc
+        uc.hook_add(UC_HOOK_INSN, self._syscall, None, 1, 0, UC_X86_INS_SYSCALL)
+        uc.hook_add(UC_HOOK_INTR, self._interrupt)
+        uc.hook_add(UC_HOOK_INSN_INVALID, self._invalid_opcode)
+
+    def add_gate(self, address: int, callback) -> None:
+        """Run callback() when the CPU reaches `address` (a gate nop in the kernel image)."""
+        self.uc.hook_add(UC_HOOK_CODE, lambda uc, a, s, d: callback(), None, address, address)
+
+    # -- SYSCALL, as the processor performs it
+    def _syscall(self, uc, _user_data):
+        self.syscalls += 1
+        ctx = self._ctx
+        view = self._view
+        uclib.uc_reg_read(self._handle, UC_X86_REG_EFLAGS, ctypes.byref(self._eflags))
+        rflags = self._eflags.value
+        uc.context_update(ctx)
+        rip = _Q.unpack_from(view, cs.OFF_RIP)[0]
+        _Q.pack_into(view, cs.REG_RCX, rip + 2)
+        _Q.pack_into(view, cs.REG_R11, rflags)
+        # Unicorn adds the instruction length to RIP after this hook returns.
+        _QQ.pack_into(view, cs.OFF_RIP, self.lstar - 2, rflags & ~SYSCALL_FMASK)
+        _i.pack_into(view, 172, 1)      # DF cleared by FMASK
+        cs.set_kernel_mode(view)
+        uc.context_restore(ctx)
+
+    # -- interrupt and exception delivery through the guest IDT
+    def _interrupt(self, uc, vector):
+        self.deliver_interrupt(vector)
+
+    def _invalid_opcode(self, uc, _user_data):
+        self.deliver_interrupt(6)
+        return True
+
+    def deliver_interrupt(self, vector: int) -> None:
+        uc = self.uc
+        layout = self.layout
+        ctx = self._ctx
+        view = self._view
+        uclib.uc_reg_read(self._handle, UC_X86_REG_EFLAGS, ctypes.byref(self._eflags))
+        rflags = self._eflags.value
+        uc.context_update(ctx)
+        cpl = cs.cpl(view)
+        is_int = _i.unpack_from(view, layout.exception_is_int)[0] and vector != 6
+        error_code = _i.unpack_from(view, layout.error_code)[0] & 0xFFFFFFFF
+        # A fault while delivering is what Unicorn would escalate to #DF; clear it every time.
+        _i.pack_into(view, layout.old_exception, -1)
+        _i.pack_into(view, layout.exception_is_int, 0)
+        if self.on_fault is not None:
+            self.on_fault(vector, cpl)
+        gate_lo, gate_hi = _QQ.unpack_from(self.phys.buffer, self.idt_pa + vector * 16)
+        dpl = (gate_lo >> 45) & 3
+        present = (gate_lo >> 47) & 1
+        if is_int and dpl < cpl:
+            # INT n through a gate the caller may not use: #GP with the IDT selector as error code.
+            vector, error_code = 13, vector * 8 + 2
+            gate_lo, gate_hi = _QQ.unpack_from(self.phys.buffer, self.idt_pa + vector * 16)
+        elif not present:
+            raise Bugcheck(f"interrupt {vector:#x} has no IDT entry")
+        if cpl != 3:
+            rip = _Q.unpack_from(view, cs.OFF_RIP)[0]
+            raise Bugcheck(f"exception {vector:#x} in kernel mode at {rip:#x} (error code {error_code:#x})")
+        handler = (gate_lo & 0xFFFF) | ((gate_lo >> 32) & 0xFFFF0000) | ((gate_hi & 0xFFFFFFFF) << 32)
+        rsp0 = _Q.unpack_from(self.phys.buffer, self.tss_pa + 4)[0]
+        rip = _Q.unpack_from(view, cs.OFF_RIP)[0]
+        user_rsp = _Q.unpack_from(view, cs.REG_RSP)[0]
+        frame = [rip, 0x33, rflags, user_rsp, 0x2B]
+        if vector in _ERROR_CODE_VECTORS:
+            frame.insert(0, error_code)
+        rsp = (rsp0 & ~0xF) - 8 * len(frame)
+        self.kernel_write(rsp, struct.pack("<%dQ" % len(frame), *frame))
+        _Q.pack_into(view, cs.REG_RSP, rsp)
+        _QQ.pack_into(view, cs.OFF_RIP, handler, rflags & ~(0x100 | RFLAGS_IF | 0x4000 | 0x10000))
+        cs.set_kernel_mode(view)
+        uc.context_restore(ctx)
+
+    kernel_write = None                 # set by the executive: writes at a kernel VA
+
+    # -- running
+    def run(self, rip: int) -> None:
+        self.uc.emu_start(rip, self.stop_address)
+
+    def stop(self) -> None:
+        self.uc.emu_stop()
+
+    def flush_tlb(self) -> None:
+        from unicorn import UC_CTL_IO_WRITE, UC_CTL_TLB_FLUSH
+        self.uc.ctl(UC_CTL_TLB_FLUSH, UC_CTL_IO_WRITE)
+
+    def flush_code(self) -> None:
+        self.uc.ctl_flush_tb()
+
+    def rip(self) -> int:
+        return self.uc.reg_read(UC_X86_REG_RIP)

@@ -1,0 +1,1 @@
+"""Kernel core: threads, the dispatcher, traps."""

@@ -1,0 +1,146 @@
+"""The kernel as a whole: machine, system space, processor, dispatcher, the CID table and
+the three gates through which guest kernel code enters the executive."""
+import struct
+
+from ..events import EventStream
+from ..layouts import LAYOUTS
+from ..status import STATUS_INVALID_SYSTEM_SERVICE, NtStatusError
+from .boot import KiSystemStartup, init_shared_user_data
+from .dispatcher import Dispatcher
+
+TF = LAYOUTS["KTRAP_FRAME"]
+_TF_ARGS = struct.Struct("<QQQQQQQ")         # Rax Rcx Rdx R8 R9 R10 R11 at 0x30
+_Q = struct.Struct("<Q")
+OFF_RAX = TF.offset("Rax")
+OFF_RSP = TF.offset("Rsp")
+
+
+class SyscallArgs:
+    """The arguments of one system service: R10, RDX, R8, R9, then the caller's stack."""
+
+    __slots__ = ("regs", "space", "rsp")
+
+    def __init__(self, regs, space, rsp):
+        self.regs = regs
+        self.space = space
+        self.rsp = rsp
+
+    def get(self, count: int) -> tuple:
+        if count <= 4:
+            return self.regs[:count]
+        extra = self.space.probe_read(self.rsp + 0x28, 8 * (count - 4))
+        return self.regs + struct.unpack("<%dQ" % (count - 4), extra)
+
+
+class Kernel:
+    def __init__(self, phys_size: int = 512 << 20):
+        self.events = EventStream()
+        self.machine, self.system, self.image, self.processor, self.template = KiSystemStartup(phys_size)
+        self.kuser = init_shared_user_data(self.system, 1, phys_size // 0x1000)
+        self.dispatcher = Dispatcher(self)
+        self.phys = self.machine.phys
+        self.mem = self.phys.buffer
+        self.processes: list = []           # PsActiveProcessHead's order
+        self._next_cid = 4
+        self.service_table: dict[int, tuple] = {}   # number -> (name, handler, argument count)
+        self.trap_handler = None            # (kernel, thread, frame pa) -> None, set by the executive
+        self.thread_startup = None          # PspUserThreadStartup
+        self.syscall_count = 0
+        exports = self.image.exports
+        for name, callback in (("KiSystemServiceGate", self._system_service),
+                               ("KiTrapGate", self._trap),
+                               ("KiStartUserThreadGate", self._thread_startup)):
+            self.machine.add_gate(exports[name], callback)
+            self.dispatcher.gate_addresses.add(exports[name])
+
+    # -- PspCidTable: process and thread ids share one counter, in steps of 4
+    def allocate_cid(self) -> int:
+        cid = self._next_cid
+        self._next_cid += 4
+        return cid
+
+    def trap_frame_pa(self, thread) -> int:
+        return self.system.kernel_pa(thread.trap_frame)
+
+    # -- gate: KiSystemServiceGate (KiSystemServiceUser's dispatch)
+    def _system_service(self) -> None:
+        thread = self.dispatcher.current
+        frame = self.trap_frame_pa(thread)
+        mem = self.mem
+        rax, _rcx, rdx, r8, r9, r10, _r11 = _TF_ARGS.unpack_from(mem, frame + OFF_RAX)
+        self.syscall_count += 1
+        entry = self.service_table.get(rax & 0xFFFFFFFF)
+        if entry is None:
+            status = STATUS_INVALID_SYSTEM_SERVICE
+            name = None
+        else:
+            name, handler, count = entry
+            args = SyscallArgs((r10, rdx, r8, r9), thread.process.space,
+                               _Q.unpack_from(mem, frame + OFF_RSP)[0])
+            try:
+                status = handler(self, thread, *args.get(count))
+            except NtStatusError as e:
+                status = e.status
+        if self.events.wants("syscall"):
+            self.events.emit("syscall", number=rax, name=name, status=status, pid=thread.process.pid,
+                             tid=thread.tid)
+        if status is not None:
+            _Q.pack_into(mem, frame + OFF_RAX, status & 0xFFFFFFFF)
+
+    # -- gate: KiTrapGate (faults and exceptions from KiTrapCommon)
+    def _trap(self) -> None:
+        thread = self.dispatcher.current
+        self.trap_handler(self, thread, self.trap_frame_pa(thread))
+
+    # -- gate: KiStartUserThreadGate
+    def _thread_startup(self) -> None:
+        self.thread_startup(self, self.dispatcher.current)
+
+    # -- services the rest of the executive relies on
+    def system_time(self) -> int:
+        """KeQuerySystemTime from the virtual clock (no time passes yet: issue 4 drives it)."""
+        k = self.kuser.SystemTime
+        return k.LowPart | (k.High1Time << 32)
+
+    def flush_code(self) -> None:
+        self.machine.flush_code()
+
+    output_sink = None                  # (fd, bytes) -> None; None writes to the host's fds
+    fault_sink = None                   # (line) -> None
+
+    def report_fault(self, line: str) -> None:
+        if self.fault_sink is not None:
+            self.fault_sink(line)
+
+    # -- instruction counting (virtual time's unit); off unless someone asks
+    _block_counts: dict | None = None
+    _instructions = 0
+
+    def enable_instruction_count(self) -> None:
+        """Count retired instructions with a block hook and a per-block count cache."""
+        import capstone
+        from unicorn import UC_HOOK_BLOCK
+        md = capstone.Cs(capstone.CS_ARCH_X86, capstone.CS_MODE_64)
+        cache: dict = {}
+        self._block_counts = cache
+        uc = self.machine.uc
+
+        def on_block(uc_, address, size, _):
+            key = (address, size)
+            n = cache.get(key)
+            if n is None:
+                code = self._read_code(address, size)
+                n = sum(1 for _ in md.disasm_lite(code, address))
+                cache[key] = n
+            self._instructions += n
+
+        uc.hook_add(UC_HOOK_BLOCK, on_block)
+
+    def _read_code(self, va: int, size: int) -> bytes:
+        thread = self.dispatcher.current
+        if va >= 0xFFFF800000000000:
+            return self.system.read(va, size)
+        return thread.process.space.read(va, size)
+
+    def instruction_count(self) -> int | None:
+        return self._instructions if self._block_counts is not None else None

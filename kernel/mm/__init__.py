@@ -1,0 +1,1 @@
+"""Memory manager: page frames, page tables, address spaces, VADs."""

@@ -1,0 +1,96 @@
+"""Virtual address descriptors: the reserved ranges of a process's user space.
+
+The VAD says a range is reserved and how it was allocated; which of its pages are committed,
+and with what protection, is in the page tables (see pte.py).
+"""
+import bisect
+from dataclasses import dataclass
+
+MEM_COMMIT = 0x1000
+MEM_RESERVE = 0x2000
+MEM_DECOMMIT = 0x4000
+MEM_RELEASE = 0x8000
+MEM_FREE = 0x10000
+MEM_PRIVATE = 0x20000
+MEM_MAPPED = 0x40000
+MEM_RESET = 0x80000
+MEM_TOP_DOWN = 0x100000
+MEM_IMAGE = 0x1000000
+
+MM_LOWEST_USER_ADDRESS = 0x10000
+MM_HIGHEST_USER_ADDRESS = 0x7FFFFFFEFFFF
+ALLOCATION_GRANULARITY = 0x10000
+
+
+@dataclass
+class Vad:
+    start: int                  # first byte
+    end: int                    # one past the last byte
+    type: int                   # MEM_PRIVATE, MEM_MAPPED or MEM_IMAGE
+    protection: int             # the protection given when the range was allocated
+    name: str = ""              # image path for MEM_IMAGE views
+    owns_frames: bool = True    # False where the frames are shared (KUSER_SHARED_DATA)
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+class VadTree:
+    """Sorted, non-overlapping VADs (NT keeps an AVL tree; a sorted list serves the same queries)."""
+
+    def __init__(self):
+        self._starts: list[int] = []
+        self._vads: list[Vad] = []
+
+    def __iter__(self):
+        return iter(list(self._vads))
+
+    def __len__(self):
+        return len(self._vads)
+
+    def find(self, va: int) -> Vad | None:
+        i = bisect.bisect_right(self._starts, va) - 1
+        if i >= 0 and va < self._vads[i].end:
+            return self._vads[i]
+        return None
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end) - 1
+        return i >= 0 and self._vads[i].end > start
+
+    def insert(self, vad: Vad) -> None:
+        i = bisect.bisect_left(self._starts, vad.start)
+        self._starts.insert(i, vad.start)
+        self._vads.insert(i, vad)
+
+    def remove(self, vad: Vad) -> None:
+        i = self._vads.index(vad)
+        del self._starts[i]
+        del self._vads[i]
+
+    def next_after(self, va: int) -> Vad | None:
+        i = bisect.bisect_right(self._starts, va)
+        return self._vads[i] if i < len(self._vads) else None
+
+    def find_free(self, size: int, top_down: bool = False, lowest: int = MM_LOWEST_USER_ADDRESS,
+                  highest: int = MM_HIGHEST_USER_ADDRESS + 1, align: int = ALLOCATION_GRANULARITY) -> int | None:
+        """MiFindEmptyAddressRange: the lowest (or highest) aligned gap that fits."""
+        gaps = []
+        cursor = lowest
+        for vad in self._vads:
+            if vad.start > cursor:
+                gaps.append((cursor, vad.start))
+            cursor = max(cursor, vad.end)
+        gaps.append((cursor, highest))
+        order = reversed(gaps) if top_down else gaps
+        for lo, hi in order:
+            if top_down:
+                start = (hi - size) & ~(align - 1)
+                if start >= lo and start + size <= hi:
+                    return start
+            else:
+                start = (lo + align - 1) & ~(align - 1)
+                if start + size <= hi:
+                    return start
+        return None

@@ -1,0 +1,1 @@
+"""Object manager: kernel objects and handle tables."""

@@ -1,0 +1,1 @@
+"""Process and thread creation and exit (the seven stages)."""

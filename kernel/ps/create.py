@@ -1,0 +1,170 @@
+"""Process creation, stage by stage, as CreateProcess and NtCreateUserProcess do it.
+
+Each stage (and each of 3A-3F) is its own step and emits a "stage" event with the values it
+decided; `--stages` prints them.
+"""
+import ntpath
+import os
+from dataclasses import dataclass, field
+
+from loader.pe import ImageFile, ImageRefused, open_image
+
+from ..errors import EXIT_NO_INPUT, EXIT_NOT_PE, EXIT_UNSUPPORTED, UserError
+from ..io.console import ConsoleFile
+from ..status import STATUS_SUCCESS
+from .objects import EProcess
+from .params import DEFAULT_ENVIRONMENT, GUEST_APP_DIR, build_command_line
+from .process import (
+    PRIORITY_CLASS_BASE,
+    KeInitializeProcess,
+    MmCreatePeb,
+    PspInsertProcess,
+    allocate_eprocess,
+    map_process_images,
+    new_handle_table,
+    write_process_data,
+)
+from .thread import PspCreateThread, PspInsertThread
+
+CREATE_SUSPENDED = 0x4
+PRIORITY_FLAGS = {0x40: "idle", 0x4000: "below_normal", 0x20: "normal", 0x8000: "above_normal",
+                  0x80: "high", 0x100: "realtime"}
+
+
+@dataclass
+class CreateRequest:
+    host_path: str
+    args: list[str] = field(default_factory=list)
+    creation_flags: int = 0
+    environment: dict | None = None
+    may_use_realtime: bool = False      # SeIncreaseBasePriorityPrivilege
+
+
+@dataclass
+class CsrProcess:
+    """Stage 5's record in the Windows subsystem (CSR_PROCESS)."""
+    ClientId: tuple
+    ShutdownLevel: int = 0x280
+    ShutdownFlags: int = 0
+    ThreadCount: int = 1
+    Sequence: int = 0
+
+
+def stage(kernel, number: str, title: str, **values) -> None:
+    kernel.events.emit("stage", stage=number, name=title, values=values)
+
+
+def PspConvertParameters(kernel, req: CreateRequest) -> dict:
+    """Stage 1: priority class, flags, the Windows view of path and command line."""
+    flags = req.creation_flags
+    classes = [c for bit, c in PRIORITY_FLAGS.items() if flags & bit]
+    priority_class = classes[-1] if classes else "normal"
+    if priority_class == "realtime" and not req.may_use_realtime:
+        priority_class = "high"         # no SeIncreaseBasePriorityPrivilege: High instead
+    guest_path = GUEST_APP_DIR + os.path.basename(req.host_path)
+    decided = {
+        "image": guest_path,
+        "command_line": build_command_line(guest_path, req.args),
+        "priority_class": priority_class,
+        "base_priority": PRIORITY_CLASS_BASE[priority_class],
+        "suspended": bool(flags & CREATE_SUSPENDED),
+    }
+    stage(kernel, "1", "convert and validate parameters", **decided)
+    return decided
+
+
+def PspOpenImage(kernel, req: CreateRequest) -> ImageFile:
+    """Stage 2: open the file and decide by the decision matrix; create its image section."""
+    try:
+        image = open_image(req.host_path)
+    except IsADirectoryError as e:
+        raise UserError(f"{req.host_path}: is a directory, not an image", EXIT_NO_INPUT) from e
+    except FileNotFoundError as e:
+        raise UserError(f"{req.host_path}: no such file", EXIT_NO_INPUT) from e
+    except OSError as e:
+        raise UserError(f"{req.host_path}: cannot read ({e.strerror})", EXIT_NO_INPUT) from e
+    except ImageRefused as e:
+        status = EXIT_NOT_PE if e.not_pe else EXIT_UNSUPPORTED
+        raise UserError(f"{req.host_path}: {e}", status) from e
+    oh = image.pe.OPTIONAL_HEADER
+    stage(kernel, "2", "open image and create section", kind="native x64 executable",
+          image_base=oh.ImageBase, entry_point=oh.AddressOfEntryPoint, size_of_image=oh.SizeOfImage,
+          subsystem=oh.Subsystem)
+    return image
+
+
+def PspAllocateProcess(kernel, req: CreateRequest, params: dict, image: ImageFile, parent: EProcess) -> EProcess:
+    """Stage 3, 3A-3E (3F is PspInsertProcess)."""
+    name = ntpath.basename(params["image"])
+    process = allocate_eprocess(kernel, name, parent.pid, params["base_priority"])
+    process.image = image
+    process.image_path = params["image"]
+    stage(kernel, "3A", "set up EPROCESS", eprocess=process.address, exit_status=process.exit_status,
+          parent=parent.pid, affinity=process.affinity, name=process.name)
+
+    process.space = kernel.system.create_address_space()
+    process.eprocess.Pcb.DirectoryTableBase = process.space.cr3
+    stage(kernel, "3B", "create initial address space", directory_table_base=process.space.cr3,
+          kuser_shared_data=0x7FFE0000)
+
+    stage(kernel, "3C", "KeInitializeProcess", **KeInitializeProcess(kernel, process))
+
+    new_handle_table(kernel, process)
+    console = ConsoleFile.standard(kernel)
+    process.std_handles = tuple(process.handles.insert(f) for f in console)
+    mapped = map_process_images(kernel, process, image, params["image"], os.path.dirname(req.host_path))
+    env = dict(DEFAULT_ENVIRONMENT if req.environment is None else req.environment)
+    params_va, ldr_va = write_process_data(kernel, process, params["image"], params["command_line"], env)
+    stage(kernel, "3D", "map image and ntdll, write parameters", image_base=mapped["ImageBase"],
+          relocated=mapped["relocated"], ntdll_base=mapped["ntdll"], modules=mapped["modules"],
+          process_parameters=params_va, std_handles=list(process.std_handles))
+
+    process.peb = MmCreatePeb(kernel, process, image, params_va, ldr_va)
+    process.eprocess.Peb = process.peb
+    stage(kernel, "3E", "MmCreatePeb", peb=process.peb, ldr=ldr_va)
+    return process
+
+
+def NtCreateUserProcess(kernel, req: CreateRequest):
+    """Create a process and its initial thread; returns (process, thread)."""
+    params = PspConvertParameters(kernel, req)
+    image = PspOpenImage(kernel, req)
+    parent = kernel.system_process
+    process = PspAllocateProcess(kernel, req, params, image, parent)
+    pid = PspInsertProcess(kernel, process)
+    handle = parent.handles.insert(process)
+    stage(kernel, "3F", "PspInsertProcess", pid=pid, handle=handle, active_processes=len(kernel.processes))
+
+    oh = image.pe.OPTIONAL_HEADER
+    entry = process.image_base + image.entry_rva
+    thread = PspCreateThread(kernel, process, entry, process.peb, oh.SizeOfStackReserve, oh.SizeOfStackCommit,
+                             params["base_priority"])
+    PspInsertThread(kernel, thread, params["suspended"])
+    stack_bottom, stack_limit, stack_top = thread.user_stack
+    stage(kernel, "4", "PspCreateThread", tid=thread.tid, teb=thread.teb, start_address=entry,
+          priority=params["base_priority"], user_stack=[stack_limit, stack_top], stack_reserve_bottom=stack_bottom,
+          kernel_stack=[thread.kernel_stack - 0x6000, thread.kernel_stack], trap_frame=thread.trap_frame)
+
+    process.csr_process = CsrProcess((pid, thread.tid))
+    stage(kernel, "5", "register with the Windows subsystem", client_id=[pid, thread.tid],
+          shutdown_level=process.csr_process.ShutdownLevel)
+
+    if params["suspended"]:
+        stage(kernel, "6", "initial thread left suspended", tid=thread.tid)
+    else:
+        kernel.dispatcher.ready(thread)
+        stage(kernel, "6", "resume initial thread", tid=thread.tid, state="Ready")
+    kernel.flush_code()
+    return process, thread
+
+
+def PspUserThreadStartup(kernel, thread) -> None:
+    """Stage 7, in the new thread at ring 0: hand over to ntdll!LdrInitializeThunk."""
+    process = thread.process
+    if thread is process.threads[0]:
+        ntdll = process.ntdll
+        stage(kernel, "7", "KiStartUserThread -> PspUserThreadStartup -> LdrInitializeThunk",
+              tid=thread.tid, ldr_initialize_thunk=ntdll.base + ntdll.exports.by_name["LdrInitializeThunk"],
+              rtl_user_thread_start=ntdll.base + ntdll.exports.by_name["RtlUserThreadStart"],
+              entry_point=thread.ethread.StartAddress)
+    return STATUS_SUCCESS

@@ -1,0 +1,64 @@
+"""How an image lies in memory: its bytes at a base address, relocated, and the protection of
+each page as MiMapViewOfImageSection would give it."""
+from dataclasses import dataclass
+
+import pefile
+
+from .pe import ImageFile
+
+PAGE = 0x1000
+SCN_EXECUTE, SCN_READ, SCN_WRITE = 0x20000000, 0x40000000, 0x80000000
+
+# PAGE_* values (the loader is a leaf; these are the Win32 constants).
+PAGE_READONLY, PAGE_WRITECOPY = 0x02, 0x08
+PAGE_EXECUTE_READ, PAGE_EXECUTE_WRITECOPY, PAGE_EXECUTE = 0x20, 0x80, 0x10
+
+
+def section_protection(characteristics: int) -> int:
+    x, w = characteristics & SCN_EXECUTE, characteristics & SCN_WRITE
+    if x:
+        return PAGE_EXECUTE_WRITECOPY if w else PAGE_EXECUTE_READ
+    return PAGE_WRITECOPY if w else PAGE_READONLY
+
+
+@dataclass
+class ImageLayout:
+    base: int
+    size: int                       # SizeOfImage rounded to pages
+    data: bytes                     # the mapped bytes, relocated for `base`
+    protections: list[int]          # PAGE_* for each page
+    relocated: bool
+
+
+def has_relocations(image: ImageFile) -> bool:
+    d = image.pe.OPTIONAL_HEADER.DATA_DIRECTORY[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_BASERELOC"]]
+    return d.VirtualAddress != 0 and d.Size != 0
+
+
+def build_layout(image: ImageFile, base: int) -> ImageLayout:
+    """Map headers and sections, apply base relocations for `base`, and list page protections."""
+    pe = image.pe
+    oh = pe.OPTIONAL_HEADER
+    size = (oh.SizeOfImage + PAGE - 1) & ~(PAGE - 1)
+    relocated = base != oh.ImageBase and has_relocations(image)
+    if relocated:
+        pe = pefile.PE(data=image.data, fast_load=True)
+        pe.parse_data_directories(directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_BASERELOC"]])
+        pe.relocate_image(base)
+    mapped = pe.get_memory_mapped_image(ImageBase=base)
+    data = bytes(mapped[:size]).ljust(size, b"\0")
+
+    pages = size // PAGE
+    if oh.SectionAlignment < PAGE:
+        # Low-alignment images are mapped as one executable, writable-copy view.
+        protections = [PAGE_EXECUTE_WRITECOPY] * pages
+    else:
+        protections = [PAGE_READONLY] * pages
+        for s in pe.sections:
+            start = s.VirtualAddress // PAGE
+            span = max(s.Misc_VirtualSize, s.SizeOfRawData)
+            count = (span + PAGE - 1) // PAGE
+            prot = section_protection(s.Characteristics)
+            for i in range(start, min(start + count, pages)):
+                protections[i] = prot
+    return ImageLayout(base, size, data, protections, relocated)

@@ -1,0 +1,101 @@
+"""Stage 2's question, "what is this file?": the CreateProcess decision matrix.
+
+A native 64-bit executable runs; everything else gets a refusal naming what it is.
+"""
+import os
+from dataclasses import dataclass
+
+import pefile
+
+IMAGE_FILE_MACHINE_AMD64 = 0x8664
+IMAGE_FILE_MACHINE_I386 = 0x014C
+IMAGE_FILE_DLL = 0x2000
+IMAGE_FILE_RELOCS_STRIPPED = 0x0001
+IMAGE_SUBSYSTEM_NATIVE = 1
+IMAGE_SUBSYSTEM_WINDOWS_GUI = 2
+IMAGE_SUBSYSTEM_WINDOWS_CUI = 3
+
+_MACHINES = {0x014C: "x86 (32-bit)", 0x01C4: "ARM Thumb-2", 0xAA64: "ARM64", 0x0200: "Itanium",
+             0x8664: "x64"}
+
+
+class ImageRefused(Exception):
+    """The file cannot run as a native x64 process; `kind` names what it is."""
+
+    def __init__(self, kind: str, reason: str, not_pe: bool = False):
+        super().__init__(reason)
+        self.kind = kind
+        self.not_pe = not_pe
+
+
+@dataclass
+class ImageFile:
+    path: str
+    data: bytes
+    pe: pefile.PE
+
+    @property
+    def image_base(self) -> int:
+        return self.pe.OPTIONAL_HEADER.ImageBase
+
+    @property
+    def size_of_image(self) -> int:
+        return self.pe.OPTIONAL_HEADER.SizeOfImage
+
+    @property
+    def entry_rva(self) -> int:
+        return self.pe.OPTIONAL_HEADER.AddressOfEntryPoint
+
+    @property
+    def subsystem(self) -> int:
+        return self.pe.OPTIONAL_HEADER.Subsystem
+
+    @property
+    def is_dll(self) -> bool:
+        return bool(self.pe.FILE_HEADER.Characteristics & IMAGE_FILE_DLL)
+
+
+def parse_image(path: str, data: bytes) -> ImageFile:
+    """Parse a PE32+ image (exe or dll) without the executable-only checks."""
+    if len(data) < 0x40 or data[:2] != b"MZ":
+        raise ImageRefused("not-pe", "not a PE image (no MZ header)", not_pe=True)
+    try:
+        pe = pefile.PE(data=data, fast_load=True)
+    except pefile.PEFormatError as e:
+        lfanew = int.from_bytes(data[0x3C:0x40], "little")
+        sig = data[lfanew:lfanew + 2] if lfanew + 2 <= len(data) else b""
+        if sig == b"NE":
+            raise ImageRefused("win16", "a 16-bit Windows (NE) program: Windows x64 has no NTVDM to run it") from e
+        if sig in (b"LE", b"LX"):
+            raise ImageRefused("vxd", "an LE/LX image (OS/2 or VxD): not a Windows program") from e
+        if sig != b"PE":
+            raise ImageRefused("ms-dos", "an MS-DOS program: Windows x64 has no NTVDM to run it") from e
+        raise ImageRefused("bad-pe", f"a malformed PE image ({e})", not_pe=True) from e
+    return ImageFile(path, data, pe)
+
+
+def open_image(path: str) -> ImageFile:
+    """Read and classify `path`; raise ImageRefused unless it is a runnable x64 executable.
+
+    OSError (missing, unreadable) propagates for the caller to report.
+    """
+    ext = os.path.splitext(path)[1].lower()
+    if ext in (".bat", ".cmd"):
+        raise ImageRefused("batch", "a batch file: Windows runs it under cmd.exe, which this kernel does not have")
+    with open(path, "rb") as f:
+        data = f.read()
+    if ext in (".com", ".pif") and data[:2] != b"MZ":
+        raise ImageRefused("ms-dos", "an MS-DOS .com/.pif program: Windows x64 has no NTVDM to run it")
+    image = parse_image(path, data)
+    pe = image.pe
+    machine = pe.FILE_HEADER.Machine
+    if pe.OPTIONAL_HEADER.Magic == 0x10B or machine == IMAGE_FILE_MACHINE_I386:
+        raise ImageRefused("win32", "a 32-bit image: it needs WoW64, and this kernel runs native x64 images only")
+    if machine != IMAGE_FILE_MACHINE_AMD64:
+        name = _MACHINES.get(machine, "machine 0x%04X" % machine)
+        raise ImageRefused("machine", f"an image for {name}, not x64")
+    if image.is_dll:
+        raise ImageRefused("dll", "a DLL, not an executable: it has no process of its own to run in")
+    if image.subsystem not in (IMAGE_SUBSYSTEM_WINDOWS_CUI, IMAGE_SUBSYSTEM_WINDOWS_GUI):
+        raise ImageRefused("subsystem", f"an image for subsystem {image.subsystem}, not the Windows subsystem")
+    return image
