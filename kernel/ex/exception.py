@@ -1,6 +1,7 @@
 """What a user-mode trap becomes: KiPageFault's stack growth, and otherwise the exception
 code Windows raises. Until exceptions are dispatched to user-mode handlers, an exception
 ends the process with that code, as an unhandled one does on Windows."""
+import ntpath
 import struct
 
 import capstone
@@ -110,7 +111,7 @@ def KiDispatchTrap(kernel, thread, frame_pa: int) -> None:
     process = thread.process
     kernel.events.emit("fault", pid=process.pid, tid=thread.tid, vector=vector, status=status, rip=rip,
                        address=fault_va if vector == 0x0E else None, error_code=error)
-    kernel.report_fault(f"{process.name}: unhandled exception {nt_status_name(status)} (0x{status:08X}) "
+    kernel.report_fault(f"{ntpath.basename(process.image_path)}: unhandled exception {nt_status_name(status)} (0x{status:08X}) "
                         f"at {rip:#x}{' ' + detail if detail else ''} in thread {process.pid}.{thread.tid}")
     PspTerminateProcess(kernel, process, status)
 

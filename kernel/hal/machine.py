@@ -117,7 +117,7 @@ class Machine:
         uc.context_restore(ctx)
 
     # -- interrupt and exception delivery through the guest IDT
-    def _interrupt(self, uc, vector):
+    def _interrupt(self, uc, vector, _user_data):
         self.deliver_interrupt(vector)
 
     def _invalid_opcode(self, uc, _user_data):
@@ -147,6 +147,8 @@ class Machine:
             # INT n through a gate the caller may not use: #GP with the IDT selector as error code.
             vector, error_code = 13, vector * 8 + 2
             gate_lo, gate_hi = _QQ.unpack_from(self.phys.buffer, self.idt_pa + vector * 16)
+            # The fault is the INT instruction's own (CD ib), not a trap after it.
+            _Q.pack_into(view, cs.OFF_RIP, _Q.unpack_from(view, cs.OFF_RIP)[0] - 2)
         elif not present:
             raise Bugcheck(f"interrupt {vector:#x} has no IDT entry")
         if cpl != 3:

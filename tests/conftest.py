@@ -1,0 +1,34 @@
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SAMPLES = os.path.join(ROOT, "samples")
+CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
+
+
+def run_kernel(*args, timeout=120):
+    """Run `python -m kernel ...` as a user would; returns CompletedProcess with bytes."""
+    return subprocess.run([sys.executable, "-m", "kernel", *args], cwd=ROOT, capture_output=True,
+                          timeout=timeout)
+
+
+def sample_path(name):
+    return os.path.join(SAMPLES, name, name + ".exe")
+
+
+def sample_expectation(name):
+    with open(os.path.join(SAMPLES, name, "expected.json")) as f:
+        return json.load(f)
+
+
+@pytest.fixture
+def corpus():
+    manifest = os.path.join(CORPUS, "MANIFEST.json")
+    if not os.path.exists(manifest):
+        pytest.skip("../shared/corpus is not present")
+    with open(manifest) as f:
+        return {c["file"]: c for c in json.load(f)["cases"]}

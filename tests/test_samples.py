@@ -1,0 +1,34 @@
+"""Every sample's stdout bytes and exit code, and the corpus image that needs only ntdll."""
+import os
+
+import pytest
+
+from conftest import CORPUS, SAMPLES, run_kernel, sample_expectation, sample_path
+
+SAMPLE_NAMES = sorted(n for n in os.listdir(SAMPLES) if os.path.exists(os.path.join(SAMPLES, n, "expected.json")))
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_sample_output_and_exit_code(name):
+    expected = sample_expectation(name)
+    result = run_kernel("boot", sample_path(name))
+    assert result.stdout == expected["stdout"].encode()
+    code = expected["exit_code"]
+    assert result.returncode == (code if code <= 255 else code & 0xFF)
+    if code > 255:
+        assert f"0x{code:08X}".encode() in result.stderr
+
+
+def test_kernel_touch_names_fault_address_and_thread():
+    result = run_kernel("boot", sample_path("kernel_touch"))
+    lines = result.stderr.decode().splitlines()
+    assert any("STATUS_ACCESS_VIOLATION (0xC0000005)" in ln and "reading 0xfffff78000000000" in ln
+               and "in thread 8.12" in ln for ln in lines), lines
+    assert b"Traceback" not in result.stderr
+
+
+def test_goblin_corpus_image_boots_and_exits_zero(corpus):
+    case = corpus["goblin_lld_no_tls_64.exe"]
+    result = run_kernel("boot", os.path.join(CORPUS, case["file"]), *case["args"])
+    assert result.returncode == case["expect"]["exit_code"]
+    assert result.stdout == case["expect"]["stdout"].encode()
