@@ -1,0 +1,96 @@
+"""What the machine really is: CPL 3 for user code, per-process PML4s sharing the kernel
+half, kernel pages supervisor-only, the stages in order."""
+import struct
+
+from unicorn import UC_HOOK_CODE
+
+from conftest import sample_path
+from kernel.hal import cpustate as cs
+from kernel.mm.pte import P, US
+from kernel.ps.create import CreateRequest
+from kernel.session import Session
+
+STAGES = ["0", "1", "2", "3A", "3B", "3C", "3D", "3E", "3F", "4", "5", "6", "7"]
+
+
+def boot(name, session=None):
+    session = session or Session(128 << 20)
+    process, thread = session.create_process(CreateRequest(sample_path(name)))
+    return session, process, thread
+
+
+def test_user_code_runs_at_cpl3_and_kernel_stubs_at_cpl0():
+    session, process, thread = boot("hello_ntwrite")
+    kernel = session.kernel
+    seen = {}
+    ctx = kernel.machine.uc.context_save()
+    view = cs.blob_view(ctx)
+
+    def at(label):
+        def hook(uc, address, size, _):
+            uc.context_update(ctx)
+            seen.setdefault(label, (cs.cpl(view), struct.unpack_from("<Q", view, cs.OFF_CR3)[0]))
+        return hook
+
+    entry = process.image_base + process.image.entry_rva
+    kernel.machine.uc.hook_add(UC_HOOK_CODE, at("entry"), None, entry, entry)
+    gate = kernel.image.exports["KiSystemServiceGate"]
+    kernel.machine.uc.hook_add(UC_HOOK_CODE, at("KiSystemServiceGate"), None, gate, gate)
+    kernel.output_sink = lambda fd, data: None
+    session.run(process, thread)
+    assert seen["entry"] == (3, process.space.cr3)
+    assert seen["KiSystemServiceGate"][0] == 0
+    # KPROCESS.DirectoryTableBase is the CR3 the process ran with.
+    assert process.eprocess.Pcb.DirectoryTableBase == seen["entry"][1]
+
+
+def test_two_processes_share_the_kernel_half_and_differ_in_the_user_half():
+    session, first, _ = boot("return_code")
+    _, second, _ = boot("return_code", session)
+    phys = session.kernel.phys
+    a = [phys.read_q(first.space.cr3 + 8 * i) for i in range(512)]
+    b = [phys.read_q(second.space.cr3 + 8 * i) for i in range(512)]
+    assert first.space.cr3 != second.space.cr3
+    assert a[256:] == b[256:] and any(e & P for e in a[256:])
+    user_a = [e for e in a[:256] if e & P]
+    user_b = [e for e in b[:256] if e & P]
+    assert user_a and user_b and set(user_a).isdisjoint(user_b)
+
+
+def test_kernel_pages_are_supervisor_and_user_pages_user():
+    session, process, _ = boot("return_code")
+    tables = process.space.tables
+    kernel_pte = tables.get(session.kernel.image.exports["KiSystemCall64"])
+    assert kernel_pte & P and not kernel_pte & US
+    user_pte = tables.get(process.image_base)
+    assert user_pte & P and user_pte & US
+    # KUSER_SHARED_DATA: one frame, read-only for user mode at 0x7FFE0000.
+    kuser = tables.get(0x7FFE0000)
+    assert kuser & US and not kuser & 2
+    assert tables.translate(0x7FFE0000) == session.kernel.system.kuser_pa
+    assert tables.translate(0xFFFFF78000000000) is None          # not from user mode
+    assert tables.translate(0xFFFFF78000000000, user=False) == session.kernel.system.kuser_pa
+
+
+def test_every_stage_is_reported_in_order():
+    session = Session(128 << 20)
+    order = []
+    session.kernel.events.subscribe(lambda e: order.append(e.fields["stage"]), ("stage",))
+    _, process, thread = boot("return_code", session)
+    session.run(process, thread)
+    assert ["0"] + order == STAGES
+    assert process.exit_status == 42
+
+
+def test_hundred_faults_behave_like_the_first():
+    """Unicorn escalates a second fault to #DF unless the fault state is reset every time."""
+    session = Session(128 << 20)
+    kernel = session.kernel
+    kernel.fault_sink = lambda line: None
+    kernel.output_sink = lambda fd, data: None
+    statuses = []
+    for _ in range(100):
+        process, thread = session.create_process(CreateRequest(sample_path("kernel_touch")))
+        session.run(process, thread)
+        statuses.append(process.exit_status)
+    assert statuses == [0xC0000005] * 100
