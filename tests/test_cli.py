@@ -5,8 +5,8 @@ import os
 import struct
 
 import pytest
-
 from conftest import ROOT, run_kernel, sample_path
+
 from kernel import errors
 
 

@@ -2,11 +2,11 @@
 half, kernel pages supervisor-only, the stages in order."""
 import struct
 
+from conftest import sample_path
 from unicorn import UC_HOOK_CODE
 
-from conftest import sample_path
 from kernel.hal import cpustate as cs
-from kernel.mm.pte import P, US
+from kernel.mm.pte import US, P
 from kernel.ps.create import CreateRequest
 from kernel.session import Session
 

@@ -2,7 +2,6 @@
 import os
 
 import pytest
-
 from conftest import CORPUS, SAMPLES, run_kernel, sample_expectation, sample_path
 
 SAMPLE_NAMES = sorted(n for n in os.listdir(SAMPLES) if os.path.exists(os.path.join(SAMPLES, n, "expected.json")))

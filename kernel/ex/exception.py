@@ -4,8 +4,6 @@ ends the process with that code, as an unhandled one does on Windows."""
 import ntpath
 import struct
 
-import capstone
-
 from ..layouts import LAYOUTS, StructView
 from ..mm.pte import PAGE_GUARD, PAGE_SIZE, pte_protection
 from ..ps.exit import PspTerminateProcess
@@ -37,15 +35,19 @@ _VECTOR_STATUS = {
 _PRIVILEGED = {"hlt", "cli", "sti", "lgdt", "lidt", "lldt", "ltr", "wrmsr", "rdmsr", "invlpg", "invd",
                "wbinvd", "swapgs", "sysret", "sysretq", "clts", "lmsw", "in", "out", "insb", "insw", "insd",
                "outsb", "outsw", "outsd", "rdpmc", "xsetbv"}
-_cs = capstone.Cs(capstone.CS_ARCH_X86, capstone.CS_MODE_64)
+_disassembler = None
 
 
 def _instruction(space, rip: int):
+    global _disassembler
+    if _disassembler is None:
+        import capstone  # only faults need it: keep it off the boot path
+        _disassembler = capstone.Cs(capstone.CS_ARCH_X86, capstone.CS_MODE_64)
     try:
         code = space.read(rip, 16)
     except Exception:
         return None
-    return next(_cs.disasm(code, rip, 1), None)
+    return next(_disassembler.disasm(code, rip, 1), None)
 
 
 def _is_privileged(insn) -> bool:
@@ -111,7 +113,8 @@ def KiDispatchTrap(kernel, thread, frame_pa: int) -> None:
     process = thread.process
     kernel.events.emit("fault", pid=process.pid, tid=thread.tid, vector=vector, status=status, rip=rip,
                        address=fault_va if vector == 0x0E else None, error_code=error)
-    kernel.report_fault(f"{ntpath.basename(process.image_path)}: unhandled exception {nt_status_name(status)} (0x{status:08X}) "
+    image = ntpath.basename(process.image_path)
+    kernel.report_fault(f"{image}: unhandled exception {nt_status_name(status)} (0x{status:08X}) "
                         f"at {rip:#x}{' ' + detail if detail else ''} in thread {process.pid}.{thread.tid}")
     PspTerminateProcess(kernel, process, status)
 

@@ -9,7 +9,7 @@ import struct
 
 from ..status import STATUS_ACCESS_VIOLATION, NtStatusError
 from .pagetables import PageTables
-from .pte import P, PAGE_SIZE, PFN_MASK, pte_protection
+from .pte import PAGE_SIZE, PFN_MASK, P, pte_protection
 from .vad import MM_HIGHEST_USER_ADDRESS, VadTree
 
 _Q = struct.Struct("<Q")

@@ -5,7 +5,7 @@ way the MMU does (MiGetPteAddress's job), reading physical memory directly.
 """
 import struct
 
-from .pte import P, PFN_MASK, PS, RW, US
+from .pte import PFN_MASK, PS, RW, US, P
 
 _Q = struct.Struct("<Q")
 _SHIFTS = (39, 30, 21)

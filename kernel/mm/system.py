@@ -9,8 +9,7 @@ from ..status import STATUS_INSUFFICIENT_RESOURCES, NtStatusError
 from .addrspace import AddressSpace
 from .pagetables import PageTables
 from .pfn import PfnDatabase
-from .pte import G, NX, P, PAGE_SIZE, PS, RW, US, make_user_pte
-from .pte import PAGE_READONLY
+from .pte import NX, PAGE_READONLY, PAGE_SIZE, PS, RW, US, G, P, make_user_pte
 from .vad import MEM_PRIVATE, Vad
 
 KUSER_SHARED_DATA_KERNEL = 0xFFFFF78000000000

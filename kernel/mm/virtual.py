@@ -21,7 +21,7 @@ from ..status import (
     STATUS_UNABLE_TO_FREE_VM,
     NtStatusError,
 )
-from .pte import P, PAGE_NOACCESS, PAGE_SIZE, PFN_MASK, make_user_pte, pte_protection, valid_protection
+from .pte import PAGE_NOACCESS, PAGE_SIZE, PFN_MASK, P, make_user_pte, pte_protection, valid_protection
 from .vad import (
     ALLOCATION_GRANULARITY,
     MEM_COMMIT,

@@ -9,6 +9,7 @@ from loader.image import build_layout, has_relocations
 from loader.imports import patch_iat, read_imports
 from loader.pe import ImageFile, parse_image
 
+from ..ke.boot import GUEST_BIN
 from ..layouts import LAYOUTS, StructView
 from ..mm.pte import PAGE_SIZE, make_user_pte
 from ..mm.vad import MEM_IMAGE, MM_HIGHEST_USER_ADDRESS, Vad
@@ -19,8 +20,6 @@ from ..status import (
     STATUS_ORDINAL_NOT_FOUND,
     NtStatusError,
 )
-from ..ke.boot import GUEST_BIN
-
 
 SYSTEM32 = "C:\\Windows\\System32\\"
 

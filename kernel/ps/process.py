@@ -1,6 +1,5 @@
 """Stage 3: PspAllocateProcess (3A-3E) and PspInsertProcess (3F)."""
 import ntpath
-import os
 import struct
 
 from ..layouts import BUILD, LAYOUTS, StructView
@@ -105,7 +104,6 @@ def MmCreatePeb(kernel, process: EProcess, image, parameters_va: int, ldr_va: in
 def map_process_images(kernel, process: EProcess, image, guest_path: str, host_dir: str) -> dict:
     """3D: the image section and ntdll mapped, imports bound, loader data and parameters written."""
     from .image import open_guest_dll
-    space = process.space
     process.init_order = []
     exe = map_module(process, image, ntpath.basename(guest_path), guest_path)
     process.image_base = exe.base

@@ -7,7 +7,7 @@ from ..layouts import LAYOUTS, StructView
 from ..mm.pte import PAGE_GUARD, PAGE_READWRITE, PAGE_SIZE
 from ..mm.vad import MEM_PRIVATE, Vad
 from ..mm.virtual import commit_pages
-from .objects import Initialized, EThread
+from .objects import EThread, Initialized
 from .process import PEB_ADDRESS, _list_insert_tail
 
 TEB_SIZE = 2 * PAGE_SIZE
