@@ -1,5 +1,13 @@
-"""A module's export directory: names and ordinals to RVAs, and forwarders."""
-from dataclasses import dataclass, field
+"""A module's export directory: names and ordinals to RVAs, and forwarders.
+
+Parsing a large export directory with pefile costs milliseconds on every boot, so the result
+is cached on disk keyed by the file's content hash ($NTMINI_CACHE, default ~/.cache/ntmini);
+the cache is an optimisation only: unreadable or unwritable, it is ignored.
+"""
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
 
 import pefile
 
@@ -11,6 +19,35 @@ class Exports:
     by_name: dict[str, int] = field(default_factory=dict)        # name -> RVA
     by_ordinal: dict[int, int] = field(default_factory=dict)     # ordinal -> RVA
     forwarders: dict[object, str] = field(default_factory=dict)  # name or ordinal -> "DLL.Func"
+
+
+def _cache_path(data: bytes) -> str:
+    root = os.environ.get("NTMINI_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "ntmini")
+    return os.path.join(root, "exports-" + hashlib.sha256(data).hexdigest()[:32] + ".json")
+
+
+def read_exports_cached(pe: pefile.PE, data: bytes) -> Exports:
+    path = _cache_path(data)
+    try:
+        with open(path) as f:
+            raw = json.load(f)
+        return Exports(raw["dll_name"], raw["ordinal_base"], raw["by_name"],
+                       {int(k): v for k, v in raw["by_ordinal"].items()},
+                       {(int(k[1:]) if k.startswith("#") else k[1:]): v for k, v in raw["forwarders"].items()})
+    except (OSError, ValueError, KeyError):
+        pass
+    exports = read_exports(pe)
+    raw = asdict(exports)
+    raw["forwarders"] = {(f"#{k}" if isinstance(k, int) else f"n{k}"): v for k, v in exports.forwarders.items()}
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{path}.{os.getpid()}"
+        with open(tmp, "w") as f:
+            json.dump(raw, f)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return exports
 
 
 def read_exports(pe: pefile.PE) -> Exports:

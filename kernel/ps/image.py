@@ -4,7 +4,7 @@ import os
 import struct
 from dataclasses import dataclass
 
-from loader.exports import Exports, read_exports
+from loader.exports import Exports, read_exports_cached
 from loader.image import build_layout, has_relocations
 from loader.imports import patch_iat, read_imports
 from loader.pe import ImageFile, parse_image
@@ -83,7 +83,7 @@ def map_module(process, image: ImageFile, name: str, path: str) -> Module:
     space = process.space
     base, size, _ = MmMapViewOfImageSection(space, image, path)
     entry = base + image.entry_rva if image.entry_rva else 0
-    module = Module(name, path, image, base, size, entry, read_exports(image.pe))
+    module = Module(name, path, image, base, size, entry, read_exports_cached(image.pe, image.data))
     process.modules.append(module)
     return module
 
