@@ -6,7 +6,6 @@ committed under guest/bin so that users need no cross compiler. `--check` rebuil
 temporary folder and fails if the committed binaries differ from what the sources give.
 """
 import argparse
-import filecmp
 import os
 import shutil
 import subprocess
@@ -17,6 +16,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
 from kernel.ex.sysnums import SERVICE_NUMBERS  # noqa: E402
+from tools.reproducible import check  # noqa: E402
 
 CC = os.environ.get("MINGW_CC", "x86_64-w64-mingw32-gcc")
 NTDLL_BASE = "0x7FFC00000000"
@@ -79,15 +79,7 @@ def main() -> int:
         build(bin_dir)
         print("built", ", ".join(sorted(os.listdir(bin_dir))))
         return 0
-    with tempfile.TemporaryDirectory() as tmp:
-        build(tmp)
-        differ = [n for n in sorted(os.listdir(tmp)) if not filecmp.cmp(os.path.join(tmp, n),
-                                                                         os.path.join(bin_dir, n), shallow=False)]
-    if differ:
-        print("guest binaries differ from their sources:", ", ".join(differ))
-        return 1
-    print("guest binaries match their sources")
-    return 0
+    return check(build, ["ntoskrnl.exe", "ntdll.dll"], bin_dir, "guest binaries")
 
 
 if __name__ == "__main__":

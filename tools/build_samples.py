@@ -5,7 +5,6 @@ Each samples/NAME/NAME.c becomes samples/NAME/NAME.exe, linked against the guest
 reproducibly (no timestamps, fixed flags). `--check` fails if a committed .exe differs.
 """
 import argparse
-import filecmp
 import os
 import shutil
 import subprocess
@@ -14,6 +13,9 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLES = os.path.join(ROOT, "samples")
+sys.path.insert(0, ROOT)
+from tools.reproducible import check  # noqa: E402
+
 CC = os.environ.get("MINGW_CC", "x86_64-w64-mingw32-gcc")
 FLAGS = ["-O2", "-ffreestanding", "-nostdlib", "-fno-stack-protector", "-fno-ident", "-mno-stack-arg-probe",
          "-Wall", "-Werror", "-Wl,--entry,Entry", "-Wl,--subsystem,console", "-Wl,--no-insert-timestamp",
@@ -47,15 +49,7 @@ def main() -> int:
         build(SAMPLES)
         print("built", ", ".join(sample_names()))
         return 0
-    with tempfile.TemporaryDirectory() as tmp:
-        build(tmp)
-        differ = [n for n in sample_names() if not filecmp.cmp(os.path.join(tmp, n, n + ".exe"),
-                                                                os.path.join(SAMPLES, n, n + ".exe"), shallow=False)]
-    if differ:
-        print("sample binaries differ from their sources:", ", ".join(differ))
-        return 1
-    print("sample binaries match their sources")
-    return 0
+    return check(build, [os.path.join(n, n + ".exe") for n in sample_names()], SAMPLES, "sample binaries")
 
 
 if __name__ == "__main__":

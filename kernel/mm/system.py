@@ -9,7 +9,7 @@ from ..status import STATUS_INSUFFICIENT_RESOURCES, NtStatusError
 from .addrspace import AddressSpace
 from .pagetables import PageTables
 from .pfn import PfnDatabase
-from .pte import NX, PAGE_READONLY, PAGE_SIZE, PS, RW, US, G, P, make_user_pte
+from .pte import NX, PAGE_READONLY, PAGE_SIZE, RW, G, P, make_user_pte
 from .vad import MEM_PRIVATE, Vad
 
 KUSER_SHARED_DATA_KERNEL = 0xFFFFF78000000000
@@ -112,5 +112,3 @@ class SystemSpace:
                               PAGE_READONLY, "KUSER_SHARED_DATA", owns_frames=False))
         return space
 
-
-del PS, US
