@@ -4,13 +4,17 @@ An event is a kind plus ordered fields; consumers subscribe to kinds (or to all)
 recorded unless someone listens, so the stream costs nothing on the default path.
 """
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 
-@dataclass
 class Event:
-    kind: str                           # "stage", "syscall", "fault", "process-exit", ...
-    fields: dict = field(default_factory=dict)
+    __slots__ = ("kind", "fields")
+
+    def __init__(self, kind: str, fields: dict):
+        self.kind = kind                # "stage", "syscall", "fault", "process-exit", ...
+        self.fields = fields
+
+    def __repr__(self) -> str:
+        return f"Event({self.kind!r}, {self.fields!r})"
 
 
 class EventStream:

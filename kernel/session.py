@@ -1,7 +1,5 @@
 """One boot: the kernel brought up, Idle and System created, the user process created through
 the stages, and the dispatcher run until no user process is left."""
-from dataclasses import dataclass, field
-
 from .ex import exception, services
 from .ke.kernel import Kernel
 from .ob.handles import HandleTable
@@ -10,17 +8,19 @@ from .ps.objects import Terminated
 from .ps.process import PspInsertProcess, allocate_eprocess
 
 
-@dataclass
 class BootResult:
-    exit_code: int
-    pid: int
-    tid: int
-    image_base: int
-    instructions: int | None
-    syscalls: int
-    context_switches: int
-    deadlock: bool = False
-    extra: dict = field(default_factory=dict)
+    """What a run ended with (the report's figures)."""
+
+    def __init__(self, exit_code: int, pid: int, tid: int, image_base: int, instructions: int | None,
+                 syscalls: int, context_switches: int, deadlock: bool = False):
+        self.exit_code = exit_code
+        self.pid = pid
+        self.tid = tid
+        self.image_base = image_base
+        self.instructions = instructions
+        self.syscalls = syscalls
+        self.context_switches = context_switches
+        self.deadlock = deadlock
 
 
 def PsInitSystem(kernel: Kernel) -> None:

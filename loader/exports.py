@@ -7,18 +7,17 @@ the cache is an optimisation only: unreadable or unwritable, it is ignored.
 import hashlib
 import json
 import os
-from dataclasses import asdict, dataclass, field
 
 import pefile
 
 
-@dataclass
 class Exports:
-    dll_name: str = ""
-    ordinal_base: int = 1
-    by_name: dict[str, int] = field(default_factory=dict)        # name -> RVA
-    by_ordinal: dict[int, int] = field(default_factory=dict)     # ordinal -> RVA
-    forwarders: dict[object, str] = field(default_factory=dict)  # name or ordinal -> "DLL.Func"
+    def __init__(self, dll_name: str = "", ordinal_base: int = 1, by_name=None, by_ordinal=None, forwarders=None):
+        self.dll_name = dll_name
+        self.ordinal_base = ordinal_base
+        self.by_name: dict[str, int] = by_name or {}            # name -> RVA
+        self.by_ordinal: dict[int, int] = by_ordinal or {}      # ordinal -> RVA
+        self.forwarders: dict[object, str] = forwarders or {}   # name or ordinal -> "DLL.Func"
 
 
 def _cache_path(data: bytes) -> str:
@@ -37,7 +36,8 @@ def read_exports_cached(pe: pefile.PE, data: bytes) -> Exports:
     except (OSError, ValueError, KeyError):
         pass
     exports = read_exports(pe)
-    raw = asdict(exports)
+    raw = {"dll_name": exports.dll_name, "ordinal_base": exports.ordinal_base, "by_name": exports.by_name,
+           "by_ordinal": exports.by_ordinal}
     raw["forwarders"] = {(f"#{k}" if isinstance(k, int) else f"n{k}"): v for k, v in exports.forwarders.items()}
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)

@@ -1,6 +1,6 @@
 """How an image lies in memory: its bytes at a base address, relocated, and the protection of
 each page as MiMapViewOfImageSection would give it."""
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pefile
 
@@ -21,8 +21,7 @@ def section_protection(characteristics: int) -> int:
     return PAGE_WRITECOPY if w else PAGE_READONLY
 
 
-@dataclass
-class ImageLayout:
+class ImageLayout(NamedTuple):
     base: int
     size: int                       # SizeOfImage rounded to pages
     data: bytes                     # the mapped bytes, relocated for `base`

@@ -1,12 +1,11 @@
 """What an image imports, and writing the resolved addresses into its IAT."""
 import struct
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pefile
 
 
-@dataclass
-class Import:
+class Import(NamedTuple):
     dll: str
     name: str | None            # None when imported by ordinal
     ordinal: int | None

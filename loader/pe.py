@@ -3,7 +3,6 @@
 A native 64-bit executable runs; everything else gets a refusal naming what it is.
 """
 import os
-from dataclasses import dataclass
 
 import pefile
 
@@ -28,11 +27,13 @@ class ImageRefused(Exception):
         self.not_pe = not_pe
 
 
-@dataclass
 class ImageFile:
-    path: str
-    data: bytes
-    pe: pefile.PE
+    """A PE file read and parsed (headers only until a directory is asked for)."""
+
+    def __init__(self, path: str, data: bytes, pe: pefile.PE):
+        self.path = path
+        self.data = data
+        self.pe = pe
 
     @property
     def image_base(self) -> int:

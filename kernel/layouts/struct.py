@@ -4,7 +4,7 @@ A Layout lists (name, offset, type) for one Windows structure; a StructView read
 those fields in guest memory directly, so what the executive uses is what a debugger shows.
 """
 import struct
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _SCALARS = {
     "UCHAR": "B", "CHAR": "b", "USHORT": "H", "SHORT": "h", "ULONG": "I", "LONG": "i",
@@ -13,12 +13,34 @@ _SCALARS = {
 }
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     name: str
     offset: int
     type: str           # a scalar name above, another layout's name, or "UCHAR[15]"-style arrays
     size: int
+
+
+class _LazyCodecs(dict):
+    """struct.Struct per scalar field, compiled on first use (boot touches few of them)."""
+
+    def __init__(self, fields: dict):
+        super().__init__()
+        self._fields = fields
+
+    def get(self, name, default=None):
+        codec = dict.get(self, name)
+        if codec is None:
+            f = self._fields.get(name)
+            if f is None or f.type not in _SCALARS:
+                return default
+            codec = self[name] = struct.Struct("<" + _SCALARS[f.type])
+        return codec
+
+    def __getitem__(self, name):
+        codec = self.get(name)
+        if codec is None:
+            raise KeyError(name)
+        return codec
 
 
 class Layout:
@@ -29,8 +51,7 @@ class Layout:
         self._registry = registry
         for fname, off, ftype in fields:
             self.fields[fname] = Field(fname, off, ftype, self._sizeof(ftype))
-        self._codecs = {f.name: struct.Struct("<" + _SCALARS[f.type]) for f in self.fields.values()
-                        if f.type in _SCALARS}
+        self._codecs = _LazyCodecs(self.fields)
         registry[name] = self
 
     def _sizeof(self, ftype: str) -> int:

@@ -4,7 +4,6 @@ The VAD says a range is reserved and how it was allocated; which of its pages ar
 and with what protection, is in the page tables (see pte.py).
 """
 import bisect
-from dataclasses import dataclass
 
 MEM_COMMIT = 0x1000
 MEM_RESERVE = 0x2000
@@ -22,14 +21,20 @@ MM_HIGHEST_USER_ADDRESS = 0x7FFFFFFEFFFF
 ALLOCATION_GRANULARITY = 0x10000
 
 
-@dataclass
 class Vad:
-    start: int                  # first byte
-    end: int                    # one past the last byte
-    type: int                   # MEM_PRIVATE, MEM_MAPPED or MEM_IMAGE
-    protection: int             # the protection given when the range was allocated
-    name: str = ""              # image path for MEM_IMAGE views
-    owns_frames: bool = True    # False where the frames are shared (KUSER_SHARED_DATA)
+    __slots__ = ("start", "end", "type", "protection", "name", "owns_frames")
+
+    def __init__(self, start: int, end: int, type: int, protection: int, name: str = "",
+                 owns_frames: bool = True):
+        self.start = start              # first byte
+        self.end = end                  # one past the last byte
+        self.type = type                # MEM_PRIVATE, MEM_MAPPED or MEM_IMAGE
+        self.protection = protection    # the protection given when the range was allocated
+        self.name = name                # image path for MEM_IMAGE views
+        self.owns_frames = owns_frames  # False where the frames are shared (KUSER_SHARED_DATA)
+
+    def __repr__(self) -> str:
+        return f"Vad({self.start:#x}-{self.end:#x} type={self.type:#x} protect={self.protection:#x} {self.name})"
 
     @property
     def size(self) -> int:

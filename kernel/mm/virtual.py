@@ -4,7 +4,7 @@ These are the Mm halves of NtAllocateVirtualMemory, NtFreeVirtualMemory,
 NtProtectVirtualMemory and NtQueryVirtualMemory: arguments are already captured from the
 caller; every failure raises NtStatusError with the status Windows returns.
 """
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..status import (
     STATUS_ALREADY_COMMITTED,
@@ -179,8 +179,7 @@ def MmProtectVirtualMemory(space, base: int, size: int, new_protect: int) -> tup
     return start, end - start, old
 
 
-@dataclass
-class BasicInformation:
+class BasicInformation(NamedTuple):
     """MEMORY_BASIC_INFORMATION's fields."""
     BaseAddress: int
     AllocationBase: int

@@ -5,7 +5,6 @@ decided; `--stages` prints them.
 """
 import ntpath
 import os
-from dataclasses import dataclass, field
 
 from loader.pe import ImageFile, ImageRefused, open_image
 
@@ -31,23 +30,27 @@ PRIORITY_FLAGS = {0x40: "idle", 0x4000: "below_normal", 0x20: "normal", 0x8000: 
                   0x80: "high", 0x100: "realtime"}
 
 
-@dataclass
 class CreateRequest:
-    host_path: str
-    args: list[str] = field(default_factory=list)
-    creation_flags: int = 0
-    environment: dict | None = None
-    may_use_realtime: bool = False      # SeIncreaseBasePriorityPrivilege
+    """What CreateProcess is asked: the image, its arguments, creation flags, environment."""
+
+    def __init__(self, host_path: str, args: list[str] | None = None, creation_flags: int = 0,
+                 environment: dict | None = None, may_use_realtime: bool = False):
+        self.host_path = host_path
+        self.args = list(args or [])
+        self.creation_flags = creation_flags
+        self.environment = environment
+        self.may_use_realtime = may_use_realtime    # SeIncreaseBasePriorityPrivilege
 
 
-@dataclass
 class CsrProcess:
     """Stage 5's record in the Windows subsystem (CSR_PROCESS)."""
-    ClientId: tuple
-    ShutdownLevel: int = 0x280
-    ShutdownFlags: int = 0
-    ThreadCount: int = 1
-    Sequence: int = 0
+
+    def __init__(self, client_id: tuple):
+        self.ClientId = client_id
+        self.ShutdownLevel = 0x280
+        self.ShutdownFlags = 0
+        self.ThreadCount = 1
+        self.Sequence = 0
 
 
 def stage(kernel, number: str, title: str, **values) -> None:

@@ -2,7 +2,6 @@
 imports, and recording them in PEB->Ldr the way the loader lists them."""
 import os
 import struct
-from dataclasses import dataclass
 
 from loader.exports import Exports, read_exports_cached
 from loader.image import build_layout, has_relocations
@@ -24,16 +23,19 @@ from ..status import (
 SYSTEM32 = "C:\\Windows\\System32\\"
 
 
-@dataclass
 class Module:
-    name: str                   # base name, as BaseDllName
-    path: str                   # the guest path, as FullDllName
-    image: ImageFile
-    base: int
-    size: int
-    entry: int                  # 0 for none
-    exports: Exports
-    ldr_entry: int = 0
+    """A module mapped into a process."""
+
+    def __init__(self, name: str, path: str, image: ImageFile, base: int, size: int, entry: int,
+                 exports: Exports):
+        self.name = name                # base name, as BaseDllName
+        self.path = path                # the guest path, as FullDllName
+        self.image = image
+        self.base = base
+        self.size = size
+        self.entry = entry              # 0 for none
+        self.exports = exports
+        self.ldr_entry = 0
 
 
 _image_cache: dict[str, ImageFile] = {}
