@@ -11,7 +11,7 @@ SCN_EXECUTE, SCN_READ, SCN_WRITE = 0x20000000, 0x40000000, 0x80000000
 
 # PAGE_* values (the loader is a leaf; these are the Win32 constants).
 PAGE_READONLY, PAGE_WRITECOPY = 0x02, 0x08
-PAGE_EXECUTE_READ, PAGE_EXECUTE_WRITECOPY, PAGE_EXECUTE = 0x20, 0x80, 0x10
+PAGE_EXECUTE_READ, PAGE_EXECUTE_WRITECOPY = 0x20, 0x80
 
 
 def section_protection(characteristics: int) -> int:

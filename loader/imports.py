@@ -1,5 +1,4 @@
 """What an image imports, and writing the resolved addresses into its IAT."""
-import struct
 from typing import NamedTuple
 
 import pefile
@@ -24,6 +23,3 @@ def read_imports(pe: pefile.PE) -> list[Import]:
             out.append(Import(dll, name, ordinal, iat_rva))
     return out
 
-
-def patch_iat(data: bytearray, iat_rva: int, address: int) -> None:
-    struct.pack_into("<Q", data, iat_rva, address)

@@ -85,7 +85,6 @@ def KiDispatchTrap(kernel, thread, frame_pa: int) -> None:
     detail = ""
     if vector == 0x0E:
         if error & 1 == 0 and _grow_user_stack(thread, fault_va):
-            kernel.machine.flush_tlb()
             return                              # the instruction runs again on the grown stack
         pte = space.tables.get(fault_va) if fault_va < 0x800000000000 else 0
         if pte_protection(pte) & PAGE_GUARD:

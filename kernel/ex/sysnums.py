@@ -480,5 +480,3 @@ SERVICE_NUMBERS: dict[str, int] = {
     "NtLoadKey3": 0x01D7,
     "NtWaitLowEventPair": 0x01D8,
 }
-
-SERVICE_NAMES: dict[int, str] = {n: name for name, n in SERVICE_NUMBERS.items()}

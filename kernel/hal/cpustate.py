@@ -52,7 +52,7 @@ def blob_view(ctx) -> memoryview:
 
 
 def calibrate(uc) -> CpuLayout:
-    from unicorn.x86_const import UC_X86_REG_RAX, UC_X86_REG_RIP
+    from unicorn.x86_const import UC_X86_REG_RAX
     layout = CpuLayout()
     ctx = uc.context_save()
     view = blob_view(ctx)
@@ -69,7 +69,6 @@ def calibrate(uc) -> CpuLayout:
     layout.old_exception = dr0 + 8 * 8 + 4 * 8
     uc.msr_write(0xC0000102, 0)
     uc.reg_write(UC_X86_REG_RAX, 0)
-    del UC_X86_REG_RIP
     return layout
 
 

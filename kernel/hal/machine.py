@@ -9,7 +9,17 @@ has its hooks.
 import ctypes
 import struct
 
-from unicorn import UC_ARCH_X86, UC_HOOK_CODE, UC_HOOK_INSN, UC_HOOK_INSN_INVALID, UC_HOOK_INTR, UC_MODE_64, Uc
+from unicorn import (
+    UC_ARCH_X86,
+    UC_CTL_IO_WRITE,
+    UC_CTL_TLB_FLUSH,
+    UC_HOOK_CODE,
+    UC_HOOK_INSN,
+    UC_HOOK_INSN_INVALID,
+    UC_HOOK_INTR,
+    UC_MODE_64,
+    Uc,
+)
 from unicorn.unicorn_py3.unicorn import uclib
 from unicorn.x86_const import (
     UC_X86_INS_SYSCALL,
@@ -19,7 +29,6 @@ from unicorn.x86_const import (
     UC_X86_REG_EFLAGS,
     UC_X86_REG_GDTR,
     UC_X86_REG_IDTR,
-    UC_X86_REG_RIP,
     UC_X86_REG_TR,
 )
 
@@ -61,8 +70,6 @@ class Machine:
         self.idt_pa = 0
         self.tss_pa = 0
         self.stop_address = 0
-        self.on_fault = None            # (vector, cpl) -> None, called before delivery
-        self.syscalls = 0
 
     # -- bring-up (KiSystemStartup's processor initialisation)
     def enable_long_mode_paging(self, cr3: int) -> None:
@@ -101,7 +108,6 @@ class Machine:
 
     # -- SYSCALL, as the processor performs it
     def _syscall(self, uc, _user_data):
-        self.syscalls += 1
         ctx = self._ctx
         view = self._view
         uclib.uc_reg_read(self._handle, UC_X86_REG_EFLAGS, ctypes.byref(self._eflags))
@@ -138,8 +144,6 @@ class Machine:
         # A fault while delivering is what Unicorn would escalate to #DF; clear it every time.
         _i.pack_into(view, layout.old_exception, -1)
         _i.pack_into(view, layout.exception_is_int, 0)
-        if self.on_fault is not None:
-            self.on_fault(vector, cpl)
         gate_lo, gate_hi = _QQ.unpack_from(self.phys.buffer, self.idt_pa + vector * 16)
         dpl = (gate_lo >> 45) & 3
         present = (gate_lo >> 47) & 1
@@ -178,11 +182,7 @@ class Machine:
         self.uc.emu_stop()
 
     def flush_tlb(self) -> None:
-        from unicorn import UC_CTL_IO_WRITE, UC_CTL_TLB_FLUSH
         self.uc.ctl(UC_CTL_TLB_FLUSH, UC_CTL_IO_WRITE)
 
     def flush_code(self) -> None:
         self.uc.ctl_flush_tb()
-
-    def rip(self) -> int:
-        return self.uc.reg_read(UC_X86_REG_RIP)

@@ -34,9 +34,6 @@ class PhysicalMemory:
     def read_q(self, pa: int) -> int:
         return _Q.unpack_from(self._map, pa)[0]
 
-    def write_q(self, pa: int, value: int) -> None:
-        _Q.pack_into(self._map, pa, value)
-
     @property
     def buffer(self):
         """The raw mapping, for struct.unpack_from/pack_into on hot paths."""

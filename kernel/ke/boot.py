@@ -105,6 +105,7 @@ def KiSystemStartup(phys_size: int):
     machine = Machine(phys_size)
     system = SystemSpace(machine.phys)
     machine.kernel_write = system.write
+    system.flush_tlb = machine.flush_tlb
     kimage = load_kernel_image(system)
     prcb = Processor(system, 0, kimage)
     machine.enable_long_mode_paging(system.tables.pml4)

@@ -5,14 +5,10 @@ MmCreateProcessAddressSpace builds the PML4 from the system one; `read`/`write` 
 executive's own (kernel-mode) accesses; `probe_read`/`probe_write` check a user buffer the
 way ProbeForRead/ProbeForWrite do before a service touches it.
 """
-import struct
-
 from ..status import STATUS_ACCESS_VIOLATION, NtStatusError
 from .pagetables import PageTables
 from .pte import PAGE_SIZE, PFN_MASK, P, pte_protection
 from .vad import MM_HIGHEST_USER_ADDRESS, VadTree
-
-_Q = struct.Struct("<Q")
 
 
 class AddressSpace:
@@ -22,7 +18,6 @@ class AddressSpace:
         self.pfn = system.pfn
         self.tables = PageTables(self.phys, self.pfn, pml4_pa)
         self.vads = VadTree()
-        self.on_change = None       # the dispatcher's TLB flush, when this space is the live one
 
     @property
     def cr3(self) -> int:
@@ -66,12 +61,6 @@ class AddressSpace:
     def write(self, va: int, data) -> None:
         self._copy(va, len(data), False, True, bytes(data))
 
-    def read_q(self, va: int) -> int:
-        return _Q.unpack(self.read(va, 8))[0]
-
-    def write_q(self, va: int, value: int) -> None:
-        self.write(va, _Q.pack(value))
-
     # -- user buffers handed to a service (ProbeForRead / ProbeForWrite)
     def _check_user_range(self, va: int, size: int) -> None:
         if va + size > MM_HIGHEST_USER_ADDRESS + 1 or va + size < va:
@@ -89,20 +78,10 @@ class AddressSpace:
         self._check_user_range(va, len(data))
         self._copy(va, len(data), True, True, bytes(data))
 
-    def read_unicode_string(self, va: int, user: bool = True) -> str:
-        """A UNICODE_STRING's text (Length, MaximumLength, Buffer)."""
-        raw = self.probe_read(va, 16) if user else self.read(va, 16)
-        length, _, buf = struct.unpack("<HHxxxxQ", raw)
-        data = self.probe_read(buf, length) if user else self.read(buf, length)
-        return data.decode("utf-16-le", "replace")
-
     # -- page state
-    def committed_protection(self, va: int) -> int:
-        return pte_protection(self.tables.get(va))
-
     def changed(self) -> None:
-        if self.on_change is not None:
-            self.on_change()
+        """PTEs were edited: the CPU must not keep using what it cached of them."""
+        self.system.flush_tlb()
 
     def delete(self) -> None:
         """MmDeleteProcessAddressSpace: free every committed frame and the user tables."""

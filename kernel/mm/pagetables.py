@@ -61,20 +61,6 @@ class PageTables:
             table = entry & PFN_MASK
         _Q.pack_into(mem, table + ((va >> 21) & 511) * 8, pa | flags | PS)
 
-    def walk(self, va: int) -> list[tuple[str, int, int]]:
-        """(level, entry address, entry) from PML4E down to the last present level (for !pte)."""
-        mem = self._mem
-        out = []
-        table = self.pml4
-        for name, shift in (("PXE", 39), ("PPE", 30), ("PDE", 21), ("PTE", 12)):
-            slot = table + ((va >> shift) & 511) * 8
-            entry = _Q.unpack_from(mem, slot)[0]
-            out.append((name, slot, entry))
-            if not entry & P or (entry & PS and name != "PTE"):
-                break
-            table = entry & PFN_MASK
-        return out
-
     def translate(self, va: int, write: bool = False, user: bool = True) -> int | None:
         """Physical address for an access, or None where the MMU would fault."""
         mem = self._mem

@@ -37,8 +37,6 @@ _HW = {
 SW_SHIFT = 52
 SW_MASK = 0x3F << SW_SHIFT
 _GUARD_BIT = 1 << 57
-EXECUTABLE = PAGE_EXECUTE | PAGE_EXECUTE_READ | PAGE_EXECUTE_READWRITE | PAGE_EXECUTE_WRITECOPY
-WRITABLE = PAGE_READWRITE | PAGE_WRITECOPY | PAGE_EXECUTE_READWRITE | PAGE_EXECUTE_WRITECOPY
 
 
 def valid_protection(protect: int) -> bool:
@@ -75,12 +73,3 @@ def pte_protection(pte: int) -> int:
         prot |= PAGE_NOCACHE
     return prot
 
-
-def flags_text(pte: int) -> str:
-    """The flag letters WinDbg's !pte prints (---DA--UWEV style)."""
-    return "".join([
-        "L" if pte & PS else "-", "G" if pte & G else "-", "D" if pte & D else "-",
-        "A" if pte & A else "-", "C" if pte & PCD else "-", "T" if pte & PWT else "-",
-        "U" if pte & US else "K", "W" if pte & RW else "R", "-" if pte & NX else "E",
-        "V" if pte & P else "-",
-    ])

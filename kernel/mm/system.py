@@ -46,6 +46,7 @@ class SystemSpace:
         self.tables.pte_slot(KERNEL_IMAGE_BASE, create=True)
         self._image_next = KERNEL_IMAGE_BASE
         self.tables.pfn = self.pfn
+        self.flush_tlb = lambda: None    # the processor's TLB flush, wired in at boot
 
     # -- nonpaged pool (ExAllocatePoolWithTag's job, first-fit by size class)
     def allocate_pool(self, size: int, align: int = 16) -> int:
@@ -68,9 +69,6 @@ class SystemSpace:
     def allocate_kernel_stack(self) -> int:
         """MmCreateKernelStack: returns the stack base (highest address)."""
         return self.allocate_pool(KERNEL_STACK_SIZE, PAGE_SIZE) + KERNEL_STACK_SIZE
-
-    def free_kernel_stack(self, base: int) -> None:
-        self.free_pool(base - KERNEL_STACK_SIZE, KERNEL_STACK_SIZE)
 
     # -- the executive's view of kernel addresses
     def kernel_pa(self, va: int) -> int | None:

@@ -4,8 +4,8 @@ import os
 import struct
 
 from loader.exports import Exports, read_exports_cached
-from loader.image import build_layout, has_relocations
-from loader.imports import patch_iat, read_imports
+from loader.image import build_layout
+from loader.imports import read_imports
 from loader.pe import ImageFile, parse_image
 
 from ..ke.boot import GUEST_BIN
@@ -59,10 +59,8 @@ def open_guest_dll(name: str, search_dirs: list[str]) -> ImageFile | None:
     return None
 
 
-def MmMapViewOfImageSection(space, image: ImageFile, name: str) -> tuple[int, int, bool]:
-    """Map at the preferred base when it is free and in user space, else where there is room.
-
-    Returns (base, size, relocated)."""
+def MmMapViewOfImageSection(space, image: ImageFile, name: str) -> tuple[int, int]:
+    """Map at the preferred base when it is free and in user space, else where there is room."""
     size = (image.size_of_image + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1)
     base = image.image_base
     fits = base % 0x10000 == 0 and 0x10000 <= base and base + size <= MM_HIGHEST_USER_ADDRESS + 1
@@ -78,12 +76,12 @@ def MmMapViewOfImageSection(space, image: ImageFile, name: str) -> tuple[int, in
         phys.write(frame, layout.data[i * PAGE_SIZE:(i + 1) * PAGE_SIZE])
         space.tables.set(base + i * PAGE_SIZE, make_user_pte(frame, prot))
     space.vads.insert(Vad(base, base + size, MEM_IMAGE, 0x80, name))   # PAGE_EXECUTE_WRITECOPY
-    return base, size, layout.relocated and has_relocations(image)
+    return base, size
 
 
 def map_module(process, image: ImageFile, name: str, path: str) -> Module:
     space = process.space
-    base, size, _ = MmMapViewOfImageSection(space, image, path)
+    base, size = MmMapViewOfImageSection(space, image, path)
     entry = base + image.entry_rva if image.entry_rva else 0
     module = Module(name, path, image, base, size, entry, read_exports_cached(image.pe, image.data))
     process.modules.append(module)
@@ -129,9 +127,7 @@ def snap_imports(process, module: Module, search_dirs: list[str]) -> None:
     for imp in read_imports(module.image.pe):
         target = load_dll(process, imp.dll, search_dirs)
         address = resolve_export(process, target, imp.name, imp.ordinal, search_dirs)
-        buf = bytearray(8)
-        patch_iat(buf, 0, address)
-        space.write(module.base + imp.iat_rva, bytes(buf))
+        space.write(module.base + imp.iat_rva, struct.pack("<Q", address))
 
 
 def _unicode_string(space, view, text: str, buffer_va: int) -> int:

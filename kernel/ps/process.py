@@ -29,10 +29,6 @@ def _list_insert_tail(space, head: int, entry: int) -> None:
     space.write(head + 8, struct.pack("<Q", entry))
 
 
-def list_remove(space, entry: int) -> None:
-    flink, blink = struct.unpack("<QQ", space.read(entry, 16))
-    space.write(blink, struct.pack("<Q", flink))
-    space.write(flink + 8, struct.pack("<Q", blink))
 
 
 def allocate_eprocess(kernel, name: str, parent_pid: int, base_priority: int) -> EProcess:
