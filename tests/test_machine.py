@@ -94,3 +94,26 @@ def test_hundred_faults_behave_like_the_first():
         session.run(process, thread)
         statuses.append(process.exit_status)
     assert statuses == [0xC0000005] * 100
+
+
+def test_yield_switches_to_a_ready_thread_and_reports_when_none_is():
+    """NtYieldExecution: STATUS_SUCCESS after another ready thread ran, else STATUS_NO_YIELD_PERFORMED."""
+    session = Session(128 << 20)
+    lines = []
+    session.kernel.output_sink = lambda fd, data: lines.extend(data.decode().splitlines())
+    first, thread = session.create_process(CreateRequest(sample_path("yield")))
+    second, _ = session.create_process(CreateRequest(sample_path("yield")))
+    session.run(first, thread)
+    a, b = first.pid, second.pid
+    assert a != b
+    assert lines == [
+        f"before, pid {a:#x}",          # A yields to B
+        f"before, pid {b:#x}",          # B yields back to A
+        "yield 1 status 0x0",           # A: another thread ran
+        "yield 1 status 0x0",           # B
+        "yield 2 status 0x0",           # A (B was still ready)
+        f"after, pid {a:#x}",           # A ends
+        "yield 2 status 0x0",           # B: A ran in between
+        f"after, pid {b:#x}",
+    ]
+    assert first.exit_status == 0 and second.exit_status == 0

@@ -9,6 +9,7 @@ from ..ps.objects import Terminated
 from ..status import (
     STATUS_INFO_LENGTH_MISMATCH,
     STATUS_INVALID_INFO_CLASS,
+    STATUS_NO_YIELD_PERFORMED,
     STATUS_SUCCESS,
     NtStatusError,
 )
@@ -69,4 +70,9 @@ def NtContinue(kernel, thread, context_va, test_alert):
 
 
 def NtYieldExecution(kernel, thread):
+    """Give the processor to another ready thread of the same or higher priority, if any."""
+    dispatcher = kernel.dispatcher
+    if dispatcher.ready_summary >> thread.ethread.Tcb.Priority == 0:
+        return STATUS_NO_YIELD_PERFORMED
+    dispatcher.stop_current()           # the run loop puts this thread at the back of its queue
     return STATUS_SUCCESS

@@ -101,7 +101,7 @@ class Dispatcher:
             self.current = None
 
     def stop_current(self) -> None:
-        """The running thread cannot go on (it ended or waits): leave the CPU loop."""
+        """The running thread stops here (it ended, waits or yields): leave the CPU loop."""
         self.machine.stop()
 
     def terminate(self, thread) -> None:
