@@ -72,7 +72,7 @@ def NtContinue(kernel, thread, context_va, test_alert):
 def NtYieldExecution(kernel, thread):
     """Give the processor to another ready thread of the same or higher priority, if any."""
     dispatcher = kernel.dispatcher
-    if dispatcher.ready_summary >> thread.ethread.Tcb.Priority == 0:
+    if not dispatcher.ready_summary or dispatcher.ready_summary >> thread.ethread.Tcb.Priority == 0:
         return STATUS_NO_YIELD_PERFORMED
     dispatcher.stop_current()           # the run loop puts this thread at the back of its queue
     return STATUS_SUCCESS

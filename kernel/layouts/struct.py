@@ -21,25 +21,17 @@ class Field(NamedTuple):
 
 
 class _LazyCodecs(dict):
-    """struct.Struct per scalar field, compiled on first use (boot touches few of them)."""
+    """struct.Struct per scalar field (None for other fields), compiled on first use: boot
+    touches few of them, and later lookups stay plain dict lookups."""
 
     def __init__(self, fields: dict):
         super().__init__()
         self._fields = fields
 
-    def get(self, name, default=None):
-        codec = dict.get(self, name)
-        if codec is None:
-            f = self._fields.get(name)
-            if f is None or f.type not in _SCALARS:
-                return default
-            codec = self[name] = struct.Struct("<" + _SCALARS[f.type])
-        return codec
-
-    def __getitem__(self, name):
-        codec = self.get(name)
-        if codec is None:
-            raise KeyError(name)
+    def __missing__(self, name):
+        f = self._fields.get(name)
+        codec = struct.Struct("<" + _SCALARS[f.type]) if f is not None and f.type in _SCALARS else None
+        self[name] = codec
         return codec
 
 
@@ -71,7 +63,10 @@ class Layout:
         return f.offset + self._registry[f.type].offset(rest)
 
     def codec(self, name: str) -> struct.Struct:
-        return self._codecs[name]
+        codec = self._codecs[name]
+        if codec is None:
+            raise KeyError(f"{self.name}.{name} is not a scalar field")
+        return codec
 
 
 class StructView:
@@ -86,7 +81,7 @@ class StructView:
 
     def __getattr__(self, name):
         layout = self.layout
-        codec = layout._codecs.get(name)
+        codec = layout._codecs[name]
         if codec is None:
             f = layout.fields.get(name)
             if f is None:
@@ -100,7 +95,7 @@ class StructView:
     def __setattr__(self, name, value):
         layout = self.layout
         f = layout.fields[name]
-        codec = layout._codecs.get(name)
+        codec = layout._codecs[name]
         if codec is None:
             data = bytes(value)
             if len(data) > f.size:
