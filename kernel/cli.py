@@ -1,6 +1,5 @@
 """`python -m kernel boot IMAGE [ARGS...]`: argument parsing and presentation only."""
 import argparse
-import json
 import os
 import sys
 
@@ -84,6 +83,7 @@ def boot(args) -> int:
                   "instructions": result.instructions, "syscalls": result.syscalls,
                   "context_switches": result.context_switches, "deadlock": result.deadlock}
         with open(args.report, "w") as f:
+            import json  # only --report needs it; kept off the boot path
             json.dump(report, f, indent=2, sort_keys=True)
             f.write("\n")
     if result.deadlock:
