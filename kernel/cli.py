@@ -35,6 +35,16 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--suspended", action="store_true",
                    help="CREATE_SUSPENDED: create the process with its initial thread suspended")
     b.add_argument("--memory", type=int, default=512, metavar="MB", help="emulated physical memory (default 512)")
+    d = b.add_argument_group("debugger", "WinDbg-style views at chosen points (output on stdout); "
+                             "`python -m kernel debug-help` lists the commands")
+    d.add_argument("--break", dest="breaks", action="append", default=[], metavar="WHEN",
+                   help="stop at: create (after process creation), entry (the image's entry point), exit, "
+                   "icount:N (the Nth instruction), or an address (hex, module!export); repeatable")
+    d.add_argument("-c", dest="commands", metavar="CMDS",
+                   help="debugger commands to run at every break, separated by ';' (e.g. '!peb; lm')")
+    d.add_argument("--debug", action="store_true",
+                   help="a kd> prompt at every break (default break: entry); g goes on, q ends the run")
+    sub.add_parser("debug-help", help="list the debugger commands")
     return p
 
 
@@ -55,6 +65,19 @@ def print_stage(event) -> None:
     sys.stderr.flush()
 
 
+def _debugger(args, kernel):
+    if not (args.breaks or args.commands or args.debug):
+        return None
+    from .debug.breaks import Break, Debugger
+    breaks = [Break(text) for text in args.breaks]
+    if not breaks:
+        if args.commands and not args.debug:
+            raise UserError("-c needs a --break to run at (create, entry, exit, icount:N or an address)",
+                            EXIT_USAGE)
+        breaks = [Break("entry")]
+    return Debugger(kernel, breaks, args.commands, args.debug)
+
+
 def boot(args) -> int:
     from .ps.create import CreateRequest
     from .session import Session
@@ -71,11 +94,16 @@ def boot(args) -> int:
         kernel.events.subscribe(print_stage, ("stage",))
     if args.report:
         kernel.enable_instruction_count()
+    debugger = _debugger(args, kernel)
     sys.stdout.flush()
     request = CreateRequest(os.path.abspath(args.image), list(args.args), flags,
                             may_use_realtime=args.allow_realtime)
     process, thread = session.create_process(request)
+    if debugger is not None:
+        debugger.on_created(process, thread)
     result = session.run(process, thread)
+    if debugger is not None:
+        debugger.on_exit(process)
     code = result.exit_code & 0xFFFFFFFF
     if args.report:
         report = {"image": args.image, "exit_code": code, "exit_status_name": nt_status_name(code),
@@ -104,6 +132,10 @@ def main(argv=None) -> int:
             return EXIT_USAGE
         if args.command == "boot":
             return boot(args)
+        if args.command == "debug-help":
+            from .debug.breaks import print_help
+            print_help()
+            return 0
         raise UserError(f"unknown command {args.command}", EXIT_USAGE)
     except UserError as e:
         sys.stderr.write(f"error: {e}\n")

@@ -14,6 +14,7 @@ SERVICES = {
     "NtQueryInformationProcess": (process.NtQueryInformationProcess, 5),
     "NtTerminateThread": (thread.NtTerminateThread, 2),
     "NtQueryInformationThread": (thread.NtQueryInformationThread, 5),
+    "NtSetInformationThread": (thread.NtSetInformationThread, 4),
     "NtContinue": (thread.NtContinue, 2),
     "NtYieldExecution": (thread.NtYieldExecution, 0),
     "NtAllocateVirtualMemory": (memory.NtAllocateVirtualMemory, 6),

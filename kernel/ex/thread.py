@@ -1,14 +1,15 @@
-"""Thread services: NtTerminateThread, NtQueryInformationThread, NtContinue, NtYieldExecution."""
+"""Thread services: NtTerminateThread, NtQuery/SetInformationThread, NtContinue, NtYieldExecution."""
 import struct
 
 from unicorn.x86_const import UC_X86_REG_R12, UC_X86_REG_R13, UC_X86_REG_R14, UC_X86_REG_R15
 
 from ..layouts import LAYOUTS, StructView
 from ..ps.exit import PspExitThread
-from ..ps.objects import Terminated
+from ..ps.objects import Ready, Terminated
 from ..status import (
     STATUS_INFO_LENGTH_MISMATCH,
     STATUS_INVALID_INFO_CLASS,
+    STATUS_INVALID_PARAMETER,
     STATUS_NO_YIELD_PERFORMED,
     STATUS_SUCCESS,
     NtStatusError,
@@ -16,7 +17,12 @@ from ..status import (
 from .handles import reference_thread
 
 ThreadBasicInformation = 0
+ThreadPriority = 2
+ThreadBasePriority = 3
+ThreadAffinityMask = 4
 ThreadAmILastThread = 12
+THREAD_BASE_PRIORITY_LOWRT = 15     # saturate to the top of the class's range
+THREAD_BASE_PRIORITY_IDLE = -15     # saturate to the bottom
 USER_EFLAGS_MASK = 0x0CD5           # CF PF AF ZF SF TF DF OF: what user mode may set
 
 
@@ -38,15 +44,72 @@ def NtQueryInformationThread(kernel, thread, handle, info_class, buffer, length,
     elif info_class == ThreadBasicInformation:
         if length != 0x30:
             raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
-        et = target.ethread
-        data = struct.pack("<IxxxxQQQQIi", target.exit_status if target.state == Terminated else 0x103,
-                           target.teb, target.process.pid, target.tid, target.process.affinity,
-                           et.Tcb.Priority, target.process.base_priority)
+        tcb = target.ethread.Tcb
+        data = struct.pack("<IxxxxQQQQii", target.exit_status if target.state == Terminated else 0x103,
+                           target.teb, target.process.pid, target.tid, tcb.Affinity.Mask,
+                           tcb.Priority, tcb.BasePriority)
     else:
         raise NtStatusError(STATUS_INVALID_INFO_CLASS)
     space.probe_write(buffer, data)
     if return_length:
         space.probe_write(return_length, struct.pack("<I", len(data)))
+    return STATUS_SUCCESS
+
+
+def _set_priority(kernel, target, priority: int) -> None:
+    """KeSetPriorityThread: a queued thread moves queues; a running one that is no longer the
+    highest gives way at once."""
+    dispatcher = kernel.dispatcher
+    queued = target.state == Ready
+    if queued:
+        dispatcher.remove(target)
+    target.ethread.Tcb.Priority = priority
+    if queued:
+        dispatcher.ready(target)
+    elif target is dispatcher.current and dispatcher.ready_summary >> (priority + 1):
+        dispatcher.stop_current()
+
+
+def _class_range(process_base: int) -> tuple[int, int]:
+    return (16, 31) if process_base >= 16 else (1, 15)
+
+
+def NtSetInformationThread(kernel, thread, handle, info_class, buffer, length):
+    target = reference_thread(thread, handle)
+    length &= 0xFFFFFFFF
+    space = thread.process.space
+    tcb = target.ethread.Tcb
+    if info_class in (ThreadPriority, ThreadBasePriority):
+        if length != 4:
+            raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+        value = struct.unpack("<i", space.probe_read(buffer, 4))[0]
+        if info_class == ThreadPriority:
+            if not 1 <= value <= 31:
+                raise NtStatusError(STATUS_INVALID_PARAMETER)
+            _set_priority(kernel, target, value)
+        else:
+            lo, hi = _class_range(target.process.base_priority)
+            if value == THREAD_BASE_PRIORITY_LOWRT:
+                base, saturation = hi, 1
+            elif value == THREAD_BASE_PRIORITY_IDLE:
+                base, saturation = lo, -1
+            elif -2 <= value <= 2:
+                base, saturation = min(max(target.process.base_priority + value, lo), hi), 0
+            else:
+                raise NtStatusError(STATUS_INVALID_PARAMETER)
+            tcb.BasePriority = base
+            tcb.Saturation = saturation
+            _set_priority(kernel, target, base)
+    elif info_class == ThreadAffinityMask:
+        if length != 8:
+            raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+        mask = struct.unpack("<Q", space.probe_read(buffer, 8))[0]
+        if not mask or mask & ~target.process.affinity:
+            raise NtStatusError(STATUS_INVALID_PARAMETER)
+        tcb.Affinity.Mask = mask
+        tcb.UserAffinity.Mask = mask
+    else:
+        raise NtStatusError(STATUS_INVALID_INFO_CLASS)
     return STATUS_SUCCESS
 
 

@@ -80,6 +80,8 @@ class Dispatcher:
         self.kernel.processor.set_kernel_stack(thread.kernel_stack)
         prcb = self.kernel.processor.pcr.Prcb
         prcb.CurrentThread = thread.address
+        tcb = thread.ethread.Tcb
+        tcb.ContextSwitches = (tcb.ContextSwitches + 1) & 0xFFFFFFFF
         thread.state = Running
         self.current = thread
         self.context_switches += 1

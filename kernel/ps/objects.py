@@ -37,7 +37,27 @@ class EProcess:
 
     @property
     def exit_status(self) -> int:
-        return self.eprocess.ExitStatus
+        return self.eprocess.ExitStatus & 0xFFFFFFFF
+
+    @property
+    def base_priority(self) -> int:
+        return self.eprocess.Pcb.BasePriority
+
+    @base_priority.setter
+    def base_priority(self, value: int) -> None:
+        self.eprocess.Pcb.BasePriority = value
+
+    @property
+    def affinity(self) -> int:
+        """KPROCESS.Affinity, group 0's bitmap."""
+        return self.eprocess.Pcb.Affinity.item("Bitmap", 0)
+
+    @affinity.setter
+    def affinity(self, value: int) -> None:
+        aff = self.eprocess.Pcb.Affinity
+        aff.Count = 1
+        aff.Size = 20
+        aff.set_item("Bitmap", 0, value)
 
     @property
     def name(self) -> str:
@@ -52,8 +72,6 @@ class EThread:
         self.context = None             # Unicorn context blob: the thread's CPU state when not running
         self.kernel_stack = 0           # InitialStack (top); the KTRAP_FRAME sits right below it
         self.teb = 0
-        self.exit_status = 0x103
-        self.suspend_count = 0
 
     @property
     def tid(self) -> int:
@@ -66,6 +84,34 @@ class EThread:
     @state.setter
     def state(self, value: int) -> None:
         self.ethread.Tcb.State = value
+
+    @property
+    def exit_status(self) -> int:
+        return self.ethread.ExitStatus & 0xFFFFFFFF
+
+    @exit_status.setter
+    def exit_status(self, value: int) -> None:
+        self.ethread.ExitStatus = value
+
+    @property
+    def suspend_count(self) -> int:
+        return self.ethread.Tcb.SuspendCount
+
+    @suspend_count.setter
+    def suspend_count(self, value: int) -> None:
+        self.ethread.Tcb.SuspendCount = value
+
+    @property
+    def priority(self) -> int:
+        return self.ethread.Tcb.Priority
+
+    @priority.setter
+    def priority(self, value: int) -> None:
+        self.ethread.Tcb.Priority = value
+
+    @property
+    def base_priority(self) -> int:
+        return self.ethread.Tcb.BasePriority
 
     @property
     def trap_frame(self) -> int:

@@ -40,7 +40,7 @@ def allocate_eprocess(kernel, name: str, parent_pid: int, base_priority: int) ->
     ep.ExitStatus = STATUS_PENDING
     ep.InheritedFromUniqueProcessId = parent_pid
     ep.ImageFileName = name.encode("ascii", "replace")[:14]
-    ep.CreateTime = kernel.system_time()
+    ep.CreateTime.QuadPart = kernel.system_time()
     pcb = ep.Pcb
     pcb.Header.Type = 3                 # ProcessObject
     pcb.Header.Size = (LAYOUTS["KPROCESS"].size // 4) & 0xFF
@@ -63,9 +63,10 @@ def PspInsertProcess(kernel, process: EProcess, pid: int | None = None) -> int:
 def KeInitializeProcess(kernel, process: EProcess) -> dict:
     """3C: thread list, quantum, base priority, affinity (kept in KPROCESS)."""
     pcb = process.eprocess.Pcb
-    pcb.Affinity = process.affinity
-    return {"BasePriority": process.base_priority, "QuantumReset": PROCESS_QUANTUM_RESET,
-            "Affinity": process.affinity}
+    pcb.QuantumReset = PROCESS_QUANTUM_RESET
+    pcb.ActiveProcessors.Count = 1
+    pcb.ActiveProcessors.Size = 20
+    return {"BasePriority": pcb.BasePriority, "QuantumReset": pcb.QuantumReset, "Affinity": process.affinity}
 
 
 def MmCreatePeb(kernel, process: EProcess, image, parameters_va: int, ldr_va: int) -> int:
@@ -87,7 +88,7 @@ def MmCreatePeb(kernel, process: EProcess, image, parameters_va: int, ldr_va: in
     peb.ImageSubsystemMajorVersion = oh.MajorSubsystemVersion
     peb.ImageSubsystemMinorVersion = oh.MinorSubsystemVersion
     peb.ActiveProcessAffinityMask = process.affinity
-    peb.CriticalSectionTimeout = -(2592000 * 10_000_000)     # MmCriticalSectionTimeout: 30 days
+    peb.CriticalSectionTimeout.QuadPart = -(2592000 * 10_000_000)     # MmCriticalSectionTimeout: 30 days
     peb.HeapSegmentReserve = oh.SizeOfHeapReserve or 0x100000
     peb.HeapSegmentCommit = oh.SizeOfHeapCommit or 0x2000
     peb.HeapDeCommitTotalFreeThreshold = 0x10000

@@ -53,10 +53,19 @@ def PspCreateThread(kernel, process, start_address: int, parameter: int, stack_r
     tcb.Header.Size = (LAYOUTS["KTHREAD"].size // 4) & 0xFF
     tcb.Process = process.address
     tcb.Priority = priority
+    tcb.BasePriority = priority
+    tcb.QuantumReset = process.eprocess.Pcb.QuantumReset
+    tcb.Affinity.Mask = process.affinity            # KeInitThread: the process's affinity
+    tcb.UserAffinity.Mask = process.affinity
+    tcb.IdealProcessor = 0                          # KeStartThread: from the process's seed
+    tcb.UserIdealProcessor = 0
+    tcb.NextProcessor = 0
+    tcb.PreviousMode = 1                            # UserMode
     tid = kernel.allocate_cid()
     et.Cid.UniqueProcess = process.pid
     et.Cid.UniqueThread = tid
-    et.CreateTime = kernel.system_time()
+    et.CreateTime.QuadPart = kernel.system_time()
+    et.ExitStatus = 0x103             # STATUS_PENDING
     et.StartAddress = start_address
     et.Win32StartAddress = start_address
 
