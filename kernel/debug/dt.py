@@ -34,7 +34,7 @@ def type_name(ftype: str) -> str:
 def _scalar_text(ftype: str, value: int) -> str:
     if ftype in ("UCHAR", "CHAR"):
         ch = chr(value & 0xFF) if 0x20 <= (value & 0xFF) < 0x7F else ""
-        head = f"0n{value}" if ftype == "CHAR" and value < 0 else (f"{value:#x}" if value else "0")
+        head = f"0n{value}" if ftype == "CHAR" else (f"{value:#x}" if value else "0")
         return f"{head} '{ch}'"
     if ftype in _SIGNED:
         return f"0n{value}"
