@@ -55,6 +55,8 @@ def test_peb(at_exit):
     assert re.search(r"\s+140000000 00000000\s+C:\\app\\peb_walk.exe", at_exit)
     assert re.search(r"\s+7ffc00000000 00000000\s+C:\\Windows\\System32\\ntdll.dll", at_exit)
     assert "CommandLine:  'C:\\app\\peb_walk.exe'" in at_exit
+    assert re.search(r"ProcessHeap:       0000[0-9a-f]{12}", at_exit)
+    assert "ProcessHeap:       0000000000000000" not in at_exit
     assert "        SystemRoot=C:\\Windows" in at_exit
 
 

@@ -102,6 +102,7 @@ static NTSTATUS LdrpRunInitializeRoutines(PEB_LDR_DATA *ldr, ULONG reason, CONTE
 static void LdrpInitializeProcess(PEB *peb, CONTEXT *context)
 {
     PEB_LDR_DATA *ldr = peb->Ldr;
+    RtlpInitializeHeapManager(peb);
     LdrpImageEntry = CONTAINING_RECORD(ldr->InLoadOrderModuleList.Flink, LDR_DATA_TABLE_ENTRY, InLoadOrderLinks);
 
     /* The image's load configuration may set or clear NtGlobalFlag bits. */

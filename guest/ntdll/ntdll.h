@@ -1,6 +1,7 @@
 /* The slice of the NT native API that the guest ntdll itself uses.
  * Structure offsets are those of Windows 10 22H2 x64 (kernel/layouts/win10_19045.py);
- * the _Static_asserts in layout_check.h, generated from that file, keep them in step. */
+ * the _Static_asserts in layout_check.h, generated from those layouts at build time by
+ * tools/build_guest.py, keep them in step. */
 #pragma once
 typedef unsigned char UCHAR, BOOLEAN;
 typedef unsigned short USHORT, WCHAR;
@@ -36,8 +37,17 @@ typedef struct _PEB {
     PVOID ImageBaseAddress;         /* 0x10 */
     PEB_LDR_DATA *Ldr;              /* 0x18 */
     PVOID ProcessParameters;        /* 0x20 */
-    UCHAR Reserved1[0xBC - 0x28];
+    PVOID SubSystemData;            /* 0x28 */
+    PVOID ProcessHeap;              /* 0x30 */
+    UCHAR Reserved1[0xBC - 0x38];
     ULONG NtGlobalFlag;             /* 0xBC */
+    LONG64 CriticalSectionTimeout;  /* 0xC0 */
+    SIZE_T HeapSegmentReserve;      /* 0xC8 */
+    SIZE_T HeapSegmentCommit;       /* 0xD0 */
+    SIZE_T HeapDeCommitTotalFreeThreshold, HeapDeCommitFreeBlockThreshold;
+    ULONG NumberOfHeaps;            /* 0xE8 */
+    ULONG MaximumNumberOfHeaps;     /* 0xEC */
+    PVOID *ProcessHeaps;            /* 0xF0 */
 } PEB;
 
 typedef struct _TEB {
@@ -66,6 +76,7 @@ NTSTATUS NTAPI NtTerminateThread(HANDLE Thread, NTSTATUS ExitStatus);
 NTSTATUS NTAPI NtQueryInformationThread(HANDLE Thread, ULONG InfoClass, PVOID Info, ULONG Length, ULONG *Ret);
 NTSTATUS NTAPI NtAllocateVirtualMemory(HANDLE Process, PVOID *Base, ULONG_PTR ZeroBits, SIZE_T *Size,
                                        ULONG Type, ULONG Protect);
+NTSTATUS NTAPI NtFreeVirtualMemory(HANDLE Process, PVOID *Base, SIZE_T *Size, ULONG Type);
 NTSTATUS NTAPI NtRaiseHardError(NTSTATUS Status, ULONG Count, ULONG Mask, PVOID Params, ULONG Options,
                                 ULONG *Response);
 
@@ -75,3 +86,15 @@ NTSTATUS NTAPI NtRaiseHardError(NTSTATUS Status, ULONG Count, ULONG Mask, PVOID 
 #define DLL_THREAD_ATTACH 2
 #define DLL_THREAD_DETACH 3
 #define STATUS_DLL_INIT_FAILED ((NTSTATUS)0xC0000142)
+
+/* string.c */
+void *memcpy(void *dst, const void *src, SIZE_T n);
+void *memset(void *dst, int c, SIZE_T n);
+
+/* heap.c */
+#define HEAP_NO_SERIALIZE 0x00000001
+#define HEAP_GROWABLE 0x00000002
+#define HEAP_ZERO_MEMORY 0x00000008
+#define HEAP_REALLOC_IN_PLACE_ONLY 0x00000010
+PVOID NTAPI RtlCreateHeap(ULONG Flags, PVOID Base, SIZE_T Reserve, SIZE_T Commit, PVOID Lock, PVOID Parameters);
+void RtlpInitializeHeapManager(PEB *peb);
