@@ -59,10 +59,8 @@ class Debugger:
                 except DebugError as e:
                     raise UserError(f"--break {b.text}: {e}", EXIT_USAGE) from None
                 self._code_break(va, f"at {fmt_addr(va)}", once=False)
-        counts = sorted(b.value for b in self.breaks if b.kind == "icount")
-        if counts:
-            pending = list(counts)
-
+        pending = sorted(b.value for b in self.breaks if b.kind == "icount")
+        if pending:
             def on_instruction(uc_, address, size, _):
                 self._count += 1
                 while pending and self._count == pending[0]:

@@ -37,7 +37,7 @@ def _process_lines(target: Target, p, flags: int, out) -> None:
     session = "none" if p.space is None else "1"
     parent = ep.InheritedFromUniqueProcessId
     out(f"    SessionId: {session}  Cid: {p.pid:04x}    Peb: {peb:08x}  ParentCid: {parent:04x}")
-    count = len(p.handles) if p.handles is not None and hasattr(p.handles, "__len__") else 0
+    count = sum(1 for _ in p.handles.items()) if p.handles is not None else 0
     out(f"    DirBase: {ep.Pcb.DirectoryTableBase:08x}  ObjectTable: {ep.ObjectTable:016x}  HandleCount: {count:>4}.")
     out(f"    Image: {p.name}")
     if flags & 1:

@@ -6,7 +6,7 @@ import fnmatch
 import struct
 
 from ..layouts import LAYOUTS
-from ..layouts.struct import SCALARS, split_array
+from ..layouts.struct import SCALARS, Field, split_array
 from .target import DebugError, Target, fmt_addr
 
 _WINDBG = {"UCHAR": "UChar", "CHAR": "Char", "USHORT": "Uint2B", "SHORT": "Int2B", "WCHAR": "Wchar",
@@ -84,8 +84,7 @@ class TypeDumper:
             raw = self.target.read(address, count * width)
             text = raw.decode("utf-16-le" if width == 2 else "latin-1", "replace").split("\0", 1)[0]
             return head + f'"{text}"'
-        if elem in SCALARS or elem.startswith("*") or elem in LAYOUTS.enums:
-            from ..layouts.struct import Field
+        if LAYOUTS.format_of(elem) is not None:
             first = Field("", 0, elem, LAYOUTS.sizeof(elem), fmt=LAYOUTS.format_of(elem))
             return head + self.value_text(first, address)
         return head + type_name(elem)

@@ -17,7 +17,7 @@ SCALARS = {
 
 
 class Field:
-    __slots__ = ("name", "offset", "type", "size", "bit", "width", "fmt", "layout")
+    __slots__ = ("name", "offset", "type", "size", "bit", "width", "fmt")
 
     def __init__(self, name, offset, type_, size, bit=None, width=None, fmt=None):
         self.name = name
@@ -27,14 +27,6 @@ class Field:
         self.bit = bit              # bitfields: position and width within the unit at offset
         self.width = width
         self.fmt = fmt              # struct format of a scalar, pointer or enum; None otherwise
-
-    @property
-    def is_pointer(self) -> bool:
-        return self.type.startswith("*")
-
-    @property
-    def is_array(self) -> bool:
-        return self.type.endswith("]")
 
 
 def split_array(ftype: str) -> tuple[str, int]:
@@ -67,15 +59,6 @@ class Layout:
         if not rest:
             return f.offset
         return f.offset + self.registry[f.type].offset(rest)
-
-    def field(self, name: str) -> Field:
-        """A member by (dotted) name, with its offset made absolute within this layout."""
-        head, _, rest = name.partition(".")
-        f = self.fields[head]
-        if not rest:
-            return f
-        inner = self.registry[f.type].field(rest)
-        return Field(inner.name, f.offset + inner.offset, inner.type, inner.size, inner.bit, inner.width, inner.fmt)
 
     def codec(self, name: str) -> struct.Struct:
         codec = self._codecs.get(name)
@@ -190,15 +173,16 @@ class StructView:
     def field_address(self, name: str) -> int:
         return self.address + self.layout.offset(name)
 
-    def item(self, name: str, index: int) -> int:
-        """Element `index` of a scalar array member."""
+    def _element(self, name: str, index: int) -> tuple[int, struct.Struct]:
+        """Address and codec of element `index` of a scalar array member."""
         f = self.layout.fields[name]
-        fmt = self.layout.registry.format_of(split_array(f.type)[0])
-        size = struct.calcsize(fmt)
-        return struct.unpack("<" + fmt, self.space.read(self.address + f.offset + index * size, size))[0]
+        codec = struct.Struct("<" + self.layout.registry.format_of(split_array(f.type)[0]))
+        return self.address + f.offset + index * codec.size, codec
+
+    def item(self, name: str, index: int) -> int:
+        address, codec = self._element(name, index)
+        return codec.unpack(self.space.read(address, codec.size))[0]
 
     def set_item(self, name: str, index: int, value: int) -> None:
-        f = self.layout.fields[name]
-        fmt = self.layout.registry.format_of(split_array(f.type)[0])
-        size = struct.calcsize(fmt)
-        self.space.write(self.address + f.offset + index * size, struct.pack("<" + fmt, value))
+        address, codec = self._element(name, index)
+        self.space.write(address, codec.pack(value))
