@@ -3,7 +3,9 @@ import argparse
 import os
 import sys
 
-from .errors import EXIT_ABNORMAL, EXIT_DEADLOCK, EXIT_INTERNAL, EXIT_USAGE, UserError
+from .errors import EXIT_ABNORMAL, EXIT_CANT_CREATE, EXIT_DEADLOCK, EXIT_INTERNAL, EXIT_USAGE, UserError
+from .ke.clock import DEFAULT_TICK_INSTRUCTIONS
+from .ke.kernel import MAX_PROCESSORS
 from .status import nt_status_name
 
 PRIORITY_CLASS_FLAGS = {"idle": 0x40, "below_normal": 0x4000, "normal": 0x20, "above_normal": 0x8000,
@@ -35,6 +37,15 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--suspended", action="store_true",
                    help="CREATE_SUSPENDED: create the process with its initial thread suspended")
     b.add_argument("--memory", type=int, default=512, metavar="MB", help="emulated physical memory (default 512)")
+    s = b.add_argument_group("scheduling", "virtual time: a clock tick (15.625 ms) is a fixed number of retired "
+                             "instructions, so runs are identical every time")
+    s.add_argument("--cpus", type=int, default=1, metavar="N", help="logical processors, 1-64 (default 1)")
+    s.add_argument("--tick", type=int, default=DEFAULT_TICK_INSTRUCTIONS, metavar="INSTRUCTIONS",
+                   help=f"instructions per clock tick (default {DEFAULT_TICK_INSTRUCTIONS:,}; at least 1,000)")
+    s.add_argument("--timeline", metavar="FILE.svg",
+                   help="draw which thread ran on which processor over virtual time (SVG)")
+    s.add_argument("--events", metavar="FILE",
+                   help="write the scheduler's event stream (switches, waits, priorities) as JSON Lines")
     d = b.add_argument_group("debugger", "WinDbg-style views at chosen points (output on stdout); "
                              "`python -m kernel debug-help` lists the commands")
     d.add_argument("--break", dest="breaks", action="append", default=[], metavar="WHEN",
@@ -84,16 +95,22 @@ def boot(args) -> int:
 
     if args.memory < 64 or args.memory > 8192:
         raise UserError("--memory must be between 64 and 8192 MB", EXIT_USAGE)
+    if not 1 <= args.cpus <= MAX_PROCESSORS:
+        raise UserError(f"--cpus must be between 1 and {MAX_PROCESSORS}", EXIT_USAGE)
+    if args.tick < 1000:
+        raise UserError("--tick must be at least 1000 instructions", EXIT_USAGE)
     flags = PRIORITY_CLASS_FLAGS[args.priority] if args.priority else 0
     if args.suspended:
         flags |= 0x4
-    session = Session(args.memory << 20)
+    session = Session(args.memory << 20, args.cpus, args.tick)
     kernel = session.kernel
     kernel.fault_sink = lambda line: (sys.stderr.write(line + "\n"), sys.stderr.flush())
     if args.stages:
         kernel.events.subscribe(print_stage, ("stage",))
-    if args.report:
-        kernel.enable_instruction_count()
+    recorder = None
+    if args.timeline or args.events:
+        from .ke.timeline import EventRecorder
+        recorder = EventRecorder(kernel)
     debugger = _debugger(args, kernel)
     sys.stdout.flush()
     request = CreateRequest(os.path.abspath(args.image), list(args.args), flags,
@@ -114,6 +131,14 @@ def boot(args) -> int:
             import json  # only --report needs it; kept off the boot path
             json.dump(report, f, indent=2, sort_keys=True)
             f.write("\n")
+    if recorder is not None:
+        try:
+            if args.timeline:
+                recorder.write_svg(args.timeline)
+            if args.events:
+                recorder.write_jsonl(args.events)
+        except OSError as e:
+            raise UserError(f"cannot write {e.filename}: {e.strerror}", EXIT_CANT_CREATE) from e
     if result.deadlock:
         sys.stderr.write("deadlock: every thread waits and nothing can wake them\n")
         return EXIT_DEADLOCK

@@ -9,6 +9,7 @@ EXIT_UNSUPPORTED = 69    # a PE/file kind that this kernel refuses to run (EX_UN
 EXIT_ABNORMAL = 70       # the guest ended abnormally or with a code outside 0-255
 EXIT_DEADLOCK = 75       # every thread waits on something that can never come (EX_TEMPFAIL)
 EXIT_INTERNAL = 71       # an executive bug (bugcheck)
+EXIT_CANT_CREATE = 73    # an output file (--timeline, --events, --report) cannot be written (EX_CANTCREAT)
 
 
 class UserError(Exception):

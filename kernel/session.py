@@ -1,10 +1,13 @@
 """One boot: the kernel brought up, Idle and System created, the user process created through
 the stages, and the dispatcher run until no user process is left."""
 from .ex import exception, services
+from .ke.clock import DEFAULT_TICK_INSTRUCTIONS
 from .ke.kernel import Kernel
+from .layouts import LAYOUTS
 from .ob.handles import HandleTable
+from .ob.object import ObCreateObject
 from .ps import create
-from .ps.objects import Terminated
+from .ps.objects import EThread, Running
 from .ps.process import PspInsertProcess, allocate_eprocess
 
 
@@ -33,20 +36,43 @@ def PsInitSystem(kernel: Kernel) -> None:
     idle.eprocess.Pcb.DirectoryTableBase = system.tables.pml4
     idle.handles = HandleTable()
     kernel.idle_process = idle
+    KiInitializeIdleThreads(kernel, idle)
     sysproc = allocate_eprocess(kernel, "System", 0, 8)
     sysproc.eprocess.Pcb.DirectoryTableBase = system.tables.pml4
     sysproc.handles = HandleTable()
     PspInsertProcess(kernel, sysproc, pid=4)
     kernel._next_cid = 8
+    sysproc.affinity = (1 << len(kernel.processors)) - 1
     kernel.system_process = sysproc
     kernel.events.emit("stage", stage="0", name="Idle and System processes", values={
         "idle_pid": 0, "system_pid": 4, "system_eprocess": sysproc.address,
         "directory_table_base": system.tables.pml4})
 
 
+def KiInitializeIdleThreads(kernel: Kernel, idle) -> None:
+    """Each processor's idle thread (priority 0, thread id 0, in the Idle process): what the
+    processor runs, in the views, while no thread is ready."""
+    for cpu in kernel.dispatcher.cpus:
+        address = ObCreateObject(kernel, "Thread", LAYOUTS["ETHREAD"].size)
+        thread = EThread(kernel.system, address, idle)
+        thread.bind_header(kernel.system, address)
+        tcb = thread.ethread.Tcb
+        tcb.Process = idle.address
+        tcb.Affinity.Mask = 1 << cpu.number
+        tcb.IdealProcessor = tcb.NextProcessor = cpu.number
+        thread.state = Running
+        thread.cpu = cpu
+        idle.threads.append(thread)
+        cpu.idle_thread = thread
+        prcb = cpu.processor.pcr.Prcb
+        prcb.IdleThread = address
+        prcb.CurrentThread = address
+
+
 class Session:
-    def __init__(self, phys_size: int = 512 << 20):
-        self.kernel = kernel = Kernel(phys_size)
+    def __init__(self, phys_size: int = 512 << 20, cpus: int = 1,
+                 tick_instructions: int = DEFAULT_TICK_INSTRUCTIONS):
+        self.kernel = kernel = Kernel(phys_size, cpus, tick_instructions)
         services.install(kernel)
         kernel.trap_handler = exception.KiDispatchTrap
         kernel.thread_startup = create.PspUserThreadStartup
@@ -58,7 +84,7 @@ class Session:
     def run(self, process, thread) -> BootResult:
         kernel = self.kernel
         kernel.dispatcher.run()
-        deadlock = not process.exited and any(t.state != Terminated for t in process.threads)
+        deadlock = kernel.dispatcher.deadlock
         return BootResult(process.exit_status, process.pid, thread.tid, process.image_base,
                           kernel.instruction_count(), kernel.syscall_count, kernel.dispatcher.context_switches,
                           deadlock)

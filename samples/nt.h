@@ -50,3 +50,77 @@ static inline void PrintHex(const char *label, unsigned long long v) {
     buf[i++] = '\n'; buf[i] = 0;
     Print(buf);
 }
+
+/* Threads, waits and time (the scheduler samples). */
+typedef struct { long long QuadPart; } LARGE_INTEGER;
+typedef struct {
+    NTSTATUS ExitStatus; PVOID TebBaseAddress; ULONG_PTR UniqueProcess, UniqueThread, AffinityMask;
+    int Priority, BasePriority;
+} THREAD_BASIC_INFORMATION;
+#define NtCurrentThread() ((HANDLE)(long long)-2)
+#define STATUS_TIMEOUT 0x102
+#define STATUS_ABANDONED_WAIT_0 0x80
+#define ThreadBasicInformation 0
+#define ThreadPriority 2
+#define ThreadBasePriority 3
+#define ThreadAffinityMask 4
+#define ThreadIdealProcessor 13
+NTSTATUS NTAPI NtCreateThreadEx(HANDLE *, ULONG, PVOID, HANDLE, PVOID, PVOID, ULONG, SIZE_T, SIZE_T, SIZE_T, PVOID);
+NTSTATUS NTAPI NtResumeThread(HANDLE, ULONG *);
+NTSTATUS NTAPI NtSuspendThread(HANDLE, ULONG *);
+NTSTATUS NTAPI NtTerminateThread(HANDLE, NTSTATUS);
+NTSTATUS NTAPI NtClose(HANDLE);
+NTSTATUS NTAPI NtWaitForSingleObject(HANDLE, UCHAR, LARGE_INTEGER *);
+NTSTATUS NTAPI NtWaitForMultipleObjects(ULONG, HANDLE *, int, UCHAR, LARGE_INTEGER *);
+NTSTATUS NTAPI NtDelayExecution(UCHAR, LARGE_INTEGER *);
+NTSTATUS NTAPI NtCreateEvent(HANDLE *, ULONG, PVOID, int, UCHAR);
+NTSTATUS NTAPI NtSetEvent(HANDLE, long *);
+NTSTATUS NTAPI NtResetEvent(HANDLE, long *);
+NTSTATUS NTAPI NtPulseEvent(HANDLE, long *);
+NTSTATUS NTAPI NtCreateMutant(HANDLE *, ULONG, PVOID, UCHAR);
+NTSTATUS NTAPI NtReleaseMutant(HANDLE, long *);
+NTSTATUS NTAPI NtCreateSemaphore(HANDLE *, ULONG, PVOID, long, long);
+NTSTATUS NTAPI NtReleaseSemaphore(HANDLE, long, long *);
+NTSTATUS NTAPI NtQueryPerformanceCounter(LARGE_INTEGER *, LARGE_INTEGER *);
+NTSTATUS NTAPI NtQuerySystemTime(LARGE_INTEGER *);
+NTSTATUS NTAPI NtSetInformationThread(HANDLE, int, PVOID, ULONG);
+NTSTATUS NTAPI NtQueryInformationThread(HANDLE, int, PVOID, ULONG, ULONG *);
+NTSTATUS NTAPI NtDuplicateObject(HANDLE, HANDLE, HANDLE, HANDLE *, ULONG, ULONG, ULONG);
+ULONG NTAPI NtGetCurrentProcessorNumber(void);
+
+/* A thread of this process at `start(parameter)`, suspended if asked; small stacks. */
+static inline HANDLE StartThread(ULONG (*start)(PVOID), PVOID parameter, int suspended) {
+    HANDLE h = 0;
+    NTSTATUS s = NtCreateThreadEx(&h, 0x1FFFFF, 0, NtCurrentProcess(), (PVOID)start, parameter, suspended ? 1 : 0,
+                                  0, 0x1000, 0x10000, 0);
+    return s < 0 ? 0 : h;
+}
+
+static inline void SetPriority(HANDLE thread, int priority) {
+    NtSetInformationThread(thread, ThreadPriority, &priority, sizeof(priority));
+}
+
+static inline int Priority(HANDLE thread) {
+    THREAD_BASIC_INFORMATION tbi;
+    NtQueryInformationThread(thread, ThreadBasicInformation, &tbi, sizeof(tbi), 0);
+    return tbi.Priority;
+}
+
+/* Milliseconds as a relative NT timeout (negative, 100 ns units). */
+static inline LARGE_INTEGER Ms(long long ms) { LARGE_INTEGER t; t.QuadPart = -ms * 10000; return t; }
+
+static inline long long NowMs(void) {
+    LARGE_INTEGER c, f;
+    NtQueryPerformanceCounter(&c, &f);
+    return c.QuadPart * 1000 / f.QuadPart;
+}
+
+static inline void PrintDec(const char *label, long long v) {
+    char buf[80]; int i = 0, n = 0; char digits[24];
+    while (*label) buf[i++] = *label++;
+    if (v < 0) { buf[i++] = '-'; v = -v; }
+    do { digits[n++] = '0' + (char)(v % 10); v /= 10; } while (v);
+    while (n) buf[i++] = digits[--n];
+    buf[i++] = '\n'; buf[i] = 0;
+    Print(buf);
+}

@@ -10,7 +10,7 @@ SAMPLE_NAMES = sorted(n for n in os.listdir(SAMPLES) if os.path.exists(os.path.j
 @pytest.mark.parametrize("name", SAMPLE_NAMES)
 def test_sample_output_and_exit_code(name):
     expected = sample_expectation(name)
-    result = run_kernel("boot", sample_path(name))
+    result = run_kernel("boot", *expected.get("options", []), sample_path(name))
     assert result.stdout == expected["stdout"].encode()
     code = expected["exit_code"]
     assert result.returncode == (code if code <= 255 else code & 0xFF)

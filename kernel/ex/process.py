@@ -4,10 +4,12 @@ import struct
 from ..layouts import LAYOUTS
 from ..ob.handles import NT_CURRENT_PROCESS, NT_CURRENT_THREAD
 from ..ps.exit import PspTerminateProcess
+from ..ps.objects import Terminated
 from ..status import (
     STATUS_INFO_LENGTH_MISMATCH,
     STATUS_INVALID_HANDLE,
     STATUS_INVALID_INFO_CLASS,
+    STATUS_INVALID_PARAMETER,
     STATUS_PROCESS_IS_TERMINATING,
     STATUS_SUCCESS,
     NtStatusError,
@@ -17,6 +19,10 @@ from .handles import reference_process
 ProcessBasicInformation = 0
 ProcessImageFileName = 27
 ProcessImageFileNameWin32 = 43
+ProcessPriorityClass = 18
+ProcessAffinityMask = 21
+# PROCESS_PRIORITY_CLASS.PriorityClass values and the base priority each gives.
+PRIORITY_CLASS_BASES = {1: 4, 2: 8, 3: 13, 4: 24, 5: 6, 6: 10}
 
 
 def NtTerminateProcess(kernel, thread, handle, status):
@@ -68,3 +74,56 @@ def NtClose(kernel, thread, handle):
         raise NtStatusError(STATUS_INVALID_HANDLE)
     thread.process.handles.close(handle)
     return STATUS_SUCCESS
+
+
+def NtSetInformationProcess(kernel, thread, handle, info_class, buffer, length):
+    process = reference_process(thread, handle)
+    space = thread.process.space
+    length &= 0xFFFFFFFF
+    if info_class == ProcessPriorityClass:
+        if length != 2:
+            raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+        _foreground, priority_class = space.probe_read(buffer, 2)
+        if priority_class not in PRIORITY_CLASS_BASES:
+            raise NtStatusError(STATUS_INVALID_PARAMETER)
+        KeSetPriorityProcess(kernel, process, PRIORITY_CLASS_BASES[priority_class])
+    elif info_class == ProcessAffinityMask:
+        if length != 8:
+            raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+        mask = struct.unpack("<Q", space.probe_read(buffer, 8))[0]
+        if not mask or mask & ~kernel.dispatcher.active_mask:
+            raise NtStatusError(STATUS_INVALID_PARAMETER)
+        KeSetAffinityProcess(kernel, process, mask)
+    else:
+        raise NtStatusError(STATUS_INVALID_INFO_CLASS)
+    return STATUS_SUCCESS
+
+
+def KeSetPriorityProcess(kernel, process, base: int) -> None:
+    """Every thread keeps its distance from the process base (saturated ones stay at the
+    class's end), clamped to the class's range; boosts are dropped."""
+    old = process.base_priority
+    process.base_priority = base
+    lo, hi = (16, 31) if base >= 16 else (1, 15)
+    for t in process.threads:
+        if t.state == Terminated:
+            continue
+        saturation = t.ethread.Tcb.Saturation
+        if saturation:
+            new = hi if saturation > 0 else lo
+        else:
+            new = min(max(base + t.base_priority - old, lo), hi)
+        t.base_priority = new
+        t.priority_decrement = 0
+        kernel.dispatcher.set_priority(t, new)
+
+
+def KeSetAffinityProcess(kernel, process, mask: int) -> None:
+    from .thread import KeSetAffinityThread
+    process.affinity = mask
+    for t in process.threads:
+        if t.state == Terminated:
+            continue
+        tcb = t.ethread.Tcb
+        tcb.Affinity.Mask = tcb.UserAffinity.Mask = (tcb.UserAffinity.Mask & mask) or mask
+        KeSetAffinityThread(kernel, t)

@@ -4,7 +4,7 @@ Every service is `handler(kernel, thread, *args) -> NTSTATUS`; a service that ra
 NtStatusError returns that status; a number not in the table returns
 STATUS_INVALID_SYSTEM_SERVICE (KiSystemServiceUser's check).
 """
-from . import io_services, memory, process, thread
+from . import io_services, memory, object, process, sync, thread, thread_control
 from .sysnums import SERVICE_NUMBERS
 
 SERVICES = {
@@ -17,6 +17,28 @@ SERVICES = {
     "NtSetInformationThread": (thread.NtSetInformationThread, 4),
     "NtContinue": (thread.NtContinue, 2),
     "NtYieldExecution": (thread.NtYieldExecution, 0),
+    "NtSetInformationProcess": (process.NtSetInformationProcess, 4),
+    "NtDuplicateObject": (object.NtDuplicateObject, 7),
+    "NtCreateThreadEx": (thread_control.NtCreateThreadEx, 11),
+    "NtSuspendThread": (thread_control.NtSuspendThread, 2),
+    "NtResumeThread": (thread_control.NtResumeThread, 2),
+    "NtGetContextThread": (thread_control.NtGetContextThread, 2),
+    "NtSetContextThread": (thread_control.NtSetContextThread, 2),
+    "NtCreateEvent": (sync.NtCreateEvent, 5),
+    "NtSetEvent": (sync.NtSetEvent, 2),
+    "NtResetEvent": (sync.NtResetEvent, 2),
+    "NtClearEvent": (sync.NtClearEvent, 1),
+    "NtPulseEvent": (sync.NtPulseEvent, 2),
+    "NtCreateMutant": (sync.NtCreateMutant, 4),
+    "NtReleaseMutant": (sync.NtReleaseMutant, 2),
+    "NtCreateSemaphore": (sync.NtCreateSemaphore, 5),
+    "NtReleaseSemaphore": (sync.NtReleaseSemaphore, 3),
+    "NtWaitForSingleObject": (sync.NtWaitForSingleObject, 3),
+    "NtWaitForMultipleObjects": (sync.NtWaitForMultipleObjects, 5),
+    "NtDelayExecution": (sync.NtDelayExecution, 2),
+    "NtQueryPerformanceCounter": (sync.NtQueryPerformanceCounter, 2),
+    "NtQuerySystemTime": (sync.NtQuerySystemTime, 1),
+    "NtGetCurrentProcessorNumber": (sync.NtGetCurrentProcessorNumber, 0),
     "NtAllocateVirtualMemory": (memory.NtAllocateVirtualMemory, 6),
     "NtFreeVirtualMemory": (memory.NtFreeVirtualMemory, 4),
     "NtProtectVirtualMemory": (memory.NtProtectVirtualMemory, 5),

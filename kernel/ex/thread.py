@@ -20,7 +20,9 @@ ThreadBasicInformation = 0
 ThreadPriority = 2
 ThreadBasePriority = 3
 ThreadAffinityMask = 4
+ThreadIdealProcessor = 13
 ThreadAmILastThread = 12
+MAXIMUM_PROCESSORS = 64
 THREAD_BASE_PRIORITY_LOWRT = 15     # saturate to the top of the class's range
 THREAD_BASE_PRIORITY_IDLE = -15     # saturate to the bottom
 USER_EFLAGS_MASK = 0x0CD5           # CF PF AF ZF SF TF DF OF: what user mode may set
@@ -56,20 +58,6 @@ def NtQueryInformationThread(kernel, thread, handle, info_class, buffer, length,
     return STATUS_SUCCESS
 
 
-def _set_priority(kernel, target, priority: int) -> None:
-    """KeSetPriorityThread: a queued thread moves queues; a running one that is no longer the
-    highest gives way at once."""
-    dispatcher = kernel.dispatcher
-    queued = target.state == Ready
-    if queued:
-        dispatcher.remove(target)
-    target.ethread.Tcb.Priority = priority
-    if queued:
-        dispatcher.ready(target)
-    elif target is dispatcher.current and dispatcher.ready_summary >> (priority + 1):
-        dispatcher.stop_current()
-
-
 def _class_range(process_base: int) -> tuple[int, int]:
     return (16, 31) if process_base >= 16 else (1, 15)
 
@@ -86,7 +74,7 @@ def NtSetInformationThread(kernel, thread, handle, info_class, buffer, length):
         if info_class == ThreadPriority:
             if not 1 <= value <= 31:
                 raise NtStatusError(STATUS_INVALID_PARAMETER)
-            _set_priority(kernel, target, value)
+            kernel.dispatcher.set_priority(target, value)
         else:
             lo, hi = _class_range(target.process.base_priority)
             if value == THREAD_BASE_PRIORITY_LOWRT:
@@ -99,7 +87,7 @@ def NtSetInformationThread(kernel, thread, handle, info_class, buffer, length):
                 raise NtStatusError(STATUS_INVALID_PARAMETER)
             tcb.BasePriority = base
             tcb.Saturation = saturation
-            _set_priority(kernel, target, base)
+            kernel.dispatcher.set_priority(target, base)
     elif info_class == ThreadAffinityMask:
         if length != 8:
             raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
@@ -108,9 +96,35 @@ def NtSetInformationThread(kernel, thread, handle, info_class, buffer, length):
             raise NtStatusError(STATUS_INVALID_PARAMETER)
         tcb.Affinity.Mask = mask
         tcb.UserAffinity.Mask = mask
+        KeSetAffinityThread(kernel, target)
+    elif info_class == ThreadIdealProcessor:
+        if length != 4:
+            raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+        number = struct.unpack("<I", space.probe_read(buffer, 4))[0]
+        previous = tcb.IdealProcessor
+        if number == MAXIMUM_PROCESSORS:
+            return previous             # a query: the status is the ideal processor
+        if number >= len(kernel.processors):
+            raise NtStatusError(STATUS_INVALID_PARAMETER)
+        tcb.IdealProcessor = number
+        tcb.UserIdealProcessor = number
+        return previous                 # SetThreadIdealProcessor's result: the previous one
     else:
         raise NtStatusError(STATUS_INVALID_INFO_CLASS)
     return STATUS_SUCCESS
+
+
+def KeSetAffinityThread(kernel, target) -> None:
+    """A ready thread is requeued where it may now run; a running one on a processor it may no
+    longer use leaves it."""
+    dispatcher = kernel.dispatcher
+    if target.state == Ready:
+        dispatcher.remove(target)
+        dispatcher.ready(target)
+    elif target is dispatcher.current and not target.affinity >> dispatcher.executing.number & 1:
+        target.state = Ready
+        dispatcher.ready(target)
+        dispatcher.stop_current("preempt")
 
 
 def NtContinue(kernel, thread, context_va, test_alert):
@@ -134,8 +148,4 @@ def NtContinue(kernel, thread, context_va, test_alert):
 
 def NtYieldExecution(kernel, thread):
     """Give the processor to another ready thread of the same or higher priority, if any."""
-    dispatcher = kernel.dispatcher
-    if not dispatcher.ready_summary or dispatcher.ready_summary >> thread.ethread.Tcb.Priority == 0:
-        return STATUS_NO_YIELD_PERFORMED
-    dispatcher.stop_current()           # the run loop puts this thread at the back of its queue
-    return STATUS_SUCCESS
+    return STATUS_SUCCESS if kernel.dispatcher.yield_current(thread) else STATUS_NO_YIELD_PERFORMED

@@ -47,17 +47,23 @@ def load_kernel_image(system: SystemSpace) -> KernelImage:
 
 
 class Processor:
-    """One logical processor's KPCR/KPRCB and descriptor tables."""
+    """One logical processor's KPCR/KPRCB and descriptor tables.
 
-    def __init__(self, system: SystemSpace, number: int, kernel_image: KernelImage):
+    The emulator runs one processor at a time on one CPU, so the application processors
+    share the boot processor's GDT, TSS and IDT (KiSwapContext rewrites TSS.Rsp0 anyway)."""
+
+    def __init__(self, system: SystemSpace, number: int, kernel_image: KernelImage, boot=None):
         kpcr_layout = LAYOUTS["KPCR"]
         self.kpcr = system.allocate_pool(kpcr_layout.size, 0x1000)
-        self.gdt = system.allocate_pool(descriptors.GDT_SIZE, 0x10)
-        self.tss = system.allocate_pool(descriptors.TSS_SIZE, 0x10)
-        self.idt = system.allocate_pool(descriptors.IDT_SIZE, 0x1000)
-        system.write(self.gdt, descriptors.build_gdt(self.tss))
-        system.write(self.tss, descriptors.build_tss(0))
-        system.write(self.idt, descriptors.build_idt(kernel_image.exports))
+        if boot is None:
+            self.gdt = system.allocate_pool(descriptors.GDT_SIZE, 0x10)
+            self.tss = system.allocate_pool(descriptors.TSS_SIZE, 0x10)
+            self.idt = system.allocate_pool(descriptors.IDT_SIZE, 0x1000)
+            system.write(self.gdt, descriptors.build_gdt(self.tss))
+            system.write(self.tss, descriptors.build_tss(0))
+            system.write(self.idt, descriptors.build_idt(kernel_image.exports))
+        else:
+            self.gdt, self.tss, self.idt = boot.gdt, boot.tss, boot.idt
         pcr = StructView(system, self.kpcr, kpcr_layout)
         pcr.Self = self.kpcr
         pcr.CurrentPrcb = self.kpcr + kpcr_layout.offset("Prcb")
@@ -101,7 +107,7 @@ def init_shared_user_data(system: SystemSpace, processors: int, physical_pages: 
 
 
 def KiSystemStartup(phys_size: int):
-    """Returns (machine, system space, kernel image, processor, kernel-mode context template)."""
+    """Returns (machine, system space, kernel image, boot processor, kernel-mode context template)."""
     machine = Machine(phys_size)
     system = SystemSpace(machine.phys)
     machine.kernel_write = system.write

@@ -1,9 +1,15 @@
-"""The dispatcher: ready queues by priority, selecting and switching threads, and the loop
-that runs the CPU until no thread is left.
+"""The dispatcher: per-processor ready queues by priority, processor selection, quantum,
+preemption, priority boosts and their decay, the balance set manager's starvation relief, and
+the loop that advances the processors through virtual time.
+
+Virtual time is counted in retired instructions; a clock tick is `tick_instructions` of them.
+The processors take turns in a fixed order: each runs up to the end of the current tick, then
+the clock interrupt (KeUpdateSystemTime / KeUpdateRunTime) runs for all of them. A run is
+therefore the same for any number of processors, every time.
 
 A thread's CPU state lives in its own Unicorn context while it is not running. Switching
 (KiSwapContext) restores the incoming thread's context, points the processor at its kernel
-stack (KPRCB.RspBase, TSS.Rsp0) and reloads CR3, which also flushes the TLB.
+stack (KPRCB.RspBase, TSS.Rsp0) and reloads CR3 when the address space changes.
 """
 import ctypes
 import struct
@@ -12,46 +18,176 @@ from collections import deque
 from unicorn.x86_const import UC_X86_REG_CR3
 
 from ..hal import cpustate as cs
-from ..ps.objects import Ready, Running, Terminated, Waiting
+from ..layouts import LAYOUTS
+from ..ps.objects import Initialized, Ready, Running, Standby, Terminated, Waiting
+from .clock import VirtualClock
 
 _Q = struct.Struct("<Q")
+QUANTUM_PER_TICK = 3                # quantum units the clock charges each tick
+STARVATION_TICKS = 256              # ready but not run for ~4 s: the balance set manager boosts
+BALANCE_SET_PERIOD = 64             # the balance set manager runs once a second
+STARVATION_SCAN_LIMIT = 16          # threads it looks at per pass
+STARVATION_PRIORITY = 15
+STARVATION_QUANTUM = 3 * QUANTUM_PER_TICK
+MAX_BOOSTED_PRIORITY = 15
+LOW_REALTIME_PRIORITY = 16
+
+# Why a processor changed threads (the switch events' "reason").
+REASONS = ("wait", "preempt", "quantum", "yield", "terminate", "idle", "suspend", "start")
+
+_PRCB = LAYOUTS["KPCR"].offset("Prcb")
+_OFF_CURRENT = _PRCB + LAYOUTS["KPRCB"].offset("CurrentThread")
+_OFF_NEXT = _PRCB + LAYOUTS["KPRCB"].offset("NextThread")
+_OFF_IDLE = _PRCB + LAYOUTS["KPRCB"].offset("IdleThread")
+_OFF_RSPBASE = _PRCB + LAYOUTS["KPRCB"].offset("RspBase")
+
+
+class Cpu:
+    """One logical processor as the dispatcher sees it (its KPRCB holds the Windows fields)."""
+
+    def __init__(self, processor, system):
+        self.number = processor.number
+        self.processor = processor
+        self.kpcr = processor.kpcr
+        self._pcr_pa = system.kernel_pa(processor.kpcr)
+        self.current = None             # the thread it runs (None: idle)
+        self.idle_thread = None
+        self.ready_queues = [deque() for _ in range(32)]
+        self.ready_summary = 0
+        self.time = 0                   # virtual time reached, in instructions
+
+    def publish(self, mem, current_va: int) -> None:
+        _Q.pack_into(mem, self._pcr_pa + _OFF_CURRENT, current_va)
+
+    @property
+    def idle(self) -> bool:
+        return (self.current is None or self.current.state != Running) and not self.ready_summary
 
 
 class Dispatcher:
-    def __init__(self, kernel):
+    def __init__(self, kernel, processors, tick_instructions: int):
         self.kernel = kernel
         self.machine = kernel.machine
-        self.ready_queues = [deque() for _ in range(32)]
-        self.ready_summary = 0
-        self.current = None
+        self.mem = kernel.machine.phys.buffer
+        self.cpus = [Cpu(p, kernel.system) for p in processors]
+        self.active_mask = (1 << len(self.cpus)) - 1
+        self.clock = VirtualClock(kernel.system, tick_instructions)
+        self.counter = None             # the InstructionCounter, set by the kernel
         self.gate_addresses: set[int] = set()
         self.context_switches = 0
+        self.executing = None           # the Cpu whose thread is in emu_start now
+        self.current = None             # the thread in emu_start now
+        self.deadlock = False
+        self.waiting: set = set()       # threads in a wait (for the deadlock check)
+        self._loaded_cr3 = None
+        self._tss_pa = kernel.machine.tss_pa
+        self._run_start = 0
+        self.events = kernel.events
+        self._switch_reason = {}        # cpu number -> why its thread left
 
-    # -- ready queues (KiReadyThread / KiSelectReadyThread)
-    def ready(self, thread) -> None:
+    # -- time
+    def now(self) -> int:
+        """Virtual time in instructions on the processor that asks."""
+        cpu = self.executing
+        if cpu is None:
+            return self.clock.ticks * self.clock.tick_instructions
+        return cpu.time + self.counter.instructions - self._run_start
+
+    def interrupt_time(self) -> int:
+        clock = self.clock
+        into = self.now() - clock.ticks * clock.tick_instructions
+        return clock.interrupt_time(max(0, min(into, clock.tick_instructions)))
+
+    # -- ready queues (KiReadyThread, KiSelectReadyThread)
+    def ready(self, thread, front: bool = False) -> None:
+        """KiReadyThread: choose a processor for the thread and queue it there; a thread of
+        higher priority than that processor's current one preempts it."""
         thread.state = Ready
-        priority = thread.ethread.Tcb.Priority
-        self.ready_queues[priority].append(thread)
-        self.ready_summary |= 1 << priority
+        thread.wait_time = self.clock.ticks
+        cpu = self._select_processor(thread)
+        thread.next_processor = cpu.number
+        priority = thread.priority
+        queue = cpu.ready_queues[priority]
+        if front:
+            queue.appendleft(thread)
+        else:
+            queue.append(thread)
+        cpu.ready_summary |= 1 << priority
+        if cpu is self.executing and self.current is not None and priority > self.current.priority:
+            self._switch_reason[cpu.number] = "preempt"
+            self.machine.stop()
+
+    def _select_processor(self, thread) -> Cpu:
+        """KiSelectReadyProcessor: an idle processor (ideal first, then the last one used), else
+        the ideal processor if the affinity allows it, else the first allowed."""
+        cpus = self.cpus
+        if len(cpus) == 1:
+            return cpus[0]
+        allowed = thread.affinity & self.active_mask or self.active_mask
+        ideal = thread.ideal_processor
+        last = thread.next_processor
+        for n in (ideal, last):
+            if n < len(cpus) and allowed >> n & 1 and cpus[n].idle and cpus[n] is not self.executing:
+                return cpus[n]
+        for cpu in cpus:
+            if allowed >> cpu.number & 1 and cpu.idle and cpu is not self.executing:
+                return cpu
+        if ideal < len(cpus) and allowed >> ideal & 1:
+            return cpus[ideal]
+        return cpus[(allowed & -allowed).bit_length() - 1]
 
     def remove(self, thread) -> None:
-        priority = thread.ethread.Tcb.Priority
-        queue = self.ready_queues[priority]
-        if thread in queue:
-            queue.remove(thread)
-            if not queue:
-                self.ready_summary &= ~(1 << priority)
+        """Take a Ready thread off whatever queue holds it."""
+        priority = thread.priority
+        for cpu in self.cpus:
+            queue = cpu.ready_queues[priority]
+            if thread in queue:
+                queue.remove(thread)
+                if not queue:
+                    cpu.ready_summary &= ~(1 << priority)
+                return
 
-    def select(self):
-        while self.ready_summary:
-            priority = self.ready_summary.bit_length() - 1
-            queue = self.ready_queues[priority]
-            thread = queue.popleft()
-            if not queue:
-                self.ready_summary &= ~(1 << priority)
-            if thread.state == Ready:
-                return thread
-        return None
+    def _pop(self, cpu, priority: int):
+        queue = cpu.ready_queues[priority]
+        thread = queue.popleft()
+        if not queue:
+            cpu.ready_summary &= ~(1 << priority)
+        return thread
+
+    def select(self, cpu):
+        """KiSelectNextThread: the highest-priority thread queued on this processor, else one
+        taken from another processor's queue that may run here."""
+        if cpu.ready_summary:
+            return self._pop(cpu, cpu.ready_summary.bit_length() - 1)
+        best = None
+        bit = 1 << cpu.number
+        for other in self.cpus:
+            if other is cpu or not other.ready_summary:
+                continue
+            summary = other.ready_summary
+            while summary:
+                priority = summary.bit_length() - 1
+                summary &= ~(1 << priority)
+                if best is not None and priority <= best[0]:
+                    break
+                for thread in other.ready_queues[priority]:
+                    if thread.affinity & bit:
+                        best = (priority, other, thread)
+                        break
+                else:
+                    continue
+                break
+        if best is None:
+            return None
+        priority, other, thread = best
+        queue = other.ready_queues[priority]
+        queue.remove(thread)
+        if not queue:
+            other.ready_summary &= ~(1 << priority)
+        return thread
+
+    def top_ready_priority(self, cpu) -> int:
+        return cpu.ready_summary.bit_length() - 1
 
     # -- context handling
     def new_context(self, template):
@@ -61,53 +197,277 @@ class Dispatcher:
                        ctx.size - cs.CONTEXT_HEADER)
         return ctx
 
-    def save_current(self) -> None:
-        """After the CPU stopped at a gate: keep the thread's state, resuming past the gate."""
-        thread = self.current
-        uc = self.machine.uc
-        uc.context_update(thread.context)
+    def _save(self, thread) -> None:
+        """After the CPU stopped: keep the thread's state, resuming past a gate it stopped on."""
+        self.machine.uc.context_update(thread.context)
         view = cs.blob_view(thread.context)
         rip = _Q.unpack_from(view, cs.OFF_RIP)[0]
         if rip in self.gate_addresses:
             _Q.pack_into(view, cs.OFF_RIP, rip + 1)
 
-    def switch_to(self, thread) -> None:
-        """KiSwapContext."""
+    def _load(self, cpu, thread) -> int:
+        """KiSwapContext for the incoming thread; returns where it resumes."""
         uc = self.machine.uc
+        view = cs.blob_view(thread.context)
+        if thread.last_cpu != cpu.number:
+            # The processor's KPCR is what GS (or KERNEL_GS_BASE at ring 3) points at.
+            if cs.cpl(view) == 0:
+                _Q.pack_into(view, cs.OFF_SEGS + cs.SEG_GS * cs.SEG_SIZE + 8, cpu.kpcr)
+            else:
+                _Q.pack_into(view, self.machine.layout.kernel_gs_base, cpu.kpcr)
+            thread.last_cpu = cpu.number
         uc.context_restore(thread.context)
-        cr3 = _Q.unpack_from(cs.blob_view(thread.context), cs.OFF_CR3)[0]
-        uc.reg_write(UC_X86_REG_CR3, cr3)
-        self.kernel.processor.set_kernel_stack(thread.kernel_stack)
-        prcb = self.kernel.processor.pcr.Prcb
-        prcb.CurrentThread = thread.address
-        tcb = thread.ethread.Tcb
-        tcb.ContextSwitches = (tcb.ContextSwitches + 1) & 0xFFFFFFFF
-        thread.state = Running
-        self.current = thread
+        cr3 = _Q.unpack_from(view, cs.OFF_CR3)[0]
+        if cr3 != self._loaded_cr3:
+            uc.reg_write(UC_X86_REG_CR3, cr3)
+            self._loaded_cr3 = cr3
+            self.counter.set_space(cr3)
+        mem = self.mem
+        _Q.pack_into(mem, cpu._pcr_pa + _OFF_RSPBASE, thread.kernel_stack)
+        _Q.pack_into(mem, self._tss_pa + 4, thread.kernel_stack)
+        return _Q.unpack_from(view, cs.OFF_RIP)[0]
+
+    def invalidate_loaded(self) -> None:
+        """Page tables changed under the loaded address space: reload CR3 at the next switch."""
+        self._loaded_cr3 = None
+
+    def _switch(self, cpu, old, new, reason: str) -> None:
+        """Account a context switch on `cpu` from `old` to `new` (None: its idle thread)."""
+        if old is not None and old.cpu is cpu:
+            old.cpu = None
+        if new is not None:
+            if new.cpu is not None and new.cpu is not cpu:
+                new.cpu.current = None      # it last ran there; that processor picks anew
+            new.cpu = cpu
+        cpu.current = new
+        new_va = new.address if new is not None else cpu.idle_thread.address
+        cpu.publish(self.mem, new_va)
+        if new is not None:
+            new.state = Running
+            new.count_switch()
         self.context_switches += 1
+        if self.events.wants("switch"):
+            idle = cpu.idle_thread
+            o = old if old is not None else idle
+            n = new if new is not None else idle
+            self.events.emit("switch", time=cpu.time, cpu=cpu.number, old_tid=o.tid, new_tid=n.tid,
+                             old_pid=o.process.pid, new_pid=n.process.pid, reason=reason,
+                             old_priority=o.priority, new_priority=n.priority,
+                             old_state=o.state if old is not None else Ready)
+
+    # -- what the services call
+    def stop_current(self, reason: str = "wait") -> None:
+        """The running thread leaves the processor now (it waits, yields or ended)."""
+        if self.executing is not None:
+            self._switch_reason[self.executing.number] = reason
+        self.machine.stop()
+
+    def yield_current(self, thread) -> bool:
+        """NtYieldExecution: to the back of its queue if a thread of its priority or higher is
+        ready on this processor."""
+        cpu = self.executing
+        if cpu is None or not cpu.ready_summary >> thread.priority:
+            return False
+        thread.state = Ready
+        thread.wait_time = self.clock.ticks
+        cpu.ready_queues[thread.priority].append(thread)
+        cpu.ready_summary |= 1 << thread.priority
+        self.stop_current("yield")
+        return True
+
+    def block(self, thread, reason: str = "wait") -> None:
+        """The thread enters a wait (KiCommitThreadWait): off the processor."""
+        thread.state = Waiting
+        thread.wait_time = self.clock.ticks
+        self.waiting.add(thread)
+        if thread is self.current:
+            self.stop_current(reason)
+
+    def unblock(self, thread) -> None:
+        self.waiting.discard(thread)
+
+    def terminate(self, thread) -> None:
+        if thread.state == Ready:
+            self.remove(thread)
+        self.waiting.discard(thread)
+        thread.state = Terminated
+        if thread is self.current:
+            self.stop_current("terminate")
+
+    def boost(self, thread, increment: int) -> None:
+        """KiUnwaitThread's boost: base + increment, never above 15 and never for real-time."""
+        base = thread.base_priority
+        if increment <= 0 or base >= LOW_REALTIME_PRIORITY or thread.priority >= LOW_REALTIME_PRIORITY:
+            return
+        boosted = min(base + increment, MAX_BOOSTED_PRIORITY)
+        if boosted > thread.priority:
+            thread.priority_decrement = boosted - base
+            thread.priority = boosted
+            thread.quantum = thread.quantum_reset
+            if self.events.wants("priority"):
+                self.events.emit("priority", time=self.now(), tid=thread.tid, priority=boosted, reason="boost")
+
+    def set_priority(self, thread, priority: int) -> None:
+        """KeSetPriorityThread: a queued thread moves queues; a running one that is no longer
+        the highest gives way at once."""
+        if thread.state == Ready:
+            self.remove(thread)
+            thread.priority = priority
+            self.ready(thread)
+        else:
+            thread.priority = priority
+            cpu = self.executing
+            if thread is self.current and cpu.ready_summary >> (priority + 1):
+                self.stop_current("preempt")
+        if self.events.wants("priority"):
+            self.events.emit("priority", time=self.now(), tid=thread.tid, priority=priority, reason="set")
+
+    # -- the clock interrupt
+    def _clock_interrupt(self, ticks: int) -> None:
+        """KeUpdateSystemTime (time, timers), KeUpdateRunTime (quantum) on every processor, and
+        the balance set manager each second."""
+        clock = self.clock
+        for timer in clock.tick(ticks):
+            timer.callback()
+        for cpu in self.cpus:
+            thread = cpu.current
+            if thread is None or thread.state != Running:
+                continue
+            thread.quantum -= QUANTUM_PER_TICK * ticks
+            if thread.quantum <= 0:
+                self._quantum_end(cpu, thread)
+        if clock.ticks // BALANCE_SET_PERIOD != (clock.ticks - ticks) // BALANCE_SET_PERIOD:
+            self._balance_set_manager()
+
+    def _quantum_end(self, cpu, thread) -> None:
+        """KiQuantumEnd: a new quantum; a boost decays by one level (a starvation boost ends);
+        round robin if another thread of the same priority is ready here."""
+        thread.quantum = thread.quantum_reset
+        if thread.starvation_boost:
+            thread.starvation_boost = False
+            self._decay_to(thread, thread.base_priority)
+        elif thread.priority > thread.base_priority and thread.priority < LOW_REALTIME_PRIORITY:
+            self._decay_to(thread, thread.priority - 1)
+        if cpu.ready_summary >> thread.priority:
+            thread.state = Ready
+            thread.wait_time = self.clock.ticks
+            queue = cpu.ready_queues[thread.priority]
+            queue.append(thread)
+            cpu.ready_summary |= 1 << thread.priority
+            self._switch_reason[cpu.number] = "quantum"
+
+    def _decay_to(self, thread, priority: int) -> None:
+        thread.priority = priority
+        thread.priority_decrement = priority - thread.base_priority
+        if self.events.wants("priority"):
+            self.events.emit("priority", time=self.now(), tid=thread.tid, priority=priority, reason="decay")
+
+    def _balance_set_manager(self) -> None:
+        """KeBalanceSetManager: threads ready for ~4 s without running get priority 15 and a
+        quantum of three units... of ticks, for one quantum."""
+        ticks = self.clock.ticks
+        scanned = 0
+        for cpu in self.cpus:
+            summary = cpu.ready_summary & ((1 << STARVATION_PRIORITY) - 1)
+            while summary and scanned < STARVATION_SCAN_LIMIT:
+                priority = summary.bit_length() - 1
+                summary &= ~(1 << priority)
+                queue = cpu.ready_queues[priority]
+                for thread in list(queue):
+                    scanned += 1
+                    if ticks - thread.wait_time >= STARVATION_TICKS:
+                        queue.remove(thread)
+                        if not queue:
+                            cpu.ready_summary &= ~(1 << priority)
+                        thread.priority = STARVATION_PRIORITY
+                        thread.starvation_boost = True
+                        thread.quantum = STARVATION_QUANTUM
+                        cpu.ready_queues[STARVATION_PRIORITY].append(thread)
+                        cpu.ready_summary |= 1 << STARVATION_PRIORITY
+                        if self.events.wants("priority"):
+                            self.events.emit("priority", time=self.now(), tid=thread.tid,
+                                             priority=STARVATION_PRIORITY, reason="starvation")
+                    if scanned >= STARVATION_SCAN_LIMIT:
+                        break
 
     # -- the loop
     def run(self) -> None:
-        machine = self.machine
+        clock = self.clock
+        tick = clock.tick_instructions
+        cpus = self.cpus
         while True:
-            thread = self.select()
-            if thread is None:
+            end = (clock.ticks + 1) * tick
+            busy = False
+            for cpu in cpus:
+                if self._run_cpu(cpu, end):
+                    busy = True
+            if busy or any(cpu.ready_summary for cpu in cpus):
+                self._clock_interrupt(1)
+                continue
+            # Every processor idled through this tick: sleep until the next timer, if any.
+            due = clock.next_due()
+            if due is None:
+                self.deadlock = any(t.state != Terminated for p in self.kernel.processes for t in p.threads)
                 return
-            self.switch_to(thread)
-            rip = _Q.unpack_from(cs.blob_view(thread.context), cs.OFF_RIP)[0]
+            extra = clock.ticks_until(due) - 1
+            for cpu in cpus:
+                cpu.time += extra * tick
+            self._clock_interrupt(1 + extra)
+
+    def _run_cpu(self, cpu, end: int) -> bool:
+        """Run this processor's threads until virtual time `end`; False if it only idled."""
+        ran = False
+        counter = self.counter
+        machine = self.machine
+        reasons = self._switch_reason
+        while cpu.time < end:
+            thread = cpu.current
+            if thread is not None and thread.state == Running:
+                if cpu.ready_summary >> (thread.priority + 1):
+                    # Preempted: back to the head of its queue with the rest of its quantum.
+                    thread.state = Ready
+                    queue = cpu.ready_queues[thread.priority]
+                    queue.appendleft(thread)
+                    cpu.ready_summary |= 1 << thread.priority
+                    reasons.setdefault(cpu.number, "preempt")
+                    thread = None
+            else:
+                thread = None
+            if thread is None:
+                old = cpu.current
+                thread = self.select(cpu)
+                reason = reasons.pop(cpu.number, "wait")
+                if thread is None:
+                    if old is not None:
+                        self._switch(cpu, old, None, reason)
+                    cpu.time = end
+                    break
+                if thread is not old:
+                    if thread.quantum <= 0:
+                        thread.quantum = thread.quantum_reset
+                    self._switch(cpu, old, thread, reason)
+                else:
+                    thread.state = Running
+            reasons.pop(cpu.number, None)
+            ran = True
+            rip = self._load(cpu, thread)
+            self.executing = cpu
+            self.current = thread
+            start = counter.instructions
+            self._run_start = start
+            counter.deadline = start + (end - cpu.time)
             machine.run(rip)
-            if self.current is not None and thread.state in (Running, Waiting):
-                self.save_current()
-                if thread.state == Running:
-                    self.ready(thread)
+            cpu.time += counter.instructions - start
+            self.executing = None
             self.current = None
+            if thread.state in (Running, Waiting, Ready):
+                self._save(thread)
+        return ran
 
-    def stop_current(self) -> None:
-        """The running thread stops here (it ended, waits or yields): leave the CPU loop."""
-        self.machine.stop()
+    # -- bookkeeping for thread creation
+    def add_thread(self, thread) -> None:
+        thread.quantum = thread.quantum_reset
+        thread.state = Initialized
 
-    def terminate(self, thread) -> None:
-        self.remove(thread)
-        thread.state = Terminated
-        if thread is self.current:
-            self.stop_current()
+
+__all__ = ["Dispatcher", "Cpu", "Standby"]

@@ -3,10 +3,14 @@ the three gates through which guest kernel code enters the executive."""
 import struct
 
 from ..events import EventStream
+from ..hal.icount import InstructionCounter
 from ..layouts import LAYOUTS
 from ..status import STATUS_INVALID_SYSTEM_SERVICE, NtStatusError
-from .boot import KiSystemStartup, init_shared_user_data
+from .boot import KiSystemStartup, Processor, init_shared_user_data
+from .clock import DEFAULT_TICK_INSTRUCTIONS
 from .dispatcher import Dispatcher
+
+MAX_PROCESSORS = 64
 
 TF = LAYOUTS["KTRAP_FRAME"]
 _TF_ARGS = struct.Struct("<QQQQQQQ")         # Rax Rcx Rdx R8 R9 R10 R11 at 0x30
@@ -33,11 +37,16 @@ class SyscallArgs:
 
 
 class Kernel:
-    def __init__(self, phys_size: int = 512 << 20):
+    def __init__(self, phys_size: int = 512 << 20, cpus: int = 1,
+                 tick_instructions: int = DEFAULT_TICK_INSTRUCTIONS):
         self.events = EventStream()
         self.machine, self.system, self.image, self.processor, self.template = KiSystemStartup(phys_size)
-        self.kuser = init_shared_user_data(self.system, 1, phys_size // 0x1000)
-        self.dispatcher = Dispatcher(self)
+        self.processors = [self.processor] + [Processor(self.system, n, self.image, boot=self.processor)
+                                              for n in range(1, cpus)]
+        self.kuser = init_shared_user_data(self.system, cpus, phys_size // 0x1000)
+        self.dispatcher = Dispatcher(self, self.processors, tick_instructions)
+        self.counter = InstructionCounter(self.machine, self._read_code)
+        self.dispatcher.counter = self.counter
         self.phys = self.machine.phys
         self.mem = self.phys.buffer
         self.processes: list = []           # PsActiveProcessHead's order
@@ -98,12 +107,16 @@ class Kernel:
 
     # -- services the rest of the executive relies on
     def system_time(self) -> int:
-        """KeQuerySystemTime from the virtual clock (no time passes yet: issue 4 drives it)."""
-        k = self.kuser.SystemTime
-        return k.LowPart | (k.High1Time << 32)
+        """KeQuerySystemTime: the virtual clock, to the instruction."""
+        return self.dispatcher.clock.system_time() + (self.dispatcher.interrupt_time()
+                                                      - self.dispatcher.clock.interrupt_time())
+
+    def interrupt_time(self) -> int:
+        return self.dispatcher.interrupt_time()
 
     def flush_code(self) -> None:
         self.machine.flush_code()
+        self.counter.invalidate()
 
     output_sink = None                  # (fd, bytes) -> None; None writes to the host's fds
     fault_sink = None                   # (line) -> None
@@ -112,35 +125,10 @@ class Kernel:
         if self.fault_sink is not None:
             self.fault_sink(line)
 
-    # -- instruction counting (virtual time's unit); off unless someone asks
-    _block_counts: dict | None = None
-    _instructions = 0
-
-    def enable_instruction_count(self) -> None:
-        """Count retired instructions with a block hook and a per-block count cache."""
-        import capstone
-        from unicorn import UC_HOOK_BLOCK
-        md = capstone.Cs(capstone.CS_ARCH_X86, capstone.CS_MODE_64)
-        cache: dict = {}
-        self._block_counts = cache
-        uc = self.machine.uc
-
-        def on_block(uc_, address, size, _):
-            key = (address, size)
-            n = cache.get(key)
-            if n is None:
-                code = self._read_code(address, size)
-                n = sum(1 for _ in md.disasm_lite(code, address))
-                cache[key] = n
-            self._instructions += n
-
-        uc.hook_add(UC_HOOK_BLOCK, on_block)
-
     def _read_code(self, va: int, size: int) -> bytes:
-        thread = self.dispatcher.current
         if va >= 0xFFFF800000000000:
             return self.system.read(va, size)
-        return thread.process.space.read(va, size)
+        return self.dispatcher.current.process.space.read(va, size)
 
-    def instruction_count(self) -> int | None:
-        return self._instructions if self._block_counts is not None else None
+    def instruction_count(self) -> int:
+        return self.counter.instructions

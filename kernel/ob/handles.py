@@ -1,4 +1,5 @@
-"""Handle tables: per-process maps from handle values (multiples of 4) to referenced objects."""
+"""Handle tables: per-process maps from handle values (multiples of 4) to referenced objects,
+with the objects' handle and pointer counts kept in their OBJECT_HEADERs."""
 from ..status import STATUS_INVALID_HANDLE, STATUS_OBJECT_TYPE_MISMATCH, NtStatusError
 
 NT_CURRENT_PROCESS = 0xFFFFFFFFFFFFFFFF
@@ -17,6 +18,8 @@ class HandleTable:
         if handle == self._next:
             self._next += 4
         self._entries[handle] = (obj, access)
+        if getattr(obj, "_header_pa", None) is not None:
+            obj.handle_opened()
         return handle
 
     def lookup(self, handle: int, kind: type | tuple = object):
@@ -28,15 +31,22 @@ class HandleTable:
             raise NtStatusError(STATUS_OBJECT_TYPE_MISMATCH)
         return entry[0]
 
+    def access(self, handle: int) -> int:
+        return self._entries[handle & ~3][1]
+
     def close(self, handle: int):
         entry = self._entries.pop(handle & ~3, None)
         if entry is None:
             raise NtStatusError(STATUS_INVALID_HANDLE)
         self._free.append(handle & ~3)
-        return entry[0]
+        obj = entry[0]
+        if getattr(obj, "_header_pa", None) is not None:
+            obj.handle_closed()
+        return obj
 
     def items(self):
         return sorted(self._entries.items())
 
     def clear(self) -> None:
-        self._entries.clear()
+        for handle in list(self._entries):
+            self.close(handle)

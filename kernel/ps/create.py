@@ -23,7 +23,7 @@ from .process import (
     new_handle_table,
     write_process_data,
 )
-from .thread import PspCreateThread, PspInsertThread
+from .thread import PspCreateThread, PspInsertThread, PspResumeNewThread
 
 CREATE_SUSPENDED = 0x4
 PRIORITY_FLAGS = {0x40: "idle", 0x4000: "below_normal", 0x20: "normal", 0x8000: "above_normal",
@@ -155,7 +155,7 @@ def NtCreateUserProcess(kernel, req: CreateRequest):
     if params["suspended"]:
         stage(kernel, "6", "initial thread left suspended", tid=thread.tid)
     else:
-        kernel.dispatcher.ready(thread)
+        PspResumeNewThread(kernel, thread)
         stage(kernel, "6", "resume initial thread", tid=thread.tid, state="Ready")
     kernel.flush_code()
     return process, thread

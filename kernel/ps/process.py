@@ -7,6 +7,7 @@ from ..mm.pte import PAGE_READWRITE, PAGE_SIZE
 from ..mm.vad import MEM_COMMIT, MEM_PRIVATE, MEM_RESERVE, Vad
 from ..mm.virtual import MmAllocateVirtualMemory, commit_pages
 from ..ob.handles import HandleTable
+from ..ob.object import ObCreateObject
 from ..status import STATUS_PENDING
 from .image import build_loader_lists, map_module, snap_imports
 from .objects import EProcess
@@ -34,15 +35,15 @@ def _list_insert_tail(space, head: int, entry: int) -> None:
 def allocate_eprocess(kernel, name: str, parent_pid: int, base_priority: int) -> EProcess:
     """3A: the EPROCESS with its exit status pending and its creator recorded; 3C's KPROCESS."""
     system = kernel.system
-    address = system.allocate_pool(LAYOUTS["EPROCESS"].size, 0x10)
+    address = ObCreateObject(kernel, "Process", LAYOUTS["EPROCESS"].size)
     process = EProcess(system, address)
+    process.bind_header(system, address)
     ep = process.eprocess
     ep.ExitStatus = STATUS_PENDING
     ep.InheritedFromUniqueProcessId = parent_pid
     ep.ImageFileName = name.encode("ascii", "replace")[:14]
     ep.CreateTime.QuadPart = kernel.system_time()
     pcb = ep.Pcb
-    pcb.Header.Type = 3                 # ProcessObject
     pcb.Header.Size = (LAYOUTS["KPROCESS"].size // 4) & 0xFF
     _list_init(pcb, "ThreadListHead")
     _list_init(ep, "ThreadListHead")
@@ -66,6 +67,7 @@ def KeInitializeProcess(kernel, process: EProcess) -> dict:
     pcb.QuantumReset = PROCESS_QUANTUM_RESET
     pcb.ActiveProcessors.Count = 1
     pcb.ActiveProcessors.Size = 20
+    process.affinity = (1 << len(kernel.processors)) - 1     # every active processor
     return {"BasePriority": pcb.BasePriority, "QuantumReset": pcb.QuantumReset, "Affinity": process.affinity}
 
 

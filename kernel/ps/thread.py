@@ -7,7 +7,8 @@ from ..layouts import LAYOUTS, StructView
 from ..mm.pte import PAGE_GUARD, PAGE_READWRITE, PAGE_SIZE
 from ..mm.vad import MEM_PRIVATE, Vad
 from ..mm.virtual import commit_pages
-from .objects import EThread, Initialized
+from ..ob.object import ObCreateObject
+from .objects import EThread
 from .process import PEB_ADDRESS, _list_insert_tail
 
 TEB_SIZE = 2 * PAGE_SIZE
@@ -45,11 +46,11 @@ def PspCreateThread(kernel, process, start_address: int, parameter: int, stack_r
                     stack_commit: int, priority: int) -> EThread:
     """Returns the thread, initialised but not yet ready (PspInsertThread does that)."""
     system = kernel.system
-    address = system.allocate_pool(LAYOUTS["ETHREAD"].size, 0x10)
+    address = ObCreateObject(kernel, "Thread", LAYOUTS["ETHREAD"].size)
     thread = EThread(system, address, process)
+    thread.bind_header(system, address)
     et = thread.ethread
     tcb = et.Tcb
-    tcb.Header.Type = 6                 # ThreadObject
     tcb.Header.Size = (LAYOUTS["KTHREAD"].size // 4) & 0xFF
     tcb.Process = process.address
     tcb.Priority = priority
@@ -57,9 +58,10 @@ def PspCreateThread(kernel, process, start_address: int, parameter: int, stack_r
     tcb.QuantumReset = process.eprocess.Pcb.QuantumReset
     tcb.Affinity.Mask = process.affinity            # KeInitThread: the process's affinity
     tcb.UserAffinity.Mask = process.affinity
-    tcb.IdealProcessor = 0                          # KeStartThread: from the process's seed
-    tcb.UserIdealProcessor = 0
-    tcb.NextProcessor = 0
+    ideal = KeSelectIdealProcessor(kernel, process)  # KeStartThread: round robin from the process's seed
+    tcb.IdealProcessor = ideal
+    tcb.UserIdealProcessor = ideal
+    tcb.NextProcessor = ideal
     tcb.PreviousMode = 1                            # UserMode
     tid = kernel.allocate_cid()
     et.Cid.UniqueProcess = process.pid
@@ -90,8 +92,16 @@ def PspCreateThread(kernel, process, start_address: int, parameter: int, stack_r
     teb.CurrentLocale = 0x409
 
     KeInitThread(kernel, thread, start_address, parameter, stack_top)
-    thread.state = Initialized
+    kernel.dispatcher.add_thread(thread)
     return thread
+
+
+def KeSelectIdealProcessor(kernel, process) -> int:
+    """Ideal processors are handed out round robin among those the process's affinity allows."""
+    allowed = [n for n in range(len(kernel.processors)) if process.affinity >> n & 1] or [0]
+    seed = getattr(process, "ideal_seed", 0)
+    process.ideal_seed = seed + 1
+    return allowed[seed % len(allowed)]
 
 
 def KeInitThread(kernel, thread: EThread, start_address: int, parameter: int, stack_top: int) -> None:
@@ -133,7 +143,7 @@ def KeInitThread(kernel, thread: EThread, start_address: int, parameter: int, st
     view = cs.blob_view(thread.context)
     _Q.pack_into(view, cs.OFF_RIP, kernel.image.exports["KiStartUserThread"])
     _Q.pack_into(view, cs.REG_RSP, tf_va)
-    _Q.pack_into(view, cs.OFF_SEGS + cs.SEG_GS * cs.SEG_SIZE + 8, kernel.processor.kpcr)
+    _Q.pack_into(view, cs.OFF_SEGS + cs.SEG_GS * cs.SEG_SIZE + 8, kernel.processors[0].kpcr)
     _Q.pack_into(view, kernel.machine.layout.kernel_gs_base, thread.teb)
     _Q.pack_into(view, cs.OFF_CR3, process.space.cr3)
 
@@ -148,4 +158,13 @@ def PspInsertThread(kernel, thread: EThread, suspended: bool) -> None:
     ep.ActiveThreads = ep.ActiveThreads + 1
     process.threads.append(thread)
     thread.suspend_count = 1 if suspended else 0
+    if kernel.events.wants("thread-create"):
+        kernel.events.emit("thread-create", time=kernel.dispatcher.now(), pid=process.pid, tid=thread.tid,
+                           priority=thread.priority, start=thread.ethread.Win32StartAddress)
+
+
+def PspResumeNewThread(kernel, thread) -> None:
+    """A new thread not created suspended becomes ready."""
+    if not thread.suspend_count:
+        kernel.dispatcher.ready(thread)
 

@@ -2,15 +2,6 @@
    Windows gives for a bad priority, a bad length and a bad handle. */
 #include "../nt.h"
 
-#define NtCurrentThread() ((HANDLE)(long long)-2)
-NTSTATUS NTAPI NtSetInformationThread(HANDLE, int, PVOID, ULONG);
-NTSTATUS NTAPI NtQueryInformationThread(HANDLE, int, PVOID, ULONG, ULONG *);
-
-typedef struct {
-    NTSTATUS ExitStatus; PVOID TebBaseAddress; HANDLE UniqueProcess, UniqueThread;
-    ULONG_PTR AffinityMask; int Priority, BasePriority;
-} THREAD_BASIC_INFORMATION;
-
 static void Show(const char *label)
 {
     THREAD_BASIC_INFORMATION tbi;

@@ -1,0 +1,177 @@
+"""Thread life and control: NtCreateThreadEx, NtSuspendThread, NtResumeThread,
+NtGetContextThread, NtSetContextThread."""
+import struct
+
+from unicorn.x86_const import UC_X86_REG_R12, UC_X86_REG_R13, UC_X86_REG_R14, UC_X86_REG_R15
+
+from ..hal import cpustate as cs
+from ..layouts import LAYOUTS, StructView
+from ..ps.objects import Initialized, Ready, Running, Terminated
+from ..ps.thread import PspCreateThread, PspInsertThread, PspResumeNewThread
+from ..status import (
+    STATUS_INVALID_PARAMETER,
+    STATUS_PROCESS_IS_TERMINATING,
+    STATUS_SUCCESS,
+    STATUS_SUSPEND_COUNT_EXCEEDED,
+    STATUS_THREAD_IS_TERMINATING,
+    NtStatusError,
+)
+from .handles import reference_process, reference_thread
+
+THREAD_CREATE_FLAGS_CREATE_SUSPENDED = 0x1
+MAXIMUM_SUSPEND_COUNT = 127
+CONTEXT_AMD64 = 0x100000
+CONTEXT_CONTROL, CONTEXT_INTEGER, CONTEXT_SEGMENTS = 0x1, 0x2, 0x4
+CONTEXT_SIZE = 0x4D0
+_Q = struct.Struct("<Q")
+_I = struct.Struct("<I")
+# CONTEXT: Rax..R15 at 0x78 in the same order as the CPU's register file, Rip at 0xF8.
+CTX_GPRS, CTX_RIP, CTX_EFLAGS, CTX_FLAGS = 0x78, 0xF8, 0x44, 0x30
+USER_EFLAGS_MASK = 0x0CD5
+# The trap frame's fields by register-file index (RAX=0 ... R11=11); R12-R15 are never in it.
+_R12_R15 = (UC_X86_REG_R12, UC_X86_REG_R13, UC_X86_REG_R14, UC_X86_REG_R15)
+_TF_NAMES = ["Rax", "Rcx", "Rdx", "Rbx", "Rsp", "Rbp", "Rsi", "Rdi", "R8", "R9", "R10", "R11"]
+
+
+def NtCreateThreadEx(kernel, thread, handle_out, access, attributes, process_handle, start, argument, flags,
+                     zero_bits, stack_size, maximum_stack_size, attribute_list):
+    process = reference_process(thread, process_handle)
+    if process.exited:
+        raise NtStatusError(STATUS_PROCESS_IS_TERMINATING)
+    space = thread.process.space
+    space.probe_write(handle_out, b"\0" * 8)
+    oh = process.image.pe.OPTIONAL_HEADER
+    commit = stack_size or oh.SizeOfStackCommit
+    reserve = max(maximum_stack_size or oh.SizeOfStackReserve, commit)
+    new = PspCreateThread(kernel, process, start, argument, reserve, commit, process.base_priority)
+    suspended = bool(flags & THREAD_CREATE_FLAGS_CREATE_SUSPENDED)
+    PspInsertThread(kernel, new, suspended)
+    handle = thread.process.handles.insert(new)
+    space.probe_write(handle_out, _Q.pack(handle))
+    PspResumeNewThread(kernel, new)
+    return STATUS_SUCCESS
+
+
+def NtSuspendThread(kernel, thread, handle, previous_out):
+    target = reference_thread(thread, handle)
+    if target.state == Terminated:
+        raise NtStatusError(STATUS_THREAD_IS_TERMINATING)
+    previous = target.suspend_count
+    if previous >= MAXIMUM_SUSPEND_COUNT:
+        raise NtStatusError(STATUS_SUSPEND_COUNT_EXCEEDED)
+    target.suspend_count = previous + 1
+    if previous == 0:
+        KeSuspendThread(kernel, target)
+    if previous_out:
+        thread.process.space.probe_write(previous_out, _I.pack(previous))
+    return STATUS_SUCCESS
+
+
+def KeSuspendThread(kernel, target) -> None:
+    """The thread stops where it is and waits on its suspend count (WaitReason Suspended)."""
+    dispatcher = kernel.dispatcher
+    state = target.state
+    if state in (Ready, Running):
+        if state == Ready:
+            dispatcher.remove(target)
+        target.suspended_wait = True
+        target.wait_reason = 5
+        dispatcher.block(target, "suspend")
+
+
+def NtResumeThread(kernel, thread, handle, previous_out):
+    target = reference_thread(thread, handle)
+    previous = target.suspend_count
+    if previous:
+        target.suspend_count = previous - 1
+        if previous == 1:
+            KeResumeThread(kernel, target)
+    if previous_out:
+        thread.process.space.probe_write(previous_out, _I.pack(previous))
+    return STATUS_SUCCESS
+
+
+def KeResumeThread(kernel, target) -> None:
+    dispatcher = kernel.dispatcher
+    if target.suspended_wait:
+        target.suspended_wait = False
+        dispatcher.unblock(target)
+        dispatcher.ready(target)
+    elif target.state == Initialized:
+        dispatcher.ready(target)
+
+
+# -- CONTEXT: where a thread's user-mode registers are
+def _user_state(kernel, target):
+    """Returns (regs[16], rip, eflags) of the thread's user mode."""
+    view = None if target is kernel.dispatcher.current else cs.blob_view(target.context)
+    if view is not None and cs.cpl(view) == 3:
+        regs = list(struct.unpack_from("<16Q", view, 0))
+        return regs, _Q.unpack_from(view, cs.OFF_RIP)[0], _Q.unpack_from(view, cs.OFF_RFLAGS)[0]
+    # In the kernel: the trap frame holds user mode's state; R12-R15 are untouched in the CPU.
+    if view is None:
+        high = [kernel.machine.uc.reg_read(r) for r in _R12_R15]
+    else:
+        high = list(struct.unpack_from("<4Q", view, 12 * 8))
+    tf = StructView(kernel.system, target.trap_frame, LAYOUTS["KTRAP_FRAME"])
+    regs = [getattr(tf, name) for name in _TF_NAMES] + high
+    return regs, tf.Rip, tf.EFlags
+
+
+def NtGetContextThread(kernel, thread, handle, context_ptr):
+    target = reference_thread(thread, handle)
+    space = thread.process.space
+    flags = _I.unpack(space.probe_read(context_ptr + CTX_FLAGS, 4))[0]
+    space.probe_read(context_ptr, CONTEXT_SIZE)
+    regs, rip, eflags = _user_state(kernel, target)
+    if flags & CONTEXT_CONTROL & ~CONTEXT_AMD64:
+        space.probe_write(context_ptr + 0x38, struct.pack("<H", 0x33))
+        space.probe_write(context_ptr + 0x42, struct.pack("<H", 0x2B))
+        space.probe_write(context_ptr + CTX_EFLAGS, _I.pack(eflags & 0xFFFFFFFF))
+        space.probe_write(context_ptr + CTX_GPRS + 4 * 8, _Q.pack(regs[4]))
+        space.probe_write(context_ptr + CTX_RIP, _Q.pack(rip))
+    if flags & CONTEXT_INTEGER & ~CONTEXT_AMD64:
+        for i in range(16):
+            if i != 4:
+                space.probe_write(context_ptr + CTX_GPRS + 8 * i, _Q.pack(regs[i]))
+    if flags & CONTEXT_SEGMENTS & ~CONTEXT_AMD64:
+        space.probe_write(context_ptr + 0x3A, struct.pack("<HHHH", 0x2B, 0x2B, 0x53, 0x2B))
+    return STATUS_SUCCESS
+
+
+def NtSetContextThread(kernel, thread, handle, context_ptr):
+    target = reference_thread(thread, handle)
+    if target.state == Terminated:
+        raise NtStatusError(STATUS_THREAD_IS_TERMINATING)
+    ctx = thread.process.space.probe_read(context_ptr, 0x100)
+    flags = _I.unpack_from(ctx, CTX_FLAGS)[0]
+    if flags & ~0x10001F & 0xFFFFFFFF and not flags & CONTEXT_AMD64:
+        raise NtStatusError(STATUS_INVALID_PARAMETER)
+    regs, rip, eflags = _user_state(kernel, target)
+    new = list(struct.unpack_from("<16Q", ctx, CTX_GPRS))
+    if flags & CONTEXT_INTEGER:
+        regs = [new[i] if i != 4 else regs[4] for i in range(16)]
+    if flags & CONTEXT_CONTROL:
+        regs[4] = new[4]
+        rip = _Q.unpack_from(ctx, CTX_RIP)[0]
+        eflags = (_I.unpack_from(ctx, CTX_EFLAGS)[0] & USER_EFLAGS_MASK) | 0x200
+    view = None if target is kernel.dispatcher.current else cs.blob_view(target.context)
+    if view is not None and cs.cpl(view) == 3:
+        struct.pack_into("<16Q", view, 0, *regs)
+        _Q.pack_into(view, cs.OFF_RIP, rip)
+        _Q.pack_into(view, cs.OFF_RFLAGS, eflags)
+        return STATUS_SUCCESS
+    # In the kernel: rewrite the trap frame and leave through iretq (as NtContinue does).
+    tf = StructView(kernel.system, target.trap_frame, LAYOUTS["KTRAP_FRAME"])
+    for name, value in zip(_TF_NAMES, regs[:12], strict=True):
+        setattr(tf, name, value)
+    tf.Rip, tf.EFlags = rip, eflags
+    tf.SegCs, tf.SegSs = 0x33, 0x2B
+    tf.ExceptionActive = 1
+    if view is None:
+        for reg, value in zip(_R12_R15, regs[12:], strict=True):
+            kernel.machine.uc.reg_write(reg, value)
+    else:
+        struct.pack_into("<4Q", view, 12 * 8, *regs[12:])
+    return STATUS_SUCCESS if target is not thread else None
+

@@ -1,0 +1,101 @@
+"""Virtual time: the clock tick is a fixed number of retired guest instructions.
+
+One tick stands for 15.625 ms (KeMaximumIncrement, 156250 units of 100 ns), so the guest sees
+time pass at the rate it executes, identically on every run. KeUpdateSystemTime advances
+KUSER_SHARED_DATA's InterruptTime, SystemTime and TickCount at each tick and expires timers
+(wait timeouts and delays), which are kept by due interrupt time.
+"""
+import heapq
+import struct
+
+from ..mm.system import KUSER_SHARED_DATA_KERNEL
+from .boot import BOOT_SYSTEM_TIME
+
+TIME_INCREMENT = 156250             # 100 ns units per tick (15.625 ms)
+DEFAULT_TICK_INSTRUCTIONS = 200_000
+PERFORMANCE_FREQUENCY = 10_000_000  # NtQueryPerformanceCounter counts 100 ns units
+
+_KSYSTEM_TIME = struct.Struct("<IiI")   # LowPart, High1Time, High2Time
+_TICK = struct.Struct("<Q")
+OFF_INTERRUPT_TIME = 0x8
+OFF_SYSTEM_TIME = 0x14
+OFF_TICK_COUNT = 0x320
+
+
+class Timer:
+    """A due time and what to do then (KTIMER's role for waits and delays)."""
+
+    __slots__ = ("due", "callback", "cancelled")
+
+    def __init__(self, due: int, callback):
+        self.due = due
+        self.callback = callback
+        self.cancelled = False
+
+
+class VirtualClock:
+    def __init__(self, system, tick_instructions: int = DEFAULT_TICK_INSTRUCTIONS):
+        if tick_instructions < 1000:
+            raise ValueError("a clock tick must be at least 1000 instructions")
+        self.tick_instructions = tick_instructions
+        self.ticks = 0
+        self._kuser_pa = system.kernel_pa(KUSER_SHARED_DATA_KERNEL)
+        self._mem = system.phys.buffer
+        self._timers: list = []
+        self._seq = 0
+        self._publish()
+
+    # -- reading the time
+    def interrupt_time(self, instructions_into_tick: int = 0) -> int:
+        """KeQueryInterruptTime, 100 ns units since boot, precise to the instruction."""
+        return (self.ticks * TIME_INCREMENT
+                + instructions_into_tick * TIME_INCREMENT // self.tick_instructions)
+
+    def system_time(self, instructions_into_tick: int = 0) -> int:
+        return BOOT_SYSTEM_TIME + self.interrupt_time(instructions_into_tick)
+
+    # -- KeUpdateSystemTime
+    def tick(self, count: int = 1) -> list:
+        """Advance by `count` ticks; returns the timers that expired, in due order."""
+        self.ticks += count
+        self._publish()
+        now = self.interrupt_time()
+        expired = []
+        timers = self._timers
+        while timers and timers[0][0] <= now:
+            timer = heapq.heappop(timers)[2]
+            if not timer.cancelled:
+                expired.append(timer)
+        return expired
+
+    def _publish(self) -> None:
+        mem, pa = self._mem, self._kuser_pa
+        itime = self.interrupt_time()
+        stime = BOOT_SYSTEM_TIME + itime
+        # Readers take High1Time, LowPart, then compare High2Time: write High2 first, High1 last.
+        _KSYSTEM_TIME.pack_into(mem, pa + OFF_INTERRUPT_TIME, itime & 0xFFFFFFFF, itime >> 32, itime >> 32)
+        _KSYSTEM_TIME.pack_into(mem, pa + OFF_SYSTEM_TIME, stime & 0xFFFFFFFF, stime >> 32, stime >> 32)
+        _KSYSTEM_TIME.pack_into(mem, pa + OFF_TICK_COUNT, self.ticks & 0xFFFFFFFF, self.ticks >> 32,
+                                self.ticks >> 32)
+
+    # -- timers (KeSetTimer / KeCancelTimer)
+    def set_timer(self, due: int, callback) -> Timer:
+        timer = Timer(due, callback)
+        self._seq += 1
+        heapq.heappush(self._timers, (due, self._seq, timer))
+        return timer
+
+    @staticmethod
+    def cancel(timer: Timer) -> None:
+        timer.cancelled = True
+
+    def next_due(self) -> int | None:
+        timers = self._timers
+        while timers and timers[0][2].cancelled:
+            heapq.heappop(timers)
+        return timers[0][0] if timers else None
+
+    def ticks_until(self, due: int) -> int:
+        """How many ticks until interrupt time reaches `due` (at least one)."""
+        remaining = due - self.interrupt_time()
+        return max(1, -(-remaining // TIME_INCREMENT))

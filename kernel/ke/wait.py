@@ -1,0 +1,265 @@
+"""Waits (KeWaitForSingleObject, KeWaitForMultipleObjects, KeDelayExecutionThread) and the
+dispatcher objects threads wait on: events, mutants, semaphores (processes and threads are
+dispatcher objects too, signalled when they end).
+
+The signal state lives in each object's DISPATCHER_HEADER in guest memory; the wait list is a
+list of wait blocks in arrival order. Satisfying a wait writes the wait status into the
+thread's trap frame, where KiSystemServiceExit returns it, boosts the thread by the
+signaller's increment and readies it.
+"""
+import struct
+
+from ..layouts import LAYOUTS
+from ..ob.object import ObCreateObject, ObjectBody
+from ..status import STATUS_ABANDONED_WAIT_0, STATUS_SUCCESS, STATUS_TIMEOUT, STATUS_WAIT_0
+from .dobject import DispatcherObject
+
+WaitAll, WaitAny = 0, 1
+NotificationEvent, SynchronizationEvent = 0, 1
+EVENT_INCREMENT = SEMAPHORE_INCREMENT = MUTANT_INCREMENT = 1
+WAIT_REASON_EXECUTIVE, WAIT_REASON_SUSPENDED, WAIT_REASON_USER_REQUEST, WAIT_REASON_DELAY = 0, 5, 6, 4
+_TF_RAX = LAYOUTS["KTRAP_FRAME"].offset("Rax")
+_Q = struct.Struct("<Q")
+_l = struct.Struct("<l")
+
+
+class WaitBlock:
+    __slots__ = ("thread", "obj", "index")
+
+    def __init__(self, thread, obj, index: int):
+        self.thread = thread
+        self.obj = obj
+        self.index = index
+
+
+class ThreadWait:
+    __slots__ = ("objects", "wait_type", "blocks", "timer")
+
+    def __init__(self, objects, wait_type):
+        self.objects = objects
+        self.wait_type = wait_type
+        self.blocks = []
+        self.timer = None
+
+
+# -- the objects
+class KEvent(ObjectBody, DispatcherObject):
+    type_name = "Event"
+
+    def __init__(self, kernel, event_type: int, state: bool):
+        self.address = ObCreateObject(kernel, "Event", LAYOUTS["KEVENT"].size)
+        self.bind_header(kernel.system, self.address)
+        self.bind_dispatcher_header(kernel.system, self.address, event_type)
+        self.event_type = event_type
+        self.signal_state = 1 if state else 0
+
+    def satisfy(self, thread) -> bool:
+        if self.event_type == SynchronizationEvent:
+            self.signal_state = 0       # an auto-reset event releases one waiter
+        return False
+
+    def set(self, kernel) -> int:
+        previous = self.signal_state
+        if previous == 0:
+            self.signal_state = 1
+            KiWaitTest(kernel, self, EVENT_INCREMENT)
+        return previous
+
+    def reset(self) -> int:
+        previous = self.signal_state
+        self.signal_state = 0
+        return previous
+
+    def pulse(self, kernel) -> int:
+        previous = self.signal_state
+        if previous == 0:
+            self.signal_state = 1
+            KiWaitTest(kernel, self, EVENT_INCREMENT)
+        self.signal_state = 0
+        return previous
+
+
+class KSemaphore(ObjectBody, DispatcherObject):
+    type_name = "Semaphore"
+
+    def __init__(self, kernel, count: int, limit: int):
+        self.address = ObCreateObject(kernel, "Semaphore", LAYOUTS["KSEMAPHORE"].size)
+        self.bind_header(kernel.system, self.address)
+        self.bind_dispatcher_header(kernel.system, self.address, 5)     # SemaphoreObject
+        self.signal_state = count
+        _l.pack_into(self._dh_mem, self._dh_pa + 0x18, limit)
+
+    @property
+    def limit(self) -> int:
+        return _l.unpack_from(self._dh_mem, self._dh_pa + 0x18)[0]
+
+    def satisfy(self, thread) -> bool:
+        self.signal_state -= 1
+        return False
+
+
+class KMutant(ObjectBody, DispatcherObject):
+    """SignalState 1 is free; each acquisition by the owner takes it one lower."""
+
+    type_name = "Mutant"
+    _OFF_OWNER = LAYOUTS["KMUTANT"].offset("OwnerThread")
+    _OFF_ABANDONED = LAYOUTS["KMUTANT"].offset("Abandoned")
+    boost = MUTANT_INCREMENT
+
+    def __init__(self, kernel, owner=None):
+        self.address = ObCreateObject(kernel, "Mutant", LAYOUTS["KMUTANT"].size)
+        self.bind_header(kernel.system, self.address)
+        self.bind_dispatcher_header(kernel.system, self.address, 2)     # MutantObject
+        self.owner = None
+        self.signal_state = 1
+        if owner is not None:
+            self.satisfy(owner)
+
+    @property
+    def abandoned(self) -> bool:
+        return bool(self._dh_mem[self._dh_pa + self._OFF_ABANDONED])
+
+    @abandoned.setter
+    def abandoned(self, value: bool) -> None:
+        self._dh_mem[self._dh_pa + self._OFF_ABANDONED] = 1 if value else 0
+
+    def _set_owner(self, thread) -> None:
+        self.owner = thread
+        _Q.pack_into(self._dh_mem, self._dh_pa + self._OFF_OWNER, thread.address if thread else 0)
+
+    def is_signalled_for(self, thread) -> bool:
+        return self.signal_state > 0 or self.owner is thread
+
+    def satisfy(self, thread) -> bool:
+        """Returns whether the waiter gets it abandoned (STATUS_ABANDONED_WAIT_n)."""
+        self.signal_state -= 1
+        abandoned = False
+        if self.owner is None:
+            self._set_owner(thread)
+            thread.owned_mutants.append(self)
+            abandoned = self.abandoned
+            self.abandoned = False
+        return abandoned
+
+    def release(self, kernel, abandon: bool = False) -> int:
+        """KeReleaseMutant; the caller checked ownership. Returns the previous SignalState."""
+        previous = self.signal_state
+        if abandon:
+            self.signal_state = 1
+            self.abandoned = True
+        else:
+            self.signal_state = previous + 1
+        if self.signal_state == 1:
+            owner = self.owner
+            if owner is not None and self in owner.owned_mutants:
+                owner.owned_mutants.remove(self)
+            self._set_owner(None)
+            KiWaitTest(kernel, self, MUTANT_INCREMENT)
+        return previous
+
+
+# -- waiting
+def _try_satisfy(thread, objects, wait_type):
+    """The wait's status if it can be satisfied now (and then satisfies it), else None."""
+    if wait_type == WaitAny:
+        for index, obj in enumerate(objects):
+            if obj.is_signalled_for(thread):
+                return (STATUS_ABANDONED_WAIT_0 if obj.satisfy(thread) else STATUS_WAIT_0) + index
+        return None
+    for obj in objects:
+        if not obj.is_signalled_for(thread):
+            return None
+    abandoned = False
+    for obj in objects:
+        abandoned |= obj.satisfy(thread)
+    return STATUS_ABANDONED_WAIT_0 if abandoned else STATUS_WAIT_0
+
+
+def KeWaitForMultipleObjects(kernel, thread, objects, wait_type: int, due: int | None,
+                             reason: int = WAIT_REASON_USER_REQUEST):
+    """Returns the status at once when the wait is satisfied (or times out with a due time
+    already passed); otherwise the thread waits and the service returns nothing yet."""
+    status = _try_satisfy(thread, objects, wait_type)
+    if status is not None:
+        return status
+    dispatcher = kernel.dispatcher
+    if due is not None and due <= dispatcher.interrupt_time():
+        return STATUS_TIMEOUT
+    wait = ThreadWait(objects, wait_type)
+    for index, obj in enumerate(objects):
+        block = WaitBlock(thread, obj, index)
+        obj.wait_list.append(block)
+        wait.blocks.append(block)
+    if due is not None:
+        wait.timer = dispatcher.clock.set_timer(due, lambda: KiUnwaitThread(kernel, thread, STATUS_TIMEOUT, 0))
+    thread.wait = wait
+    thread.wait_reason = reason
+    dispatcher.block(thread)
+    return None
+
+
+def KeDelayExecutionThread(kernel, thread, due: int):
+    dispatcher = kernel.dispatcher
+    if due <= dispatcher.interrupt_time():
+        return STATUS_SUCCESS
+    wait = ThreadWait((), WaitAny)
+    wait.timer = dispatcher.clock.set_timer(due, lambda: KiUnwaitThread(kernel, thread, STATUS_SUCCESS, 0))
+    thread.wait = wait
+    thread.wait_reason = WAIT_REASON_DELAY
+    dispatcher.block(thread, "wait")
+    return None
+
+
+def KiWaitTest(kernel, obj, increment: int) -> None:
+    """The object became signalled: satisfy its waiters in order while it stays signalled."""
+    for block in list(obj.wait_list):
+        if obj.signal_state <= 0 and not isinstance(obj, KMutant):
+            break
+        thread = block.thread
+        wait = thread.wait
+        if wait is None or not obj.is_signalled_for(thread):
+            continue
+        if wait.wait_type == WaitAny:
+            status = (STATUS_ABANDONED_WAIT_0 if obj.satisfy(thread) else STATUS_WAIT_0) + block.index
+        else:
+            status = _try_satisfy(thread, wait.objects, WaitAll)
+            if status is None:
+                continue
+        KiUnwaitThread(kernel, thread, status, increment)
+
+
+def cancel_wait(kernel, thread) -> None:
+    """Take the thread's wait blocks and timer out (the wait ended or the thread did)."""
+    wait = thread.wait
+    if wait is None:
+        return
+    thread.wait = None
+    for block in wait.blocks:
+        try:
+            block.obj.wait_list.remove(block)
+        except ValueError:
+            pass
+    if wait.timer is not None:
+        kernel.dispatcher.clock.cancel(wait.timer)
+
+
+def KiUnwaitThread(kernel, thread, status: int, increment: int) -> None:
+    cancel_wait(kernel, thread)
+    _Q.pack_into(kernel.mem, kernel.trap_frame_pa(thread) + _TF_RAX, status & 0xFFFFFFFF)
+    dispatcher = kernel.dispatcher
+    dispatcher.unblock(thread)
+    if kernel.events.wants("unwait"):
+        kernel.events.emit("unwait", time=dispatcher.now(), tid=thread.tid, status=status, increment=increment)
+    dispatcher.boost(thread, increment)
+    if thread.suspend_count:
+        thread.suspended_wait = True
+        thread.wait_reason = WAIT_REASON_SUSPENDED
+        dispatcher.waiting.add(thread)
+    else:
+        dispatcher.ready(thread)
+
+
+def signal_object(kernel, obj, increment: int = 0) -> None:
+    """A process or thread ended: it is signalled for good."""
+    obj.signal_state = 1
+    KiWaitTest(kernel, obj, increment)
