@@ -124,3 +124,22 @@ static inline void PrintDec(const char *label, long long v) {
     buf[i++] = '\n'; buf[i] = 0;
     Print(buf);
 }
+
+/* The index-th number (from 0) on the command line (PEB->ProcessParameters->CommandLine), or
+ * `fallback`; the image path (C:\app\name.exe) holds no digits. */
+static inline long long ArgNumber(int index, long long fallback) {
+    UCHAR *peb, *params;
+    __asm__ volatile ("mov %%gs:0x60, %0" : "=r"(peb));
+    params = *(UCHAR **)(peb + 0x20);
+    int length = *(USHORT *)(params + 0x70) / 2;
+    unsigned short *text = *(unsigned short **)(params + 0x78);
+    for (int i = 0; i < length; i++) {
+        if (text[i] < '0' || text[i] > '9') continue;
+        long long v = 0;
+        while (i < length && text[i] >= '0' && text[i] <= '9') v = v * 10 + (text[i++] - '0');
+        if (index-- == 0) return v;
+    }
+    return fallback;
+}
+NTSTATUS NTAPI NtGetContextThread(HANDLE, PVOID);
+NTSTATUS NTAPI NtSetContextThread(HANDLE, PVOID);

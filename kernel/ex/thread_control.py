@@ -104,7 +104,7 @@ def KeResumeThread(kernel, target) -> None:
 # -- CONTEXT: where a thread's user-mode registers are
 def _user_state(kernel, target):
     """Returns (regs[16], rip, eflags) of the thread's user mode."""
-    view = None if target is kernel.dispatcher.current else cs.blob_view(target.context)
+    view = None if target is kernel.dispatcher.current else target.view
     if view is not None and cs.cpl(view) == 3:
         regs = list(struct.unpack_from("<16Q", view, 0))
         return regs, _Q.unpack_from(view, cs.OFF_RIP)[0], _Q.unpack_from(view, cs.OFF_RFLAGS)[0]
@@ -155,7 +155,7 @@ def NtSetContextThread(kernel, thread, handle, context_ptr):
         regs[4] = new[4]
         rip = _Q.unpack_from(ctx, CTX_RIP)[0]
         eflags = (_I.unpack_from(ctx, CTX_EFLAGS)[0] & USER_EFLAGS_MASK) | 0x200
-    view = None if target is kernel.dispatcher.current else cs.blob_view(target.context)
+    view = None if target is kernel.dispatcher.current else target.view
     if view is not None and cs.cpl(view) == 3:
         struct.pack_into("<16Q", view, 0, *regs)
         _Q.pack_into(view, cs.OFF_RIP, rip)

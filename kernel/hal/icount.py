@@ -21,7 +21,8 @@ NO_DEADLINE = (1 << 64) - 1
 class _State(ctypes.Structure):
     _fields_ = [("instructions", ctypes.c_uint64), ("deadline", ctypes.c_uint64), ("space", ctypes.c_uint64),
                 ("misses", ctypes.c_uint64), ("emu_stop", ctypes.c_void_p), ("count", ctypes.c_void_p),
-                ("table", ctypes.c_void_p), ("mask", ctypes.c_uint64), ("used", ctypes.c_uint64)]
+                ("table", ctypes.c_void_p), ("mask", ctypes.c_uint64), ("used", ctypes.c_uint64),
+                ("last", ctypes.c_void_p)]
 
 
 def _native_library():

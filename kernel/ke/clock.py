@@ -12,7 +12,7 @@ from ..mm.system import KUSER_SHARED_DATA_KERNEL
 from .boot import BOOT_SYSTEM_TIME
 
 TIME_INCREMENT = 156250             # 100 ns units per tick (15.625 ms)
-DEFAULT_TICK_INSTRUCTIONS = 200_000
+DEFAULT_TICK_INSTRUCTIONS = 1_000_000
 PERFORMANCE_FREQUENCY = 10_000_000  # NtQueryPerformanceCounter counts 100 ns units
 
 _KSYSTEM_TIME = struct.Struct("<IiI")   # LowPart, High1Time, High2Time

@@ -15,6 +15,7 @@ import ctypes
 import struct
 from collections import deque
 
+from unicorn.unicorn_py3.unicorn import uclib
 from unicorn.x86_const import UC_X86_REG_CR3
 
 from ..hal import cpustate as cs
@@ -23,6 +24,8 @@ from ..ps.objects import Initialized, Ready, Running, Standby, Terminated, Waiti
 from .clock import VirtualClock
 
 _Q = struct.Struct("<Q")
+_context_save = uclib.uc_context_save          # into an existing context: Uc.context_update
+_context_restore = uclib.uc_context_restore
 QUANTUM_PER_TICK = 3                # quantum units the clock charges each tick
 STARVATION_TICKS = 256              # ready but not run for ~4 s: the balance set manager boosts
 BALANCE_SET_PERIOD = 64             # the balance set manager runs once a second
@@ -80,6 +83,7 @@ class Dispatcher:
         self.deadlock = False
         self.waiting: set = set()       # threads in a wait (for the deadlock check)
         self._loaded_cr3 = None
+        self._uch = kernel.machine.uc._uch
         self._tss_pa = kernel.machine.tss_pa
         self._run_start = 0
         self.events = kernel.events
@@ -199,8 +203,8 @@ class Dispatcher:
 
     def _save(self, thread) -> None:
         """After the CPU stopped: keep the thread's state, resuming past a gate it stopped on."""
-        self.machine.uc.context_update(thread.context)
-        view = cs.blob_view(thread.context)
+        _context_save(self._uch, thread.context.context)
+        view = thread.view
         rip = _Q.unpack_from(view, cs.OFF_RIP)[0]
         if rip in self.gate_addresses:
             _Q.pack_into(view, cs.OFF_RIP, rip + 1)
@@ -208,7 +212,7 @@ class Dispatcher:
     def _load(self, cpu, thread) -> int:
         """KiSwapContext for the incoming thread; returns where it resumes."""
         uc = self.machine.uc
-        view = cs.blob_view(thread.context)
+        view = thread.view
         if thread.last_cpu != cpu.number:
             # The processor's KPCR is what GS (or KERNEL_GS_BASE at ring 3) points at.
             if cs.cpl(view) == 0:
@@ -216,7 +220,7 @@ class Dispatcher:
             else:
                 _Q.pack_into(view, self.machine.layout.kernel_gs_base, cpu.kpcr)
             thread.last_cpu = cpu.number
-        uc.context_restore(thread.context)
+        _context_restore(self._uch, thread.context.context)
         cr3 = _Q.unpack_from(view, cs.OFF_CR3)[0]
         if cr3 != self._loaded_cr3:
             uc.reg_write(UC_X86_REG_CR3, cr3)

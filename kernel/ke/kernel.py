@@ -69,7 +69,10 @@ class Kernel:
         return cid
 
     def trap_frame_pa(self, thread) -> int:
-        return self.system.kernel_pa(thread.trap_frame)
+        pa = thread.trap_frame_pa
+        if pa is None:
+            pa = thread.trap_frame_pa = self.system.kernel_pa(thread.trap_frame)
+        return pa
 
     # -- gate: KiSystemServiceGate (KiSystemServiceUser's dispatch)
     def _system_service(self) -> None:

@@ -109,6 +109,8 @@ class EThread(ObjectBody, DispatcherObject):
         self.owned_mutants: list = []
         self.last_cpu = 0               # the processor whose KPCR its GS bases point at
         self.cpu = None                 # the dispatcher's Cpu that has it as current
+        self.view = None                # a writable view of `context`'s CPU state
+        self.trap_frame_pa = None
 
     @property
     def tid(self) -> int:

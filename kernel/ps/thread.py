@@ -140,7 +140,7 @@ def KeInitThread(kernel, thread: EThread, start_address: int, parameter: int, st
 
     # The CPU state it starts with: ring 0 at KiStartUserThread on that stack.
     thread.context = kernel.dispatcher.new_context(kernel.template)
-    view = cs.blob_view(thread.context)
+    view = thread.view = cs.blob_view(thread.context)
     _Q.pack_into(view, cs.OFF_RIP, kernel.image.exports["KiStartUserThread"])
     _Q.pack_into(view, cs.REG_RSP, tf_va)
     _Q.pack_into(view, cs.OFF_SEGS + cs.SEG_GS * cs.SEG_SIZE + 8, kernel.processors[0].kpcr)

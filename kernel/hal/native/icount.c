@@ -30,6 +30,7 @@ struct icount_state {
     struct entry *table;
     uint64_t mask;
     uint64_t used;
+    struct entry *last;         /* the block seen last: loops hit it without hashing */
 };
 
 #define USER_LIMIT 0x0000800000000000ULL
@@ -42,6 +43,7 @@ static inline uint64_t slot_of(uint64_t address, uint64_t space, uint64_t mask)
 
 void icount_clear(struct icount_state *s)
 {
+    s->last = NULL;
     memset(s->table, 0, (s->mask + 1) * sizeof(struct entry));
     s->used = 0;
 }
@@ -68,14 +70,18 @@ void icount_block_hook(void *uc, uint64_t address, uint32_t size, struct icount_
         return;
     }
     uint64_t space = address < USER_LIMIT ? s->space : 0;
+    struct entry *e = s->last;
+    if (e != NULL && e->address == address && e->size == size && e->space == space)
+        goto hit;
     uint64_t i = slot_of(address, space, s->mask);
-    struct entry *e;
     for (;;) {
         e = &s->table[i];
         if (e->size == 0)
             break;
-        if (e->address == address && e->size == size && e->space == space)
+        if (e->address == address && e->size == size && e->space == space) {
+            s->last = e;
             goto hit;
+        }
         i = (i + 1) & s->mask;
     }
     if (s->used * 2 > s->mask) {        /* half full: start again (counts are recomputable) */
@@ -89,6 +95,7 @@ void icount_block_hook(void *uc, uint64_t address, uint32_t size, struct icount_
     e->count = s->count(address, size);
     s->used++;
     s->misses++;
+    s->last = e;
 hit:
     s->instructions += e->count;
 }

@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Scheduler benchmark (run on demand, not in the test suite). Prints, from one run:
+
+1. Throughput of the compute-bound `spin` sample (two threads, one 4-instruction loop) under
+   the full preemptive scheduler, in instructions per second of the dispatcher's run, as a
+   ratio of the same loop run on a bare Unicorn with no hooks at all. For reference, also the
+   bare loop with only the native counting hook, and the pure-Python fallback.
+2. Context switches per second: `switch_bench` (10 threads yielding to each other: every yield
+   is a system call and a switch) and `spin` with a 1,000-instruction clock tick (every quantum
+   end is a switch, no system calls).
+3. The cost of one switch with 10 and with 1000 ready threads (`switch_bench 10` and `1000`).
+"""
+import ctypes
+import os
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+LOOP = bytes.fromhex("4801c8" "4831c2" "48ffc9" "75f5")      # add rax,rcx; xor rdx,rax; dec rcx; jnz
+
+
+def bare_loop(iterations: int, native_hook: bool = False) -> float:
+    """Instructions per second of the loop on a fresh Unicorn (optionally with the counter)."""
+    from unicorn import UC_ARCH_X86, UC_HOOK_BLOCK, UC_MODE_64, Uc
+    from unicorn.unicorn_py3.unicorn import uclib
+    from unicorn.x86_const import UC_X86_REG_RCX
+    uc = Uc(UC_ARCH_X86, UC_MODE_64)
+    uc.mem_map(0x10000, 0x1000)
+    uc.mem_write(0x10000, LOOP + b"\x90")
+    keep = []
+    if native_hook:
+        from kernel.hal import icount
+        lib = icount._native_library()
+        state = icount._State()
+        lib.icount_init(ctypes.byref(state), 16)
+        state.deadline = icount.NO_DEADLINE
+        state.emu_stop = ctypes.cast(uclib.uc_emu_stop, ctypes.c_void_p).value
+        callback = icount._COUNT_FN(lambda a, s: 4 if s == len(LOOP) else 1)
+        state.count = ctypes.cast(callback, ctypes.c_void_p).value
+        hook = ctypes.c_size_t()
+        uclib.uc_hook_add(uc._uch, ctypes.byref(hook), UC_HOOK_BLOCK,
+                          ctypes.cast(lib.icount_block_hook, ctypes.c_void_p), ctypes.byref(state), 1, 0)
+        keep += [state, callback]
+    uc.reg_write(UC_X86_REG_RCX, iterations)
+    t = time.perf_counter()
+    uc.emu_start(0x10000, 0x10000 + len(LOOP))
+    return 4 * iterations / (time.perf_counter() - t)
+
+
+def kernel_run(sample: str, args: list[str], tick: int | None = None, pure_python: bool = False) -> dict:
+    """Run a sample in a child process; returns the dispatcher's figures for its run."""
+    code = f"""
+import json, os, sys, time
+sys.path.insert(0, {ROOT!r})
+from kernel.ps.create import CreateRequest
+from kernel.session import Session
+kw = {{}} if {tick!r} is None else {{"tick_instructions": {tick!r}}}
+s = Session(512 << 20, 1, **kw)
+p, t = s.create_process(CreateRequest(os.path.join({ROOT!r}, "samples", {sample!r}, {sample!r} + ".exe"), {args!r}))
+i0, c0 = s.kernel.counter.instructions, s.kernel.dispatcher.context_switches
+t0 = time.perf_counter()
+r = s.run(p, t)
+dt = time.perf_counter() - t0
+print(json.dumps({{"seconds": dt, "instructions": s.kernel.counter.instructions - i0,
+                  "switches": s.kernel.dispatcher.context_switches - c0, "exit": r.exit_code,
+                  "native": s.kernel.counter.native}}))
+"""
+    env = dict(os.environ)
+    if pure_python:
+        env["NTMINI_PURE_PYTHON"] = "1"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    import json
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    millions = int(sys.argv[1]) if len(sys.argv) > 1 else 100
+    n = millions * 1_000_000
+    bare = max(bare_loop(2 * n) for _ in range(3))
+    hooked = max(bare_loop(2 * n, native_hook=True) for _ in range(3))
+    full = [kernel_run("spin", [str(millions)]) for _ in range(3)]
+    best = max(full, key=lambda r: r["instructions"] / r["seconds"])
+    rate = best["instructions"] / best["seconds"]
+    if not best["native"]:
+        print("note: the native counter is not built (pip install -e .); figures are the fallback's")
+    print(f"compute loop, bare Unicorn, no hooks:          {bare / 1e6:9.1f} M instructions/s")
+    print(f"compute loop, bare Unicorn + native counter:   {hooked / 1e6:9.1f} M instructions/s "
+          f"({hooked / bare:.2f})")
+    print(f"spin sample under the full scheduler:          {rate / 1e6:9.1f} M instructions/s "
+          f"({best['switches']} switches, {best['instructions'] / 1e6:.0f} M instructions)")
+    print(f"  ratio to no hooks:                           {rate / bare:9.2f}   (target >= 0.5)")
+    fallback = kernel_run("spin", ["2"], pure_python=True)
+    print(f"spin sample, pure-Python counter (fallback):   "
+          f"{fallback['instructions'] / fallback['seconds'] / 1e6:9.1f} M instructions/s")
+
+    quantum = max((kernel_run("spin", ["5"], tick=1000) for _ in range(3)),
+                  key=lambda r: r["switches"] / r["seconds"])
+    print(f"context switches, quantum ends (tick 1000):    {quantum['switches'] / quantum['seconds']:9.0f} /s "
+          "(target >= 100,000)")
+    per = {}
+    for threads in (10, 1000):
+        base = min(kernel_run("switch_bench", [str(threads), "0"])["seconds"] for _ in range(3))
+        runs = [kernel_run("switch_bench", [str(threads), "40000"]) for _ in range(3)]
+        best = min(runs, key=lambda r: r["seconds"])
+        per[threads] = (best["seconds"] - base) / 40000 * 1e6
+        print(f"yield + switch, {threads:4d} ready threads:          {per[threads]:9.2f} us "
+              f"({1e6 / per[threads]:.0f} switches/s)")
+    print(f"  growth from 10 to 1000 ready threads:        {per[1000] / per[10]:9.2f}   (target: no growth)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
