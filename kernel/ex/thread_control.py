@@ -95,7 +95,6 @@ def KeResumeThread(kernel, target) -> None:
     dispatcher = kernel.dispatcher
     if target.suspended_wait:
         target.suspended_wait = False
-        dispatcher.unblock(target)
         dispatcher.ready(target)
     elif target.state == Initialized:
         dispatcher.ready(target)

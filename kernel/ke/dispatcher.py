@@ -20,7 +20,7 @@ from unicorn.x86_const import UC_X86_REG_CR3
 
 from ..hal import cpustate as cs
 from ..layouts import LAYOUTS
-from ..ps.objects import Initialized, Ready, Running, Standby, Terminated, Waiting
+from ..ps.objects import Initialized, Ready, Running, Terminated, Waiting
 from .clock import VirtualClock
 
 _Q = struct.Struct("<Q")
@@ -35,8 +35,6 @@ STARVATION_QUANTUM = 3 * QUANTUM_PER_TICK
 MAX_BOOSTED_PRIORITY = 15
 LOW_REALTIME_PRIORITY = 16
 
-# Why a processor changed threads (the switch events' "reason").
-REASONS = ("wait", "preempt", "quantum", "yield", "terminate", "idle", "suspend", "start")
 
 _PRCB = LAYOUTS["KPCR"].offset("Prcb")
 _OFF_CURRENT = _PRCB + LAYOUTS["KPRCB"].offset("CurrentThread")
@@ -81,7 +79,6 @@ class Dispatcher:
         self.executing = None           # the Cpu whose thread is in emu_start now
         self.current = None             # the thread in emu_start now
         self.deadlock = False
-        self.waiting: set = set()       # threads in a wait (for the deadlock check)
         self._loaded_cr3 = None
         self._uch = kernel.machine.uc._uch
         self._tss_pa = kernel.machine.tss_pa
@@ -283,17 +280,12 @@ class Dispatcher:
         """The thread enters a wait (KiCommitThreadWait): off the processor."""
         thread.state = Waiting
         thread.wait_time = self.clock.ticks
-        self.waiting.add(thread)
         if thread is self.current:
             self.stop_current(reason)
-
-    def unblock(self, thread) -> None:
-        self.waiting.discard(thread)
 
     def terminate(self, thread) -> None:
         if thread.state == Ready:
             self.remove(thread)
-        self.waiting.discard(thread)
         thread.state = Terminated
         if thread is self.current:
             self.stop_current("terminate")
@@ -367,8 +359,8 @@ class Dispatcher:
             self.events.emit("priority", time=self.now(), tid=thread.tid, priority=priority, reason="decay")
 
     def _balance_set_manager(self) -> None:
-        """KeBalanceSetManager: threads ready for ~4 s without running get priority 15 and a
-        quantum of three units... of ticks, for one quantum."""
+        """KeBalanceSetManager: a thread ready for about 4 s without running gets priority 15
+        for one quantum of three clock ticks, then drops back to its base."""
         ticks = self.clock.ticks
         scanned = 0
         for cpu in self.cpus:
@@ -473,5 +465,3 @@ class Dispatcher:
         thread.quantum = thread.quantum_reset
         thread.state = Initialized
 
-
-__all__ = ["Dispatcher", "Cpu", "Standby"]

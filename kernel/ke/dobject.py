@@ -34,5 +34,3 @@ class DispatcherObject:
     def satisfy(self, thread) -> bool:
         """Returns whether the object came abandoned (only mutants do)."""
         return False
-
-    boost = 1                           # the priority increment a satisfied waiter gets

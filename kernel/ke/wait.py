@@ -17,7 +17,7 @@ from .dobject import DispatcherObject
 WaitAll, WaitAny = 0, 1
 NotificationEvent, SynchronizationEvent = 0, 1
 EVENT_INCREMENT = SEMAPHORE_INCREMENT = MUTANT_INCREMENT = 1
-WAIT_REASON_EXECUTIVE, WAIT_REASON_SUSPENDED, WAIT_REASON_USER_REQUEST, WAIT_REASON_DELAY = 0, 5, 6, 4
+WAIT_REASON_SUSPENDED, WAIT_REASON_USER_REQUEST, WAIT_REASON_DELAY = 5, 6, 4
 _TF_RAX = LAYOUTS["KTRAP_FRAME"].offset("Rax")
 _Q = struct.Struct("<Q")
 _l = struct.Struct("<l")
@@ -104,7 +104,6 @@ class KMutant(ObjectBody, DispatcherObject):
     type_name = "Mutant"
     _OFF_OWNER = LAYOUTS["KMUTANT"].offset("OwnerThread")
     _OFF_ABANDONED = LAYOUTS["KMUTANT"].offset("Abandoned")
-    boost = MUTANT_INCREMENT
 
     def __init__(self, kernel, owner=None):
         self.address = ObCreateObject(kernel, "Mutant", LAYOUTS["KMUTANT"].size)
@@ -247,14 +246,12 @@ def KiUnwaitThread(kernel, thread, status: int, increment: int) -> None:
     cancel_wait(kernel, thread)
     _Q.pack_into(kernel.mem, kernel.trap_frame_pa(thread) + _TF_RAX, status & 0xFFFFFFFF)
     dispatcher = kernel.dispatcher
-    dispatcher.unblock(thread)
     if kernel.events.wants("unwait"):
         kernel.events.emit("unwait", time=dispatcher.now(), tid=thread.tid, status=status, increment=increment)
     dispatcher.boost(thread, increment)
     if thread.suspend_count:
         thread.suspended_wait = True
         thread.wait_reason = WAIT_REASON_SUSPENDED
-        dispatcher.waiting.add(thread)
     else:
         dispatcher.ready(thread)
 

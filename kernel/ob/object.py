@@ -43,13 +43,7 @@ class ObjectBody:
         _q.pack_into(self._mem, self._header_pa + offset, value)
         return value
 
-    # ObReferenceObject / ObDereferenceObject and the handle count ObpIncrement/DecrementHandleCount keep
-    def reference(self) -> None:
-        self._add(0, 1)
-
-    def dereference(self) -> int:
-        return self._add(0, -1)
-
+    # ObpIncrementHandleCount / ObpDecrementHandleCount: a handle holds a reference too
     def handle_opened(self) -> None:
         self._add(8, 1)
         self._add(0, 1)
