@@ -10,7 +10,6 @@ import ctypes
 import importlib.machinery
 import os
 
-import capstone
 from unicorn import UC_HOOK_BLOCK
 from unicorn.unicorn_py3.unicorn import uclib
 
@@ -45,7 +44,7 @@ class InstructionCounter:
     def __init__(self, machine, read_code):
         self.machine = machine
         self._read_code = read_code     # (va, size) -> bytes, in the current address space
-        self._md = capstone.Cs(capstone.CS_ARCH_X86, capstone.CS_MODE_64)
+        self._md = None                 # capstone, loaded at the first block (off the boot path)
         lib = _native_library()
         self.native = lib is not None
         if self.native:
@@ -54,6 +53,9 @@ class InstructionCounter:
             self._install_python()
 
     def _count(self, address: int, size: int) -> int:
+        if self._md is None:
+            import capstone
+            self._md = capstone.Cs(capstone.CS_ARCH_X86, capstone.CS_MODE_64)
         code = self._read_code(address, size)
         return sum(1 for _ in self._md.disasm_lite(code, address)) or 1
 
