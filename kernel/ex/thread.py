@@ -1,9 +1,6 @@
 """Thread services: NtTerminateThread, NtQuery/SetInformationThread, NtContinue, NtYieldExecution."""
 import struct
 
-from unicorn.x86_const import UC_X86_REG_R12, UC_X86_REG_R13, UC_X86_REG_R14, UC_X86_REG_R15
-
-from ..layouts import LAYOUTS, StructView
 from ..ps.exit import PspExitThread
 from ..ps.objects import Ready, Terminated
 from ..status import (
@@ -15,6 +12,7 @@ from ..status import (
     NtStatusError,
 )
 from .handles import reference_thread
+from .thread_control import CTX_EFLAGS, CTX_GPRS, CTX_RIP, USER_EFLAGS_MASK, set_user_state
 
 ThreadBasicInformation = 0
 ThreadPriority = 2
@@ -25,7 +23,6 @@ ThreadAmILastThread = 12
 MAXIMUM_PROCESSORS = 64
 THREAD_BASE_PRIORITY_LOWRT = 15     # saturate to the top of the class's range
 THREAD_BASE_PRIORITY_IDLE = -15     # saturate to the bottom
-USER_EFLAGS_MASK = 0x0CD5           # CF PF AF ZF SF TF DF OF: what user mode may set
 
 
 def NtTerminateThread(kernel, thread, handle, status):
@@ -130,19 +127,9 @@ def KeSetAffinityThread(kernel, target) -> None:
 def NtContinue(kernel, thread, context_va, test_alert):
     """Resume the caller with a whole CONTEXT: the trap frame is rewritten and left via iretq."""
     ctx = thread.process.space.probe_read(context_va, 0x100)
-    tf = StructView(kernel.system, thread.trap_frame, LAYOUTS["KTRAP_FRAME"])
-    (rax, rcx, rdx, rbx, rsp, rbp, rsi, rdi, r8, r9, r10, r11, r12, r13, r14, r15, rip) = \
-        struct.unpack_from("<17Q", ctx, 0x78)
-    eflags = struct.unpack_from("<I", ctx, 0x44)[0]
-    tf.Rax, tf.Rcx, tf.Rdx, tf.Rbx, tf.Rbp, tf.Rsi, tf.Rdi = rax, rcx, rdx, rbx, rbp, rsi, rdi
-    tf.R8, tf.R9, tf.R10, tf.R11 = r8, r9, r10, r11
-    tf.Rip, tf.Rsp = rip, rsp
-    tf.EFlags = (eflags & USER_EFLAGS_MASK) | 0x200
-    tf.SegCs, tf.SegSs = 0x33, 0x2B
-    tf.ExceptionActive = 1
-    uc = kernel.machine.uc
-    for reg, value in ((UC_X86_REG_R12, r12), (UC_X86_REG_R13, r13), (UC_X86_REG_R14, r14), (UC_X86_REG_R15, r15)):
-        uc.reg_write(reg, value)
+    regs = list(struct.unpack_from("<16Q", ctx, CTX_GPRS))
+    eflags = (struct.unpack_from("<I", ctx, CTX_EFLAGS)[0] & USER_EFLAGS_MASK) | 0x200
+    set_user_state(kernel, thread, regs, struct.unpack_from("<Q", ctx, CTX_RIP)[0], eflags)
     return None
 
 

@@ -27,7 +27,7 @@ _Q = struct.Struct("<Q")
 _I = struct.Struct("<I")
 # CONTEXT: Rax..R15 at 0x78 in the same order as the CPU's register file, Rip at 0xF8.
 CTX_GPRS, CTX_RIP, CTX_EFLAGS, CTX_FLAGS = 0x78, 0xF8, 0x44, 0x30
-USER_EFLAGS_MASK = 0x0CD5
+USER_EFLAGS_MASK = 0x0CD5           # CF PF AF ZF SF TF DF OF: what user mode may set
 # The trap frame's fields by register-file index (RAX=0 ... R11=11); R12-R15 are never in it.
 _R12_R15 = (UC_X86_REG_R12, UC_X86_REG_R13, UC_X86_REG_R14, UC_X86_REG_R15)
 _TF_NAMES = ["Rax", "Rcx", "Rdx", "Rbx", "Rsp", "Rbp", "Rsi", "Rdi", "R8", "R9", "R10", "R11"]
@@ -154,13 +154,19 @@ def NtSetContextThread(kernel, thread, handle, context_ptr):
         regs[4] = new[4]
         rip = _Q.unpack_from(ctx, CTX_RIP)[0]
         eflags = (_I.unpack_from(ctx, CTX_EFLAGS)[0] & USER_EFLAGS_MASK) | 0x200
+    set_user_state(kernel, target, regs, rip, eflags)
+    return STATUS_SUCCESS if target is not thread else None
+
+
+def set_user_state(kernel, target, regs, rip: int, eflags: int) -> None:
+    """The thread resumes user mode with these registers: in its saved CPU state if it was
+    stopped at ring 3, else in its trap frame, left through iretq (ExceptionActive)."""
     view = None if target is kernel.dispatcher.current else target.view
     if view is not None and cs.cpl(view) == 3:
         struct.pack_into("<16Q", view, 0, *regs)
         _Q.pack_into(view, cs.OFF_RIP, rip)
         _Q.pack_into(view, cs.OFF_RFLAGS, eflags)
-        return STATUS_SUCCESS
-    # In the kernel: rewrite the trap frame and leave through iretq (as NtContinue does).
+        return
     tf = StructView(kernel.system, target.trap_frame, LAYOUTS["KTRAP_FRAME"])
     for name, value in zip(_TF_NAMES, regs[:12], strict=True):
         setattr(tf, name, value)
@@ -172,5 +178,4 @@ def NtSetContextThread(kernel, thread, handle, context_ptr):
             kernel.machine.uc.reg_write(reg, value)
     else:
         struct.pack_into("<4Q", view, 12 * 8, *regs[12:])
-    return STATUS_SUCCESS if target is not thread else None
 

@@ -187,9 +187,6 @@ class Dispatcher:
             other.ready_summary &= ~(1 << priority)
         return thread
 
-    def top_ready_priority(self, cpu) -> int:
-        return cpu.ready_summary.bit_length() - 1
-
     # -- context handling
     def new_context(self, template):
         ctx = self.machine.uc.context_save()
@@ -227,10 +224,6 @@ class Dispatcher:
         _Q.pack_into(mem, cpu._pcr_pa + _OFF_RSPBASE, thread.kernel_stack)
         _Q.pack_into(mem, self._tss_pa + 4, thread.kernel_stack)
         return _Q.unpack_from(view, cs.OFF_RIP)[0]
-
-    def invalidate_loaded(self) -> None:
-        """Page tables changed under the loaded address space: reload CR3 at the next switch."""
-        self._loaded_cr3 = None
 
     def _switch(self, cpu, old, new, reason: str) -> None:
         """Account a context switch on `cpu` from `old` to `new` (None: its idle thread)."""

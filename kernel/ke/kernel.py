@@ -6,7 +6,7 @@ from ..events import EventStream
 from ..hal.icount import InstructionCounter
 from ..layouts import LAYOUTS
 from ..status import STATUS_INVALID_SYSTEM_SERVICE, NtStatusError
-from .boot import KiSystemStartup, Processor, init_shared_user_data
+from .boot import BOOT_SYSTEM_TIME, KiSystemStartup, Processor, init_shared_user_data
 from .clock import DEFAULT_TICK_INSTRUCTIONS
 from .dispatcher import Dispatcher
 
@@ -111,8 +111,7 @@ class Kernel:
     # -- services the rest of the executive relies on
     def system_time(self) -> int:
         """KeQuerySystemTime: the virtual clock, to the instruction."""
-        return self.dispatcher.clock.system_time() + (self.dispatcher.interrupt_time()
-                                                      - self.dispatcher.clock.interrupt_time())
+        return BOOT_SYSTEM_TIME + self.dispatcher.interrupt_time()
 
     def interrupt_time(self) -> int:
         return self.dispatcher.interrupt_time()

@@ -71,10 +71,8 @@ class KEvent(ObjectBody, DispatcherObject):
         return previous
 
     def pulse(self, kernel) -> int:
-        previous = self.signal_state
-        if previous == 0:
-            self.signal_state = 1
-            KiWaitTest(kernel, self, EVENT_INCREMENT)
+        """Set, releasing whoever waits, then reset."""
+        previous = self.set(kernel)
         self.signal_state = 0
         return previous
 
