@@ -26,18 +26,39 @@ def build_parser() -> argparse.ArgumentParser:
                        "it. Guest output goes to stdout/stderr unchanged; the exit status is the guest's exit "
                        "code (its low 8 bits when it does not fit, with a line on stderr naming the full "
                        "NTSTATUS).")
-    b.add_argument("image", help="a 64-bit Windows executable (PE32+)")
-    b.add_argument("args", nargs=argparse.REMAINDER, help="arguments passed to the program")
-    b.add_argument("--stages", action="store_true", help="print each creation stage and what it decided (stderr)")
-    b.add_argument("--report", metavar="FILE", help="write a JSON report of the run to FILE")
-    b.add_argument("--priority", choices=sorted(PRIORITY_CLASS_FLAGS), default=None,
+    _add_run_arguments(b)
+    from .trace.command import add_trace_arguments
+    add_trace_arguments(b, command=False)
+    t = sub.add_parser("trace", help="run IMAGE like boot and record an instruction-level trace",
+                       description="Run IMAGE as boot does and record every executed instruction (time, "
+                       "processor, process.thread, ring, module!symbol, address, bytes, disassembly, registers "
+                       "written, memory read and written) with the kernel's events woven in.")
+    _add_run_arguments(t)
+    add_trace_arguments(t, command=True)
+    d = sub.add_parser("tracediff", help="the first difference between two traces",
+                       description="Compare two traces of the same format record by record; print the first "
+                       "divergence with the records before it. Exit 0 when identical, 1 when they differ.")
+    d.add_argument("a", metavar="A")
+    d.add_argument("b", metavar="B")
+    d.add_argument("--context", type=int, default=5, metavar="N", help="records shown before the divergence "
+                   "(default 5)")
+    sub.add_parser("debug-help", help="list the debugger commands")
+    return p
+
+
+def _add_run_arguments(p) -> None:
+    p.add_argument("image", help="a 64-bit Windows executable (PE32+)")
+    p.add_argument("args", nargs=argparse.REMAINDER, help="arguments passed to the program")
+    p.add_argument("--stages", action="store_true", help="print each creation stage and what it decided (stderr)")
+    p.add_argument("--report", metavar="FILE", help="write a JSON report of the run to FILE")
+    p.add_argument("--priority", choices=sorted(PRIORITY_CLASS_FLAGS), default=None,
                    help="priority class of the new process (realtime needs --allow-realtime)")
-    b.add_argument("--allow-realtime", action="store_true",
+    p.add_argument("--allow-realtime", action="store_true",
                    help="hold SeIncreaseBasePriorityPrivilege: a realtime request stays realtime")
-    b.add_argument("--suspended", action="store_true",
+    p.add_argument("--suspended", action="store_true",
                    help="CREATE_SUSPENDED: create the process with its initial thread suspended")
-    b.add_argument("--memory", type=int, default=512, metavar="MB", help="emulated physical memory (default 512)")
-    s = b.add_argument_group("scheduling", "virtual time: a clock tick (15.625 ms) is a fixed number of retired "
+    p.add_argument("--memory", type=int, default=512, metavar="MB", help="emulated physical memory (default 512)")
+    s = p.add_argument_group("scheduling", "virtual time: a clock tick (15.625 ms) is a fixed number of retired "
                              "instructions, so runs are identical every time")
     s.add_argument("--cpus", type=int, default=1, metavar="N", help="logical processors, 1-64 (default 1)")
     s.add_argument("--tick", type=int, default=DEFAULT_TICK_INSTRUCTIONS, metavar="INSTRUCTIONS",
@@ -46,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="draw which thread ran on which processor over virtual time (SVG)")
     s.add_argument("--events", metavar="FILE",
                    help="write the scheduler's event stream (switches, waits, priorities) as JSON Lines")
-    d = b.add_argument_group("debugger", "WinDbg-style views at chosen points (output on stdout); "
+    d = p.add_argument_group("debugger", "WinDbg-style views at chosen points (output on stdout); "
                              "`python -m kernel debug-help` lists the commands")
     d.add_argument("--break", dest="breaks", action="append", default=[], metavar="WHEN",
                    help="stop at: create (after process creation), entry (the image's entry point), exit, "
@@ -55,8 +76,6 @@ def build_parser() -> argparse.ArgumentParser:
                    help="debugger commands to run at every break, separated by ';' (e.g. '!peb; lm')")
     d.add_argument("--debug", action="store_true",
                    help="a kd> prompt at every break (default break: entry); g goes on, q ends the run")
-    sub.add_parser("debug-help", help="list the debugger commands")
-    return p
 
 
 def _format_value(v) -> str:
@@ -112,15 +131,24 @@ def boot(args) -> int:
         from .ke.timeline import EventRecorder
         recorder = EventRecorder(kernel)
     debugger = _debugger(args, kernel)
+    tracer = None
+    if args.command == "trace" or getattr(args, "trace", None) or args.syscalls:
+        from .trace.command import TraceRun
+        tracer = TraceRun(args)
+        tracer.begin(kernel)
     sys.stdout.flush()
     request = CreateRequest(os.path.abspath(args.image), list(args.args), flags,
                             may_use_realtime=args.allow_realtime)
     process, thread = session.create_process(request)
+    if tracer is not None:
+        tracer.created(kernel, process, thread)
     if debugger is not None:
         debugger.on_created(process, thread)
     result = session.run(process, thread)
     if debugger is not None:
         debugger.on_exit(process)
+    if tracer is not None:
+        tracer.end()
     code = result.exit_code & 0xFFFFFFFF
     if args.report:
         report = {"image": args.image, "exit_code": code, "exit_status_name": nt_status_name(code),
@@ -155,8 +183,11 @@ def main(argv=None) -> int:
         if args.command is None:
             parser.print_help()
             return EXIT_USAGE
-        if args.command == "boot":
+        if args.command in ("boot", "trace"):
             return boot(args)
+        if args.command == "tracediff":
+            from .trace.diff import tracediff
+            return tracediff(args.a, args.b, args.context)
         if args.command == "debug-help":
             from .debug.breaks import print_help
             print_help()

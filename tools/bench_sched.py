@@ -33,7 +33,8 @@ def bare_loop(iterations: int, native_hook: bool = False) -> float:
     keep = []
     if native_hook:
         from kernel.hal import icount
-        lib = icount._native_library()
+        from kernel.hal.native_lib import native_library
+        lib = native_library()
         state = icount._State()
         lib.icount_init(ctypes.byref(state), 16)
         state.deadline = icount.NO_DEADLINE

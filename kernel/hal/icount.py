@@ -7,11 +7,11 @@ dispatcher set, stop the CPU before the next block (which then has not run and i
 `NTMINI_PURE_PYTHON=1` forces the fallback.
 """
 import ctypes
-import importlib.machinery
-import os
 
 from unicorn import UC_HOOK_BLOCK
 from unicorn.unicorn_py3.unicorn import uclib
+
+from .native_lib import native_library
 
 _COUNT_FN = ctypes.CFUNCTYPE(ctypes.c_uint32, ctypes.c_uint64, ctypes.c_uint32)
 NO_DEADLINE = (1 << 64) - 1
@@ -21,21 +21,7 @@ class _State(ctypes.Structure):
     _fields_ = [("instructions", ctypes.c_uint64), ("deadline", ctypes.c_uint64), ("space", ctypes.c_uint64),
                 ("misses", ctypes.c_uint64), ("emu_stop", ctypes.c_void_p), ("count", ctypes.c_void_p),
                 ("table", ctypes.c_void_p), ("mask", ctypes.c_uint64), ("used", ctypes.c_uint64),
-                ("last", ctypes.c_void_p)]
-
-
-def _native_library():
-    if os.environ.get("NTMINI_PURE_PYTHON"):
-        return None
-    here = os.path.dirname(os.path.abspath(__file__))
-    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
-        path = os.path.join(here, "_icount" + suffix)
-        if os.path.exists(path):
-            try:
-                return ctypes.CDLL(path)
-            except OSError:
-                return None
-    return None
+                ("last", ctypes.c_void_p), ("block_start", ctypes.c_uint64), ("block_index", ctypes.c_uint64)]
 
 
 class InstructionCounter:
@@ -45,7 +31,7 @@ class InstructionCounter:
         self.machine = machine
         self._read_code = read_code     # (va, size) -> bytes, in the current address space
         self._md = None                 # capstone, loaded at the first block (off the boot path)
-        lib = _native_library()
+        lib = native_library()
         self.native = lib is not None
         if self.native:
             self._install_native(lib)
@@ -84,6 +70,9 @@ class InstructionCounter:
         self._space = 0
         uc = self.machine.uc
 
+        self._block_start = 0
+        self._block_index = 0
+
         def on_block(uc_, address, size, _):
             if self._instructions >= self._deadline:
                 uc_.emu_stop()
@@ -92,6 +81,8 @@ class InstructionCounter:
             n = cache.get(key)
             if n is None:
                 n = cache[key] = self._count(address, size)
+            self._block_start = self._instructions
+            self._block_index = 0
             self._instructions += n
 
         uc.hook_add(UC_HOOK_BLOCK, on_block)
@@ -111,6 +102,26 @@ class InstructionCounter:
             self._state.deadline = value
         else:
             self._deadline = value
+
+    # -- the tracer's position: instructions before the running block, and its index in it
+    @property
+    def block_start(self) -> int:
+        return self._state.block_start if self.native else self._block_start
+
+    @property
+    def block_index(self) -> int:
+        return self._state.block_index if self.native else self._block_index
+
+    @block_index.setter
+    def block_index(self, value: int) -> None:
+        if self.native:
+            self._state.block_index = value
+        else:
+            self._block_index = value
+
+    @property
+    def space_tag(self) -> int:
+        return self._state.space if self.native else self._space
 
     def set_space(self, tag: int) -> None:
         """The user address space now current (its CR3): user blocks are cached per space."""

@@ -140,6 +140,8 @@ class Machine:
         uc.context_update(ctx)
         cpl = cs.cpl(view)
         is_int = _i.unpack_from(view, layout.exception_is_int)[0] and vector != 6
+        if self.on_interrupt is not None:
+            self.on_interrupt(vector, bool(is_int))
         error_code = _i.unpack_from(view, layout.error_code)[0] & 0xFFFFFFFF
         # A fault while delivering is what Unicorn would escalate to #DF; clear it every time.
         _i.pack_into(view, layout.old_exception, -1)
@@ -173,6 +175,8 @@ class Machine:
         uc.context_restore(ctx)
 
     kernel_write = None                 # set by the executive: writes at a kernel VA
+    on_interrupt = None                 # (vector, is_int) -> None: told before each delivery
+    on_tlb_flush = None                 # () -> None: told after each TLB flush
 
     # -- running
     def run(self, rip: int) -> None:
@@ -183,6 +187,8 @@ class Machine:
 
     def flush_tlb(self) -> None:
         self.uc.ctl(UC_CTL_TLB_FLUSH, UC_CTL_IO_WRITE)
+        if self.on_tlb_flush is not None:
+            self.on_tlb_flush()
 
     def flush_code(self) -> None:
         self.uc.ctl_flush_tb()

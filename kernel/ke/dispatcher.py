@@ -445,7 +445,12 @@ class Dispatcher:
             start = counter.instructions
             self._run_start = start
             counter.deadline = start + (end - cpu.time)
+            trace = self.kernel.trace
+            if trace is not None:
+                trace.context(cpu, thread)
             machine.run(rip)
+            if trace is not None:
+                trace.finish()
             cpu.time += counter.instructions - start
             self.executing = None
             self.current = None

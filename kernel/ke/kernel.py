@@ -53,6 +53,7 @@ class Kernel:
         self._next_cid = 4
         self.service_table: dict[int, tuple] = {}   # number -> (name, handler, argument count)
         self.trap_handler = None            # (kernel, thread, frame pa) -> None, set by the executive
+        self.trace = None                   # the trace capture (kernel/trace), when one is taken
         self.thread_startup = None          # PspUserThreadStartup
         self.syscall_count = 0
         exports = self.image.exports
@@ -94,8 +95,9 @@ class Kernel:
             except NtStatusError as e:
                 status = e.status
         if self.events.wants("syscall"):
-            self.events.emit("syscall", number=rax, name=name, status=status, pid=thread.process.pid,
-                             tid=thread.tid)
+            self.events.emit("syscall", time=self.dispatcher.now(), number=rax, name=name, status=status,
+                             pid=thread.process.pid, tid=thread.tid,
+                             args=args.get(count) if entry is not None else (r10, rdx, r8, r9))
         if status is not None:
             _Q.pack_into(mem, frame + OFF_RAX, status & 0xFFFFFFFF)
 

@@ -10,28 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef void (*emu_stop_fn)(void *uc);
-typedef uint32_t (*count_fn)(uint64_t address, uint32_t size);
-
-struct entry {
-    uint64_t address;
-    uint64_t space;
-    uint32_t size;
-    uint32_t count;
-};
-
-struct icount_state {
-    uint64_t instructions;      /* retired so far (counted at block entry) */
-    uint64_t deadline;          /* stop once instructions >= deadline */
-    uint64_t space;             /* tag of the current user address space (its CR3) */
-    uint64_t misses;
-    emu_stop_fn emu_stop;
-    count_fn count;
-    struct entry *table;
-    uint64_t mask;
-    uint64_t used;
-    struct entry *last;         /* the block seen last: loops hit it without hashing */
-};
+#include "icount.h"
 
 #define USER_LIMIT 0x0000800000000000ULL
 
@@ -44,14 +23,14 @@ static inline uint64_t slot_of(uint64_t address, uint64_t space, uint64_t mask)
 void icount_clear(struct icount_state *s)
 {
     s->last = NULL;
-    memset(s->table, 0, (s->mask + 1) * sizeof(struct entry));
+    memset(s->table, 0, (s->mask + 1) * sizeof(struct icount_entry));
     s->used = 0;
 }
 
 int icount_init(struct icount_state *s, unsigned bits)
 {
     s->mask = (1ULL << bits) - 1;
-    s->table = calloc(s->mask + 1, sizeof(struct entry));
+    s->table = calloc(s->mask + 1, sizeof(struct icount_entry));
     s->used = 0;
     return s->table != NULL;
 }
@@ -70,7 +49,7 @@ void icount_block_hook(void *uc, uint64_t address, uint32_t size, struct icount_
         return;
     }
     uint64_t space = address < USER_LIMIT ? s->space : 0;
-    struct entry *e = s->last;
+    struct icount_entry *e = s->last;
     if (e != NULL && e->address == address && e->size == size && e->space == space)
         goto hit;
     uint64_t i = slot_of(address, space, s->mask);
@@ -97,5 +76,7 @@ void icount_block_hook(void *uc, uint64_t address, uint32_t size, struct icount_
     s->misses++;
     s->last = e;
 hit:
+    s->block_start = s->instructions;
+    s->block_index = 0;
     s->instructions += e->count;
 }

@@ -1,0 +1,1 @@
+"""Instruction-level traces: capture while the guest runs, decode and format afterwards."""
