@@ -297,3 +297,18 @@ def test_an_unwritable_trace_file_gets_its_own_status(tmp_path):
     result = run_kernel("trace", "-o", str(tmp_path / "no" / "dir" / "t.txt"), sample_path(HELLO))
     assert result.returncode == errors.EXIT_CANT_CREATE
     assert result.stderr.decode().count("\n") == 1
+
+
+def test_a_faulting_instruction_is_marked_and_followed_by_the_fault(tmp_path):
+    out = tmp_path / "fault.jsonl"
+    result = run_kernel("trace", "-o", str(out), sample_path("kernel_touch"))
+    assert result.returncode == 0xC0000005 & 0xFF
+    records = jsonl(out)
+    at = next(i for i, r in enumerate(records) if r.get("faulted"))
+    faulted = records[at]
+    assert faulted["ring"] == 3 and faulted["regs"] == {}
+    assert faulted["mem"] == [{"access": "r", "address": "0xfffff78000000000", "size": 8, "value": None}]
+    following = insns(records[at + 1:])
+    assert following[0]["symbol"] == "ntoskrnl.exe!KiPageFault"
+    fault = next(r for r in records[at:] if r["type"] == "event" and r["kind"] == "fault")
+    assert fault["rip"] == int(faulted["address"], 16) and fault["status"] == 0xC0000005

@@ -86,18 +86,19 @@ class Kernel:
         if entry is None:
             status = STATUS_INVALID_SYSTEM_SERVICE
             name = None
+            argv = (r10, rdx, r8, r9)
         else:
             name, handler, count = entry
-            args = SyscallArgs((r10, rdx, r8, r9), thread.process.space,
-                               _Q.unpack_from(mem, frame + OFF_RSP)[0])
+            argv = SyscallArgs((r10, rdx, r8, r9), thread.process.space,
+                               _Q.unpack_from(mem, frame + OFF_RSP)[0]).get(count)
             try:
-                status = handler(self, thread, *args.get(count))
+                status = handler(self, thread, *argv)
             except NtStatusError as e:
                 status = e.status
         if self.events.wants("syscall"):
             self.events.emit("syscall", time=self.dispatcher.now(), number=rax, name=name, status=status,
                              pid=thread.process.pid, tid=thread.tid,
-                             args=args.get(count) if entry is not None else (r10, rdx, r8, r9))
+                             args=argv)
         if status is not None:
             _Q.pack_into(mem, frame + OFF_RAX, status & 0xFFFFFFFF)
 

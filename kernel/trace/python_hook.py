@@ -130,8 +130,10 @@ class PythonTraceHook:
                     out += _varint(value ^ last[slot])
                     last[slot] = value
         for va, access, size, value in mem:
-            if access == isa.ACCESS_WRITE:
-                value = None if faulted else self._read(va, size)
+            if faulted:                 # the access did not happen
+                value = None
+            elif access == isa.ACCESS_WRITE:
+                value = self._read(va, size)
             out.append(0 if value is None else 1)
             out += _varint(va ^ self.last_va)
             self.last_va = va

@@ -246,8 +246,10 @@ static void finish(struct trace_state *t, int faulted)
     }
     for (unsigned i = 0; i < info->nmem; i++) {
         struct pending_mem *m = &t->pend_mem[i];
-        if (m->access == ACCESS_WRITE && m->valid)
-            m->valid = faulted ? 0 : (uint8_t)read_virtual(t, m->va, m->value, m->size);
+        if (faulted)            /* the access did not happen */
+            m->valid = 0;
+        else if (m->access == ACCESS_WRITE && m->valid)
+            m->valid = (uint8_t)read_virtual(t, m->va, m->value, m->size);
         *p++ = m->valid;
         p = varint(p, m->va ^ t->last_va);
         t->last_va = m->va;
