@@ -70,6 +70,9 @@ def test_a_system_call_shows_ring3_syscall_kernel_stub_service_event_and_sysretq
     assert '"Hello from ring 3 through NtWriteFile\\n"' in args["Buffer"]
     assert args["Length"] == "38"
     assert event["status"] == 0
+    kinds = {r["kind"] for r in records if r["type"] == "event"}
+    assert {"stage", "process-create", "image-load", "thread-create", "context", "switch", "syscall",
+            "thread-exit", "process-exit"} <= kinds
     # Back to ring 3 with sysretq, right after the syscall instruction, RAX = the status.
     ret = next(i for i, r in enumerate(after) if r["disasm"] == "sysretq")
     assert all(r["ring"] == 0 for r in after[:ret + 1])

@@ -137,6 +137,9 @@ def NtCreateUserProcess(kernel, req: CreateRequest):
     pid = PspInsertProcess(kernel, process)
     handle = parent.handles.insert(process)
     stage(kernel, "3F", "PspInsertProcess", pid=pid, handle=handle, active_processes=len(kernel.processes))
+    if kernel.events.wants("process-create"):
+        kernel.events.emit("process-create", time=kernel.dispatcher.now(), pid=pid, parent_pid=parent.pid,
+                           name=process.name, image=req.host_path)
     if kernel.events.wants("image-load"):
         for m in process.modules:      # the images mapped at 3D, now that the process has its id
             kernel.events.emit("image-load", pid=pid, name=m.name, base=m.base, size=m.size, path=m.path,
