@@ -4,7 +4,7 @@ import os
 import sys
 
 from ..errors import EXIT_CANT_CREATE, EXIT_USAGE, UserError
-from .formats import FORMATS, decode
+from . import FORMATS
 
 _EXTENSIONS = {".jsonl": "jsonl", ".json": "jsonl", ".tenet": "tenet", ".drcov": "drcov", ".cov": "drcov"}
 
@@ -105,6 +105,7 @@ class TraceRun:
     def created(self, kernel, process, thread) -> None:
         """Resolve what needs the process's modules: --module, and --start/--stop addresses."""
         from ..debug.target import DebugError, Target
+        from .capture import MAX_RANGES
         capture = self.capture
         ranges = list(self.ranges)
         for name in self.args.trace_modules:
@@ -118,8 +119,8 @@ class TraceRun:
                 raise UserError(f"--module {name}: not loaded (loaded: {names}, ntoskrnl.exe)", EXIT_USAGE)
             ranges.append((mod.base, mod.base + mod.size))
         if ranges and capture.options.instructions:
-            if len(ranges) > 16:
-                raise UserError("at most 16 --module/--range filters", EXIT_USAGE)
+            if len(ranges) > MAX_RANGES:
+                raise UserError(f"at most {MAX_RANGES} --module/--range filters", EXIT_USAGE)
             capture.set_ranges(ranges)
         target = Target(kernel, process, thread)
         for which, limit in (("start", self.start), ("stop", self.stop)):
@@ -132,6 +133,7 @@ class TraceRun:
 
     def end(self) -> int:
         """Close the capture and write the output; returns the number of instructions written."""
+        from .formats import decode
         capture = self.capture
         capture.close()
         binary = self.format == "drcov"

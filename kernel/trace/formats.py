@@ -9,7 +9,6 @@ import struct
 
 from .syscalls import format_syscall
 
-FORMATS = ("text", "jsonl", "tenet", "drcov")
 TENET_REGS = ("rax", "rbx", "rcx", "rdx", "rbp", "rsp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13",
               "r14", "r15")
 _BRANCHES = ("j", "call", "ret", "loop", "syscall", "sysret", "iret", "int", "ud2", "hlt")

@@ -39,6 +39,18 @@ class Step:
         return 0 if self.insn.address >= KERNEL_BASE else 3
 
 
+def _varint(data: bytes, pos: int) -> tuple[int, int]:
+    """An unsigned LEB128 value at pos: (value, the position after it)."""
+    value = shift = 0
+    while True:
+        b = data[pos]
+        pos += 1
+        value |= (b & 0x7F) << shift
+        if b < 0x80:
+            return value, pos
+        shift += 7
+
+
 def read_chunks(raw, size: int = 1 << 22):
     raw.seek(0)
     while True:
@@ -84,28 +96,14 @@ def steps(raw, insns: list[Insn]):
                         regs.append((SLOT_NAMES[slot], from_bytes(data[pos:pos + 16], "little")))
                         pos += 16
                         continue
-                    delta = shift = 0
-                    while True:
-                        b = data[pos]
-                        pos += 1
-                        delta |= (b & 0x7F) << shift
-                        if b < 0x80:
-                            break
-                        shift += 7
+                    delta, pos = _varint(data, pos)
                     value = last_reg[slot] = last_reg[slot] ^ delta
                     regs.append((SLOT_NAMES[slot], value))
             mem = []
             for _base, _index, _scale, size, access, _seg, _disp in insn.mem:
                 valid = data[pos]
                 pos += 1
-                delta = shift = 0
-                while True:
-                    b = data[pos]
-                    pos += 1
-                    delta |= (b & 0x7F) << shift
-                    if b < 0x80:
-                        break
-                    shift += 7
+                delta, pos = _varint(data, pos)
                 va = last_va = last_va ^ delta
                 value = None
                 if valid:

@@ -62,8 +62,7 @@ struct insn_info {
 };
 
 struct pending_mem {
-    uint64_t va, pa2_start;     /* pa2_start: where a page-crossing access continues (0: none) */
-    uint64_t pa;
+    uint64_t va;
     uint8_t access, size, valid, pad;
     uint8_t value[VALUE_MAX];
 };
@@ -101,7 +100,6 @@ struct trace_state {
     uint32_t pending, pend_id;
     uint64_t pend_time;
     struct pending_mem pend_mem[MAX_MEM];
-    uint64_t records;
     int64_t prev_id;            /* the instruction looked up last, for the successor hint */
     uint64_t last_time;
     uint64_t last_va;
@@ -259,7 +257,6 @@ static void finish(struct trace_state *t, int faulted)
         }
     }
     t->len += (uint64_t)(p - start);
-    t->records++;
 }
 
 /* The CPU stopped, or a fault is being delivered: the pending instruction ends here. */
