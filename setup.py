@@ -5,6 +5,8 @@ captures traces in pure Python.
 """
 from setuptools import Extension, setup
 
-setup(ext_modules=[Extension("kernel.hal._native", ["kernel/hal/native/icount.c", "kernel/hal/native/trace.c"],
+setup(ext_modules=[Extension("kernel.hal._native", ["kernel/hal/native/icount.c", "kernel/hal/native/tick.c",
+                                                     "kernel/hal/native/syscall.c", "kernel/hal/native/run.c",
+                                                     "kernel/hal/native/trace.c"],
                              depends=["kernel/hal/native/icount.h"], optional=True,
                              extra_compile_args=["-O2"])])

@@ -15,22 +15,40 @@ from .native_lib import native_library
 
 _COUNT_FN = ctypes.CFUNCTYPE(ctypes.c_uint32, ctypes.c_uint64, ctypes.c_uint32)
 NO_DEADLINE = (1 << 64) - 1
+QUANTUM_PER_TICK = 3                # quantum units a clock tick charges (tick.c's too)
 
 
 class _State(ctypes.Structure):
     _fields_ = [("instructions", ctypes.c_uint64), ("deadline", ctypes.c_uint64), ("space", ctypes.c_uint64),
                 ("misses", ctypes.c_uint64), ("emu_stop", ctypes.c_void_p), ("count", ctypes.c_void_p),
                 ("table", ctypes.c_void_p), ("mask", ctypes.c_uint64), ("used", ctypes.c_uint64),
-                ("last", ctypes.c_void_p), ("block_start", ctypes.c_uint64), ("block_index", ctypes.c_uint64)]
+                ("last", ctypes.c_void_p), ("block_start", ctypes.c_uint64), ("block_index", ctypes.c_uint64),
+                ("tick_at", ctypes.c_uint64), ("tick_instructions", ctypes.c_uint64), ("ticks", ctypes.c_uint64),
+                ("stop_tick", ctypes.c_uint64), ("quantum", ctypes.c_int64), ("kuser", ctypes.c_void_p),
+                ("time_increment", ctypes.c_uint64), ("boot_time", ctypes.c_uint64)]
+
+
+class _PyState:
+    """The fallback's state: the fields of the C state that the Python hook uses."""
+
+    __slots__ = ("instructions", "deadline", "space", "block_start", "block_index", "tick_at",
+                 "tick_instructions", "ticks", "stop_tick", "quantum")
+
+    def __init__(self):
+        self.instructions = self.space = self.block_start = self.block_index = 0
+        self.ticks = self.quantum = self.tick_instructions = 0
+        self.deadline = self.tick_at = self.stop_tick = NO_DEADLINE
 
 
 class InstructionCounter:
-    """Installed once on the machine; `instructions` only grows."""
+    """Installed once on the machine; `instructions` only grows. `state` holds the fields the
+    dispatcher reads and sets (the C struct, or the fallback's object of the same names)."""
 
     def __init__(self, machine, read_code):
         self.machine = machine
         self._read_code = read_code     # (va, size) -> bytes, in the current address space
         self._md = None                 # capstone, loaded at the first block (off the boot path)
+        self._publish_tick = None       # the fallback's KeUpdateSystemTime publication
         lib = native_library()
         self.native = lib is not None
         if self.native:
@@ -48,10 +66,11 @@ class InstructionCounter:
     # -- native: the C hook, with ctypes only on cache misses
     def _install_native(self, lib) -> None:
         self._lib = lib
-        s = self._state = _State()
+        s = self.state = self._state = _State()
         if not lib.icount_init(ctypes.byref(s), 16):
             raise MemoryError("instruction counter table")
         s.deadline = NO_DEADLINE
+        s.stop_tick = NO_DEADLINE
         s.emu_stop = ctypes.cast(uclib.uc_emu_stop, ctypes.c_void_p).value
         self._callback = _COUNT_FN(self._count)
         s.count = ctypes.cast(self._callback, ctypes.c_void_p).value
@@ -61,74 +80,78 @@ class InstructionCounter:
         if err:
             raise RuntimeError(f"uc_hook_add failed ({err})")
 
-    # -- fallback: a Python block hook with a dict cache
+    # -- fallback: a Python block hook with a dict cache, the same logic as icount.c and tick.c
     def _install_python(self) -> None:
         cache: dict = {}
         self._cache = cache
-        self._instructions = 0
-        self._deadline = NO_DEADLINE
-        self._space = 0
-        uc = self.machine.uc
-
-        self._block_start = 0
-        self._block_index = 0
+        st = self.state = _PyState()
 
         def on_block(uc_, address, size, _):
-            if self._instructions >= self._deadline:
+            if st.instructions >= st.deadline:
                 uc_.emu_stop()
                 return
-            key = (address, size, self._space if address < 0x800000000000 else 0)
+            if st.instructions >= st.tick_at:
+                st.ticks += 1
+                st.tick_at += st.tick_instructions
+                self._publish_tick()
+                st.quantum -= QUANTUM_PER_TICK
+                if st.quantum <= 0 or st.ticks >= st.stop_tick:
+                    uc_.emu_stop()
+                    return
+            key = (address, size, st.space if address < 0x800000000000 else 0)
             n = cache.get(key)
             if n is None:
                 n = cache[key] = self._count(address, size)
-            self._block_start = self._instructions
-            self._block_index = 0
-            self._instructions += n
+            st.block_start = st.instructions
+            st.block_index = 0
+            st.instructions += n
 
-        uc.hook_add(UC_HOOK_BLOCK, on_block)
+        self.machine.uc.hook_add(UC_HOOK_BLOCK, on_block)
+
+    def attach_clock(self, tick_instructions: int, kuser_host: int, time_increment: int, boot_time: int,
+                     publish) -> None:
+        """The clock's constants, for ticks taken in the hook (a uniprocessor run sets tick_at)."""
+        st = self.state
+        st.tick_instructions = tick_instructions
+        if self.native:
+            st.kuser = kuser_host
+            st.time_increment = time_increment
+            st.boot_time = boot_time
+        self._publish_tick = publish
 
     # -- the dispatcher's interface
     @property
     def instructions(self) -> int:
-        return self._state.instructions if self.native else self._instructions
+        return self.state.instructions
 
     @property
     def deadline(self) -> int:
-        return self._state.deadline if self.native else self._deadline
+        return self.state.deadline
 
     @deadline.setter
     def deadline(self, value: int) -> None:
-        if self.native:
-            self._state.deadline = value
-        else:
-            self._deadline = value
+        self.state.deadline = value
 
     # -- the tracer's position: instructions before the running block, and its index in it
     @property
     def block_start(self) -> int:
-        return self._state.block_start if self.native else self._block_start
+        return self.state.block_start
 
     @property
     def block_index(self) -> int:
-        return self._state.block_index if self.native else self._block_index
+        return self.state.block_index
 
     @block_index.setter
     def block_index(self, value: int) -> None:
-        if self.native:
-            self._state.block_index = value
-        else:
-            self._block_index = value
+        self.state.block_index = value
 
     @property
     def space_tag(self) -> int:
-        return self._state.space if self.native else self._space
+        return self.state.space
 
     def set_space(self, tag: int) -> None:
         """The user address space now current (its CR3): user blocks are cached per space."""
-        if self.native:
-            self._state.space = tag
-        else:
-            self._space = tag
+        self.state.space = tag
 
     def invalidate(self) -> None:
         """Code changed (a flush of translated code): forget every block's count."""

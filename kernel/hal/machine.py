@@ -19,6 +19,7 @@ from unicorn import (
     UC_HOOK_INTR,
     UC_MODE_64,
     Uc,
+    UcError,
 )
 from unicorn.unicorn_py3.unicorn import uclib
 from unicorn.x86_const import (
@@ -33,6 +34,8 @@ from unicorn.x86_const import (
 )
 
 from . import cpustate as cs
+from . import native_machine
+from .native_lib import native_library
 from .physmem import PhysicalMemory
 
 MSR_EFER, MSR_STAR, MSR_LSTAR, MSR_FMASK = 0xC0000080, 0xC0000081, 0xC0000082, 0xC0000084
@@ -42,10 +45,15 @@ CR0_VALUE = 0x80010033              # PG | WP | NE | ET | MP | PE
 CR4_PAE, CR4_OSFXSR, CR4_OSXMMEXCPT, CR4_FSGSBASE = 1 << 5, 1 << 9, 1 << 10, 1 << 16
 SYSCALL_FMASK = 0x4700              # TF | IF | DF | NT, as Windows sets it
 RFLAGS_IF = 0x200
+OFF_DF = 172                        # CPUX86State.df: +1, or -1 when DF is set
 
 # Vectors whose delivery pushes an error code.
 _ERROR_CODE_VECTORS = {8, 10, 11, 12, 13, 14, 17, 21}
 
+_emu_start = uclib.uc_emu_start
+_context_save = uclib.uc_context_save
+_context_restore = uclib.uc_context_restore
+_HOOK_CODE = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_uint64, ctypes.c_uint32, ctypes.c_void_p)
 _Q = struct.Struct("<Q")
 _QQ = struct.Struct("<QQ")
 _I = struct.Struct("<I")
@@ -70,6 +78,12 @@ class Machine:
         self.idt_pa = 0
         self.tss_pa = 0
         self.stop_address = 0
+        self._gates: list = []          # the gates' C callbacks, kept alive
+        self.gate_addresses: set[int] = set()
+        self._counter = None            # the instruction counter: its space follows CR3
+        self._loaded_cr3 = None
+        self._run = None                # the native thread run's state
+        self._run_thread = None
 
     # -- bring-up (KiSystemStartup's processor initialisation)
     def enable_long_mode_paging(self, cr3: int) -> None:
@@ -95,16 +109,45 @@ class Machine:
         uc.msr_write(MSR_LSTAR, lstar)
         uc.msr_write(MSR_FMASK, SYSCALL_FMASK)
         self.lstar = lstar
+        if self._native_syscall is not None:
+            self._native_syscall.lstar = lstar
 
     def install_trap_hooks(self) -> None:
         uc = self.uc
-        uc.hook_add(UC_HOOK_INSN, self._syscall, None, 1, 0, UC_X86_INS_SYSCALL)
+        lib = native_library()
+        if lib is not None:
+            self._native_syscall = native_machine.install_syscall(lib, uc, self._ctx, self.lstar, SYSCALL_FMASK, OFF_DF)
+        else:
+            uc.hook_add(UC_HOOK_INSN, self._syscall, None, 1, 0, UC_X86_INS_SYSCALL)
         uc.hook_add(UC_HOOK_INTR, self._interrupt)
         uc.hook_add(UC_HOOK_INSN_INVALID, self._invalid_opcode)
 
     def add_gate(self, address: int, callback) -> None:
-        """Run callback() when the CPU reaches `address` (a gate nop in the kernel image)."""
-        self.uc.hook_add(UC_HOOK_CODE, lambda uc, a, s, d: callback(), None, address, address)
+        """Run callback() when the CPU reaches `address` (a gate nop in the kernel image).
+
+        A plain C callback rather than Uc.hook_add's layers; an exception stops the CPU and is
+        raised by run(), as Unicorn's own wrapper does."""
+        uc = self.uc
+        handle = self._handle
+
+        def gate(_uc, _address, _size, _data):
+            try:
+                callback()
+            except BaseException as e:
+                if uc._hook_exception is None:
+                    uc._hook_exception = e
+                uclib.uc_emu_stop(handle)
+
+        self.gate_addresses.add(address)
+        if self._run is not None:
+            self._run.gates[self._run.ngates] = address
+            self._run.ngates += 1
+        function = _HOOK_CODE(gate)
+        self._gates.append(function)
+        hook = ctypes.c_size_t()
+        err = uclib.uc_hook_add(handle, ctypes.byref(hook), UC_HOOK_CODE, function, None, address, address)
+        if err:
+            raise UcError(err)
 
     # -- SYSCALL, as the processor performs it
     def _syscall(self, uc, _user_data):
@@ -118,7 +161,7 @@ class Machine:
         _Q.pack_into(view, cs.REG_R11, rflags)
         # Unicorn adds the instruction length to RIP after this hook returns.
         _QQ.pack_into(view, cs.OFF_RIP, self.lstar - 2, rflags & ~SYSCALL_FMASK)
-        _i.pack_into(view, 172, 1)      # DF cleared by FMASK
+        _i.pack_into(view, OFF_DF, 1)   # DF cleared by FMASK
         cs.set_kernel_mode(view)
         uc.context_restore(ctx)
 
@@ -174,13 +217,70 @@ class Machine:
         cs.set_kernel_mode(view)
         uc.context_restore(ctx)
 
+    _native_syscall = None              # the C SYSCALL hook's state, when it is used
     kernel_write = None                 # set by the executive: writes at a kernel VA
     on_interrupt = None                 # (vector, is_int) -> None: told before each delivery
     on_tlb_flush = None                 # () -> None: told after each TLB flush
 
     # -- running
     def run(self, rip: int) -> None:
-        self.uc.emu_start(rip, self.stop_address)
+        """Uc.emu_start without its wrapper's layers: the same error and hook-exception checks."""
+        uc = self.uc
+        uc._hook_exception = None
+        status = _emu_start(self._handle, rip, self.stop_address, 0, 0)
+        if status:
+            raise UcError(status)
+        if uc._hook_exception is not None:
+            raise uc._hook_exception
+
+    def attach_counter(self, counter, lib) -> None:
+        """The counter whose address-space tag follows CR3; with the native helper, threads
+        then run through ki_run_thread (run.c)."""
+        self._counter = counter
+        if lib is not None and counter.native:
+            self._run = native_machine.run_state(self.uc, counter.state, self.stop_address)
+            for address in self.gate_addresses:
+                self._run.gates[self._run.ngates] = address
+                self._run.ngates += 1
+            self._run_thread = lib.ki_run_thread
+            self._run_thread.argtypes = (ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p)
+            self._run_ptr = ctypes.addressof(self._run)
+
+    def run_thread(self, context, blob_address: int, view, on_start=None, on_stop=None) -> None:
+        """KiSwapContext's machine half and the run after it: load a thread's saved state
+        (CR3 reloaded only when the address space changes), run until the CPU stops, save the
+        state again, resuming past a gate it stopped on. `on_start`/`on_stop` (the tracer)
+        are called with the thread's state in the CPU, before and after it runs."""
+        uc = self.uc
+        if self._run_thread is not None and on_start is None:
+            uc._hook_exception = None
+            status = self._run_thread(self._run_ptr, context, blob_address)
+            if status:
+                raise UcError(status)
+            if uc._hook_exception is not None:
+                raise uc._hook_exception
+            return
+        handle = self._handle
+        _context_restore(handle, context)
+        cr3 = _Q.unpack_from(view, cs.OFF_CR3)[0]
+        native = self._run
+        if cr3 != (self._loaded_cr3 if native is None else native.loaded_cr3):
+            uc.reg_write(UC_X86_REG_CR3, cr3)
+            self._loaded_cr3 = cr3
+            if native is not None:
+                native.loaded_cr3 = cr3
+            self._counter.set_space(cr3)
+        if on_start is not None:
+            on_start()
+        try:
+            self.run(_Q.unpack_from(view, cs.OFF_RIP)[0])
+        finally:
+            if on_stop is not None:
+                on_stop()
+            _context_save(handle, context)
+            rip = _Q.unpack_from(view, cs.OFF_RIP)[0]
+            if rip in self.gate_addresses:
+                _Q.pack_into(view, cs.OFF_RIP, rip + 1)
 
     def stop(self) -> None:
         self.uc.emu_stop()

@@ -4,10 +4,15 @@ One tick stands for 15.625 ms (KeMaximumIncrement, 156250 units of 100 ns), so t
 time pass at the rate it executes, identically on every run. KeUpdateSystemTime advances
 KUSER_SHARED_DATA's InterruptTime, SystemTime and TickCount at each tick and expires timers
 (wait timeouts and delays), which are kept by due interrupt time.
+
+The tick count lives in the instruction counter's state once the clock is attached to it: on a
+uniprocessor run the counter's hook takes the ticks itself (kernel/hal/native/tick.c) and
+stops the CPU only at a tick where the dispatcher has work (`stop_tick`, or a quantum end).
 """
 import heapq
 import struct
 
+from ..hal.icount import NO_DEADLINE
 from ..mm.system import KUSER_SHARED_DATA_KERNEL
 from .boot import BOOT_SYSTEM_TIME
 
@@ -33,17 +38,37 @@ class Timer:
         self.cancelled = False
 
 
+class _TickCount:
+    __slots__ = ("ticks", "stop_tick")
+
+    def __init__(self):
+        self.ticks = 0
+        self.stop_tick = 0
+
+
 class VirtualClock:
     def __init__(self, system, tick_instructions: int = DEFAULT_TICK_INSTRUCTIONS):
         if tick_instructions < 1000:
             raise ValueError("a clock tick must be at least 1000 instructions")
         self.tick_instructions = tick_instructions
-        self.ticks = 0
+        self._st = _TickCount()         # until attached: then the counter's state
         self._kuser_pa = system.kernel_pa(KUSER_SHARED_DATA_KERNEL)
+        self._kuser_host = system.phys.address + self._kuser_pa
         self._mem = system.phys.buffer
         self._timers: list = []
         self._seq = 0
         self._publish()
+
+    def attach(self, counter) -> None:
+        """Keep the tick count in the counter's state, where its hook can take ticks."""
+        counter.state.ticks = self._st.ticks
+        counter.attach_clock(self.tick_instructions, self._kuser_host, TIME_INCREMENT, BOOT_SYSTEM_TIME,
+                             self._publish)
+        self._st = counter.state
+
+    @property
+    def ticks(self) -> int:
+        return self._st.ticks
 
     # -- reading the time
     def interrupt_time(self, instructions_into_tick: int = 0) -> int:
@@ -57,11 +82,17 @@ class VirtualClock:
     # -- KeUpdateSystemTime
     def tick(self, count: int = 1) -> list:
         """Advance by `count` ticks; returns the timers that expired, in due order."""
-        self.ticks += count
+        self._st.ticks += count
         self._publish()
-        now = self.interrupt_time()
-        expired = []
+        return self.expired()
+
+    def expired(self) -> list:
+        """The timers due by now (the current tick), in due order, taken off the queue."""
         timers = self._timers
+        now = self._st.ticks * TIME_INCREMENT
+        if not timers or timers[0][0] > now:
+            return []
+        expired = []
         while timers and timers[0][0] <= now:
             timer = heapq.heappop(timers)[2]
             if not timer.cancelled:
@@ -83,6 +114,9 @@ class VirtualClock:
         timer = Timer(due, callback)
         self._seq += 1
         heapq.heappush(self._timers, (due, self._seq, timer))
+        tick = self.due_tick(due)
+        if tick < self._st.stop_tick:
+            self._st.stop_tick = tick           # a hook taking ticks must stop there
         return timer
 
     @staticmethod
@@ -94,6 +128,16 @@ class VirtualClock:
         while timers and timers[0][2].cancelled:
             heapq.heappop(timers)
         return timers[0][0] if timers else None
+
+    def next_due_tick(self) -> int:
+        """The tick at which the next timer expires (NO_DEADLINE: none is set)."""
+        due = self.next_due()
+        return NO_DEADLINE if due is None else self.due_tick(due)
+
+    @staticmethod
+    def due_tick(due: int) -> int:
+        """The tick at which a timer due at interrupt time `due` expires."""
+        return max(0, -(-due // TIME_INCREMENT))
 
     def ticks_until(self, due: int) -> int:
         """How many ticks until interrupt time reaches `due` (at least one)."""

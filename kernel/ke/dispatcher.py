@@ -16,16 +16,15 @@ import struct
 from collections import deque
 
 from unicorn.unicorn_py3.unicorn import uclib
-from unicorn.x86_const import UC_X86_REG_CR3
 
 from ..hal import cpustate as cs
+from ..hal.icount import NO_DEADLINE
 from ..layouts import LAYOUTS
 from ..ps.objects import Initialized, Ready, Running, Terminated, Waiting
 from .clock import VirtualClock
 
 _Q = struct.Struct("<Q")
-_context_save = uclib.uc_context_save          # into an existing context: Uc.context_update
-_context_restore = uclib.uc_context_restore
+_emu_stop = uclib.uc_emu_stop
 QUANTUM_PER_TICK = 3                # quantum units the clock charges each tick
 STARVATION_TICKS = 256              # ready but not run for ~4 s: the balance set manager boosts
 BALANCE_SET_PERIOD = 64             # the balance set manager runs once a second
@@ -57,9 +56,6 @@ class Cpu:
         self.ready_summary = 0
         self.time = 0                   # virtual time reached, in instructions
 
-    def publish(self, mem, current_va: int) -> None:
-        _Q.pack_into(mem, self._pcr_pa + _OFF_CURRENT, current_va)
-
     @property
     def idle(self) -> bool:
         return (self.current is None or self.current.state != Running) and not self.ready_summary
@@ -74,12 +70,10 @@ class Dispatcher:
         self.active_mask = (1 << len(self.cpus)) - 1
         self.clock = VirtualClock(kernel.system, tick_instructions)
         self.counter = None             # the InstructionCounter, set by the kernel
-        self.gate_addresses: set[int] = set()
         self.context_switches = 0
         self.executing = None           # the Cpu whose thread is in emu_start now
         self.current = None             # the thread in emu_start now
         self.deadlock = False
-        self._loaded_cr3 = None
         self._uch = kernel.machine.uc._uch
         self._tss_pa = kernel.machine.tss_pa
         self._run_start = 0
@@ -148,18 +142,17 @@ class Dispatcher:
                     cpu.ready_summary &= ~(1 << priority)
                 return
 
-    def _pop(self, cpu, priority: int):
-        queue = cpu.ready_queues[priority]
-        thread = queue.popleft()
-        if not queue:
-            cpu.ready_summary &= ~(1 << priority)
-        return thread
-
     def select(self, cpu):
         """KiSelectNextThread: the highest-priority thread queued on this processor, else one
         taken from another processor's queue that may run here."""
-        if cpu.ready_summary:
-            return self._pop(cpu, cpu.ready_summary.bit_length() - 1)
+        summary = cpu.ready_summary
+        if summary:
+            priority = summary.bit_length() - 1
+            queue = cpu.ready_queues[priority]
+            thread = queue.popleft()
+            if not queue:
+                cpu.ready_summary = summary & ~(1 << priority)
+            return thread
         best = None
         bit = 1 << cpu.number
         for other in self.cpus:
@@ -195,17 +188,9 @@ class Dispatcher:
                        ctx.size - cs.CONTEXT_HEADER)
         return ctx
 
-    def _save(self, thread) -> None:
-        """After the CPU stopped: keep the thread's state, resuming past a gate it stopped on."""
-        _context_save(self._uch, thread.context.context)
-        view = thread.view
-        rip = _Q.unpack_from(view, cs.OFF_RIP)[0]
-        if rip in self.gate_addresses:
-            _Q.pack_into(view, cs.OFF_RIP, rip + 1)
-
-    def _load(self, cpu, thread) -> int:
-        """KiSwapContext for the incoming thread; returns where it resumes."""
-        uc = self.machine.uc
+    def _run(self, cpu, thread) -> None:
+        """KiSwapContext for the incoming thread (its processor's KPCR in its GS bases, its
+        kernel stack in KPRCB.RspBase and TSS.Rsp0), then run it until the CPU stops."""
         view = thread.view
         if thread.last_cpu != cpu.number:
             # The processor's KPCR is what GS (or KERNEL_GS_BASE at ring 3) points at.
@@ -214,16 +199,22 @@ class Dispatcher:
             else:
                 _Q.pack_into(view, self.machine.layout.kernel_gs_base, cpu.kpcr)
             thread.last_cpu = cpu.number
-        _context_restore(self._uch, thread.context.context)
-        cr3 = _Q.unpack_from(view, cs.OFF_CR3)[0]
-        if cr3 != self._loaded_cr3:
-            uc.reg_write(UC_X86_REG_CR3, cr3)
-            self._loaded_cr3 = cr3
-            self.counter.set_space(cr3)
         mem = self.mem
-        _Q.pack_into(mem, cpu._pcr_pa + _OFF_RSPBASE, thread.kernel_stack)
-        _Q.pack_into(mem, self._tss_pa + 4, thread.kernel_stack)
-        return _Q.unpack_from(view, cs.OFF_RIP)[0]
+        stack = thread.kernel_stack
+        _Q.pack_into(mem, cpu._pcr_pa + _OFF_RSPBASE, stack)
+        _Q.pack_into(mem, self._tss_pa + 4, stack)
+        self.executing = cpu
+        self.current = thread
+        trace = self.kernel.trace
+        try:
+            if trace is None:
+                self.machine.run_thread(thread.context_handle, thread.blob_address, view)
+            else:
+                self.machine.run_thread(thread.context_handle, thread.blob_address, view,
+                                        lambda: trace.context(cpu, thread), trace.finish)
+        finally:
+            self.executing = None
+            self.current = None
 
     def _switch(self, cpu, old, new, reason: str) -> None:
         """Account a context switch on `cpu` from `old` to `new` (None: its idle thread)."""
@@ -234,11 +225,12 @@ class Dispatcher:
                 new.cpu.current = None      # it last ran there; that processor picks anew
             new.cpu = cpu
         cpu.current = new
-        new_va = new.address if new is not None else cpu.idle_thread.address
-        cpu.publish(self.mem, new_va)
         if new is not None:
+            _Q.pack_into(self.mem, cpu._pcr_pa + _OFF_CURRENT, new.address)
             new.state = Running
             new.count_switch()
+        else:
+            _Q.pack_into(self.mem, cpu._pcr_pa + _OFF_CURRENT, cpu.idle_thread.address)
         self.context_switches += 1
         if self.events.wants("switch"):
             idle = cpu.idle_thread
@@ -254,19 +246,21 @@ class Dispatcher:
         """The running thread leaves the processor now (it waits, yields or ended)."""
         if self.executing is not None:
             self._switch_reason[self.executing.number] = reason
-        self.machine.stop()
+        _emu_stop(self._uch)
 
     def yield_current(self, thread) -> bool:
         """NtYieldExecution: to the back of its queue if a thread of its priority or higher is
         ready on this processor."""
         cpu = self.executing
-        if cpu is None or not cpu.ready_summary >> thread.priority:
+        priority = thread.priority
+        if cpu is None or not cpu.ready_summary >> priority:
             return False
         thread.state = Ready
         thread.wait_time = self.clock.ticks
-        cpu.ready_queues[thread.priority].append(thread)
-        cpu.ready_summary |= 1 << thread.priority
-        self.stop_current("yield")
+        cpu.ready_queues[priority].append(thread)
+        cpu.ready_summary |= 1 << priority
+        self._switch_reason[cpu.number] = "yield"
+        _emu_stop(self._uch)
         return True
 
     def block(self, thread, reason: str = "wait") -> None:
@@ -332,17 +326,19 @@ class Dispatcher:
         """KiQuantumEnd: a new quantum; a boost decays by one level (a starvation boost ends);
         round robin if another thread of the same priority is ready here."""
         thread.quantum = thread.quantum_reset
+        priority = thread.priority
         if thread.starvation_boost:
             thread.starvation_boost = False
-            self._decay_to(thread, thread.base_priority)
-        elif thread.priority > thread.base_priority and thread.priority < LOW_REALTIME_PRIORITY:
-            self._decay_to(thread, thread.priority - 1)
-        if cpu.ready_summary >> thread.priority:
+            priority = thread.base_priority
+            self._decay_to(thread, priority)
+        elif LOW_REALTIME_PRIORITY > priority > thread.base_priority:
+            priority -= 1
+            self._decay_to(thread, priority)
+        if cpu.ready_summary >> priority:
             thread.state = Ready
             thread.wait_time = self.clock.ticks
-            queue = cpu.ready_queues[thread.priority]
-            queue.append(thread)
-            cpu.ready_summary |= 1 << thread.priority
+            cpu.ready_queues[priority].append(thread)
+            cpu.ready_summary |= 1 << priority
             self._switch_reason[cpu.number] = "quantum"
 
     def _decay_to(self, thread, priority: int) -> None:
@@ -381,6 +377,82 @@ class Dispatcher:
 
     # -- the loop
     def run(self) -> None:
+        if len(self.cpus) == 1:
+            self._run_uniprocessor()
+        else:
+            self._run_multiprocessor()
+
+    def _run_uniprocessor(self) -> None:
+        """One processor: the counter's hook takes the clock ticks (KUSER_SHARED_DATA and the
+        quantum charge) and stops the CPU only at a quantum end, at a tick where a timer is due
+        or the balance set manager runs, or when a service takes the thread off the processor."""
+        cpu = self.cpus[0]
+        st = self.counter.state
+        st.deadline = NO_DEADLINE
+        self._next_tick_stops(cpu)
+        try:
+            while True:
+                thread = cpu.current
+                if thread is None or thread.state != Running or cpu.ready_summary >> (thread.priority + 1):
+                    thread = self._next_thread(cpu)
+                    if thread is None:
+                        if not self._idle_until_timer(cpu):
+                            return
+                        continue
+                else:
+                    self._switch_reason.pop(cpu.number, None)
+                start = self._run_start = st.instructions
+                ticks = st.ticks
+                st.quantum = thread.quantum
+                self._run(cpu, thread)
+                cpu.time += st.instructions - start
+                thread.quantum = st.quantum
+                if st.ticks != ticks:
+                    self._ticks_taken(cpu, thread, ticks)
+        finally:
+            st.tick_at = NO_DEADLINE
+
+    def _next_tick_stops(self, cpu) -> None:
+        """Where the counter's hook takes its next tick, and the tick at which it must stop
+        for the dispatcher (the next timer's, or the balance set manager's)."""
+        st = self.counter.state
+        clock = self.clock
+        ticks = st.ticks
+        st.tick_at = st.instructions + (ticks + 1) * clock.tick_instructions - cpu.time
+        due = clock.next_due_tick()
+        balance = (ticks // BALANCE_SET_PERIOD + 1) * BALANCE_SET_PERIOD
+        st.stop_tick = due if due < balance else balance
+
+    def _ticks_taken(self, cpu, thread, before: int) -> None:
+        """The rest of the clock interrupt for ticks the counter's hook took during a run:
+        expired timers, the quantum end it stopped for, the balance set manager."""
+        clock = self.clock
+        ticks = clock.ticks
+        due = ticks >= self.counter.state.stop_tick
+        if due:
+            for timer in clock.expired():
+                timer.callback()
+        if thread.quantum <= 0 and thread.state == Running:
+            self._quantum_end(cpu, thread)
+        if due:
+            if ticks // BALANCE_SET_PERIOD != before // BALANCE_SET_PERIOD:
+                self._balance_set_manager()
+            self._next_tick_stops(cpu)
+
+    def _idle_until_timer(self, cpu) -> bool:
+        """The idle thread runs until the next timer's tick; False when there is none."""
+        clock = self.clock
+        due = clock.next_due()
+        if due is None:
+            self.deadlock = any(t.state != Terminated for p in self.kernel.processes for t in p.threads)
+            return False
+        count = clock.ticks_until(due)
+        cpu.time = (clock.ticks + count) * clock.tick_instructions
+        self._clock_interrupt(count)
+        self._next_tick_stops(cpu)
+        return True
+
+    def _run_multiprocessor(self) -> None:
         clock = self.clock
         tick = clock.tick_instructions
         cpus = self.cpus
@@ -403,59 +475,50 @@ class Dispatcher:
                 cpu.time += extra * tick
             self._clock_interrupt(1 + extra)
 
+    def _next_thread(self, cpu):
+        """KiSelectNextThread and KiSwapThread's accounting when the current thread cannot go
+        on: it is preempted (back to the head of its queue with the rest of its quantum), or it
+        left the processor. Returns the thread to run, or None for the idle thread."""
+        reasons = self._switch_reason
+        old = cpu.current
+        if old is not None and old.state == Running:
+            old.state = Ready
+            cpu.ready_queues[old.priority].appendleft(old)
+            cpu.ready_summary |= 1 << old.priority
+            reasons.setdefault(cpu.number, "preempt")
+        thread = self.select(cpu)
+        reason = reasons.pop(cpu.number, "wait")
+        if thread is None:
+            if old is not None:
+                self._switch(cpu, old, None, reason)
+            return None
+        if thread is not old:
+            if thread.quantum <= 0:
+                thread.quantum = thread.quantum_reset
+            self._switch(cpu, old, thread, reason)
+        else:
+            thread.state = Running
+        return thread
+
     def _run_cpu(self, cpu, end: int) -> bool:
         """Run this processor's threads until virtual time `end`; False if it only idled."""
         ran = False
         counter = self.counter
-        machine = self.machine
-        reasons = self._switch_reason
         while cpu.time < end:
             thread = cpu.current
-            if thread is not None and thread.state == Running:
-                if cpu.ready_summary >> (thread.priority + 1):
-                    # Preempted: back to the head of its queue with the rest of its quantum.
-                    thread.state = Ready
-                    queue = cpu.ready_queues[thread.priority]
-                    queue.appendleft(thread)
-                    cpu.ready_summary |= 1 << thread.priority
-                    reasons.setdefault(cpu.number, "preempt")
-                    thread = None
-            else:
-                thread = None
-            if thread is None:
-                old = cpu.current
-                thread = self.select(cpu)
-                reason = reasons.pop(cpu.number, "wait")
+            if thread is None or thread.state != Running or cpu.ready_summary >> (thread.priority + 1):
+                thread = self._next_thread(cpu)
                 if thread is None:
-                    if old is not None:
-                        self._switch(cpu, old, None, reason)
                     cpu.time = end
                     break
-                if thread is not old:
-                    if thread.quantum <= 0:
-                        thread.quantum = thread.quantum_reset
-                    self._switch(cpu, old, thread, reason)
-                else:
-                    thread.state = Running
-            reasons.pop(cpu.number, None)
+            else:
+                self._switch_reason.pop(cpu.number, None)
             ran = True
-            rip = self._load(cpu, thread)
-            self.executing = cpu
-            self.current = thread
             start = counter.instructions
             self._run_start = start
             counter.deadline = start + (end - cpu.time)
-            trace = self.kernel.trace
-            if trace is not None:
-                trace.context(cpu, thread)
-            machine.run(rip)
-            if trace is not None:
-                trace.finish()
+            self._run(cpu, thread)
             cpu.time += counter.instructions - start
-            self.executing = None
-            self.current = None
-            if thread.state in (Running, Waiting, Ready):
-                self._save(thread)
         return ran
 
     # -- bookkeeping for thread creation

@@ -4,6 +4,7 @@ import struct
 
 from ..events import EventStream
 from ..hal.icount import InstructionCounter
+from ..hal.native_lib import native_library
 from ..layouts import LAYOUTS
 from ..status import STATUS_INVALID_SYSTEM_SERVICE, NtStatusError
 from .boot import BOOT_SYSTEM_TIME, KiSystemStartup, Processor, init_shared_user_data
@@ -19,21 +20,14 @@ OFF_RAX = TF.offset("Rax")
 OFF_RSP = TF.offset("Rsp")
 
 
-class SyscallArgs:
-    """The arguments of one system service: R10, RDX, R8, R9, then the caller's stack."""
-
-    __slots__ = ("regs", "space", "rsp")
-
-    def __init__(self, regs, space, rsp):
-        self.regs = regs
-        self.space = space
-        self.rsp = rsp
-
-    def get(self, count: int) -> tuple:
-        if count <= 4:
-            return self.regs[:count]
-        extra = self.space.probe_read(self.rsp + 0x28, 8 * (count - 4))
-        return self.regs + struct.unpack("<%dQ" % (count - 4), extra)
+def service_arguments(mem, frame: int, space, count: int, r10: int, rdx: int, r8: int, r9: int) -> tuple:
+    """The arguments of one system service: R10, RDX, R8, R9, then the caller's stack above
+    its home space (the trap frame's Rsp + 0x28)."""
+    if count <= 4:
+        return (r10, rdx, r8, r9)[:count]
+    rsp = _Q.unpack_from(mem, frame + OFF_RSP)[0]
+    extra = space.probe_read(rsp + 0x28, 8 * (count - 4))
+    return (r10, rdx, r8, r9) + struct.unpack("<%dQ" % (count - 4), extra)
 
 
 class Kernel:
@@ -47,6 +41,8 @@ class Kernel:
         self.dispatcher = Dispatcher(self, self.processors, tick_instructions)
         self.counter = InstructionCounter(self.machine, self._read_code)
         self.dispatcher.counter = self.counter
+        self.dispatcher.clock.attach(self.counter)
+        self.machine.attach_counter(self.counter, native_library())
         self.phys = self.machine.phys
         self.mem = self.phys.buffer
         self.processes: list = []           # PsActiveProcessHead's order
@@ -61,7 +57,6 @@ class Kernel:
                                ("KiTrapGate", self._trap),
                                ("KiStartUserThreadGate", self._thread_startup)):
             self.machine.add_gate(exports[name], callback)
-            self.dispatcher.gate_addresses.add(exports[name])
 
     # -- PspCidTable: process and thread ids share one counter, in steps of 4
     def allocate_cid(self) -> int:
@@ -78,7 +73,7 @@ class Kernel:
     # -- gate: KiSystemServiceGate (KiSystemServiceUser's dispatch)
     def _system_service(self) -> None:
         thread = self.dispatcher.current
-        frame = self.trap_frame_pa(thread)
+        frame = thread.trap_frame_pa or self.trap_frame_pa(thread)
         mem = self.mem
         rax, _rcx, rdx, r8, r9, r10, _r11 = _TF_ARGS.unpack_from(mem, frame + OFF_RAX)
         self.syscall_count += 1
@@ -89,8 +84,7 @@ class Kernel:
             argv = (r10, rdx, r8, r9)
         else:
             name, handler, count = entry
-            argv = SyscallArgs((r10, rdx, r8, r9), thread.process.space,
-                               _Q.unpack_from(mem, frame + OFF_RSP)[0]).get(count)
+            argv = service_arguments(mem, frame, thread.process.space, count, r10, rdx, r8, r9)
             try:
                 status = handler(self, thread, *argv)
             except NtStatusError as e:

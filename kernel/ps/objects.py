@@ -100,6 +100,8 @@ class EThread(ObjectBody, DispatcherObject):
         self._mem = system.phys.buffer
         self.process = process
         self.context = None             # Unicorn context blob: the thread's CPU state when not running
+        self.context_handle = None      # its uc_context pointer, for the dispatcher's ctypes calls
+        self.blob_address = 0           # where its CPU state starts (the view's first byte)
         self.kernel_stack = 0           # InitialStack (top); the KTRAP_FRAME sits right below it
         self.teb = 0
         self.quantum = 0                # quantum units left (3 per clock tick)

@@ -1,5 +1,6 @@
 """Stage 4: PspCreateThread (PspAllocateThread, KeInitThread, PspInsertThread), and stage 7's
 kernel half, PspUserThreadStartup."""
+import ctypes
 import struct
 
 from ..hal import cpustate as cs
@@ -140,6 +141,8 @@ def KeInitThread(kernel, thread: EThread, start_address: int, parameter: int, st
 
     # The CPU state it starts with: ring 0 at KiStartUserThread on that stack.
     thread.context = kernel.dispatcher.new_context(kernel.template)
+    thread.context_handle = thread.context.context
+    thread.blob_address = ctypes.cast(thread.context_handle, ctypes.c_void_p).value + cs.CONTEXT_HEADER
     view = thread.view = cs.blob_view(thread.context)
     _Q.pack_into(view, cs.OFF_RIP, kernel.image.exports["KiStartUserThread"])
     _Q.pack_into(view, cs.REG_RSP, tf_va)

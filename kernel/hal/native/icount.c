@@ -3,8 +3,10 @@
  *
  * A UC_HOOK_BLOCK callback in C: at each block about to run it adds the block's instruction
  * count, unless the count has reached the deadline the dispatcher set (the end of the clock
- * tick): then it stops the CPU before the block, which Unicorn leaves unexecuted. Instruction counts per block come from a cache keyed by address,
- * size and address space; a miss asks the Python side (capstone) once per block.
+ * tick): then it stops the CPU before the block, which Unicorn leaves unexecuted. On a
+ * uniprocessor run it also takes the clock tick itself when the count crosses one (tick.c).
+ * Instruction counts per block come from a cache keyed by address, size and address space; a
+ * miss asks the Python side (capstone) once per block.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -32,6 +34,7 @@ int icount_init(struct icount_state *s, unsigned bits)
     s->mask = (1ULL << bits) - 1;
     s->table = calloc(s->mask + 1, sizeof(struct icount_entry));
     s->used = 0;
+    s->tick_at = ~0ULL;
     return s->table != NULL;
 }
 
@@ -45,6 +48,10 @@ void icount_block_hook(void *uc, uint64_t address, uint32_t size, struct icount_
 {
     if (s->instructions >= s->deadline) {
         /* The CPU stops before this block runs; it is counted when it does. */
+        s->emu_stop(uc);
+        return;
+    }
+    if (s->instructions >= s->tick_at && ke_clock_tick(s)) {
         s->emu_stop(uc);
         return;
     }

@@ -26,6 +26,17 @@ struct icount_state {
     struct icount_entry *last;  /* the block seen last: loops hit it without hashing */
     uint64_t block_start;       /* instructions retired before the block now running */
     uint64_t block_index;       /* the tracer's position in that block */
+    /* The clock interrupt's fast half (tick.c); off while tick_at is ~0. */
+    uint64_t tick_at;           /* the count at which the next clock tick falls */
+    uint64_t tick_instructions;
+    uint64_t ticks;             /* KeTickCount */
+    uint64_t stop_tick;         /* the dispatcher must run at this tick (a timer, the balance set manager) */
+    int64_t quantum;            /* the running thread's quantum units */
+    uint8_t *kuser;             /* KUSER_SHARED_DATA in host memory */
+    uint64_t time_increment;    /* 100 ns units per tick */
+    uint64_t boot_time;         /* the system time at tick 0 */
 };
+
+int ke_clock_tick(struct icount_state *s);
 
 #endif
