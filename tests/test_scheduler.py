@@ -127,12 +127,18 @@ def test_kuser_shared_data_follows_the_virtual_clock():
     assert kuser.InterruptTime.High1Time == kuser.InterruptTime.High2Time
 
 
-def test_pure_python_counter_gives_the_same_run(tmp_path):
+@pytest.mark.parametrize("name, options", [("sched_priority", ()), ("boost_decay", ("--tick", "1000")),
+                                           ("starvation", ("--tick", "1000")), ("wait_timeout", ("--tick", "1000"))])
+def test_pure_python_counter_gives_the_same_run(tmp_path, name, options):
+    """The native helpers (the counter taking clock ticks, SYSCALL, the thread run) and their
+    Python fallbacks give the same events, with quantum ends, boosts, timers and the balance
+    set manager at every few thousand instructions."""
     env = dict(os.environ, NTMINI_PURE_PYTHON="1")
     import subprocess
     import sys
     out = tmp_path / "py.jsonl"
-    subprocess.run([sys.executable, "-m", "kernel", "boot", "--events", str(out), sample_path("sched_priority")],
+    subprocess.run([sys.executable, "-m", "kernel", "boot", "--events", str(out), *options, sample_path(name)],
                    env=env, check=True, capture_output=True)
-    _, native = events_of(tmp_path, "sched_priority")
+    events, native = events_of(tmp_path, name, *options)
+    assert any(e["kind"] == "switch" for e in events)
     assert out.read_bytes() == native

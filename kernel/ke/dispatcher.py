@@ -220,12 +220,13 @@ class Dispatcher:
         """Account a context switch on `cpu` from `old` to `new` (None: its idle thread)."""
         if old is not None and old.cpu is cpu:
             old.cpu = None
-        if new is not None:
-            if new.cpu is not None and new.cpu is not cpu:
-                new.cpu.current = None      # it last ran there; that processor picks anew
-            new.cpu = cpu
         cpu.current = new
         if new is not None:
+            last = new.cpu
+            if last is not cpu:
+                if last is not None:
+                    last.current = None     # it last ran there; that processor picks anew
+                new.cpu = cpu
             _Q.pack_into(self.mem, cpu._pcr_pa + _OFF_CURRENT, new.address)
             new.state = Running
             new.count_switch()
@@ -318,11 +319,11 @@ class Dispatcher:
                 continue
             thread.quantum -= QUANTUM_PER_TICK * ticks
             if thread.quantum <= 0:
-                self._quantum_end(cpu, thread)
+                self._quantum_end(cpu, thread, clock.ticks)
         if clock.ticks // BALANCE_SET_PERIOD != (clock.ticks - ticks) // BALANCE_SET_PERIOD:
             self._balance_set_manager()
 
-    def _quantum_end(self, cpu, thread) -> None:
+    def _quantum_end(self, cpu, thread, ticks: int) -> None:
         """KiQuantumEnd: a new quantum; a boost decays by one level (a starvation boost ends);
         round robin if another thread of the same priority is ready here."""
         thread.quantum = thread.quantum_reset
@@ -336,7 +337,7 @@ class Dispatcher:
             self._decay_to(thread, priority)
         if cpu.ready_summary >> priority:
             thread.state = Ready
-            thread.wait_time = self.clock.ticks
+            thread.wait_time = ticks
             cpu.ready_queues[priority].append(thread)
             cpu.ready_summary |= 1 << priority
             self._switch_reason[cpu.number] = "quantum"
@@ -407,8 +408,9 @@ class Dispatcher:
                 self._run(cpu, thread)
                 cpu.time += st.instructions - start
                 thread.quantum = st.quantum
-                if st.ticks != ticks:
-                    self._ticks_taken(cpu, thread, ticks)
+                now = st.ticks
+                if now != ticks:
+                    self._ticks_taken(cpu, thread, ticks, now)
         finally:
             st.tick_at = NO_DEADLINE
 
@@ -423,17 +425,16 @@ class Dispatcher:
         balance = (ticks // BALANCE_SET_PERIOD + 1) * BALANCE_SET_PERIOD
         st.stop_tick = due if due < balance else balance
 
-    def _ticks_taken(self, cpu, thread, before: int) -> None:
-        """The rest of the clock interrupt for ticks the counter's hook took during a run:
-        expired timers, the quantum end it stopped for, the balance set manager."""
-        clock = self.clock
-        ticks = clock.ticks
+    def _ticks_taken(self, cpu, thread, before: int, ticks: int) -> None:
+        """The rest of the clock interrupt for the ticks (from `before` to `ticks`) the
+        counter's hook took during a run: expired timers, the quantum end it stopped for, the
+        balance set manager."""
         due = ticks >= self.counter.state.stop_tick
         if due:
-            for timer in clock.expired():
+            for timer in self.clock.expired():
                 timer.callback()
         if thread.quantum <= 0 and thread.state == Running:
-            self._quantum_end(cpu, thread)
+            self._quantum_end(cpu, thread, ticks)
         if due:
             if ticks // BALANCE_SET_PERIOD != before // BALANCE_SET_PERIOD:
                 self._balance_set_manager()
