@@ -144,8 +144,8 @@ KiExceptionExit:
     add $TF_Rip, %rsp
     iretq
 
-/* KiIdleLoop: where a processor with nothing to run would wait; also the address the
- * executive gives Unicorn as the end of emulation, which must stay mapped. */
+/* KiIdleLoop: where a processor with nothing to run would wait (the dispatcher idles
+ * a processor in virtual time instead; nothing jumps here). */
     .globl KiIdleLoop
 KiIdleLoop:
     nop

@@ -77,7 +77,9 @@ class Machine:
         self.lstar = 0
         self.idt_pa = 0
         self.tss_pa = 0
-        self.stop_address = 0
+        # No exit address: the CPU stops only when the executive stops it (or on an error),
+        # and Unicorn has no translated code to invalidate when emu_start returns.
+        uc.ctl_exits_enabled(True)
         self._gates: list = []          # the gates' C callbacks, kept alive
         self.gate_addresses: set[int] = set()
         self._counter = None            # the instruction counter: its space follows CR3
@@ -227,7 +229,7 @@ class Machine:
         """Uc.emu_start without its wrapper's layers: the same error and hook-exception checks."""
         uc = self.uc
         uc._hook_exception = None
-        status = _emu_start(self._handle, rip, self.stop_address, 0, 0)
+        status = _emu_start(self._handle, rip, 0, 0, 0)
         if status:
             raise UcError(status)
         if uc._hook_exception is not None:
@@ -238,7 +240,7 @@ class Machine:
         then run through ki_run_thread (run.c)."""
         self._counter = counter
         if lib is not None and counter.native:
-            self._run = native_machine.run_state(self.uc, counter.state, self.stop_address)
+            self._run = native_machine.run_state(self.uc, counter.state)
             for address in self.gate_addresses:
                 self._run.gates[self._run.ngates] = address
                 self._run.ngates += 1

@@ -58,7 +58,7 @@ class RunState(ctypes.Structure):
                 ("cr3_id", ctypes.c_int32)]
 
 
-def run_state(uc, counter_state, until: int) -> RunState:
+def run_state(uc, counter_state) -> RunState:
     s = RunState()
     fn = ctypes.c_void_p
     s.uc = uc._uch
@@ -67,7 +67,7 @@ def run_state(uc, counter_state, until: int) -> RunState:
     s.reg_write = ctypes.cast(uclib.uc_reg_write, fn).value
     s.emu_start = ctypes.cast(uclib.uc_emu_start, fn).value
     s.ic = ctypes.addressof(counter_state)
-    s.until = until
+    s.until = 0                         # ignored: the machine uses no exit addresses
     s.loaded_cr3 = (1 << 64) - 1
     s.off_rip, s.off_cr3 = cs.OFF_RIP, cs.OFF_CR3
     s.cr3_id = UC_X86_REG_CR3

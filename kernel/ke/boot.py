@@ -120,7 +120,6 @@ def KiSystemStartup(phys_size: int):
     machine.set_syscall_entry(kimage.exports["KiSystemCall64"])
     machine.uc.msr_write(MSR_GS_BASE, prcb.kpcr)
     machine.uc.msr_write(MSR_KERNEL_GS_BASE, 0)
-    machine.stop_address = kimage.exports["KiIdleLoop"] + 1
     machine.install_trap_hooks()
     template = machine.uc.context_save()
     set_kernel_mode(blob_view(template))
