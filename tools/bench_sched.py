@@ -37,7 +37,6 @@ def bare_loop(iterations: int, native_hook: bool = False) -> float:
         lib = native_library()
         state = icount._State()
         lib.icount_init(ctypes.byref(state), 16)
-        state.deadline = icount.NO_DEADLINE
         state.emu_stop = ctypes.cast(uclib.uc_emu_stop, ctypes.c_void_p).value
         callback = icount._COUNT_FN(lambda a, s: 4 if s == len(LOOP) else 1)
         state.count = ctypes.cast(callback, ctypes.c_void_p).value

@@ -4,11 +4,13 @@ The native counter (kernel/hal/native/icount.c, built by `pip install`) is a C b
 fallback is the same logic as a Python block hook, exact but about a hundred times slower. Both
 count a block's instructions as it is entered and, once the count has reached the deadline the
 dispatcher set, stop the CPU before the next block (which then has not run and is not counted).
-`NTMINI_PURE_PYTHON=1` forces the fallback.
+On a uniprocessor run they also take the clock ticks (tick.c). The native counter reads a new
+block's instruction count off Unicorn's translation of it; the fallback disassembles the block
+with capstone. `NTMINI_PURE_PYTHON=1` forces the fallback.
 """
 import ctypes
 
-from unicorn import UC_HOOK_BLOCK
+from unicorn import UC_CTL_IO_READ_WRITE, UC_CTL_TB_REQUEST_CACHE, UC_HOOK_BLOCK
 from unicorn.unicorn_py3.unicorn import uclib
 
 from .native_lib import native_library
@@ -19,10 +21,12 @@ QUANTUM_PER_TICK = 3                # quantum units a clock tick charges (tick.c
 
 
 class _State(ctypes.Structure):
-    _fields_ = [("instructions", ctypes.c_uint64), ("deadline", ctypes.c_uint64), ("space", ctypes.c_uint64),
-                ("misses", ctypes.c_uint64), ("emu_stop", ctypes.c_void_p), ("count", ctypes.c_void_p),
-                ("table", ctypes.c_void_p), ("mask", ctypes.c_uint64), ("used", ctypes.c_uint64),
-                ("last", ctypes.c_void_p), ("block_start", ctypes.c_uint64), ("block_index", ctypes.c_uint64),
+    """struct icount_state of icount.h."""
+    _fields_ = [("instructions", ctypes.c_uint64), ("stop_at", ctypes.c_uint64), ("last", ctypes.c_void_p),
+                ("deadline", ctypes.c_uint64), ("space", ctypes.c_uint64), ("misses", ctypes.c_uint64),
+                ("emu_stop", ctypes.c_void_p), ("count", ctypes.c_void_p), ("table", ctypes.c_void_p),
+                ("mask", ctypes.c_uint64), ("used", ctypes.c_uint64),
+                ("uc_ctl", ctypes.c_void_p), ("ctl_request_cache", ctypes.c_int32),
                 ("tick_at", ctypes.c_uint64), ("tick_instructions", ctypes.c_uint64), ("ticks", ctypes.c_uint64),
                 ("stop_tick", ctypes.c_uint64), ("quantum", ctypes.c_int64), ("kuser", ctypes.c_void_p),
                 ("time_increment", ctypes.c_uint64), ("boot_time", ctypes.c_uint64)]
@@ -32,12 +36,12 @@ class _PyState:
     """The fallback's state: the fields of the C state that the Python hook uses."""
 
     __slots__ = ("instructions", "deadline", "space", "block_start", "block_index", "tick_at",
-                 "tick_instructions", "ticks", "stop_tick", "quantum")
+                 "tick_instructions", "ticks", "stop_tick", "quantum", "stop_at")
 
     def __init__(self):
         self.instructions = self.space = self.block_start = self.block_index = 0
         self.ticks = self.quantum = self.tick_instructions = 0
-        self.deadline = self.tick_at = self.stop_tick = NO_DEADLINE
+        self.deadline = self.tick_at = self.stop_tick = self.stop_at = NO_DEADLINE
 
 
 class InstructionCounter:
@@ -69,11 +73,12 @@ class InstructionCounter:
         s = self.state = self._state = _State()
         if not lib.icount_init(ctypes.byref(s), 16):
             raise MemoryError("instruction counter table")
-        s.deadline = NO_DEADLINE
         s.stop_tick = NO_DEADLINE
         s.emu_stop = ctypes.cast(uclib.uc_emu_stop, ctypes.c_void_p).value
         self._callback = _COUNT_FN(self._count)
         s.count = ctypes.cast(self._callback, ctypes.c_void_p).value
+        s.uc_ctl = ctypes.cast(uclib.uc_ctl, ctypes.c_void_p).value
+        s.ctl_request_cache = UC_CTL_TB_REQUEST_CACHE | 2 << 26 | UC_CTL_IO_READ_WRITE << 30
         hook = ctypes.c_size_t()
         err = uclib.uc_hook_add(self.machine.uc._uch, ctypes.byref(hook), UC_HOOK_BLOCK,
                                 ctypes.cast(lib.icount_block_hook, ctypes.c_void_p), ctypes.byref(s), 1, 0)
@@ -128,11 +133,20 @@ class InstructionCounter:
     def deadline(self) -> int:
         return self.state.deadline
 
-    @deadline.setter
-    def deadline(self, value: int) -> None:
-        self.state.deadline = value
+    def set_deadline(self, value: int) -> None:
+        """Stop before the first block at or past this count (NO_DEADLINE: never)."""
+        st = self.state
+        st.deadline = value
+        st.stop_at = min(value, st.tick_at)
 
-    # -- the tracer's position: instructions before the running block, and its index in it
+    def set_tick_at(self, value: int) -> None:
+        """Take the next clock tick at this count (NO_DEADLINE: the hook takes none)."""
+        st = self.state
+        st.tick_at = value
+        st.stop_at = min(value, st.deadline)
+
+    # -- the fallback tracer's position: instructions before the running block, and its index
+    #    in it (the native tracer keeps its own, trace.c)
     @property
     def block_start(self) -> int:
         return self.state.block_start
@@ -152,6 +166,8 @@ class InstructionCounter:
     def set_space(self, tag: int) -> None:
         """The user address space now current (its CR3): user blocks are cached per space."""
         self.state.space = tag
+        if self.native:
+            self.state.last = None
 
     def invalidate(self) -> None:
         """Code changed (a flush of translated code): forget every block's count."""

@@ -389,7 +389,7 @@ class Dispatcher:
         or the balance set manager runs, or when a service takes the thread off the processor."""
         cpu = self.cpus[0]
         st = self.counter.state
-        st.deadline = NO_DEADLINE
+        self.counter.set_deadline(NO_DEADLINE)
         self._next_tick_stops(cpu)
         try:
             while True:
@@ -412,7 +412,7 @@ class Dispatcher:
                 if now != ticks:
                     self._ticks_taken(cpu, thread, ticks, now)
         finally:
-            st.tick_at = NO_DEADLINE
+            self.counter.set_tick_at(NO_DEADLINE)
 
     def _next_tick_stops(self, cpu) -> None:
         """Where the counter's hook takes its next tick, and the tick at which it must stop
@@ -420,7 +420,7 @@ class Dispatcher:
         st = self.counter.state
         clock = self.clock
         ticks = st.ticks
-        st.tick_at = st.instructions + (ticks + 1) * clock.tick_instructions - cpu.time
+        self.counter.set_tick_at(st.instructions + (ticks + 1) * clock.tick_instructions - cpu.time)
         due = clock.next_due_tick()
         balance = (ticks // BALANCE_SET_PERIOD + 1) * BALANCE_SET_PERIOD
         st.stop_tick = due if due < balance else balance
@@ -517,7 +517,7 @@ class Dispatcher:
             ran = True
             start = counter.instructions
             self._run_start = start
-            counter.deadline = start + (end - cpu.time)
+            counter.set_deadline(start + (end - cpu.time))
             self._run(cpu, thread)
             cpu.time += counter.instructions - start
         return ran

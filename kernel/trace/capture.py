@@ -111,7 +111,8 @@ class TraceCapture:
     def _install_native(self, lib) -> None:
         kernel = self.kernel
         self._lib = lib
-        s = self._state_buf = ctypes.create_string_buffer(1 << 16)     # room for the whole C structure
+        lib.trace_state_size.restype = ctypes.c_uint64
+        s = self._state_buf = ctypes.create_string_buffer(lib.trace_state_size())
         self._state = state = _State.from_buffer(s)
         self._state_ptr = ctypes.addressof(s)
         if not lib.trace_init(ctypes.c_void_p(self._state_ptr), ctypes.c_uint64(BUFFER_BYTES)):

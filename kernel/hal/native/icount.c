@@ -6,7 +6,8 @@
  * tick): then it stops the CPU before the block, which Unicorn leaves unexecuted. On a
  * uniprocessor run it also takes the clock tick itself when the count crosses one (tick.c).
  * Instruction counts per block come from a cache keyed by address, size and address space; a
- * miss asks the Python side (capstone) once per block.
+ * miss reads the count off Unicorn's translation of the block (the Python side's capstone
+ * only if that fails).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -34,7 +35,8 @@ int icount_init(struct icount_state *s, unsigned bits)
     s->mask = (1ULL << bits) - 1;
     s->table = calloc(s->mask + 1, sizeof(struct icount_entry));
     s->used = 0;
-    s->tick_at = ~0ULL;
+    s->last = NULL;
+    icount_set_limits(s, ~0ULL, ~0ULL);
     return s->table != NULL;
 }
 
@@ -44,30 +46,43 @@ void icount_free(struct icount_state *s)
     s->table = NULL;
 }
 
-void icount_block_hook(void *uc, uint64_t address, uint32_t size, struct icount_state *s)
+/* The block's instruction count as Unicorn translated it (the block is in its cache, having
+ * just been looked up to run); the Python side's disassembly if that is not the same block. */
+static uint32_t block_count(void *uc, uint64_t address, uint32_t size, struct icount_state *s)
+{
+    struct { uint64_t pc; uint16_t icount, size; } tb;
+    if (s->uc_ctl != NULL && s->uc_ctl(uc, s->ctl_request_cache, address, &tb) == 0 && tb.pc == address
+        && tb.size == size && tb.icount != 0)
+        return tb.icount;
+    return s->count(address, size);
+}
+
+/* Everything but the common case: the deadline, a clock tick, a block other than the last. */
+static __attribute__((noinline)) void block_slow(void *uc, uint64_t address, uint32_t size,
+                                                 struct icount_state *s)
 {
     if (s->instructions >= s->deadline) {
         /* The CPU stops before this block runs; it is counted when it does. */
         s->emu_stop(uc);
         return;
     }
-    if (s->instructions >= s->tick_at && ke_clock_tick(s)) {
-        s->emu_stop(uc);
-        return;
+    if (s->instructions >= s->tick_at) {
+        int stop = ke_clock_tick(s);
+        icount_update_stop(s);
+        if (stop) {
+            s->emu_stop(uc);
+            return;
+        }
     }
     uint64_t space = address < USER_LIMIT ? s->space : 0;
-    struct icount_entry *e = s->last;
-    if (e != NULL && e->address == address && e->size == size && e->space == space)
-        goto hit;
+    struct icount_entry *e;
     uint64_t i = slot_of(address, space, s->mask);
     for (;;) {
         e = &s->table[i];
         if (e->size == 0)
             break;
-        if (e->address == address && e->size == size && e->space == space) {
-            s->last = e;
+        if (e->address == address && e->size == size && e->space == space)
             goto hit;
-        }
         i = (i + 1) & s->mask;
     }
     if (s->used * 2 > s->mask) {        /* half full: start again (counts are recomputable) */
@@ -78,12 +93,36 @@ void icount_block_hook(void *uc, uint64_t address, uint32_t size, struct icount_
     e->address = address;
     e->space = space;
     e->size = size;
-    e->count = s->count(address, size);
+    e->count = block_count(uc, address, size, s);
     s->used++;
     s->misses++;
-    s->last = e;
 hit:
-    s->block_start = s->instructions;
-    s->block_index = 0;
+    s->last = e;
     s->instructions += e->count;
+}
+
+void icount_block_hook(void *uc, uint64_t address, uint32_t size, struct icount_state *s)
+{
+    /* The common case as a leaf function: the block that ran last runs again (a loop) and no
+     * stop is due. `last` is cleared when the address space changes, so it is this space's. */
+    struct icount_entry *e = s->last;
+    uint64_t n = s->instructions;
+    if (__builtin_expect(e != NULL && e->address == address && e->size == size && n < s->stop_at, 1)) {
+        s->instructions = n + e->count;
+        return;
+    }
+    block_slow(uc, address, size, s);
+}
+
+void icount_set_space(struct icount_state *s, uint64_t space)
+{
+    s->space = space;
+    s->last = NULL;
+}
+
+void icount_set_limits(struct icount_state *s, uint64_t deadline, uint64_t tick_at)
+{
+    s->deadline = deadline;
+    s->tick_at = tick_at;
+    icount_update_stop(s);
 }

@@ -1,10 +1,12 @@
-/* The instruction counter's state, shared by the counter (icount.c) and the tracer (trace.c). */
+/* The instruction counter's state, shared by the counter (icount.c), the clock tick (tick.c),
+ * the thread run (run.c) and the tracer (trace.c). */
 #ifndef ICOUNT_H
 #define ICOUNT_H
 #include <stdint.h>
 
 typedef void (*emu_stop_fn)(void *uc);
 typedef uint32_t (*count_fn)(uint64_t address, uint32_t size);
+typedef int (*ctl_fn)(void *uc, int control, ...);
 
 struct icount_entry {
     uint64_t address;
@@ -14,7 +16,10 @@ struct icount_entry {
 };
 
 struct icount_state {
+    /* The block hook's common case reads these three only. */
     uint64_t instructions;      /* retired so far (counted at block entry) */
+    uint64_t stop_at;           /* the lower of deadline and tick_at: the slow path decides */
+    struct icount_entry *last;  /* the block seen last (NULL after a change of address space) */
     uint64_t deadline;          /* stop once instructions >= deadline */
     uint64_t space;             /* tag of the current user address space (its CR3) */
     uint64_t misses;
@@ -23,9 +28,8 @@ struct icount_state {
     struct icount_entry *table;
     uint64_t mask;
     uint64_t used;
-    struct icount_entry *last;  /* the block seen last: loops hit it without hashing */
-    uint64_t block_start;       /* instructions retired before the block now running */
-    uint64_t block_index;       /* the tracer's position in that block */
+    ctl_fn uc_ctl;              /* Unicorn's uc_ctl, to read a block's count off its translation */
+    int32_t ctl_request_cache;  /* UC_CTL_READ_WRITE(UC_CTL_TB_REQUEST_CACHE, 2) */
     /* The clock interrupt's fast half (tick.c); off while tick_at is ~0. */
     uint64_t tick_at;           /* the count at which the next clock tick falls */
     uint64_t tick_instructions;
@@ -38,5 +42,12 @@ struct icount_state {
 };
 
 int ke_clock_tick(struct icount_state *s);
+void icount_set_space(struct icount_state *s, uint64_t space);
+void icount_set_limits(struct icount_state *s, uint64_t deadline, uint64_t tick_at);
+
+static inline void icount_update_stop(struct icount_state *s)
+{
+    s->stop_at = s->deadline < s->tick_at ? s->deadline : s->tick_at;
+}
 
 #endif

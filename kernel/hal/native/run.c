@@ -37,7 +37,7 @@ int ki_run_thread(struct run_state *r, void *context, uint8_t *blob)
     if (cr3 != r->loaded_cr3) {
         r->reg_write(r->uc, r->cr3_id, &cr3);
         r->loaded_cr3 = cr3;
-        r->ic->space = cr3;
+        icount_set_space(r->ic, cr3);
     }
     memcpy(&rip, blob + r->off_rip, 8);
     int err = r->emu_start(r->uc, rip, r->until, 0, 0);

@@ -99,6 +99,8 @@ struct trace_state {
     void *uc;
     uint32_t pending, pend_id;
     uint64_t pend_time;
+    /* the position in the running block: a new block has begun when the count has moved */
+    uint64_t block_seen, block_index;
     struct pending_mem pend_mem[MAX_MEM];
     int64_t prev_id;            /* the instruction looked up last, for the successor hint */
     uint64_t last_time;
@@ -384,7 +386,11 @@ static inline uint64_t reg(struct trace_state *t, unsigned slot)
 void trace_code_hook(void *uc, uint64_t address, uint32_t size, struct trace_state *t)
 {
     struct icount_state *ic = t->ic;
-    uint64_t time = ic->block_start + ic->block_index++;
+    if (ic->instructions != t->block_seen) {
+        t->block_seen = ic->instructions;
+        t->block_index = 0;
+    }
+    uint64_t time = ic->instructions - ic->last->count + t->block_index++;
     t->uc = uc;
     if (t->pending)
         finish(t, 0);
@@ -457,6 +463,7 @@ int trace_init(struct trace_state *t, uint64_t capacity)
     t->last_time = UINT64_MAX;
     t->prev_id = -1;
     t->ring_hi = UINT64_MAX;
+    t->block_seen = UINT64_MAX;
     return t->buf != NULL && t->infos != NULL && t->slots != NULL;
 }
 
@@ -468,6 +475,11 @@ void trace_free(struct trace_state *t)
     t->buf = NULL;
     t->infos = NULL;
     t->slots = NULL;
+}
+
+uint64_t trace_state_size(void)
+{
+    return sizeof(struct trace_state);
 }
 
 uint64_t trace_info_size(void)
