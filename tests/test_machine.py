@@ -2,10 +2,15 @@
 half, kernel pages supervisor-only, the stages in order."""
 import struct
 
+import pytest
 from conftest import sample_path
 from unicorn import UC_HOOK_CODE
+from unicorn.x86_const import UC_X86_REG_CS, UC_X86_REG_EFLAGS, UC_X86_REG_R11, UC_X86_REG_RCX, UC_X86_REG_SS
 
+from kernel.ex.sysnums import SERVICE_NUMBERS
 from kernel.hal import cpustate as cs
+from kernel.hal.machine import SYSCALL_FMASK
+from kernel.hal.native_lib import native_library
 from kernel.mm.pte import US, P
 from kernel.ps.create import CreateRequest
 from kernel.session import Session
@@ -117,3 +122,57 @@ def test_yield_switches_to_a_ready_thread_and_reports_when_none_is():
         f"after, pid {b:#x}",
     ]
     assert first.exit_status == 0 and second.exit_status == 0
+
+
+@pytest.mark.parametrize("pure_python", [False, True])
+def test_syscall_enters_lstar_at_cpl0_as_the_processor_does(monkeypatch, pure_python):
+    """SYSCALL (syscall.c, or Machine._syscall without the helper): RCX is the return address,
+    R11 the caller's RFLAGS, RFLAGS masked by FMASK, CPL 0 with the STAR kernel CS/SS."""
+    if pure_python:
+        monkeypatch.setenv("NTMINI_PURE_PYTHON", "1")
+    session, process, thread = boot("hello_ntwrite")
+    kernel = session.kernel
+    assert (kernel.machine._native_syscall is None) == (pure_python or native_library() is None)
+    seen = []
+    ctx = kernel.machine.uc.context_save()
+    view = cs.blob_view(ctx)
+
+    def before(uc, address, size, _):
+        if not seen and address < 0x800000000000 and process.space.read(address, 2) == b"\x0f\x05":
+            uc.context_update(ctx)
+            seen.append({"rip": address, "rflags": uc.reg_read(UC_X86_REG_EFLAGS)})
+
+    def entry(uc, address, size, _):
+        if len(seen) == 1:
+            uc.context_update(ctx)
+            seen.append({"cpl": cs.cpl(view), "rcx": uc.reg_read(UC_X86_REG_RCX), "r11": uc.reg_read(UC_X86_REG_R11),
+                         "rflags": uc.reg_read(UC_X86_REG_EFLAGS), "cs": uc.reg_read(UC_X86_REG_CS),
+                         "ss": uc.reg_read(UC_X86_REG_SS)})
+
+    kernel.machine.uc.hook_add(UC_HOOK_CODE, before)
+    lstar = kernel.image.exports["KiSystemCall64"]
+    kernel.machine.uc.hook_add(UC_HOOK_CODE, entry, None, lstar, lstar)
+    kernel.output_sink = lambda fd, data: None
+    session.run(process, thread)
+    user, kernel_entry = seen
+    assert kernel_entry["cpl"] == 0 and kernel_entry["cs"] == 0x10 and kernel_entry["ss"] == 0x18
+    assert kernel_entry["rcx"] == user["rip"] + 2
+    assert kernel_entry["r11"] == user["rflags"]
+    assert kernel_entry["rflags"] & SYSCALL_FMASK == 0
+
+
+def test_an_executive_error_in_a_gate_stops_the_cpu_and_surfaces():
+    """A Python exception inside a service (a bug in the executive) ends the run with that
+    exception, through the native thread run as through Unicorn's own wrapper."""
+    session, process, thread = boot("hello_ntwrite")
+    kernel = session.kernel
+
+    def broken(kernel, thread, *args):
+        raise RuntimeError("service bug")
+
+    number = SERVICE_NUMBERS["NtWriteFile"]
+    name, _, argc = kernel.service_table[number]
+    kernel.service_table[number] = (name, broken, argc)
+    with pytest.raises(RuntimeError, match="service bug"):
+        session.run(process, thread)
+    assert kernel.syscall_count >= 1
