@@ -142,3 +142,40 @@ def test_pure_python_counter_gives_the_same_run(tmp_path, name, options):
     events, native = events_of(tmp_path, name, *options)
     assert any(e["kind"] == "switch" for e in events)
     assert out.read_bytes() == native
+
+
+def _switch_work(threads: int, yields: int) -> tuple:
+    """Executive calls (Python and C functions), guest instructions and context switches in a
+    switch_bench run."""
+    import sys
+    session = Session(256 << 20)
+    session.kernel.output_sink = lambda fd, data: None
+    process, thread = session.create_process(CreateRequest(sample_path("switch_bench"), [str(threads), str(yields)]))
+    calls = [0]
+
+    def profile(frame, event, arg):
+        if event in ("call", "c_call"):
+            calls[0] += 1
+
+    sys.setprofile(profile)
+    try:
+        session.run(process, thread)
+    finally:
+        sys.setprofile(None)
+    kernel = session.kernel
+    return calls[0], kernel.counter.instructions, kernel.dispatcher.context_switches
+
+
+def test_a_switch_costs_the_same_work_with_10_and_1000_ready_threads():
+    """The dispatcher's ready queues make a switch O(1): the executive calls and the guest
+    instructions per yield-and-switch are the same with 1000 ready threads as with 10."""
+    per_switch = {}
+    for threads in (10, 1000):
+        low, high = _switch_work(threads, 1000), _switch_work(threads, 3000)
+        switches = high[2] - low[2]
+        assert switches >= 2000
+        per_switch[threads] = ((high[0] - low[0]) / switches, (high[1] - low[1]) / switches)
+    calls_10, instructions_10 = per_switch[10]
+    calls_1000, instructions_1000 = per_switch[1000]
+    assert instructions_1000 == instructions_10
+    assert abs(calls_1000 - calls_10) < 0.1, per_switch

@@ -11,7 +11,8 @@
 3. The cost of one switch with 10 and with 1000 ready threads (`switch_bench 10` and `1000`):
    the whole cost, and the dispatcher's own share (the time outside the CPU's runs: selecting,
    requeueing, accounting). The whole cost also carries what touching 1000 threads' contexts,
-   stacks and TEBs costs the host's caches and the emulated TLB.
+   stacks and TEBs costs the host's caches and the emulated TLB. Last, the work per switch
+   that does not depend on the host: executive calls and guest instructions.
 """
 import ctypes
 import os
@@ -131,7 +132,39 @@ def main() -> int:
               f"({1e6 / per[threads]:.0f} switches/s); dispatcher's own share {own[threads]:.2f} us")
     print(f"  growth from 10 to 1000 ready threads:        {per[1000] / per[10]:9.2f}   (target: no growth)")
     print(f"  growth of the dispatcher's own share:        {own[1000] / own[10]:9.2f}")
+    work = {threads: switch_work(threads) for threads in (10, 1000)}
+    print(f"  work per switch, 10 / 1000 ready threads:    {work[10][0]:.1f} / {work[1000][0]:.1f} executive calls, "
+          f"{work[10][1]:.0f} / {work[1000][1]:.0f} guest instructions")
     return 0
+
+
+def switch_work(threads: int) -> tuple:
+    """Executive calls (Python and C functions, counted with sys.setprofile) and guest
+    instructions per yield-and-switch: what the dispatcher does, independent of the host."""
+    code = f"""
+import json, os, sys
+sys.path.insert(0, {ROOT!r})
+from kernel.ps.create import CreateRequest
+from kernel.session import Session
+def run(yields):
+    s = Session(256 << 20, 1)
+    s.kernel.output_sink = lambda fd, data: None
+    p, t = s.create_process(CreateRequest(os.path.join({ROOT!r}, "samples", "switch_bench", "switch_bench.exe"),
+                                          [str({threads}), str(yields)]))
+    calls = [0]
+    def profile(frame, event, arg):
+        if event in ("call", "c_call"):
+            calls[0] += 1
+    sys.setprofile(profile)
+    s.run(p, t)
+    sys.setprofile(None)
+    return calls[0], s.kernel.counter.instructions, s.kernel.dispatcher.context_switches
+a, b = run(1000), run(3000)
+print(json.dumps([(b[0] - a[0]) / (b[2] - a[2]), (b[1] - a[1]) / (b[2] - a[2])]))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    import json
+    return tuple(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
 if __name__ == "__main__":
