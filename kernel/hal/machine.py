@@ -142,8 +142,7 @@ class Machine:
 
         self.gate_addresses.add(address)
         if self._run is not None:
-            self._run.gates[self._run.ngates] = address
-            self._run.ngates += 1
+            native_machine.add_gate(self._run, address)
         function = _HOOK_CODE(gate)
         self._gates.append(function)
         hook = ctypes.c_size_t()
@@ -242,8 +241,7 @@ class Machine:
         if lib is not None and counter.native:
             self._run = native_machine.run_state(self.uc, counter.state)
             for address in self.gate_addresses:
-                self._run.gates[self._run.ngates] = address
-                self._run.ngates += 1
+                native_machine.add_gate(self._run, address)
             self._run_thread = lib.ki_run_thread
             self._run_thread.argtypes = (ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p)
             self._run_ptr = ctypes.addressof(self._run)

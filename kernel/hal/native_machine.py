@@ -72,3 +72,11 @@ def run_state(uc, counter_state) -> RunState:
     s.off_rip, s.off_cr3 = cs.OFF_RIP, cs.OFF_CR3
     s.cr3_id = UC_X86_REG_CR3
     return s
+
+
+def add_gate(state: RunState, address: int) -> None:
+    """A gate the run resumes past when the thread stopped on it."""
+    if state.ngates == MAX_GATES:
+        raise RuntimeError(f"more than {MAX_GATES} gates")
+    state.gates[state.ngates] = address
+    state.ngates += 1
