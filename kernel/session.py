@@ -7,6 +7,7 @@ from .layouts import LAYOUTS
 from .ob.handles import HandleTable
 from .ob.object import ObCreateObject
 from .ps import create
+from .ps.exit import PspReapThread
 from .ps.objects import EThread, Running
 from .ps.process import PspInsertProcess, allocate_eprocess
 
@@ -76,6 +77,7 @@ class Session:
         services.install(kernel)
         kernel.trap_handler = exception.KiDispatchTrap
         kernel.thread_startup = create.PspUserThreadStartup
+        kernel.thread_reaper = PspReapThread
         PsInitSystem(kernel)
 
     def create_process(self, request: create.CreateRequest):

@@ -185,3 +185,12 @@ def test_bad_commands_and_options():
     assert bad.returncode == 64 and b"Couldn't resolve" in bad.stderr and b"Traceback" not in bad.stderr
     helped = run_kernel("debug-help")
     assert helped.returncode == 0 and b"!process 0 0" in helped.stdout
+
+
+def test_a_structure_at_an_unmapped_address_is_a_memory_access_error():
+    """!teb and dt at an address nothing maps: one line each, and the session goes on."""
+    out, result = debug("return_code", "exit", "!teb dead0000; dt _KTHREAD dead0000 State; !peb")
+    assert result.returncode == 42
+    assert "Memory access error at 00000000`dead0000" in out
+    assert "Memory access error at 00000000`dead0184" in out
+    assert "ImageBaseAddress" in out

@@ -60,6 +60,12 @@ class Target:
         except Exception as e:          # not mapped: the address space says how
             raise DebugError(f"Memory access error at {fmt_addr(va)}") from e
 
+    def write(self, va: int, data) -> None:
+        try:
+            self.space_for(va).write(va, data)
+        except Exception as e:
+            raise DebugError(f"Memory access error at {fmt_addr(va)}") from e
+
     def try_read(self, va: int, size: int) -> bytes | None:
         try:
             return self.read(va, size)
@@ -70,7 +76,9 @@ class Target:
         return struct.unpack("<Q", self.read(va, 8))[0]
 
     def view(self, type_name: str, va: int) -> StructView:
-        return StructView(self.space_for(va), va, LAYOUTS[type_name])
+        """A structure read through this target: an address that is not mapped is a
+        "Memory access error" line, not a failure of the session."""
+        return StructView(self, va, LAYOUTS[type_name])
 
     def unicode_string(self, us: StructView) -> str | None:
         if not us.Buffer or not us.Length:

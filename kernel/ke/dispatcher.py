@@ -79,6 +79,7 @@ class Dispatcher:
         self._run_start = 0
         self.events = kernel.events
         self._switch_reason = {}        # cpu number -> why its thread left
+        self._reap: list = []           # threads that ended on the processor, to reap after the run
 
     # -- time
     def now(self) -> int:
@@ -215,6 +216,14 @@ class Dispatcher:
         finally:
             self.executing = None
             self.current = None
+        if self._reap:
+            reap, self._reap = self._reap, []
+            for ended in reap:
+                self.kernel.thread_reaper(self.kernel, ended)
+
+    def reap_after_run(self, thread) -> None:
+        """The running thread ended: its stacks go back once it is off the processor."""
+        self._reap.append(thread)
 
     def _switch(self, cpu, old, new, reason: str) -> None:
         """Account a context switch on `cpu` from `old` to `new` (None: its idle thread)."""

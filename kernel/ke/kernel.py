@@ -51,6 +51,7 @@ class Kernel:
         self.trap_handler = None            # (kernel, thread, frame pa) -> None, set by the executive
         self.trace = None                   # the trace capture (kernel/trace), when one is taken
         self.thread_startup = None          # PspUserThreadStartup
+        self.thread_reaper = None           # (kernel, thread) -> None: PspReapThread
         self.syscall_count = 0
         exports = self.image.exports
         for name, callback in (("KiSystemServiceGate", self._system_service),

@@ -1,9 +1,16 @@
-"""Process and thread exit: PspExitThread, PspExitProcess, PspTerminateProcess.
+"""Process and thread exit: PspExitThread, PspExitProcess, PspTerminateProcess, and the
+reaper.
 
 A thread that ends leaves any wait, abandons the mutants it owns and is signalled; the last
-thread's end ends the process, which is signalled in turn."""
+thread's end ends the process, which is signalled in turn. Once off its processor, the reaper
+gives back its kernel stack, its TEB and the user stack the kernel made for it; the thread
+object itself stays while handles to it remain."""
 from ..ke.wait import cancel_wait, signal_object
+from ..mm.system import KERNEL_STACK_SIZE
+from ..mm.vad import MEM_RELEASE
+from ..mm.virtual import MmFreeVirtualMemory
 from ..ps.objects import Terminated
+from ..status import NtStatusError
 
 
 def _end_thread(kernel, thread, status: int) -> None:
@@ -21,6 +28,27 @@ def _end_thread(kernel, thread, status: int) -> None:
         kernel.events.emit("thread-exit", time=kernel.dispatcher.now(), pid=process.pid, tid=thread.tid,
                            status=status)
     signal_object(kernel, thread)
+    kernel.dispatcher.reap_after_run(thread)        # it may still be on its kernel stack
+
+
+def PspReapThread(kernel, thread) -> None:
+    """The reaper (KiReapList's work, MmDeleteKernelStack, MmDeleteTeb), once the thread is
+    off its processor: its kernel stack back to nonpaged pool and, while its process lives on,
+    its TEB and user stack released. An exited process keeps its address space whole, for
+    whoever inspects it afterwards."""
+    if thread.reaped:
+        return
+    thread.reaped = True
+    kernel.system.free_pool(thread.kernel_stack - KERNEL_STACK_SIZE, KERNEL_STACK_SIZE)
+    process = thread.process
+    if process.exited or process.space is None:
+        return
+    for base in (thread.teb, thread.user_stack[0] if thread.user_stack else 0):
+        if base:
+            try:
+                MmFreeVirtualMemory(process.space, base, 0, MEM_RELEASE)
+            except NtStatusError:
+                pass                # the program released it itself
 
 
 def PspExitThread(kernel, thread, status: int) -> None:

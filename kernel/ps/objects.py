@@ -104,6 +104,8 @@ class EThread(ObjectBody, DispatcherObject):
         self.blob_address = 0           # where its CPU state starts (the view's first byte)
         self.kernel_stack = 0           # InitialStack (top); the KTRAP_FRAME sits right below it
         self.teb = 0
+        self.user_stack = None          # (bottom, limit, top) of the stack the kernel made for it
+        self.reaped = False             # its stacks and TEB given back (kernel/ps/exit.py)
         self.quantum = 0                # quantum units left (3 per clock tick)
         self.wait = None                # the wait in progress (kernel/ke/wait.py)
         self.suspended_wait = False     # waiting on its suspend count
