@@ -38,8 +38,8 @@ def NtQueryInformationThread(kernel, thread, handle, info_class, buffer, length,
     if info_class == ThreadAmILastThread:
         if length != 4:
             raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
-        alive = [t for t in target.process.threads if t.state != Terminated]
-        data = struct.pack("<I", 1 if alive == [target] else 0)
+        last = target.process.eprocess.ActiveThreads == 1 and target.state != Terminated
+        data = struct.pack("<I", 1 if last else 0)
     elif info_class == ThreadBasicInformation:
         if length != 0x30:
             raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)

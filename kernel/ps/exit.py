@@ -56,7 +56,7 @@ def PspExitThread(kernel, thread, status: int) -> None:
         return
     _end_thread(kernel, thread, status)
     process = thread.process
-    if all(t.state == Terminated for t in process.threads):
+    if process.eprocess.ActiveThreads == 0:         # the last thread has ended
         PspExitProcess(kernel, process, status)
 
 
