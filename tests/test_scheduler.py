@@ -147,6 +147,7 @@ def test_pure_python_counter_gives_the_same_run(tmp_path, name, options):
 def _switch_work(yielders: int, yields: int, waiting: int) -> tuple:
     """Executive calls (Python and C functions), guest instructions and context switches in a
     switch_bench run."""
+    import gc
     import sys
     session = Session(256 << 20)
     session.kernel.output_sink = lambda fd, data: None
@@ -158,11 +159,15 @@ def _switch_work(yielders: int, yields: int, waiting: int) -> tuple:
         if event in ("call", "c_call"):
             calls[0] += 1
 
+    # Earlier tests' garbage is collected now, not during the run (finalizers are calls too).
+    gc.collect()
+    gc.disable()
     sys.setprofile(profile)
     try:
         session.run(process, thread)
     finally:
         sys.setprofile(None)
+        gc.enable()
     kernel = session.kernel
     return calls[0], kernel.counter.instructions, kernel.dispatcher.context_switches
 

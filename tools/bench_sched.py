@@ -131,7 +131,7 @@ def switch_work(yielders: int, waiting: int) -> tuple:
     """Executive calls (Python and C functions, counted with sys.setprofile) and guest
     instructions per yield-and-switch: what the dispatcher does, independent of the host."""
     code = f"""
-import json, os, sys
+import gc, json, os, sys
 sys.path.insert(0, {ROOT!r})
 from kernel.ps.create import CreateRequest
 from kernel.session import Session
@@ -144,9 +144,12 @@ def run(yields):
     def profile(frame, event, arg):
         if event in ("call", "c_call"):
             calls[0] += 1
+    gc.collect()
+    gc.disable()
     sys.setprofile(profile)
     s.run(p, t)
     sys.setprofile(None)
+    gc.enable()
     return calls[0], s.kernel.counter.instructions, s.kernel.dispatcher.context_switches
 a, b = run(1000), run(3000)
 print(json.dumps([(b[0] - a[0]) / (b[2] - a[2]), (b[1] - a[1]) / (b[2] - a[2])]))

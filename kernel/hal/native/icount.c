@@ -36,7 +36,8 @@ int icount_init(struct icount_state *s, unsigned bits)
     s->table = calloc(s->mask + 1, sizeof(struct icount_entry));
     s->used = 0;
     s->last = NULL;
-    icount_set_limits(s, ~0ULL, ~0ULL);
+    s->deadline = s->tick_at = ~0ULL;
+    icount_update_stop(s);
     return s->table != NULL;
 }
 
@@ -118,11 +119,4 @@ void icount_set_space(struct icount_state *s, uint64_t space)
 {
     s->space = space;
     s->last = NULL;
-}
-
-void icount_set_limits(struct icount_state *s, uint64_t deadline, uint64_t tick_at)
-{
-    s->deadline = deadline;
-    s->tick_at = tick_at;
-    icount_update_stop(s);
 }

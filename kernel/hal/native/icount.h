@@ -43,7 +43,6 @@ struct icount_state {
 
 int ke_clock_tick(struct icount_state *s);
 void icount_set_space(struct icount_state *s, uint64_t space);
-void icount_set_limits(struct icount_state *s, uint64_t deadline, uint64_t tick_at);
 
 static inline void icount_update_stop(struct icount_state *s)
 {
