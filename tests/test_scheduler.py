@@ -2,10 +2,11 @@
 stream's determinism with 1 and 4 processors."""
 import json
 import os
+import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import run_kernel, sample_path
+from conftest import ROOT, run_kernel, sample_path
 
 from kernel.ke.clock import TIME_INCREMENT
 from kernel.ps.create import CreateRequest
@@ -144,44 +145,15 @@ def test_pure_python_counter_gives_the_same_run(tmp_path, name, options):
     assert out.read_bytes() == native
 
 
-def _switch_work(yielders: int, yields: int, waiting: int) -> tuple:
-    """Executive calls (Python and C functions), guest instructions and context switches in a
-    switch_bench run."""
-    import gc
-    import sys
-    session = Session(256 << 20)
-    session.kernel.output_sink = lambda fd, data: None
-    process, thread = session.create_process(CreateRequest(sample_path("switch_bench"),
-                                                           [str(yielders), str(yields), str(waiting)]))
-    calls = [0]
-
-    def profile(frame, event, arg):
-        if event in ("call", "c_call"):
-            calls[0] += 1
-
-    # Earlier tests' garbage is collected now, not during the run (finalizers are calls too).
-    gc.collect()
-    gc.disable()
-    sys.setprofile(profile)
-    try:
-        session.run(process, thread)
-    finally:
-        sys.setprofile(None)
-        gc.enable()
-    kernel = session.kernel
-    return calls[0], kernel.counter.instructions, kernel.dispatcher.context_switches
-
-
 def test_a_switch_costs_the_same_work_with_10_and_1000_ready_threads():
     """The dispatcher's ready queues make a switch O(1): the executive calls and the guest
     instructions per yield-and-switch are the same with 990 more threads ready below the 10
     that switch, and with 1000 threads all switching in turn, as with 10 alone."""
-    per_switch = {}
-    for yielders, waiting in ((10, 0), (10, 990), (1000, 0)):
-        low, high = _switch_work(yielders, 1000, waiting), _switch_work(yielders, 3000, waiting)
-        switches = high[2] - low[2]
-        assert switches >= 2000
-        per_switch[yielders, waiting] = ((high[0] - low[0]) / switches, (high[1] - low[1]) / switches)
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    from bench_sched import count_work, work_per_switch
+    assert count_work(10, 3000, 0)[2] - count_work(10, 1000, 0)[2] >= 2000
+    per_switch = {(yielders, waiting): work_per_switch(yielders, waiting)
+                  for yielders, waiting in ((10, 0), (10, 990), (1000, 0))}
     calls_10, instructions_10 = per_switch[10, 0]
     for calls, instructions in per_switch.values():
         assert instructions == instructions_10

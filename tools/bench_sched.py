@@ -128,35 +128,51 @@ def main() -> int:
 
 
 def switch_work(yielders: int, waiting: int) -> tuple:
-    """Executive calls (Python and C functions, counted with sys.setprofile) and guest
-    instructions per yield-and-switch: what the dispatcher does, independent of the host."""
-    code = f"""
-import gc, json, os, sys
-sys.path.insert(0, {ROOT!r})
-from kernel.ps.create import CreateRequest
-from kernel.session import Session
-def run(yields):
-    s = Session(256 << 20, 1)
-    s.kernel.output_sink = lambda fd, data: None
-    p, t = s.create_process(CreateRequest(os.path.join({ROOT!r}, "samples", "switch_bench", "switch_bench.exe"),
-                                          [str({yielders}), str(yields), str({waiting})]))
-    calls = [0]
-    def profile(frame, event, arg):
-        if event in ("call", "c_call"):
-            calls[0] += 1
-    gc.collect()
-    gc.disable()
-    sys.setprofile(profile)
-    s.run(p, t)
-    sys.setprofile(None)
-    gc.enable()
-    return calls[0], s.kernel.counter.instructions, s.kernel.dispatcher.context_switches
-a, b = run(1000), run(3000)
-print(json.dumps([(b[0] - a[0]) / (b[2] - a[2]), (b[1] - a[1]) / (b[2] - a[2])]))
-"""
+    """work_per_switch in a fresh interpreter."""
+    code = (f"import json, sys; sys.path[:0] = [{ROOT!r}, {os.path.join(ROOT, 'tools')!r}]; import bench_sched; "
+            f"print(json.dumps(bench_sched.work_per_switch({yielders}, {waiting})))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     import json
     return tuple(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def work_per_switch(yielders: int, waiting: int) -> tuple:
+    """Executive calls (Python and C functions, counted with sys.setprofile) and guest
+    instructions per yield-and-switch in switch_bench: what the dispatcher does, independent of
+    the host. The difference of a run of 3000 yields and one of 1000 leaves out thread creation
+    and exit."""
+    low, high = count_work(yielders, 1000, waiting), count_work(yielders, 3000, waiting)
+    switches = high[2] - low[2]
+    return (high[0] - low[0]) / switches, (high[1] - low[1]) / switches
+
+
+def count_work(yielders: int, yields: int, waiting: int) -> tuple:
+    """(executive calls, guest instructions, context switches) of one switch_bench run."""
+    import gc
+
+    from kernel.ps.create import CreateRequest
+    from kernel.session import Session
+    session = Session(256 << 20)
+    session.kernel.output_sink = lambda fd, data: None
+    image = os.path.join(ROOT, "samples", "switch_bench", "switch_bench.exe")
+    process, thread = session.create_process(CreateRequest(image, [str(yielders), str(yields), str(waiting)]))
+    calls = [0]
+
+    def profile(frame, event, arg):
+        if event in ("call", "c_call"):
+            calls[0] += 1
+
+    # Garbage from before is collected now, not during the run (finalizers are calls too).
+    gc.collect()
+    gc.disable()
+    sys.setprofile(profile)
+    try:
+        session.run(process, thread)
+    finally:
+        sys.setprofile(None)
+        gc.enable()
+    kernel = session.kernel
+    return calls[0], kernel.counter.instructions, kernel.dispatcher.context_switches
 
 
 if __name__ == "__main__":
