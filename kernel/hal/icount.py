@@ -129,10 +129,6 @@ class InstructionCounter:
     def instructions(self) -> int:
         return self.state.instructions
 
-    @property
-    def deadline(self) -> int:
-        return self.state.deadline
-
     def set_deadline(self, value: int) -> None:
         """Stop before the first block at or past this count (NO_DEADLINE: never)."""
         st = self.state

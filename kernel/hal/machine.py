@@ -83,7 +83,7 @@ class Machine:
         self._gates: list = []          # the gates' C callbacks, kept alive
         self.gate_addresses: set[int] = set()
         self._counter = None            # the instruction counter: its space follows CR3
-        self._loaded_cr3 = None
+        self.loaded_cr3 = None          # CR3 as last loaded (kept in the native run state when there is one)
         self._run = None                # the native thread run's state
         self._run_thread = None
 
@@ -263,12 +263,10 @@ class Machine:
         handle = self._handle
         _context_restore(handle, context)
         cr3 = _Q.unpack_from(view, cs.OFF_CR3)[0]
-        native = self._run
-        if cr3 != (self._loaded_cr3 if native is None else native.loaded_cr3):
+        loaded = self if self._run is None else self._run
+        if cr3 != loaded.loaded_cr3:
             uc.reg_write(UC_X86_REG_CR3, cr3)
-            self._loaded_cr3 = cr3
-            if native is not None:
-                native.loaded_cr3 = cr3
+            loaded.loaded_cr3 = cr3
             self._counter.set_space(cr3)
         if on_start is not None:
             on_start()
@@ -281,9 +279,6 @@ class Machine:
             rip = _Q.unpack_from(view, cs.OFF_RIP)[0]
             if rip in self.gate_addresses:
                 _Q.pack_into(view, cs.OFF_RIP, rip + 1)
-
-    def stop(self) -> None:
-        self.uc.emu_stop()
 
     def flush_tlb(self) -> None:
         self.uc.ctl(UC_CTL_TLB_FLUSH, UC_CTL_IO_WRITE)

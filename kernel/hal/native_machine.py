@@ -53,7 +53,7 @@ MAX_GATES = 8
 class RunState(ctypes.Structure):
     _fields_ = [("uc", ctypes.c_void_p), ("context_save", ctypes.c_void_p), ("context_restore", ctypes.c_void_p),
                 ("reg_write", ctypes.c_void_p), ("emu_start", ctypes.c_void_p), ("ic", ctypes.c_void_p),
-                ("until", ctypes.c_uint64), ("loaded_cr3", ctypes.c_uint64), ("gates", ctypes.c_uint64 * MAX_GATES),
+                ("loaded_cr3", ctypes.c_uint64), ("gates", ctypes.c_uint64 * MAX_GATES),
                 ("ngates", ctypes.c_uint32), ("off_rip", ctypes.c_uint32), ("off_cr3", ctypes.c_uint32),
                 ("cr3_id", ctypes.c_int32)]
 
@@ -67,7 +67,6 @@ def run_state(uc, counter_state) -> RunState:
     s.reg_write = ctypes.cast(uclib.uc_reg_write, fn).value
     s.emu_start = ctypes.cast(uclib.uc_emu_start, fn).value
     s.ic = ctypes.addressof(counter_state)
-    s.until = 0                         # ignored: the machine uses no exit addresses
     s.loaded_cr3 = (1 << 64) - 1
     s.off_rip, s.off_cr3 = cs.OFF_RIP, cs.OFF_CR3
     s.cr3_id = UC_X86_REG_CR3

@@ -18,14 +18,13 @@ from collections import deque
 from unicorn.unicorn_py3.unicorn import uclib
 
 from ..hal import cpustate as cs
-from ..hal.icount import NO_DEADLINE
+from ..hal.icount import NO_DEADLINE, QUANTUM_PER_TICK
 from ..layouts import LAYOUTS
 from ..ps.objects import Initialized, Ready, Running, Terminated, Waiting
 from .clock import VirtualClock
 
 _Q = struct.Struct("<Q")
 _emu_stop = uclib.uc_emu_stop
-QUANTUM_PER_TICK = 3                # quantum units the clock charges each tick
 STARVATION_TICKS = 256              # ready but not run for ~4 s: the balance set manager boosts
 BALANCE_SET_PERIOD = 64             # the balance set manager runs once a second
 STARVATION_SCAN_LIMIT = 16          # threads it looks at per pass
@@ -110,8 +109,7 @@ class Dispatcher:
             queue.append(thread)
         cpu.ready_summary |= 1 << priority
         if cpu is self.executing and self.current is not None and priority > self.current.priority:
-            self._switch_reason[cpu.number] = "preempt"
-            self.machine.stop()
+            self.stop_current("preempt")
 
     def _select_processor(self, thread) -> Cpu:
         """KiSelectReadyProcessor: an idle processor (ideal first, then the last one used), else
@@ -269,8 +267,7 @@ class Dispatcher:
         thread.wait_time = self.clock.ticks
         cpu.ready_queues[priority].append(thread)
         cpu.ready_summary |= 1 << priority
-        self._switch_reason[cpu.number] = "yield"
-        _emu_stop(self._uch)
+        self.stop_current("yield")
         return True
 
     def block(self, thread, reason: str = "wait") -> None:

@@ -74,7 +74,7 @@ class Kernel:
     # -- gate: KiSystemServiceGate (KiSystemServiceUser's dispatch)
     def _system_service(self) -> None:
         thread = self.dispatcher.current
-        frame = thread.trap_frame_pa or self.trap_frame_pa(thread)
+        frame = self.trap_frame_pa(thread)
         mem = self.mem
         rax, _rcx, rdx, r8, r9, r10, _r11 = _TF_ARGS.unpack_from(mem, frame + OFF_RAX)
         self.syscall_count += 1

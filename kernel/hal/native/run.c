@@ -21,7 +21,6 @@ struct run_state {
     reg_write_fn reg_write;
     emu_start_fn emu_start;
     struct icount_state *ic;    /* its space follows CR3 */
-    uint64_t until;
     uint64_t loaded_cr3;
     uint64_t gates[MAX_GATES];
     uint32_t ngates;
@@ -40,7 +39,7 @@ int ki_run_thread(struct run_state *r, void *context, uint8_t *blob)
         icount_set_space(r->ic, cr3);
     }
     memcpy(&rip, blob + r->off_rip, 8);
-    int err = r->emu_start(r->uc, rip, r->until, 0, 0);
+    int err = r->emu_start(r->uc, rip, 0, 0, 0);       /* no exit address: see machine.py */
     r->context_save(r->uc, context);
     memcpy(&rip, blob + r->off_rip, 8);
     for (uint32_t i = 0; i < r->ngates; i++) {
