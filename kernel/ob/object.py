@@ -7,7 +7,9 @@ from ..layouts import LAYOUTS
 
 OBJECT_HEADER_BODY = LAYOUTS["OBJECT_HEADER"].offset("Body")
 # Object type indices as build 19045 numbers them (ObTypeIndexTable).
-TYPE_INDEX = {"Process": 7, "Thread": 8, "Event": 16, "Mutant": 17, "Semaphore": 19}
+TYPE_INDEX = {"Type": 2, "Directory": 3, "SymbolicLink": 4, "Token": 5, "Job": 6, "Process": 7, "Thread": 8,
+              "Event": 16, "Mutant": 17, "Semaphore": 19, "Timer": 20, "KeyedEvent": 23, "IoCompletion": 35,
+              "File": 37, "Section": 42, "Key": 44}
 _q = struct.Struct("<q")
 
 
