@@ -41,8 +41,17 @@ class Module:
 _image_cache: dict[str, ImageFile] = {}
 
 
+def is_plain_dll_name(name: str) -> bool:
+    """A guest-supplied DLL name is a base name and nothing else: no folder of either kind of
+    separator, no drive, no `.`/`..`, no NUL. Anything else could name a host file."""
+    return bool(name) and name not in (".", "..") and not any(c in name for c in "/\\:\0")
+
+
 def open_guest_dll(name: str, search_dirs: list[str]) -> ImageFile | None:
-    """Find a DLL: the application's folder first, then the guest system folder."""
+    """Find a DLL: the application's folder first, then the guest system folder. Only plain
+    base names are looked up, and only inside those folders."""
+    if not is_plain_dll_name(name):
+        return None
     for folder in search_dirs + [GUEST_BIN]:
         path = os.path.join(folder, name)
         if os.path.isfile(path):
