@@ -124,7 +124,7 @@ static void LdrpInitializeProcess(PEB *peb, CONTEXT *context)
     LdrpProcessInitialized = 1;
 }
 
-void NTAPI LdrInitializeThunk(CONTEXT *context, PVOID ntdll_base)
+NTSYSAPI void NTAPI LdrInitializeThunk(CONTEXT *context, PVOID ntdll_base)
 {
     PEB *peb = NtCurrentTeb()->ProcessEnvironmentBlock;
     (void)ntdll_base;
@@ -154,7 +154,7 @@ static void LdrShutdown(ULONG reason)
     }
 }
 
-__attribute__((noreturn)) void NTAPI RtlExitUserProcess(NTSTATUS status)
+NTSYSAPI __attribute__((noreturn)) void NTAPI RtlExitUserProcess(NTSTATUS status)
 {
     NtTerminateProcess(NULL, status);           /* every other thread first */
     if (LdrpProcessInitialized)
@@ -163,7 +163,7 @@ __attribute__((noreturn)) void NTAPI RtlExitUserProcess(NTSTATUS status)
         NtTerminateProcess(NtCurrentProcess(), status);
 }
 
-__attribute__((noreturn)) void NTAPI RtlExitUserThread(NTSTATUS status)
+NTSYSAPI __attribute__((noreturn)) void NTAPI RtlExitUserThread(NTSTATUS status)
 {
     ULONG last = 0;
     NtQueryInformationThread(NtCurrentThread(), ThreadAmILastThread, &last, sizeof(last), NULL);
@@ -176,17 +176,17 @@ __attribute__((noreturn)) void NTAPI RtlExitUserThread(NTSTATUS status)
 }
 
 /* Where every thread's user-mode life begins and ends. */
-__attribute__((noreturn)) void NTAPI RtlUserThreadStart(ULONG (NTAPI *start)(PVOID), PVOID parameter)
+NTSYSAPI __attribute__((noreturn)) void NTAPI RtlUserThreadStart(ULONG (NTAPI *start)(PVOID), PVOID parameter)
 {
     RtlExitUserThread((NTSTATUS)start(parameter));
 }
 
-ULONG NTAPI RtlGetNtGlobalFlags(void)
+NTSYSAPI ULONG NTAPI RtlGetNtGlobalFlags(void)
 {
     return NtCurrentTeb()->ProcessEnvironmentBlock->NtGlobalFlag;
 }
 
-PEB *NTAPI RtlGetCurrentPeb(void)
+NTSYSAPI PEB *NTAPI RtlGetCurrentPeb(void)
 {
     return NtCurrentTeb()->ProcessEnvironmentBlock;
 }

@@ -12,6 +12,7 @@ typedef long long LONG64;
 typedef void *PVOID, *HANDLE;
 #define NULL ((void *)0)
 #define NTAPI __stdcall
+#define NTSYSAPI __declspec(dllexport)     /* an export of ntdll.dll */
 #define NtCurrentProcess() ((HANDLE)(LONG64)-1)
 #define NtCurrentThread() ((HANDLE)(LONG64)-2)
 
