@@ -4,11 +4,11 @@ Every service is `handler(kernel, thread, *args) -> NTSTATUS`; a service that ra
 NtStatusError returns that status; a number not in the table returns
 STATUS_INVALID_SYSTEM_SERVICE (KiSystemServiceUser's check).
 """
-from . import io_services, memory, object, process, sync, thread, thread_control
+from . import memory, object, process, sync, thread, thread_control
+from .file import FILE_SERVICES
 from .sysnums import SERVICE_NUMBERS
 
 SERVICES = {
-    "NtWriteFile": (io_services.NtWriteFile, 9),
     "NtClose": (process.NtClose, 1),
     "NtTerminateProcess": (process.NtTerminateProcess, 2),
     "NtQueryInformationProcess": (process.NtQueryInformationProcess, 5),
@@ -44,6 +44,8 @@ SERVICES = {
     "NtProtectVirtualMemory": (memory.NtProtectVirtualMemory, 5),
     "NtQueryVirtualMemory": (memory.NtQueryVirtualMemory, 6),
 }
+
+SERVICES.update(FILE_SERVICES)            # kernel/ex/file.py: NtCreateFile, NtReadFile, NtWriteFile ...
 
 
 def install(kernel) -> None:
