@@ -347,6 +347,8 @@ NTSTATUS LdrpLoadDllByName(const WCHAR *name, SIZE_T len, const WCHAR *search_pa
     e->Flags &= ~LDRP_LOAD_IN_PROGRESS;
     if (!NT_SUCCESS(status))
         return status;
+    if (!LdrpInLdrInit)
+        LdrpHandleTlsForDynamicLoad(e);
     /* Initialisation order: after every module it imports from. */
     InsertTail(&PebLdr.InInitializationOrderModuleList, &e->InInitializationOrderLinks);
     return STATUS_SUCCESS;

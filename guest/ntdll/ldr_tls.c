@@ -64,3 +64,31 @@ void LdrpFreeTls(void)
     LdrpFree(vector);
     teb->ThreadLocalStoragePointer = NULL;
 }
+
+/* A DLL with a TLS directory loaded at run time: its index, its TLS callbacks' data, and this
+ * thread's vector grown to hold its block (Windows grows every thread's vector through
+ * NtSetInformationProcess(ProcessTlsInformation); other threads get theirs here when they start). */
+void LdrpHandleTlsForDynamicLoad(LDR_DATA_TABLE_ENTRY *entry)
+{
+    IMAGE_TLS_DIRECTORY64 *tls = RtlImageDirectoryEntryToData(entry->DllBase, 1, IMAGE_DIRECTORY_ENTRY_TLS, NULL);
+    if (tls == NULL)
+        return;
+    ULONG index = LdrpNumberOfTlsEntries++;
+    entry->TlsIndex = (USHORT)index;
+    if (tls->AddressOfIndex)
+        *(ULONG *)tls->AddressOfIndex = index;
+    TEB *teb = NtCurrentTeb();
+    PVOID *old = teb->ThreadLocalStoragePointer;
+    PVOID *vector = LdrpAlloc(LdrpNumberOfTlsEntries * sizeof(PVOID));
+    if (vector == NULL)
+        return;
+    for (ULONG i = 0; old && i < index; i++)
+        vector[i] = old[i];
+    SIZE_T raw = tls->EndAddressOfRawData - tls->StartAddressOfRawData;
+    UCHAR *block = LdrpAlloc(raw + tls->SizeOfZeroFill + 16);
+    if (block)
+        __builtin_memcpy(block, (PVOID)tls->StartAddressOfRawData, raw);
+    vector[index] = block;
+    teb->ThreadLocalStoragePointer = vector;
+    LdrpFree(old);
+}

@@ -72,6 +72,7 @@ void LdrpCallInitRoutine(LDR_DATA_TABLE_ENTRY *entry, ULONG reason, PVOID contex
 void LdrpInitializeTls(void);
 void LdrpAllocateTls(void);
 void LdrpFreeTls(void);
+void LdrpHandleTlsForDynamicLoad(LDR_DATA_TABLE_ENTRY *entry);
 void LdrpCallTlsCallbacks(LDR_DATA_TABLE_ENTRY *entry, ULONG reason);
 
 /* apiset.c: resolve an API-set name to its host DLL (length in characters, no ".dll") */
