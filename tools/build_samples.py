@@ -42,7 +42,8 @@ def sample_spec(name: str) -> dict:
 
 
 def outputs(name: str) -> list[str]:
-    return [os.path.join(name, name + ".exe")] + [os.path.join(name, d["name"]) for d in sample_spec(name).get("dll", [])]
+    dlls = [os.path.join(name, d["name"]) for d in sample_spec(name).get("dll", [])]
+    return [os.path.join(name, name + ".exe")] + dlls
 
 
 def _run(cmd: list[str], cwd: str, what: str) -> None:

@@ -147,6 +147,9 @@ static NTSTATUS MapDll(const WCHAR *dos_path, SIZE_T len, PVOID *base)
     status = NtCreateSection(&section, 0xD /* SECTION_MAP_READ | SECTION_MAP_EXECUTE | SECTION_QUERY */, NULL,
                              NULL, 0x10 /* PAGE_EXECUTE */, 0x1000000 /* SEC_IMAGE */, file);
     NtClose(file);
+    if (status == (NTSTATUS)0xC000012F || status == (NTSTATUS)0xC0000130 || status == (NTSTATUS)0xC0000131 ||
+        status == (NTSTATUS)0xC000011E || status == (NTSTATUS)0xC0000020)
+        status = STATUS_INVALID_IMAGE_FORMAT;   /* not MZ, bad protection, Win16, empty: a bad image */
     if (!NT_SUCCESS(status))
         return status;
     SIZE_T size = 0;

@@ -74,6 +74,16 @@ void Entry(void)
     PrintHex("its memory: state ", State(target));
     PrintHex("unload again: ", (ULONG)LdrUnloadDll(target));
 
+    /* API sets: a contract resolves to its host; an unknown one, or one whose host is absent, does not. */
+    static const unsigned short rtl[] = u"api-ms-win-core-rtlsupport-l1-2-7.dll", ntdll[] = u"ntdll.dll",
+                                nohost[] = u"API-MS-Win-Core-Nonexistent-L1-1-0";
+    PVOID via_set = Load(rtl, sizeof(rtl));
+    LdrString n = LDR_STRING(ntdll);
+    PVOID nt = 0;
+    LdrGetDllHandle(0, 0, &n, &nt);
+    Print(via_set == nt ? "api set: ntdll\n" : "api set: elsewhere\n");
+    Load(nohost, sizeof(nohost));
+
     Load(missing, sizeof(missing));
     LdrString m = LDR_STRING(missing);
     PrintHex("handle of a missing DLL: ", (ULONG)LdrGetDllHandle(0, 0, &m, &handle));
