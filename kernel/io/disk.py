@@ -179,6 +179,9 @@ class VolumeDevice(DeviceObject):
                 mode = 0o444 if request.attributes & FILE_ATTRIBUTE_READONLY else 0o666
                 fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR | os.O_CLOEXEC | os.O_NOFOLLOW, mode)
                 os.close(fd)
+        except FileExistsError as e:
+            # Something the guest may not see holds the name (a link out of the mount): refused.
+            raise NtStatusError(STATUS_ACCESS_DENIED if os.path.islink(path) else STATUS_OBJECT_NAME_COLLISION) from e
         except OSError as e:
             raise host_error(e) from e
         node.kind, node.host, node.is_dir = "host", os.path.realpath(path), bool(options & FILE_DIRECTORY_FILE)
@@ -372,6 +375,8 @@ class VolumeDevice(DeviceObject):
                     if other is not file and other.node is not None and other.node.host and \
                             other.node.host.startswith(node.host + os.sep):
                         raise NtStatusError(STATUS_ACCESS_DENIED)
+        if (target is None or not target.exists) and os.path.lexists(dest):
+            raise NtStatusError(STATUS_ACCESS_DENIED)          # a host entry the guest may not see
         key = self.io.node_key(node)
         try:
             os.replace(node.host, dest)
