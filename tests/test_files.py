@@ -243,3 +243,34 @@ def test_namespace_links_and_directories(io):
 def test_wildcards(mask, name, matches):
     from kernel.io.wildcard import FsRtlIsNameInExpression
     assert FsRtlIsNameInExpression(mask, name) is matches
+
+
+# Windows' answers to each disposition on a file that is missing, present or read-only (the table of
+# Wine's conformance test test_NtCreateFile, confirmed on Windows): (disposition, attributes asked,
+# status, IO_STATUS_BLOCK.Information, attributes afterwards, delete it afterwards)
+DISPOSITIONS = [(2, 1, 0, 2, 0x21, 0), (2, 0, 0xC0000035, 0, 0, 1), (2, 0, 0, 2, 0x20, 0), (1, 1, 0, 1, 0x20, 1),
+                (1, 1, 0xC0000034, 0, 0, 0), (3, 0, 0, 2, 0x20, 0), (3, 1, 0, 1, 0x20, 1), (3, 1, 0, 2, 0x21, 0),
+                (3, 0, 0, 1, 0x21, 0), (4, 0, 0xC0000022, 0, 0, 1), (4, 0, 0xC0000034, 0, 0, 0), (2, 0, 0, 2, 0x20, 0),
+                (4, 1, 0, 3, 0x21, 0), (5, 0, 0xC0000022, 0, 0, 1), (5, 0, 0, 2, 0x20, 0), (5, 1, 0, 3, 0x21, 0),
+                (0, 0, 0, 0, 0x20, 0), (0, 1, 0, 0, 0x21, 1), (0, 0, 0, 2, 0x20, 1)]
+
+
+def test_every_disposition_on_missing_present_and_read_only_files(io):
+    from kernel.io.create import IoCreateFile, OpenPacket
+    from kernel.status import NtStatusError
+    kernel, work = io
+    path = work / "foo.tmp"
+    got = []
+    for disposition, attributes, _status, _info, _out, cleanup in DISPOSITIONS:
+        try:
+            file, information = IoCreateFile(kernel, "\\??\\C:\\work\\foo.tmp",
+                                             OpenPacket(0x80000000, attributes, 3, disposition, 0))
+            got.append((0, information, kernel.io.file_attributes(file.node)))
+            file.cleaned_up = True
+            file.device.cleanup(file)
+        except NtStatusError as e:
+            got.append((e.status, 0, 0))
+        if cleanup and path.exists():
+            path.chmod(0o666)
+            path.unlink()
+    assert got == [(status, info, out) for _, _, status, info, out, _ in DISPOSITIONS]

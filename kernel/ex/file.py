@@ -38,6 +38,7 @@ from ..status import (
     STATUS_INVALID_HANDLE,
     STATUS_INVALID_INFO_CLASS,
     STATUS_INVALID_PARAMETER,
+    STATUS_INVALID_USER_BUFFER,
     STATUS_NO_MORE_FILES,
     STATUS_NOT_SAME_DEVICE,
     STATUS_OBJECT_NAME_INVALID,
@@ -184,9 +185,14 @@ def NtReadFile(kernel, thread, handle, event_handle, apc_routine, apc_context, i
     try:
         data = IopReadFile(file, offset, length)
     except NtStatusError as e:
-        if e.status == STATUS_END_OF_FILE:
+        if e.status != STATUS_END_OF_FILE:
+            raise
+        if file.synchronous or not isinstance(file.device, VolumeDevice):
             space.probe_write(io_status, _iosb.pack(STATUS_END_OF_FILE, 0))
-        raise
+            raise
+        # An asynchronous read past the end completes (pending) with STATUS_END_OF_FILE.
+        complete(kernel, thread, file, event, io_status, STATUS_END_OF_FILE, 0)
+        return STATUS_PENDING
     space.probe_write(buffer, data)
     complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, len(data))
     return STATUS_SUCCESS if file.synchronous or not isinstance(file.device, VolumeDevice) else STATUS_PENDING
@@ -197,6 +203,8 @@ def NtWriteFile(kernel, thread, handle, event_handle, apc_routine, apc_context, 
     length &= 0xFFFFFFFF
     file, space, offset, event = _transfer_prologue(kernel, thread, handle, event_handle, io_status,
                                                     byte_offset_ptr, FILE_WRITE_DATA | FILE_APPEND_DATA)
+    if not buffer and length:
+        raise NtStatusError(STATUS_INVALID_USER_BUFFER)
     data = space.probe_read(buffer, length)
     written = IopWriteFile(file, offset, data)
     complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, written)

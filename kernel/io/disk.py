@@ -121,6 +121,11 @@ class VolumeDevice(DeviceObject):
         if information in (FILE_OVERWRITTEN, FILE_SUPERSEDED):
             self._truncate(node, request)
         self._open_host(file, node)
+        if information in (FILE_CREATED, FILE_OVERWRITTEN, FILE_SUPERSEDED):
+            # The attributes asked for, FILE_ATTRIBUTE_READONLY too: this open keeps its access.
+            attrs = request.attributes & 0x7FA7
+            if attrs or information != FILE_CREATED:
+                self.io.set_attributes(node, attrs | (0 if node.is_dir else FILE_ATTRIBUTE_ARCHIVE))
         IoSetShareAccess(fcb, file, file.granted_access, request.share)
         file.share_access = request.share
         file.options = options
@@ -176,8 +181,7 @@ class VolumeDevice(DeviceObject):
             if options & FILE_DIRECTORY_FILE:
                 os.mkdir(path, 0o777)
             else:
-                mode = 0o444 if request.attributes & FILE_ATTRIBUTE_READONLY else 0o666
-                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR | os.O_CLOEXEC | os.O_NOFOLLOW, mode)
+                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR | os.O_CLOEXEC | os.O_NOFOLLOW, 0o666)
                 os.close(fd)
         except FileExistsError as e:
             # Something the guest may not see holds the name (a link out of the mount): refused.
@@ -186,9 +190,6 @@ class VolumeDevice(DeviceObject):
             raise host_error(e) from e
         node.kind, node.host, node.is_dir = "host", os.path.realpath(path), bool(options & FILE_DIRECTORY_FILE)
         self.io.touch(node, created=True)
-        attrs = request.attributes & 0x7FA7
-        if attrs & ~FILE_ATTRIBUTE_READONLY:
-            self.io.set_attributes(node, attrs | (0 if node.is_dir else FILE_ATTRIBUTE_ARCHIVE))
         return FILE_CREATED
 
     def _grant(self, request, node, file, information: int) -> None:
@@ -209,7 +210,8 @@ class VolumeDevice(DeviceObject):
         if readonly_attr:
             if request.options & FILE_DELETE_ON_CLOSE:
                 raise NtStatusError(STATUS_CANNOT_DELETE)
-            if access & (FILE_WRITE_DATA | FILE_APPEND_DATA) or information != FILE_OPENED:
+            # A read-only file may be opened for reading or superseded, never written or overwritten.
+            if access & (FILE_WRITE_DATA | FILE_APPEND_DATA) or information == FILE_OVERWRITTEN:
                 raise NtStatusError(STATUS_ACCESS_DENIED)
         if node.kind == "virtual" and access & MODIFYING_ACCESS & ~DELETE:
             raise NtStatusError(STATUS_ACCESS_DENIED)
@@ -217,11 +219,12 @@ class VolumeDevice(DeviceObject):
 
     def _truncate(self, node, request) -> None:
         try:
+            if not os.stat(node.host).st_mode & 0o200:         # superseding a read-only file
+                os.chmod(node.host, os.stat(node.host).st_mode & 0o777 | 0o200)
             os.truncate(node.host, 0)
         except OSError as e:
             raise host_error(e) from e
         self.io.touch(node)
-        self.io.set_attributes(node, (request.attributes & 0x7FA7) | FILE_ATTRIBUTE_ARCHIVE)
 
     def _open_host(self, file, node) -> None:
         if node.kind != "host" or node.is_dir:
@@ -311,8 +314,7 @@ class VolumeDevice(DeviceObject):
         if not file.granted_access & DELETE:
             raise NtStatusError(STATUS_ACCESS_DENIED)
         if not delete:
-            file.fcb.delete_pending = False
-            file.delete_on_close = False
+            file.fcb.delete_pending = False         # FILE_DELETE_ON_CLOSE still applies at the close
             file.set_delete_pending(False)
             return
         self.check_deletable(node, ignore_readonly)
