@@ -469,20 +469,59 @@ def NtFsControlFile(kernel, thread, handle, event_handle, apc_routine, apc_conte
 
 # name -> (handler, argument count), registered by kernel/ex/services.py
 FILE_SERVICES = {
-    "NtCreateFile": (NtCreateFile, 11),
-    "NtOpenFile": (NtOpenFile, 6),
-    "NtReadFile": (NtReadFile, 9),
-    "NtWriteFile": (NtWriteFile, 9),
-    "NtQueryInformationFile": (NtQueryInformationFile, 5),
-    "NtSetInformationFile": (NtSetInformationFile, 5),
-    "NtQueryDirectoryFile": (NtQueryDirectoryFile, 11),
-    "NtQueryDirectoryFileEx": (NtQueryDirectoryFileEx, 10),
-    "NtQueryAttributesFile": (NtQueryAttributesFile, 2),
-    "NtQueryFullAttributesFile": (NtQueryFullAttributesFile, 2),
-    "NtQueryVolumeInformationFile": (NtQueryVolumeInformationFile, 5),
-    "NtFlushBuffersFile": (NtFlushBuffersFile, 2),
-    "NtDeleteFile": (NtDeleteFile, 1),
-    "NtCancelIoFile": (NtCancelIoFile, 2),
-    "NtCreateNamedPipeFile": (NtCreateNamedPipeFile, 14),
-    "NtFsControlFile": (NtFsControlFile, 10),
+    "NtCreateFile": (NtCreateFile, (
+        ("FileHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("IoStatusBlock", "p"),
+        ("AllocationSize", "li"), ("FileAttributes", "u"), ("ShareAccess", "u"), ("CreateDisposition", "u"),
+        ("CreateOptions", "u"), ("EaBuffer", "p"), ("EaLength", "u")
+    )),
+    "NtOpenFile": (NtOpenFile, (
+        ("FileHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("IoStatusBlock", "p"),
+        ("ShareAccess", "u"), ("OpenOptions", "u")
+    )),
+    "NtReadFile": (NtReadFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("Buffer", "p"), ("Length", "u"), ("ByteOffset", "li"), ("Key", "p")
+    )),
+    "NtWriteFile": (NtWriteFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("Buffer", "buf6"), ("Length", "u"), ("ByteOffset", "li"), ("Key", "p")
+    )),
+    "NtQueryInformationFile": (NtQueryInformationFile, (
+        ("FileHandle", "h"), ("IoStatusBlock", "p"), ("FileInformation", "p"), ("Length", "u"),
+        ("FileInformationClass", "u")
+    )),
+    "NtSetInformationFile": (NtSetInformationFile, (
+        ("FileHandle", "h"), ("IoStatusBlock", "p"), ("FileInformation", "p"), ("Length", "u"),
+        ("FileInformationClass", "u")
+    )),
+    "NtQueryDirectoryFile": (NtQueryDirectoryFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("FileInformation", "p"), ("Length", "u"), ("FileInformationClass", "u"), ("ReturnSingleEntry", "b"),
+        ("FileName", "us"), ("RestartScan", "b")
+    )),
+    "NtQueryDirectoryFileEx": (NtQueryDirectoryFileEx, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("FileInformation", "p"), ("Length", "u"), ("FileInformationClass", "u"), ("QueryFlags", "u"),
+        ("FileName", "us")
+    )),
+    "NtQueryAttributesFile": (NtQueryAttributesFile, (("ObjectAttributes", "oa"), ("FileInformation", "p"))),
+    "NtQueryFullAttributesFile": (NtQueryFullAttributesFile, (("ObjectAttributes", "oa"), ("FileInformation", "p"))),
+    "NtQueryVolumeInformationFile": (NtQueryVolumeInformationFile, (
+        ("FileHandle", "h"), ("IoStatusBlock", "p"), ("FsInformation", "p"), ("Length", "u"),
+        ("FsInformationClass", "u")
+    )),
+    "NtFlushBuffersFile": (NtFlushBuffersFile, (("FileHandle", "h"), ("IoStatusBlock", "p"))),
+    "NtDeleteFile": (NtDeleteFile, (("ObjectAttributes", "oa"),)),
+    "NtCancelIoFile": (NtCancelIoFile, (("FileHandle", "h"), ("IoStatusBlock", "p"))),
+    "NtCreateNamedPipeFile": (NtCreateNamedPipeFile, (
+        ("FileHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("IoStatusBlock", "p"),
+        ("ShareAccess", "u"), ("CreateDisposition", "u"), ("CreateOptions", "u"), ("NamedPipeType", "u"),
+        ("ReadMode", "u"), ("CompletionMode", "u"), ("MaximumInstances", "u"), ("InboundQuota", "u"),
+        ("OutboundQuota", "u"), ("DefaultTimeout", "li")
+    )),
+    "NtFsControlFile": (NtFsControlFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("FsControlCode", "u"), ("InputBuffer", "p"), ("InputBufferLength", "u"), ("OutputBuffer", "p"),
+        ("OutputBufferLength", "u")
+    )),
 }
