@@ -17,6 +17,7 @@ from ..status import (
     STATUS_DISK_FULL,
     STATUS_END_OF_FILE,
     STATUS_FILE_IS_A_DIRECTORY,
+    STATUS_INSUFFICIENT_RESOURCES,
     STATUS_INVALID_DEVICE_REQUEST,
     STATUS_INVALID_PARAMETER,
     STATUS_MEDIA_WRITE_PROTECTED,
@@ -45,6 +46,7 @@ from .file import (
     FO_SYNCHRONOUS_IO,
     FO_WRITE_THROUGH,
     FileObject,
+    host_open,
 )
 from .names import split_path, split_stream
 from .share import IoCheckShareAccess, IoSetShareAccess
@@ -62,12 +64,14 @@ FILE_DELETE_ON_CLOSE = 0x1000
 FILE_OPEN_BY_FILE_ID = 0x2000
 FILE_ATTRIBUTE_READONLY = 0x1
 FILE_ATTRIBUTE_ARCHIVE = 0x20
+MAX_FILE_SIZE = 64 << 30                # the volume's size (kernel/io/volinfo.py): no file grows past it
 _OS_ERRORS = {errno.EACCES: STATUS_ACCESS_DENIED, errno.EPERM: STATUS_ACCESS_DENIED, errno.ENOSPC: STATUS_DISK_FULL,
               errno.EDQUOT: STATUS_DISK_FULL, errno.EROFS: STATUS_MEDIA_WRITE_PROTECTED,
               errno.ENAMETOOLONG: STATUS_OBJECT_NAME_INVALID, errno.EEXIST: STATUS_OBJECT_NAME_COLLISION,
               errno.ENOENT: STATUS_OBJECT_NAME_NOT_FOUND, errno.ENOTEMPTY: STATUS_DIRECTORY_NOT_EMPTY,
               errno.EXDEV: STATUS_NOT_SAME_DEVICE, errno.EISDIR: STATUS_FILE_IS_A_DIRECTORY,
-              errno.ENOTDIR: STATUS_NOT_A_DIRECTORY}
+              errno.ENOTDIR: STATUS_NOT_A_DIRECTORY, errno.EFBIG: STATUS_DISK_FULL,
+              errno.EMFILE: STATUS_INSUFFICIENT_RESOURCES, errno.ENFILE: STATUS_INSUFFICIENT_RESOURCES}
 
 
 def host_error(e: OSError) -> NtStatusError:
@@ -232,15 +236,14 @@ class VolumeDevice(DeviceObject):
         access = file.granted_access
         if not access & (FILE_READ_DATA | FILE_WRITE_DATA | FILE_APPEND_DATA | FILE_EXECUTE):
             return
-        flags = os.O_CLOEXEC | os.O_NOFOLLOW
         try:
             if access & (FILE_WRITE_DATA | FILE_APPEND_DATA):
                 try:
-                    file.fd = os.open(node.host, flags | os.O_RDWR)
+                    file.fd = host_open(node.host, os.O_RDWR)
                 except PermissionError:
-                    file.fd = os.open(node.host, flags | os.O_WRONLY)
+                    file.fd = host_open(node.host, os.O_WRONLY)
             else:
-                file.fd = os.open(node.host, flags | os.O_RDONLY)
+                file.fd = host_open(node.host, os.O_RDONLY)
         except OSError as e:
             raise host_error(e) from e
 
@@ -265,6 +268,8 @@ class VolumeDevice(DeviceObject):
         try:
             if offset is None:
                 offset = os.fstat(file.fd).st_size
+            if offset + len(data) > MAX_FILE_SIZE:
+                raise NtStatusError(STATUS_DISK_FULL)
             done = 0
             while done < len(data):
                 done += os.pwrite(file.fd, data[done:], offset + done)
