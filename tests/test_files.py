@@ -373,3 +373,37 @@ def test_masks_match_as_on_windows():
             if FsRtlIsNameInExpression(mask, "." if name == ".." else name) is not expected:
                 wrong.append((mask, name, expected))
     assert wrong == []
+
+
+def test_hard_links_streams_and_no_short_names(io):
+    import struct
+
+    from kernel.io.create import IoCreateFile, OpenPacket
+    from kernel.io.info import query_information, set_information
+    from kernel.io.names import split_path
+    from kernel.status import NtStatusError
+    kernel, work = io
+    (work / "linked.txt").write_text("hello")
+    file, _ = IoCreateFile(kernel, "\\??\\C:\\work\\linked.txt", OpenPacket(0x130089, 0, 7, 1, 0x20))
+
+    def link(name, replace=0):
+        data = struct.pack("<B7xQI", replace, 0, len(name) * 2) + name.encode("utf-16-le")
+        set_information(kernel.io, file, 11, data,
+                        lambda f, root, n: list(f.node.components[:-1]) + split_path("\\" + n)[0])
+    link("second.txt")
+    assert (work / "second.txt").read_text() == "hello" and os.stat(work / "second.txt").st_nlink == 2
+    standard, _ = query_information(kernel.io, file, 5, 24)
+    assert struct.unpack("<qqIBB2x", standard) == (4096, 5, 2, 0, 0)
+    with pytest.raises(NtStatusError) as e:
+        link("second.txt")
+    assert e.value.status == 0xC0000035
+    stream, status = query_information(kernel.io, file, 22, 100)
+    assert status == 0 and stream == struct.pack("<IIqq", 0, 14, 5, 4096) + "::$DATA".encode("utf-16-le")
+    with pytest.raises(NtStatusError) as e:
+        query_information(kernel.io, file, 21, 100)
+    assert e.value.status == 0xC0000034
+    system, _ = IoCreateFile(kernel, "\\??\\C:\\Windows\\System32\\ntdll.dll", OpenPacket(0x120089, 0, 7, 1, 0x20))
+    with pytest.raises(NtStatusError) as e:       # a read-only mount's file never gets a writable name
+        set_information(kernel.io, system, 11, struct.pack("<B7xQI", 0, 0, 8) + "x.dl".encode("utf-16-le"),
+                        lambda f, root, n: ["work", n])
+    assert e.value.status == 0xC0000022 and not (work / "x.dl").exists()

@@ -341,6 +341,37 @@ class VolumeDevice(DeviceObject):
         self._delete_now(file.node)
         file.fcb.deleted = True
 
+    # -- FileLinkInformation: another name for the same file
+    def link(self, file, target_components: list[str], replace: bool) -> None:
+        node = file.node
+        if node.kind != "host" or node.read_only:
+            raise NtStatusError(STATUS_ACCESS_DENIED)
+        if node.is_dir:
+            raise NtStatusError(STATUS_FILE_IS_A_DIRECTORY)
+        target = self.volume.resolve(target_components)
+        if target.exists:
+            if not replace:
+                raise NtStatusError(STATUS_OBJECT_NAME_COLLISION)
+            if target.is_dir or target.read_only or target.kind != "host" or target.host == node.host:
+                raise NtStatusError(STATUS_ACCESS_DENIED)
+            other = self.io.fcbs.get(self.io.node_key(target))
+            if other is not None and other.all_opens:
+                raise NtStatusError(STATUS_ACCESS_DENIED)
+            dest = target.host
+        else:
+            if target.parent is None or target.read_only:
+                raise NtStatusError(STATUS_ACCESS_DENIED)
+            dest = os.path.join(target.parent, target.name)
+            if os.path.lexists(dest):
+                raise NtStatusError(STATUS_ACCESS_DENIED)          # a host entry the guest may not see
+        try:
+            if target.exists:
+                os.unlink(dest)
+            os.link(node.host, dest, follow_symlinks=False)
+        except OSError as e:
+            raise host_error(e) from e
+        self.io.touch(node, written=False)
+
     # -- FileRenameInformation(Ex)
     def rename(self, file, target_components: list[str], replace: bool) -> None:
         node = file.node
