@@ -37,6 +37,7 @@ from ..status import (
     STATUS_INVALID_DEVICE_REQUEST,
     STATUS_INVALID_HANDLE,
     STATUS_INVALID_INFO_CLASS,
+    STATUS_INVALID_LOCK_RANGE,
     STATUS_INVALID_PARAMETER,
     STATUS_INVALID_USER_BUFFER,
     STATUS_NO_MORE_FILES,
@@ -404,6 +405,53 @@ def NtCancelIoFile(kernel, thread, handle, io_status):
     return STATUS_SUCCESS
 
 
+# -- byte-range locks
+def _lock_range(space, offset_ptr: int, length_ptr: int) -> tuple[int, int]:
+    start = _q.unpack(space.probe_read(offset_ptr, 8))[0]
+    length = _q.unpack(space.probe_read(length_ptr, 8))[0]
+    if start < 0 or length < 0:
+        raise NtStatusError(STATUS_INVALID_PARAMETER)
+    if start + length > 0x7FFFFFFFFFFFFFFF:
+        raise NtStatusError(STATUS_INVALID_LOCK_RANGE)
+    return start, length
+
+
+def _lockable(thread, handle: int) -> FileObject:
+    file = reference_file(thread, handle, FILE_READ_DATA | FILE_WRITE_DATA)
+    if not isinstance(file.device, VolumeDevice) or file.fcb is None:
+        raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
+    if file.is_directory:
+        raise NtStatusError(STATUS_INVALID_PARAMETER)
+    return file
+
+
+def NtLockFile(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status, offset_ptr, length_ptr,
+               key, fail_immediately, exclusive):
+    file = _lockable(thread, handle)
+    space = thread.process.space
+    probe_for_write(space, io_status, _iosb.size)
+    start, length = _lock_range(space, offset_ptr, length_ptr)
+    event = reference_event(thread, event_handle)
+    if event is not None:
+        event.reset()
+    file.clear_event()
+    status = file.fcb.locks.lock(kernel, thread, file, key & 0xFFFFFFFF, start, length, bool(exclusive & 0xFF),
+                                 bool(fail_immediately & 0xFF), io_status, event)
+    if status == STATUS_SUCCESS:
+        complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, 0)
+    return status
+
+
+def NtUnlockFile(kernel, thread, handle, io_status, offset_ptr, length_ptr, key):
+    file = _lockable(thread, handle)
+    space = thread.process.space
+    probe_for_write(space, io_status, _iosb.size)
+    start, length = _lock_range(space, offset_ptr, length_ptr)
+    file.fcb.locks.unlock(file, key & 0xFFFFFFFF, start, length)
+    space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, 0))
+    return STATUS_SUCCESS
+
+
 # -- pipes
 FILE_PIPE_BYTE_STREAM_TYPE, FILE_PIPE_MESSAGE_TYPE = 0, 1
 
@@ -523,5 +571,12 @@ FILE_SERVICES = {
         ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
         ("FsControlCode", "u"), ("InputBuffer", "p"), ("InputBufferLength", "u"), ("OutputBuffer", "p"),
         ("OutputBufferLength", "u")
+    )),
+    "NtLockFile": (NtLockFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("ByteOffset", "li"), ("Length", "li"), ("Key", "u"), ("FailImmediately", "b"), ("ExclusiveLock", "b")
+    )),
+    "NtUnlockFile": (NtUnlockFile, (
+        ("FileHandle", "h"), ("IoStatusBlock", "p"), ("ByteOffset", "li"), ("Length", "li"), ("Key", "u")
     )),
 }

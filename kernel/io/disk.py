@@ -255,6 +255,7 @@ class VolumeDevice(DeviceObject):
             return b""
         if offset >= file.size():
             raise NtStatusError(STATUS_END_OF_FILE)
+        file.fcb.locks.check(file, offset, length, write=False)
         try:
             return os.pread(file._host_fd(), length, offset)
         except OSError as e:
@@ -270,6 +271,7 @@ class VolumeDevice(DeviceObject):
                 offset = os.fstat(file.fd).st_size
             if offset + len(data) > MAX_FILE_SIZE:
                 raise NtStatusError(STATUS_DISK_FULL)
+            file.fcb.locks.check(file, offset, len(data), write=True)
             done = 0
             while done < len(data):
                 done += os.pwrite(file.fd, data[done:], offset + done)
@@ -291,6 +293,7 @@ class VolumeDevice(DeviceObject):
         file.close_host()
         if fcb is None:
             return
+        fcb.locks.release(file)
         if file in fcb.opens:
             fcb.opens.remove(file)
         if file in fcb.all_opens:

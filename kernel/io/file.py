@@ -22,6 +22,7 @@ from ..ke.wait import KiWaitTest
 from ..layouts import LAYOUTS
 from ..ob.object import ObCreateObject, ObjectBody
 from ..status import STATUS_FILE_CLOSED, STATUS_INSUFFICIENT_RESOURCES, STATUS_INVALID_DEVICE_REQUEST, NtStatusError
+from .lock import FileLocks
 
 FILE_OBJECT_SIZE = LAYOUTS["FILE_OBJECT"].size if "FILE_OBJECT" in LAYOUTS else 0xD8
 # FILE_OBJECT (x64) field offsets
@@ -76,6 +77,7 @@ class Fcb:
         self.file_id = file_id
         self.opens: list = []                   # FileObjects with share access recorded
         self.all_opens: list = []               # every FileObject not yet cleaned up
+        self.locks = FileLocks()                # byte-range locks
         self.delete_pending = False
         self.deleted = False
 
