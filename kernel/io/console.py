@@ -122,6 +122,7 @@ class ConsoleFile(FileObject):
         self.name = name
         self.granted_access = CONSOLE_ACCESS
         self.share_access = 3
+        self.options = 0x20                     # opened FILE_SYNCHRONOUS_IO_NONALERT, as ConDrv's are
         self.flags = FO_SYNCHRONOUS_IO
 
     @classmethod
