@@ -26,6 +26,7 @@ from ..status import (
     STATUS_OBJECT_NAME_COLLISION,
     STATUS_OBJECT_NAME_INVALID,
     STATUS_OBJECT_NAME_NOT_FOUND,
+    STATUS_SHARING_VIOLATION,
     NtStatusError,
 )
 from .access import (
@@ -121,6 +122,9 @@ class VolumeDevice(DeviceObject):
         fcb = self.io.fcb_for(node)
         file.fcb = fcb
         self._grant(request, node, file, information)
+        if fcb.image_sections and (file.granted_access & (FILE_WRITE_DATA | FILE_APPEND_DATA)
+                                   or information in (FILE_OVERWRITTEN, FILE_SUPERSEDED)):
+            raise NtStatusError(STATUS_SHARING_VIOLATION)       # MmFlushImageSection refuses
         IoCheckShareAccess(fcb, file.granted_access, request.share)
         if information in (FILE_OVERWRITTEN, FILE_SUPERSEDED):
             self._truncate(node, request)
@@ -326,6 +330,8 @@ class VolumeDevice(DeviceObject):
             file.set_delete_pending(False)
             return
         self.check_deletable(node, ignore_readonly)
+        if file.fcb.image_sections or file.fcb.data_sections:
+            raise NtStatusError(STATUS_CANNOT_DELETE)           # mapped: MmFlushImageSection refuses
         file.fcb.delete_pending = True
         file.set_delete_pending(True)
 

@@ -7,7 +7,10 @@ What the rest of the executive uses (the lead's section code among it):
     FileObject.host_path    absolute host path (None for devices and the console)
     FileObject.nt_name      \\Device\\HarddiskVolume1\\Windows\\System32\\kernel32.dll
     FileObject.guest_path   C:\\Windows\\System32\\kernel32.dll
-    FileObject.read_at(offset, length) -> bytes;  FileObject.size() -> int
+    FileObject.read_at(offset, length) -> bytes;  FileObject.size() -> int;  write_at(offset, data)
+    FileObject.fcb.image_sections / data_sections: Mm counts its sections there (a file with an
+    image section cannot be opened for writing, STATUS_SHARING_VIOLATION; one with any section
+    cannot be deleted, STATUS_CANNOT_DELETE)
     FileObject.granted_access, FileObject.is_directory
     kernel/io/create.py IoOpenFileForKernel(kernel, process, nt_path) opens one by name.
 
@@ -78,6 +81,8 @@ class Fcb:
         self.opens: list = []                   # FileObjects with share access recorded
         self.all_opens: list = []               # every FileObject not yet cleaned up
         self.locks = FileLocks()                # byte-range locks
+        self.image_sections = 0                 # SEC_IMAGE sections of the file (Mm counts them): no writes
+        self.data_sections = 0                  # other sections of it: no delete
         self.delete_pending = False
         self.deleted = False
 
@@ -187,6 +192,12 @@ class FileObject(ObjectBody, DispatcherObject):
         if self.device is not None and hasattr(self.device, "read_at") and self.node is None:
             return self.device.read_at(self, offset, length)
         return os.pread(self._host_fd(), length, offset)
+
+    def write_at(self, offset: int, data: bytes) -> int:
+        """Write through to the host file (a file-backed section's pages going back)."""
+        if self.fd is None or self.node is None:
+            raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
+        return os.pwrite(self.fd, data, offset)
 
     def size(self) -> int:
         if self.node is None:
