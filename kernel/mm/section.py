@@ -72,6 +72,12 @@ class Section(ObjectBody):
         self.name = name                        # the guest path of its file, for image views
         self.frames: list[int] = []             # data sections: one frame per page, allocated up front
         self.views = 0
+        self.fcb = getattr(file, "fcb", None)   # the file's control block counts its sections
+        if self.fcb is not None:
+            if image is not None:
+                self.fcb.image_sections += 1
+            else:
+                self.fcb.data_sections += 1
         self.address = ObCreateObject(kernel, "Section", SECTION_BODY_SIZE)
         self.bind_header(kernel.system, self.address)
 
@@ -186,6 +192,12 @@ def MiDeleteSection(section: Section) -> None:
     for frame in section.frames:
         pfn.free(frame)
     section.frames = []
+    if section.fcb is not None:
+        if section.image is not None:
+            section.fcb.image_sections -= 1
+        else:
+            section.fcb.data_sections -= 1
+        section.fcb = None
 
 
 def _choose_base(space, base: int, size: int, zero_bits: int = 0) -> int | None:
