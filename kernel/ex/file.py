@@ -405,6 +405,20 @@ def NtCancelIoFile(kernel, thread, handle, io_status):
     return STATUS_SUCCESS
 
 
+def NtDeviceIoControlFile(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status, code, in_buffer,
+                          in_length, out_buffer, out_length):
+    """No device of this kernel takes I/O controls (pipes take theirs through NtFsControlFile)."""
+    in_length, out_length = in_length & 0xFFFFFFFF, out_length & 0xFFFFFFFF
+    reference_file(thread, handle)
+    space = thread.process.space
+    probe_for_write(space, io_status, _iosb.size)
+    if in_length:
+        space.probe_read(in_buffer, in_length)
+    probe_for_write(space, out_buffer, out_length)
+    reference_event(thread, event_handle)
+    raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
+
+
 # -- byte-range locks
 def _lock_range(space, offset_ptr: int, length_ptr: int) -> tuple[int, int]:
     start = _q.unpack(space.probe_read(offset_ptr, 8))[0]
@@ -570,6 +584,11 @@ FILE_SERVICES = {
     "NtFsControlFile": (NtFsControlFile, (
         ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
         ("FsControlCode", "u"), ("InputBuffer", "p"), ("InputBufferLength", "u"), ("OutputBuffer", "p"),
+        ("OutputBufferLength", "u")
+    )),
+    "NtDeviceIoControlFile": (NtDeviceIoControlFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("IoControlCode", "u"), ("InputBuffer", "p"), ("InputBufferLength", "u"), ("OutputBuffer", "p"),
         ("OutputBufferLength", "u")
     )),
     "NtLockFile": (NtLockFile, (
