@@ -407,3 +407,13 @@ def test_hard_links_streams_and_no_short_names(io):
         set_information(kernel.io, system, 11, struct.pack("<B7xQI", 0, 0, 8) + "x.dl".encode("utf-16-le"),
                         lambda f, root, n: ["work", n])
     assert e.value.status == 0xC0000022 and not (work / "x.dl").exists()
+
+
+@pytest.mark.parametrize("seed", [0, 7])
+def test_whatever_a_guest_passes_the_file_services_answer_with_a_status(host, seed):
+    """files_fuzz: 20,000 calls with absurd handles, pointers, lengths, classes and names."""
+    result = kernel("boot", sample_path("files_fuzz"), str(seed), cwd=host / "work")
+    assert result.returncode == 0 and result.stderr == b""
+    counts = result.stdout.rsplit(b"success ", 1)[1].split(b"\n")
+    assert counts[1].startswith(b"information ") and counts[3].startswith(b"error ")
+    untouched(host)
