@@ -417,3 +417,23 @@ def test_whatever_a_guest_passes_the_file_services_answer_with_a_status(host, se
     counts = result.stdout.rsplit(b"success ", 1)[1].split(b"\n")
     assert counts[1].startswith(b"information ") and counts[3].startswith(b"error ")
     untouched(host)
+
+
+def test_what_the_guest_changes_carries_virtual_time(io):
+    """A new file, and the folder it went into, show the virtual clock, not the host's wall clock."""
+    import struct
+
+    from kernel.io.create import IoCreateFile, OpenPacket
+    from kernel.io.info import query_information
+    from kernel.ke.boot import BOOT_SYSTEM_TIME
+    kernel, _ = io
+    now = kernel.system_time()
+    assert BOOT_SYSTEM_TIME <= now < BOOT_SYSTEM_TIME + 10**7
+    new, _ = IoCreateFile(kernel, "\\??\\C:\\work\\timed.txt", OpenPacket(0x120089, 0, 7, 2, 0x20))
+    folder, _ = IoCreateFile(kernel, "\\??\\C:\\work", OpenPacket(0x120089, 0, 7, 1, 0x21))
+    for file in (new, folder):
+        basic, _ = query_information(kernel.io, file, 4, 40)
+        creation, access, write, change, _attributes = struct.unpack("<4qI4x", basic)
+        assert write == change == now
+    temp, _ = IoCreateFile(kernel, "\\??\\C:\\Temp", OpenPacket(0x120089, 0, 7, 1, 0x21))
+    assert struct.unpack("<4qI4x", query_information(kernel.io, temp, 4, 40)[0])[:4] == (BOOT_SYSTEM_TIME,) * 4

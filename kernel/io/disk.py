@@ -198,6 +198,7 @@ class VolumeDevice(DeviceObject):
             raise host_error(e) from e
         node.kind, node.host, node.is_dir = "host", os.path.realpath(path), bool(options & FILE_DIRECTORY_FILE)
         self.io.touch(node, created=True)
+        self.io.touch_folder(node.parent)
         return FILE_CREATED
 
     def _grant(self, request, node, file, information: int) -> None:
@@ -318,7 +319,8 @@ class VolumeDevice(DeviceObject):
             else:
                 os.unlink(node.host)
         except OSError:
-            pass                        # a folder that filled up again stays, as on NTFS
+            return                      # a folder that filled up again stays, as on NTFS
+        self.io.touch_folder(os.path.dirname(node.host))
 
     # -- FileDispositionInformation(Ex)
     def set_disposition(self, file, delete: bool, ignore_readonly: bool = False) -> None:
@@ -379,6 +381,7 @@ class VolumeDevice(DeviceObject):
             os.link(node.host, dest, follow_symlinks=False)
         except OSError as e:
             raise host_error(e) from e
+        self.io.touch_folder(os.path.dirname(dest))
         self.io.touch(node, written=False)
 
     # -- FileRenameInformation(Ex)
@@ -429,6 +432,8 @@ class VolumeDevice(DeviceObject):
             os.replace(node.host, dest)
         except OSError as e:
             raise host_error(e) from e
+        self.io.touch_folder(os.path.dirname(node.host))
+        self.io.touch_folder(os.path.dirname(os.path.realpath(dest)))
         node.host = os.path.realpath(dest)
         node.components = list(display)
         node.mount = mount
