@@ -7,6 +7,7 @@ service of sysnums.py (tools/gen_ntdll.py). Every service is
 status; a number not in the table returns STATUS_INVALID_SYSTEM_SERVICE (KiSystemServiceUser's
 check). Argument kinds are listed in kernel/trace/syscalls.py.
 """
+from ..ob.namespace import NAMESPACE_SERVICES
 from . import harderror, memory, object, process, section, sync, thread, thread_control
 from .file import FILE_SERVICES
 from .sysnums import SERVICE_NUMBERS
@@ -115,6 +116,7 @@ SERVICES = {
 }
 
 SERVICES.update(FILE_SERVICES)            # kernel/ex/file.py: NtCreateFile, NtReadFile, NtWriteFile ...
+SERVICES.update(NAMESPACE_SERVICES)       # kernel/ob/namespace.py: object directories and symbolic links
 
 
 def install(kernel) -> None:
