@@ -48,7 +48,8 @@ def build_layout(image: ImageFile, base: int) -> ImageLayout:
         # A low-alignment image is its file laid flat: every RVA is its file offset.
         data = bytes(pe.__data__[:size]).ljust(size, b"\0")
     else:
-        mapped = pe.get_memory_mapped_image(ImageBase=base)
+        # relocate_image() above already moved this copy: no second pass over the relocations
+        mapped = pe.get_memory_mapped_image()
         data = bytes(mapped[:size]).ljust(size, b"\0")
 
     pages = size // PAGE
