@@ -32,6 +32,7 @@ from ..status import (
     STATUS_SUCCESS,
     NtStatusError,
 )
+from .completion import IopPostCompletion
 from .device import FILE_DEVICE_NAMED_PIPE, DeviceObject
 from .file import FO_NAMED_PIPE, FO_SYNCHRONOUS_IO, FileObject
 
@@ -47,9 +48,10 @@ _iosb = struct.Struct("<QQ")
 class PendingIo:
     """An IRP waiting in the pipe: whose, where its bytes and status go."""
 
-    def __init__(self, kernel, thread, file, buffer: int, length: int, io_status: int, event):
+    def __init__(self, kernel, thread, file, buffer: int, length: int, io_status: int, event, apc_context: int = 0):
         self.kernel, self.thread, self.file = kernel, thread, file
         self.buffer, self.length, self.io_status, self.event = buffer, length, io_status, event
+        self.apc_context = apc_context
 
 
 class PipeInstance:
@@ -174,6 +176,7 @@ class NamedPipeDevice(DeviceObject):
         if io.file.synchronous and io.thread.wait is not None:
             KiUnwaitThread(self.kernel, io.thread, status, 1)
         io.file.signal()
+        IopPostCompletion(io.file, io.apc_context, status, len(data))
 
     def _pend(self, kernel, thread, file, io: PendingIo, queue: list):
         queue.append(io)
@@ -183,7 +186,8 @@ class NamedPipeDevice(DeviceObject):
         return STATUS_PENDING
 
     # -- IRP_MJ_READ / IRP_MJ_WRITE, called by the services with the caller's buffers
-    def read_request(self, kernel, thread, file, buffer: int, length: int, io_status: int, event):
+    def read_request(self, kernel, thread, file, buffer: int, length: int, io_status: int, event,
+                     apc_context: int = 0):
         """Returns (status, data) now, or (None | STATUS_PENDING, None) when the read waits."""
         if not isinstance(file, PipeFile):
             raise NtStatusError(STATUS_INVALID_PARAMETER)
@@ -197,7 +201,7 @@ class NamedPipeDevice(DeviceObject):
             raise NtStatusError(STATUS_PIPE_BROKEN)
         if end == "server" and instance.ends["client"] is None:
             raise NtStatusError(STATUS_PIPE_LISTENING)
-        io = PendingIo(kernel, thread, file, buffer, length, io_status, event)
+        io = PendingIo(kernel, thread, file, buffer, length, io_status, event, apc_context)
         return self._pend(kernel, thread, file, io, instance.pending[end]), None
 
     def write(self, file, offset, data: bytes) -> int:
