@@ -1,6 +1,9 @@
-"""File services: NtCreateFile, NtOpenFile, NtReadFile, NtWriteFile, NtQuery/SetInformationFile,
-NtQueryDirectoryFile(Ex), NtQueryAttributesFile, NtQueryFullAttributesFile,
-NtQueryVolumeInformationFile, NtFlushBuffersFile, NtDeleteFile, NtCancelIoFile.
+"""The I/O manager's services: NtCreateFile, NtOpenFile, NtReadFile, NtWriteFile,
+NtQuery/SetInformationFile, NtQueryDirectoryFile(Ex), NtQueryAttributesFile,
+NtQueryFullAttributesFile, NtQueryVolumeInformationFile, NtFlushBuffersFile, NtDeleteFile,
+NtCancelIoFile, NtDeviceIoControlFile; I/O completion ports (NtCreateIoCompletion ...); byte-range
+locks (NtLockFile, NtUnlockFile); pipes (NtCreateNamedPipeFile, NtFsControlFile). Sections in that
+order; each family could stand in a module of its own.
 
 This layer captures and probes what the guest passed (OBJECT_ATTRIBUTES, UNICODE_STRINGs,
 buffers, the IO_STATUS_BLOCK) and completes the request: the IO_STATUS_BLOCK written, the
