@@ -51,20 +51,20 @@ SERVICES = {
         ("EventHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("EventType", "u"),
         ("InitialState", "b")
     )),
-    "NtSetEvent": (sync.NtSetEvent, (("EventHandle", "h"), ("PreviousState", "pul"))),
-    "NtResetEvent": (sync.NtResetEvent, (("EventHandle", "h"), ("PreviousState", "pul"))),
+    "NtSetEvent": (sync.NtSetEvent, (("EventHandle", "h"), ("PreviousState", "pl"))),
+    "NtResetEvent": (sync.NtResetEvent, (("EventHandle", "h"), ("PreviousState", "pl"))),
     "NtClearEvent": (sync.NtClearEvent, (("EventHandle", "h"),)),
-    "NtPulseEvent": (sync.NtPulseEvent, (("EventHandle", "h"), ("PreviousState", "pul"))),
+    "NtPulseEvent": (sync.NtPulseEvent, (("EventHandle", "h"), ("PreviousState", "pl"))),
     "NtCreateMutant": (sync.NtCreateMutant, (
         ("MutantHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("InitialOwner", "b")
     )),
-    "NtReleaseMutant": (sync.NtReleaseMutant, (("MutantHandle", "h"), ("PreviousCount", "pul"))),
+    "NtReleaseMutant": (sync.NtReleaseMutant, (("MutantHandle", "h"), ("PreviousCount", "pl"))),
     "NtCreateSemaphore": (sync.NtCreateSemaphore, (
         ("SemaphoreHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("InitialCount", "u"),
         ("MaximumCount", "u")
     )),
     "NtReleaseSemaphore": (sync.NtReleaseSemaphore, (
-        ("SemaphoreHandle", "h"), ("ReleaseCount", "u"), ("PreviousCount", "pul")
+        ("SemaphoreHandle", "h"), ("ReleaseCount", "u"), ("PreviousCount", "pl")
     )),
     "NtWaitForSingleObject": (sync.NtWaitForSingleObject, (("Handle", "h"), ("Alertable", "b"), ("Timeout", "li"))),
     "NtWaitForMultipleObjects": (sync.NtWaitForMultipleObjects, (
