@@ -1,8 +1,9 @@
 """The system services, each declared once: name -> (handler, its arguments' names and kinds).
 
 The number is Windows' (sysnums.py). From this one declaration come the executive's dispatch table
-(install) and the trace's argument decoders (kernel/trace/syscalls.py); ntdll has a stub for every
-service of sysnums.py (tools/gen_ntdll.py). Every service is
+(install), the trace's argument decoders (kernel/trace/syscalls.py) and the samples' prototypes
+(samples/nt_services.h, tools/gen_nt_services.py); ntdll has a stub for every service of sysnums.py
+(tools/gen_ntdll.py). Every service is
 `handler(kernel, thread, *args) -> NTSTATUS`; a service that raises NtStatusError returns that
 status; a number not in the table returns STATUS_INVALID_SYSTEM_SERVICE (KiSystemServiceUser's
 check). Argument kinds are listed in kernel/trace/syscalls.py.
