@@ -346,6 +346,7 @@ def _close_transient(file) -> None:
     file.cleaned_up = True
     if file.device is not None:
         file.device.cleanup(file)
+    file.delete_object()
 
 
 def _query_attributes(kernel, thread, oa, buffer, network_open: bool):
