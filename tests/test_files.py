@@ -453,3 +453,17 @@ def test_a_closed_open_gives_its_pool_back(io):
         assert file.deleted and file.read_at(0, 2) == b"MZ" and file.size() > 0
         addresses.add(file.address)
     assert len(addresses) == 1
+
+
+def test_mount_folders_cannot_be_deleted(tmp_path, io):
+    from kernel.io.create import IoCreateFile, OpenPacket
+    from kernel.status import NtStatusError
+    work = tmp_path / "empty"
+    work.mkdir()
+    lines = probe(work, r"del:\??\C:\work", r"del:\??\C:\Temp", r"del:\??\C:\app", r"del:\??\C:\Windows")
+    assert lines == ["del 0xC0000121", "del 0xC0000121", "del " + ACCESS_DENIED, "del " + ACCESS_DENIED]
+    assert work.is_dir()
+    kernel, _ = io
+    with pytest.raises(NtStatusError) as e:         # FILE_DELETE_ON_CLOSE on a mount's folder
+        IoCreateFile(kernel, "\\??\\C:\\Temp", OpenPacket(0x110000, 0, 7, 1, 0x1021))
+    assert e.value.status == 0xC0000121

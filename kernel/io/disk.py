@@ -216,6 +216,8 @@ class VolumeDevice(DeviceObject):
                 access |= FILE_ALL_ACCESS
         if modifying and node.read_only and information != FILE_CREATED:
             raise NtStatusError(STATUS_ACCESS_DENIED)
+        if request.options & FILE_DELETE_ON_CLOSE and self.volume.mounts.is_mount_root(node.key):
+            raise NtStatusError(STATUS_CANNOT_DELETE)           # a mount's own folder stays
         if readonly_attr:
             if request.options & FILE_DELETE_ON_CLOSE:
                 raise NtStatusError(STATUS_CANNOT_DELETE)
@@ -313,6 +315,8 @@ class VolumeDevice(DeviceObject):
             self.io.fcbs.pop(fcb.key, None)
 
     def _delete_now(self, node) -> None:
+        if node.kind != "host" or node.read_only or self.volume.mounts.is_mount_root(node.key):
+            return                      # never a mount's folder, nothing of a read-only mount
         try:
             if node.is_dir:
                 os.rmdir(node.host)
