@@ -597,7 +597,8 @@ def NtCreateNamedPipeFile(kernel, thread, handle_out, access, oa, io_status, sha
         found, name = ObpLookupObjectName(io_manager(kernel).namespace, name)
         if found is not device or not name.strip("\\"):
             raise NtStatusError(STATUS_OBJECT_NAME_INVALID)
-    file, information = device.create_server(packet, name, max_instances)
+    file, information = device.create_server(packet, name, max_instances, pipe_type & 0xFFFFFFFF,
+                                             inbound_quota & 0xFFFFFFFF or 4096, outbound_quota & 0xFFFFFFFF or 4096)
     handle = thread.process.handles.insert(file, file.granted_access)
     space.probe_write(handle_out, struct.pack("<Q", handle))
     space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, information))
