@@ -1,0 +1,27 @@
+/* The runtime DLL's entry point: at process attach it takes its TLS slot, the heap, the command
+ * line and environment, the standard descriptors and streams, as the Windows runtimes do before
+ * any program code runs. */
+#include "crtwin.h"
+
+void crt_init_ptd(void);
+void crt_init_locks(void);
+void crt_publish_args(void);
+void crt_init_ctype(void);
+
+BOOL WINAPI CrtDllMain(HANDLE instance, DWORD reason, void *reserved)
+{
+    (void)instance;
+    (void)reserved;
+    if (reason == 1) {          /* DLL_PROCESS_ATTACH */
+        crt_init_ptd();
+        crt_init_heap();
+        crt_init_locks();
+        crt_init_ctype();
+        crt_init_args();
+        crt_publish_args();
+        crt_init_stdio();
+    } else if (reason == 0 && reserved == NULL) {
+        crt_flush_all();        /* DLL_PROCESS_DETACH by FreeLibrary */
+    }
+    return 1;
+}

@@ -1,0 +1,43 @@
+/* Host-side harness for the pure parts of guest/crt (the printf engine, strtod ...): compiled
+ * with the host compiler into a shared object per flavour and driven from pytest via ctypes. */
+#include "format.h"
+#include <string.h>
+
+struct bufctx { char *buf; size_t size, used; };
+
+static int buf_write(crt_out *o, const void *s, size_t n)
+{
+    struct bufctx *b = o->ctx;
+    size_t elem = o->wide ? 2 : 1;
+    for (size_t i = 0; i < n * elem; i++)
+        if (b->used < b->size)
+            b->buf[b->used++] = ((const char *)s)[i];
+    return 0;
+}
+
+static int vtest(char *buf, int size, int wide, const void *fmt, ...)
+{
+    struct bufctx b = { buf, (size_t)size, 0 };
+    crt_out o = { wide, buf_write, &b, 0 };
+    crt_fmtopts opt;
+    crt_fmtopts_default(&opt);
+    va_list ap;
+    va_start(ap, fmt);
+    int r = crt_vformat(&o, fmt, wide, &opt, ap, NULL);
+    va_end(ap);
+    return r;
+}
+
+/* One conversion with one argument of the given kind: 'i' int, 'l' 64-bit, 'd' double, 'p' pointer. */
+int host_format(char *buf, int size, const char *fmt, int kind, long long ival, double dval, const void *pval)
+{
+    switch (kind) {
+    case 'i': return vtest(buf, size, 0, fmt, (int)ival);
+    case 'l': return vtest(buf, size, 0, fmt, ival);
+    case 'd': return vtest(buf, size, 0, fmt, dval);
+    case 'p': return vtest(buf, size, 0, fmt, pval);
+    default: return vtest(buf, size, 0, fmt);
+    }
+}
+
+void host_set_two_digit_exponent(int on) { crt_two_digit_exponent = on; }
