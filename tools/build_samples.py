@@ -2,7 +2,10 @@
 """Build the sample programs under samples/ with the mingw-w64 cross compiler.
 
 Each samples/NAME/NAME.c becomes samples/NAME/NAME.exe, linked against the guest ntdll only,
-reproducibly (no timestamps, fixed flags). `--check` fails if a committed .exe differs.
+reproducibly (no timestamps, fixed flags). A sample with a build.toml is built its own way instead:
+`flags` replaces the freestanding flags (e.g. a plain mingw-w64 program with its own start-up code,
+which links msvcrt.dll and kernel32.dll through mingw-w64's import libraries) and `link` names the
+guest DLLs from guest/bin to link against directly. `--check` fails if a committed .exe differs.
 """
 import argparse
 import os
@@ -10,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLES = os.path.join(ROOT, "samples")
@@ -33,6 +37,13 @@ def build(out_dir: str) -> None:
         shutil.copyfile(os.path.join(ROOT, "guest", "bin", "ntdll.dll"), os.path.join(src, "ntdll.dll"))
         for name in sample_names():
             cmd = [CC, *FLAGS, "-o", f"{name}.exe", f"{name}/{name}.c", "ntdll.dll"]
+            spec_path = os.path.join(SAMPLES, name, "build.toml")
+            if os.path.exists(spec_path):
+                with open(spec_path, "rb") as f:
+                    spec = tomllib.load(f)
+                for dll in spec.get("link", []):
+                    shutil.copyfile(os.path.join(ROOT, "guest", "bin", dll), os.path.join(src, dll))
+                cmd = [CC, *spec["flags"], "-o", f"{name}.exe", f"{name}/{name}.c", *spec.get("link", [])]
             result = subprocess.run(cmd, cwd=src, capture_output=True, text=True)
             if result.returncode:
                 sys.stderr.write(result.stdout + result.stderr)

@@ -151,7 +151,7 @@ static int fmt_integer(crt_out *o, unsigned long long v, int negative, int conv,
         prec = 1;
     else
         flags &= ~F_ZERO;
-    if (conv == 'o' && (flags & F_ALT) && (len == 0 || len >= prec))
+    if (conv == 'o' && (flags & F_ALT) && len >= prec)
         prec = len + 1;
     if (negative)
         prefix[plen++] = '-';

@@ -1,7 +1,6 @@
 /* Host-side harness for the pure parts of guest/crt (the printf engine, strtod ...): compiled
  * with the host compiler into a shared object per flavour and driven from pytest via ctypes. */
 #include "format.h"
-#include <string.h>
 
 struct bufctx { char *buf; size_t size, used; };
 
@@ -28,15 +27,17 @@ static int vtest(char *buf, int size, int wide, const void *fmt, ...)
     return r;
 }
 
-/* One conversion with one argument of the given kind: 'i' int, 'l' 64-bit, 'd' double, 'p' pointer. */
-int host_format(char *buf, int size, const char *fmt, int kind, long long ival, double dval, const void *pval)
+/* One conversion with one argument of the given kind: 'i'/'c' int, 'l' 64-bit, 'd' a double
+ * given by its bits, 's' a string, 'n' a null pointer. */
+int host_format(char *buf, int size, const char *fmt, int kind, long long ival, const char *sval)
 {
+    union { long long i; double d; } u = { ival };
     switch (kind) {
-    case 'i': return vtest(buf, size, 0, fmt, (int)ival);
+    case 'i': case 'c': return vtest(buf, size, 0, fmt, (int)ival);
     case 'l': return vtest(buf, size, 0, fmt, ival);
-    case 'd': return vtest(buf, size, 0, fmt, dval);
-    case 'p': return vtest(buf, size, 0, fmt, pval);
-    default: return vtest(buf, size, 0, fmt);
+    case 'd': return vtest(buf, size, 0, fmt, u.d);
+    case 's': return vtest(buf, size, 0, fmt, sval);
+    default: return vtest(buf, size, 0, fmt, (const char *)0);
     }
 }
 
