@@ -69,10 +69,19 @@ CRTEXP int _initterm_e(crt_ifn *begin, crt_ifn *end)
     return 0;
 }
 
+#ifdef CRT_UCRT
+typedef void (WINAPI *tls_callback)(void *, DWORD, void *);
+extern tls_callback crt_tls_exit_callback;
+#endif
+
 static void do_exit(int code, int quick, int retcaller)
 {
     if (!exiting) {
         exiting = 1;
+#ifdef CRT_UCRT
+        if (!quick && crt_tls_exit_callback)
+            crt_tls_exit_callback(NULL, 0, NULL);       /* the exe's thread_local destructors */
+#endif
         if (!quick)
             crt_run_exit_table();
     }
