@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
 """Build the sample programs under samples/ with the mingw-w64 cross compiler.
 
-Each samples/NAME/NAME.c becomes samples/NAME/NAME.exe, linked against the guest ntdll only,
-reproducibly (no timestamps, fixed flags). A sample with a build.toml is built its own way instead:
-`flags` replaces the freestanding flags (e.g. a plain mingw-w64 program with its own start-up code,
-which links msvcrt.dll and kernel32.dll through mingw-w64's import libraries) and `link` names the
-guest DLLs from guest/bin to link against directly. `--check` fails if a committed .exe differs.
+Each samples/NAME/NAME.c becomes samples/NAME/NAME.exe, linked against the guest ntdll,
+reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.toml:
+  links = ["x.dll", ...]       more DLLs the exe links against (its own or guest/bin's)
+  flags = [...]                more compiler/linker flags for the exe
+  runtime = "mingw"            a plain mingw-w64 program instead: its own start-up code and import
+                               libraries (msvcrt.dll, kernel32.dll), no -nostdlib, no ntdll.dll
+  [[dll]]                      a DLL of the sample, built first, beside the exe:
+  name, sources, base, entry (default DllMain), imports (DLLs it links against), def, flags
+`--check` fails if a committed .exe or .dll differs from a fresh build.
 """
 import argparse
 import os
@@ -17,39 +21,71 @@ import tomllib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLES = os.path.join(ROOT, "samples")
+GUEST_BIN = os.path.join(ROOT, "guest", "bin")
 sys.path.insert(0, ROOT)
 from tools.reproducible import check  # noqa: E402
 
 CC = os.environ.get("MINGW_CC", "x86_64-w64-mingw32-gcc")
-FLAGS = ["-O2", "-ffreestanding", "-nostdlib", "-fno-stack-protector", "-fno-ident", "-mno-stack-arg-probe",
-         "-Wall", "-Werror", "-Wl,--entry,Entry", "-Wl,--subsystem,console", "-Wl,--no-insert-timestamp",
-         "-Wl,--major-os-version=10", "-Wl,--major-subsystem-version=6"]
+BASE = ["-O2", "-ffreestanding", "-nostdlib", "-fno-stack-protector", "-fno-ident", "-mno-stack-arg-probe",
+        "-Wall", "-Werror", "-Wl,--no-insert-timestamp", "-Wl,--major-os-version=10"]
+FLAGS = BASE + ["-Wl,--entry,Entry", "-Wl,--subsystem,console", "-Wl,--major-subsystem-version=6"]
+MINGW = ["-O2", "-fno-ident", "-Wall", "-Werror", "-Wl,--no-insert-timestamp", "-Wl,--major-os-version=10",
+         "-Wl,--subsystem,console", "-Wl,--major-subsystem-version=6"]
 
 
 def sample_names() -> list[str]:
     return sorted(n for n in os.listdir(SAMPLES) if os.path.isfile(os.path.join(SAMPLES, n, n + ".c")))
 
 
+def sample_spec(name: str) -> dict:
+    path = os.path.join(SAMPLES, name, "build.toml")
+    if not os.path.exists(path):
+        return {}
+    with open(path, "rb") as f:
+        return tomllib.load(f)
+
+
+def outputs(name: str) -> list[str]:
+    dlls = [os.path.join(name, d["name"]) for d in sample_spec(name).get("dll", [])]
+    return [os.path.join(name, name + ".exe")] + dlls
+
+
+def _run(cmd: list[str], cwd: str, what: str) -> None:
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    if result.returncode:
+        sys.stderr.write(result.stdout + result.stderr)
+        raise SystemExit(f"build failed: {what}")
+
+
+def _link_inputs(names: list[str], folder: str) -> list[str]:
+    """A DLL to link against: one the sample built (in its folder) or a guest DLL."""
+    return [n if os.path.exists(os.path.join(folder, n)) else os.path.join("..", n) for n in names]
+
+
 def build(out_dir: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "samples")
-        shutil.copytree(SAMPLES, src, ignore=shutil.ignore_patterns("*.exe", "*.json"))
-        shutil.copyfile(os.path.join(ROOT, "guest", "bin", "ntdll.dll"), os.path.join(src, "ntdll.dll"))
+        shutil.copytree(SAMPLES, src, ignore=shutil.ignore_patterns("*.exe", "*.dll", "*.json"))
+        for dll in os.listdir(GUEST_BIN):
+            shutil.copyfile(os.path.join(GUEST_BIN, dll), os.path.join(src, dll))
         for name in sample_names():
-            cmd = [CC, *FLAGS, "-o", f"{name}.exe", f"{name}/{name}.c", "ntdll.dll"]
-            spec_path = os.path.join(SAMPLES, name, "build.toml")
-            if os.path.exists(spec_path):
-                with open(spec_path, "rb") as f:
-                    spec = tomllib.load(f)
-                for dll in spec.get("link", []):
-                    shutil.copyfile(os.path.join(ROOT, "guest", "bin", dll), os.path.join(src, dll))
-                cmd = [CC, *spec["flags"], "-o", f"{name}.exe", f"{name}/{name}.c", *spec.get("link", [])]
-            result = subprocess.run(cmd, cwd=src, capture_output=True, text=True)
-            if result.returncode:
-                sys.stderr.write(result.stdout + result.stderr)
-                raise SystemExit(f"build failed: {name}")
+            spec = sample_spec(name)
+            folder = os.path.join(src, name)
+            for dll in spec.get("dll", []):
+                cmd = [CC, *BASE, "-shared", "-Wl,--subsystem,windows", f"-Wl,--image-base,{dll['base']:#x}",
+                       f"-Wl,--entry,{dll.get('entry', 'DllMain')}", *dll.get("flags", []), "-o", dll["name"],
+                       *dll["sources"]]
+                if dll.get("def"):
+                    cmd.append(dll["def"])
+                cmd += _link_inputs(["ntdll.dll", *dll.get("imports", [])], folder)
+                _run(cmd, folder, f"{name}/{dll['name']}")
+            plain = spec.get("runtime") == "mingw"
+            cmd = [CC, *(MINGW if plain else FLAGS), *spec.get("flags", []), "-o", f"{name}.exe", f"{name}.c"]
+            cmd += _link_inputs(([] if plain else ["ntdll.dll"]) + spec.get("links", []), folder)
+            _run(cmd, folder, name)
             os.makedirs(os.path.join(out_dir, name), exist_ok=True)
-            shutil.copyfile(os.path.join(src, f"{name}.exe"), os.path.join(out_dir, name, f"{name}.exe"))
+            for rel in outputs(name):
+                shutil.copyfile(os.path.join(src, rel), os.path.join(out_dir, rel))
 
 
 def main() -> int:
@@ -60,7 +96,7 @@ def main() -> int:
         build(SAMPLES)
         print("built", ", ".join(sample_names()))
         return 0
-    return check(build, [os.path.join(n, n + ".exe") for n in sample_names()], SAMPLES, "sample binaries")
+    return check(build, [p for n in sample_names() for p in outputs(n)], SAMPLES, "sample binaries")
 
 
 if __name__ == "__main__":
