@@ -1,12 +1,13 @@
 /* The runtime DLL's entry point: at process attach it takes its TLS slot, the heap, the command
  * line and environment, the standard descriptors and streams, as the Windows runtimes do before
- * any program code runs. */
+ * any program code runs; at process detach it finishes as the runtime does. */
 #include "crtwin.h"
 
 void crt_init_ptd(void);
 void crt_init_locks(void);
 void crt_publish_args(void);
 void crt_init_ctype(void);
+void crt_detach(void);
 
 BOOL WINAPI CrtDllMain(HANDLE instance, DWORD reason, void *reserved)
 {
@@ -20,8 +21,10 @@ BOOL WINAPI CrtDllMain(HANDLE instance, DWORD reason, void *reserved)
         crt_init_args();
         crt_publish_args();
         crt_init_stdio();
-    } else if (reason == 0 && reserved == NULL) {
-        crt_flush_all();        /* DLL_PROCESS_DETACH by FreeLibrary */
+    } else if (reason == 0) {
+        /* DLL_PROCESS_DETACH, by ExitProcess (a program that never called exit) or FreeLibrary:
+         * msvcrt.dll does what _cexit does if exit has not run; the UCRT flushes its streams. */
+        crt_detach();
     }
     return 1;
 }

@@ -91,6 +91,15 @@ static void do_exit(int code, int quick, int retcaller)
         ExitProcess((unsigned)code);
 }
 
+void crt_detach(void)
+{
+#ifdef CRT_MSVCRT
+    do_exit(0, 0, 1);
+#else
+    crt_flush_all();
+#endif
+}
+
 CRTEXP __attribute__((noreturn)) void exit(int code)
 {
     do_exit(code, 0, 0);
