@@ -81,3 +81,4 @@ extern crt_wchar *crt_wcmdln;
 void crt_init_wide_args(void);
 void crt_init_wide_env(void);
 void crt_init_narrow_env(void);
+

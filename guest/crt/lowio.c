@@ -5,6 +5,7 @@
 #include "errno.h"
 
 crt_fd crt_fds[CRT_NFD];
+void (*crt_append_hook)(HANDLE);                        /* set by files/lowio_file.c */
 CRTEXP int _fmode;
 
 static void setup_fd(int fd, HANDLE h)
@@ -58,6 +59,8 @@ CRTEXP int _write(int fd, const void *buf, unsigned n)
     if (f == NULL)
         return -1;
     const char *s = buf;
+    if ((f->flags & CRT_FAPPEND) && crt_append_hook)
+        crt_append_hook(f->handle);                     /* O_APPEND: every write at the end */
     if (!(f->flags & CRT_FTEXT))
         return write_all(f, s, n) ? -1 : (int)n;
     char tmp[1025];

@@ -5,6 +5,7 @@
 #define CRT_FOPEN 0x01
 #define CRT_FEOFLAG 0x02
 #define CRT_FPIPE 0x08
+#define CRT_FAPPEND 0x20
 #define CRT_FDEV 0x40
 #define CRT_FTEXT 0x80
 #define CRT_O_TEXT 0x4000
@@ -18,6 +19,7 @@ typedef struct crt_fd {
 } crt_fd;
 
 extern crt_fd crt_fds[CRT_NFD];
+extern void (*crt_append_hook)(HANDLE);
 void crt_init_lowio(void);
 int _write(int fd, const void *buf, unsigned n);
 int _read(int fd, void *buf, unsigned n);
