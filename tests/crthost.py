@@ -10,7 +10,7 @@ import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CRT = os.path.join(ROOT, "guest", "crt")
-PURE = ["format.c", "fltcvt.c"]
+PURE = ["format.c", "fltcvt.c", "strtod.c"]
 _built: dict[str, ctypes.CDLL] = {}
 _tmp = tempfile.mkdtemp(prefix="crthost-")
 
@@ -40,3 +40,13 @@ def host_format(flavour: str, fmt: str, kind: str, value=0) -> tuple[int, str]:
     n = lib.host_format(buf, 8192, fmt.encode(), ord(kind), ctypes.c_longlong(ival - (1 << 64) if ival >= 1 << 63
                                                                               else ival), sval)
     return n, buf.value.decode("latin-1")
+
+
+def host_strtod(flavour: str, text: str) -> tuple[float, int, bool]:
+    """crt_strtod of one flavour's syntax: the value, characters consumed, out of range."""
+    import struct
+    lib = host_crt(flavour)
+    lib.host_strtod.restype = ctypes.c_ulonglong
+    consumed, rng = ctypes.c_int(), ctypes.c_int()
+    bits = lib.host_strtod(text.encode(), 1 if flavour == "UCRT" else 0, ctypes.byref(consumed), ctypes.byref(rng))
+    return struct.unpack("<d", struct.pack("<Q", bits))[0], consumed.value, bool(rng.value)

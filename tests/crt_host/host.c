@@ -1,6 +1,7 @@
 /* Host-side harness for the pure parts of guest/crt (the printf engine, strtod ...): compiled
  * with the host compiler into a shared object per flavour and driven from pytest via ctypes. */
 #include "format.h"
+#include "strtod.h"
 
 struct bufctx { char *buf; size_t size, used; };
 
@@ -42,3 +43,13 @@ int host_format(char *buf, int size, const char *fmt, int kind, long long ival, 
 }
 
 void host_set_two_digit_exponent(int on) { crt_two_digit_exponent = on; }
+
+/* crt_strtod for the host: the double's bits, how many characters it took, the range flag. */
+unsigned long long host_strtod(const char *s, int ucrt, int *consumed, int *range)
+{
+    char *end;
+    union { double d; unsigned long long u; } v;
+    v.d = crt_strtod(s, &end, range, ucrt);
+    *consumed = (int)(end - s);
+    return v.u;
+}
