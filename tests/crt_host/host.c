@@ -53,3 +53,26 @@ unsigned long long host_strtod(const char *s, int ucrt, int *consumed, int *rang
     *consumed = (int)(end - s);
     return v.u;
 }
+
+#include "scan.h"
+struct strsrc { const char *s; int pos; };
+static int s_get(crt_in *in) { struct strsrc *p = in->ctx; return p->s[p->pos] ? (unsigned char)p->s[p->pos++] : -1; }
+static void s_unget(crt_in *in, int c) { (void)c; ((struct strsrc *)in->ctx)->pos--; }
+static int vscan(const char *input, int secure, const char *fmt, ...)
+{
+    struct strsrc src = { input, 0 };
+    crt_in in = { s_get, s_unget, &src, 0 };
+    va_list ap;
+    va_start(ap, fmt);
+    int r = crt_vscan(&in, fmt, 0, secure, 1, ap);
+    va_end(ap);
+    return r;
+}
+
+/* sscanf with up to three pointer arguments (and a size after each for the secure form). */
+int host_sscanf(const char *input, const char *fmt, int secure, void *a, void *b, void *c)
+{
+    if (secure)
+        return vscan(input, 1, fmt, a, 64u, b, 64u, c, 64u);
+    return vscan(input, 0, fmt, a, b, c);
+}
