@@ -10,7 +10,7 @@ import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CRT = os.path.join(ROOT, "guest", "crt")
-PURE = ["format.c", "fltcvt.c", "strtod.c", "scan.c"]
+PURE = ["format.c", "fltcvt.c", "strtod.c", "scan.c", "mathcore.c"]
 _built: dict[str, ctypes.CDLL] = {}
 _tmp = tempfile.mkdtemp(prefix="crthost-")
 
@@ -50,3 +50,14 @@ def host_strtod(flavour: str, text: str) -> tuple[float, int, bool]:
     consumed, rng = ctypes.c_int(), ctypes.c_int()
     bits = lib.host_strtod(text.encode(), 1 if flavour == "UCRT" else 0, ctypes.byref(consumed), ctypes.byref(rng))
     return struct.unpack("<d", struct.pack("<Q", bits))[0], consumed.value, bool(rng.value)
+
+
+def host_math(name: str, x: float, y: float = 0.0) -> tuple[float, int]:
+    """A guest/crt/mathcore.c function on the host: the result and its error code."""
+    import struct
+    lib = host_crt("UCRT")
+    lib.host_math.restype = ctypes.c_ulonglong
+    lib.host_math.argtypes = [ctypes.c_char_p, ctypes.c_double, ctypes.c_double, ctypes.POINTER(ctypes.c_int)]
+    err = ctypes.c_int()
+    bits = lib.host_math(name.encode(), x, y, ctypes.byref(err))
+    return struct.unpack("<d", struct.pack("<Q", bits))[0], err.value

@@ -1,6 +1,7 @@
 /* Host-side harness for the pure parts of guest/crt (the printf engine, strtod ...): compiled
  * with the host compiler into a shared object per flavour and driven from pytest via ctypes. */
 #include "format.h"
+#include <string.h>
 #include "strtod.h"
 
 struct bufctx { char *buf; size_t size, used; };
@@ -75,4 +76,22 @@ int host_sscanf(const char *input, const char *fmt, int secure, void *a, void *b
     if (secure)
         return vscan(input, 1, fmt, a, 64u, b, 64u, c, 64u);
     return vscan(input, 0, fmt, a, b, c);
+}
+
+#include "mathcore.h"
+/* One mathcore function by name: the result's bits and the error code. */
+unsigned long long host_math(const char *name, double x, double y, int *err)
+{
+    union { double d; unsigned long long u; } r;
+    int quo;
+    *err = 0;
+#define F1(n) if (!strcmp(name, #n)) r.d = crt_m_##n(x, err); else
+#define G1(n) if (!strcmp(name, #n)) r.d = crt_m_##n(x); else
+#define F2(n) if (!strcmp(name, #n)) r.d = crt_m_##n(x, y, err); else
+    F1(exp) F1(exp2) F1(expm1) F1(log) F1(log10) F1(log2) F1(log1p) F1(sin) F1(cos) F1(tan) F1(asin) F1(acos)
+    F1(sinh) F1(cosh) F1(acosh) F1(atanh) G1(atan) G1(tanh) G1(asinh) G1(cbrt) F2(pow) F2(hypot) F2(fmod)
+    if (!strcmp(name, "atan2")) r.d = crt_m_atan2(x, y);
+    else if (!strcmp(name, "remainder")) r.d = crt_m_remainder(x, y, &quo, err);
+    else r.u = 0x7FF4000000000000ull;
+    return r.u;
 }
