@@ -8,6 +8,7 @@ void crt_init_locks(void);
 void crt_publish_args(void);
 void crt_init_ctype(void);
 void crt_detach(void);
+void crt_init_clock(void);
 
 BOOL WINAPI CrtDllMain(HANDLE instance, DWORD reason, void *reserved)
 {
@@ -21,6 +22,7 @@ BOOL WINAPI CrtDllMain(HANDLE instance, DWORD reason, void *reserved)
         crt_init_args();
         crt_publish_args();
         crt_init_stdio();
+        crt_init_clock();
     } else if (reason == 0) {
         /* DLL_PROCESS_DETACH, by ExitProcess (a program that never called exit) or FreeLibrary:
          * msvcrt.dll does what _cexit does if exit has not run; the UCRT flushes its streams. */

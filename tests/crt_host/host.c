@@ -95,3 +95,30 @@ unsigned long long host_math(const char *name, double x, double y, int *err)
     else r.u = 0x7FF4000000000000ull;
     return r.u;
 }
+
+#include "timeconv.h"
+/* gmtime and strftime of a time in seconds: the formatted text, or -1. */
+int host_strftime(long long t, const char *fmt, char *out, int max, const char *tzname, long bias, int isdst)
+{
+    crt_tm tm;
+    if (crt_seconds_to_tm(t, &tm))
+        return -1;
+    tm.tm_isdst = isdst;
+    return (int)crt_strftime(out, (size_t)max, fmt, &tm, tzname, bias);
+}
+
+long long host_mktime(int year, int mon, int mday, int hour, int min, int sec, int *wday, int *yday)
+{
+    crt_tm tm = { sec, min, hour, mday, mon, year - 1900, 0, 0, 0 };
+    long long t = crt_tm_to_seconds(&tm);
+    *wday = tm.tm_wday;
+    *yday = tm.tm_yday;
+    return t;
+}
+
+void host_asctime(long long t, char *out)
+{
+    crt_tm tm;
+    crt_seconds_to_tm(t, &tm);
+    crt_asctime(&tm, out);
+}
