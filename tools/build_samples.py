@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Build the sample programs under samples/ with the mingw-w64 cross compiler.
 
-Each samples/NAME/NAME.c becomes samples/NAME/NAME.exe, linked against the guest ntdll only,
+Each samples/NAME/NAME.c becomes samples/NAME/NAME.exe, linked against the guest ntdll, or against
+the guest DLLs that an optional samples/NAME/build.toml lists (`imports = ["kernel32.dll"]`),
 reproducibly (no timestamps, fixed flags). `--check` fails if a committed .exe differs.
 """
 import argparse
@@ -10,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLES = os.path.join(ROOT, "samples")
@@ -26,13 +28,24 @@ def sample_names() -> list[str]:
     return sorted(n for n in os.listdir(SAMPLES) if os.path.isfile(os.path.join(SAMPLES, n, n + ".c")))
 
 
+def sample_imports(name: str) -> list[str]:
+    """The guest DLLs a sample links against: ntdll unless its build.toml says otherwise."""
+    path = os.path.join(SAMPLES, name, "build.toml")
+    if not os.path.exists(path):
+        return ["ntdll.dll"]
+    with open(path, "rb") as f:
+        return [i.lower() for i in tomllib.load(f).get("imports", ["ntdll.dll"])]
+
+
 def build(out_dir: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "samples")
         shutil.copytree(SAMPLES, src, ignore=shutil.ignore_patterns("*.exe", "*.json"))
-        shutil.copyfile(os.path.join(ROOT, "guest", "bin", "ntdll.dll"), os.path.join(src, "ntdll.dll"))
+        dlls = sorted({dll for name in sample_names() for dll in sample_imports(name)})
+        for dll in dlls:
+            shutil.copyfile(os.path.join(ROOT, "guest", "bin", dll), os.path.join(src, dll))
         for name in sample_names():
-            cmd = [CC, *FLAGS, "-o", f"{name}.exe", f"{name}/{name}.c", "ntdll.dll"]
+            cmd = [CC, *FLAGS, "-o", f"{name}.exe", f"{name}/{name}.c", *sample_imports(name)]
             result = subprocess.run(cmd, cwd=src, capture_output=True, text=True)
             if result.returncode:
                 sys.stderr.write(result.stdout + result.stderr)

@@ -9,6 +9,7 @@ from .sysnums import SERVICE_NUMBERS
 
 SERVICES = {
     "NtWriteFile": (io_services.NtWriteFile, 9),
+    "NtQueryVolumeInformationFile": (io_services.NtQueryVolumeInformationFile, 5),
     "NtClose": (process.NtClose, 1),
     "NtTerminateProcess": (process.NtTerminateProcess, 2),
     "NtQueryInformationProcess": (process.NtQueryInformationProcess, 5),
