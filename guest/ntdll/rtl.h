@@ -21,7 +21,6 @@ typedef char CHAR;
 #define STATUS_OBJECT_PATH_NOT_FOUND    ((NTSTATUS)0xC000003A)
 #define STATUS_REVISION_MISMATCH        ((NTSTATUS)0xC0000059)
 
-typedef struct _STRING { USHORT Length, MaximumLength; CHAR *Buffer; } STRING, ANSI_STRING, OEM_STRING;
 
 /* rtl_error.c */
 NTSYSAPI ULONG NTAPI RtlNtStatusToDosError(NTSTATUS Status);
@@ -59,15 +58,7 @@ NTSYSAPI NTSTATUS NTAPI RtlSetEnvironmentVariable(PWSTR *Environment, const UNIC
 NTSYSAPI void NTAPI RtlAcquirePebLock(void);
 NTSYSAPI void NTAPI RtlReleasePebLock(void);
 
-/* rtl_critsec.c */
-typedef struct _RTL_CRITICAL_SECTION {
-    PVOID DebugInfo;
-    LONG LockCount;
-    LONG RecursionCount;
-    HANDLE OwningThread;
-    HANDLE LockSemaphore;
-    ULONG_PTR SpinCount;
-} RTL_CRITICAL_SECTION;
+/* critsec.c (the lead's) and rtl_critsec.c */
 NTSYSAPI NTSTATUS NTAPI RtlInitializeCriticalSection(RTL_CRITICAL_SECTION *cs);
 NTSYSAPI NTSTATUS NTAPI RtlInitializeCriticalSectionAndSpinCount(RTL_CRITICAL_SECTION *cs, ULONG SpinCount);
 NTSYSAPI NTSTATUS NTAPI RtlInitializeCriticalSectionEx(RTL_CRITICAL_SECTION *cs, ULONG SpinCount, ULONG Flags);
@@ -126,7 +117,6 @@ NTSYSAPI NTSTATUS NTAPI RtlGetVersion(RTL_OSVERSIONINFOEXW *info);
 NTSYSAPI void NTAPI RtlGetNtVersionNumbers(ULONG *Major, ULONG *Minor, ULONG *Build);
 
 /* System services these files call. */
-typedef struct _OBJECT_ATTRIBUTES OBJECT_ATTRIBUTES;
 NTSTATUS NTAPI NtCreateEvent(HANDLE *Event, ULONG Access, OBJECT_ATTRIBUTES *Attributes, ULONG Type, BOOLEAN State);
 NTSTATUS NTAPI NtSetEvent(HANDLE Event, LONG *Previous);
 NTSTATUS NTAPI NtWaitForSingleObject(HANDLE Handle, BOOLEAN Alertable, LONG64 *Timeout);
