@@ -157,3 +157,20 @@ ULONG BaseDeviceType(HANDLE h, NTSTATUS *status);
 #ifndef OBJ_OPENIF
 #define OBJ_OPENIF 0x00000080
 #endif
+
+/* The loader (module.c calls it with its documented NT signatures). */
+typedef struct _LDR_DATA_TABLE_ENTRY_ {
+    LIST_ENTRY InLoadOrderLinks, InMemoryOrderLinks, InInitializationOrderLinks;
+    PVOID DllBase, EntryPoint; ULONG SizeOfImage;
+    UNICODE_STRING FullDllName, BaseDllName;
+} LDR_ENTRY;
+NTDLL NTSTATUS NTAPI LdrLoadDll(PWSTR, ULONG *, UNICODE_STRING *, PVOID *);
+NTDLL NTSTATUS NTAPI LdrUnloadDll(PVOID);
+NTDLL NTSTATUS NTAPI LdrGetDllHandleEx(ULONG, PWSTR, ULONG *, UNICODE_STRING *, PVOID *);
+NTDLL NTSTATUS NTAPI LdrGetProcedureAddress(PVOID, ANSI_STRING *, ULONG, PVOID *);
+NTDLL NTSTATUS NTAPI LdrAddRefDll(ULONG, PVOID);
+NTDLL NTSTATUS NTAPI LdrFindEntryForAddress(PVOID, LDR_ENTRY **);
+NTDLL NTSTATUS NTAPI LdrDisableThreadCalloutsForDll(PVOID);
+NTDLL NTSTATUS NTAPI LdrLockLoaderLock(ULONG, ULONG *, ULONG_PTR *);
+NTDLL NTSTATUS NTAPI LdrUnlockLoaderLock(ULONG, ULONG_PTR);
+NTDLL PVOID NTAPI RtlImageDirectoryEntryToData(PVOID, BOOLEAN, USHORT, ULONG *);
