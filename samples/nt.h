@@ -248,3 +248,9 @@ static inline HANDLE StdIn(void) {
     params = *(UCHAR **)(peb + 0x20);
     return *(HANDLE *)(params + 0x20);
 }
+
+/* Pipes (the files_pipe sample). */
+#define FSCTL_PIPE_PEEK 0x11400C
+NTSTATUS NTAPI NtCreateNamedPipeFile(HANDLE *, ULONG, OBJECT_ATTRIBUTES *, IO_STATUS_BLOCK *, ULONG, ULONG, ULONG, ULONG,
+                                     ULONG, ULONG, ULONG, ULONG, ULONG, LARGE_INTEGER *);
+NTSTATUS NTAPI NtFsControlFile(HANDLE, HANDLE, PVOID, PVOID, IO_STATUS_BLOCK *, ULONG, PVOID, ULONG, PVOID, ULONG);

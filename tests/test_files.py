@@ -243,3 +243,133 @@ def test_namespace_links_and_directories(io):
 def test_wildcards(mask, name, matches):
     from kernel.io.wildcard import FsRtlIsNameInExpression
     assert FsRtlIsNameInExpression(mask, name) is matches
+
+
+# Windows' answers to each disposition on a file that is missing, present or read-only (the table of
+# Wine's conformance test test_NtCreateFile, confirmed on Windows): (disposition, attributes asked,
+# status, IO_STATUS_BLOCK.Information, attributes afterwards, delete it afterwards)
+DISPOSITIONS = [(2, 1, 0, 2, 0x21, 0), (2, 0, 0xC0000035, 0, 0, 1), (2, 0, 0, 2, 0x20, 0), (1, 1, 0, 1, 0x20, 1),
+                (1, 1, 0xC0000034, 0, 0, 0), (3, 0, 0, 2, 0x20, 0), (3, 1, 0, 1, 0x20, 1), (3, 1, 0, 2, 0x21, 0),
+                (3, 0, 0, 1, 0x21, 0), (4, 0, 0xC0000022, 0, 0, 1), (4, 0, 0xC0000034, 0, 0, 0), (2, 0, 0, 2, 0x20, 0),
+                (4, 1, 0, 3, 0x21, 0), (5, 0, 0xC0000022, 0, 0, 1), (5, 0, 0, 2, 0x20, 0), (5, 1, 0, 3, 0x21, 0),
+                (0, 0, 0, 0, 0x20, 0), (0, 1, 0, 0, 0x21, 1), (0, 0, 0, 2, 0x20, 1)]
+
+
+def test_every_disposition_on_missing_present_and_read_only_files(io):
+    from kernel.io.create import IoCreateFile, OpenPacket
+    from kernel.status import NtStatusError
+    kernel, work = io
+    path = work / "foo.tmp"
+    got = []
+    for disposition, attributes, _status, _info, _out, cleanup in DISPOSITIONS:
+        try:
+            file, information = IoCreateFile(kernel, "\\??\\C:\\work\\foo.tmp",
+                                             OpenPacket(0x80000000, attributes, 3, disposition, 0))
+            got.append((0, information, kernel.io.file_attributes(file.node)))
+            file.cleaned_up = True
+            file.device.cleanup(file)
+        except NtStatusError as e:
+            got.append((e.status, 0, 0))
+        if cleanup and path.exists():
+            path.chmod(0o666)
+            path.unlink()
+    assert got == [(status, info, out) for _, _, status, info, out, _ in DISPOSITIONS]
+
+
+# Which of 18 names each mask matches on Windows (NTFS), from the facts of Wine's conformance test of
+# NtQueryDirectoryFile. The 1s for a lone '<' (with '"'s) on .a, ..a and .aa come from their 8.3 short
+# names (A~1 ...), which this volume does not have.
+MASK_NAMES = ["longfilename.tmp", "n.tmp", "h.tmp", "s.tmp", "d.tmp", "\u00e9a.tmp", "\u00c9b.tmp", "ea.tmp", "ea",
+              ".", "..", "ea.tmp.tmp", ".a", ".a.a", "a.", "..a", ".aa", "a.."]
+SHORT_NAME_ONLY = {("<", ".a"), ("<", "..a"), ("<", ".aa"), ('<"', ".a"), ('<"', "..a"), ('<"', ".aa"),
+                   ('<""', ".a"), ('<""', "..a"), ('<""', ".aa")}
+MASKS = [
+    ('*.', "000000000110001001"),
+    ('*. ', "000000000000000000"),
+    ('* .', "000000000000000000"),
+    (' *.', "000000000000000000"),
+    ('*.*', "111111110111111111"),
+    ('* *', "000000000000000000"),
+    ('*.**', "111111110111111111"),
+    ('*', "111111111111111111"),
+    ('**', "111111111111111111"),
+    ('?', "000000000110000000"),
+    ('?.', "000000000000001000"),
+    ('?..', "000000000000000001"),
+    ('??', "000000001000101000"),
+    ('??.', "000000000000000001"),
+    ('??.???', "000001110000000000"),
+    ('<', "000000001110101111"),
+    ('*<a', "000000001000110110"),
+    ('<.', "000000000110001001"),
+    ('<..', "000000000000000001"),
+    ('<."', "000000000110001001"),
+    ('.<', "000000000110100010"),
+    ('..<', "000000000000000100"),
+    ('..*', "000000000000000100"),
+    ('*..*', "000000000000000101"),
+    ('*..', "000000000000000001"),
+    ('..?', "000000000000000100"),
+    ('.."', "000000000000000000"),
+    ('"', "000000000110000000"),
+    ('""', "000000000110000000"),
+    ('"""', "000000000110000000"),
+    ('a.<', "000000000000001001"),
+    ('ea.tmp.tmp<', "000000000001000000"),
+    ('<tmp', "111111110001000000"),
+    ('<.tmp', "111111110001000000"),
+    ('<name.tmp', "100000000000000000"),
+    ('<nam<tmp', "100000000000000000"),
+    ('<name.<', "100000000000000000"),
+    ('<name<', "000000000000000000"),
+    ('<"', "000000001110101111"),
+    ('*"', "111111111111111111"),
+    ('*"tmp"tmp"', "000000000001000000"),
+    ('n"tmp', "010000000000000000"),
+    ('ea"', "000000001000000000"),
+    ('"a', "000000000000100000"),
+    ('""a', "000000000000000100"),
+    ('e"a', "000000000000000000"),
+    ('*"tmp', "111111110001000000"),
+    ('<.<', "111111110111111111"),
+    ('<"<', "111111111111111111"),
+    ('<"<"', "111111111111111111"),
+    ('<"<.', "000000000000000001"),
+    ('<.<"', "111111110111111111"),
+    ('<<', "111111111111111111"),
+    ('<a', "000000001000110100"),
+    ('*a', "000000001000110110"),
+    ('<aa', "000000000000000010"),
+    ('<.a', "000000000000110100"),
+    ('<..a', "000000000000000100"),
+    ('<.<.<', "000000000001010101"),
+    ('.<.<', "000000000000010100"),
+    ('<<.<', "111111110111111111"),
+    ('<.<<', "111111110111111111"),
+    ('<<<', "111111111111111111"),
+    ('< ..', "000000000000000000"),
+    ('< .', "000000000000000000"),
+    ('<""', "000000001110101111"),
+    ('>', "000000000110000000"),
+    ('>.', "000000000110001000"),
+    ('>..', "000000000000000001"),
+    ('>>', "000000001110001000"),
+    ('>>.', "000000000110001000"),
+    ('>>>', "000000001110001000"),
+    ('>>.>>>', "011111110110101011"),
+    ('>.>', "000000000110101001"),
+    ('>>.tmp', "011111110000000000"),
+    ('>>tmp', "000000000000000000"),
+    ('>>>tmp', "000000000000000000"),
+]
+
+
+def test_masks_match_as_on_windows():
+    from kernel.io.wildcard import FsRtlIsNameInExpression
+    wrong = []
+    for mask, bits in MASKS:
+        for name, bit in zip(MASK_NAMES, bits, strict=True):
+            expected = bit == "1" and (mask, name) not in SHORT_NAME_ONLY
+            if FsRtlIsNameInExpression(mask, "." if name == ".." else name) is not expected:
+                wrong.append((mask, name, expected))
+    assert wrong == []

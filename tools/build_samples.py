@@ -4,6 +4,7 @@
 Each samples/NAME/NAME.c becomes samples/NAME/NAME.exe, linked against the guest ntdll,
 reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.toml:
   links = ["x.dll", ...]       more DLLs the exe links against (its own or guest/bin's)
+  delay = ["x.dll", ...]       DLLs of the sample the exe imports through delay-load thunks
   flags = [...]                more compiler/linker flags for the exe
   runtime = "mingw"            a plain mingw-w64 program instead: its own start-up code and import
                                libraries (msvcrt.dll, kernel32.dll), no -nostdlib, no ntdll.dll
@@ -26,6 +27,7 @@ sys.path.insert(0, ROOT)
 from tools.reproducible import check  # noqa: E402
 
 CC = os.environ.get("MINGW_CC", "x86_64-w64-mingw32-gcc")
+DLLTOOL = os.environ.get("MINGW_DLLTOOL", "x86_64-w64-mingw32-dlltool")
 BASE = ["-O2", "-ffreestanding", "-nostdlib", "-fno-stack-protector", "-fno-ident", "-mno-stack-arg-probe",
         "-Wall", "-Werror", "-Wl,--no-insert-timestamp", "-Wl,--major-os-version=10"]
 FLAGS = BASE + ["-Wl,--entry,Entry", "-Wl,--subsystem,console", "-Wl,--major-subsystem-version=6"]
@@ -62,6 +64,19 @@ def _link_inputs(names: list[str], folder: str) -> list[str]:
     return [n if os.path.exists(os.path.join(folder, n)) else os.path.join("..", n) for n in names]
 
 
+def _delay_library(dll: str, folder: str) -> str:
+    """A delay-import library for one of the sample's DLLs, from its export table."""
+    import pefile
+    pe = pefile.PE(os.path.join(folder, dll))
+    names = [e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name]
+    stem = os.path.splitext(dll)[0]
+    with open(os.path.join(folder, stem + ".delay.def"), "w") as f:
+        f.write(f'LIBRARY "{dll}"\nEXPORTS\n' + "".join(f"    {n}\n" for n in names))
+    _run([DLLTOOL, "--def", stem + ".delay.def", "--dllname", dll, "--output-delaylib", f"lib{stem}.delay.a"],
+         folder, f"delay library for {dll}")
+    return f"lib{stem}.delay.a"
+
+
 def build(out_dir: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "samples")
@@ -82,6 +97,7 @@ def build(out_dir: str) -> None:
             plain = spec.get("runtime") == "mingw"
             cmd = [CC, *(MINGW if plain else FLAGS), *spec.get("flags", []), "-o", f"{name}.exe", f"{name}.c"]
             cmd += _link_inputs(([] if plain else ["ntdll.dll"]) + spec.get("links", []), folder)
+            cmd += [_delay_library(dll, folder) for dll in spec.get("delay", [])]
             _run(cmd, folder, name)
             os.makedirs(os.path.join(out_dir, name), exist_ok=True)
             for rel in outputs(name):

@@ -302,6 +302,8 @@ NTSTATUS LdrpLoadDllByName(const WCHAR *name, SIZE_T len, const WCHAR *search_pa
             return STATUS_SUCCESS;
         }
         status = SearchAndMap(dll, len, search_path, full, &full_len, &base);
+        if (IsNotFound(status))
+            status = STATUS_DLL_NOT_FOUND;
     } else {
         /* A path: as given when it is absolute, else from the current directory. */
         RTL_USER_PROCESS_PARAMETERS *pp = LdrpPeb()->ProcessParameters;

@@ -97,10 +97,20 @@ static void LdrpInitializeProcess(CONTEXT *context, PVOID ntdll_base)
     PebLdr.InInitializationOrderModuleList.Flink = &LdrpNtdllDataEntry->InInitializationOrderLinks;
     PebLdr.InInitializationOrderModuleList.Blink = &LdrpNtdllDataEntry->InInitializationOrderLinks;
 
-    /* Every static import, recursively; a failure ends the process with its hard error. */
+    /* kernel32 (and so kernelbase) in every Win32 process, imported or not, as since Vista; then
+     * every static import, recursively; a failure ends the process with its hard error. */
     RtlEnterCriticalSection(&LdrpLoaderLock);
     LdrpInLdrInit = 1;
-    NTSTATUS status = LdrpSnapModule(LdrpImageEntry, NULL);
+    NTSTATUS status;
+    USHORT subsystem = RtlImageNtHeader(peb->ImageBaseAddress)->Subsystem;
+    if (subsystem == 2 || subsystem == 3) {             /* IMAGE_SUBSYSTEM_WINDOWS_GUI / _CUI */
+        static const WCHAR kernel32[] = L"kernel32.dll";
+        LDR_DATA_TABLE_ENTRY *k32;
+        status = LdrpLoadDllByName(kernel32, sizeof(kernel32) / 2 - 1, NULL, NULL, LoadReasonStaticDependency, &k32);
+        if (!NT_SUCCESS(status) && status != STATUS_DLL_NOT_FOUND)
+            LdrpFailProcessInit(status);        /* a system without kernel32 still runs native-only images */
+    }
+    status = LdrpSnapModule(LdrpImageEntry, NULL);
     if (!NT_SUCCESS(status))
         LdrpFailProcessInit(status);
     LdrpInitializeTls();

@@ -13,7 +13,7 @@ import struct
 from ..io.access import FILE_APPEND_DATA, FILE_READ_DATA, FILE_WRITE_DATA
 from ..io.create import FILE_OPEN_REPARSE_POINT, IoCreateFile, IopCheckCreateParameters, OpenPacket
 from ..io.directory import DIRECTORY_CLASSES, query_directory
-from ..io.disk import FILE_OPEN, VolumeDevice
+from ..io.disk import FILE_CREATE, FILE_OPEN, FILE_OPEN_IF, VolumeDevice
 from ..io.file import FileObject
 from ..io.info import (
     QUERY_LENGTH,
@@ -25,6 +25,7 @@ from ..io.info import (
 )
 from ..io.iomgr import io_manager
 from ..io.names import split_path
+from ..io.pipe import NamedPipeDevice
 from ..io.rw import IopReadFile, IopWriteFile, needs_offset
 from ..io.volinfo import FS_LENGTH, FileFsMaximumInformation, query_volume
 from ..ke.wait import KEvent
@@ -33,9 +34,11 @@ from ..status import (
     STATUS_ACCESS_DENIED,
     STATUS_END_OF_FILE,
     STATUS_INFO_LENGTH_MISMATCH,
+    STATUS_INVALID_DEVICE_REQUEST,
     STATUS_INVALID_HANDLE,
     STATUS_INVALID_INFO_CLASS,
     STATUS_INVALID_PARAMETER,
+    STATUS_INVALID_USER_BUFFER,
     STATUS_NO_MORE_FILES,
     STATUS_NOT_SAME_DEVICE,
     STATUS_OBJECT_NAME_INVALID,
@@ -170,12 +173,26 @@ def NtReadFile(kernel, thread, handle, event_handle, apc_routine, apc_context, i
     file, space, offset, event = _transfer_prologue(kernel, thread, handle, event_handle, io_status,
                                                     byte_offset_ptr, FILE_READ_DATA)
     probe_for_write(space, buffer, length)
+    if isinstance(file.device, NamedPipeDevice):
+        if not thread.process.handles.access(handle) & FILE_READ_DATA:
+            raise NtStatusError(STATUS_ACCESS_DENIED)
+        status, data = file.device.read_request(kernel, thread, file, buffer, length, io_status, event)
+        if data is None:
+            return status                       # pending: the writer completes it
+        space.probe_write(buffer, data)
+        complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, len(data))
+        return STATUS_SUCCESS
     try:
         data = IopReadFile(file, offset, length)
     except NtStatusError as e:
-        if e.status == STATUS_END_OF_FILE:
+        if e.status != STATUS_END_OF_FILE:
+            raise
+        if file.synchronous or not isinstance(file.device, VolumeDevice):
             space.probe_write(io_status, _iosb.pack(STATUS_END_OF_FILE, 0))
-        raise
+            raise
+        # An asynchronous read past the end completes (pending) with STATUS_END_OF_FILE.
+        complete(kernel, thread, file, event, io_status, STATUS_END_OF_FILE, 0)
+        return STATUS_PENDING
     space.probe_write(buffer, data)
     complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, len(data))
     return STATUS_SUCCESS if file.synchronous or not isinstance(file.device, VolumeDevice) else STATUS_PENDING
@@ -186,6 +203,8 @@ def NtWriteFile(kernel, thread, handle, event_handle, apc_routine, apc_context, 
     length &= 0xFFFFFFFF
     file, space, offset, event = _transfer_prologue(kernel, thread, handle, event_handle, io_status,
                                                     byte_offset_ptr, FILE_WRITE_DATA | FILE_APPEND_DATA)
+    if not buffer and length:
+        raise NtStatusError(STATUS_INVALID_USER_BUFFER)
     data = space.probe_read(buffer, length)
     written = IopWriteFile(file, offset, data)
     complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, written)
@@ -385,20 +404,124 @@ def NtCancelIoFile(kernel, thread, handle, io_status):
     return STATUS_SUCCESS
 
 
+# -- pipes
+FILE_PIPE_BYTE_STREAM_TYPE, FILE_PIPE_MESSAGE_TYPE = 0, 1
+
+
+def NtCreateNamedPipeFile(kernel, thread, handle_out, access, oa, io_status, share, disposition, options, pipe_type,
+                          read_mode, completion_mode, max_instances, inbound_quota, outbound_quota, timeout_ptr):
+    """A pipe's server end: a new pipe, or a new instance of one (byte mode; messages are bytes)."""
+    space = thread.process.space
+    access, share, disposition, options = (v & 0xFFFFFFFF for v in (access, share, disposition, options))
+    max_instances = max_instances & 0xFFFFFFFF
+    probe_for_write(space, handle_out, 8)
+    probe_for_write(space, io_status, _iosb.size)
+    read_offset(space, timeout_ptr)
+    if disposition not in (FILE_CREATE, FILE_OPEN, FILE_OPEN_IF) or max_instances == 0 or \
+            pipe_type & 0xFFFFFFFF > FILE_PIPE_MESSAGE_TYPE or read_mode & 0xFFFFFFFF > 1 or \
+            completion_mode & 0xFFFFFFFF > 1 or share & ~7 or not share & 3:
+        raise NtStatusError(STATUS_INVALID_PARAMETER)
+    IopCheckCreateParameters(access, 0, share, disposition, options)
+    packet = OpenPacket(access, 0, share, disposition, options)
+    root_handle, name, _attributes = capture_object_attributes(thread, oa)
+    name = name or ""
+    device = io_manager(kernel).pipes
+    if root_handle:
+        root = thread.process.handles.lookup(root_handle, FileObject)
+        if root.device is not device:
+            raise NtStatusError(STATUS_OBJECT_NAME_INVALID)
+        packet.root = root
+        if name.startswith("\\"):
+            raise NtStatusError(STATUS_OBJECT_PATH_SYNTAX_BAD)
+        name = "\\" + name if name else ""
+    else:
+        found, name = ObpLookupObjectName(io_manager(kernel).namespace, name)
+        if found is not device or not name.strip("\\"):
+            raise NtStatusError(STATUS_OBJECT_NAME_INVALID)
+    file, information = device.create_server(packet, name, max_instances)
+    handle = thread.process.handles.insert(file, file.granted_access)
+    space.probe_write(handle_out, struct.pack("<Q", handle))
+    space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, information))
+    return STATUS_SUCCESS
+
+
+def NtFsControlFile(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status, code, in_buffer,
+                    in_length, out_buffer, out_length):
+    code, in_length, out_length = code & 0xFFFFFFFF, in_length & 0xFFFFFFFF, out_length & 0xFFFFFFFF
+    file = reference_file(thread, handle)
+    space = thread.process.space
+    probe_for_write(space, io_status, _iosb.size)
+    input_data = space.probe_read(in_buffer, in_length) if in_length else b""
+    probe_for_write(space, out_buffer, out_length)
+    if not isinstance(file.device, NamedPipeDevice):
+        raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
+    event = reference_event(thread, event_handle)
+    if event is not None:
+        event.reset()
+    file.clear_event()
+    status, data = file.device.fs_control(kernel, thread, file, code, input_data, out_length, io_status, event)
+    if data is None:
+        return status
+    space.probe_write(out_buffer, data)
+    complete(kernel, thread, file, event, io_status, status, len(data))
+    return status
+
+
 # name -> (handler, argument count), registered by kernel/ex/services.py
 FILE_SERVICES = {
-    "NtCreateFile": (NtCreateFile, 11),
-    "NtOpenFile": (NtOpenFile, 6),
-    "NtReadFile": (NtReadFile, 9),
-    "NtWriteFile": (NtWriteFile, 9),
-    "NtQueryInformationFile": (NtQueryInformationFile, 5),
-    "NtSetInformationFile": (NtSetInformationFile, 5),
-    "NtQueryDirectoryFile": (NtQueryDirectoryFile, 11),
-    "NtQueryDirectoryFileEx": (NtQueryDirectoryFileEx, 10),
-    "NtQueryAttributesFile": (NtQueryAttributesFile, 2),
-    "NtQueryFullAttributesFile": (NtQueryFullAttributesFile, 2),
-    "NtQueryVolumeInformationFile": (NtQueryVolumeInformationFile, 5),
-    "NtFlushBuffersFile": (NtFlushBuffersFile, 2),
-    "NtDeleteFile": (NtDeleteFile, 1),
-    "NtCancelIoFile": (NtCancelIoFile, 2),
+    "NtCreateFile": (NtCreateFile, (
+        ("FileHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("IoStatusBlock", "p"),
+        ("AllocationSize", "li"), ("FileAttributes", "u"), ("ShareAccess", "u"), ("CreateDisposition", "u"),
+        ("CreateOptions", "u"), ("EaBuffer", "p"), ("EaLength", "u")
+    )),
+    "NtOpenFile": (NtOpenFile, (
+        ("FileHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("IoStatusBlock", "p"),
+        ("ShareAccess", "u"), ("OpenOptions", "u")
+    )),
+    "NtReadFile": (NtReadFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("Buffer", "p"), ("Length", "u"), ("ByteOffset", "li"), ("Key", "p")
+    )),
+    "NtWriteFile": (NtWriteFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("Buffer", "buf6"), ("Length", "u"), ("ByteOffset", "li"), ("Key", "p")
+    )),
+    "NtQueryInformationFile": (NtQueryInformationFile, (
+        ("FileHandle", "h"), ("IoStatusBlock", "p"), ("FileInformation", "p"), ("Length", "u"),
+        ("FileInformationClass", "u")
+    )),
+    "NtSetInformationFile": (NtSetInformationFile, (
+        ("FileHandle", "h"), ("IoStatusBlock", "p"), ("FileInformation", "p"), ("Length", "u"),
+        ("FileInformationClass", "u")
+    )),
+    "NtQueryDirectoryFile": (NtQueryDirectoryFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("FileInformation", "p"), ("Length", "u"), ("FileInformationClass", "u"), ("ReturnSingleEntry", "b"),
+        ("FileName", "us"), ("RestartScan", "b")
+    )),
+    "NtQueryDirectoryFileEx": (NtQueryDirectoryFileEx, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("FileInformation", "p"), ("Length", "u"), ("FileInformationClass", "u"), ("QueryFlags", "u"),
+        ("FileName", "us")
+    )),
+    "NtQueryAttributesFile": (NtQueryAttributesFile, (("ObjectAttributes", "oa"), ("FileInformation", "p"))),
+    "NtQueryFullAttributesFile": (NtQueryFullAttributesFile, (("ObjectAttributes", "oa"), ("FileInformation", "p"))),
+    "NtQueryVolumeInformationFile": (NtQueryVolumeInformationFile, (
+        ("FileHandle", "h"), ("IoStatusBlock", "p"), ("FsInformation", "p"), ("Length", "u"),
+        ("FsInformationClass", "u")
+    )),
+    "NtFlushBuffersFile": (NtFlushBuffersFile, (("FileHandle", "h"), ("IoStatusBlock", "p"))),
+    "NtDeleteFile": (NtDeleteFile, (("ObjectAttributes", "oa"),)),
+    "NtCancelIoFile": (NtCancelIoFile, (("FileHandle", "h"), ("IoStatusBlock", "p"))),
+    "NtCreateNamedPipeFile": (NtCreateNamedPipeFile, (
+        ("FileHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("IoStatusBlock", "p"),
+        ("ShareAccess", "u"), ("CreateDisposition", "u"), ("CreateOptions", "u"), ("NamedPipeType", "u"),
+        ("ReadMode", "u"), ("CompletionMode", "u"), ("MaximumInstances", "u"), ("InboundQuota", "u"),
+        ("OutboundQuota", "u"), ("DefaultTimeout", "li")
+    )),
+    "NtFsControlFile": (NtFsControlFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("FsControlCode", "u"), ("InputBuffer", "p"), ("InputBufferLength", "u"), ("OutputBuffer", "p"),
+        ("OutputBufferLength", "u")
+    )),
 }

@@ -17,6 +17,7 @@ from ..status import (
     STATUS_DISK_FULL,
     STATUS_END_OF_FILE,
     STATUS_FILE_IS_A_DIRECTORY,
+    STATUS_INSUFFICIENT_RESOURCES,
     STATUS_INVALID_DEVICE_REQUEST,
     STATUS_INVALID_PARAMETER,
     STATUS_MEDIA_WRITE_PROTECTED,
@@ -45,6 +46,7 @@ from .file import (
     FO_SYNCHRONOUS_IO,
     FO_WRITE_THROUGH,
     FileObject,
+    host_open,
 )
 from .names import split_path, split_stream
 from .share import IoCheckShareAccess, IoSetShareAccess
@@ -62,12 +64,14 @@ FILE_DELETE_ON_CLOSE = 0x1000
 FILE_OPEN_BY_FILE_ID = 0x2000
 FILE_ATTRIBUTE_READONLY = 0x1
 FILE_ATTRIBUTE_ARCHIVE = 0x20
+MAX_FILE_SIZE = 64 << 30                # the volume's size (kernel/io/volinfo.py): no file grows past it
 _OS_ERRORS = {errno.EACCES: STATUS_ACCESS_DENIED, errno.EPERM: STATUS_ACCESS_DENIED, errno.ENOSPC: STATUS_DISK_FULL,
               errno.EDQUOT: STATUS_DISK_FULL, errno.EROFS: STATUS_MEDIA_WRITE_PROTECTED,
               errno.ENAMETOOLONG: STATUS_OBJECT_NAME_INVALID, errno.EEXIST: STATUS_OBJECT_NAME_COLLISION,
               errno.ENOENT: STATUS_OBJECT_NAME_NOT_FOUND, errno.ENOTEMPTY: STATUS_DIRECTORY_NOT_EMPTY,
               errno.EXDEV: STATUS_NOT_SAME_DEVICE, errno.EISDIR: STATUS_FILE_IS_A_DIRECTORY,
-              errno.ENOTDIR: STATUS_NOT_A_DIRECTORY}
+              errno.ENOTDIR: STATUS_NOT_A_DIRECTORY, errno.EFBIG: STATUS_DISK_FULL,
+              errno.EMFILE: STATUS_INSUFFICIENT_RESOURCES, errno.ENFILE: STATUS_INSUFFICIENT_RESOURCES}
 
 
 def host_error(e: OSError) -> NtStatusError:
@@ -121,6 +125,11 @@ class VolumeDevice(DeviceObject):
         if information in (FILE_OVERWRITTEN, FILE_SUPERSEDED):
             self._truncate(node, request)
         self._open_host(file, node)
+        if information in (FILE_CREATED, FILE_OVERWRITTEN, FILE_SUPERSEDED):
+            # The attributes asked for, FILE_ATTRIBUTE_READONLY too: this open keeps its access.
+            attrs = request.attributes & 0x7FA7
+            if attrs or information != FILE_CREATED:
+                self.io.set_attributes(node, attrs | (0 if node.is_dir else FILE_ATTRIBUTE_ARCHIVE))
         IoSetShareAccess(fcb, file, file.granted_access, request.share)
         file.share_access = request.share
         file.options = options
@@ -176,8 +185,7 @@ class VolumeDevice(DeviceObject):
             if options & FILE_DIRECTORY_FILE:
                 os.mkdir(path, 0o777)
             else:
-                mode = 0o444 if request.attributes & FILE_ATTRIBUTE_READONLY else 0o666
-                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR | os.O_CLOEXEC | os.O_NOFOLLOW, mode)
+                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR | os.O_CLOEXEC | os.O_NOFOLLOW, 0o666)
                 os.close(fd)
         except FileExistsError as e:
             # Something the guest may not see holds the name (a link out of the mount): refused.
@@ -186,9 +194,6 @@ class VolumeDevice(DeviceObject):
             raise host_error(e) from e
         node.kind, node.host, node.is_dir = "host", os.path.realpath(path), bool(options & FILE_DIRECTORY_FILE)
         self.io.touch(node, created=True)
-        attrs = request.attributes & 0x7FA7
-        if attrs & ~FILE_ATTRIBUTE_READONLY:
-            self.io.set_attributes(node, attrs | (0 if node.is_dir else FILE_ATTRIBUTE_ARCHIVE))
         return FILE_CREATED
 
     def _grant(self, request, node, file, information: int) -> None:
@@ -209,7 +214,8 @@ class VolumeDevice(DeviceObject):
         if readonly_attr:
             if request.options & FILE_DELETE_ON_CLOSE:
                 raise NtStatusError(STATUS_CANNOT_DELETE)
-            if access & (FILE_WRITE_DATA | FILE_APPEND_DATA) or information != FILE_OPENED:
+            # A read-only file may be opened for reading or superseded, never written or overwritten.
+            if access & (FILE_WRITE_DATA | FILE_APPEND_DATA) or information == FILE_OVERWRITTEN:
                 raise NtStatusError(STATUS_ACCESS_DENIED)
         if node.kind == "virtual" and access & MODIFYING_ACCESS & ~DELETE:
             raise NtStatusError(STATUS_ACCESS_DENIED)
@@ -217,11 +223,12 @@ class VolumeDevice(DeviceObject):
 
     def _truncate(self, node, request) -> None:
         try:
+            if not os.stat(node.host).st_mode & 0o200:         # superseding a read-only file
+                os.chmod(node.host, os.stat(node.host).st_mode & 0o777 | 0o200)
             os.truncate(node.host, 0)
         except OSError as e:
             raise host_error(e) from e
         self.io.touch(node)
-        self.io.set_attributes(node, (request.attributes & 0x7FA7) | FILE_ATTRIBUTE_ARCHIVE)
 
     def _open_host(self, file, node) -> None:
         if node.kind != "host" or node.is_dir:
@@ -229,15 +236,14 @@ class VolumeDevice(DeviceObject):
         access = file.granted_access
         if not access & (FILE_READ_DATA | FILE_WRITE_DATA | FILE_APPEND_DATA | FILE_EXECUTE):
             return
-        flags = os.O_CLOEXEC | os.O_NOFOLLOW
         try:
             if access & (FILE_WRITE_DATA | FILE_APPEND_DATA):
                 try:
-                    file.fd = os.open(node.host, flags | os.O_RDWR)
+                    file.fd = host_open(node.host, os.O_RDWR)
                 except PermissionError:
-                    file.fd = os.open(node.host, flags | os.O_WRONLY)
+                    file.fd = host_open(node.host, os.O_WRONLY)
             else:
-                file.fd = os.open(node.host, flags | os.O_RDONLY)
+                file.fd = host_open(node.host, os.O_RDONLY)
         except OSError as e:
             raise host_error(e) from e
 
@@ -262,6 +268,8 @@ class VolumeDevice(DeviceObject):
         try:
             if offset is None:
                 offset = os.fstat(file.fd).st_size
+            if offset + len(data) > MAX_FILE_SIZE:
+                raise NtStatusError(STATUS_DISK_FULL)
             done = 0
             while done < len(data):
                 done += os.pwrite(file.fd, data[done:], offset + done)
@@ -311,8 +319,7 @@ class VolumeDevice(DeviceObject):
         if not file.granted_access & DELETE:
             raise NtStatusError(STATUS_ACCESS_DENIED)
         if not delete:
-            file.fcb.delete_pending = False
-            file.delete_on_close = False
+            file.fcb.delete_pending = False         # FILE_DELETE_ON_CLOSE still applies at the close
             file.set_delete_pending(False)
             return
         self.check_deletable(node, ignore_readonly)

@@ -21,7 +21,7 @@ from ..ke.dobject import DispatcherObject
 from ..ke.wait import KiWaitTest
 from ..layouts import LAYOUTS
 from ..ob.object import ObCreateObject, ObjectBody
-from ..status import STATUS_FILE_CLOSED, STATUS_INVALID_DEVICE_REQUEST, NtStatusError
+from ..status import STATUS_FILE_CLOSED, STATUS_INSUFFICIENT_RESOURCES, STATUS_INVALID_DEVICE_REQUEST, NtStatusError
 
 FILE_OBJECT_SIZE = LAYOUTS["FILE_OBJECT"].size if "FILE_OBJECT" in LAYOUTS else 0xD8
 # FILE_OBJECT (x64) field offsets
@@ -38,6 +38,34 @@ FO_DIRECT_DEVICE_OPEN = 0x800
 FO_NAMED_PIPE = 0x400
 FO_HANDLE_CREATED = 0x40000
 _q = struct.Struct("<q")
+
+
+def _fd_budget() -> int:
+    """How many host descriptors guest opens may hold at once: the soft limit, raised as far as
+    the hard one allows, less a reserve for the emulator's own files."""
+    try:
+        import resource
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        want = min(hard if hard != resource.RLIM_INFINITY else 65536, 65536)
+        if soft != resource.RLIM_INFINITY and soft < want:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
+            soft = want
+        return max(64, min(soft, 65536) - 256)
+    except (ImportError, ValueError, OSError):
+        return 768
+
+
+HOST_FD_BUDGET = _fd_budget()
+_open_fds = [0]
+
+
+def host_open(path: str, flags: int) -> int:
+    """os.open for a guest's file, within the budget: beyond it STATUS_INSUFFICIENT_RESOURCES."""
+    if _open_fds[0] >= HOST_FD_BUDGET:
+        raise NtStatusError(STATUS_INSUFFICIENT_RESOURCES)
+    fd = os.open(path, flags | os.O_CLOEXEC | os.O_NOFOLLOW)
+    _open_fds[0] += 1
+    return fd
 
 
 class Fcb:
@@ -147,7 +175,7 @@ class FileObject(ObjectBody, DispatcherObject):
             if self.node is None or self.node.host is None or self.is_directory:
                 raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
             try:
-                self.fd = os.open(self.node.host, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+                self.fd = host_open(self.node.host, os.O_RDONLY)
             except OSError as e:
                 raise NtStatusError(STATUS_FILE_CLOSED) from e
         return self.fd
@@ -185,3 +213,4 @@ class FileObject(ObjectBody, DispatcherObject):
             except OSError:
                 pass
             self.fd = None
+            _open_fds[0] -= 1

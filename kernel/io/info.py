@@ -8,6 +8,7 @@ import struct
 from ..status import (
     STATUS_ACCESS_DENIED,
     STATUS_BUFFER_OVERFLOW,
+    STATUS_DISK_FULL,
     STATUS_INFO_LENGTH_MISMATCH,
     STATUS_INVALID_INFO_CLASS,
     STATUS_INVALID_PARAMETER,
@@ -22,6 +23,7 @@ from .disk import (
     FILE_SYNCHRONOUS_IO_ALERT,
     FILE_SYNCHRONOUS_IO_NONALERT,
     FILE_WRITE_THROUGH,
+    MAX_FILE_SIZE,
     VolumeDevice,
     host_error,
 )
@@ -229,6 +231,8 @@ def set_information(io, file, cls: int, data: bytes, resolve_target) -> None:
         (size,) = struct.unpack_from("<q", data)
         if size < 0 or node.is_dir or node.kind != "host":
             raise NtStatusError(STATUS_INVALID_PARAMETER)
+        if size > MAX_FILE_SIZE:
+            raise NtStatusError(STATUS_DISK_FULL)
         current = file.size()
         if cls == FileAllocationInformation and size >= current:
             return

@@ -15,6 +15,7 @@ from .device import NullDevice
 from .disk import VolumeDevice
 from .file import Fcb
 from .mounts import MountTable, default_mounts
+from .pipe import NamedPipeDevice
 from .volume import VOLUME_DEVICE_NAME, Volume
 
 FILETIME_UNIX_EPOCH = 116444736000000000
@@ -31,11 +32,13 @@ class IoManager:
         self.volume = VolumeDevice(kernel, VOLUME_DEVICE_NAME, Volume(mounts), self)
         self.console = ConsoleDevice(kernel, "\\Device\\ConDrv")
         self.null = NullDevice(kernel, "\\Device\\Null")
-        for device in (self.volume, self.console, self.null):
+        self.pipes = NamedPipeDevice(kernel, "\\Device\\NamedPipe")
+        for device in (self.volume, self.console, self.null, self.pipes):
             ns.insert(device.nt_name, device)
         ns.create_link("\\??\\C:", VOLUME_DEVICE_NAME)
         ns.create_link("\\SystemRoot", VOLUME_DEVICE_NAME + "\\Windows")
         ns.create_link("\\??\\NUL", "\\Device\\Null")
+        ns.create_link("\\??\\PIPE", "\\Device\\NamedPipe")
         ns.create_link("\\??\\CONIN$", "\\Device\\ConDrv\\CurrentIn")
         ns.create_link("\\??\\CONOUT$", "\\Device\\ConDrv\\CurrentOut")
         ns.create_link("\\KnownDlls\\KnownDllPath", "C:\\Windows\\System32")

@@ -7,6 +7,8 @@ section, page-file or file backed, owns its frames: every view maps those same f
 processes that map it share them, and a file-backed section's bytes go back to its file when it is
 flushed or deleted.
 """
+import os
+
 import pefile
 
 from loader.image import build_layout
@@ -79,11 +81,23 @@ class Section(ObjectBody):
             MiDeleteSection(self)
 
     def flush(self) -> None:
-        """Write a file-backed data section's bytes back to its file (NtFlushVirtualMemory)."""
-        if self.image is None and self.file is not None and getattr(self.file, "write_at", None):
-            phys = self.kernel.system.phys
-            data = b"".join(bytes(phys.view[f:f + PAGE_SIZE]) for f in self.frames)
-            self.file.write_at(0, data[:self.size])
+        """Write a writable file-backed data section's bytes back to its file (the mapped page
+        writer's work; NtFlushVirtualMemory). The file was opened for writing through the mounts
+        when the section was created, and the section holds it."""
+        node = getattr(self.file, "node", None)
+        host = getattr(node, "host", None)
+        if self.image is not None or host is None or self.protection not in (0x04, 0x40) or not self.frames:
+            return
+        phys = self.kernel.system.phys
+        data = b"".join(bytes(phys.view[f:f + PAGE_SIZE]) for f in self.frames)[:self.size]
+        try:
+            fd = os.open(host, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
+            try:
+                os.pwrite(fd, data, 0)
+            finally:
+                os.close(fd)
+        except OSError:
+            pass                            # the file went away: its pages are simply dropped
 
 
 class ImageView:
