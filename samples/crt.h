@@ -1,0 +1,40 @@
+/* What the C runtime samples call in msvcrt.dll or ucrtbase.dll, declared as the Windows
+ * headers declare it (these samples are freestanding: Entry, no compiler start-up code). */
+#pragma once
+typedef __SIZE_TYPE__ size_t;
+typedef __builtin_va_list va_list;
+#define va_start(ap, last) __builtin_va_start(ap, last)
+#define va_end(ap) __builtin_va_end(ap)
+#define CRTIMP __declspec(dllimport)
+typedef struct { char *_ptr; int _cnt; char *_base; int _flag, _file, _charbuf, _bufsiz; char *_tmpfname; } FILE;
+
+/* msvcrt.dll */
+CRTIMP int printf(const char *, ...);
+CRTIMP int fprintf(FILE *, const char *, ...);
+CRTIMP int _snprintf(char *, size_t, const char *, ...);
+CRTIMP int puts(const char *);
+CRTIMP int fputs(const char *, FILE *);
+CRTIMP int fputc(int, FILE *);
+CRTIMP size_t fwrite(const void *, size_t, size_t, FILE *);
+CRTIMP int fflush(FILE *);
+CRTIMP int setvbuf(FILE *, char *, int, size_t);
+CRTIMP FILE *__iob_func(void);
+CRTIMP int _setmode(int, int);
+CRTIMP int _write(int, const void *, unsigned);
+CRTIMP int __getmainargs(int *, char ***, char ***, int, void *);
+CRTIMP int atexit(void (*)(void));
+CRTIMP __attribute__((noreturn)) void exit(int);
+CRTIMP void *memcpy(void *, const void *, size_t);
+CRTIMP int rand(void);
+CRTIMP void srand(unsigned);
+CRTIMP double strtod(const char *, char **);
+CRTIMP long strtol(const char *, char **, int);
+CRTIMP unsigned long strtoul(const char *, char **, int);
+CRTIMP int *_errno(void);
+CRTIMP int sscanf(const char *, const char *, ...);
+CRTIMP void qsort(void *, size_t, size_t, int (*)(const void *, const void *));
+CRTIMP double sqrt(double), exp(double), log(double), pow(double, double), sin(double), cos(double);
+CRTIMP double atan2(double, double), floor(double), fmod(double, double), log10(double), tan(double);
+#define stdout (&__iob_func()[1])
+#define stderr (&__iob_func()[2])
+#define errno (*_errno())
