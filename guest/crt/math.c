@@ -15,6 +15,24 @@ static uint64_t bits(double x) { union { double d; uint64_t u; } v = { x }; retu
 static double from(uint64_t u) { union { uint64_t u; double d; } v = { u }; return v.d; }
 static int isnan_(double x) { return (bits(x) & 0x7FFFFFFFFFFFFFFFull) > 0x7FF0000000000000ull; }
 
+/* mathcore computes in x87 extended precision: Windows x64 starts threads with the x87 precision
+ * control at 53 bits (0x27F), so each computation sets 64-bit precision, round to nearest and
+ * every exception masked (0x37F), and gives the caller's control word back afterwards. */
+static unsigned short fpu_extended(void)
+{
+    unsigned short saved, ext = 0x37F;
+    __asm__ volatile ("fnstcw %0" : "=m"(saved));
+    __asm__ volatile ("fldcw %0" : : "m"(ext));
+    return saved;
+}
+
+static void fpu_restore(unsigned short cw)
+{
+    __asm__ volatile ("fldcw %0" : : "m"(cw));
+}
+
+#define EXT(expr) ({ unsigned short cw_ = fpu_extended(); __typeof__(expr) v_ = (expr); fpu_restore(cw_); v_; })
+
 /* A failed computation: the program's _matherr may supply the result; otherwise errno. */
 static double report(int err, const char *name, double a, double b, double r)
 {
@@ -29,29 +47,29 @@ static double report(int err, const char *name, double a, double b, double r)
     return r;
 }
 
-#define WRAP1(NAME) CRTEXP double NAME(double x) { int e = 0; double r = crt_m_##NAME(x, &e); \
+#define WRAP1(NAME) CRTEXP double NAME(double x) { int e = 0; double r = EXT(crt_m_##NAME(x, &e)); \
                                                     return report(e, #NAME, x, 0, r); }
-#define WRAP2(NAME) CRTEXP double NAME(double x, double y) { int e = 0; double r = crt_m_##NAME(x, y, &e); \
+#define WRAP2(NAME) CRTEXP double NAME(double x, double y) { int e = 0; double r = EXT(crt_m_##NAME(x, y, &e)); \
                                                               return report(e, #NAME, x, y, r); }
 WRAP1(exp) WRAP1(exp2) WRAP1(expm1) WRAP1(log) WRAP1(log10) WRAP1(log2) WRAP1(log1p)
 WRAP1(sin) WRAP1(cos) WRAP1(tan) WRAP1(asin) WRAP1(acos) WRAP1(sinh) WRAP1(cosh) WRAP1(acosh) WRAP1(atanh)
 WRAP2(pow) WRAP2(fmod) WRAP2(hypot)
-CRTEXP double atan(double x) { return crt_m_atan(x); }
-CRTEXP double atan2(double y, double x) { return crt_m_atan2(y, x); }
-CRTEXP double tanh(double x) { return crt_m_tanh(x); }
-CRTEXP double asinh(double x) { return crt_m_asinh(x); }
-CRTEXP double cbrt(double x) { return crt_m_cbrt(x); }
+CRTEXP double atan(double x) { return EXT(crt_m_atan(x)); }
+CRTEXP double atan2(double y, double x) { return EXT(crt_m_atan2(y, x)); }
+CRTEXP double tanh(double x) { return EXT(crt_m_tanh(x)); }
+CRTEXP double asinh(double x) { return EXT(crt_m_asinh(x)); }
+CRTEXP double cbrt(double x) { return EXT(crt_m_cbrt(x)); }
 CRTEXP double _hypot(double x, double y) { return hypot(x, y); }
 CRTEXP double remainder(double x, double y)
 {
     int e = 0;
-    double r = crt_m_remainder(x, y, NULL, &e);
+    double r = EXT(crt_m_remainder(x, y, NULL, &e));
     return report(e, "remainder", x, y, r);
 }
 CRTEXP double remquo(double x, double y, int *quo)
 {
     int e = 0;
-    double r = crt_m_remainder(x, y, quo, &e);
+    double r = EXT(crt_m_remainder(x, y, quo, &e));
     return report(e, "remquo", x, y, r);
 }
 
@@ -146,10 +164,12 @@ CRTEXP double ldexp(double x, int n)
     if (n > 2200) n = 2200;
     if (n < -2200) n = -2200;
     /* one rounding: scale in long double, whose range holds every step, then narrow */
+    unsigned short cw = fpu_extended();
     long double v = x;
     while (n > 0) { int k = n > 1000 ? 1000 : n; v *= (long double)from((uint64_t)(1023 + k) << 52); n -= k; }
     while (n < 0) { int k = n < -1000 ? 1000 : -n; v /= (long double)from((uint64_t)(1023 + k) << 52); n += k; }
     double r = (double)v;
+    fpu_restore(cw);
     if ((bits(r) & 0x7FFFFFFFFFFFFFFFull) == 0x7FF0000000000000ull || r == 0)
         crt_errno = CRT_ERANGE;
     return r;
