@@ -35,6 +35,10 @@ CRTIMP int sscanf(const char *, const char *, ...);
 CRTIMP void qsort(void *, size_t, size_t, int (*)(const void *, const void *));
 CRTIMP double sqrt(double), exp(double), log(double), pow(double, double), sin(double), cos(double);
 CRTIMP double atan2(double, double), floor(double), fmod(double, double), log10(double), tan(double);
+CRTIMP int _setjmp(void *, void *) __attribute__((returns_twice));
+CRTIMP __attribute__((noreturn)) void longjmp(void *, int);
+CRTIMP char *getenv(const char *);
+CRTIMP int _putenv(const char *);
 #define stdout (&__iob_func()[1])
 #define stderr (&__iob_func()[2])
 #define errno (*_errno())

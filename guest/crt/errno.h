@@ -3,6 +3,7 @@
 #define CRT_EPERM 1
 #define CRT_ENOENT 2
 #define CRT_EBADF 9
+#define CRT_EAGAIN 11
 #define CRT_ENOMEM 12
 #define CRT_EACCES 13
 #define CRT_EEXIST 17

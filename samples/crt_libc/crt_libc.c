@@ -1,11 +1,19 @@
 /* The rest of msvcrt.dll against known answers: Microsoft's rand sequence, strtod's rounding,
- * strtol's overflow and errno, sscanf, qsort, and math results by their bits. */
+ * strtol's overflow and errno, sscanf, qsort, math results by their bits, setjmp/longjmp and
+ * _putenv/getenv. */
 #include "../crt.h"
 
 static int by_value(const void *a, const void *b)
 {
     int x = *(const int *)a, y = *(const int *)b;
     return x < y ? -1 : x > y;
+}
+
+static unsigned char jump_buffer[256] __attribute__((aligned(16)));
+
+static void __attribute__((noinline)) jump(int v)
+{
+    longjmp(jump_buffer, v);
 }
 
 static void bits(const char *what, double d)
@@ -66,5 +74,16 @@ void Entry(void)
     errno = 0;
     double huge = exp(1000.0);
     printf("exp(1000) = %f errno %d\n", huge, errno);
+    volatile int passes = 0;
+    int r = _setjmp(jump_buffer, 0);
+    passes++;
+    if (r < 3)
+        jump(r + 1);
+    printf("setjmp returned %d on pass %d\n", r, passes);
+    printf("getenv before: %s\n", getenv("CRT_SAMPLE") ? getenv("CRT_SAMPLE") : "(none)");
+    _putenv("CRT_SAMPLE=set by _putenv");
+    printf("getenv after: %s\n", getenv("CRT_SAMPLE"));
+    _putenv("CRT_SAMPLE=");
+    printf("getenv removed: %s\n", getenv("CRT_SAMPLE") ? getenv("CRT_SAMPLE") : "(none)");
     exit(0);
 }
