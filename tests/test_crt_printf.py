@@ -56,3 +56,37 @@ def test_generated_files_are_current(tmp_path):
                    capture_output=True)
     after = {p: open(os.path.join(ROOT, p), "rb").read() for p in paths}
     assert before == after
+
+
+def _wformat(fmt, arg, iso):
+    import ctypes
+
+    from crthost import host_crt
+    lib = host_crt("UCRT")
+    lib.host_wformat.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int]
+    buf = (ctypes.c_uint16 * 256)()
+    wfmt = (ctypes.c_uint16 * (len(fmt) + 1))(*[ord(c) for c in fmt], 0)
+    n = lib.host_wformat(buf, 256, wfmt, arg, int(iso))
+    return n, "".join(chr(c) for c in buf[:max(n, 0)])
+
+
+def test_wide_formats_take_wide_or_narrow_strings_by_the_rules():
+    import ctypes
+    narrow = ctypes.create_string_buffer(b"narrow")
+    wide16 = (ctypes.c_uint16 * 6)(*[ord(c) for c in "wide\u20ac"], 0)
+    # legacy (msvcrt, and the UCRT by default): %s is wide in wprintf, %S and %hs are narrow
+    assert _wformat("[%s]", ctypes.addressof(wide16), False) == (7, "[wide\u20ac]")
+    assert _wformat("[%S]", ctypes.addressof(narrow), False) == (8, "[narrow]")
+    assert _wformat("[%hs]", ctypes.addressof(narrow), False) == (8, "[narrow]")
+    assert _wformat("[%ls]", ctypes.addressof(wide16), False) == (7, "[wide\u20ac]")
+    # ISO mode (_CRT_STDIO_ISO_WIDE_SPECIFIERS): %s is narrow, %ls wide
+    assert _wformat("[%s]", ctypes.addressof(narrow), True) == (8, "[narrow]")
+    assert _wformat("[%ls]", ctypes.addressof(wide16), True) == (7, "[wide\u20ac]")
+
+
+def test_narrow_format_of_a_wide_string_without_a_c_locale_form_fails():
+    import ctypes
+    wide16 = (ctypes.c_uint16 * 3)(0x41, 0x20AC, 0)
+    assert host_format("MSVCRT", "%ls", "l", ctypes.addressof(wide16))[0] == -1
+    latin = (ctypes.c_uint16 * 3)(0x41, 0xE9, 0)
+    assert host_format("MSVCRT", "%ls", "l", ctypes.addressof(latin)) == (2, "A\xe9")

@@ -5,6 +5,7 @@
 #include "fltcvt.h"
 
 int crt_two_digit_exponent;
+int crt_printf_count_output;            /* _set_printf_count_output: the UCRT's %n switch */
 
 void crt_fmtopts_default(crt_fmtopts *opt)
 {
@@ -16,7 +17,7 @@ void crt_fmtopts_default(crt_fmtopts *opt)
 #else
     opt->msvcrt_floats = 0;
     opt->exp_digits = 2;
-    opt->allow_n = 0;
+    opt->allow_n = crt_printf_count_output;
     opt->unknown_literal = 0;
 #endif
     opt->iso_wide = 0;

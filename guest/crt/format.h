@@ -21,6 +21,7 @@ typedef struct crt_fmtopts {
 /* The flavour's defaults (exponent digits follow _set_output_format in msvcrt). */
 void crt_fmtopts_default(crt_fmtopts *opt);
 extern int crt_two_digit_exponent;      /* _set_output_format(_TWO_DIGIT_EXPONENT) */
+extern int crt_printf_count_output;     /* _set_printf_count_output(1): the UCRT accepts %n */
 
 /* Format `fmt` (narrow, or wide if fmt_wide) with `ap` into `o`; returns the number of elements
  * written or -1 (output error, unconvertible character, or a conversion the flavour refuses,

@@ -210,3 +210,18 @@ CRTEXP int __stdio_common_vsnwprintf_s(unsigned long long bits, crt_wchar *buf, 
     return to_string_ns(bits, buf, count, max_count, fmt, 1, ap);
 }
 #endif
+
+#ifdef CRT_UCRT
+/* %n is refused unless the program enabled it; returns the previous setting. */
+CRTEXP int _set_printf_count_output(int enable)
+{
+    int old = crt_printf_count_output;
+    crt_printf_count_output = enable != 0;
+    return old;
+}
+
+CRTEXP int _get_printf_count_output(void)
+{
+    return crt_printf_count_output;
+}
+#endif

@@ -29,6 +29,15 @@ static int vtest(char *buf, int size, int wide, const void *fmt, ...)
     return r;
 }
 
+static int wrap_format(crt_out *o, const void *fmt, const crt_fmtopts *opt, ...)
+{
+    va_list ap;
+    va_start(ap, opt);
+    int r = crt_vformat(o, fmt, 1, opt, ap, NULL);
+    va_end(ap);
+    return r;
+}
+
 /* One conversion with one argument of the given kind: 'i'/'c' int, 'l' 64-bit, 'd' a double
  * given by its bits, 's' a string, 'n' a null pointer. */
 int host_format(char *buf, int size, const char *fmt, int kind, long long ival, const char *sval)
@@ -121,4 +130,18 @@ void host_asctime(long long t, char *out)
     crt_tm tm;
     crt_seconds_to_tm(t, &tm);
     crt_asctime(&tm, out);
+}
+
+/* A wide format with one string argument into a wide buffer; iso: %s takes narrow strings. */
+int host_wformat(unsigned short *buf, int size, const unsigned short *fmt, const void *arg, int iso)
+{
+    struct bufctx b = { (char *)buf, (size_t)size * 2, 0 };
+    crt_out o = { 1, buf_write, &b, 0 };
+    crt_fmtopts opt;
+    crt_fmtopts_default(&opt);
+    opt.iso_wide = iso;
+    int r = wrap_format(&o, fmt, &opt, arg);
+    if (r >= 0 && r < size)
+        buf[r] = 0;
+    return r;
 }
