@@ -39,6 +39,9 @@ CRTIMP int _setjmp(void *, void *) __attribute__((returns_twice));
 CRTIMP __attribute__((noreturn)) void longjmp(void *, int);
 CRTIMP char *getenv(const char *);
 CRTIMP int _putenv(const char *);
+CRTIMP void (*signal(int, void (*)(int)))(int);
+CRTIMP int raise(int);
+CRTIMP int _XcptFilter(unsigned long, void *);
 #define stdout (&__iob_func()[1])
 #define stderr (&__iob_func()[2])
 #define errno (*_errno())

@@ -57,6 +57,7 @@ typedef struct crt_ptd {
     char *strtok_next;
     crt_wchar *wcstok_next;
     char asctime_buf[32];
+    int tm_buf[9];          /* gmtime's and localtime's struct tm */
     char strerror_buf[96];
 } crt_ptd;
 crt_ptd *crt_getptd(void);

@@ -49,6 +49,31 @@ CRTEXP int raise(int sig)
     return 0;
 }
 
+/* _XcptFilter / _seh_filter_exe: an exception the program's signal handler claims. Access
+ * violations are SIGSEGV, illegal and privileged instructions SIGILL, floating-point exceptions
+ * SIGFPE; with no handler (SIG_DFL) the search goes on, SIG_IGN resumes the faulting code, a
+ * handler runs once (reset to SIG_DFL first) and execution resumes. */
+int crt_exception_filter(unsigned long code)
+{
+    int sig;
+    switch (code) {
+    case 0xC0000005: sig = 11; break;                                   /* STATUS_ACCESS_VIOLATION */
+    case 0xC000001D: case 0xC0000096: sig = 4; break;                  /* illegal, privileged */
+    case 0xC000008D: case 0xC000008E: case 0xC000008F: case 0xC0000090:
+    case 0xC0000091: case 0xC0000092: case 0xC0000093: case 0xC00002B4: case 0xC00002B5:
+        sig = 8; break;                                                 /* STATUS_FLOAT_* */
+    default: return 0;                                                  /* EXCEPTION_CONTINUE_SEARCH */
+    }
+    crt_sighandler fn = handlers[sig];
+    if (fn == SIG_DFL_)
+        return 0;
+    if (fn == SIG_IGN_)
+        return -1;                                                      /* EXCEPTION_CONTINUE_EXECUTION */
+    handlers[sig] = SIG_DFL_;
+    fn(sig);
+    return -1;
+}
+
 CRTEXP __attribute__((noreturn)) void abort(void)
 {
     crt_sighandler fn = handlers[22];

@@ -125,8 +125,7 @@ CRTEXP long clock(void)
 
 static crt_tm *tm_buffer(void)
 {
-    static crt_tm buf;      /* one per process here; the runtime keeps one per thread */
-    return &buf;
+    return (crt_tm *)crt_getptd()->tm_buf;      /* one per thread, as the runtime keeps it */
 }
 
 /* Daylight time by the United States rules Microsoft's runtime applies to TZ zones:

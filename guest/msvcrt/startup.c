@@ -115,12 +115,12 @@ CRTEXP __attribute__((noreturn)) void _amsg_exit(int rterrnum)
     crt_exit_process(255);
 }
 
-/* _XcptFilter: no signal handler claims the exception, so the search goes on. */
+/* _XcptFilter: the start-up code's exception filter, through the signal table (signal.c). */
+int crt_exception_filter(unsigned long code);
 CRTEXP int _XcptFilter(unsigned long code, void *pointers)
 {
-    (void)code;
     (void)pointers;
-    return 0;       /* EXCEPTION_CONTINUE_SEARCH */
+    return crt_exception_filter(code);
 }
 
 CRTEXP void __lconv_init(void)

@@ -205,11 +205,11 @@ CRTEXP void _register_thread_local_exe_atexit_callback(tls_callback cb)
 
 /* ---- exceptions the start-up code filters ---- */
 
+int crt_exception_filter(unsigned long code);
 CRTEXP int _seh_filter_exe(unsigned long code, void *pointers)
 {
-    (void)code;
     (void)pointers;
-    return 0;               /* no signal handler takes it: EXCEPTION_CONTINUE_SEARCH */
+    return crt_exception_filter(code);      /* the signal table's verdict (signal.c) */
 }
 
 CRTEXP int _seh_filter_dll(unsigned long code, void *pointers)

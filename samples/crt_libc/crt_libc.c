@@ -1,12 +1,17 @@
 /* The rest of msvcrt.dll against known answers: Microsoft's rand sequence, strtod's rounding,
  * strtol's overflow and errno, sscanf, qsort, math results by their bits, setjmp/longjmp and
- * _putenv/getenv. */
+ * _putenv/getenv, signals and the exception filter. */
 #include "../crt.h"
 
 static int by_value(const void *a, const void *b)
 {
     int x = *(const int *)a, y = *(const int *)b;
     return x < y ? -1 : x > y;
+}
+
+static void on_signal(int sig)
+{
+    printf("handler got signal %d\n", sig);
 }
 
 static unsigned char jump_buffer[256] __attribute__((aligned(16)));
@@ -85,5 +90,14 @@ void Entry(void)
     printf("getenv after: %s\n", getenv("CRT_SAMPLE"));
     _putenv("CRT_SAMPLE=");
     printf("getenv removed: %s\n", getenv("CRT_SAMPLE") ? getenv("CRT_SAMPLE") : "(none)");
+    printf("filter without a handler: %d\n", _XcptFilter(0xC0000005, 0));
+    signal(11, on_signal);
+    printf("filter with a SIGSEGV handler: %d\n", _XcptFilter(0xC0000005, 0));
+    printf("filter after the handler ran once: %d\n", _XcptFilter(0xC0000005, 0));
+    signal(8, (void (*)(int))1);
+    printf("filter with SIGFPE ignored: %d\n", _XcptFilter(0xC000008E, 0));
+    printf("filter of a breakpoint: %d\n", _XcptFilter(0x80000003, 0));
+    signal(2, on_signal);
+    printf("raise(SIGINT) %d\n", raise(2));
     exit(0);
 }
