@@ -145,3 +145,9 @@ int host_wformat(unsigned short *buf, int size, const unsigned short *fmt, const
         buf[r] = 0;
     return r;
 }
+
+void _splitpath(const char *, char *, char *, char *, char *);
+void _makepath(char *, const char *, const char *, const char *, const char *);
+int *_errno(void) { static int e; return &e; }
+void host_splitpath(const char *path, char *drive, char *dir, char *fname, char *ext) { _splitpath(path, drive, dir, fname, ext); }
+void host_makepath(char *out, const char *d, const char *dir, const char *f, const char *e) { _makepath(out, d, dir, f, e); }
