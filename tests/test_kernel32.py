@@ -1,7 +1,7 @@
 """kernel32 and kernelbase as a user sees them: the command line and environment a program gets
 (quoting, --env, --inherit-env), the console on a terminal, and kernel32's export table (a stub
-jumping to kernelbase for each base API function, forwarders to NTDLL that lead somewhere). The per-family samples (samples/k32_*) are compared byte for
-byte by test_samples.py."""
+jumping to kernelbase for each base API function, forwarders to NTDLL that lead somewhere).
+The per-family samples (samples/k32_*) are compared byte for byte by test_samples.py."""
 import os
 import pty
 import subprocess
