@@ -102,3 +102,9 @@ def test_kernel32_stubs_jump_to_kernelbase_and_forwarders_lead_to_ntdll():
         assert slots[slot] == ("kernelbase.dll", name)
         stubs += 1
     assert stubs > 300
+
+
+def test_message_box_is_a_line_on_stderr():
+    result = run_kernel("boot", sample_path("k32_companions"))
+    assert result.stderr == b"k32_companions: a message box\n"
+    assert result.returncode == 0
