@@ -1,7 +1,16 @@
 /* The small companions: user32's wsprintf, Char* calls and MessageBox (a line on stderr),
- * shell32's CommandLineToArgvW and its quoting rules. Exit code: failed checks. */
+ * shell32's CommandLineToArgvW and its quoting rules, psapi's module queries (forwarded to
+ * kernel32's K32* calls), oleaut32's BSTRs. Exit code: failed checks. */
 #include "../k32.h"
 #include <shellapi.h>
+#define PSAPI_VERSION 1
+#include <psapi.h>
+
+__declspec(dllimport) WCHAR *WINAPI SysAllocString(const WCHAR *);
+__declspec(dllimport) WCHAR *WINAPI SysAllocStringLen(const WCHAR *, UINT);
+__declspec(dllimport) void WINAPI SysFreeString(WCHAR *);
+__declspec(dllimport) UINT WINAPI SysStringLen(WCHAR *);
+__declspec(dllimport) UINT WINAPI SysStringByteLen(WCHAR *);
 
 static int Same(const WCHAR *a, const WCHAR *b)
 {
@@ -42,5 +51,24 @@ void Entry(void)
     Check(argv && argc == 1 && argv[0][0] == 'C', "an empty line gives the program's path");
     LocalFree(argv);
     CheckError(CommandLineToArgvW(L"x", NULL) == NULL, ERROR_INVALID_PARAMETER, "no count -> ERROR_INVALID_PARAMETER");
+
+    HMODULE modules[32];
+    DWORD needed = 0;
+    Check(EnumProcessModules(GetCurrentProcess(), modules, sizeof(modules), &needed) && needed >= 6 * sizeof(HMODULE)
+          && modules[0] == GetModuleHandleW(NULL), "EnumProcessModules: the image first");
+    Check(GetModuleBaseNameA(GetCurrentProcess(), GetModuleHandleW(L"user32"), a, sizeof(a)) == 10
+          && lstrcmpiA(a, "user32.dll") == 0, "GetModuleBaseName");
+    MODULEINFO mi;
+    Check(GetModuleInformation(GetCurrentProcess(), NULL, &mi, sizeof(mi)) && mi.lpBaseOfDll == GetModuleHandleW(NULL)
+          && mi.SizeOfImage > 0, "GetModuleInformation");
+
+    WCHAR *b = SysAllocString(L"bstr");
+    Check(b && SysStringLen(b) == 4 && SysStringByteLen(b) == 8 && ((DWORD *)b)[-1] == 8 && b[4] == 0,
+          "SysAllocString: the byte length before the string");
+    SysFreeString(b);
+    b = SysAllocStringLen(NULL, 3);
+    Check(b && SysStringLen(b) == 3 && b[3] == 0, "SysAllocStringLen(NULL, 3)");
+    SysFreeString(b);
+    SysFreeString(NULL);
     ExitProcess(failures);
 }
