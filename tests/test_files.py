@@ -373,3 +373,97 @@ def test_masks_match_as_on_windows():
             if FsRtlIsNameInExpression(mask, "." if name == ".." else name) is not expected:
                 wrong.append((mask, name, expected))
     assert wrong == []
+
+
+def test_hard_links_streams_and_no_short_names(io):
+    import struct
+
+    from kernel.io.create import IoCreateFile, OpenPacket
+    from kernel.io.info import query_information, set_information
+    from kernel.io.names import split_path
+    from kernel.status import NtStatusError
+    kernel, work = io
+    (work / "linked.txt").write_text("hello")
+    file, _ = IoCreateFile(kernel, "\\??\\C:\\work\\linked.txt", OpenPacket(0x130089, 0, 7, 1, 0x20))
+
+    def link(name, replace=0):
+        data = struct.pack("<B7xQI", replace, 0, len(name) * 2) + name.encode("utf-16-le")
+        set_information(kernel.io, file, 11, data,
+                        lambda f, root, n: list(f.node.components[:-1]) + split_path("\\" + n)[0])
+    link("second.txt")
+    assert (work / "second.txt").read_text() == "hello" and os.stat(work / "second.txt").st_nlink == 2
+    standard, _ = query_information(kernel.io, file, 5, 24)
+    assert struct.unpack("<qqIBB2x", standard) == (4096, 5, 2, 0, 0)
+    with pytest.raises(NtStatusError) as e:
+        link("second.txt")
+    assert e.value.status == 0xC0000035
+    stream, status = query_information(kernel.io, file, 22, 100)
+    assert status == 0 and stream == struct.pack("<IIqq", 0, 14, 5, 4096) + "::$DATA".encode("utf-16-le")
+    with pytest.raises(NtStatusError) as e:
+        query_information(kernel.io, file, 21, 100)
+    assert e.value.status == 0xC0000034
+    system, _ = IoCreateFile(kernel, "\\??\\C:\\Windows\\System32\\ntdll.dll", OpenPacket(0x120089, 0, 7, 1, 0x20))
+    with pytest.raises(NtStatusError) as e:       # a read-only mount's file never gets a writable name
+        set_information(kernel.io, system, 11, struct.pack("<B7xQI", 0, 0, 8) + "x.dl".encode("utf-16-le"),
+                        lambda f, root, n: ["work", n])
+    assert e.value.status == 0xC0000022 and not (work / "x.dl").exists()
+
+
+@pytest.mark.parametrize("seed", [0, 7])
+def test_whatever_a_guest_passes_the_file_services_answer_with_a_status(host, seed):
+    """files_fuzz: 20,000 calls with absurd handles, pointers, lengths, classes and names."""
+    result = kernel("boot", sample_path("files_fuzz"), str(seed), cwd=host / "work")
+    assert result.returncode == 0 and result.stderr == b""
+    counts = result.stdout.rsplit(b"success ", 1)[1].split(b"\n")
+    assert counts[1].startswith(b"information ") and counts[3].startswith(b"error ")
+    untouched(host)
+
+
+def test_what_the_guest_changes_carries_virtual_time(io):
+    """A new file, and the folder it went into, show the virtual clock, not the host's wall clock."""
+    import struct
+
+    from kernel.io.create import IoCreateFile, OpenPacket
+    from kernel.io.info import query_information
+    from kernel.ke.boot import BOOT_SYSTEM_TIME
+    kernel, _ = io
+    now = kernel.system_time()
+    assert BOOT_SYSTEM_TIME <= now < BOOT_SYSTEM_TIME + 10**7
+    new, _ = IoCreateFile(kernel, "\\??\\C:\\work\\timed.txt", OpenPacket(0x120089, 0, 7, 2, 0x20))
+    folder, _ = IoCreateFile(kernel, "\\??\\C:\\work", OpenPacket(0x120089, 0, 7, 1, 0x21))
+    for file in (new, folder):
+        basic, _ = query_information(kernel.io, file, 4, 40)
+        creation, access, write, change, _attributes = struct.unpack("<4qI4x", basic)
+        assert write == change == now
+    temp, _ = IoCreateFile(kernel, "\\??\\C:\\Temp", OpenPacket(0x120089, 0, 7, 1, 0x21))
+    assert struct.unpack("<4qI4x", query_information(kernel.io, temp, 4, 40)[0])[:4] == (BOOT_SYSTEM_TIME,) * 4
+
+
+def test_a_closed_open_gives_its_pool_back(io):
+    """ObpDeleteObject: the last handle closed (PointerCount 0), the FILE_OBJECT, its header and its
+    name go back to nonpaged pool, and the next open reuses them."""
+    from kernel.io.create import IoCreateFile, OpenPacket
+    from kernel.ob.handles import HandleTable
+    kernel, _ = io
+    table = HandleTable()
+    addresses = set()
+    for _ in range(50):
+        file, _ = IoCreateFile(kernel, "\\??\\C:\\Windows\\System32\\ntdll.dll", OpenPacket(0x120089, 0, 7, 1, 0x20))
+        table.close(table.insert(file, file.granted_access))
+        assert file.deleted and file.read_at(0, 2) == b"MZ" and file.size() > 0
+        addresses.add(file.address)
+    assert len(addresses) == 1
+
+
+def test_mount_folders_cannot_be_deleted(tmp_path, io):
+    from kernel.io.create import IoCreateFile, OpenPacket
+    from kernel.status import NtStatusError
+    work = tmp_path / "empty"
+    work.mkdir()
+    lines = probe(work, r"del:\??\C:\work", r"del:\??\C:\Temp", r"del:\??\C:\app", r"del:\??\C:\Windows")
+    assert lines == ["del 0xC0000121", "del 0xC0000121", "del " + ACCESS_DENIED, "del " + ACCESS_DENIED]
+    assert work.is_dir()
+    kernel, _ = io
+    with pytest.raises(NtStatusError) as e:         # FILE_DELETE_ON_CLOSE on a mount's folder
+        IoCreateFile(kernel, "\\??\\C:\\Temp", OpenPacket(0x110000, 0, 7, 1, 0x1021))
+    assert e.value.status == 0xC0000121

@@ -106,3 +106,36 @@ KBAPI BOOL WINAPI GetVersionExA(LPOSVERSIONINFOA info)
     }
     return TRUE;
 }
+
+NTDLL NTSTATUS NTAPI RtlpVerifyVersionAgainst(const OSVERSIONINFOEXW *, const OSVERSIONINFOEXW *, ULONG, ULONGLONG);
+
+/* Against the version a program without a compatibility manifest is told (6.2.9200), as
+ * Windows 10 answers it: a test for 8.1 or 10 fails with ERROR_OLD_WIN_VERSION. */
+KBAPI BOOL WINAPI VerifyVersionInfoW(LPOSVERSIONINFOEXW want, DWORD type, DWORDLONG mask)
+{
+    OSVERSIONINFOEXW have;
+    have.dwOSVersionInfoSize = sizeof(have);
+    GetVersionExW((LPOSVERSIONINFOW)&have);
+    NTSTATUS status = RtlpVerifyVersionAgainst(&have, want, type, mask);
+    if (status == (NTSTATUS)0xC0000059) {       /* STATUS_REVISION_MISMATCH */
+        SetLastError(ERROR_OLD_WIN_VERSION);
+        return FALSE;
+    }
+    return NT_SUCCESS(status) ? TRUE : BaseFail(status);
+}
+
+KBAPI BOOL WINAPI VerifyVersionInfoA(LPOSVERSIONINFOEXA want, DWORD type, DWORDLONG mask)
+{
+    OSVERSIONINFOEXW w;
+    memset(&w, 0, sizeof(w));
+    w.dwOSVersionInfoSize = sizeof(w);
+    w.dwMajorVersion = want->dwMajorVersion;
+    w.dwMinorVersion = want->dwMinorVersion;
+    w.dwBuildNumber = want->dwBuildNumber;
+    w.dwPlatformId = want->dwPlatformId;
+    w.wServicePackMajor = want->wServicePackMajor;
+    w.wServicePackMinor = want->wServicePackMinor;
+    w.wSuiteMask = want->wSuiteMask;
+    w.wProductType = want->wProductType;
+    return VerifyVersionInfoW(&w, type, mask);
+}

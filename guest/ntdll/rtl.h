@@ -133,3 +133,12 @@ static inline HANDLE RtlpCurrentThreadId(void) { return NtCurrentTeb()->ClientId
 static inline ULONG *RtlpLastStatus(void) { return (ULONG *)((UCHAR *)NtCurrentTeb() + 0x1250); } /* TEB.LastStatusValue */
 #define STATUS_INVALID_PARAMETER_2      ((NTSTATUS)0xC00000F0)
 void *memmove(void *dst, const void *src, SIZE_T n);
+
+/* rtl_path.c */
+NTSYSAPI ULONG NTAPI RtlDetermineDosPathNameType_U(PCWSTR Path);
+NTSYSAPI ULONG NTAPI RtlGetFullPathName_U(PCWSTR Name, ULONG Size, PWSTR Buffer, PWSTR *FilePart);
+NTSYSAPI NTSTATUS NTAPI RtlDosPathNameToNtPathName_U_WithStatus(PCWSTR Dos, UNICODE_STRING *Nt, PWSTR *FilePart, PVOID Reserved);
+NTSYSAPI BOOLEAN NTAPI RtlDosPathNameToNtPathName_U(PCWSTR Dos, UNICODE_STRING *Nt, PWSTR *FilePart, PVOID Reserved);
+NTSYSAPI ULONG NTAPI RtlGetCurrentDirectory_U(ULONG Size, PWSTR Buffer);
+NTSYSAPI NTSTATUS NTAPI RtlSetCurrentDirectory_U(const UNICODE_STRING *Path);
+SIZE_T wcslen(const WCHAR *s);

@@ -26,6 +26,7 @@ from ..status import (
     STATUS_OBJECT_NAME_COLLISION,
     STATUS_OBJECT_NAME_INVALID,
     STATUS_OBJECT_NAME_NOT_FOUND,
+    STATUS_SHARING_VIOLATION,
     NtStatusError,
 )
 from .access import (
@@ -121,6 +122,9 @@ class VolumeDevice(DeviceObject):
         fcb = self.io.fcb_for(node)
         file.fcb = fcb
         self._grant(request, node, file, information)
+        if fcb.image_sections and (file.granted_access & (FILE_WRITE_DATA | FILE_APPEND_DATA)
+                                   or information in (FILE_OVERWRITTEN, FILE_SUPERSEDED)):
+            raise NtStatusError(STATUS_SHARING_VIOLATION)       # MmFlushImageSection refuses
         IoCheckShareAccess(fcb, file.granted_access, request.share)
         if information in (FILE_OVERWRITTEN, FILE_SUPERSEDED):
             self._truncate(node, request)
@@ -194,6 +198,7 @@ class VolumeDevice(DeviceObject):
             raise host_error(e) from e
         node.kind, node.host, node.is_dir = "host", os.path.realpath(path), bool(options & FILE_DIRECTORY_FILE)
         self.io.touch(node, created=True)
+        self.io.touch_folder(node.parent)
         return FILE_CREATED
 
     def _grant(self, request, node, file, information: int) -> None:
@@ -211,6 +216,8 @@ class VolumeDevice(DeviceObject):
                 access |= FILE_ALL_ACCESS
         if modifying and node.read_only and information != FILE_CREATED:
             raise NtStatusError(STATUS_ACCESS_DENIED)
+        if request.options & FILE_DELETE_ON_CLOSE and self.volume.mounts.is_mount_root(node.key):
+            raise NtStatusError(STATUS_CANNOT_DELETE)           # a mount's own folder stays
         if readonly_attr:
             if request.options & FILE_DELETE_ON_CLOSE:
                 raise NtStatusError(STATUS_CANNOT_DELETE)
@@ -255,6 +262,7 @@ class VolumeDevice(DeviceObject):
             return b""
         if offset >= file.size():
             raise NtStatusError(STATUS_END_OF_FILE)
+        file.fcb.locks.check(file, offset, length, write=False)
         try:
             return os.pread(file._host_fd(), length, offset)
         except OSError as e:
@@ -270,6 +278,7 @@ class VolumeDevice(DeviceObject):
                 offset = os.fstat(file.fd).st_size
             if offset + len(data) > MAX_FILE_SIZE:
                 raise NtStatusError(STATUS_DISK_FULL)
+            file.fcb.locks.check(file, offset, len(data), write=True)
             done = 0
             while done < len(data):
                 done += os.pwrite(file.fd, data[done:], offset + done)
@@ -291,6 +300,7 @@ class VolumeDevice(DeviceObject):
         file.close_host()
         if fcb is None:
             return
+        fcb.locks.release(file)
         if file in fcb.opens:
             fcb.opens.remove(file)
         if file in fcb.all_opens:
@@ -305,13 +315,16 @@ class VolumeDevice(DeviceObject):
             self.io.fcbs.pop(fcb.key, None)
 
     def _delete_now(self, node) -> None:
+        if node.kind != "host" or node.read_only or self.volume.mounts.is_mount_root(node.key):
+            return                      # never a mount's folder, nothing of a read-only mount
         try:
             if node.is_dir:
                 os.rmdir(node.host)
             else:
                 os.unlink(node.host)
         except OSError:
-            pass                        # a folder that filled up again stays, as on NTFS
+            return                      # a folder that filled up again stays, as on NTFS
+        self.io.touch_folder(os.path.dirname(node.host))
 
     # -- FileDispositionInformation(Ex)
     def set_disposition(self, file, delete: bool, ignore_readonly: bool = False) -> None:
@@ -323,6 +336,8 @@ class VolumeDevice(DeviceObject):
             file.set_delete_pending(False)
             return
         self.check_deletable(node, ignore_readonly)
+        if file.fcb.image_sections or file.fcb.data_sections:
+            raise NtStatusError(STATUS_CANNOT_DELETE)           # mapped: MmFlushImageSection refuses
         file.fcb.delete_pending = True
         file.set_delete_pending(True)
 
@@ -340,6 +355,38 @@ class VolumeDevice(DeviceObject):
         self.set_disposition(file, True)
         self._delete_now(file.node)
         file.fcb.deleted = True
+
+    # -- FileLinkInformation: another name for the same file
+    def link(self, file, target_components: list[str], replace: bool) -> None:
+        node = file.node
+        if node.kind != "host" or node.read_only:
+            raise NtStatusError(STATUS_ACCESS_DENIED)
+        if node.is_dir:
+            raise NtStatusError(STATUS_FILE_IS_A_DIRECTORY)
+        target = self.volume.resolve(target_components)
+        if target.exists:
+            if not replace:
+                raise NtStatusError(STATUS_OBJECT_NAME_COLLISION)
+            if target.is_dir or target.read_only or target.kind != "host" or target.host == node.host:
+                raise NtStatusError(STATUS_ACCESS_DENIED)
+            other = self.io.fcbs.get(self.io.node_key(target))
+            if other is not None and other.all_opens:
+                raise NtStatusError(STATUS_ACCESS_DENIED)
+            dest = target.host
+        else:
+            if target.parent is None or target.read_only:
+                raise NtStatusError(STATUS_ACCESS_DENIED)
+            dest = os.path.join(target.parent, target.name)
+            if os.path.lexists(dest):
+                raise NtStatusError(STATUS_ACCESS_DENIED)          # a host entry the guest may not see
+        try:
+            if target.exists:
+                os.unlink(dest)
+            os.link(node.host, dest, follow_symlinks=False)
+        except OSError as e:
+            raise host_error(e) from e
+        self.io.touch_folder(os.path.dirname(dest))
+        self.io.touch(node, written=False)
 
     # -- FileRenameInformation(Ex)
     def rename(self, file, target_components: list[str], replace: bool) -> None:
@@ -389,6 +436,8 @@ class VolumeDevice(DeviceObject):
             os.replace(node.host, dest)
         except OSError as e:
             raise host_error(e) from e
+        self.io.touch_folder(os.path.dirname(node.host))
+        self.io.touch_folder(os.path.dirname(os.path.realpath(dest)))
         node.host = os.path.realpath(dest)
         node.components = list(display)
         node.mount = mount

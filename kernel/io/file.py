@@ -7,7 +7,10 @@ What the rest of the executive uses (the lead's section code among it):
     FileObject.host_path    absolute host path (None for devices and the console)
     FileObject.nt_name      \\Device\\HarddiskVolume1\\Windows\\System32\\kernel32.dll
     FileObject.guest_path   C:\\Windows\\System32\\kernel32.dll
-    FileObject.read_at(offset, length) -> bytes;  FileObject.size() -> int
+    FileObject.read_at(offset, length) -> bytes;  FileObject.size() -> int;  write_at(offset, data)
+    FileObject.fcb.image_sections / data_sections: Mm counts its sections there (a file with an
+    image section cannot be opened for writing, STATUS_SHARING_VIOLATION; one with any section
+    cannot be deleted, STATUS_CANNOT_DELETE)
     FileObject.granted_access, FileObject.is_directory
     kernel/io/create.py IoOpenFileForKernel(kernel, process, nt_path) opens one by name.
 
@@ -20,8 +23,9 @@ import struct
 from ..ke.dobject import DispatcherObject
 from ..ke.wait import KiWaitTest
 from ..layouts import LAYOUTS
-from ..ob.object import ObCreateObject, ObjectBody
+from ..ob.object import OBJECT_HEADER_BODY, ObCreateObject, ObjectBody
 from ..status import STATUS_FILE_CLOSED, STATUS_INSUFFICIENT_RESOURCES, STATUS_INVALID_DEVICE_REQUEST, NtStatusError
+from .lock import FileLocks
 
 FILE_OBJECT_SIZE = LAYOUTS["FILE_OBJECT"].size if "FILE_OBJECT" in LAYOUTS else 0xD8
 # FILE_OBJECT (x64) field offsets
@@ -76,6 +80,9 @@ class Fcb:
         self.file_id = file_id
         self.opens: list = []                   # FileObjects with share access recorded
         self.all_opens: list = []               # every FileObject not yet cleaned up
+        self.locks = FileLocks()                # byte-range locks
+        self.image_sections = 0                 # SEC_IMAGE sections of the file (Mm counts them): no writes
+        self.data_sections = 0                  # other sections of it: no delete
         self.delete_pending = False
         self.deleted = False
 
@@ -103,11 +110,18 @@ class FileObject(ObjectBody, DispatcherObject):
         self.search = None                      # kernel/io/directory.py state of a directory query
         self.mode_flags = 0                     # FILE_WRITE_THROUGH / FILE_SEQUENTIAL_ONLY set later
 
+    deleted = False                     # ObpDeleteObject ran: header, body and name are back in pool
+    _name_buffer = (0, 0)
+
     def _set_file_name(self, system, name: str) -> None:
         data = name.encode("utf-16-le")
+        old_buffer, old_size = self._name_buffer
+        if old_buffer:
+            system.free_pool(old_buffer, old_size)
         buffer = system.allocate_pool(len(data) + 2, 0x10) if data else 0
         if data:
             system.write(buffer, data + b"\0\0")
+        self._name_buffer = (buffer, len(data) + 2)
         system.write(self.address + FO_FILE_NAME, struct.pack("<HHIQ", len(data), len(data) + 2 if data else 0,
                                                               0, buffer))
         self.file_name = name
@@ -134,6 +148,8 @@ class FileObject(ObjectBody, DispatcherObject):
     # -- FILE_OBJECT fields in guest memory
     @property
     def flags(self) -> int:
+        if self.deleted:
+            return self._final[0]
         return struct.unpack("<I", self.kernel.system.read(self.address + FO_FLAGS, 4))[0]
 
     @flags.setter
@@ -147,6 +163,8 @@ class FileObject(ObjectBody, DispatcherObject):
     @property
     def position(self) -> int:
         """FILE_OBJECT.CurrentByteOffset: the file pointer of a synchronous open."""
+        if self.deleted:
+            return self._final[1]
         return _q.unpack(self.kernel.system.read(self.address + FO_CURRENT_BYTE_OFFSET, 8))[0]
 
     @position.setter
@@ -162,10 +180,11 @@ class FileObject(ObjectBody, DispatcherObject):
 
     # -- the event in the FILE_OBJECT (what a wait on a file handle waits for)
     def clear_event(self) -> None:
-        self.signal_state = 0
+        if not self.deleted:
+            self.signal_state = 0
 
     def signal(self) -> None:
-        if self.signal_state == 0:
+        if not self.deleted and self.signal_state == 0:
             self.signal_state = 1
             KiWaitTest(self.kernel, self, 1)
 
@@ -186,6 +205,12 @@ class FileObject(ObjectBody, DispatcherObject):
             return self.device.read_at(self, offset, length)
         return os.pread(self._host_fd(), length, offset)
 
+    def write_at(self, offset: int, data: bytes) -> int:
+        """Write through to the host file (a file-backed section's pages going back)."""
+        if self.fd is None or self.node is None:
+            raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
+        return os.pwrite(self.fd, data, offset)
+
     def size(self) -> int:
         if self.node is None:
             return 0
@@ -205,6 +230,23 @@ class FileObject(ObjectBody, DispatcherObject):
             self.cleaned_up = True
             if self.device is not None:
                 self.device.cleanup(self)
+        if self.handle_count == 0 and self.pointer_count == 0:
+            self.delete_object()
+
+    def delete_object(self) -> None:
+        """ObpDeleteObject, once nothing references the open (no handle, PointerCount 0): its
+        header, FILE_OBJECT and name go back to nonpaged pool. What the executive still holds of
+        it in Python (a section's file: node, fcb, read_at through the host) keeps working."""
+        if self.deleted or self._header_pa is None:
+            return
+        system = self.kernel.system
+        self._final = (self.flags, self.position)
+        buffer, size = self._name_buffer
+        if buffer:
+            system.free_pool(buffer, size)
+        self._name_buffer = (0, 0)
+        system.free_pool(self.address - OBJECT_HEADER_BODY, OBJECT_HEADER_BODY + FILE_OBJECT_SIZE)
+        self.deleted = True
 
     def close_host(self) -> None:
         if self.fd is not None:

@@ -1,7 +1,7 @@
 /* Pipes through the native API: an anonymous pipe made as CreatePipe makes it (the NPFS root,
  * a server end relative to it, the client end relative to the server), a reader thread that
  * waits in NtReadFile until the main thread writes, the end of the pipe when the writer closes;
- * a named pipe opened by name, both directions, FSCTL_PIPE_PEEK, an asynchronous read
+ * a named pipe opened by name (FSCTL_PIPE_WAIT first), both directions, FSCTL_PIPE_PEEK, an asynchronous read
  * completed by a later write. Exits with the number of failed checks. */
 #include "../nt.h"
 
@@ -46,6 +46,16 @@ static NTSTATUS OpenRelative(HANDLE *h, HANDLE root, const char *name, ULONG acc
                       FILE_SHARE_READ | FILE_SHARE_WRITE, options);
 }
 
+/* WaitNamedPipe's request: FSCTL_PIPE_WAIT on the NPFS root with FILE_PIPE_WAIT_FOR_BUFFER. */
+static NTSTATUS WaitPipe(HANDLE npfs, const char *name) {
+    struct { LARGE_INTEGER Timeout; ULONG NameLength; UCHAR TimeoutSpecified, pad; unsigned short Name[32]; } w;
+    IO_STATUS_BLOCK iosb;
+    ULONG n = 0;
+    while (name[n]) { w.Name[n] = (unsigned char)name[n]; n++; }
+    w.Timeout.QuadPart = 0; w.NameLength = n * 2; w.TimeoutSpecified = 1; w.pad = 0;
+    return NtFsControlFile(npfs, 0, 0, 0, &iosb, 0x110018, &w, 14 + n * 2, 0, 0);
+}
+
 void Entry(void) {
     HANDLE npfs, server, client, thread, ev, named, named_client;
     IO_STATUS_BLOCK iosb;
@@ -80,6 +90,16 @@ void Entry(void) {
         s = NtFsControlFile(server, 0, 0, 0, &iosb, FSCTL_PIPE_PEEK, 0, 0, &peek, sizeof(peek));
         Check(s == 0 && peek.Available == 3 && Same(peek.Data, "abc", 3), "FSCTL_PIPE_PEEK sees 3 bytes and leaves them");
     }
+    {
+        ULONG local[10], mode[2] = {1, 0};
+        s = NtQueryInformationFile(server, &iosb, local, sizeof(local), 24);
+        Check(s == 0 && local[5] == 3 && local[8] == 3 && local[9] == 1,
+              "FilePipeLocalInformation: 3 bytes to read, connected, the server end");
+        s = NtSetInformationFile(server, &iosb, mode, sizeof(mode), 23);
+        mode[0] = 2;
+        Check(s == 0 && NtSetInformationFile(server, &iosb, mode, sizeof(mode), 23) == (NTSTATUS)0xC000000D,
+              "FilePipeInformation takes read mode 0 or 1, not 2");
+    }
     s = NtReadFile(server, 0, 0, 0, &iosb, text, 2, 0, 0);
     s |= NtReadFile(server, 0, 0, 0, &iosb, text + 2, 10, 0, 0);
     Check(s == 0 && iosb.Information == 1 && Same(text, "abc", 3), "reads take what is there, in order");
@@ -91,9 +111,12 @@ void Entry(void) {
     /* A named pipe, both ways, an asynchronous read */
     s = Pipe(&named, 0, "\\??\\pipe\\ntmini_sample", 0);
     Check(s == 0, "NtCreateNamedPipeFile \\??\\pipe\\ntmini_sample (asynchronous)");
+    Check(WaitPipe(npfs, "ntmini_sample") == 0, "FSCTL_PIPE_WAIT: an instance is free");
+    Check(WaitPipe(npfs, "nothing") == (NTSTATUS)0xC0000034, "FSCTL_PIPE_WAIT for no such pipe: STATUS_OBJECT_NAME_NOT_FOUND");
     s = CreateFileNt(&named_client, "\\??\\PIPE\\NTMINI_SAMPLE", GENERIC_READ | GENERIC_WRITE | SYNCHRONIZE, 3, FILE_OPEN,
                      FILE_SYNCHRONOUS_IO_NONALERT);
     Check(s == 0, "a client opens it by name (names ignore case)");
+    Check(WaitPipe(npfs, "ntmini_sample") == (NTSTATUS)0xC00000B5, "then none is free: STATUS_IO_TIMEOUT");
     s = CreateFileNt(&client, "\\??\\pipe\\ntmini_sample", GENERIC_READ | SYNCHRONIZE, 3, FILE_OPEN,
                      FILE_SYNCHRONOUS_IO_NONALERT);
     Check(s == (NTSTATUS)0xC00000AC, "a second client of its one instance: STATUS_PIPE_NOT_AVAILABLE");

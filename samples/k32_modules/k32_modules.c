@@ -40,7 +40,9 @@ void Entry(void)
           "a short buffer: truncated, the size returned, ERROR_INSUFFICIENT_BUFFER");
 
     FARPROC viaK32 = GetProcAddress(k32, "GetLastError"), viaKb = GetProcAddress(kb, "GetLastError");
-    Check(viaK32 != NULL && viaK32 == viaKb, "kernel32!GetLastError is forwarded to kernelbase");
+    BYTE *stub = (BYTE *)viaK32;
+    Check(viaK32 && viaKb && stub[0] == 0xFF && stub[1] == 0x25 && *(FARPROC *)(stub + 6 + *(INT *)(stub + 2)) == viaKb,
+          "kernel32!GetLastError is a stub jumping to kernelbase's");
     HMODULE ntdll = GetModuleHandleW(L"ntdll.dll");
     Check(GetProcAddress(k32, "EnterCriticalSection") == GetProcAddress(ntdll, "RtlEnterCriticalSection"),
           "kernel32!EnterCriticalSection is NTDLL.RtlEnterCriticalSection");

@@ -5,6 +5,7 @@
 #include "../k32.h"
 
 __declspec(dllimport) LONG WINAPI RtlGetVersion(OSVERSIONINFOEXW *);
+__declspec(dllimport) LONG WINAPI RtlVerifyVersionInfo(OSVERSIONINFOEXW *, ULONG, ULONGLONG);
 
 static void Two(WORD v)
 {
@@ -54,6 +55,22 @@ void Entry(void)
     OSVERSIONINFOEXW real = {sizeof(real)};
     Check(RtlGetVersion(&real) == 0 && real.dwMajorVersion == 10 && real.dwMinorVersion == 0
           && real.dwBuildNumber == 19045, "RtlGetVersion: 10.0.19045");
+
+    OSVERSIONINFOEXW want = {sizeof(want)};
+    want.dwMajorVersion = 6;
+    want.dwMinorVersion = 2;
+    ULONGLONG ge = VerSetConditionMask(VerSetConditionMask(0, VER_MAJORVERSION, VER_GREATER_EQUAL),
+                                      VER_MINORVERSION, VER_GREATER_EQUAL);
+    Check(ge == 0x1B, "VerSetConditionMask packs three bits per type");
+    Check(VerifyVersionInfoW(&want, VER_MAJORVERSION | VER_MINORVERSION, ge), "VerifyVersionInfo: at least 6.2");
+    want.dwMajorVersion = 10;
+    want.dwMinorVersion = 0;
+    CheckError(!VerifyVersionInfoW(&want, VER_MAJORVERSION | VER_MINORVERSION, ge), ERROR_OLD_WIN_VERSION,
+               "at least 10.0, without a manifest -> ERROR_OLD_WIN_VERSION");
+    Check(RtlVerifyVersionInfo(&want, VER_MAJORVERSION | VER_MINORVERSION, ge) == 0, "RtlVerifyVersionInfo: at least 10.0");
+    want.dwMajorVersion = 5;
+    CheckError(!VerifyVersionInfoW(&want, VER_MAJORVERSION, VerSetConditionMask(0, VER_MAJORVERSION, VER_EQUAL)),
+               ERROR_OLD_WIN_VERSION, "major version 5 exactly: no");
 
     SYSTEMTIME st;
     GetSystemTime(&st);
