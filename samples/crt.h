@@ -42,6 +42,17 @@ CRTIMP int _putenv(const char *);
 CRTIMP void (*signal(int, void (*)(int)))(int);
 CRTIMP int raise(int);
 CRTIMP int _XcptFilter(unsigned long, void *);
+CRTIMP FILE *fopen(const char *, const char *);
+CRTIMP int fclose(FILE *);
+CRTIMP size_t fread(void *, size_t, size_t, FILE *);
+CRTIMP char *fgets(char *, int, FILE *);
+CRTIMP int fseek(FILE *, long, int);
+CRTIMP long ftell(FILE *);
+CRTIMP int remove(const char *);
+CRTIMP int rename(const char *, const char *);
+struct crt_stat64 { unsigned int st_dev; unsigned short st_ino, st_mode; short st_nlink, st_uid, st_gid;
+                    unsigned int st_rdev; long long st_size, st_atime, st_mtime, st_ctime; };
+CRTIMP int _stat64(const char *, struct crt_stat64 *);
 #define stdout (&__iob_func()[1])
 #define stderr (&__iob_func()[2])
 #define errno (*_errno())

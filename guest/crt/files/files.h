@@ -1,5 +1,5 @@
-/* Files: the Win32 file API the runtime's file functions call (files/*.c). Built once kernel32
- * exports these (CreateFileW, SetFilePointerEx, DeleteFileW ...). */
+/* Files: the Win32 file API the runtime's file functions call (lowio_file.c, stdio_file.c,
+ * stat.c): CreateFileW, SetFilePointerEx, DeleteFileW and the rest of kernel32's file API. */
 #pragma once
 #include "crtwin.h"
 
