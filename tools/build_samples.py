@@ -7,8 +7,6 @@ reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.t
   delay = ["x.dll", ...]       DLLs of the sample the exe imports through delay-load thunks
   flags = [...]                more compiler/linker flags for the exe
   libs = ["-lname", ...]       libraries linked after the exe's object (the compiler's own ones)
-  runtime = "mingw"            a plain mingw-w64 program instead: its own start-up code and import
-                               libraries (msvcrt.dll, kernel32.dll), no -nostdlib, no ntdll.dll
   [[dll]]                      a DLL of the sample, built first, beside the exe:
   name, sources, base, entry (default DllMain), imports (DLLs it links against), def, flags
 `--check` fails if a committed .exe or .dll differs from a fresh build.
@@ -33,8 +31,6 @@ DLLTOOL = os.environ.get("MINGW_DLLTOOL", "x86_64-w64-mingw32-dlltool")
 BASE = ["-O2", "-ffreestanding", "-nostdlib", "-fno-stack-protector", "-fno-ident", "-mno-stack-arg-probe",
         "-Wall", "-Werror", "-Wl,--no-insert-timestamp", "-Wl,--major-os-version=10"]
 FLAGS = BASE + ["-Wl,--entry,Entry", "-Wl,--subsystem,console", "-Wl,--major-subsystem-version=6"]
-MINGW = ["-O2", "-fno-ident", "-Wall", "-Werror", "-Wl,--no-insert-timestamp", "-Wl,--major-os-version=10",
-         "-Wl,--subsystem,console", "-Wl,--major-subsystem-version=6"]
 
 
 def sample_names() -> list[str]:
@@ -100,9 +96,8 @@ def build(out_dir: str) -> None:
                     cmd.append(dll["def"])
                 cmd += _link_inputs(["ntdll.dll", *dll.get("imports", [])], folder)
                 _run(cmd, folder, f"{name}/{dll['name']}")
-            plain = spec.get("runtime") == "mingw"
-            cmd = [CC, *(MINGW if plain else FLAGS), *spec.get("flags", []), "-o", f"{name}.exe", f"{name}.c"]
-            cmd += _link_inputs(([] if plain else ["ntdll.dll"]) + spec.get("links", []), folder)
+            cmd = [CC, *FLAGS, *spec.get("flags", []), "-o", f"{name}.exe", f"{name}.c"]
+            cmd += _link_inputs(["ntdll.dll", *spec.get("links", [])], folder)
             cmd += [_delay_library(dll, folder) for dll in spec.get("delay", [])]
             cmd += spec.get("libs", [])
             _run(cmd, folder, name)
