@@ -58,6 +58,10 @@ def _add_run_arguments(p) -> None:
     p.add_argument("--suspended", action="store_true",
                    help="CREATE_SUSPENDED: create the process with its initial thread suspended")
     p.add_argument("--memory", type=int, default=512, metavar="MB", help="emulated physical memory (default 512)")
+    p.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                   help="set a variable in the guest's environment (repeatable)")
+    p.add_argument("--inherit-env", action="store_true",
+                   help="start from the host's environment instead of the documented default one")
     f = p.add_argument_group("files", "the guest sees C:\\Windows\\System32 (its DLLs, read-only), C:\\app (the "
                              "image's folder, read-only), C:\\work (the current directory, read-write), C:\\Temp (a "
                              "fresh folder, removed at the end) and what --mount adds; nothing else of the host")
@@ -149,7 +153,12 @@ def boot(args) -> int:
         tracer = TraceRun(args)
         tracer.begin(kernel)
     sys.stdout.flush()
-    request = CreateRequest(os.path.abspath(args.image), list(args.args), flags,
+    from .ps.params import guest_environment
+    try:
+        environment = guest_environment(args.env, dict(os.environ) if args.inherit_env else None)
+    except ValueError as e:
+        raise UserError(f"--env {e}", EXIT_USAGE) from e
+    request = CreateRequest(os.path.abspath(args.image), list(args.args), flags, environment,
                             may_use_realtime=args.allow_realtime)
     process, thread = session.create_process(request)
     if tracer is not None:

@@ -122,7 +122,8 @@ def _walk(space, head, link_off):
 
 def test_three_loader_lists_agree():
     """The guest loader's lists (read after the run: an exited process keeps its memory) hold the
-    images the executive mapped, in load order."""
+    images the executive mapped, in load order; the initialisation order holds the DLLs, each
+    after the DLLs it imports (kernelbase before kernel32)."""
     kernel, process, _ = boot("peb_walk")
     space = process.space
     ldr = q(space, process.peb + 0x18)
@@ -130,7 +131,12 @@ def test_three_loader_lists_agree():
     memory = _walk(space, ldr + 0x20, 0x10)
     init = _walk(space, ldr + 0x30, 0x20)
     assert load == memory
-    assert init == [e for e in load if q(space, e + 0x30) != process.image_base]
+    dlls = [e for e in load if q(space, e + 0x30) != process.image_base]
+    assert sorted(init) == sorted(dlls) and init[0] == dlls[0]          # ntdll first
+    bases = [q(space, e + 0x30) for e in init]
+    by_name = {m.name.lower(): m.base for m in process.modules}
+    if "kernel32.dll" in by_name:
+        assert bases.index(by_name["kernelbase.dll"]) < bases.index(by_name["kernel32.dll"])
     assert len(load) == len(process.modules)
     for entry, module in zip(load, process.modules, strict=True):
         assert q(space, entry + 0x30) == module.base

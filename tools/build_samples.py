@@ -6,6 +6,7 @@ reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.t
   links = ["x.dll", ...]       more DLLs the exe links against (its own or guest/bin's)
   delay = ["x.dll", ...]       DLLs of the sample the exe imports through delay-load thunks
   flags = [...]                more compiler/linker flags for the exe
+  libs = ["-lname", ...]       libraries linked after the exe's object (the compiler's own ones)
   [[dll]]                      a DLL of the sample, built first, beside the exe:
   name, sources, base, entry (default DllMain), imports (DLLs it links against), def, flags
 `--check` fails if a committed .exe or .dll differs from a fresh build.
@@ -98,6 +99,7 @@ def build(out_dir: str) -> None:
             cmd = [CC, *FLAGS, *spec.get("flags", []), "-o", f"{name}.exe", f"{name}.c"]
             cmd += _link_inputs(["ntdll.dll", *spec.get("links", [])], folder)
             cmd += [_delay_library(dll, folder) for dll in spec.get("delay", [])]
+            cmd += spec.get("libs", [])
             _run(cmd, folder, name)
             os.makedirs(os.path.join(out_dir, name), exist_ok=True)
             for rel in outputs(name):

@@ -12,21 +12,47 @@ GUEST_APP_DIR = "C:\\app\\"
 
 DEFAULT_ENVIRONMENT = {
     "ALLUSERSPROFILE": "C:\\ProgramData",
+    "APPDATA": "C:\\Users\\user\\AppData\\Roaming",
+    "CommonProgramFiles": "C:\\Program Files\\Common Files",
     "COMPUTERNAME": "NTMINI",
     "ComSpec": "C:\\Windows\\system32\\cmd.exe",
+    "HOMEDRIVE": "C:",
+    "HOMEPATH": "\\Users\\user",
+    "LOCALAPPDATA": "C:\\Users\\user\\AppData\\Local",
     "NUMBER_OF_PROCESSORS": "1",
     "OS": "Windows_NT",
     "PATH": "C:\\Windows\\system32;C:\\Windows",
-    "PATHEXT": ".COM;.EXE;.BAT;.CMD",
+    "PATHEXT": ".COM;.EXE;.BAT;.CMD;.VBS;.VBE;.JS;.JSE;.WSF;.WSH;.MSC",
     "PROCESSOR_ARCHITECTURE": "AMD64",
+    "ProgramData": "C:\\ProgramData",
+    "ProgramFiles": "C:\\Program Files",
+    "ProgramFiles(x86)": "C:\\Program Files (x86)",
+    "ProgramW6432": "C:\\Program Files",
+    "PUBLIC": "C:\\Users\\Public",
     "SystemDrive": "C:",
     "SystemRoot": "C:\\Windows",
     "TEMP": "C:\\Temp",
     "TMP": "C:\\Temp",
+    "USERDOMAIN": "NTMINI",
     "USERNAME": "user",
     "USERPROFILE": "C:\\Users\\user",
     "windir": "C:\\Windows",
 }
+
+
+def guest_environment(assignments: list[str], base: dict[str, str] | None = None) -> dict[str, str]:
+    """The default environment (or `base`, e.g. the host's), then each NAME=VALUE in order;
+    names are case-insensitive as on Windows, an empty VALUE removes the variable."""
+    env = dict(DEFAULT_ENVIRONMENT if base is None else base)
+    for item in assignments:
+        name, eq, value = item.partition("=")
+        if not eq or not name or "\0" in item:
+            raise ValueError(f"{item!r}: expected NAME=VALUE")
+        for key in [k for k in env if k.upper() == name.upper()]:
+            del env[key]
+        if value:
+            env[name] = value
+    return env
 
 
 def quote_argument(arg: str) -> str:

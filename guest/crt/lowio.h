@@ -1,0 +1,26 @@
+/* The low-level I/O layer (lowio.c): file descriptors over Win32 handles, text mode. */
+#pragma once
+#include "crtwin.h"
+
+#define CRT_FOPEN 0x01
+#define CRT_FEOFLAG 0x02
+#define CRT_FPIPE 0x08
+#define CRT_FAPPEND 0x20
+#define CRT_FDEV 0x40
+#define CRT_FTEXT 0x80
+#define CRT_O_TEXT 0x4000
+#define CRT_O_BINARY 0x8000
+#define CRT_NFD 64
+
+typedef struct crt_fd {
+    HANDLE handle;
+    unsigned char flags;
+    int pending;            /* a byte read ahead after a CR, or -1 */
+} crt_fd;
+
+extern crt_fd crt_fds[CRT_NFD];
+extern void (*crt_append_hook)(HANDLE);
+void crt_init_lowio(void);
+int _write(int fd, const void *buf, unsigned n);
+int _read(int fd, void *buf, unsigned n);
+int _isatty(int fd);

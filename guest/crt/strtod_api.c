@@ -1,0 +1,47 @@
+/* strtod, atof, wcstod, _wtof over crt_strtod: the UCRT also reads inf, nan and hexadecimal
+ * floating point, msvcrt.dll only decimal; out of range sets errno to ERANGE. */
+#include "crtbase.h"
+#include "strtod.h"
+#include "errno.h"
+
+#ifdef CRT_UCRT
+#define UCRT_SYNTAX 1
+#else
+#define UCRT_SYNTAX 0
+#endif
+
+CRTEXP double strtod(const char *s, char **end)
+{
+    int range;
+    double d = crt_strtod(s, end, &range, UCRT_SYNTAX);
+    if (range)
+        crt_errno = CRT_ERANGE;
+    return d;
+}
+
+CRTEXP double atof(const char *s)
+{
+    return strtod(s, NULL);
+}
+
+/* The wide forms read the same syntax, which is all ASCII: a copy up to the first other character. */
+CRTEXP double wcstod(const crt_wchar *s, crt_wchar **end)
+{
+    char buf[1100];
+    size_t n = 0;
+    while (n < sizeof buf - 1 && s[n] && s[n] < 0x80) {
+        buf[n] = (char)s[n];
+        n++;
+    }
+    buf[n] = 0;
+    char *e;
+    double d = strtod(buf, &e);
+    if (end)
+        *end = (crt_wchar *)s + (e - buf);
+    return d;
+}
+
+CRTEXP double _wtof(const crt_wchar *s)
+{
+    return wcstod(s, NULL);
+}

@@ -1,0 +1,219 @@
+/* Family 2, the console and the standard handles. A handle is a console when the device behind
+ * it is FILE_DEVICE_CONSOLE (the host's terminal); on any other handle the console calls fail with
+ * ERROR_INVALID_HANDLE as on Windows, and C runtimes fall back to WriteFile. The console keeps
+ * its modes, code pages, text attribute and control handlers here; WriteConsoleW sends UTF-8 to
+ * the host terminal. Ctrl+C events are never raised (the host's signals do not reach the guest). */
+#include "kernelbase.h"
+
+static UINT BaseConsoleCP = 437, BaseConsoleOutputCP = 437;          /* the en-US OEM code page */
+static DWORD BaseInputMode = 0x1F7;     /* PROCESSED, LINE, ECHO, INSERT, QUICK_EDIT, EXTENDED, AUTO_POSITION */
+static DWORD BaseOutputMode = 0x3;      /* ENABLE_PROCESSED_OUTPUT | ENABLE_WRAP_AT_EOL_OUTPUT */
+static WORD BaseTextAttribute = 0x07;
+static PHANDLER_ROUTINE BaseCtrlHandlers[64];
+static DWORD BaseCtrlHandlerCount;
+static BOOL BaseIgnoreCtrlC;
+
+KBAPI HANDLE WINAPI GetStdHandle(DWORD which)
+{
+    switch (which) {
+    case STD_INPUT_HANDLE: return PP_FIELD(HANDLE, PP_STDIN);
+    case STD_OUTPUT_HANDLE: return PP_FIELD(HANDLE, PP_STDOUT);
+    case STD_ERROR_HANDLE: return PP_FIELD(HANDLE, PP_STDERR);
+    }
+    SetLastError(ERROR_INVALID_HANDLE);
+    return INVALID_HANDLE_VALUE;
+}
+
+KBAPI BOOL WINAPI SetStdHandle(DWORD which, HANDLE h)
+{
+    switch (which) {
+    case STD_INPUT_HANDLE: PP_FIELD(HANDLE, PP_STDIN) = h; return TRUE;
+    case STD_OUTPUT_HANDLE: PP_FIELD(HANDLE, PP_STDOUT) = h; return TRUE;
+    case STD_ERROR_HANDLE: PP_FIELD(HANDLE, PP_STDERR) = h; return TRUE;
+    }
+    SetLastError(ERROR_INVALID_HANDLE);
+    return FALSE;
+}
+
+/* TRUE for a console handle; otherwise ERROR_INVALID_HANDLE is set. */
+static BOOL IsConsole(HANDLE h)
+{
+    if (BaseDeviceType(h, NULL) == FILE_DEVICE_CONSOLE_)
+        return TRUE;
+    SetLastError(ERROR_INVALID_HANDLE);
+    return FALSE;
+}
+
+static BOOL IsInput(HANDLE h)
+{
+    return h == PP_FIELD(HANDLE, PP_STDIN);
+}
+
+KBAPI BOOL WINAPI GetConsoleMode(HANDLE h, LPDWORD mode)
+{
+    if (!IsConsole(h))
+        return FALSE;
+    *mode = IsInput(h) ? BaseInputMode : BaseOutputMode;
+    return TRUE;
+}
+
+KBAPI BOOL WINAPI SetConsoleMode(HANDLE h, DWORD mode)
+{
+    if (!IsConsole(h))
+        return FALSE;
+    if (IsInput(h)) {
+        if (mode & ~0x3FFu) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+        BaseInputMode = mode;
+    } else {
+        if (mode & ~0x1Fu) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+        BaseOutputMode = mode;
+    }
+    return TRUE;
+}
+
+KBAPI UINT WINAPI GetConsoleCP(void) { return BaseConsoleCP; }
+KBAPI UINT WINAPI GetConsoleOutputCP(void) { return BaseConsoleOutputCP; }
+
+KBAPI BOOL WINAPI SetConsoleCP(UINT cp)
+{
+    if (!IsValidCodePage(cp)) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    BaseConsoleCP = cp;
+    return TRUE;
+}
+
+KBAPI BOOL WINAPI SetConsoleOutputCP(UINT cp)
+{
+    if (!IsValidCodePage(cp)) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    BaseConsoleOutputCP = cp;
+    return TRUE;
+}
+
+/* UTF-16 to the host terminal's UTF-8, in pieces. */
+static BOOL WriteUtf8(HANDLE h, const WCHAR *text, DWORD count)
+{
+    char out[512];
+    DWORD i = 0;
+    while (i < count) {
+        int n = 0;
+        while (i < count && n < (int)sizeof(out) - 4) {
+            int used = WideCharToMultiByte(CP_UTF8, 0, text + i, (i + 1 < count && IS_HIGH_SURROGATE(text[i])) ? 2 : 1,
+                                           out + n, 4, NULL, NULL);
+            i += (i + 1 < count && IS_HIGH_SURROGATE(text[i])) ? 2 : 1;
+            n += used;
+        }
+        DWORD done;
+        if (!WriteFile(h, out, (DWORD)n, &done, NULL))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+KBAPI BOOL WINAPI WriteConsoleW(HANDLE h, const VOID *buffer, DWORD count, LPDWORD written, LPVOID reserved)
+{
+    (void)reserved;
+    if (written) *written = 0;
+    if (!IsConsole(h) || !WriteUtf8(h, buffer, count))
+        return FALSE;
+    if (written) *written = count;
+    return TRUE;
+}
+
+KBAPI BOOL WINAPI WriteConsoleA(HANDLE h, const VOID *buffer, DWORD count, LPDWORD written, LPVOID reserved)
+{
+    (void)reserved;
+    if (written) *written = 0;
+    if (!IsConsole(h))
+        return FALSE;
+    WCHAR wide[256];
+    const char *p = buffer;
+    DWORD left = count;
+    while (left) {
+        int chunk = left > 256 ? 256 : (int)left;
+        int n = MultiByteToWideChar(BaseConsoleOutputCP, 0, p, chunk, wide, 256);
+        if (!WriteUtf8(h, wide, (DWORD)n))
+            return FALSE;
+        p += chunk;
+        left -= (DWORD)chunk;
+    }
+    if (written) *written = count;
+    return TRUE;
+}
+
+KBAPI BOOL WINAPI ReadConsoleA(HANDLE h, LPVOID buffer, DWORD count, LPDWORD read, LPVOID control)
+{
+    (void)control;
+    if (!IsConsole(h))
+        return FALSE;
+    return ReadFile(h, buffer, count, read, NULL);
+}
+
+KBAPI BOOL WINAPI ReadConsoleW(HANDLE h, LPVOID buffer, DWORD count, LPDWORD read, LPVOID control)
+{
+    (void)control;
+    if (read) *read = 0;
+    if (!IsConsole(h))
+        return FALSE;
+    char bytes[256];
+    DWORD got = 0;
+    if (!ReadFile(h, bytes, count < sizeof(bytes) ? count : sizeof(bytes), &got, NULL))
+        return FALSE;
+    int n = MultiByteToWideChar(CP_UTF8, 0, bytes, (int)got, buffer, (int)count);
+    if (read) *read = (DWORD)n;
+    return TRUE;
+}
+
+/* Windows 10's default console: a 120 x 9001 buffer seen through a 120 x 30 window. */
+KBAPI BOOL WINAPI GetConsoleScreenBufferInfo(HANDLE h, PCONSOLE_SCREEN_BUFFER_INFO info)
+{
+    if (!IsConsole(h) || IsInput(h)) {
+        SetLastError(ERROR_INVALID_HANDLE);
+        return FALSE;
+    }
+    info->dwSize = (COORD){120, 9001};
+    info->dwCursorPosition = (COORD){0, 0};
+    info->wAttributes = BaseTextAttribute;
+    info->srWindow = (SMALL_RECT){0, 0, 119, 29};
+    info->dwMaximumWindowSize = (COORD){120, 30};
+    return TRUE;
+}
+
+KBAPI BOOL WINAPI SetConsoleTextAttribute(HANDLE h, WORD attributes)
+{
+    if (!IsConsole(h) || IsInput(h)) {
+        SetLastError(ERROR_INVALID_HANDLE);
+        return FALSE;
+    }
+    BaseTextAttribute = attributes;
+    return TRUE;
+}
+
+KBAPI BOOL WINAPI SetConsoleCtrlHandler(PHANDLER_ROUTINE handler, BOOL add)
+{
+    if (handler == NULL) {
+        BaseIgnoreCtrlC = add;
+        return TRUE;
+    }
+    if (add) {
+        if (BaseCtrlHandlerCount == sizeof(BaseCtrlHandlers) / sizeof(BaseCtrlHandlers[0])) {
+            SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+            return FALSE;
+        }
+        BaseCtrlHandlers[BaseCtrlHandlerCount++] = handler;
+        return TRUE;
+    }
+    for (DWORD i = BaseCtrlHandlerCount; i-- > 0; ) {
+        if (BaseCtrlHandlers[i] == handler) {
+            for (DWORD j = i; j + 1 < BaseCtrlHandlerCount; j++)
+                BaseCtrlHandlers[j] = BaseCtrlHandlers[j + 1];
+            BaseCtrlHandlerCount--;
+            return TRUE;
+        }
+    }
+    SetLastError(ERROR_INVALID_PARAMETER);
+    return FALSE;
+}
+
+KBAPI HWND WINAPI GetConsoleWindow(void)
+{
+    return NULL;                                /* no window: the host's terminal is the console */
+}
