@@ -4,7 +4,7 @@ Every service is `handler(kernel, thread, *args) -> NTSTATUS`; a service that ra
 NtStatusError returns that status; a number not in the table returns
 STATUS_INVALID_SYSTEM_SERVICE (KiSystemServiceUser's check).
 """
-from . import io_services, memory, object, process, sync, thread, thread_control
+from . import exception, io_services, memory, object, process, sync, thread, thread_control
 from .sysnums import SERVICE_NUMBERS
 
 SERVICES = {
@@ -16,6 +16,8 @@ SERVICES = {
     "NtQueryInformationThread": (thread.NtQueryInformationThread, 5),
     "NtSetInformationThread": (thread.NtSetInformationThread, 4),
     "NtContinue": (thread.NtContinue, 2),
+    "NtContinueEx": (thread.NtContinue, 2),
+    "NtRaiseException": (exception.NtRaiseException, 3),
     "NtYieldExecution": (thread.NtYieldExecution, 0),
     "NtSetInformationProcess": (process.NtSetInformationProcess, 4),
     "NtDuplicateObject": (object.NtDuplicateObject, 7),

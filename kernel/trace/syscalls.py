@@ -28,6 +28,8 @@ SIGNATURES: dict[str, tuple] = {
     "NtSetInformationThread": (("ThreadHandle", "h"), ("ThreadInformationClass", "u"),
                                ("ThreadInformation", "p"), ("ThreadInformationLength", "u")),
     "NtContinue": (("ContextRecord", "p"), ("TestAlert", "b")),
+    "NtContinueEx": (("ContextRecord", "p"), ("ContinueArgument", "p")),
+    "NtRaiseException": (("ExceptionRecord", "p"), ("ContextRecord", "p"), ("FirstChance", "b")),
     "NtDuplicateObject": (("SourceProcessHandle", "h"), ("SourceHandle", "h"), ("TargetProcessHandle", "h"),
                           ("TargetHandle", "ph"), ("DesiredAccess", "u"), ("HandleAttributes", "u"),
                           ("Options", "u")),
