@@ -128,11 +128,11 @@ def KiDispatchTrap(kernel, thread, frame_pa: int) -> None:
     if vector == 0x03:
         rip -= 1                                # the exception address is the int3 itself
         params = [0]                            # BREAKPOINT_BREAK
-    elif vector == 0x2C:
-        rip -= 2                                # int 2c: the address is the instruction
-    elif vector == 0x29:
-        params = [frame.Rcx]                    # the FAST_FAIL code
-        flags = EXCEPTION_NONCONTINUABLE
+    elif vector in (0x29, 0x2C):
+        rip -= 2                                # int 29 / int 2c: the address is the instruction
+        if vector == 0x29:
+            params = [frame.Rcx]                # the FAST_FAIL code
+            flags = EXCEPTION_NONCONTINUABLE
     elif vector == 0x01:
         frame.EFlags = frame.EFlags & ~0x100    # the single step is taken: TF is cleared
     frame.Rip = rip

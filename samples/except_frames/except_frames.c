@@ -3,6 +3,7 @@
  * scopes, an exception raised inside a filter), RtlRaiseException continued by a filter, and
  * nonvolatile registers restored by the unwind. The scoped functions are assembly with
  * .seh_handler / .seh_handlerdata, the way mingw-w64's __try1 emits them. */
+#define SEH_TRY_EXCEPT
 #include "../seh.h"
 
 volatile unsigned long long resume;
@@ -40,31 +41,6 @@ __asm__(
     "  lea 1f(%rip), %rax\n  mov %rax, resume(%rip)\n  xor %ecx, %ecx\n  mov (%rcx), %eax\n"
     "1: mov $42, %eax\n  add $0x20, %rsp\n  pop %rbx\n  ret\n  .seh_endproc\n");
 
-/* TryExcept(fn, arg, filter): fn(arg) in a __try whose __except filter is `filter`; returns
- * fn's result, or the exception code (RAX at the __except block). RBX, RSI, R12 and XMM6 hold
- * markers across the call: the unwind must give them back. */
-long long TryExcept(long long (*fn)(long long), long long arg, PVOID filter);
-long long DispatchFilter(EXCEPTION_POINTERS *p, PVOID frame);
-__asm__(
-    ".globl TryExcept\n.def TryExcept; .scl 2; .type 32; .endef\n"
-    ".seh_proc TryExcept\nTryExcept:\n"
-    "  push %rbx\n  .seh_pushreg %rbx\n  push %rsi\n  .seh_pushreg %rsi\n  push %r12\n  .seh_pushreg %r12\n"
-    "  sub $0x40, %rsp\n  .seh_stackalloc 0x40\n  movaps %xmm6, 0x20(%rsp)\n  .seh_savexmm %xmm6, 0x20\n"
-    "  .seh_handler __C_specific_handler, @except, @unwind\n"
-    "  .seh_handlerdata\n  .long 1\n  .rva TE_try, TE_end, DispatchFilter, TE_except\n  .text\n"
-    "  .seh_endprologue\n"
-    "  mov %r8, 0x30(%rsp)\n"
-    "  mov $0x1111, %ebx\n  mov $0x2222, %esi\n  mov $0x3333, %r12d\n  movq %rbx, %xmm6\n"
-    "  mov %rcx, %rax\n  mov %rdx, %rcx\n"
-    "TE_try: call *%rax\n  nop\n"
-    "TE_end: jmp 4f\n"
-    "TE_except: mov %eax, %eax\n"
-    "4: cmp $0x1111, %rbx\n  jne 5f\n  cmp $0x2222, %rsi\n  jne 5f\n  cmp $0x3333, %r12\n  jne 5f\n"
-    "  movq %xmm6, %rdx\n  cmp $0x1111, %rdx\n  jne 5f\n"
-    "  movaps 0x20(%rsp), %xmm6\n  add $0x40, %rsp\n  pop %r12\n  pop %rsi\n  pop %rbx\n  ret\n"
-    "5: mov $-1, %rax\n  movaps 0x20(%rsp), %xmm6\n  add $0x40, %rsp\n  pop %r12\n  pop %rsi\n  pop %rbx\n  ret\n"
-    "  .seh_endproc\n");
-
 /* WithFinally(fn, arg): fn(arg) in a __try with a __finally (Finally below). */
 long long WithFinally(long long (*fn)(long long), long long arg);
 void Finally(unsigned char abnormal, PVOID frame)
@@ -83,11 +59,6 @@ __asm__(
     "WF_try: call *%rax\n  nop\n"
     "WF_end: add $0x20, %rsp\n  pop %rbx\n  ret\n  .seh_endproc\n");
 
-long long DispatchFilter(EXCEPTION_POINTERS *p, PVOID frame)
-{
-    PVOID filter = *(PVOID *)((char *)frame + 0x30);     /* TryExcept keeps it in its frame */
-    return ((long long (*)(EXCEPTION_POINTERS *, PVOID))filter)(p, frame);
-}
 
 static long long ExecuteFilter(EXCEPTION_POINTERS *p, PVOID frame)
 {

@@ -69,8 +69,6 @@ int Entry(void)
     FAULT("single step", "pushfq\n orq $0x100, (%%rsp)\n popfq", "nop");
     FAULT("hlt", "", "hlt");
     FAULT("cli", "", "cli");
-    FAULT("in", "", "in $0x60, %%al");
-    FAULT("out", "", "out %%al, $0x80");
     FAULT("rdmsr", "xor %%ecx, %%ecx", "rdmsr");
     FAULT("ud2", "", "ud2");
     FAULT("int 2c", "", "int $0x2c");
