@@ -5,12 +5,13 @@ layout (CONTEXT at RSP, CONTEXT_EX at +0x4D0, EXCEPTION_RECORD at +0x4F0, a MACH
 +0x590) and the thread returns to user mode at the dispatcher. Second chance, or a frame that
 cannot be written, is left to the caller (kernel/ex/exception.py), which ends the process.
 """
+import ctypes
 import struct
 from dataclasses import dataclass, field
 
 from unicorn import x86_const as ux
 
-from ..layouts import LAYOUTS, StructView
+from ..layouts import LAYOUTS
 from ..mm.fault import MmProbeUserStack
 
 CONTEXT_SIZE = 0x4D0
@@ -28,10 +29,40 @@ USER_EFLAGS_MASK = 0x0CD5           # CF PF AF ZF SF TF DF OF: what user mode ma
 # CONTEXT offsets
 C_FLAGS, C_MXCSR, C_SEGCS, C_EFLAGS, C_GPRS, C_RIP = 0x30, 0x34, 0x38, 0x44, 0x78, 0xF8
 C_FLTSAVE, C_XMM0 = 0x100, 0x1A0
+_TF = LAYOUTS["KTRAP_FRAME"]
+TF_RAX, TF_RBX, TF_RIP, TF_EXCEPTION_ACTIVE = (_TF.offset(n) for n in ("Rax", "Rbx", "Rip", "ExceptionActive"))
+_TF_VOLATILE, _TF_NONVOLATILE, _TF_IRET = struct.Struct("<7Q"), struct.Struct("<4Q"), struct.Struct("<5Q")
 GPR_NAMES = ("Rax", "Rcx", "Rdx", "Rbx", "Rsp", "Rbp", "Rsi", "Rdi",
              "R8", "R9", "R10", "R11", "R12", "R13", "R14", "R15")
 _XMM = [getattr(ux, f"UC_X86_REG_XMM{i}") for i in range(16)]
 _HIGH = (ux.UC_X86_REG_R12, ux.UC_X86_REG_R13, ux.UC_X86_REG_R14, ux.UC_X86_REG_R15)
+_READ = (ux.UC_X86_REG_MXCSR, ux.UC_X86_REG_FPCW, ux.UC_X86_REG_FPSW, ux.UC_X86_REG_FPTAG, *_HIGH, *_XMM)
+_FLOAT_WRITE = (ux.UC_X86_REG_MXCSR, ux.UC_X86_REG_FPCW, *_XMM)
+
+
+class _Registers:
+    """One uc_reg_read_batch / uc_reg_write_batch call for a fixed list of registers (each
+    value in a 16-byte buffer): a CONTEXT moves in or out of the CPU in one engine call."""
+
+    def __init__(self, regs):
+        self.count = len(regs)
+        self.ids = (ctypes.c_int * self.count)(*regs)
+        self.buffers = [ctypes.create_string_buffer(16) for _ in regs]
+        self.pointers = (ctypes.c_void_p * self.count)(*(ctypes.addressof(b) for b in self.buffers))
+
+    def read(self, uc) -> list[int]:
+        from unicorn.unicorn_py3.unicorn import uclib
+        uclib.uc_reg_read_batch(uc._uch, self.ids, self.pointers, self.count)
+        return [int.from_bytes(b.raw, "little") for b in self.buffers]
+
+    def write(self, uc, values) -> None:
+        from unicorn.unicorn_py3.unicorn import uclib
+        for buffer, value in zip(self.buffers, values, strict=True):
+            buffer.raw = value.to_bytes(16, "little")
+        uclib.uc_reg_write_batch(uc._uch, self.ids, self.pointers, self.count)
+
+
+_READER, _FLOAT_WRITER, _HIGH_WRITER = _Registers(_READ), _Registers(_FLOAT_WRITE), _Registers(_HIGH)
 
 
 @dataclass
@@ -65,20 +96,19 @@ def context_rip(ctx) -> int:
 def KeContextFromTrapFrame(kernel, tf) -> bytearray:
     """The interrupted user state as a CONTEXT: the trap frame's registers, R12-R15, the XMM
     registers, MXCSR and the x87 control state still in the CPU (the executive never touches them)."""
-    uc = kernel.machine.uc
+    values = _READER.read(kernel.machine.uc)
+    mxcsr, fpcw, fpsw, fptag = (v & 0xFFFFFFFF for v in values[:4])
     ctx = bytearray(CONTEXT_SIZE)
-    mxcsr = uc.reg_read(ux.UC_X86_REG_MXCSR)
     struct.pack_into("<II", ctx, C_FLAGS, CONTEXT_EXCEPTION_FLAGS, mxcsr)
     struct.pack_into("<HHHHHHI", ctx, C_SEGCS, 0x33, 0x2B, 0x2B, 0x53, 0x2B, 0x2B, tf.EFlags & 0xFFFFFFFF)
-    regs = [getattr(tf, name) for name in GPR_NAMES[:12]] + [uc.reg_read(r) for r in _HIGH]
+    regs = [getattr(tf, name) for name in GPR_NAMES[:12]] + list(values[4:8])
     struct.pack_into("<16Q", ctx, C_GPRS, *regs)
     struct.pack_into("<Q", ctx, C_RIP, tf.Rip)
     # FltSave: the FXSAVE image (control, status and tag words, MXCSR and its mask, XMM0-15).
-    struct.pack_into("<HHB", ctx, C_FLTSAVE, uc.reg_read(ux.UC_X86_REG_FPCW), uc.reg_read(ux.UC_X86_REG_FPSW),
-                     _abridged_tag(uc.reg_read(ux.UC_X86_REG_FPTAG)))
+    struct.pack_into("<HHB", ctx, C_FLTSAVE, fpcw, fpsw, _abridged_tag(fptag))
     struct.pack_into("<II", ctx, C_FLTSAVE + 0x18, mxcsr, 0xFFFF)
-    for i, reg in enumerate(_XMM):
-        ctx[C_XMM0 + 16 * i:C_XMM0 + 16 * i + 16] = uc.reg_read(reg).to_bytes(16, "little")
+    for i, value in enumerate(values[8:]):
+        ctx[C_XMM0 + 16 * i:C_XMM0 + 16 * i + 16] = value.to_bytes(16, "little")
     return ctx
 
 
@@ -89,11 +119,9 @@ def _abridged_tag(tag: int) -> int:
 
 def KeRestoreFloatingState(kernel, ctx) -> None:
     """NtContinue's CONTEXT_FLOATING_POINT part: MXCSR, the x87 control word and XMM0-15."""
-    uc = kernel.machine.uc
-    uc.reg_write(ux.UC_X86_REG_MXCSR, struct.unpack_from("<I", ctx, C_MXCSR)[0] & 0xFFFF)
-    uc.reg_write(ux.UC_X86_REG_FPCW, struct.unpack_from("<H", ctx, C_FLTSAVE)[0])
-    for i, reg in enumerate(_XMM):
-        uc.reg_write(reg, int.from_bytes(ctx[C_XMM0 + 16 * i:C_XMM0 + 16 * i + 16], "little"))
+    values = [struct.unpack_from("<I", ctx, C_MXCSR)[0] & 0xFFFF, struct.unpack_from("<H", ctx, C_FLTSAVE)[0]]
+    values += [int.from_bytes(ctx[C_XMM0 + 16 * i:C_XMM0 + 16 * i + 16], "little") for i in range(16)]
+    _FLOAT_WRITER.write(kernel.machine.uc, values)
 
 
 def KiDispatchException(kernel, thread, record: ExceptionRecord, ctx: bytearray, first_chance: bool = True) -> bool:
@@ -133,15 +161,13 @@ def KiDispatchException(kernel, thread, record: ExceptionRecord, ctx: bytearray,
 def _leave_to(kernel, thread, regs: list[int], rip: int, eflags: int) -> None:
     """The current thread leaves the kernel through iretq (ExceptionActive) with these registers:
     RAX-R11 from its trap frame, R12-R15 straight from the CPU."""
-    tf = StructView(kernel.system, thread.trap_frame, LAYOUTS["KTRAP_FRAME"])
-    for name, value in zip(GPR_NAMES[:12], regs[:12], strict=True):
-        setattr(tf, name, value)
-    tf.Rip, tf.EFlags = rip, eflags
-    tf.SegCs, tf.SegSs = 0x33, 0x2B
-    tf.ExceptionActive = 1
-    uc = kernel.machine.uc
-    for reg, value in zip(_HIGH, regs[12:], strict=True):
-        uc.reg_write(reg, value)
+    mem, pa = kernel.mem, kernel.trap_frame_pa(thread)
+    rax, rcx, rdx, rbx, rsp, rbp, rsi, rdi, r8, r9, r10, r11 = regs[:12]
+    _TF_VOLATILE.pack_into(mem, pa + TF_RAX, rax, rcx, rdx, r8, r9, r10, r11)
+    _TF_NONVOLATILE.pack_into(mem, pa + TF_RBX, rbx, rdi, rsi, rbp)
+    _TF_IRET.pack_into(mem, pa + TF_RIP, rip, 0x33, eflags, rsp, 0x2B)
+    mem[pa + TF_EXCEPTION_ACTIVE] = 1
+    _HIGH_WRITER.write(kernel.machine.uc, regs[12:])
 
 
 def KeContinue(kernel, thread, ctx) -> None:
