@@ -96,7 +96,7 @@ def build_image(row: GuestImage, src: str) -> str:
             raise SystemExit(f"guest/{row.folder}/image.toml: no source matches {pattern!r}")
         files += [os.path.relpath(m, src) for m in matched if os.path.relpath(m, src) not in files]
     cmd = [CC, *COMMON, *KINDS[row.kind], "-I", row.folder, f"-Wl,--image-base,{row.base:#x}", *row.flags]
-    cmd.append(f"-Wl,--entry,{row.entry}" if row.entry else "-Wl,--no-entry")
+    cmd.append(f"-Wl,--entry,{row.entry}" if row.entry else "-Wl,-e,0")     # no entry point
     cmd += ["-o", row.name, *files]
     if row.deffile:
         cmd.append(os.path.join(row.folder, row.deffile))

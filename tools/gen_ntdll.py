@@ -19,7 +19,8 @@ from kernel.layouts import LAYOUTS  # noqa: E402
 LAYOUT_CHECKS = [
     ("PEB", m, "PEB", m) for m in ("ImageBaseAddress", "Ldr", "ProcessParameters", "SubSystemData", "ProcessHeap",
                                    "NtGlobalFlag", "CriticalSectionTimeout", "HeapSegmentReserve",
-                                   "HeapSegmentCommit", "NumberOfHeaps", "MaximumNumberOfHeaps", "ProcessHeaps")
+                                   "HeapSegmentCommit", "NumberOfHeaps", "MaximumNumberOfHeaps", "ProcessHeaps",
+                                   "FastPebLock", "ApiSetMap", "NumberOfProcessors", "LoaderLock")
 ] + [
     ("TEB", m, "TEB", "NtTib." + m) for m in ("ExceptionList", "StackBase", "StackLimit", "Self")
 ] + [
@@ -31,7 +32,13 @@ LAYOUT_CHECKS = [
 ] + [
     ("LDR_DATA_TABLE_ENTRY", m, "LDR_DATA_TABLE_ENTRY", m)
     for m in ("InMemoryOrderLinks", "InInitializationOrderLinks", "DllBase", "EntryPoint", "SizeOfImage",
-              "FullDllName", "BaseDllName", "Flags", "TlsIndex")
+              "FullDllName", "BaseDllName", "Flags", "TlsIndex", "HashLinks", "TimeDateStamp", "DdagNode",
+              "NodeModuleLink", "ParentDllBase", "OriginalBase", "LoadTime", "BaseNameHashValue", "LoadReason",
+              "ReferenceCount", "SigningLevel")
+] + [
+    ("RTL_USER_PROCESS_PARAMETERS", m, "RTL_USER_PROCESS_PARAMETERS", m)
+    for m in ("StandardInput", "StandardError", "CurrentDirectory", "DllPath", "ImagePathName", "CommandLine",
+              "Environment")
 ] + [("UNICODE_STRING", "Buffer", "UNICODE_STRING", "Buffer"), ("CLIENT_ID", "UniqueThread", "CLIENT_ID",
                                                                  "UniqueThread")]
 

@@ -6,7 +6,6 @@
 #include "ntdll.h"
 #include "pe.h"
 
-#define IMAGE_DIRECTORY_ENTRY_EXCEPTION 3
 #define CONTAINING_RECORD(address, type, field) ((type *)((UCHAR *)(address) - __builtin_offsetof(type, field)))
 
 PVOID NTAPI RtlAllocateHeap(PVOID HeapHandle, ULONG Flags, SIZE_T Size);
@@ -220,7 +219,8 @@ NTSYSAPI RUNTIME_FUNCTION *NTAPI RtlLookupFunctionEntry(ULONG64 ControlPc, ULONG
             continue;
         *ImageBase = base;
         ULONG size = 0;
-        RUNTIME_FUNCTION *table = RtlImageDirectoryEntryToData(mod->DllBase, IMAGE_DIRECTORY_ENTRY_EXCEPTION, &size);
+        RUNTIME_FUNCTION *table = RtlImageDirectoryEntryToData(mod->DllBase, 1, IMAGE_DIRECTORY_ENTRY_EXCEPTION,
+                                                                 &size);
         if (table == NULL)
             return NULL;
         return RtlpResolveIndirect(RtlpSearchTable(table, size / sizeof(RUNTIME_FUNCTION),

@@ -4,11 +4,11 @@ Every service is `handler(kernel, thread, *args) -> NTSTATUS`; a service that ra
 NtStatusError returns that status; a number not in the table returns
 STATUS_INVALID_SYSTEM_SERVICE (KiSystemServiceUser's check).
 """
-from . import exception, io_services, memory, object, process, sync, thread, thread_control
+from . import exception, harderror, memory, object, process, section, sync, thread, thread_control
+from .file import FILE_SERVICES
 from .sysnums import SERVICE_NUMBERS
 
 SERVICES = {
-    "NtWriteFile": (io_services.NtWriteFile, 9),
     "NtClose": (process.NtClose, 1),
     "NtTerminateProcess": (process.NtTerminateProcess, 2),
     "NtQueryInformationProcess": (process.NtQueryInformationProcess, 5),
@@ -45,7 +45,16 @@ SERVICES = {
     "NtFreeVirtualMemory": (memory.NtFreeVirtualMemory, 4),
     "NtProtectVirtualMemory": (memory.NtProtectVirtualMemory, 5),
     "NtQueryVirtualMemory": (memory.NtQueryVirtualMemory, 6),
+    "NtCreateSection": (section.NtCreateSection, 7),
+    "NtMapViewOfSection": (section.NtMapViewOfSection, 10),
+    "NtUnmapViewOfSection": (section.NtUnmapViewOfSection, 2),
+    "NtUnmapViewOfSectionEx": (section.NtUnmapViewOfSectionEx, 3),
+    "NtQuerySection": (section.NtQuerySection, 5),
+    "NtExtendSection": (section.NtExtendSection, 2),
+    "NtRaiseHardError": (harderror.NtRaiseHardError, 6),
 }
+
+SERVICES.update(FILE_SERVICES)            # kernel/ex/file.py: NtCreateFile, NtReadFile, NtWriteFile ...
 
 
 def install(kernel) -> None:

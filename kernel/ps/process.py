@@ -1,18 +1,23 @@
 """Stage 3: PspAllocateProcess (3A-3E) and PspInsertProcess (3F)."""
-import ntpath
+import os
 import struct
 
+from loader.pe import parse_image
+
+from ..ke.boot import GUEST_BIN
 from ..layouts import BUILD, LAYOUTS, StructView
-from ..mm.pte import PAGE_READWRITE, PAGE_SIZE
+from ..mm.pte import PAGE_EXECUTE_WRITECOPY, PAGE_READWRITE, PAGE_SIZE
+from ..mm.section import SEC_IMAGE, MmCreateSection, MmMapViewOfSection
 from ..mm.vad import MEM_COMMIT, MEM_PRIVATE, MEM_RESERVE, Vad
 from ..mm.virtual import MmAllocateVirtualMemory, commit_pages
 from ..ob.handles import HandleTable
 from ..ob.object import ObCreateObject
 from ..status import STATUS_PENDING
-from .image import build_loader_lists, map_module, snap_imports
+from .apiset import MmMapApiSetSchema
 from .objects import EProcess
 from .params import write_process_parameters
 
+SYSTEM32 = "C:\\Windows\\System32\\"
 PEB_ADDRESS = 0x7FFFFFFDF000        # MmCreatePeb's page; TEBs are placed below it
 PRIORITY_CLASS_BASE = {"idle": 4, "below_normal": 6, "normal": 8, "above_normal": 10, "high": 13, "realtime": 24}
 PROCESS_QUANTUM_RESET = 6           # KeInitializeProcess: 2 clock ticks of 3 quantum units
@@ -71,7 +76,7 @@ def KeInitializeProcess(kernel, process: EProcess) -> dict:
     return {"BasePriority": pcb.BasePriority, "QuantumReset": pcb.QuantumReset, "Affinity": process.affinity}
 
 
-def MmCreatePeb(kernel, process: EProcess, image, parameters_va: int, ldr_va: int) -> int:
+def MmCreatePeb(kernel, process: EProcess, image, parameters_va: int) -> int:
     """3E: the PEB page and its fields."""
     space = process.space
     space.vads.insert(Vad(PEB_ADDRESS, PEB_ADDRESS + PAGE_SIZE, MEM_PRIVATE, PAGE_READWRITE, "PEB"))
@@ -79,9 +84,9 @@ def MmCreatePeb(kernel, process: EProcess, image, parameters_va: int, ldr_va: in
     peb = StructView(space, PEB_ADDRESS, LAYOUTS["PEB"])
     oh = image.pe.OPTIONAL_HEADER
     peb.ImageBaseAddress = process.image_base
-    peb.Ldr = ldr_va
     peb.ProcessParameters = parameters_va
-    peb.NumberOfProcessors = 1
+    peb.ApiSetMap = MmMapApiSetSchema(process)
+    peb.NumberOfProcessors = len(kernel.processors)
     peb.OSMajorVersion = BUILD["major"]
     peb.OSMinorVersion = BUILD["minor"]
     peb.OSBuildNumber = BUILD["build"]
@@ -100,32 +105,41 @@ def MmCreatePeb(kernel, process: EProcess, image, parameters_va: int, ldr_va: in
     return PEB_ADDRESS
 
 
-def map_process_images(kernel, process: EProcess, image, guest_path: str, host_dir: str) -> dict:
-    """3D: the image section and ntdll mapped, imports bound, loader data and parameters written."""
-    from .image import open_guest_dll
-    process.init_order = []
-    exe = map_module(process, image, ntpath.basename(guest_path), guest_path)
-    process.image_base = exe.base
-    process.eprocess.SectionBaseAddress = exe.base
-    ntdll = map_module(process, open_guest_dll("ntdll.dll", []), "ntdll.dll", "C:\\Windows\\System32\\ntdll.dll")
-    process.ntdll = ntdll
-    process.init_order.append(ntdll)
-    snap_imports(process, ntdll, [host_dir])
-    snap_imports(process, exe, [host_dir])
-    return {"ImageBase": exe.base, "relocated": exe.base != image.image_base, "ntdll": ntdll.base,
+def map_process_images(kernel, process: EProcess, image, guest_path: str) -> dict:
+    """3D: the image's section and ntdll's mapped through MmMapViewOfSection, and nothing else:
+    every other DLL is the guest loader's to map (LdrpInitializeProcess)."""
+    exe_section = MmCreateSection(kernel, 0, PAGE_EXECUTE_WRITECOPY, SEC_IMAGE, image=image, name=guest_path)
+    base, _, _ = MmMapViewOfSection(process, exe_section)
+    process.image_base = base
+    process.eprocess.SectionBaseAddress = base
+    ntdll_section = MmCreateSection(kernel, 0, PAGE_EXECUTE_WRITECOPY, SEC_IMAGE, image=ntdll_image(),
+                                    name=SYSTEM32 + "ntdll.dll")
+    MmMapViewOfSection(process, ntdll_section)
+    process.ntdll = process.modules[-1]
+    return {"ImageBase": base, "relocated": base != image.image_base, "ntdll": process.ntdll.base,
             "modules": [m.name for m in process.modules]}
 
 
-def write_process_data(kernel, process: EProcess, guest_path: str, command_line: str, env: dict) -> tuple[int, int]:
-    """Process parameters and loader lists in one private region, as the loader data."""
+_ntdll: list = []
+
+
+def ntdll_image():
+    """The guest ntdll.dll, read and parsed once per host process (the system's own image)."""
+    if not _ntdll:
+        path = os.path.join(GUEST_BIN, "ntdll.dll")
+        with open(path, "rb") as f:
+            _ntdll.append(parse_image(path, f.read()))
+    return _ntdll[0]
+
+
+def write_process_data(kernel, process: EProcess, guest_path: str, command_line: str, env: dict) -> int:
+    """The process parameters in a private region of their own (RtlCreateProcessParameters)."""
     space = process.space
     base, size = MmAllocateVirtualMemory(space, 0, 0x10000, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE)
-    params_end = write_process_parameters(space, base, guest_path, command_line, env, process.std_handles)
-    ldr_va = (params_end + 15) & ~15
-    end = build_loader_lists(process, ldr_va, ldr_va + ((LAYOUTS["PEB_LDR_DATA"].size + 15) & ~15))
+    end = write_process_parameters(space, base, guest_path, command_line, env, process.std_handles)
     assert end <= base + size, "process parameters overflow their region"
     process.parameters = base
-    return base, ldr_va
+    return base
 
 
 def new_handle_table(kernel, process: EProcess) -> None:

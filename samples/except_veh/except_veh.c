@@ -27,7 +27,11 @@ static long Handler(EXCEPTION_POINTERS *info)
     len = 0;
     Put(test); Put(": code "); PutHex(r->ExceptionCode);
     Put(" params");
-    for (ULONG i = 0; i < r->NumberParameters; i++) { Put(" "); PutHex(r->ExceptionInformation[i]); }
+    for (ULONG i = 0; i < r->NumberParameters; i++) {
+        Put(" ");
+        if (target && r->ExceptionInformation[i] == target) Put("(the page)");  /* its address varies */
+        else PutHex(r->ExceptionInformation[i]);
+    }
     unsigned long long at = (unsigned long long)r->ExceptionAddress;
     Put(at == fault_at ? " at the instruction" : at == resume ? " after the instruction"
         : at == target ? " at the target" : " elsewhere");
