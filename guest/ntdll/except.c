@@ -262,6 +262,24 @@ EXCEPTION_DISPOSITION RtlpUnwindHandler(EXCEPTION_RECORD *ExceptionRecord, ULONG
     return ExceptionCollidedUnwind;
 }
 
+/* -- the top-level filter of the thread start path */
+static PVECTORED_EXCEPTION_HANDLER RtlpTopLevelFilter;
+
+/* kernel32 installs its UnhandledExceptionFilter here when it initialises. */
+NTSYSAPI void NTAPI RtlSetUnhandledExceptionFilter(PVECTORED_EXCEPTION_HANDLER Filter)
+{
+    __atomic_store_n(&RtlpTopLevelFilter, Filter, __ATOMIC_RELEASE);
+}
+
+/* The filter of RtlpExecuteThreadStart's __try (except_stub.S). Without a top-level filter the
+ * search goes on: the exception is unhandled and its second chance ends the process. */
+LONG RtlpUnhandledExceptionFilter(EXCEPTION_POINTERS *ExceptionPointers, PVOID EstablisherFrame)
+{
+    (void)EstablisherFrame;
+    PVECTORED_EXCEPTION_HANDLER filter = __atomic_load_n(&RtlpTopLevelFilter, __ATOMIC_ACQUIRE);
+    return filter != NULL ? filter(ExceptionPointers) : EXCEPTION_CONTINUE_SEARCH;
+}
+
 /* -- raising */
 
 /* RtlRaiseException: the record is raised at the caller's return address with the caller's

@@ -175,6 +175,8 @@ PVOID RtlAddVectoredExceptionHandler(ULONG First, PVECTORED_EXCEPTION_HANDLER Ha
 ULONG RtlRemoveVectoredExceptionHandler(PVOID Handle);
 PVOID RtlAddVectoredContinueHandler(ULONG First, PVECTORED_EXCEPTION_HANDLER Handler);
 ULONG RtlRemoveVectoredContinueHandler(PVOID Handle);
+void RtlSetUnhandledExceptionFilter(PVECTORED_EXCEPTION_HANDLER Filter);
+ULONG RtlpExecuteThreadStart(PVOID Start, PVOID Parameter);   /* for RtlUserThreadStart */
 /* unwind.c */
 RUNTIME_FUNCTION *RtlLookupFunctionEntry(ULONG64 ControlPc, ULONG64 *ImageBase, UNWIND_HISTORY_TABLE *History);
 PEXCEPTION_ROUTINE RtlVirtualUnwind(ULONG HandlerType, ULONG64 ImageBase, ULONG64 ControlPc,

@@ -204,3 +204,35 @@ RcConsolidateFrames:
 /* The exports of this file (what __declspec(dllexport) says in C). */
     .section .drectve
     .ascii " -export:KiUserExceptionDispatcher -export:RtlCaptureContext -export:RcConsolidateFrames"
+
+/* RtlpExecuteThreadStart(Start, Parameter): Start(Parameter) inside the thread's top-level
+ * __try: its filter (RtlpUnhandledExceptionFilter) asks the filter kernel32 installed with
+ * RtlSetUnhandledExceptionFilter; EXCEPTION_EXECUTE_HANDLER ends the process with the
+ * exception's code. For RtlUserThreadStart: RtlExitUserThread(RtlpExecuteThreadStart(...)). */
+    .text
+    .globl RtlpExecuteThreadStart
+    .def RtlpExecuteThreadStart; .scl 2; .type 32; .endef
+    .seh_proc RtlpExecuteThreadStart
+RtlpExecuteThreadStart:
+    sub $0x28, %rsp
+    .seh_stackalloc 0x28
+    .seh_handler __C_specific_handler, @except, @unwind
+    .seh_handlerdata
+    .long 1
+    .rva RtlpThreadStartTry, RtlpThreadStartTryEnd, RtlpUnhandledExceptionFilter, RtlpThreadStartExcept
+    .text
+    .seh_endprologue
+    mov %rcx, %rax
+    mov %rdx, %rcx
+RtlpThreadStartTry:
+    call *%rax
+    nop
+RtlpThreadStartTryEnd:
+    add $0x28, %rsp
+    ret
+RtlpThreadStartExcept:
+    mov %eax, %edx                          /* the exception code */
+    mov $-1, %rcx                           /* NtCurrentProcess() */
+    call NtTerminateProcess
+    int3
+    .seh_endproc
