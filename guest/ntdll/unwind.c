@@ -229,6 +229,22 @@ NTSYSAPI RUNTIME_FUNCTION *NTAPI RtlLookupFunctionEntry(ULONG64 ControlPc, ULONG
     return RtlpLookupDynamic(ControlPc, ImageBase);
 }
 
+/* RtlPcToFileHeader: the base of the loaded module that holds PcValue, or NULL. */
+NTSYSAPI PVOID NTAPI RtlPcToFileHeader(PVOID PcValue, PVOID *BaseOfImage)
+{
+    PEB_LDR_DATA *ldr = NtCurrentTeb()->ProcessEnvironmentBlock->Ldr;
+    ULONG64 pc = (ULONG64)PcValue;
+    *BaseOfImage = NULL;
+    for (LIST_ENTRY *le = ldr->InLoadOrderModuleList.Flink; le != &ldr->InLoadOrderModuleList; le = le->Flink) {
+        LDR_DATA_TABLE_ENTRY *mod = CONTAINING_RECORD(le, LDR_DATA_TABLE_ENTRY, InLoadOrderLinks);
+        if (pc >= (ULONG64)mod->DllBase && pc < (ULONG64)mod->DllBase + mod->SizeOfImage) {
+            *BaseOfImage = mod->DllBase;
+            break;
+        }
+    }
+    return *BaseOfImage;
+}
+
 /* -- RtlVirtualUnwind */
 static ULONG64 *RtlpReg(CONTEXT *c, int n) { return &c->Rax + n; }
 static M128A *RtlpXmm(CONTEXT *c, int n) { return &c->Xmm0 + n; }
