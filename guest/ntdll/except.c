@@ -135,9 +135,12 @@ NTSYSAPI ULONG NTAPI RtlRemoveVectoredContinueHandler(PVOID Handle)
 }
 
 /* -- frame-based dispatch */
-static BOOLEAN RtlpIsStackFrame(ULONG64 frame, ULONG64 low, ULONG64 high)
+/* Is `frame` an aligned address of this thread's stack? The limit is read afresh each time:
+ * the stack may have grown (through its guard page) since the caller last looked. */
+BOOLEAN RtlpIsStackFrame(ULONG64 frame)
 {
-    return (frame & 7) == 0 && frame >= low && frame < high;
+    volatile TEB *teb = NtCurrentTeb();
+    return (frame & 7) == 0 && frame >= (ULONG64)teb->StackLimit && frame < (ULONG64)teb->StackBase;
 }
 
 static BOOLEAN RtlpHandled(EXCEPTION_RECORD *ExceptionRecord, CONTEXT *ContextRecord)
@@ -153,8 +156,7 @@ NTSYSAPI BOOLEAN NTAPI RtlDispatchException(EXCEPTION_RECORD *ExceptionRecord, C
     if (RtlpCallVectoredHandlers(0, ExceptionRecord, ContextRecord))
         return RtlpHandled(ExceptionRecord, ContextRecord);
 
-    TEB *teb = NtCurrentTeb();
-    ULONG64 low = (ULONG64)teb->StackLimit, high = (ULONG64)teb->StackBase;
+    ULONG64 high = (ULONG64)NtCurrentTeb()->StackBase;
     CONTEXT context = *ContextRecord;       /* walks up the stack, one frame per iteration */
     DISPATCHER_CONTEXT dc;
     ULONG64 nested_frame = 0;
@@ -172,7 +174,7 @@ NTSYSAPI BOOLEAN NTAPI RtlDispatchException(EXCEPTION_RECORD *ExceptionRecord, C
             context.Rip = *(ULONG64 *)context.Rsp;
             context.Rsp += 8;
         }
-        if (!RtlpIsStackFrame(frame, low, high)) {
+        if (!RtlpIsStackFrame(frame)) {
             ExceptionRecord->ExceptionFlags |= EXCEPTION_STACK_INVALID;
             return 0;
         }

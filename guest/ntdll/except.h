@@ -177,6 +177,7 @@ PVOID RtlAddVectoredContinueHandler(ULONG First, PVECTORED_EXCEPTION_HANDLER Han
 ULONG RtlRemoveVectoredContinueHandler(PVOID Handle);
 void RtlSetUnhandledExceptionFilter(PVECTORED_EXCEPTION_HANDLER Filter);
 ULONG RtlpExecuteThreadStart(PVOID Start, PVOID Parameter);   /* for RtlUserThreadStart */
+BOOLEAN RtlpIsStackFrame(ULONG64 frame);
 /* unwind.c */
 RUNTIME_FUNCTION *RtlLookupFunctionEntry(ULONG64 ControlPc, ULONG64 *ImageBase, UNWIND_HISTORY_TABLE *History);
 PEXCEPTION_ROUTINE RtlVirtualUnwind(ULONG HandlerType, ULONG64 ImageBase, ULONG64 ControlPc,

@@ -229,22 +229,6 @@ NTSYSAPI RUNTIME_FUNCTION *NTAPI RtlLookupFunctionEntry(ULONG64 ControlPc, ULONG
     return RtlpLookupDynamic(ControlPc, ImageBase);
 }
 
-/* RtlPcToFileHeader: the base of the loaded module that holds PcValue, or NULL. */
-NTSYSAPI PVOID NTAPI RtlPcToFileHeader(PVOID PcValue, PVOID *BaseOfImage)
-{
-    PEB_LDR_DATA *ldr = NtCurrentTeb()->ProcessEnvironmentBlock->Ldr;
-    ULONG64 pc = (ULONG64)PcValue;
-    *BaseOfImage = NULL;
-    for (LIST_ENTRY *le = ldr->InLoadOrderModuleList.Flink; le != &ldr->InLoadOrderModuleList; le = le->Flink) {
-        LDR_DATA_TABLE_ENTRY *mod = CONTAINING_RECORD(le, LDR_DATA_TABLE_ENTRY, InLoadOrderLinks);
-        if (pc >= (ULONG64)mod->DllBase && pc < (ULONG64)mod->DllBase + mod->SizeOfImage) {
-            *BaseOfImage = mod->DllBase;
-            break;
-        }
-    }
-    return *BaseOfImage;
-}
-
 /* -- RtlVirtualUnwind */
 static ULONG64 *RtlpReg(CONTEXT *c, int n) { return &c->Rax + n; }
 static M128A *RtlpXmm(CONTEXT *c, int n) { return &c->Xmm0 + n; }
@@ -448,8 +432,7 @@ NTSYSAPI __attribute__((noinline)) void NTAPI RtlUnwindEx(PVOID TargetFrame, PVO
     CONTEXT local, previous;
     EXCEPTION_RECORD record;
     CONTEXT *current = ContextRecord ? ContextRecord : &local;
-    TEB *teb = NtCurrentTeb();
-    ULONG64 low = (ULONG64)teb->StackLimit, high = (ULONG64)teb->StackBase, target = (ULONG64)TargetFrame;
+    ULONG64 high = (ULONG64)NtCurrentTeb()->StackBase, target = (ULONG64)TargetFrame;
 
     RtlCaptureContext(current);
     if (ExceptionRecord == NULL) {
@@ -477,7 +460,7 @@ NTSYSAPI __attribute__((noinline)) void NTAPI RtlUnwindEx(PVOID TargetFrame, PVO
             previous.Rip = *(ULONG64 *)previous.Rsp;
             previous.Rsp += 8;
         }
-        if ((frame & 7) || frame < low || frame >= high || (target && frame > target)) {
+        if (!RtlpIsStackFrame(frame) || (target && frame > target)) {
             if (!target && (control_pc == 0 || frame >= high))
                 break;                          /* an exit unwind reached the end of the stack */
             RtlRaiseStatus(target && frame > target ? STATUS_INVALID_UNWIND_TARGET : STATUS_BAD_STACK);
@@ -541,8 +524,6 @@ NTSYSAPI void NTAPI RtlUnwind(PVOID TargetFrame, PVOID TargetIp, EXCEPTION_RECOR
 static __attribute__((noinline)) ULONG RtlpWalk(PVOID *Callers, ULONG Skip, ULONG Count)
 {
     CONTEXT c;
-    TEB *teb = NtCurrentTeb();
-    ULONG64 low = (ULONG64)teb->StackLimit, high = (ULONG64)teb->StackBase;
     ULONG n = 0;
     RtlCaptureContext(&c);
     while (n < Count) {
@@ -552,12 +533,12 @@ static __attribute__((noinline)) ULONG RtlpWalk(PVOID *Callers, ULONG Skip, ULON
         if (entry != NULL) {
             RtlVirtualUnwind(UNW_FLAG_NHANDLER, image_base, c.Rip, entry, &c, &data, &frame, NULL);
         } else {
-            if (c.Rsp < low || c.Rsp >= high)
+            if (!RtlpIsStackFrame(c.Rsp))
                 break;
             c.Rip = *(ULONG64 *)c.Rsp;
             c.Rsp += 8;
         }
-        if (c.Rip == 0 || c.Rsp < low || c.Rsp >= high)
+        if (c.Rip == 0 || !RtlpIsStackFrame(c.Rsp))
             break;
         if (Skip)
             Skip--;
