@@ -243,3 +243,197 @@ def test_namespace_links_and_directories(io):
 def test_wildcards(mask, name, matches):
     from kernel.io.wildcard import FsRtlIsNameInExpression
     assert FsRtlIsNameInExpression(mask, name) is matches
+
+
+# Windows' answers to each disposition on a file that is missing, present or read-only (the table of
+# Wine's conformance test test_NtCreateFile, confirmed on Windows): (disposition, attributes asked,
+# status, IO_STATUS_BLOCK.Information, attributes afterwards, delete it afterwards)
+DISPOSITIONS = [(2, 1, 0, 2, 0x21, 0), (2, 0, 0xC0000035, 0, 0, 1), (2, 0, 0, 2, 0x20, 0), (1, 1, 0, 1, 0x20, 1),
+                (1, 1, 0xC0000034, 0, 0, 0), (3, 0, 0, 2, 0x20, 0), (3, 1, 0, 1, 0x20, 1), (3, 1, 0, 2, 0x21, 0),
+                (3, 0, 0, 1, 0x21, 0), (4, 0, 0xC0000022, 0, 0, 1), (4, 0, 0xC0000034, 0, 0, 0), (2, 0, 0, 2, 0x20, 0),
+                (4, 1, 0, 3, 0x21, 0), (5, 0, 0xC0000022, 0, 0, 1), (5, 0, 0, 2, 0x20, 0), (5, 1, 0, 3, 0x21, 0),
+                (0, 0, 0, 0, 0x20, 0), (0, 1, 0, 0, 0x21, 1), (0, 0, 0, 2, 0x20, 1)]
+
+
+def test_every_disposition_on_missing_present_and_read_only_files(io):
+    from kernel.io.create import IoCreateFile, OpenPacket
+    from kernel.status import NtStatusError
+    kernel, work = io
+    path = work / "foo.tmp"
+    got = []
+    for disposition, attributes, _status, _info, _out, cleanup in DISPOSITIONS:
+        try:
+            file, information = IoCreateFile(kernel, "\\??\\C:\\work\\foo.tmp",
+                                             OpenPacket(0x80000000, attributes, 3, disposition, 0))
+            got.append((0, information, kernel.io.file_attributes(file.node)))
+            file.cleaned_up = True
+            file.device.cleanup(file)
+        except NtStatusError as e:
+            got.append((e.status, 0, 0))
+        if cleanup and path.exists():
+            path.chmod(0o666)
+            path.unlink()
+    assert got == [(status, info, out) for _, _, status, info, out, _ in DISPOSITIONS]
+
+
+# Which of 18 names each mask matches on Windows (NTFS), from the facts of Wine's conformance test of
+# NtQueryDirectoryFile. The 1s for a lone '<' (with '"'s) on .a, ..a and .aa come from their 8.3 short
+# names (A~1 ...), which this volume does not have.
+MASK_NAMES = ["longfilename.tmp", "n.tmp", "h.tmp", "s.tmp", "d.tmp", "\u00e9a.tmp", "\u00c9b.tmp", "ea.tmp", "ea",
+              ".", "..", "ea.tmp.tmp", ".a", ".a.a", "a.", "..a", ".aa", "a.."]
+SHORT_NAME_ONLY = {("<", ".a"), ("<", "..a"), ("<", ".aa"), ('<"', ".a"), ('<"', "..a"), ('<"', ".aa"),
+                   ('<""', ".a"), ('<""', "..a"), ('<""', ".aa")}
+MASKS = [
+    ('*.', "000000000110001001"),
+    ('*. ', "000000000000000000"),
+    ('* .', "000000000000000000"),
+    (' *.', "000000000000000000"),
+    ('*.*', "111111110111111111"),
+    ('* *', "000000000000000000"),
+    ('*.**', "111111110111111111"),
+    ('*', "111111111111111111"),
+    ('**', "111111111111111111"),
+    ('?', "000000000110000000"),
+    ('?.', "000000000000001000"),
+    ('?..', "000000000000000001"),
+    ('??', "000000001000101000"),
+    ('??.', "000000000000000001"),
+    ('??.???', "000001110000000000"),
+    ('<', "000000001110101111"),
+    ('*<a', "000000001000110110"),
+    ('<.', "000000000110001001"),
+    ('<..', "000000000000000001"),
+    ('<."', "000000000110001001"),
+    ('.<', "000000000110100010"),
+    ('..<', "000000000000000100"),
+    ('..*', "000000000000000100"),
+    ('*..*', "000000000000000101"),
+    ('*..', "000000000000000001"),
+    ('..?', "000000000000000100"),
+    ('.."', "000000000000000000"),
+    ('"', "000000000110000000"),
+    ('""', "000000000110000000"),
+    ('"""', "000000000110000000"),
+    ('a.<', "000000000000001001"),
+    ('ea.tmp.tmp<', "000000000001000000"),
+    ('<tmp', "111111110001000000"),
+    ('<.tmp', "111111110001000000"),
+    ('<name.tmp', "100000000000000000"),
+    ('<nam<tmp', "100000000000000000"),
+    ('<name.<', "100000000000000000"),
+    ('<name<', "000000000000000000"),
+    ('<"', "000000001110101111"),
+    ('*"', "111111111111111111"),
+    ('*"tmp"tmp"', "000000000001000000"),
+    ('n"tmp', "010000000000000000"),
+    ('ea"', "000000001000000000"),
+    ('"a', "000000000000100000"),
+    ('""a', "000000000000000100"),
+    ('e"a', "000000000000000000"),
+    ('*"tmp', "111111110001000000"),
+    ('<.<', "111111110111111111"),
+    ('<"<', "111111111111111111"),
+    ('<"<"', "111111111111111111"),
+    ('<"<.', "000000000000000001"),
+    ('<.<"', "111111110111111111"),
+    ('<<', "111111111111111111"),
+    ('<a', "000000001000110100"),
+    ('*a', "000000001000110110"),
+    ('<aa', "000000000000000010"),
+    ('<.a', "000000000000110100"),
+    ('<..a', "000000000000000100"),
+    ('<.<.<', "000000000001010101"),
+    ('.<.<', "000000000000010100"),
+    ('<<.<', "111111110111111111"),
+    ('<.<<', "111111110111111111"),
+    ('<<<', "111111111111111111"),
+    ('< ..', "000000000000000000"),
+    ('< .', "000000000000000000"),
+    ('<""', "000000001110101111"),
+    ('>', "000000000110000000"),
+    ('>.', "000000000110001000"),
+    ('>..', "000000000000000001"),
+    ('>>', "000000001110001000"),
+    ('>>.', "000000000110001000"),
+    ('>>>', "000000001110001000"),
+    ('>>.>>>', "011111110110101011"),
+    ('>.>', "000000000110101001"),
+    ('>>.tmp', "011111110000000000"),
+    ('>>tmp', "000000000000000000"),
+    ('>>>tmp', "000000000000000000"),
+]
+
+
+def test_masks_match_as_on_windows():
+    from kernel.io.wildcard import FsRtlIsNameInExpression
+    wrong = []
+    for mask, bits in MASKS:
+        for name, bit in zip(MASK_NAMES, bits, strict=True):
+            expected = bit == "1" and (mask, name) not in SHORT_NAME_ONLY
+            if FsRtlIsNameInExpression(mask, "." if name == ".." else name) is not expected:
+                wrong.append((mask, name, expected))
+    assert wrong == []
+
+
+def test_hard_links_streams_and_no_short_names(io):
+    import struct
+
+    from kernel.io.create import IoCreateFile, OpenPacket
+    from kernel.io.info import query_information, set_information
+    from kernel.io.names import split_path
+    from kernel.status import NtStatusError
+    kernel, work = io
+    (work / "linked.txt").write_text("hello")
+    file, _ = IoCreateFile(kernel, "\\??\\C:\\work\\linked.txt", OpenPacket(0x130089, 0, 7, 1, 0x20))
+
+    def link(name, replace=0):
+        data = struct.pack("<B7xQI", replace, 0, len(name) * 2) + name.encode("utf-16-le")
+        set_information(kernel.io, file, 11, data,
+                        lambda f, root, n: list(f.node.components[:-1]) + split_path("\\" + n)[0])
+    link("second.txt")
+    assert (work / "second.txt").read_text() == "hello" and os.stat(work / "second.txt").st_nlink == 2
+    standard, _ = query_information(kernel.io, file, 5, 24)
+    assert struct.unpack("<qqIBB2x", standard) == (4096, 5, 2, 0, 0)
+    with pytest.raises(NtStatusError) as e:
+        link("second.txt")
+    assert e.value.status == 0xC0000035
+    stream, status = query_information(kernel.io, file, 22, 100)
+    assert status == 0 and stream == struct.pack("<IIqq", 0, 14, 5, 4096) + "::$DATA".encode("utf-16-le")
+    with pytest.raises(NtStatusError) as e:
+        query_information(kernel.io, file, 21, 100)
+    assert e.value.status == 0xC0000034
+    system, _ = IoCreateFile(kernel, "\\??\\C:\\Windows\\System32\\ntdll.dll", OpenPacket(0x120089, 0, 7, 1, 0x20))
+    with pytest.raises(NtStatusError) as e:       # a read-only mount's file never gets a writable name
+        set_information(kernel.io, system, 11, struct.pack("<B7xQI", 0, 0, 8) + "x.dl".encode("utf-16-le"),
+                        lambda f, root, n: ["work", n])
+    assert e.value.status == 0xC0000022 and not (work / "x.dl").exists()
+
+
+@pytest.mark.parametrize("seed", [0, 7])
+def test_whatever_a_guest_passes_the_file_services_answer_with_a_status(host, seed):
+    """files_fuzz: 20,000 calls with absurd handles, pointers, lengths, classes and names."""
+    result = kernel("boot", sample_path("files_fuzz"), str(seed), cwd=host / "work")
+    assert result.returncode == 0 and result.stderr == b""
+    counts = result.stdout.rsplit(b"success ", 1)[1].split(b"\n")
+    assert counts[1].startswith(b"information ") and counts[3].startswith(b"error ")
+    untouched(host)
+
+
+def test_what_the_guest_changes_carries_virtual_time(io):
+    """A new file, and the folder it went into, show the virtual clock, not the host's wall clock."""
+    import struct
+
+    from kernel.io.create import IoCreateFile, OpenPacket
+    from kernel.io.info import query_information
+    from kernel.ke.boot import BOOT_SYSTEM_TIME
+    kernel, _ = io
+    now = kernel.system_time()
+    assert BOOT_SYSTEM_TIME <= now < BOOT_SYSTEM_TIME + 10**7
+    new, _ = IoCreateFile(kernel, "\\??\\C:\\work\\timed.txt", OpenPacket(0x120089, 0, 7, 2, 0x20))
+    folder, _ = IoCreateFile(kernel, "\\??\\C:\\work", OpenPacket(0x120089, 0, 7, 1, 0x21))
+    for file in (new, folder):
+        basic, _ = query_information(kernel.io, file, 4, 40)
+        creation, access, write, change, _attributes = struct.unpack("<4qI4x", basic)
+        assert write == change == now
+    temp, _ = IoCreateFile(kernel, "\\??\\C:\\Temp", OpenPacket(0x120089, 0, 7, 1, 0x21))
+    assert struct.unpack("<4qI4x", query_information(kernel.io, temp, 4, 40)[0])[:4] == (BOOT_SYSTEM_TIME,) * 4

@@ -37,7 +37,9 @@ from ..status import (
     STATUS_INVALID_DEVICE_REQUEST,
     STATUS_INVALID_HANDLE,
     STATUS_INVALID_INFO_CLASS,
+    STATUS_INVALID_LOCK_RANGE,
     STATUS_INVALID_PARAMETER,
+    STATUS_INVALID_USER_BUFFER,
     STATUS_NO_MORE_FILES,
     STATUS_NOT_SAME_DEVICE,
     STATUS_OBJECT_NAME_INVALID,
@@ -184,9 +186,14 @@ def NtReadFile(kernel, thread, handle, event_handle, apc_routine, apc_context, i
     try:
         data = IopReadFile(file, offset, length)
     except NtStatusError as e:
-        if e.status == STATUS_END_OF_FILE:
+        if e.status != STATUS_END_OF_FILE:
+            raise
+        if file.synchronous or not isinstance(file.device, VolumeDevice):
             space.probe_write(io_status, _iosb.pack(STATUS_END_OF_FILE, 0))
-        raise
+            raise
+        # An asynchronous read past the end completes (pending) with STATUS_END_OF_FILE.
+        complete(kernel, thread, file, event, io_status, STATUS_END_OF_FILE, 0)
+        return STATUS_PENDING
     space.probe_write(buffer, data)
     complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, len(data))
     return STATUS_SUCCESS if file.synchronous or not isinstance(file.device, VolumeDevice) else STATUS_PENDING
@@ -197,6 +204,8 @@ def NtWriteFile(kernel, thread, handle, event_handle, apc_routine, apc_context, 
     length &= 0xFFFFFFFF
     file, space, offset, event = _transfer_prologue(kernel, thread, handle, event_handle, io_status,
                                                     byte_offset_ptr, FILE_WRITE_DATA | FILE_APPEND_DATA)
+    if not buffer and length:
+        raise NtStatusError(STATUS_INVALID_USER_BUFFER)
     data = space.probe_read(buffer, length)
     written = IopWriteFile(file, offset, data)
     complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, written)
@@ -396,6 +405,67 @@ def NtCancelIoFile(kernel, thread, handle, io_status):
     return STATUS_SUCCESS
 
 
+def NtDeviceIoControlFile(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status, code, in_buffer,
+                          in_length, out_buffer, out_length):
+    """No device of this kernel takes I/O controls (pipes take theirs through NtFsControlFile)."""
+    in_length, out_length = in_length & 0xFFFFFFFF, out_length & 0xFFFFFFFF
+    reference_file(thread, handle)
+    space = thread.process.space
+    probe_for_write(space, io_status, _iosb.size)
+    if in_length:
+        space.probe_read(in_buffer, in_length)
+    probe_for_write(space, out_buffer, out_length)
+    reference_event(thread, event_handle)
+    raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
+
+
+# -- byte-range locks
+def _lock_range(space, offset_ptr: int, length_ptr: int) -> tuple[int, int]:
+    start = _q.unpack(space.probe_read(offset_ptr, 8))[0]
+    length = _q.unpack(space.probe_read(length_ptr, 8))[0]
+    if start < 0 or length < 0:
+        raise NtStatusError(STATUS_INVALID_PARAMETER)
+    if start + length > 0x7FFFFFFFFFFFFFFF:
+        raise NtStatusError(STATUS_INVALID_LOCK_RANGE)
+    return start, length
+
+
+def _lockable(thread, handle: int) -> FileObject:
+    file = reference_file(thread, handle, FILE_READ_DATA | FILE_WRITE_DATA)
+    if not isinstance(file.device, VolumeDevice) or file.fcb is None:
+        raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
+    if file.is_directory:
+        raise NtStatusError(STATUS_INVALID_PARAMETER)
+    return file
+
+
+def NtLockFile(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status, offset_ptr, length_ptr,
+               key, fail_immediately, exclusive):
+    file = _lockable(thread, handle)
+    space = thread.process.space
+    probe_for_write(space, io_status, _iosb.size)
+    start, length = _lock_range(space, offset_ptr, length_ptr)
+    event = reference_event(thread, event_handle)
+    if event is not None:
+        event.reset()
+    file.clear_event()
+    status = file.fcb.locks.lock(kernel, thread, file, key & 0xFFFFFFFF, start, length, bool(exclusive & 0xFF),
+                                 bool(fail_immediately & 0xFF), io_status, event)
+    if status == STATUS_SUCCESS:
+        complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, 0)
+    return status
+
+
+def NtUnlockFile(kernel, thread, handle, io_status, offset_ptr, length_ptr, key):
+    file = _lockable(thread, handle)
+    space = thread.process.space
+    probe_for_write(space, io_status, _iosb.size)
+    start, length = _lock_range(space, offset_ptr, length_ptr)
+    file.fcb.locks.unlock(file, key & 0xFFFFFFFF, start, length)
+    space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, 0))
+    return STATUS_SUCCESS
+
+
 # -- pipes
 FILE_PIPE_BYTE_STREAM_TYPE, FILE_PIPE_MESSAGE_TYPE = 0, 1
 
@@ -461,20 +531,71 @@ def NtFsControlFile(kernel, thread, handle, event_handle, apc_routine, apc_conte
 
 # name -> (handler, argument count), registered by kernel/ex/services.py
 FILE_SERVICES = {
-    "NtCreateFile": (NtCreateFile, 11),
-    "NtOpenFile": (NtOpenFile, 6),
-    "NtReadFile": (NtReadFile, 9),
-    "NtWriteFile": (NtWriteFile, 9),
-    "NtQueryInformationFile": (NtQueryInformationFile, 5),
-    "NtSetInformationFile": (NtSetInformationFile, 5),
-    "NtQueryDirectoryFile": (NtQueryDirectoryFile, 11),
-    "NtQueryDirectoryFileEx": (NtQueryDirectoryFileEx, 10),
-    "NtQueryAttributesFile": (NtQueryAttributesFile, 2),
-    "NtQueryFullAttributesFile": (NtQueryFullAttributesFile, 2),
-    "NtQueryVolumeInformationFile": (NtQueryVolumeInformationFile, 5),
-    "NtFlushBuffersFile": (NtFlushBuffersFile, 2),
-    "NtDeleteFile": (NtDeleteFile, 1),
-    "NtCancelIoFile": (NtCancelIoFile, 2),
-    "NtCreateNamedPipeFile": (NtCreateNamedPipeFile, 14),
-    "NtFsControlFile": (NtFsControlFile, 10),
+    "NtCreateFile": (NtCreateFile, (
+        ("FileHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("IoStatusBlock", "p"),
+        ("AllocationSize", "li"), ("FileAttributes", "u"), ("ShareAccess", "u"), ("CreateDisposition", "u"),
+        ("CreateOptions", "u"), ("EaBuffer", "p"), ("EaLength", "u")
+    )),
+    "NtOpenFile": (NtOpenFile, (
+        ("FileHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("IoStatusBlock", "p"),
+        ("ShareAccess", "u"), ("OpenOptions", "u")
+    )),
+    "NtReadFile": (NtReadFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("Buffer", "p"), ("Length", "u"), ("ByteOffset", "li"), ("Key", "p")
+    )),
+    "NtWriteFile": (NtWriteFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("Buffer", "buf6"), ("Length", "u"), ("ByteOffset", "li"), ("Key", "p")
+    )),
+    "NtQueryInformationFile": (NtQueryInformationFile, (
+        ("FileHandle", "h"), ("IoStatusBlock", "p"), ("FileInformation", "p"), ("Length", "u"),
+        ("FileInformationClass", "u")
+    )),
+    "NtSetInformationFile": (NtSetInformationFile, (
+        ("FileHandle", "h"), ("IoStatusBlock", "p"), ("FileInformation", "p"), ("Length", "u"),
+        ("FileInformationClass", "u")
+    )),
+    "NtQueryDirectoryFile": (NtQueryDirectoryFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("FileInformation", "p"), ("Length", "u"), ("FileInformationClass", "u"), ("ReturnSingleEntry", "b"),
+        ("FileName", "us"), ("RestartScan", "b")
+    )),
+    "NtQueryDirectoryFileEx": (NtQueryDirectoryFileEx, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("FileInformation", "p"), ("Length", "u"), ("FileInformationClass", "u"), ("QueryFlags", "u"),
+        ("FileName", "us")
+    )),
+    "NtQueryAttributesFile": (NtQueryAttributesFile, (("ObjectAttributes", "oa"), ("FileInformation", "p"))),
+    "NtQueryFullAttributesFile": (NtQueryFullAttributesFile, (("ObjectAttributes", "oa"), ("FileInformation", "p"))),
+    "NtQueryVolumeInformationFile": (NtQueryVolumeInformationFile, (
+        ("FileHandle", "h"), ("IoStatusBlock", "p"), ("FsInformation", "p"), ("Length", "u"),
+        ("FsInformationClass", "u")
+    )),
+    "NtFlushBuffersFile": (NtFlushBuffersFile, (("FileHandle", "h"), ("IoStatusBlock", "p"))),
+    "NtDeleteFile": (NtDeleteFile, (("ObjectAttributes", "oa"),)),
+    "NtCancelIoFile": (NtCancelIoFile, (("FileHandle", "h"), ("IoStatusBlock", "p"))),
+    "NtCreateNamedPipeFile": (NtCreateNamedPipeFile, (
+        ("FileHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("IoStatusBlock", "p"),
+        ("ShareAccess", "u"), ("CreateDisposition", "u"), ("CreateOptions", "u"), ("NamedPipeType", "u"),
+        ("ReadMode", "u"), ("CompletionMode", "u"), ("MaximumInstances", "u"), ("InboundQuota", "u"),
+        ("OutboundQuota", "u"), ("DefaultTimeout", "li")
+    )),
+    "NtFsControlFile": (NtFsControlFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("FsControlCode", "u"), ("InputBuffer", "p"), ("InputBufferLength", "u"), ("OutputBuffer", "p"),
+        ("OutputBufferLength", "u")
+    )),
+    "NtDeviceIoControlFile": (NtDeviceIoControlFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("IoControlCode", "u"), ("InputBuffer", "p"), ("InputBufferLength", "u"), ("OutputBuffer", "p"),
+        ("OutputBufferLength", "u")
+    )),
+    "NtLockFile": (NtLockFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("ByteOffset", "li"), ("Length", "li"), ("Key", "u"), ("FailImmediately", "b"), ("ExclusiveLock", "b")
+    )),
+    "NtUnlockFile": (NtUnlockFile, (
+        ("FileHandle", "h"), ("IoStatusBlock", "p"), ("ByteOffset", "li"), ("Length", "li"), ("Key", "u")
+    )),
 }

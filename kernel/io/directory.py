@@ -97,7 +97,8 @@ def query_directory(io, file, cls: int, length: int, single: bool, mask: str | N
     status = STATUS_SUCCESS
     while search.index < len(search.entries):
         name, node = search.entries[search.index]
-        if not FsRtlIsNameInExpression(search.mask, name):
+        # "." and ".." answer a mask as "." does (as NTFS's do).
+        if not FsRtlIsNameInExpression(search.mask, "." if name == ".." else name):
             search.index += 1
             continue
         entry, name_offset = encode_entry(io, cls, 0, name, node)      # NTFS: FileIndex 0

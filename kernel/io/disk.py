@@ -17,6 +17,7 @@ from ..status import (
     STATUS_DISK_FULL,
     STATUS_END_OF_FILE,
     STATUS_FILE_IS_A_DIRECTORY,
+    STATUS_INSUFFICIENT_RESOURCES,
     STATUS_INVALID_DEVICE_REQUEST,
     STATUS_INVALID_PARAMETER,
     STATUS_MEDIA_WRITE_PROTECTED,
@@ -25,6 +26,7 @@ from ..status import (
     STATUS_OBJECT_NAME_COLLISION,
     STATUS_OBJECT_NAME_INVALID,
     STATUS_OBJECT_NAME_NOT_FOUND,
+    STATUS_SHARING_VIOLATION,
     NtStatusError,
 )
 from .access import (
@@ -45,6 +47,7 @@ from .file import (
     FO_SYNCHRONOUS_IO,
     FO_WRITE_THROUGH,
     FileObject,
+    host_open,
 )
 from .names import split_path, split_stream
 from .share import IoCheckShareAccess, IoSetShareAccess
@@ -62,12 +65,14 @@ FILE_DELETE_ON_CLOSE = 0x1000
 FILE_OPEN_BY_FILE_ID = 0x2000
 FILE_ATTRIBUTE_READONLY = 0x1
 FILE_ATTRIBUTE_ARCHIVE = 0x20
+MAX_FILE_SIZE = 64 << 30                # the volume's size (kernel/io/volinfo.py): no file grows past it
 _OS_ERRORS = {errno.EACCES: STATUS_ACCESS_DENIED, errno.EPERM: STATUS_ACCESS_DENIED, errno.ENOSPC: STATUS_DISK_FULL,
               errno.EDQUOT: STATUS_DISK_FULL, errno.EROFS: STATUS_MEDIA_WRITE_PROTECTED,
               errno.ENAMETOOLONG: STATUS_OBJECT_NAME_INVALID, errno.EEXIST: STATUS_OBJECT_NAME_COLLISION,
               errno.ENOENT: STATUS_OBJECT_NAME_NOT_FOUND, errno.ENOTEMPTY: STATUS_DIRECTORY_NOT_EMPTY,
               errno.EXDEV: STATUS_NOT_SAME_DEVICE, errno.EISDIR: STATUS_FILE_IS_A_DIRECTORY,
-              errno.ENOTDIR: STATUS_NOT_A_DIRECTORY}
+              errno.ENOTDIR: STATUS_NOT_A_DIRECTORY, errno.EFBIG: STATUS_DISK_FULL,
+              errno.EMFILE: STATUS_INSUFFICIENT_RESOURCES, errno.ENFILE: STATUS_INSUFFICIENT_RESOURCES}
 
 
 def host_error(e: OSError) -> NtStatusError:
@@ -117,10 +122,18 @@ class VolumeDevice(DeviceObject):
         fcb = self.io.fcb_for(node)
         file.fcb = fcb
         self._grant(request, node, file, information)
+        if fcb.image_sections and (file.granted_access & (FILE_WRITE_DATA | FILE_APPEND_DATA)
+                                   or information in (FILE_OVERWRITTEN, FILE_SUPERSEDED)):
+            raise NtStatusError(STATUS_SHARING_VIOLATION)       # MmFlushImageSection refuses
         IoCheckShareAccess(fcb, file.granted_access, request.share)
         if information in (FILE_OVERWRITTEN, FILE_SUPERSEDED):
             self._truncate(node, request)
         self._open_host(file, node)
+        if information in (FILE_CREATED, FILE_OVERWRITTEN, FILE_SUPERSEDED):
+            # The attributes asked for, FILE_ATTRIBUTE_READONLY too: this open keeps its access.
+            attrs = request.attributes & 0x7FA7
+            if attrs or information != FILE_CREATED:
+                self.io.set_attributes(node, attrs | (0 if node.is_dir else FILE_ATTRIBUTE_ARCHIVE))
         IoSetShareAccess(fcb, file, file.granted_access, request.share)
         file.share_access = request.share
         file.options = options
@@ -176,8 +189,7 @@ class VolumeDevice(DeviceObject):
             if options & FILE_DIRECTORY_FILE:
                 os.mkdir(path, 0o777)
             else:
-                mode = 0o444 if request.attributes & FILE_ATTRIBUTE_READONLY else 0o666
-                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR | os.O_CLOEXEC | os.O_NOFOLLOW, mode)
+                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR | os.O_CLOEXEC | os.O_NOFOLLOW, 0o666)
                 os.close(fd)
         except FileExistsError as e:
             # Something the guest may not see holds the name (a link out of the mount): refused.
@@ -186,9 +198,7 @@ class VolumeDevice(DeviceObject):
             raise host_error(e) from e
         node.kind, node.host, node.is_dir = "host", os.path.realpath(path), bool(options & FILE_DIRECTORY_FILE)
         self.io.touch(node, created=True)
-        attrs = request.attributes & 0x7FA7
-        if attrs & ~FILE_ATTRIBUTE_READONLY:
-            self.io.set_attributes(node, attrs | (0 if node.is_dir else FILE_ATTRIBUTE_ARCHIVE))
+        self.io.touch_folder(node.parent)
         return FILE_CREATED
 
     def _grant(self, request, node, file, information: int) -> None:
@@ -209,7 +219,8 @@ class VolumeDevice(DeviceObject):
         if readonly_attr:
             if request.options & FILE_DELETE_ON_CLOSE:
                 raise NtStatusError(STATUS_CANNOT_DELETE)
-            if access & (FILE_WRITE_DATA | FILE_APPEND_DATA) or information != FILE_OPENED:
+            # A read-only file may be opened for reading or superseded, never written or overwritten.
+            if access & (FILE_WRITE_DATA | FILE_APPEND_DATA) or information == FILE_OVERWRITTEN:
                 raise NtStatusError(STATUS_ACCESS_DENIED)
         if node.kind == "virtual" and access & MODIFYING_ACCESS & ~DELETE:
             raise NtStatusError(STATUS_ACCESS_DENIED)
@@ -217,11 +228,12 @@ class VolumeDevice(DeviceObject):
 
     def _truncate(self, node, request) -> None:
         try:
+            if not os.stat(node.host).st_mode & 0o200:         # superseding a read-only file
+                os.chmod(node.host, os.stat(node.host).st_mode & 0o777 | 0o200)
             os.truncate(node.host, 0)
         except OSError as e:
             raise host_error(e) from e
         self.io.touch(node)
-        self.io.set_attributes(node, (request.attributes & 0x7FA7) | FILE_ATTRIBUTE_ARCHIVE)
 
     def _open_host(self, file, node) -> None:
         if node.kind != "host" or node.is_dir:
@@ -229,15 +241,14 @@ class VolumeDevice(DeviceObject):
         access = file.granted_access
         if not access & (FILE_READ_DATA | FILE_WRITE_DATA | FILE_APPEND_DATA | FILE_EXECUTE):
             return
-        flags = os.O_CLOEXEC | os.O_NOFOLLOW
         try:
             if access & (FILE_WRITE_DATA | FILE_APPEND_DATA):
                 try:
-                    file.fd = os.open(node.host, flags | os.O_RDWR)
+                    file.fd = host_open(node.host, os.O_RDWR)
                 except PermissionError:
-                    file.fd = os.open(node.host, flags | os.O_WRONLY)
+                    file.fd = host_open(node.host, os.O_WRONLY)
             else:
-                file.fd = os.open(node.host, flags | os.O_RDONLY)
+                file.fd = host_open(node.host, os.O_RDONLY)
         except OSError as e:
             raise host_error(e) from e
 
@@ -249,6 +260,7 @@ class VolumeDevice(DeviceObject):
             return b""
         if offset >= file.size():
             raise NtStatusError(STATUS_END_OF_FILE)
+        file.fcb.locks.check(file, offset, length, write=False)
         try:
             return os.pread(file._host_fd(), length, offset)
         except OSError as e:
@@ -262,6 +274,9 @@ class VolumeDevice(DeviceObject):
         try:
             if offset is None:
                 offset = os.fstat(file.fd).st_size
+            if offset + len(data) > MAX_FILE_SIZE:
+                raise NtStatusError(STATUS_DISK_FULL)
+            file.fcb.locks.check(file, offset, len(data), write=True)
             done = 0
             while done < len(data):
                 done += os.pwrite(file.fd, data[done:], offset + done)
@@ -283,6 +298,7 @@ class VolumeDevice(DeviceObject):
         file.close_host()
         if fcb is None:
             return
+        fcb.locks.release(file)
         if file in fcb.opens:
             fcb.opens.remove(file)
         if file in fcb.all_opens:
@@ -303,7 +319,8 @@ class VolumeDevice(DeviceObject):
             else:
                 os.unlink(node.host)
         except OSError:
-            pass                        # a folder that filled up again stays, as on NTFS
+            return                      # a folder that filled up again stays, as on NTFS
+        self.io.touch_folder(os.path.dirname(node.host))
 
     # -- FileDispositionInformation(Ex)
     def set_disposition(self, file, delete: bool, ignore_readonly: bool = False) -> None:
@@ -311,11 +328,12 @@ class VolumeDevice(DeviceObject):
         if not file.granted_access & DELETE:
             raise NtStatusError(STATUS_ACCESS_DENIED)
         if not delete:
-            file.fcb.delete_pending = False
-            file.delete_on_close = False
+            file.fcb.delete_pending = False         # FILE_DELETE_ON_CLOSE still applies at the close
             file.set_delete_pending(False)
             return
         self.check_deletable(node, ignore_readonly)
+        if file.fcb.image_sections or file.fcb.data_sections:
+            raise NtStatusError(STATUS_CANNOT_DELETE)           # mapped: MmFlushImageSection refuses
         file.fcb.delete_pending = True
         file.set_delete_pending(True)
 
@@ -333,6 +351,38 @@ class VolumeDevice(DeviceObject):
         self.set_disposition(file, True)
         self._delete_now(file.node)
         file.fcb.deleted = True
+
+    # -- FileLinkInformation: another name for the same file
+    def link(self, file, target_components: list[str], replace: bool) -> None:
+        node = file.node
+        if node.kind != "host" or node.read_only:
+            raise NtStatusError(STATUS_ACCESS_DENIED)
+        if node.is_dir:
+            raise NtStatusError(STATUS_FILE_IS_A_DIRECTORY)
+        target = self.volume.resolve(target_components)
+        if target.exists:
+            if not replace:
+                raise NtStatusError(STATUS_OBJECT_NAME_COLLISION)
+            if target.is_dir or target.read_only or target.kind != "host" or target.host == node.host:
+                raise NtStatusError(STATUS_ACCESS_DENIED)
+            other = self.io.fcbs.get(self.io.node_key(target))
+            if other is not None and other.all_opens:
+                raise NtStatusError(STATUS_ACCESS_DENIED)
+            dest = target.host
+        else:
+            if target.parent is None or target.read_only:
+                raise NtStatusError(STATUS_ACCESS_DENIED)
+            dest = os.path.join(target.parent, target.name)
+            if os.path.lexists(dest):
+                raise NtStatusError(STATUS_ACCESS_DENIED)          # a host entry the guest may not see
+        try:
+            if target.exists:
+                os.unlink(dest)
+            os.link(node.host, dest, follow_symlinks=False)
+        except OSError as e:
+            raise host_error(e) from e
+        self.io.touch_folder(os.path.dirname(dest))
+        self.io.touch(node, written=False)
 
     # -- FileRenameInformation(Ex)
     def rename(self, file, target_components: list[str], replace: bool) -> None:
@@ -382,6 +432,8 @@ class VolumeDevice(DeviceObject):
             os.replace(node.host, dest)
         except OSError as e:
             raise host_error(e) from e
+        self.io.touch_folder(os.path.dirname(node.host))
+        self.io.touch_folder(os.path.dirname(os.path.realpath(dest)))
         node.host = os.path.realpath(dest)
         node.components = list(display)
         node.mount = mount

@@ -7,7 +7,10 @@ What the rest of the executive uses (the lead's section code among it):
     FileObject.host_path    absolute host path (None for devices and the console)
     FileObject.nt_name      \\Device\\HarddiskVolume1\\Windows\\System32\\kernel32.dll
     FileObject.guest_path   C:\\Windows\\System32\\kernel32.dll
-    FileObject.read_at(offset, length) -> bytes;  FileObject.size() -> int
+    FileObject.read_at(offset, length) -> bytes;  FileObject.size() -> int;  write_at(offset, data)
+    FileObject.fcb.image_sections / data_sections: Mm counts its sections there (a file with an
+    image section cannot be opened for writing, STATUS_SHARING_VIOLATION; one with any section
+    cannot be deleted, STATUS_CANNOT_DELETE)
     FileObject.granted_access, FileObject.is_directory
     kernel/io/create.py IoOpenFileForKernel(kernel, process, nt_path) opens one by name.
 
@@ -21,7 +24,8 @@ from ..ke.dobject import DispatcherObject
 from ..ke.wait import KiWaitTest
 from ..layouts import LAYOUTS
 from ..ob.object import ObCreateObject, ObjectBody
-from ..status import STATUS_FILE_CLOSED, STATUS_INVALID_DEVICE_REQUEST, NtStatusError
+from ..status import STATUS_FILE_CLOSED, STATUS_INSUFFICIENT_RESOURCES, STATUS_INVALID_DEVICE_REQUEST, NtStatusError
+from .lock import FileLocks
 
 FILE_OBJECT_SIZE = LAYOUTS["FILE_OBJECT"].size if "FILE_OBJECT" in LAYOUTS else 0xD8
 # FILE_OBJECT (x64) field offsets
@@ -40,6 +44,34 @@ FO_HANDLE_CREATED = 0x40000
 _q = struct.Struct("<q")
 
 
+def _fd_budget() -> int:
+    """How many host descriptors guest opens may hold at once: the soft limit, raised as far as
+    the hard one allows, less a reserve for the emulator's own files."""
+    try:
+        import resource
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        want = min(hard if hard != resource.RLIM_INFINITY else 65536, 65536)
+        if soft != resource.RLIM_INFINITY and soft < want:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
+            soft = want
+        return max(64, min(soft, 65536) - 256)
+    except (ImportError, ValueError, OSError):
+        return 768
+
+
+HOST_FD_BUDGET = _fd_budget()
+_open_fds = [0]
+
+
+def host_open(path: str, flags: int) -> int:
+    """os.open for a guest's file, within the budget: beyond it STATUS_INSUFFICIENT_RESOURCES."""
+    if _open_fds[0] >= HOST_FD_BUDGET:
+        raise NtStatusError(STATUS_INSUFFICIENT_RESOURCES)
+    fd = os.open(path, flags | os.O_CLOEXEC | os.O_NOFOLLOW)
+    _open_fds[0] += 1
+    return fd
+
+
 class Fcb:
     """What every open of one file shares."""
 
@@ -48,6 +80,9 @@ class Fcb:
         self.file_id = file_id
         self.opens: list = []                   # FileObjects with share access recorded
         self.all_opens: list = []               # every FileObject not yet cleaned up
+        self.locks = FileLocks()                # byte-range locks
+        self.image_sections = 0                 # SEC_IMAGE sections of the file (Mm counts them): no writes
+        self.data_sections = 0                  # other sections of it: no delete
         self.delete_pending = False
         self.deleted = False
 
@@ -147,7 +182,7 @@ class FileObject(ObjectBody, DispatcherObject):
             if self.node is None or self.node.host is None or self.is_directory:
                 raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
             try:
-                self.fd = os.open(self.node.host, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+                self.fd = host_open(self.node.host, os.O_RDONLY)
             except OSError as e:
                 raise NtStatusError(STATUS_FILE_CLOSED) from e
         return self.fd
@@ -157,6 +192,12 @@ class FileObject(ObjectBody, DispatcherObject):
         if self.device is not None and hasattr(self.device, "read_at") and self.node is None:
             return self.device.read_at(self, offset, length)
         return os.pread(self._host_fd(), length, offset)
+
+    def write_at(self, offset: int, data: bytes) -> int:
+        """Write through to the host file (a file-backed section's pages going back)."""
+        if self.fd is None or self.node is None:
+            raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
+        return os.pwrite(self.fd, data, offset)
 
     def size(self) -> int:
         if self.node is None:
@@ -185,3 +226,4 @@ class FileObject(ObjectBody, DispatcherObject):
             except OSError:
                 pass
             self.fd = None
+            _open_fds[0] -= 1

@@ -8,9 +8,11 @@ import struct
 from ..status import (
     STATUS_ACCESS_DENIED,
     STATUS_BUFFER_OVERFLOW,
+    STATUS_DISK_FULL,
     STATUS_INFO_LENGTH_MISMATCH,
     STATUS_INVALID_INFO_CLASS,
     STATUS_INVALID_PARAMETER,
+    STATUS_OBJECT_NAME_NOT_FOUND,
     STATUS_SUCCESS,
     NtStatusError,
 )
@@ -22,6 +24,7 @@ from .disk import (
     FILE_SYNCHRONOUS_IO_ALERT,
     FILE_SYNCHRONOUS_IO_NONALERT,
     FILE_WRITE_THROUGH,
+    MAX_FILE_SIZE,
     VolumeDevice,
     host_error,
 )
@@ -31,6 +34,8 @@ from .disk import (
  FileRenameInformation, FileLinkInformation, FileNamesInformation, FileDispositionInformation,
  FilePositionInformation, FileFullEaInformation, FileModeInformation, FileAlignmentInformation,
  FileAllInformation, FileAllocationInformation, FileEndOfFileInformation) = range(1, 21)
+FileAlternateNameInformation = 21
+FileStreamInformation = 22
 FileNetworkOpenInformation = 34
 FileAttributeTagInformation = 35
 FileIdBothDirectoryInformation = 37
@@ -44,7 +49,8 @@ FileStatInformation = 68
 FileCaseSensitiveInformation = 71
 FileMaximumInformation = 76
 
-QUERY_LENGTH = {FileBasicInformation: 40, FileStandardInformation: 24, FileInternalInformation: 8,
+QUERY_LENGTH = {FileAlternateNameInformation: 8, FileStreamInformation: 24, FileBasicInformation: 40,
+                FileStandardInformation: 24, FileInternalInformation: 8,
                 FileEaInformation: 4, FileAccessInformation: 4, FileNameInformation: 8, FilePositionInformation: 8,
                 FileModeInformation: 4, FileAlignmentInformation: 4, FileAllInformation: 0x68,
                 FileNetworkOpenInformation: 56, FileAttributeTagInformation: 8, FileNormalizedNameInformation: 8,
@@ -53,7 +59,8 @@ QUERY_LENGTH = {FileBasicInformation: 40, FileStandardInformation: 24, FileInter
 QUERY_ACCESS = {FileBasicInformation: FILE_READ_ATTRIBUTES, FileAllInformation: FILE_READ_ATTRIBUTES,
                 FileNetworkOpenInformation: FILE_READ_ATTRIBUTES, FileAttributeTagInformation: FILE_READ_ATTRIBUTES,
                 FileEaInformation: FILE_READ_EA, FileStatInformation: FILE_READ_ATTRIBUTES}
-SET_LENGTH = {FileBasicInformation: 40, FileRenameInformation: 24, FileDispositionInformation: 1,
+SET_LENGTH = {FileBasicInformation: 40, FileRenameInformation: 24, FileLinkInformation: 24,
+              FileDispositionInformation: 1,
               FilePositionInformation: 8, FileModeInformation: 4, FileAllocationInformation: 8,
               FileEndOfFileInformation: 8, FileDispositionInformationEx: 4, FileRenameInformationEx: 24}
 SET_ACCESS = {FileBasicInformation: FILE_WRITE_ATTRIBUTES, FileRenameInformation: DELETE,
@@ -82,10 +89,11 @@ class Facts:
         self.times = io.file_times(node)
         self.attributes = io.file_attributes(node)
         self.is_dir = node.is_dir
-        size = 0
+        size, self.links = 0, 1
         if node.kind == "host" and not node.is_dir:
             try:
-                size = os.stat(node.host).st_size
+                st = os.stat(node.host)
+                size, self.links = st.st_size, st.st_nlink
             except OSError:
                 size = 0
         self.end_of_file = size
@@ -139,8 +147,8 @@ def query_information(io, file, cls: int, length: int) -> tuple[bytes, int]:
         raise NtStatusError(STATUS_INVALID_PARAMETER)
     facts = Facts(io, node)
     delete_pending = bool(file.fcb and file.fcb.delete_pending)
-    standard = struct.pack("<qqIBB2x", facts.allocation, facts.end_of_file, 0 if file.fcb and file.fcb.deleted else 1,
-                           delete_pending, facts.is_dir)
+    standard = struct.pack("<qqIBB2x", facts.allocation, facts.end_of_file, 0 if file.fcb and file.fcb.deleted else
+                           facts.links, delete_pending, facts.is_dir)
     if cls == FileBasicInformation:
         return facts.basic(), STATUS_SUCCESS
     if cls == FileStandardInformation:
@@ -160,6 +168,16 @@ def query_information(io, file, cls: int, length: int) -> tuple[bytes, int]:
         return facts.network_open(), STATUS_SUCCESS
     if cls == FileAttributeTagInformation:
         return struct.pack("<II", facts.attributes, 0), STATUS_SUCCESS
+    if cls == FileAlternateNameInformation:
+        raise NtStatusError(STATUS_OBJECT_NAME_NOT_FOUND)          # no 8.3 names on this volume
+    if cls == FileStreamInformation:
+        if facts.is_dir:
+            return b"", STATUS_SUCCESS                              # a folder has no data stream
+        name = "::$DATA".encode("utf-16-le")
+        entry = struct.pack("<IIqq", 0, len(name), facts.end_of_file, facts.allocation) + name
+        if len(entry) > length:
+            return entry[:length], STATUS_BUFFER_OVERFLOW
+        return entry, STATUS_SUCCESS
     if cls == FileIsRemoteDeviceInformation:
         return b"\0", STATUS_SUCCESS
     if cls == FileIdInformation:
@@ -229,6 +247,8 @@ def set_information(io, file, cls: int, data: bytes, resolve_target) -> None:
         (size,) = struct.unpack_from("<q", data)
         if size < 0 or node.is_dir or node.kind != "host":
             raise NtStatusError(STATUS_INVALID_PARAMETER)
+        if size > MAX_FILE_SIZE:
+            raise NtStatusError(STATUS_DISK_FULL)
         current = file.size()
         if cls == FileAllocationInformation and size >= current:
             return
@@ -238,13 +258,17 @@ def set_information(io, file, cls: int, data: bytes, resolve_target) -> None:
             raise host_error(e) from e
         io.touch(node)
         return
-    if cls in (FileRenameInformation, FileRenameInformationEx):
-        flags = data[0] if cls == FileRenameInformation else struct.unpack_from("<I", data)[0]
+    if cls in (FileRenameInformation, FileRenameInformationEx, FileLinkInformation):
+        flags = data[0] if cls != FileRenameInformationEx else struct.unpack_from("<I", data)[0]
         root, name_length = struct.unpack_from("<QI", data, 8)
         if name_length & 1 or 20 + name_length > len(data) or name_length == 0:
             raise NtStatusError(STATUS_INVALID_PARAMETER)
         name = data[20:20 + name_length].decode("utf-16-le", "replace")
         replace = bool(flags & FILE_RENAME_REPLACE_IF_EXISTS) if cls == FileRenameInformationEx else bool(flags)
-        device.rename(file, resolve_target(file, root, name), replace)
+        target = resolve_target(file, root, name)
+        if cls == FileLinkInformation:
+            device.link(file, target, replace)
+        else:
+            device.rename(file, target, replace)
         return
     raise NtStatusError(STATUS_INVALID_INFO_CLASS)

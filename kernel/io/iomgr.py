@@ -16,7 +16,7 @@ from .disk import VolumeDevice
 from .file import Fcb
 from .mounts import MountTable, default_mounts
 from .pipe import NamedPipeDevice
-from .volume import VOLUME_DEVICE_NAME, Volume
+from .volume import VOLUME_DEVICE_NAME, Node, Volume
 
 FILETIME_UNIX_EPOCH = 116444736000000000
 FILE_ATTRIBUTE_READONLY = 0x1
@@ -110,6 +110,11 @@ class IoManager:
             times = self.times[key] = ([now] * 4 if created else self.file_times(node))
         if written:
             times[2] = times[3] = now
+
+    def touch_folder(self, real: str) -> None:
+        """An entry of the host folder `real` was added, removed or renamed by the guest."""
+        if real:
+            self.touch(Node("host", [], host=real, is_dir=True))
 
     def set_times(self, node, values: list[int]) -> None:
         key = self.node_key(node)

@@ -20,6 +20,7 @@ from ..status import (
     STATUS_INSTANCE_NOT_AVAILABLE,
     STATUS_INVALID_DEVICE_REQUEST,
     STATUS_INVALID_PARAMETER,
+    STATUS_IO_TIMEOUT,
     STATUS_OBJECT_NAME_INVALID,
     STATUS_OBJECT_NAME_NOT_FOUND,
     STATUS_PENDING,
@@ -38,6 +39,7 @@ FILE_PIPE_DISCONNECTED_STATE, FILE_PIPE_LISTENING_STATE, FILE_PIPE_CONNECTED_STA
 FSCTL_PIPE_DISCONNECT = 0x110004
 FSCTL_PIPE_LISTEN = 0x110008
 FSCTL_PIPE_PEEK = 0x11400C
+FSCTL_PIPE_WAIT = 0x110018
 FILE_CREATE, FILE_OPEN, FILE_OPEN_IF = 2, 1, 3
 _iosb = struct.Struct("<QQ")
 
@@ -132,8 +134,11 @@ class NamedPipeDevice(DeviceObject):
     # -- IRP_MJ_CREATE: a client end
     def parse(self, packet, remaining: str):
         root = packet.root
+        if root is not None and not isinstance(root, PipeFile):
+            remaining = "\\" + remaining if remaining else ""  # relative to the NPFS root: a pipe's name
+            root = packet.root = None
         if root is not None:
-            if not isinstance(root, PipeFile) or remaining or root.end != "server":
+            if remaining or root.end != "server":
                 raise NtStatusError(STATUS_OBJECT_NAME_INVALID if remaining else STATUS_INVALID_PARAMETER)
             return self._connect(root.instance, packet)
         if remaining in ("", "\\"):
@@ -239,10 +244,28 @@ class NamedPipeDevice(DeviceObject):
             if not pipe.instances and self.pipes.get(nt_upcase(pipe.name)) is pipe:
                 del self.pipes[nt_upcase(pipe.name)]
 
+    def _wait_for_instance(self, file, data: bytes) -> int:
+        """FSCTL_PIPE_WAIT on the NPFS root (WaitNamedPipe): is an instance free for a client? No
+        wait: an instance that is not free now is STATUS_IO_TIMEOUT."""
+        if isinstance(file, PipeFile) or len(data) < 14:
+            raise NtStatusError(STATUS_INVALID_PARAMETER)
+        (name_length,) = struct.unpack_from("<I", data, 8)
+        if name_length & 1 or 14 + name_length > len(data):
+            raise NtStatusError(STATUS_INVALID_PARAMETER)
+        name = "\\" + data[14:14 + name_length].decode("utf-16-le", "replace")
+        pipe = self.pipes.get(nt_upcase(name))
+        if pipe is None:
+            raise NtStatusError(STATUS_OBJECT_NAME_NOT_FOUND)
+        if any(i.ends["client"] is None and not i.closed["server"] for i in pipe.instances):
+            return STATUS_SUCCESS
+        raise NtStatusError(STATUS_IO_TIMEOUT)
+
     # -- NtFsControlFile
     def fs_control(self, kernel, thread, file, code: int, input_data: bytes, out_length: int, io_status: int,
                    event):
         """Returns (status, output bytes), or (None | STATUS_PENDING, None) for a waiting listen."""
+        if code == FSCTL_PIPE_WAIT:
+            return self._wait_for_instance(file, input_data), b""
         if not isinstance(file, PipeFile):
             raise NtStatusError(STATUS_INVALID_PARAMETER)
         instance = file.instance

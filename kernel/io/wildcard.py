@@ -1,9 +1,11 @@
 """FsRtlIsNameInExpression with IgnoreCase: the search masks of NtQueryDirectoryFile.
 
 `*` matches any run of characters, `?` exactly one; the DOS wildcards (what kernelbase turns a
-Win32 pattern into) are `<` (DOS_STAR: any run that does not reach past the name's last
-period), `>` (DOS_QM: one character, or nothing at a period or at the end of the name) and `"`
-(DOS_DOT: a period, or nothing at the end of the name).
+Win32 pattern into) are `<` (DOS_STAR: any run that ends at or before the name's last period,
+that period included), `>` (DOS_QM: one character, or nothing at a period or at the end of the
+name; a period only when it ends the name) and `"` (DOS_DOT: a period, or nothing at the end of
+the name). Checked against the mask table of Wine's conformance test of NtQueryDirectoryFile
+(tests/test_files.py), which Windows passes; `.` and `..` match as `.` does (directory.py).
 """
 from functools import cache
 
@@ -29,11 +31,13 @@ def FsRtlIsNameInExpression(expression: str, name: str, ignore_case: bool = True
         if c == "*":
             return any(match(e + 1, k) for k in range(n, len(name) + 1))
         if c == "<":
-            end = last_dot if last_dot >= n else len(name)
+            end = last_dot + 1 if last_dot >= n else len(name)      # up to the final period, and it
             return any(match(e + 1, k) for k in range(n, end + 1))
         if c == ">":
-            if n == len(name) or name[n] == ".":
+            if n == len(name):
                 return match(e + 1, n)
+            if name[n] == ".":          # nothing at a period; the name's last character it may take
+                return match(e + 1, n) or (n == len(name) - 1 and match(e + 1, n + 1))
             return match(e + 1, n + 1)
         if c == '"':
             if n == len(name):

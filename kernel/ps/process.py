@@ -18,7 +18,10 @@ from .objects import EProcess
 from .params import write_process_parameters
 
 SYSTEM32 = "C:\\Windows\\System32\\"
-PEB_ADDRESS = 0x7FFFFFFDF000        # MmCreatePeb's page; TEBs are placed below it
+PEB_ADDRESS = 0x7FFFFFFDF000
+# The system's NtGlobalFlag, which MmCreatePeb copies into every PEB: pool tagging is always on
+# since Vista (FLG_POOL_ENABLE_TAGGING); an image's load configuration adds its own bits.
+NT_GLOBAL_FLAG = 0x400        # MmCreatePeb's page; TEBs are placed below it
 PRIORITY_CLASS_BASE = {"idle": 4, "below_normal": 6, "normal": 8, "above_normal": 10, "high": 13, "realtime": 24}
 PROCESS_QUANTUM_RESET = 6           # KeInitializeProcess: 2 clock ticks of 3 quantum units
 
@@ -87,6 +90,7 @@ def MmCreatePeb(kernel, process: EProcess, image, parameters_va: int) -> int:
     peb.ProcessParameters = parameters_va
     peb.ApiSetMap = MmMapApiSetSchema(process)
     peb.NumberOfProcessors = len(kernel.processors)
+    peb.NtGlobalFlag = NT_GLOBAL_FLAG
     peb.OSMajorVersion = BUILD["major"]
     peb.OSMinorVersion = BUILD["minor"]
     peb.OSBuildNumber = BUILD["build"]

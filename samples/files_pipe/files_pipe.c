@@ -1,7 +1,7 @@
 /* Pipes through the native API: an anonymous pipe made as CreatePipe makes it (the NPFS root,
  * a server end relative to it, the client end relative to the server), a reader thread that
  * waits in NtReadFile until the main thread writes, the end of the pipe when the writer closes;
- * a named pipe opened by name, both directions, FSCTL_PIPE_PEEK, an asynchronous read
+ * a named pipe opened by name (FSCTL_PIPE_WAIT first), both directions, FSCTL_PIPE_PEEK, an asynchronous read
  * completed by a later write. Exits with the number of failed checks. */
 #include "../nt.h"
 
@@ -44,6 +44,16 @@ static NTSTATUS OpenRelative(HANDLE *h, HANDLE root, const char *name, ULONG acc
     NtString us; unsigned short buf[64]; OBJECT_ATTRIBUTES oa; IO_STATUS_BLOCK iosb;
     return NtOpenFile(h, access | SYNCHRONIZE, Attributes(&oa, root, NtName(&us, buf, name)), &iosb,
                       FILE_SHARE_READ | FILE_SHARE_WRITE, options);
+}
+
+/* WaitNamedPipe's request: FSCTL_PIPE_WAIT on the NPFS root with FILE_PIPE_WAIT_FOR_BUFFER. */
+static NTSTATUS WaitPipe(HANDLE npfs, const char *name) {
+    struct { LARGE_INTEGER Timeout; ULONG NameLength; UCHAR TimeoutSpecified, pad; unsigned short Name[32]; } w;
+    IO_STATUS_BLOCK iosb;
+    ULONG n = 0;
+    while (name[n]) { w.Name[n] = (unsigned char)name[n]; n++; }
+    w.Timeout.QuadPart = 0; w.NameLength = n * 2; w.TimeoutSpecified = 1; w.pad = 0;
+    return NtFsControlFile(npfs, 0, 0, 0, &iosb, 0x110018, &w, 14 + n * 2, 0, 0);
 }
 
 void Entry(void) {
@@ -91,9 +101,12 @@ void Entry(void) {
     /* A named pipe, both ways, an asynchronous read */
     s = Pipe(&named, 0, "\\??\\pipe\\ntmini_sample", 0);
     Check(s == 0, "NtCreateNamedPipeFile \\??\\pipe\\ntmini_sample (asynchronous)");
+    Check(WaitPipe(npfs, "ntmini_sample") == 0, "FSCTL_PIPE_WAIT: an instance is free");
+    Check(WaitPipe(npfs, "nothing") == (NTSTATUS)0xC0000034, "FSCTL_PIPE_WAIT for no such pipe: STATUS_OBJECT_NAME_NOT_FOUND");
     s = CreateFileNt(&named_client, "\\??\\PIPE\\NTMINI_SAMPLE", GENERIC_READ | GENERIC_WRITE | SYNCHRONIZE, 3, FILE_OPEN,
                      FILE_SYNCHRONOUS_IO_NONALERT);
     Check(s == 0, "a client opens it by name (names ignore case)");
+    Check(WaitPipe(npfs, "ntmini_sample") == (NTSTATUS)0xC00000B5, "then none is free: STATUS_IO_TIMEOUT");
     s = CreateFileNt(&client, "\\??\\pipe\\ntmini_sample", GENERIC_READ | SYNCHRONIZE, 3, FILE_OPEN,
                      FILE_SYNCHRONOUS_IO_NONALERT);
     Check(s == (NTSTATUS)0xC00000AC, "a second client of its one instance: STATUS_PIPE_NOT_AVAILABLE");
