@@ -2,8 +2,10 @@
 the exception events in --events, --break exception with .exr/.cxr, and the stack's limits.
 (The samples' stdout and exit codes are checked by test_samples.py through expected.json.)"""
 import json
+import os
 
-from conftest import run_kernel, sample_path
+import pytest
+from conftest import CORPUS, ROOT, run_kernel, sample_path
 
 
 def _stderr(result) -> str:
@@ -90,3 +92,33 @@ def test_corkami_int3_pattern_with_our_sample():
     result = run_kernel("boot", sample_path("except_int3"))
     assert result.stdout == b" * the handler ran for the int3 at the entry point\n"
     assert result.returncode == 0
+
+
+def _needs(*dlls):
+    missing = [d for d in dlls if not os.path.exists(os.path.join(ROOT, "guest", "bin", d))]
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)} in guest/bin")
+
+
+@pytest.mark.parametrize("name", ["corkami_exceptions.exe", "corkami_seh_change64.exe"])
+def test_corkami_exception_directory_handlers(corpus, name):
+    """int3 at the entry / a fault, caught by the handler .pdata names (patched at run time in
+    seh_change64); the handlers print with msvcrt!printf."""
+    _needs("msvcrt.dll", "kernel32.dll")
+    case = corpus[name]
+    result = run_kernel("boot", os.path.join(CORPUS, case["file"]), *case["args"])
+    assert result.stdout == case["expect"]["stdout"].encode()
+    assert result.returncode == case["expect"]["exit_code"]
+
+
+def test_rp_missing_file_is_a_caught_cpp_exception(corpus):
+    """rp++ throws an RpException from Program's constructor (its own static CRT's
+    __CxxFrameHandler3, through RtlUnwindEx and STATUS_UNWIND_CONSOLIDATE) and main catches it."""
+    _needs("kernel32.dll")
+    with open(os.path.join(CORPUS, "MANIFEST.json")) as f:
+        cases = json.load(f)["cases"]
+    case = [c for c in cases
+            if c["file"] == "rp-win-x64.exe" and c["args"][:1] == ["-f"]][0]
+    result = run_kernel("boot", os.path.join(CORPUS, case["file"]), *case["args"])
+    assert result.stdout == case["expect"]["stdout"].encode()
+    assert result.returncode == case["expect"]["exit_code"]
