@@ -1,6 +1,7 @@
 /* The driver of eh.o (MSVC-style C++ exceptions: typed catch, catch of a base class by
  * reference, a cleanup during the unwind, catch(...) with a rethrow caught outside), for
- * guest/vcruntime/cxx_eh.c. Not built yet: it needs vcruntime140.dll in guest/bin (issue14).
+ * guest/common/cxx_eh.c (in vcruntime140.dll and, as guest/crt/cxx_frame.c, in msvcrt.dll). Not
+ * built yet: it needs vcruntime140.dll (or msvcrt.dll) in guest/bin (issue14).
  * Once it is there, rename this file except_msvc.c and add build.toml with
  *   links = ["vcruntime140.dll"]
  *   flags = ["eh.o"]            (eh.o from eh.ll: llc-14 -O1 -filetype=obj eh.ll -o eh.o)
