@@ -6,7 +6,8 @@
  * callback (CxxCallCatchBlock) runs the catch funclet and returns where the function resumes.
  * Shared by vcruntime140 (guest/vcruntime/cxx_eh.c) and msvcrt (guest/crt/cxx_frame.c): the
  * includer defines CXX_EXPORT and provides, per thread, CxxCurrentException() (the record being
- * handled) and CxxActiveCatches() (a pointer slot), and declares terminate().
+ * handled), CxxActiveCatches() (a pointer slot) and CxxProcessingThrow() (exceptions thrown and
+ * not yet caught: std::uncaught_exceptions), and declares terminate().
  */
 #ifndef NTAPI
 #define NTAPI __stdcall
@@ -69,6 +70,7 @@ CXX_EXPORT __attribute__((noreturn)) void _CxxThrowException(void *object, Throw
     if (info != NULL)
         RtlPcToFileHeader(info, &base);
     ULONG_PTR args[4] = {EH_MAGIC_NUMBER1, (ULONG_PTR)object, (ULONG_PTR)info, (ULONG_PTR)base};
+    ++*CxxProcessingThrow();                /* uncaught until a catch block starts */
     RaiseException(EH_EXCEPTION_NUMBER, EXCEPTION_NONCONTINUABLE, 4, args);
     for (;;)
         terminate();
@@ -228,6 +230,9 @@ static PVOID CxxCallCatchBlock(EXCEPTION_RECORD *cons)
     while (self.next != NULL && self.next->frame <= frame)
         self.next = self.next->next;
     ACTIVE_CATCHES = &self;
+    int *in_flight = CxxProcessingThrow();
+    if (*in_flight > 0)
+        --*in_flight;                       /* caught: std::uncaught_exceptions() drops */
     void **current = CxxCurrentException();
     void *outer = *current;
     *current = thrown;

@@ -14,7 +14,7 @@ __declspec(dllimport) ULONG __stdcall GetLastError(void);
 __declspec(dllimport) void __stdcall SetLastError(ULONG);
 __attribute__((noreturn)) void abort(void);
 
-typedef struct { void *current_exception; void *active_catches; } CxxThreadData;
+typedef struct { void *current_exception; void *active_catches; int processing_throw; } CxxThreadData;
 static volatile ULONG cxx_tls = 0xFFFFFFFF;     /* TLS_OUT_OF_INDEXES until first used */
 
 static CxxThreadData *CxxThread(void)
@@ -38,5 +38,13 @@ static CxxThreadData *CxxThread(void)
 #define terminate abort                         /* std::terminate's default action */
 static void **CxxCurrentException(void) { return &CxxThread()->current_exception; }
 static void **CxxActiveCatches(void) { return &CxxThread()->active_catches; }
+static int *CxxProcessingThrow(void) { return &CxxThread()->processing_throw; }
 #include "../common/cxx_eh.c"
+
+/* __uncaught_exception: is an exception thrown and not yet caught (a destructor runs during
+ * its unwind)? */
+CXX_EXPORT int __uncaught_exception(void)
+{
+    return CxxThread()->processing_throw > 0;
+}
 #endif
