@@ -161,7 +161,9 @@ NTSYSAPI BOOLEAN NTAPI RtlDispatchException(EXCEPTION_RECORD *ExceptionRecord, C
     DISPATCHER_CONTEXT dc;
     ULONG64 nested_frame = 0;
 
-    while (context.Rip != 0 && context.Rsp < high) {
+    /* The first frame may be at Rip 0 (a call through a null pointer): it is a leaf, as any
+     * code without .pdata; above it, Rip 0 ends the walk (the thread's outermost frame). */
+    for (BOOLEAN first = 1; first || (context.Rip != 0 && context.Rsp < high); first = 0) {
         ULONG64 control_pc = context.Rip, image_base = 0, frame = 0;
         PVOID handler_data = NULL;
         PEXCEPTION_ROUTINE handler = NULL;

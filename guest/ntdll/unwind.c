@@ -402,7 +402,9 @@ NTSYSAPI PEXCEPTION_ROUTINE NTAPI RtlVirtualUnwind(ULONG HandlerType, ULONG64 Im
         RUNTIME_FUNCTION *parent = (RUNTIME_FUNCTION *)&info->UnwindCode[(info->CountOfCodes + 1) & ~1];
         info = (UNWIND_INFO *)(ImageBase + parent->UnwindData);
         primary = 0;
-        base = c->Rsp;
+        /* The parent's save offsets: from its frame register (less its offset), else from RSP. */
+        base = info->FrameRegisterAndOffset & 15
+               ? *RtlpReg(c, info->FrameRegisterAndOffset & 15) - 16 * (info->FrameRegisterAndOffset >> 4) : c->Rsp;
     }
     if (!machine_frame) {
         c->Rip = *(ULONG64 *)c->Rsp;

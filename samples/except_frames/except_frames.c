@@ -120,6 +120,13 @@ static long long FaultingFilter(EXCEPTION_POINTERS *p, PVOID frame)
 }
 static long long Middle(long long n) { return TryExcept(Deep, n, FaultingFilter); }
 
+/* A call through a null pointer: the fault is at Rip 0, a frame without .pdata (a leaf). */
+static long long CallNull(long long n)
+{
+    long long (*volatile fn)(long long) = 0;
+    return fn(n) + 1;
+}
+
 int Entry(void)
 {
     PrintHex("FaultWithHandler returned ", FaultWithHandler());
@@ -129,5 +136,6 @@ int Entry(void)
     PrintHex("nested scopes returned ", TryExcept(InnerSearch, 3, ExecuteFilter));
     PrintHex("through a __finally returned ", TryExcept(InnerFinally, 3, ExecuteFilter));
     PrintHex("faulting filter returned ", TryExcept(Middle, 1, ExecuteFilter));
+    PrintHex("TryExcept(CallNull) returned ", TryExcept(CallNull, 1, ExecuteFilter));
     return 0;
 }
