@@ -437,3 +437,33 @@ def test_what_the_guest_changes_carries_virtual_time(io):
         assert write == change == now
     temp, _ = IoCreateFile(kernel, "\\??\\C:\\Temp", OpenPacket(0x120089, 0, 7, 1, 0x21))
     assert struct.unpack("<4qI4x", query_information(kernel.io, temp, 4, 40)[0])[:4] == (BOOT_SYSTEM_TIME,) * 4
+
+
+def test_a_closed_open_gives_its_pool_back(io):
+    """ObpDeleteObject: the last handle closed (PointerCount 0), the FILE_OBJECT, its header and its
+    name go back to nonpaged pool, and the next open reuses them."""
+    from kernel.io.create import IoCreateFile, OpenPacket
+    from kernel.ob.handles import HandleTable
+    kernel, _ = io
+    table = HandleTable()
+    addresses = set()
+    for _ in range(50):
+        file, _ = IoCreateFile(kernel, "\\??\\C:\\Windows\\System32\\ntdll.dll", OpenPacket(0x120089, 0, 7, 1, 0x20))
+        table.close(table.insert(file, file.granted_access))
+        assert file.deleted and file.read_at(0, 2) == b"MZ" and file.size() > 0
+        addresses.add(file.address)
+    assert len(addresses) == 1
+
+
+def test_mount_folders_cannot_be_deleted(tmp_path, io):
+    from kernel.io.create import IoCreateFile, OpenPacket
+    from kernel.status import NtStatusError
+    work = tmp_path / "empty"
+    work.mkdir()
+    lines = probe(work, r"del:\??\C:\work", r"del:\??\C:\Temp", r"del:\??\C:\app", r"del:\??\C:\Windows")
+    assert lines == ["del 0xC0000121", "del 0xC0000121", "del " + ACCESS_DENIED, "del " + ACCESS_DENIED]
+    assert work.is_dir()
+    kernel, _ = io
+    with pytest.raises(NtStatusError) as e:         # FILE_DELETE_ON_CLOSE on a mount's folder
+        IoCreateFile(kernel, "\\??\\C:\\Temp", OpenPacket(0x110000, 0, 7, 1, 0x1021))
+    assert e.value.status == 0xC0000121

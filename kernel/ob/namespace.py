@@ -434,9 +434,9 @@ NAMESPACE_SERVICES = {
         ("DirectoryHandle", "h"), ("Buffer", "p"), ("Length", "u"), ("ReturnSingleEntry", "b"), ("RestartScan", "b"),
         ("Context", "pul"), ("ReturnLength", "pul"))),
     "NtCreateSymbolicLinkObject": (NtCreateSymbolicLinkObject, (
-        ("LinkHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("LinkTarget", "p"))),
+        ("LinkHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("LinkTarget", "us"))),
     "NtOpenSymbolicLinkObject": (NtOpenSymbolicLinkObject, (
         ("LinkHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"))),
     "NtQuerySymbolicLinkObject": (NtQuerySymbolicLinkObject, (
-        ("LinkHandle", "h"), ("LinkTarget", "p"), ("ReturnedLength", "pul"))),
+        ("LinkHandle", "h"), ("LinkTarget", "us"), ("ReturnedLength", "pul"))),
 }
