@@ -80,7 +80,7 @@ def _add_run_arguments(p) -> None:
     d = p.add_argument_group("debugger", "WinDbg-style views at chosen points (output on stdout); "
                              "`python -m kernel debug-help` lists the commands")
     d.add_argument("--break", dest="breaks", action="append", default=[], metavar="WHEN",
-                   help="stop at: create (after process creation), entry (the image's entry point), exit, "
+                   help="stop at: create (after process creation), entry (the image's entry point), exit, exception, "
                    "icount:N (the Nth instruction), or an address (hex, module!export); repeatable")
     d.add_argument("-c", dest="commands", metavar="CMDS",
                    help="debugger commands to run at every break, separated by ';' (e.g. '!peb; lm')")

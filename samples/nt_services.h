@@ -6,6 +6,7 @@ NTSTATUS NTAPI NtCancelIoFile(HANDLE FileHandle, PVOID IoStatusBlock);
 NTSTATUS NTAPI NtClearEvent(HANDLE EventHandle);
 NTSTATUS NTAPI NtClose(HANDLE Handle);
 NTSTATUS NTAPI NtContinue(PVOID ContextRecord, UCHAR TestAlert);
+NTSTATUS NTAPI NtContinueEx(PVOID ContextRecord, PVOID ContinueArgument);
 NTSTATUS NTAPI NtCreateDirectoryObject(HANDLE *DirectoryHandle, ULONG DesiredAccess,
     OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtCreateDirectoryObjectEx(HANDLE *DirectoryHandle, ULONG DesiredAccess,
@@ -91,6 +92,7 @@ NTSTATUS NTAPI NtQueryVirtualMemory(HANDLE ProcessHandle, PVOID BaseAddress, ULO
     PVOID MemoryInformation, SIZE_T MemoryInformationLength, SIZE_T *ReturnLength);
 NTSTATUS NTAPI NtQueryVolumeInformationFile(HANDLE FileHandle, PVOID IoStatusBlock, PVOID FsInformation,
     ULONG Length, ULONG FsInformationClass);
+NTSTATUS NTAPI NtRaiseException(PVOID ExceptionRecord, PVOID ContextRecord, UCHAR FirstChance);
 NTSTATUS NTAPI NtRaiseHardError(NTSTATUS ErrorStatus, ULONG NumberOfParameters, ULONG UnicodeStringParameterMask,
     PVOID Parameters, ULONG ValidResponseOptions, ULONG *Response);
 NTSTATUS NTAPI NtReadFile(HANDLE FileHandle, HANDLE Event, PVOID ApcRoutine, PVOID ApcContext, PVOID IoStatusBlock,

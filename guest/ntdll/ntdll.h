@@ -130,8 +130,7 @@ static inline TEB *NtCurrentTeb(void) {
     return teb;
 }
 
-/* x64 CONTEXT: only what LdrInitializeThunk hands on. */
-typedef struct _CONTEXT { UCHAR Opaque[0x4D0]; } __attribute__((aligned(16))) CONTEXT;
+#include "except.h"                /* CONTEXT, EXCEPTION_RECORD and the unwinder's structures */
 
 NTSTATUS NTAPI NtContinue(CONTEXT *Context, BOOLEAN TestAlert);
 NTSTATUS NTAPI NtTerminateProcess(HANDLE Process, NTSTATUS ExitStatus);

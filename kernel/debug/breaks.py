@@ -10,7 +10,7 @@ from .commands import cmd_help, execute
 from .target import DebugError, Target, fmt_addr
 
 DBG_TERMINATE_PROCESS = 0x40010004
-WHEN = ("create", "entry", "exit")
+WHEN = ("create", "entry", "exit", "exception")
 
 
 class Break:
@@ -46,6 +46,7 @@ class Debugger:
     # -- where the breaks are installed
     def on_created(self, process, thread) -> None:
         self.process = process
+        self.kernel.exception_hook = self._on_exception
         uc = self.kernel.machine.uc
         for b in self.breaks:
             if b.kind == "create":
@@ -67,6 +68,14 @@ class Debugger:
                     pending.pop(0)
                     self._live_stop(f"at instruction {self._count}")
             uc.hook_add(UC_HOOK_CODE, on_instruction)
+
+    def _on_exception(self, thread, record, ctx, first_chance: bool) -> None:
+        """KiDispatchException: keep the record and context for .exr -1 / .cxr; stop if asked."""
+        thread.last_exception = (record.pack(), bytes(ctx))
+        if thread.process is self.process and any(b.kind == "exception" for b in self.breaks):
+            chance = "first" if first_chance else "second"
+            self.stop(Target(self.kernel, thread.process, thread,
+                             where=f"at exception {record.code:08x} ({chance} chance)", context=bytes(ctx)))
 
     def on_exit(self, process) -> None:
         if any(b.kind == "exit" for b in self.breaks) and not self.quit:

@@ -11,6 +11,7 @@ from ..mm.pte import NX, PFN_MASK, PS, RW, US, A, D, G, P, pte_protection
 from ..mm.vad import MEM_IMAGE, MEM_MAPPED
 from ..ps.objects import STATE_NAMES
 from .dt import cmd_dt
+from .exr import cmd_cxr, cmd_exr
 from .target import DebugError, Target, fmt_addr
 
 PROTECT_NAMES = {0x01: "NO_ACCESS", 0x02: "READONLY", 0x04: "READWRITE", 0x08: "WRITECOPY", 0x10: "EXECUTE",
@@ -308,6 +309,7 @@ def cmd_r(target: Target, args: list[str], out) -> None:
 
 
 COMMANDS = {
+    ".exr": cmd_exr, ".cxr": cmd_cxr,
     "!process": cmd_process, "!thread": cmd_thread, "!peb": cmd_peb, "!teb": cmd_teb, "lm": cmd_lm,
     "dt": cmd_dt, "!pte": cmd_pte, "!vad": cmd_vad, "u": cmd_u, "r": cmd_r,
     "db": lambda t, a, o: _dump_memory(t, a, o, 1), "dw": lambda t, a, o: _dump_memory(t, a, o, 2),
@@ -325,6 +327,8 @@ HELP = {
     "db": "db|dw|dd|dq Address [L Count]                    memory as bytes, words, dwords, qwords",
     "u": "u [Address] [L Count]                             disassemble (capstone)",
     "r": "r                                                 registers",
+    ".exr": ".exr -1 | .exr Address                           an exception record (-1: the last exception)",
+    ".cxr": ".cxr [Address]                                    a CONTEXT's registers (none: the last exception's)",
     "g": "g                                                 go on running (interactive)",
     "q": "q                                                 end the run (interactive)",
 }

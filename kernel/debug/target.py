@@ -41,8 +41,9 @@ class DebugError(Exception):
 
 
 class Target:
-    def __init__(self, kernel, process, thread, live: bool = False, where: str = ""):
+    def __init__(self, kernel, process, thread, live: bool = False, where: str = "", context: bytes | None = None):
         self.kernel = kernel
+        self.context = context          # at an exception: the CONTEXT it was raised in
         self.process = process
         self.thread = thread
         self.live = live                # True inside a CPU hook: registers come from the CPU
@@ -88,6 +89,13 @@ class Target:
 
     # -- registers
     def registers(self) -> dict:
+        if self.context is not None:
+            names = ("rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12",
+                     "r13", "r14", "r15")
+            regs = dict(zip(names, struct.unpack_from("<16Q", self.context, 0x78), strict=True))
+            regs["rip"] = struct.unpack_from("<Q", self.context, 0xF8)[0]
+            regs["efl"] = struct.unpack_from("<I", self.context, 0x44)[0]
+            return regs
         if self.live:
             uc = self.kernel.machine.uc
             return {name: uc.reg_read(reg) for name, reg in REGS.items()}

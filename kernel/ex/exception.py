@@ -1,26 +1,39 @@
-"""What a user-mode trap becomes: KiPageFault's stack growth, and otherwise the exception
-code Windows raises. Until exceptions are dispatched to user-mode handlers, an exception
-ends the process with that code, as an unhandled one does on Windows."""
+"""What a user-mode trap becomes (KiPageFault, KiGeneralProtectionFault ... in NT): the page
+fault MmAccessFault resolves, or the exception record Windows builds for it, dispatched through
+KiDispatchException (kernel/ke/exception.py); NtRaiseException; and the end of a process whose
+exception nobody handled."""
 import ntpath
 import struct
 
+from ..ke.exception import (
+    CONTEXT_SIZE,
+    EXCEPTION_NONCONTINUABLE,
+    EXCEPTION_RECORD_SIZE,
+    ExceptionRecord,
+    KeContextFromTrapFrame,
+    KiDispatchException,
+)
 from ..layouts import LAYOUTS, StructView
-from ..mm.pte import PAGE_GUARD, PAGE_SIZE, pte_protection
+from ..mm.fault import MmAccessFault
 from ..ps.exit import PspTerminateProcess
 from ..status import (
     STATUS_ACCESS_VIOLATION,
     STATUS_ASSERTION_FAILURE,
     STATUS_BREAKPOINT,
     STATUS_DATATYPE_MISALIGNMENT,
+    STATUS_FLOAT_DENORMAL_OPERAND,
+    STATUS_FLOAT_DIVIDE_BY_ZERO,
+    STATUS_FLOAT_INEXACT_RESULT,
     STATUS_FLOAT_INVALID_OPERATION,
-    STATUS_GUARD_PAGE_VIOLATION,
+    STATUS_FLOAT_OVERFLOW,
+    STATUS_FLOAT_STACK_CHECK,
+    STATUS_FLOAT_UNDERFLOW,
     STATUS_ILLEGAL_INSTRUCTION,
     STATUS_INTEGER_DIVIDE_BY_ZERO,
     STATUS_INTEGER_OVERFLOW,
     STATUS_PRIVILEGED_INSTRUCTION,
     STATUS_SINGLE_STEP,
     STATUS_STACK_BUFFER_OVERRUN,
-    STATUS_STACK_OVERFLOW,
     nt_status_name,
 )
 
@@ -58,23 +71,31 @@ def _is_privileged(insn) -> bool:
     return insn.mnemonic == "mov" and any(r in insn.op_str for r in ("cr", "dr"))
 
 
-def _grow_user_stack(thread, address: int) -> bool:
-    """MiCheckForUserStackOverflow: a touch of the stack's guard page moves the guard down."""
-    space = thread.process.space
-    bottom, limit, top = thread.user_stack
-    page = address & ~(PAGE_SIZE - 1)
-    if not bottom <= page < top or not pte_protection(space.tables.get(page)) & PAGE_GUARD:
-        return False
-    from ..mm.virtual import commit_pages
-    commit_pages(space, page, page + PAGE_SIZE, 0x04)
-    if page - PAGE_SIZE >= bottom:
-        commit_pages(space, page - PAGE_SIZE, page, 0x04 | PAGE_GUARD)
-    thread.user_stack = (bottom, page, top)
-    StructView(space, thread.teb, LAYOUTS["TEB"]).NtTib.StackLimit = page
-    return True
+_FLOAT_STATUS = (STATUS_FLOAT_INVALID_OPERATION, STATUS_FLOAT_DENORMAL_OPERAND, STATUS_FLOAT_DIVIDE_BY_ZERO,
+                 STATUS_FLOAT_OVERFLOW, STATUS_FLOAT_UNDERFLOW, STATUS_FLOAT_INEXACT_RESULT)
+NON_CANONICAL = 0xFFFFFFFFFFFFFFFF
+
+
+def _float_status(kernel, vector: int) -> int:
+    """#MF (x87) and #XM (SSE): the first unmasked exception whose flag is set names the code."""
+    from unicorn import x86_const as ux
+    uc = kernel.machine.uc
+    if vector == 0x10:
+        sw, cw = uc.reg_read(ux.UC_X86_REG_FPSW), uc.reg_read(ux.UC_X86_REG_FPCW)
+        pending = sw & ~cw & 0x3F
+        if pending & 1 and sw & 0x40:
+            return STATUS_FLOAT_STACK_CHECK
+    else:
+        mxcsr = uc.reg_read(ux.UC_X86_REG_MXCSR)
+        pending = mxcsr & ~(mxcsr >> 7) & 0x3F
+    for bit, status in enumerate(_FLOAT_STATUS):
+        if pending >> bit & 1:
+            return status
+    return STATUS_FLOAT_INVALID_OPERATION
 
 
 def KiDispatchTrap(kernel, thread, frame_pa: int) -> None:
+    """KiTrapGate: a fault or trap of the current thread at ring 3."""
     mem = kernel.mem
     tf = LAYOUTS["KTRAP_FRAME"]
     vector = struct.unpack_from("<Q", mem, frame_pa + tf.offset("P1Home"))[0]
@@ -82,40 +103,72 @@ def KiDispatchTrap(kernel, thread, frame_pa: int) -> None:
     rip = struct.unpack_from("<Q", mem, frame_pa + tf.offset("Rip"))[0]
     fault_va = struct.unpack_from("<Q", mem, frame_pa + tf.offset("FaultAddress"))[0]
     space = thread.process.space
-    detail = ""
+    params: list[int] = []
+    flags = 0
     if vector == 0x0E:
-        if error & 1 == 0 and _grow_user_stack(thread, fault_va):
-            return                              # the instruction runs again on the grown stack
-        pte = space.tables.get(fault_va) if fault_va < 0x800000000000 else 0
-        if pte_protection(pte) & PAGE_GUARD:
-            status = STATUS_GUARD_PAGE_VIOLATION
-            bottom, _, top = thread.user_stack
-            if bottom <= fault_va < bottom + PAGE_SIZE:
-                status = STATUS_STACK_OVERFLOW
-        else:
-            status = STATUS_ACCESS_VIOLATION
-        access = "executing" if error & 0x10 else "writing" if error & 2 else "reading"
-        detail = f"{access} {fault_va:#x}"
+        status = MmAccessFault(thread, fault_va, bool(error & 2), bool(error & 1))
+        if status is None:
+            return                              # the instruction runs again
+        access = 8 if error & 0x10 else 1 if error & 2 else 0
+        params = [access, fault_va]
     elif vector == 0x0D:
         status = STATUS_PRIVILEGED_INSTRUCTION if _is_privileged(_instruction(space, rip)) else STATUS_ACCESS_VIOLATION
         if status == STATUS_ACCESS_VIOLATION:
-            detail = "reading 0xffffffffffffffff"   # a #GP reports no address (Windows gives -1)
+            params = [0, NON_CANONICAL]         # a #GP reports no address (Windows gives -1)
     elif vector == 0x00:
         insn = _instruction(space, rip)
         status = STATUS_INTEGER_DIVIDE_BY_ZERO
         if insn is not None and insn.mnemonic == "idiv" and _divisor_nonzero(kernel, thread, frame_pa, insn):
             status = STATUS_INTEGER_OVERFLOW
+    elif vector in (0x10, 0x13):
+        status = _float_status(kernel, vector)
     else:
         status = _VECTOR_STATUS.get(vector, STATUS_ILLEGAL_INSTRUCTION)
+    frame = StructView(kernel.system, thread.trap_frame, tf)
     if vector == 0x03:
         rip -= 1                                # the exception address is the int3 itself
-    process = thread.process
-    kernel.events.emit("fault", pid=process.pid, tid=thread.tid, vector=vector, status=status, rip=rip,
+        params = [0]                            # BREAKPOINT_BREAK
+    elif vector in (0x29, 0x2C):
+        rip -= 2                                # int 29 / int 2c: the address is the instruction
+        if vector == 0x29:
+            params = [frame.Rcx]                # the FAST_FAIL code
+            flags = EXCEPTION_NONCONTINUABLE
+    elif vector == 0x01:
+        frame.EFlags = frame.EFlags & ~0x100    # the single step is taken: TF is cleared
+    frame.Rip = rip
+    kernel.events.emit("fault", pid=thread.process.pid, tid=thread.tid, vector=vector, status=status, rip=rip,
                        address=fault_va if vector == 0x0E else None, error_code=error)
+    record = ExceptionRecord(status, rip, params, flags)
+    if vector == 0x29:                          # __fastfail: no handler ever sees it
+        return KiUnhandledException(kernel, thread, record)
+    if not KiDispatchException(kernel, thread, record, KeContextFromTrapFrame(kernel, frame)):
+        KiUnhandledException(kernel, thread, record)
+
+
+def KiUnhandledException(kernel, thread, record: ExceptionRecord) -> None:
+    """No handler took it (or its frame could not be written): the process ends with its code."""
+    process = thread.process
+    if process.exited:
+        return
+    detail = ""
+    if record.code == STATUS_ACCESS_VIOLATION and len(record.params) >= 2:
+        access = {0: "reading", 1: "writing", 8: "executing"}.get(record.params[0], "reading")
+        detail = f" {access} {record.params[1]:#x}"
     image = ntpath.basename(process.image_path)
-    kernel.report_fault(f"{image}: unhandled exception {nt_status_name(status)} (0x{status:08X}) "
-                        f"at {rip:#x}{' ' + detail if detail else ''} in thread {process.pid}.{thread.tid}")
-    PspTerminateProcess(kernel, process, status)
+    kernel.report_fault(f"{image}: unhandled exception {nt_status_name(record.code)} (0x{record.code:08X}) "
+                        f"at {record.address:#x}{detail} in thread {process.pid}.{thread.tid}")
+    PspTerminateProcess(kernel, process, record.code)
+
+
+def NtRaiseException(kernel, thread, record_va, context_va, first_chance):
+    """RtlRaiseException's service: dispatch the caller's record from its CONTEXT (first
+    chance), or end the process when user mode found no handler (second chance)."""
+    space = thread.process.space
+    record = ExceptionRecord.unpack(space.probe_read(record_va, EXCEPTION_RECORD_SIZE))
+    ctx = bytearray(space.probe_read(context_va, CONTEXT_SIZE))
+    if not KiDispatchException(kernel, thread, record, ctx, bool(first_chance & 0xFF)):
+        KiUnhandledException(kernel, thread, record)
+    return None
 
 
 def _divisor_nonzero(kernel, thread, frame_pa: int, insn) -> bool:

@@ -9,7 +9,7 @@ status; a number not in the table returns STATUS_INVALID_SYSTEM_SERVICE (KiSyste
 check). Argument kinds are listed in kernel/trace/syscalls.py.
 """
 from ..ob.namespace import NAMESPACE_SERVICES
-from . import harderror, memory, object, process, section, sync, thread, thread_control
+from . import exception, harderror, memory, object, process, section, sync, thread, thread_control
 from .file import FILE_SERVICES
 from .sysnums import SERVICE_NUMBERS
 
@@ -30,6 +30,9 @@ SERVICES = {
         ("ThreadInformationLength", "u")
     )),
     "NtContinue": (thread.NtContinue, (("ContextRecord", "p"), ("TestAlert", "b"))),
+    "NtContinueEx": (thread.NtContinue, (("ContextRecord", "p"), ("ContinueArgument", "p"))),
+    "NtRaiseException": (exception.NtRaiseException, (("ExceptionRecord", "p"), ("ContextRecord", "p"),
+                                                     ("FirstChance", "b"))),
     "NtYieldExecution": (thread.NtYieldExecution, ()),
     "NtSetInformationProcess": (process.NtSetInformationProcess, (
         ("ProcessHandle", "h"), ("ProcessInformationClass", "u"), ("ProcessInformation", "p"),

@@ -1,6 +1,7 @@
 """Thread services: NtTerminateThread, NtQuery/SetInformationThread, NtContinue, NtYieldExecution."""
 import struct
 
+from ..ke.exception import CONTEXT_SIZE, KeContinue
 from ..ps.exit import PspExitThread
 from ..ps.objects import Ready, Terminated
 from ..status import (
@@ -12,7 +13,6 @@ from ..status import (
     NtStatusError,
 )
 from .handles import reference_thread
-from .thread_control import CTX_EFLAGS, CTX_GPRS, CTX_RIP, USER_EFLAGS_MASK, set_user_state
 
 ThreadBasicInformation = 0
 ThreadPriority = 2
@@ -126,10 +126,7 @@ def KeSetAffinityThread(kernel, target) -> None:
 
 def NtContinue(kernel, thread, context_va, test_alert):
     """Resume the caller with a whole CONTEXT: the trap frame is rewritten and left via iretq."""
-    ctx = thread.process.space.probe_read(context_va, 0x100)
-    regs = list(struct.unpack_from("<16Q", ctx, CTX_GPRS))
-    eflags = (struct.unpack_from("<I", ctx, CTX_EFLAGS)[0] & USER_EFLAGS_MASK) | 0x200
-    set_user_state(kernel, thread, regs, struct.unpack_from("<Q", ctx, CTX_RIP)[0], eflags)
+    KeContinue(kernel, thread, thread.process.space.probe_read(context_va, CONTEXT_SIZE))
     return None
 
 

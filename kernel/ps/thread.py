@@ -86,6 +86,7 @@ def PspCreateThread(kernel, process, start_address: int, parameter: int, stack_r
     teb = StructView(process.space, thread.teb, LAYOUTS["TEB"])
     teb.NtTib.StackBase = stack_top
     teb.NtTib.StackLimit = stack_limit
+    teb.DeallocationStack = stack_bottom
     teb.NtTib.Self = thread.teb
     teb.ClientId.UniqueProcess = process.pid
     teb.ClientId.UniqueThread = tid

@@ -187,7 +187,7 @@ class SyscallWriter:
         elif kind == "unwait":
             self.out.write(f"{event['time']:>10} ?.{event['tid']} <... wait resumed> = "
                            f"{event['status'] & 0xFFFFFFFF:#010x}\n")
-        elif kind in ("thread-exit", "process-exit", "fault"):
+        elif kind in ("thread-exit", "process-exit", "fault", "exception", "exception-handled"):
             self.out.write(f"{event.get('time', 0):>10} +++ {_event_text(event)} +++\n")
 
     def end(self) -> None:

@@ -1,0 +1,50 @@
+/* msvcrt's C++ exception support (__CxxFrameHandler, __CxxFrameHandler3, _CxxThrowException;
+ * ucrtbase leaves them to vcruntime140): the shared source guest/common/cxx_eh.c, with its
+ * per-thread state in a TLS slot of its own. */
+#ifdef CRT_MSVCRT
+#include "../ntdll/except.h"
+#define NULL ((void *)0)
+
+__declspec(dllimport) ULONG __stdcall TlsAlloc(void);
+__declspec(dllimport) PVOID __stdcall TlsGetValue(ULONG);
+__declspec(dllimport) int __stdcall TlsSetValue(ULONG, PVOID);
+__declspec(dllimport) PVOID __stdcall GetProcessHeap(void);
+__declspec(dllimport) PVOID __stdcall HeapAlloc(PVOID, ULONG, SIZE_T);
+__declspec(dllimport) ULONG __stdcall GetLastError(void);
+__declspec(dllimport) void __stdcall SetLastError(ULONG);
+__attribute__((noreturn)) void abort(void);
+
+typedef struct { void *current_exception; void *active_catches; int processing_throw; } CxxThreadData;
+static volatile ULONG cxx_tls = 0xFFFFFFFF;     /* TLS_OUT_OF_INDEXES until first used */
+
+static CxxThreadData *CxxThread(void)
+{
+    ULONG saved = GetLastError();
+    if (cxx_tls == 0xFFFFFFFF)                  /* the first thread to get here sets the slot */
+        __sync_val_compare_and_swap(&cxx_tls, 0xFFFFFFFF, TlsAlloc());
+    CxxThreadData *data = TlsGetValue(cxx_tls);
+    if (data == NULL) {
+        data = HeapAlloc(GetProcessHeap(), 8 /* HEAP_ZERO_MEMORY */, sizeof *data);
+        if (data == NULL)
+            abort();
+        TlsSetValue(cxx_tls, data);
+    }
+    SetLastError(saved);
+    return data;
+}
+
+#define CXX_EXPORT __declspec(dllexport)
+#define CXX_FRAME_HANDLER_MSVCRT
+#define terminate abort                         /* std::terminate's default action */
+static void **CxxCurrentException(void) { return &CxxThread()->current_exception; }
+static void **CxxActiveCatches(void) { return &CxxThread()->active_catches; }
+static int *CxxProcessingThrow(void) { return &CxxThread()->processing_throw; }
+#include "../common/cxx_eh.c"
+
+/* __uncaught_exception: is an exception thrown and not yet caught (a destructor runs during
+ * its unwind)? */
+CXX_EXPORT int __uncaught_exception(void)
+{
+    return CxxThread()->processing_throw > 0;
+}
+#endif

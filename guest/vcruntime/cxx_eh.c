@@ -1,0 +1,10 @@
+/* vcruntime140's C++ exception support (_CxxThrowException, __CxxFrameHandler3): the shared
+ * source guest/common/cxx_eh.c over vcruntime's per-thread data (vcruntime.h). */
+#include "../ntdll/except.h"
+#include "vcruntime.h"
+
+#define CXX_EXPORT VCRTEXP
+static void **CxxCurrentException(void) { return &vcrt_getptd()->curexception; }
+static void **CxxActiveCatches(void) { return &vcrt_getptd()->reserved[0]; }
+static int *CxxProcessingThrow(void) { return &vcrt_getptd()->processing_throw; }
+#include "../common/cxx_eh.c"
