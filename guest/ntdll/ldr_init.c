@@ -208,10 +208,11 @@ NTSYSAPI __attribute__((noreturn)) void NTAPI RtlExitUserThread(NTSTATUS status)
         NtTerminateThread(NtCurrentThread(), status);
 }
 
-/* Where every thread's user-mode life begins and ends. */
+/* Where every thread's user-mode life begins and ends: the start routine under the top-level
+ * exception filter (RtlpExecuteThreadStart, except.c). */
 NTSYSAPI __attribute__((noreturn)) void NTAPI RtlUserThreadStart(ULONG (NTAPI *start)(PVOID), PVOID parameter)
 {
-    RtlExitUserThread((NTSTATUS)start(parameter));
+    RtlExitUserThread((NTSTATUS)RtlpExecuteThreadStart((PVOID)start, parameter));
 }
 
 NTSYSAPI ULONG NTAPI RtlGetNtGlobalFlags(void)

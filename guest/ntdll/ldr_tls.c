@@ -5,13 +5,29 @@
 
 static ULONG LdrpNumberOfTlsEntries;
 
+/* ldr_guard.S: the callback called under LdrpTlsCallbackHandler. */
+void LdrpCallTlsCallback(PIMAGE_TLS_CALLBACK callback, PVOID base, ULONG reason);
+extern char LdrpTlsCallbackResume[];
+
+/* An exception a TLS callback does not handle itself ends that callback, not the process: the
+ * loader unwinds to the call and goes on with the next callback, as Windows' loader does. */
+EXCEPTION_DISPOSITION LdrpTlsCallbackHandler(EXCEPTION_RECORD *record, PVOID frame, CONTEXT *context,
+                                             DISPATCHER_CONTEXT *dispatcher)
+{
+    (void)context;
+    if (record->ExceptionFlags & EXCEPTION_UNWIND)
+        return ExceptionContinueSearch;
+    RtlUnwindEx(frame, LdrpTlsCallbackResume, record, NULL, dispatcher->ContextRecord, dispatcher->HistoryTable);
+    return ExceptionContinueSearch;         /* not reached */
+}
+
 void LdrpCallTlsCallbacks(LDR_DATA_TABLE_ENTRY *entry, ULONG reason)
 {
     IMAGE_TLS_DIRECTORY64 *tls = RtlImageDirectoryEntryToData(entry->DllBase, 1, IMAGE_DIRECTORY_ENTRY_TLS, NULL);
     if (tls == NULL || tls->AddressOfCallBacks == 0)
         return;
     for (PIMAGE_TLS_CALLBACK *cb = (PIMAGE_TLS_CALLBACK *)tls->AddressOfCallBacks; *cb; cb++)
-        (*cb)(entry->DllBase, reason, NULL);
+        LdrpCallTlsCallback(*cb, entry->DllBase, reason);
 }
 
 void LdrpInitializeTls(void)
