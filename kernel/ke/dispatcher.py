@@ -18,7 +18,7 @@ from collections import deque
 from unicorn.unicorn_py3.unicorn import uclib
 
 from ..hal import cpustate as cs
-from ..hal.icount import NO_DEADLINE, QUANTUM_PER_TICK
+from ..hal.icount import NO_DEADLINE, QUANTUM_PER_TICK, STOPPED_BREAK
 from ..layouts import LAYOUTS
 from ..ps.objects import Initialized, Ready, Running, Terminated, Waiting
 from .clock import VirtualClock
@@ -79,6 +79,7 @@ class Dispatcher:
         self.events = kernel.events
         self._switch_reason = {}        # cpu number -> why its thread left
         self._reap: list = []           # threads that ended on the processor, to reap after the run
+        self._break = None              # (instructions retired, callback) of the icount break
 
     # -- time
     def now(self) -> int:
@@ -211,6 +212,8 @@ class Dispatcher:
             else:
                 self.machine.run_thread(thread.context_handle, thread.blob_address, view,
                                         lambda: trace.context(cpu, thread), trace.finish)
+            if self.counter.state.stopped == STOPPED_BREAK:
+                self._run_to_break(cpu, thread)
         finally:
             self.executing = None
             self.current = None
@@ -218,6 +221,38 @@ class Dispatcher:
             reap, self._reap = self._reap, []
             for ended in reap:
                 self.kernel.thread_reaper(self.kernel, ended)
+
+    # -- the break at an instruction count (--break icount:N), on the one clock
+    def set_break(self, retired: int, callback) -> None:
+        """Call callback() with the CPU stopped where exactly `retired` instructions have
+        retired, before the next one runs (one break at a time; the next is set from it)."""
+        self._break = (retired, callback)
+        self.counter.set_break(retired)
+
+    def _run_to_break(self, cpu, thread) -> None:
+        """The counter stopped before the block that holds the break: run the instructions up
+        to it by count, then the break runs with the thread's state in the CPU."""
+        retired, callback = self._break
+        counter = self.counter
+        counter.set_break(NO_DEADLINE)
+        remaining = retired - counter.instructions
+        if remaining > 0:
+            trace = self.kernel.trace
+            hooks = () if trace is None else (lambda: trace.context(cpu, thread), trace.finish)
+            # Unicorn counts only in code translated with its counting hook: translate anew,
+            # and again afterwards, so that the code runs without that hook.
+            machine = self.machine
+            machine.flush_code()
+            try:
+                machine.run_thread(thread.context_handle, thread.blob_address, thread.view, *hooks,
+                                   count=remaining)
+            finally:
+                machine.flush_code()
+        if counter.instructions != retired:
+            counter.set_break(retired)  # the thread stopped on the way (a wait, a tick): later
+            return
+        self._break = None
+        callback()
 
     def reap_after_run(self, thread) -> None:
         """The running thread ended: its stacks go back once it is off the processor."""
