@@ -3,12 +3,13 @@ the stages, and the dispatcher run until no user process is left."""
 from .ex import exception, services
 from .ke.clock import DEFAULT_TICK_INSTRUCTIONS
 from .ke.kernel import Kernel
+from .ke.kthread import Running
 from .layouts import LAYOUTS
 from .ob.handles import HandleTable
 from .ob.object import ObCreateObject
 from .ps import create
 from .ps.exit import PspReapThread
-from .ps.objects import EThread, Running
+from .ps.objects import EThread
 from .ps.process import PspInsertProcess, allocate_eprocess
 
 
@@ -62,12 +63,8 @@ def KiInitializeIdleThreads(kernel: Kernel, idle) -> None:
         tcb.Affinity.Mask = 1 << cpu.number
         tcb.IdealProcessor = tcb.NextProcessor = cpu.number
         thread.state = Running
-        thread.cpu = cpu
         idle.threads.append(thread)
-        cpu.idle_thread = thread
-        prcb = cpu.processor.pcr.Prcb
-        prcb.IdleThread = address
-        prcb.CurrentThread = address
+        kernel.dispatcher.set_idle_thread(cpu, thread)
 
 
 class Session:

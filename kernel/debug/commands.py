@@ -6,10 +6,10 @@ what the kernel uses. Commands are separated by ';'.
 import shlex
 import struct
 
+from ..ke.kthread import STATE_NAMES
 from ..layouts import LAYOUTS
 from ..mm.pte import NX, PFN_MASK, PS, RW, US, A, D, G, P, pte_protection
 from ..mm.vad import MEM_IMAGE, MEM_MAPPED
-from ..ps.objects import STATE_NAMES
 from .dt import cmd_dt
 from .target import DebugError, Target, fmt_addr
 

@@ -1,10 +1,10 @@
 """Process services: NtTerminateProcess, NtQueryInformationProcess, NtClose."""
 import struct
 
+from ..ke.kthread import Terminated
 from ..layouts import LAYOUTS
 from ..ob.handles import NT_CURRENT_PROCESS, NT_CURRENT_THREAD
 from ..ps.exit import PspTerminateProcess
-from ..ps.objects import Terminated
 from ..status import (
     STATUS_INFO_LENGTH_MISMATCH,
     STATUS_INVALID_HANDLE,

@@ -1,8 +1,8 @@
 """Thread services: NtTerminateThread, NtQuery/SetInformationThread, NtContinue, NtYieldExecution."""
 import struct
 
+from ..ke.kthread import Ready, Terminated
 from ..ps.exit import PspExitThread
-from ..ps.objects import Ready, Terminated
 from ..status import (
     STATUS_INFO_LENGTH_MISMATCH,
     STATUS_INVALID_INFO_CLASS,

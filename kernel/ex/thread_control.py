@@ -5,8 +5,8 @@ import struct
 from unicorn.x86_const import UC_X86_REG_R12, UC_X86_REG_R13, UC_X86_REG_R14, UC_X86_REG_R15
 
 from ..hal import cpustate as cs
+from ..ke.kthread import Initialized, Ready, Running, Terminated
 from ..layouts import LAYOUTS, StructView
-from ..ps.objects import Initialized, Ready, Running, Terminated
 from ..ps.thread import PspCreateThread, PspInsertThread, PspResumeNewThread
 from ..status import (
     STATUS_INVALID_PARAMETER,

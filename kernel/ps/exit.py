@@ -5,11 +5,11 @@ A thread that ends leaves any wait, abandons the mutants it owns and is signalle
 thread's end ends the process, which is signalled in turn. Once off its processor, the reaper
 gives back its kernel stack, its TEB and the user stack the kernel made for it; the thread
 object itself stays (objects are not deleted yet)."""
+from ..ke.kthread import Terminated
 from ..ke.wait import cancel_wait, signal_object
 from ..mm.system import KERNEL_STACK_SIZE
 from ..mm.vad import MEM_RELEASE
 from ..mm.virtual import MmFreeVirtualMemory
-from ..ps.objects import Terminated
 from ..status import NtStatusError
 
 

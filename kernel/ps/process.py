@@ -81,7 +81,7 @@ def MmCreatePeb(kernel, process: EProcess, image, parameters_va: int, ldr_va: in
     peb.ImageBaseAddress = process.image_base
     peb.Ldr = ldr_va
     peb.ProcessParameters = parameters_va
-    peb.NumberOfProcessors = 1
+    peb.NumberOfProcessors = len(kernel.processors)      # KeNumberProcessors
     peb.OSMajorVersion = BUILD["major"]
     peb.OSMinorVersion = BUILD["minor"]
     peb.OSBuildNumber = BUILD["build"]
