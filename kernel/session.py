@@ -5,12 +5,11 @@ from .ke.clock import DEFAULT_TICK_INSTRUCTIONS
 from .ke.kernel import Kernel
 from .ke.kthread import Running
 from .layouts import LAYOUTS
-from .ob.handles import HandleTable
 from .ob.object import ObCreateObject
 from .ps import create
 from .ps.exit import PspReapThread
 from .ps.objects import EThread
-from .ps.process import PspInsertProcess, allocate_eprocess
+from .ps.process import PspInsertProcess, allocate_eprocess, new_handle_table
 
 
 class BootResult:
@@ -36,12 +35,12 @@ def PsInitSystem(kernel: Kernel) -> None:
     idle = allocate_eprocess(kernel, "Idle", 0, 0)
     idle.eprocess.UniqueProcessId = 0
     idle.eprocess.Pcb.DirectoryTableBase = system.tables.pml4
-    idle.handles = HandleTable()
+    new_handle_table(kernel, idle)
     kernel.idle_process = idle
     KiInitializeIdleThreads(kernel, idle)
     sysproc = allocate_eprocess(kernel, "System", 0, 8)
     sysproc.eprocess.Pcb.DirectoryTableBase = system.tables.pml4
-    sysproc.handles = HandleTable()
+    new_handle_table(kernel, sysproc)       # ObpKernelHandleTable
     PspInsertProcess(kernel, sysproc, pid=4)
     kernel._next_cid = 8
     sysproc.affinity = (1 << len(kernel.processors)) - 1

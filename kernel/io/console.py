@@ -1,9 +1,17 @@
 """Console handles: file objects whose writes go to the host's stdout/stderr unchanged."""
 import os
 
+from ..ob.object import ObCreateObject, ObjectBody
 
-class ConsoleFile:
+FILE_OBJECT_SIZE = 0xD8
+
+
+class ConsoleFile(ObjectBody):
+    type_name = "File"
+
     def __init__(self, kernel, fd: int, name: str):
+        self.address = ObCreateObject(kernel, "File", FILE_OBJECT_SIZE)
+        self.bind_header(kernel.system, self.address)
         self.kernel = kernel
         self.fd = fd
         self.name = name

@@ -12,7 +12,8 @@ from ..hal.icount import NO_DEADLINE
 from .balmgr import BalanceSetManager
 from .clock import VirtualClock
 from .ctxswap import ContextSwap
-from .kthread import Initialized, Ready, Running, Terminated
+from .kthread import OFF_MUTANT_LIST_HEAD, Initialized, Ready, Running, Terminated
+from .lists import InitializeListHead
 from .prcb import GuestWords, Prcb
 from .quantum import ClockInterrupt
 from .thrdschd import ThreadScheduling
@@ -58,6 +59,7 @@ class Dispatcher(ThreadScheduling, ClockInterrupt, BalanceSetManager, ContextSwa
     def add_thread(self, thread) -> None:
         assert thread._pa == thread.address - self.words.delta, "a KTHREAD lives in nonpaged pool"
         self.words.threads[thread.address] = thread
+        InitializeListHead(self.words, thread.address + OFF_MUTANT_LIST_HEAD)     # KeInitThread
         thread.quantum = thread.quantum_reset
         thread.state = Initialized
 

@@ -32,6 +32,7 @@ class GuestWords:
         self.delta = POOL_BASE - system.kernel_pa(POOL_BASE)
         self.threads: dict = {}             # KTHREAD address -> its thread (the handle onto it)
         self.heads: dict = {}               # ready list head address -> (Prcb, priority)
+        self.objects: dict = {}             # dispatcher object address -> its object, once waited on or owned
 
 
 class Prcb:

@@ -83,10 +83,10 @@ class EThread(ObjectBody, DispatcherObject, KThread):
         self.user_stack = None          # (bottom, limit, top) of the stack the kernel made for it
         self.reaped = False             # its stacks and TEB given back (kernel/ps/exit.py)
         self.quantum = 0                # quantum units left (3 per clock tick)
-        self.wait = None                # the wait in progress (kernel/ke/wait.py)
+        self.wait_timer = None          # the timeout of the wait in progress (kernel/ke/wait.py)
+        self.wait_block_array = None    # its KWAIT_BLOCKs for waits on more than three objects
         self.suspended_wait = False     # waiting on its suspend count
         self.starvation_boost = False
-        self.owned_mutants: list = []
         self.last_cpu = 0               # the processor whose KPCR its GS bases point at
         self.view = None                # a writable view of `context`'s CPU state
         self.trap_frame_pa = None

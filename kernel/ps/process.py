@@ -129,5 +129,6 @@ def write_process_data(kernel, process: EProcess, guest_path: str, command_line:
 
 
 def new_handle_table(kernel, process: EProcess) -> None:
-    process.handles = HandleTable()
-    process.eprocess.ObjectTable = kernel.system.allocate_pool(0x80, 0x10)    # HANDLE_TABLE
+    """ObInitProcess: the process's HANDLE_TABLE (kernel/ob/handles.py)."""
+    process.handles = HandleTable(kernel.system, kernel.object_headers)
+    process.eprocess.ObjectTable = process.handles.address
