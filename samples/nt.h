@@ -89,6 +89,14 @@ NTSTATUS NTAPI NtDuplicateObject(HANDLE, HANDLE, HANDLE, HANDLE *, ULONG, ULONG,
 ULONG NTAPI NtGetCurrentProcessorNumber(void);
 
 /* A thread of this process at `start(parameter)`, suspended if asked; small stacks. */
+NTSTATUS NTAPI NtSetInformationProcess(HANDLE, int, PVOID, ULONG);
+/* A sample that shows one processor's scheduling keeps its process on processor 0
+ * (ProcessAffinityMask), as such a test does on Windows, so it reads the same with --cpus N. */
+static inline void OnProcessorZero(void) {
+    ULONG_PTR mask = 1;
+    NtSetInformationProcess(NtCurrentProcess(), 21, &mask, sizeof(mask));
+}
+
 static inline HANDLE StartThread(ULONG (*start)(PVOID), PVOID parameter, int suspended) {
     HANDLE h = 0;
     NTSTATUS s = NtCreateThreadEx(&h, 0x1FFFFF, 0, NtCurrentProcess(), (PVOID)start, parameter, suspended ? 1 : 0,
