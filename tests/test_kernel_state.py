@@ -214,3 +214,20 @@ def test_a_handle_table_grows_a_level_and_reuses_freed_entries_first():
     assert table.close(handles[300]) is events[300] and events[300].handle_count == 0
     assert table.insert(events[0]) == handles[300] and events[0].handle_count == 2
     assert [h for h, _ in table.items()] == sorted(handles)
+
+
+def test_lm_and_symbols_fall_back_to_the_image_views_before_peb_ldr_exists():
+    """Before the loader has built PEB->Ldr, `lm` and the symbols come from the MEM_IMAGE views
+    the kernel mapped, with the exports read from the images in guest memory."""
+    from kernel.debug.target import Target
+    from kernel.layouts import LAYOUTS
+    session = Session(256 << 20)
+    kernel = session.kernel
+    process, thread = session.create_process(CreateRequest(sample_path("hello_ntwrite"), []))
+    process.space.write(process.peb + LAYOUTS["PEB"].offset("Ldr"), b"\0" * 8)
+    target = Target(kernel, process, thread)
+    lines = []
+    execute(target, "lm; u ntdll!RtlUserThreadStart L1", lines.append)
+    text = "\n".join(lines)
+    assert re.search(r"00000001`40000000 \w+`\w+   hello_ntwrite .* hello_ntwrite.exe", text)
+    assert "ntdll      (export symbols)       ntdll.dll" in text and "ntdll!RtlUserThreadStart:" in text

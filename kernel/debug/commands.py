@@ -277,32 +277,11 @@ def cmd_handle(target: Target, args: list[str], out) -> None:
         out("")
 
 
-def _user_modules(target: Target) -> list:
-    """(start, end, full name) of the process's user modules: PEB->Ldr's InLoadOrderModuleList
-    once the loader has built it, else the image views the kernel mapped (MEM_IMAGE VADs)."""
-    p = target.process
-    if p is None:
-        return []
-    peb_va = target.view("EPROCESS", p.address).Peb
-    ldr = target.view("PEB", peb_va).Ldr if peb_va else 0
-    if ldr:
-        head = ldr + LAYOUTS["PEB_LDR_DATA"].offset("InLoadOrderModuleList")
-        rows = []
-        for entry in loader_entries(target, head):
-            e = target.view("LDR_DATA_TABLE_ENTRY", entry)
-            rows.append((e.DllBase, e.DllBase + e.SizeOfImage, target.unicode_string(e.BaseDllName) or "?"))
-        if rows:
-            return rows
-    if p.space is None:
-        return []
-    return [(v.start, v.end, v.name) for v in p.space.vads if v.type == MEM_IMAGE]
-
-
 def cmd_lm(target: Target, args: list[str], out) -> None:
     """lm: loaded modules with their ranges: the user modules, then the kernel modules on
     PsLoadedModuleList."""
     out("start             end                 module name")
-    rows = [(start, end, name.rsplit(".", 1)[0], name) for start, end, name in _user_modules(target)]
+    rows = [(m.base, m.base + m.size, m.name.rsplit(".", 1)[0], m.name) for m in target.modules()]
     for entry in loader_entries(target, target.kernel.loaded_module_list):
         e = target.view("LDR_DATA_TABLE_ENTRY", entry)
         full = target.unicode_string(e.BaseDllName) or "?"

@@ -10,13 +10,13 @@ from loader.pe import ImageFile, ImageRefused, open_image
 
 from ..errors import ImageOpenError
 from ..io.console import ConsoleFile
+from ..ke.procobj import KeInitializeProcess
+from ..mm.procsup import MmCreatePeb
 from ..status import STATUS_SUCCESS
 from .objects import EProcess
 from .params import DEFAULT_ENVIRONMENT, GUEST_APP_DIR, build_command_line
 from .process import (
     PRIORITY_CLASS_BASE,
-    KeInitializeProcess,
-    MmCreatePeb,
     PspInsertProcess,
     allocate_eprocess,
     map_process_images,

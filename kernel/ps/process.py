@@ -2,10 +2,10 @@
 import ntpath
 import struct
 
-from ..layouts import BUILD, LAYOUTS, StructView
-from ..mm.pte import PAGE_READWRITE, PAGE_SIZE
-from ..mm.vad import MEM_COMMIT, MEM_PRIVATE, MEM_RESERVE, Vad
-from ..mm.virtual import MmAllocateVirtualMemory, commit_pages
+from ..layouts import LAYOUTS
+from ..mm.pte import PAGE_READWRITE
+from ..mm.vad import MEM_COMMIT, MEM_RESERVE
+from ..mm.virtual import MmAllocateVirtualMemory
 from ..ob.handles import HandleTable
 from ..ob.object import ObCreateObject
 from ..status import STATUS_PENDING
@@ -13,9 +13,7 @@ from .image import build_loader_lists, map_module, snap_imports
 from .objects import EProcess
 from .params import write_process_parameters
 
-PEB_ADDRESS = 0x7FFFFFFDF000        # MmCreatePeb's page; TEBs are placed below it
 PRIORITY_CLASS_BASE = {"idle": 4, "below_normal": 6, "normal": 8, "above_normal": 10, "high": 13, "realtime": 24}
-PROCESS_QUANTUM_RESET = 6           # KeInitializeProcess: 2 clock ticks of 3 quantum units
 
 
 def _list_init(view, name: str) -> None:
@@ -28,8 +26,6 @@ def _list_insert_tail(space, head: int, entry: int) -> None:
     space.write(entry, struct.pack("<QQ", head, blink))
     space.write(blink, struct.pack("<Q", entry))
     space.write(head + 8, struct.pack("<Q", entry))
-
-
 
 
 def allocate_eprocess(kernel, name: str, parent_pid: int, base_priority: int) -> EProcess:
@@ -59,45 +55,6 @@ def PspInsertProcess(kernel, process: EProcess, pid: int | None = None) -> int:
     _list_insert_tail(kernel.system, kernel.active_process_head, ep.field_address("ActiveProcessLinks"))
     kernel.processes.append(process)
     return ep.UniqueProcessId
-
-
-def KeInitializeProcess(kernel, process: EProcess) -> dict:
-    """3C: thread list, quantum, base priority, affinity (kept in KPROCESS)."""
-    pcb = process.eprocess.Pcb
-    pcb.QuantumReset = PROCESS_QUANTUM_RESET
-    pcb.ActiveProcessors.Count = 1
-    pcb.ActiveProcessors.Size = 20
-    process.affinity = (1 << len(kernel.processors)) - 1     # every active processor
-    return {"BasePriority": pcb.BasePriority, "QuantumReset": pcb.QuantumReset, "Affinity": process.affinity}
-
-
-def MmCreatePeb(kernel, process: EProcess, image, parameters_va: int, ldr_va: int) -> int:
-    """3E: the PEB page and its fields."""
-    space = process.space
-    space.vads.insert(Vad(PEB_ADDRESS, PEB_ADDRESS + PAGE_SIZE, MEM_PRIVATE, PAGE_READWRITE, "PEB"))
-    commit_pages(space, PEB_ADDRESS, PEB_ADDRESS + PAGE_SIZE, PAGE_READWRITE)
-    peb = StructView(space, PEB_ADDRESS, LAYOUTS["PEB"])
-    oh = image.pe.OPTIONAL_HEADER
-    peb.ImageBaseAddress = process.image_base
-    peb.Ldr = ldr_va
-    peb.ProcessParameters = parameters_va
-    peb.NumberOfProcessors = len(kernel.processors)      # KeNumberProcessors
-    peb.OSMajorVersion = BUILD["major"]
-    peb.OSMinorVersion = BUILD["minor"]
-    peb.OSBuildNumber = BUILD["build"]
-    peb.OSPlatformId = 2                # VER_PLATFORM_WIN32_NT
-    peb.ImageSubsystem = oh.Subsystem
-    peb.ImageSubsystemMajorVersion = oh.MajorSubsystemVersion
-    peb.ImageSubsystemMinorVersion = oh.MinorSubsystemVersion
-    peb.ActiveProcessAffinityMask = process.affinity
-    peb.CriticalSectionTimeout.QuadPart = -(2592000 * 10_000_000)     # MmCriticalSectionTimeout: 30 days
-    peb.HeapSegmentReserve = oh.SizeOfHeapReserve or 0x100000
-    peb.HeapSegmentCommit = oh.SizeOfHeapCommit or 0x2000
-    peb.HeapDeCommitTotalFreeThreshold = 0x10000
-    peb.HeapDeCommitFreeBlockThreshold = 0x1000
-    peb.MaximumNumberOfHeaps = 16
-    peb.SessionId = 1
-    return PEB_ADDRESS
 
 
 def map_process_images(kernel, process: EProcess, image, guest_path: str, host_dir: str) -> dict:
