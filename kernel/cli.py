@@ -67,6 +67,12 @@ def _add_run_arguments(p) -> None:
     p.add_argument("--suspended", action="store_true",
                    help="CREATE_SUSPENDED: create the process with its initial thread suspended")
     p.add_argument("--memory", type=int, default=512, metavar="MB", help="emulated physical memory (default 512)")
+    f = p.add_argument_group("files", "the guest sees C:\\Windows\\System32 (its DLLs, read-only), C:\\app (the "
+                             "image's folder, read-only), C:\\work (the current directory, read-write), C:\\Temp (a "
+                             "fresh folder, removed at the end) and what --mount adds; nothing else of the host")
+    f.add_argument("--mount", action="append", default=[], metavar="GUEST=HOST[:ro]",
+                   help="show host folder HOST as guest folder GUEST (e.g. C:\\data=./data:ro); repeatable")
+    f.add_argument("--read-only", action="store_true", help="make every mount read-only")
     s = p.add_argument_group("scheduling", "virtual time: a clock tick (15.625 ms) is a fixed number of retired "
                              "instructions, so runs are identical every time")
     s.add_argument("--cpus", type=int, default=1, metavar="N", help="logical processors, 1-64 (default 1)")
@@ -130,7 +136,13 @@ def boot(args) -> int:
     flags = PRIORITY_CLASS_FLAGS[args.priority] if args.priority else 0
     if args.suspended:
         flags |= 0x4
-    session = Session(args.memory << 20, args.cpus, args.tick)
+    from .io.mounts import MountError, default_mounts
+    from .ke.boot import GUEST_BIN
+    try:
+        mounts = default_mounts(None, GUEST_BIN, extra=args.mount, read_only=args.read_only)
+    except MountError as e:
+        raise UserError(str(e), EXIT_USAGE) from e
+    session = Session(args.memory << 20, args.cpus, args.tick, mounts=mounts)
     kernel = session.kernel
     kernel.fault_sink = lambda line: (sys.stderr.write(line + "\n"), sys.stderr.flush())
     if args.stages:

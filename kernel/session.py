@@ -1,6 +1,9 @@
 """One boot: the kernel brought up, Idle and System created, the user process created through
 the stages, and the dispatcher run until no user process is left."""
+import os
+
 from .ex import exception, services
+from .io.iomgr import IoInitSystem
 from .ke.clock import DEFAULT_TICK_INSTRUCTIONS
 from .ke.kernel import Kernel
 from .ps import create
@@ -25,20 +28,23 @@ class BootResult:
 
 class Session:
     def __init__(self, phys_size: int = 512 << 20, cpus: int = 1,
-                 tick_instructions: int = DEFAULT_TICK_INSTRUCTIONS):
+                 tick_instructions: int = DEFAULT_TICK_INSTRUCTIONS, mounts=None):
         self.kernel = kernel = Kernel(phys_size, cpus, tick_instructions)
         services.install(kernel)
+        IoInitSystem(kernel, mounts)        # the object namespace, devices, C: over the mount table
         kernel.trap_handler = exception.KiDispatchTrap
         kernel.thread_startup = create.PspUserThreadStartup
         kernel.thread_reaper = PspReapThread
         PsInitSystem(kernel)
 
     def create_process(self, request: create.CreateRequest):
+        self.kernel.io.mounts.set_image_folder(os.path.dirname(request.host_path))      # its folder is C:\app
         return create.NtCreateUserProcess(self.kernel, request)
 
     def run(self, process, thread) -> BootResult:
         kernel = self.kernel
         kernel.dispatcher.run()
+        kernel.io.shutdown()                # the run's temporary folder goes
         deadlock = kernel.dispatcher.deadlock
         return BootResult(process.exit_status, process.pid, thread.tid, process.image_base,
                           kernel.instruction_count(), kernel.syscall_count, kernel.dispatcher.context_switches,

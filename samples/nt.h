@@ -151,3 +151,119 @@ static inline long long ArgNumber(int index, long long fallback) {
 }
 NTSTATUS NTAPI NtGetContextThread(HANDLE, PVOID);
 NTSTATUS NTAPI NtSetContextThread(HANDLE, PVOID);
+
+/* Files (the files_* samples). */
+/* UNICODE_STRING under a tag and another name: peb_walk.c declares its own UNICODE_STRING. */
+struct _UNICODE_STRING { USHORT Length, MaximumLength; unsigned short *Buffer; };
+typedef struct _UNICODE_STRING NtString;
+typedef struct {
+    ULONG Length; HANDLE RootDirectory; NtString *ObjectName; ULONG Attributes;
+    PVOID SecurityDescriptor, SecurityQualityOfService;
+} OBJECT_ATTRIBUTES;
+#define OBJ_CASE_INSENSITIVE 0x40
+#define FILE_READ_DATA 0x1
+#define FILE_LIST_DIRECTORY 0x1
+#define FILE_WRITE_DATA 0x2
+#define FILE_APPEND_DATA 0x4
+#define FILE_READ_ATTRIBUTES 0x80
+#define FILE_WRITE_ATTRIBUTES 0x100
+#define DELETE 0x10000
+#define SYNCHRONIZE 0x100000
+#define GENERIC_READ 0x80000000u
+#define GENERIC_WRITE 0x40000000u
+#define FILE_SHARE_READ 1
+#define FILE_SHARE_WRITE 2
+#define FILE_SHARE_DELETE 4
+#define FILE_SUPERSEDE 0
+#define FILE_OPEN 1
+#define FILE_CREATE 2
+#define FILE_OPEN_IF 3
+#define FILE_OVERWRITE 4
+#define FILE_OVERWRITE_IF 5
+#define FILE_DIRECTORY_FILE 0x1
+#define FILE_SYNCHRONOUS_IO_NONALERT 0x20
+#define FILE_NON_DIRECTORY_FILE 0x40
+#define FILE_DELETE_ON_CLOSE 0x1000
+#define FILE_ATTRIBUTE_READONLY 0x1
+#define FILE_ATTRIBUTE_DIRECTORY 0x10
+#define FILE_ATTRIBUTE_NORMAL 0x80
+#define STATUS_PENDING 0x103
+#define STATUS_NO_MORE_FILES ((NTSTATUS)0x80000006)
+#define STATUS_END_OF_FILE ((NTSTATUS)0xC0000011)
+typedef struct { LARGE_INTEGER CreationTime, LastAccessTime, LastWriteTime, ChangeTime; ULONG FileAttributes; } FILE_BASIC_INFORMATION;
+typedef struct { LARGE_INTEGER AllocationSize, EndOfFile; ULONG NumberOfLinks; UCHAR DeletePending, Directory; } FILE_STANDARD_INFORMATION;
+typedef struct { LARGE_INTEGER CreationTime, LastAccessTime, LastWriteTime, ChangeTime, AllocationSize, EndOfFile;
+                 ULONG FileAttributes; } FILE_NETWORK_OPEN_INFORMATION;
+typedef struct { ULONG NextEntryOffset, FileIndex, FileNameLength; unsigned short FileName[1]; } FILE_NAMES_INFORMATION;
+typedef struct {
+    ULONG NextEntryOffset, FileIndex; LARGE_INTEGER CreationTime, LastAccessTime, LastWriteTime, ChangeTime, EndOfFile,
+    AllocationSize; ULONG FileAttributes, FileNameLength; unsigned short FileName[1];
+} FILE_DIRECTORY_INFORMATION;
+typedef struct { ULONG DeviceType, Characteristics; } FILE_FS_DEVICE_INFORMATION;
+typedef struct { UCHAR ReplaceIfExists; HANDLE RootDirectory; ULONG FileNameLength; unsigned short FileName[1]; } FILE_RENAME_INFORMATION;
+#define FileDirectoryInformation 1
+#define FileBasicInformation 4
+#define FileStandardInformation 5
+#define FileNameInformation 9
+#define FileRenameInformation 10
+#define FileNamesInformation 12
+#define FileDispositionInformation 13
+#define FilePositionInformation 14
+#define FileEndOfFileInformation 20
+#define FileFsDeviceInformation 4
+NTSTATUS NTAPI NtCreateFile(HANDLE *, ULONG, OBJECT_ATTRIBUTES *, IO_STATUS_BLOCK *, LARGE_INTEGER *, ULONG, ULONG, ULONG,
+                            ULONG, PVOID, ULONG);
+NTSTATUS NTAPI NtOpenFile(HANDLE *, ULONG, OBJECT_ATTRIBUTES *, IO_STATUS_BLOCK *, ULONG, ULONG);
+NTSTATUS NTAPI NtReadFile(HANDLE, HANDLE, PVOID, PVOID, IO_STATUS_BLOCK *, PVOID, ULONG, LARGE_INTEGER *, ULONG *);
+NTSTATUS NTAPI NtQueryInformationFile(HANDLE, IO_STATUS_BLOCK *, PVOID, ULONG, int);
+NTSTATUS NTAPI NtSetInformationFile(HANDLE, IO_STATUS_BLOCK *, PVOID, ULONG, int);
+NTSTATUS NTAPI NtQueryDirectoryFile(HANDLE, HANDLE, PVOID, PVOID, IO_STATUS_BLOCK *, PVOID, ULONG, int, UCHAR,
+                                    NtString *, UCHAR);
+NTSTATUS NTAPI NtQueryAttributesFile(OBJECT_ATTRIBUTES *, FILE_BASIC_INFORMATION *);
+NTSTATUS NTAPI NtQueryFullAttributesFile(OBJECT_ATTRIBUTES *, FILE_NETWORK_OPEN_INFORMATION *);
+NTSTATUS NTAPI NtQueryVolumeInformationFile(HANDLE, IO_STATUS_BLOCK *, PVOID, ULONG, int);
+NTSTATUS NTAPI NtFlushBuffersFile(HANDLE, IO_STATUS_BLOCK *);
+NTSTATUS NTAPI NtDeleteFile(OBJECT_ATTRIBUTES *);
+
+/* A NUL-terminated ASCII path as a UNICODE_STRING in `buf` (at most 259 characters). */
+static inline NtString *NtName(NtString *us, unsigned short *buf, const char *s) {
+    int n = 0;
+    while (s[n] && n < 259) { buf[n] = (unsigned char)s[n]; n++; }
+    buf[n] = 0;
+    us->Length = (USHORT)(n * 2); us->MaximumLength = (USHORT)(n * 2 + 2); us->Buffer = buf;
+    return us;
+}
+
+static inline OBJECT_ATTRIBUTES *Attributes(OBJECT_ATTRIBUTES *oa, HANDLE root, NtString *name) {
+    oa->Length = sizeof(*oa); oa->RootDirectory = root; oa->ObjectName = name;
+    oa->Attributes = OBJ_CASE_INSENSITIVE; oa->SecurityDescriptor = 0; oa->SecurityQualityOfService = 0;
+    return oa;
+}
+
+/* NtCreateFile by ASCII NT path; returns the status, the handle in *h. */
+static inline NTSTATUS CreateFileNt(HANDLE *h, const char *path, ULONG access, ULONG share, ULONG disposition,
+                                    ULONG options) {
+    NtString us; unsigned short buf[260]; OBJECT_ATTRIBUTES oa; IO_STATUS_BLOCK iosb;
+    *h = 0;
+    return NtCreateFile(h, access, Attributes(&oa, 0, NtName(&us, buf, path)), &iosb, 0, FILE_ATTRIBUTE_NORMAL, share,
+                        disposition, options, 0, 0);
+}
+
+/* The PEB's ProcessParameters->StandardInput. */
+static inline HANDLE StdIn(void) {
+    UCHAR *peb, *params;
+    __asm__ volatile ("mov %%gs:0x60, %0" : "=r"(peb));
+    params = *(UCHAR **)(peb + 0x20);
+    return *(HANDLE *)(params + 0x20);
+}
+
+/* Pipes (the files_pipe sample). */
+#define FSCTL_PIPE_PEEK 0x11400C
+NTSTATUS NTAPI NtCreateNamedPipeFile(HANDLE *, ULONG, OBJECT_ATTRIBUTES *, IO_STATUS_BLOCK *, ULONG, ULONG, ULONG, ULONG,
+                                     ULONG, ULONG, ULONG, ULONG, ULONG, LARGE_INTEGER *);
+NTSTATUS NTAPI NtFsControlFile(HANDLE, HANDLE, PVOID, PVOID, IO_STATUS_BLOCK *, ULONG, PVOID, ULONG, PVOID, ULONG);
+
+/* Byte-range locks (the files_lock sample). */
+NTSTATUS NTAPI NtLockFile(HANDLE, HANDLE, PVOID, PVOID, IO_STATUS_BLOCK *, LARGE_INTEGER *, LARGE_INTEGER *, ULONG, UCHAR,
+                          UCHAR);
+NTSTATUS NTAPI NtUnlockFile(HANDLE, IO_STATUS_BLOCK *, LARGE_INTEGER *, LARGE_INTEGER *, ULONG);

@@ -54,6 +54,20 @@ def tid_of(target, thread: int) -> int:
     return int(re.search(r"_CLIENT_ID \{\w+\.(\w+)\}", "\n".join(lines)).group(1), 16)
 
 
+def instructions_of(sample, args=()) -> int:
+    session = Session(256 << 20)
+    session.kernel.output_sink = lambda fd, data: None
+    process, thread = session.create_process(CreateRequest(sample_path(sample), list(args)))
+    return session.run(process, thread).instructions
+
+
+def spread(sample, args=(), points=24, start=0.1) -> list:
+    """Break points spread over the run's instructions, from `start` of the way on."""
+    total = instructions_of(sample, args)
+    first = int(total * start)
+    return list(range(first, total, max(1, (total - first) // points)))[:points]
+
+
 def run_with_breaks(sample, args, counts, inspect, cpus=1):
     """Boot `sample`, calling inspect(target, events so far) at each icount break."""
     session = Session(256 << 20, cpus)
@@ -100,8 +114,10 @@ def test_the_ready_lists_and_summary_are_the_kprcbs_and_match_the_switch_events(
         assert [tid_of(target, t) for t in threads] == expected_ready(events)
         return len(threads)
 
-    seen = run_with_breaks("switch_bench", ["10", "1000", "0"], [20000, 25003, 31007, 40000], inspect)
-    assert seen == [9, 9, 9, 9]
+    # the middle of the yielding, where all ten take turns
+    counts = spread("switch_bench", ["10", "1000", "0"], points=5, start=0.5)
+    seen = run_with_breaks("switch_bench", ["10", "1000", "0"], counts, inspect)
+    assert seen == [9] * len(counts)
 
 
 def test_wait_blocks_and_mutant_ownership_are_guest_memory_and_match_the_events():
@@ -134,8 +150,7 @@ def test_wait_blocks_and_mutant_ownership_are_guest_memory_and_match_the_events(
                 state["owned"] += 1
         return state
 
-    counts = list(range(300, 4700, 200))
-    seen = run_with_breaks("mutant_abandon", [], counts, inspect)
+    seen = run_with_breaks("mutant_abandon", [], spread("mutant_abandon", points=40), inspect)
     assert any(s["waits"] for s in seen) and any(s["owned"] for s in seen)
 
 
@@ -159,7 +174,7 @@ def test_handle_table_entries_decode_to_the_objects_and_their_types():
         assert sorted(found) == [h for h, _ in target.process.handles.items()]
         return found
 
-    seen = run_with_breaks("mutant_abandon", [], list(range(500, 4700, 400)), inspect)
+    seen = run_with_breaks("mutant_abandon", [], spread("mutant_abandon", points=16), inspect)
     assert {"File", "Mutant", "Thread"} <= {name for found in seen for name in found.values()}
 
 
@@ -191,7 +206,8 @@ def test_process_list_walks_active_process_links_in_guest_memory():
 
 
 def test_lm_lists_the_kernel_modules_from_ps_loaded_module_list_and_ready_shows_the_lists():
-    result = run_kernel("boot", "--break", "icount:30000", "-c", "lm; !ready", sample_path("switch_bench"),
+    at = instructions_of("switch_bench", ["10", "1000"]) * 3 // 4
+    result = run_kernel("boot", "--break", f"icount:{at}", "-c", "lm; !ready", sample_path("switch_bench"),
                         "10", "1000")
     out = result.stdout.decode()
     assert re.search(r"fffff800`00000000 fffff800`\w+   nt\s+\(export symbols\)\s+ntoskrnl.exe", out)

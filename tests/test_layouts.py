@@ -121,7 +121,9 @@ def _walk(space, head, link_off):
 
 
 def test_three_loader_lists_agree():
-    kernel, process, _ = boot("peb_walk", run=False)
+    """The guest loader's lists (read after the run: an exited process keeps its memory) hold the
+    images the executive mapped, in load order."""
+    kernel, process, _ = boot("peb_walk")
     space = process.space
     ldr = q(space, process.peb + 0x18)
     load = _walk(space, ldr + 0x10, 0x00)

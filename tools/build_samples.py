@@ -1,8 +1,14 @@
 #!/usr/bin/env python3
 """Build the sample programs under samples/ with the mingw-w64 cross compiler.
 
-Each samples/NAME/NAME.c becomes samples/NAME/NAME.exe, linked against the guest ntdll only,
-reproducibly (no timestamps, fixed flags). `--check` fails if a committed .exe differs.
+Each samples/NAME/NAME.c becomes samples/NAME/NAME.exe, linked against the guest ntdll,
+reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.toml:
+  links = ["x.dll", ...]       more DLLs the exe links against (its own or guest/bin's)
+  delay = ["x.dll", ...]       DLLs of the sample the exe imports through delay-load thunks
+  flags = [...]                more compiler/linker flags for the exe
+  [[dll]]                      a DLL of the sample, built first, beside the exe:
+  name, sources, base, entry (default DllMain), imports (DLLs it links against), def, flags
+`--check` fails if a committed .exe or .dll differs from a fresh build.
 """
 import argparse
 import os
@@ -10,35 +16,87 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLES = os.path.join(ROOT, "samples")
+GUEST_BIN = os.path.join(ROOT, "guest", "bin")
 sys.path.insert(0, ROOT)
 from tools.reproducible import check  # noqa: E402
 
 CC = os.environ.get("MINGW_CC", "x86_64-w64-mingw32-gcc")
-FLAGS = ["-O2", "-ffreestanding", "-nostdlib", "-fno-stack-protector", "-fno-ident", "-mno-stack-arg-probe",
-         "-Wall", "-Werror", "-Wl,--entry,Entry", "-Wl,--subsystem,console", "-Wl,--no-insert-timestamp",
-         "-Wl,--major-os-version=10", "-Wl,--major-subsystem-version=6"]
+DLLTOOL = os.environ.get("MINGW_DLLTOOL", "x86_64-w64-mingw32-dlltool")
+BASE = ["-O2", "-ffreestanding", "-nostdlib", "-fno-stack-protector", "-fno-ident", "-mno-stack-arg-probe",
+        "-Wall", "-Werror", "-Wl,--no-insert-timestamp", "-Wl,--major-os-version=10"]
+FLAGS = BASE + ["-Wl,--entry,Entry", "-Wl,--subsystem,console", "-Wl,--major-subsystem-version=6"]
 
 
 def sample_names() -> list[str]:
     return sorted(n for n in os.listdir(SAMPLES) if os.path.isfile(os.path.join(SAMPLES, n, n + ".c")))
 
 
+def sample_spec(name: str) -> dict:
+    path = os.path.join(SAMPLES, name, "build.toml")
+    if not os.path.exists(path):
+        return {}
+    with open(path, "rb") as f:
+        return tomllib.load(f)
+
+
+def outputs(name: str) -> list[str]:
+    dlls = [os.path.join(name, d["name"]) for d in sample_spec(name).get("dll", [])]
+    return [os.path.join(name, name + ".exe")] + dlls
+
+
+def _run(cmd: list[str], cwd: str, what: str) -> None:
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    if result.returncode:
+        sys.stderr.write(result.stdout + result.stderr)
+        raise SystemExit(f"build failed: {what}")
+
+
+def _link_inputs(names: list[str], folder: str) -> list[str]:
+    """A DLL to link against: one the sample built (in its folder) or a guest DLL."""
+    return [n if os.path.exists(os.path.join(folder, n)) else os.path.join("..", n) for n in names]
+
+
+def _delay_library(dll: str, folder: str) -> str:
+    """A delay-import library for one of the sample's DLLs, from its export table."""
+    import pefile
+    pe = pefile.PE(os.path.join(folder, dll))
+    names = [e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name]
+    stem = os.path.splitext(dll)[0]
+    with open(os.path.join(folder, stem + ".delay.def"), "w") as f:
+        f.write(f'LIBRARY "{dll}"\nEXPORTS\n' + "".join(f"    {n}\n" for n in names))
+    _run([DLLTOOL, "--def", stem + ".delay.def", "--dllname", dll, "--output-delaylib", f"lib{stem}.delay.a"],
+         folder, f"delay library for {dll}")
+    return f"lib{stem}.delay.a"
+
+
 def build(out_dir: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "samples")
-        shutil.copytree(SAMPLES, src, ignore=shutil.ignore_patterns("*.exe", "*.json"))
-        shutil.copyfile(os.path.join(ROOT, "guest", "bin", "ntdll.dll"), os.path.join(src, "ntdll.dll"))
+        shutil.copytree(SAMPLES, src, ignore=shutil.ignore_patterns("*.exe", "*.dll", "*.json"))
+        for dll in os.listdir(GUEST_BIN):
+            shutil.copyfile(os.path.join(GUEST_BIN, dll), os.path.join(src, dll))
         for name in sample_names():
-            cmd = [CC, *FLAGS, "-o", f"{name}.exe", f"{name}/{name}.c", "ntdll.dll"]
-            result = subprocess.run(cmd, cwd=src, capture_output=True, text=True)
-            if result.returncode:
-                sys.stderr.write(result.stdout + result.stderr)
-                raise SystemExit(f"build failed: {name}")
+            spec = sample_spec(name)
+            folder = os.path.join(src, name)
+            for dll in spec.get("dll", []):
+                cmd = [CC, *BASE, "-shared", "-Wl,--subsystem,windows", f"-Wl,--image-base,{dll['base']:#x}",
+                       f"-Wl,--entry,{dll.get('entry', 'DllMain')}", *dll.get("flags", []), "-o", dll["name"],
+                       *dll["sources"]]
+                if dll.get("def"):
+                    cmd.append(dll["def"])
+                cmd += _link_inputs(["ntdll.dll", *dll.get("imports", [])], folder)
+                _run(cmd, folder, f"{name}/{dll['name']}")
+            cmd = [CC, *FLAGS, *spec.get("flags", []), "-o", f"{name}.exe", f"{name}.c"]
+            cmd += _link_inputs(["ntdll.dll", *spec.get("links", [])], folder)
+            cmd += [_delay_library(dll, folder) for dll in spec.get("delay", [])]
+            _run(cmd, folder, name)
             os.makedirs(os.path.join(out_dir, name), exist_ok=True)
-            shutil.copyfile(os.path.join(src, f"{name}.exe"), os.path.join(out_dir, name, f"{name}.exe"))
+            for rel in outputs(name):
+                shutil.copyfile(os.path.join(src, rel), os.path.join(out_dir, rel))
 
 
 def main() -> int:
@@ -49,7 +107,7 @@ def main() -> int:
         build(SAMPLES)
         print("built", ", ".join(sample_names()))
         return 0
-    return check(build, [os.path.join(n, n + ".exe") for n in sample_names()], SAMPLES, "sample binaries")
+    return check(build, [p for n in sample_names() for p in outputs(n)], SAMPLES, "sample binaries")
 
 
 if __name__ == "__main__":

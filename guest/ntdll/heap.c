@@ -76,7 +76,7 @@ static PVOID ReserveAndCommit(SIZE_T *size)
     return base;
 }
 
-PVOID NTAPI RtlCreateHeap(ULONG Flags, PVOID Base, SIZE_T Reserve, SIZE_T Commit, PVOID Lock, PVOID Parameters)
+NTSYSAPI PVOID NTAPI RtlCreateHeap(ULONG Flags, PVOID Base, SIZE_T Reserve, SIZE_T Commit, PVOID Lock, PVOID Parameters)
 {
     (void)Lock; (void)Parameters;
     if (Base != NULL)                   /* caller-supplied memory is not supported */
@@ -94,7 +94,7 @@ PVOID NTAPI RtlCreateHeap(ULONG Flags, PVOID Base, SIZE_T Reserve, SIZE_T Commit
     return heap;
 }
 
-PVOID NTAPI RtlDestroyHeap(PVOID HeapHandle)
+NTSYSAPI PVOID NTAPI RtlDestroyHeap(PVOID HeapHandle)
 {
     HEAP *heap = HeapHandle;
     if (heap == NULL || heap->Signature != HEAP_SIGNATURE)
@@ -122,7 +122,7 @@ static BLOCK *HeaderOf(HEAP *heap, PVOID p)
     return b->Magic == MAGIC && (b->Flags & (BUSY | LAST)) == BUSY ? b : NULL;
 }
 
-PVOID NTAPI RtlAllocateHeap(PVOID HeapHandle, ULONG Flags, SIZE_T Size)
+NTSYSAPI PVOID NTAPI RtlAllocateHeap(PVOID HeapHandle, ULONG Flags, SIZE_T Size)
 {
     HEAP *heap = HeapHandle;
     if (heap == NULL || heap->Signature != HEAP_SIGNATURE || Size > 0x7FFFFFFF000ULL)
@@ -163,7 +163,7 @@ PVOID NTAPI RtlAllocateHeap(PVOID HeapHandle, ULONG Flags, SIZE_T Size)
     return NULL;
 }
 
-BOOLEAN NTAPI RtlFreeHeap(PVOID HeapHandle, ULONG Flags, PVOID p)
+NTSYSAPI BOOLEAN NTAPI RtlFreeHeap(PVOID HeapHandle, ULONG Flags, PVOID p)
 {
     (void)Flags;
     if (p == NULL)
@@ -192,14 +192,14 @@ BOOLEAN NTAPI RtlFreeHeap(PVOID HeapHandle, ULONG Flags, PVOID p)
     return 1;
 }
 
-SIZE_T NTAPI RtlSizeHeap(PVOID HeapHandle, ULONG Flags, PVOID p)
+NTSYSAPI SIZE_T NTAPI RtlSizeHeap(PVOID HeapHandle, ULONG Flags, PVOID p)
 {
     (void)Flags;
     BLOCK *b = HeaderOf(HeapHandle, p);
     return b == NULL ? (SIZE_T)-1 : (SIZE_T)b->Units * UNIT - sizeof(BLOCK) - b->Unused;
 }
 
-PVOID NTAPI RtlReAllocateHeap(PVOID HeapHandle, ULONG Flags, PVOID p, SIZE_T Size)
+NTSYSAPI PVOID NTAPI RtlReAllocateHeap(PVOID HeapHandle, ULONG Flags, PVOID p, SIZE_T Size)
 {
     HEAP *heap = HeapHandle;
     if (p == NULL)
@@ -224,7 +224,7 @@ PVOID NTAPI RtlReAllocateHeap(PVOID HeapHandle, ULONG Flags, PVOID p, SIZE_T Siz
     return q;
 }
 
-ULONG NTAPI RtlGetProcessHeaps(ULONG Count, PVOID *Heaps)
+NTSYSAPI ULONG NTAPI RtlGetProcessHeaps(ULONG Count, PVOID *Heaps)
 {
     PEB *peb = NtCurrentTeb()->ProcessEnvironmentBlock;
     for (ULONG i = 0; i < Count && i < peb->NumberOfHeaps; i++)

@@ -21,8 +21,38 @@ typedef struct {
 } IMAGE_NT_HEADERS64;
 
 #define IMAGE_DIRECTORY_ENTRY_EXPORT 0
+#define IMAGE_DIRECTORY_ENTRY_IMPORT 1
+#define IMAGE_DIRECTORY_ENTRY_EXCEPTION 3
+#define IMAGE_DIRECTORY_ENTRY_BASERELOC 5
 #define IMAGE_DIRECTORY_ENTRY_TLS 9
 #define IMAGE_DIRECTORY_ENTRY_LOAD_CONFIG 10
+#define IMAGE_DIRECTORY_ENTRY_BOUND_IMPORT 11
+#define IMAGE_DIRECTORY_ENTRY_IAT 12
+#define IMAGE_DIRECTORY_ENTRY_DELAY_IMPORT 13
+#define IMAGE_FILE_DLL 0x2000
+
+typedef struct {
+    ULONG Characteristics, TimeDateStamp; USHORT MajorVersion, MinorVersion;
+    ULONG Name, Base, NumberOfFunctions, NumberOfNames;
+    ULONG AddressOfFunctions, AddressOfNames, AddressOfNameOrdinals;
+} IMAGE_EXPORT_DIRECTORY;
+
+typedef struct {
+    ULONG OriginalFirstThunk, TimeDateStamp, ForwarderChain, Name, FirstThunk;
+} IMAGE_IMPORT_DESCRIPTOR;
+
+typedef struct {
+    ULONG Attributes, DllNameRVA, ModuleHandleRVA, ImportAddressTableRVA, ImportNameTableRVA;
+    ULONG BoundImportAddressTableRVA, UnloadInformationTableRVA, TimeDateStamp;
+} IMAGE_DELAYLOAD_DESCRIPTOR;
+
+typedef struct {
+    UCHAR Name[8]; ULONG VirtualSize, VirtualAddress, SizeOfRawData, PointerToRawData;
+    ULONG PointerToRelocations, PointerToLinenumbers; USHORT NumberOfRelocations, NumberOfLinenumbers;
+    ULONG Characteristics;
+} IMAGE_SECTION_HEADER;
+
+#define IMAGE_ORDINAL_FLAG64 0x8000000000000000ULL
 
 typedef struct {
     ULONG64 StartAddressOfRawData, EndAddressOfRawData, AddressOfIndex, AddressOfCallBacks;
@@ -38,14 +68,6 @@ typedef struct {
 typedef void (NTAPI *PIMAGE_TLS_CALLBACK)(PVOID DllHandle, ULONG Reason, PVOID Reserved);
 typedef BOOLEAN (NTAPI *PDLL_INIT_ROUTINE)(PVOID DllHandle, ULONG Reason, PVOID Context);
 
-static inline IMAGE_NT_HEADERS64 *RtlImageNtHeader(PVOID base) {
-    IMAGE_DOS_HEADER *dos = base;
-    return (IMAGE_NT_HEADERS64 *)((UCHAR *)base + dos->e_lfanew);
-}
-
-static inline PVOID RtlImageDirectoryEntryToData(PVOID base, ULONG entry, ULONG *size) {
-    IMAGE_NT_HEADERS64 *nt = RtlImageNtHeader(base);
-    if (entry >= nt->NumberOfRvaAndSizes || !nt->DataDirectory[entry].VirtualAddress) return NULL;
-    if (size) *size = nt->DataDirectory[entry].Size;
-    return (UCHAR *)base + nt->DataDirectory[entry].VirtualAddress;
-}
+/* ldr_image.c */
+NTSYSAPI IMAGE_NT_HEADERS64 *NTAPI RtlImageNtHeader(PVOID base);
+NTSYSAPI PVOID NTAPI RtlImageDirectoryEntryToData(PVOID base, BOOLEAN mapped, USHORT entry, ULONG *size);

@@ -1,7 +1,7 @@
 /* The C string and memory routines ntdll exports (and the compiler may call). */
 #include "ntdll.h"
 
-void *memcpy(void *dst, const void *src, SIZE_T n)
+NTSYSAPI void *memcpy(void *dst, const void *src, SIZE_T n)
 {
     UCHAR *d = dst;
     const UCHAR *s = src;
@@ -9,7 +9,7 @@ void *memcpy(void *dst, const void *src, SIZE_T n)
     return dst;
 }
 
-void *memmove(void *dst, const void *src, SIZE_T n)
+NTSYSAPI void *memmove(void *dst, const void *src, SIZE_T n)
 {
     UCHAR *d = dst;
     const UCHAR *s = src;
@@ -18,14 +18,14 @@ void *memmove(void *dst, const void *src, SIZE_T n)
     return dst;
 }
 
-void *memset(void *dst, int c, SIZE_T n)
+NTSYSAPI void *memset(void *dst, int c, SIZE_T n)
 {
     UCHAR *d = dst;
     while (n--) *d++ = (UCHAR)c;
     return dst;
 }
 
-int memcmp(const void *a, const void *b, SIZE_T n)
+NTSYSAPI int memcmp(const void *a, const void *b, SIZE_T n)
 {
     const UCHAR *x = a, *y = b;
     for (; n; n--, x++, y++)
@@ -33,14 +33,14 @@ int memcmp(const void *a, const void *b, SIZE_T n)
     return 0;
 }
 
-SIZE_T strlen(const char *s)
+NTSYSAPI SIZE_T strlen(const char *s)
 {
     const char *p = s;
     while (*p) p++;
     return (SIZE_T)(p - s);
 }
 
-SIZE_T wcslen(const WCHAR *s)
+NTSYSAPI SIZE_T wcslen(const WCHAR *s)
 {
     const WCHAR *p = s;
     while (*p) p++;

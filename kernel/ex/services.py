@@ -1,51 +1,122 @@
-"""The service table: implemented services bound to their numbers from sysnums.py.
+"""The system services, each declared once: name -> (handler, its arguments' names and kinds).
 
-Every service is `handler(kernel, thread, *args) -> NTSTATUS`; a service that raises
-NtStatusError returns that status; a number not in the table returns
-STATUS_INVALID_SYSTEM_SERVICE (KiSystemServiceUser's check).
+The number is Windows' (sysnums.py). From this one declaration come the executive's dispatch table
+(install) and the trace's argument decoders (kernel/trace/syscalls.py); ntdll has a stub for every
+service of sysnums.py (tools/gen_ntdll.py). Every service is
+`handler(kernel, thread, *args) -> NTSTATUS`; a service that raises NtStatusError returns that
+status; a number not in the table returns STATUS_INVALID_SYSTEM_SERVICE (KiSystemServiceUser's
+check). Argument kinds are listed in kernel/trace/syscalls.py.
 """
-from . import io_services, memory, object, process, sync, thread, thread_control
+from . import harderror, memory, object, process, section, sync, thread, thread_control
+from .file import FILE_SERVICES
 from .sysnums import SERVICE_NUMBERS
 
 SERVICES = {
-    "NtWriteFile": (io_services.NtWriteFile, 9),
-    "NtClose": (process.NtClose, 1),
-    "NtTerminateProcess": (process.NtTerminateProcess, 2),
-    "NtQueryInformationProcess": (process.NtQueryInformationProcess, 5),
-    "NtTerminateThread": (thread.NtTerminateThread, 2),
-    "NtQueryInformationThread": (thread.NtQueryInformationThread, 5),
-    "NtSetInformationThread": (thread.NtSetInformationThread, 4),
-    "NtContinue": (thread.NtContinue, 2),
-    "NtYieldExecution": (thread.NtYieldExecution, 0),
-    "NtSetInformationProcess": (process.NtSetInformationProcess, 4),
-    "NtDuplicateObject": (object.NtDuplicateObject, 7),
-    "NtCreateThreadEx": (thread_control.NtCreateThreadEx, 11),
-    "NtSuspendThread": (thread_control.NtSuspendThread, 2),
-    "NtResumeThread": (thread_control.NtResumeThread, 2),
-    "NtGetContextThread": (thread_control.NtGetContextThread, 2),
-    "NtSetContextThread": (thread_control.NtSetContextThread, 2),
-    "NtCreateEvent": (sync.NtCreateEvent, 5),
-    "NtSetEvent": (sync.NtSetEvent, 2),
-    "NtResetEvent": (sync.NtResetEvent, 2),
-    "NtClearEvent": (sync.NtClearEvent, 1),
-    "NtPulseEvent": (sync.NtPulseEvent, 2),
-    "NtCreateMutant": (sync.NtCreateMutant, 4),
-    "NtReleaseMutant": (sync.NtReleaseMutant, 2),
-    "NtCreateSemaphore": (sync.NtCreateSemaphore, 5),
-    "NtReleaseSemaphore": (sync.NtReleaseSemaphore, 3),
-    "NtWaitForSingleObject": (sync.NtWaitForSingleObject, 3),
-    "NtWaitForMultipleObjects": (sync.NtWaitForMultipleObjects, 5),
-    "NtDelayExecution": (sync.NtDelayExecution, 2),
-    "NtQueryPerformanceCounter": (sync.NtQueryPerformanceCounter, 2),
-    "NtQuerySystemTime": (sync.NtQuerySystemTime, 1),
-    "NtGetCurrentProcessorNumber": (sync.NtGetCurrentProcessorNumber, 0),
-    "NtAllocateVirtualMemory": (memory.NtAllocateVirtualMemory, 6),
-    "NtFreeVirtualMemory": (memory.NtFreeVirtualMemory, 4),
-    "NtProtectVirtualMemory": (memory.NtProtectVirtualMemory, 5),
-    "NtQueryVirtualMemory": (memory.NtQueryVirtualMemory, 6),
+    "NtClose": (process.NtClose, (("Handle", "h"),)),
+    "NtTerminateProcess": (process.NtTerminateProcess, (("ProcessHandle", "h"), ("ExitStatus", "st"))),
+    "NtQueryInformationProcess": (process.NtQueryInformationProcess, (
+        ("ProcessHandle", "h"), ("ProcessInformationClass", "u"), ("ProcessInformation", "p"),
+        ("ProcessInformationLength", "u"), ("ReturnLength", "p")
+    )),
+    "NtTerminateThread": (thread.NtTerminateThread, (("ThreadHandle", "h"), ("ExitStatus", "st"))),
+    "NtQueryInformationThread": (thread.NtQueryInformationThread, (
+        ("ThreadHandle", "h"), ("ThreadInformationClass", "u"), ("ThreadInformation", "p"),
+        ("ThreadInformationLength", "u"), ("ReturnLength", "p")
+    )),
+    "NtSetInformationThread": (thread.NtSetInformationThread, (
+        ("ThreadHandle", "h"), ("ThreadInformationClass", "u"), ("ThreadInformation", "p"),
+        ("ThreadInformationLength", "u")
+    )),
+    "NtContinue": (thread.NtContinue, (("ContextRecord", "p"), ("TestAlert", "b"))),
+    "NtYieldExecution": (thread.NtYieldExecution, ()),
+    "NtSetInformationProcess": (process.NtSetInformationProcess, (
+        ("ProcessHandle", "h"), ("ProcessInformationClass", "u"), ("ProcessInformation", "p"),
+        ("ProcessInformationLength", "u")
+    )),
+    "NtDuplicateObject": (object.NtDuplicateObject, (
+        ("SourceProcessHandle", "h"), ("SourceHandle", "h"), ("TargetProcessHandle", "h"), ("TargetHandle", "ph"),
+        ("DesiredAccess", "u"), ("HandleAttributes", "u"), ("Options", "u")
+    )),
+    "NtCreateThreadEx": (thread_control.NtCreateThreadEx, (
+        ("ThreadHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("ProcessHandle", "h"),
+        ("StartRoutine", "p"), ("Argument", "p"), ("CreateFlags", "u"), ("ZeroBits", "n"), ("StackSize", "n"),
+        ("MaximumStackSize", "n"), ("AttributeList", "p")
+    )),
+    "NtSuspendThread": (thread_control.NtSuspendThread, (("ThreadHandle", "h"), ("PreviousSuspendCount", "pul"))),
+    "NtResumeThread": (thread_control.NtResumeThread, (("ThreadHandle", "h"), ("PreviousSuspendCount", "pul"))),
+    "NtGetContextThread": (thread_control.NtGetContextThread, (("ThreadHandle", "h"), ("ThreadContext", "p"))),
+    "NtSetContextThread": (thread_control.NtSetContextThread, (("ThreadHandle", "h"), ("ThreadContext", "p"))),
+    "NtCreateEvent": (sync.NtCreateEvent, (
+        ("EventHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("EventType", "u"),
+        ("InitialState", "b")
+    )),
+    "NtSetEvent": (sync.NtSetEvent, (("EventHandle", "h"), ("PreviousState", "pul"))),
+    "NtResetEvent": (sync.NtResetEvent, (("EventHandle", "h"), ("PreviousState", "pul"))),
+    "NtClearEvent": (sync.NtClearEvent, (("EventHandle", "h"),)),
+    "NtPulseEvent": (sync.NtPulseEvent, (("EventHandle", "h"), ("PreviousState", "pul"))),
+    "NtCreateMutant": (sync.NtCreateMutant, (
+        ("MutantHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("InitialOwner", "b")
+    )),
+    "NtReleaseMutant": (sync.NtReleaseMutant, (("MutantHandle", "h"), ("PreviousCount", "pul"))),
+    "NtCreateSemaphore": (sync.NtCreateSemaphore, (
+        ("SemaphoreHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("InitialCount", "u"),
+        ("MaximumCount", "u")
+    )),
+    "NtReleaseSemaphore": (sync.NtReleaseSemaphore, (
+        ("SemaphoreHandle", "h"), ("ReleaseCount", "u"), ("PreviousCount", "pul")
+    )),
+    "NtWaitForSingleObject": (sync.NtWaitForSingleObject, (("Handle", "h"), ("Alertable", "b"), ("Timeout", "li"))),
+    "NtWaitForMultipleObjects": (sync.NtWaitForMultipleObjects, (
+        ("Count", "u"), ("Handles", "harr0"), ("WaitType", "u"), ("Alertable", "b"), ("Timeout", "li")
+    )),
+    "NtDelayExecution": (sync.NtDelayExecution, (("Alertable", "b"), ("DelayInterval", "li"))),
+    "NtQueryPerformanceCounter": (sync.NtQueryPerformanceCounter, (
+        ("PerformanceCounter", "pli"), ("PerformanceFrequency", "pli")
+    )),
+    "NtQuerySystemTime": (sync.NtQuerySystemTime, (("SystemTime", "pli"),)),
+    "NtGetCurrentProcessorNumber": (sync.NtGetCurrentProcessorNumber, ()),
+    "NtAllocateVirtualMemory": (memory.NtAllocateVirtualMemory, (
+        ("ProcessHandle", "h"), ("BaseAddress", "pv"), ("ZeroBits", "n"), ("RegionSize", "psz"),
+        ("AllocationType", "u"), ("Protect", "u")
+    )),
+    "NtFreeVirtualMemory": (memory.NtFreeVirtualMemory, (
+        ("ProcessHandle", "h"), ("BaseAddress", "pv"), ("RegionSize", "psz"), ("FreeType", "u")
+    )),
+    "NtProtectVirtualMemory": (memory.NtProtectVirtualMemory, (
+        ("ProcessHandle", "h"), ("BaseAddress", "pv"), ("RegionSize", "psz"), ("NewProtect", "u"),
+        ("OldProtect", "pul")
+    )),
+    "NtQueryVirtualMemory": (memory.NtQueryVirtualMemory, (
+        ("ProcessHandle", "h"), ("BaseAddress", "p"), ("MemoryInformationClass", "u"), ("MemoryInformation", "p"),
+        ("MemoryInformationLength", "n"), ("ReturnLength", "psz")
+    )),
+    "NtCreateSection": (section.NtCreateSection, (
+        ("SectionHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("MaximumSize", "li"),
+        ("SectionPageProtection", "u"), ("AllocationAttributes", "u"), ("FileHandle", "h")
+    )),
+    "NtMapViewOfSection": (section.NtMapViewOfSection, (
+        ("SectionHandle", "h"), ("ProcessHandle", "h"), ("BaseAddress", "pv"), ("ZeroBits", "n"),
+        ("CommitSize", "n"), ("SectionOffset", "li"), ("ViewSize", "psz"), ("InheritDisposition", "u"),
+        ("AllocationType", "u"), ("Win32Protect", "u")
+    )),
+    "NtUnmapViewOfSection": (section.NtUnmapViewOfSection, (("ProcessHandle", "h"), ("BaseAddress", "p"))),
+    "NtUnmapViewOfSectionEx": (section.NtUnmapViewOfSectionEx, (
+        ("ProcessHandle", "h"), ("BaseAddress", "p"), ("Flags", "u")
+    )),
+    "NtQuerySection": (section.NtQuerySection, (
+        ("SectionHandle", "h"), ("SectionInformationClass", "u"), ("SectionInformation", "p"),
+        ("SectionInformationLength", "n"), ("ReturnLength", "psz")
+    )),
+    "NtExtendSection": (section.NtExtendSection, (("SectionHandle", "h"), ("NewSectionSize", "pli"))),
+    "NtRaiseHardError": (harderror.NtRaiseHardError, (
+        ("ErrorStatus", "st"), ("NumberOfParameters", "u"), ("UnicodeStringParameterMask", "u"), ("Parameters", "p"),
+        ("ValidResponseOptions", "u"), ("Response", "pul")
+    )),
 }
+
+SERVICES.update(FILE_SERVICES)            # kernel/ex/file.py: NtCreateFile, NtReadFile, NtWriteFile ...
 
 
 def install(kernel) -> None:
-    for name, (handler, argc) in SERVICES.items():
-        kernel.service_table[SERVICE_NUMBERS[name]] = (name, handler, argc)
+    for name, (handler, args) in SERVICES.items():
+        kernel.service_table[SERVICE_NUMBERS[name]] = (name, handler, len(args))

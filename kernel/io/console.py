@@ -1,35 +1,136 @@
-"""Console handles: file objects whose writes go to the host's stdout/stderr unchanged."""
+"""The console: the standard handles are file objects of \\Device\\ConDrv whose reads take the
+host's stdin and whose writes reach the host's stdout/stderr unchanged (or kernel.output_sink,
+when a test captures them; kernel.input_source, when one feeds stdin).
+
+Their device type says what the host's descriptors really are, since C runtimes choose their
+buffering from it: a terminal is FILE_DEVICE_CONSOLE, a pipe or socket FILE_DEVICE_NAMED_PIPE,
+a regular file FILE_DEVICE_DISK, /dev/null FILE_DEVICE_NULL. The end of the input is what that
+device would report: 0 bytes from a console, STATUS_PIPE_BROKEN from a pipe, STATUS_END_OF_FILE
+from a file.
+"""
 import os
+import stat
 
-from ..ob.object import ObCreateObject, ObjectBody
+from ..status import (
+    STATUS_END_OF_FILE,
+    STATUS_INVALID_DEVICE_REQUEST,
+    STATUS_OBJECT_NAME_NOT_FOUND,
+    STATUS_PIPE_BROKEN,
+    NtStatusError,
+)
+from .device import (
+    FILE_DEVICE_ALLOW_APPCONTAINER_TRAVERSAL,
+    FILE_DEVICE_CONSOLE,
+    FILE_DEVICE_DISK,
+    FILE_DEVICE_NAMED_PIPE,
+    FILE_DEVICE_NULL,
+    DeviceObject,
+)
+from .file import FO_SYNCHRONOUS_IO, FileObject
 
-FILE_OBJECT_SIZE = 0xD8
+CONSOLE_ACCESS = 0x12019F               # GENERIC_READ | GENERIC_WRITE as mapped for ConDrv handles
+# \Device\ConDrv names kernelbase opens for CONIN$ / CONOUT$
+CONDRV_NAMES = {"\\CURRENTIN": 0, "\\CURRENTOUT": 1, "\\INPUT": 0, "\\OUTPUT": 1}
 
 
-class ConsoleFile(ObjectBody):
-    type_name = "File"
+def host_device_type(fd: int) -> int:
+    try:
+        st = os.fstat(fd)
+    except OSError:
+        return FILE_DEVICE_CONSOLE
+    if stat.S_ISFIFO(st.st_mode) or stat.S_ISSOCK(st.st_mode):
+        return FILE_DEVICE_NAMED_PIPE
+    if stat.S_ISREG(st.st_mode):
+        return FILE_DEVICE_DISK
+    if stat.S_ISCHR(st.st_mode) and not os.isatty(fd):
+        return FILE_DEVICE_NULL
+    return FILE_DEVICE_CONSOLE
 
-    def __init__(self, kernel, fd: int, name: str):
-        self.address = ObCreateObject(kernel, "File", FILE_OBJECT_SIZE)
-        self.bind_header(kernel.system, self.address)
-        self.kernel = kernel
-        self.fd = fd
-        self.name = name
 
-    @classmethod
-    def standard(cls, kernel) -> tuple:
-        return tuple(cls(kernel, fd, name) for fd, name in ((0, "CONIN$"), (1, "CONOUT$"), (2, "CONERR$")))
+class ConsoleDevice(DeviceObject):
+    device_type = FILE_DEVICE_CONSOLE
+    characteristics = FILE_DEVICE_ALLOW_APPCONTAINER_TRAVERSAL
 
-    def write(self, data: bytes) -> int:
+    def parse(self, request, remaining: str):
+        from ..ob.namespace import nt_upcase
+        fd = CONDRV_NAMES.get(nt_upcase(remaining))
+        if fd is None:
+            raise NtStatusError(STATUS_OBJECT_NAME_NOT_FOUND)
+        file = ConsoleFile(self.kernel, fd, remaining, device=self)
+        return file, 1                  # FILE_OPENED
+
+    def file_device_type(self, file) -> int:
+        kernel = self.kernel
+        if file.fd_host == 0 and getattr(kernel, "input_source", None) is not None:
+            return FILE_DEVICE_NAMED_PIPE
+        if file.fd_host != 0 and kernel.output_sink is not None:
+            return FILE_DEVICE_NAMED_PIPE
+        return host_device_type(file.fd_host)
+
+    def read(self, file, offset, length: int) -> bytes:
+        if file.fd_host != 0:
+            raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
+        source = getattr(self.kernel, "input_source", None)
+        if source is not None:
+            data = source(length)
+        else:
+            try:
+                data = os.read(0, length) if length else b""
+            except OSError:
+                data = b""
+        if not data and length:
+            kind = self.file_device_type(file)
+            if kind == FILE_DEVICE_NAMED_PIPE:
+                raise NtStatusError(STATUS_PIPE_BROKEN)
+            if kind in (FILE_DEVICE_DISK, FILE_DEVICE_NULL):
+                raise NtStatusError(STATUS_END_OF_FILE)
+        return data
+
+    def write(self, file, offset, data: bytes) -> int:
+        if file.fd_host == 0:
+            raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
         sink = self.kernel.output_sink
         if sink is not None:
-            sink(self.fd, data)
+            sink(file.fd_host, data)
             return len(data)
         view = memoryview(data)
         while view:
-            n = os.write(self.fd, view)
+            n = os.write(file.fd_host, view)
             view = view[n:]
         return len(data)
 
+    def cleanup(self, file) -> None:
+        return None                     # the host's descriptors stay open
+
+
+def console_device(kernel) -> ConsoleDevice:
+    io = getattr(kernel, "io", None)
+    if io is not None:
+        return io.console
+    device = getattr(kernel, "_console_device", None)
+    if device is None:
+        device = kernel._console_device = ConsoleDevice(kernel, "\\Device\\ConDrv")
+    return device
+
+
+class ConsoleFile(FileObject):
+    """A console handle's file object, on one of the host's standard descriptors."""
+
+    def __init__(self, kernel, fd: int, name: str, device=None):
+        super().__init__(kernel, device or console_device(kernel), name)
+        self.fd_host = fd
+        self.name = name
+        self.granted_access = CONSOLE_ACCESS
+        self.share_access = 3
+        self.options = 0x20                     # opened FILE_SYNCHRONOUS_IO_NONALERT, as ConDrv's are
+        self.flags = FO_SYNCHRONOUS_IO
+
+    @classmethod
+    def standard(cls, kernel) -> tuple:
+        return tuple(cls(kernel, fd, name) for fd, name in ((0, "\\Input"), (1, "\\Output"), (2, "\\Error")))
+
+    def write(self, data: bytes) -> int:
+        return self.device.write(self, None, data)
+
     def read(self, length: int) -> bytes:
-        return os.read(self.fd, length)
+        return self.device.read(self, None, length)

@@ -11,11 +11,12 @@ OFF_WAIT_LIST_HEAD = 8
 
 
 class DispatcherObject:
-    address = 0
-    _dh_pa = 0                          # physical address of the DISPATCHER_HEADER
+    _dh_va = 0                          # the DISPATCHER_HEADER (a file object's is its Event's)
+    _dh_pa = 0                          # its physical address
     _dh_mem = None
 
     def bind_dispatcher_header(self, system, va: int, object_type: int) -> None:
+        self._dh_va = va
         self._dh_pa = system.kernel_pa(va)
         self._dh_mem = system.phys.buffer
         self._dh_mem[self._dh_pa] = object_type
@@ -30,12 +31,17 @@ class DispatcherObject:
     def signal_state(self, value: int) -> None:
         _l.pack_into(self._dh_mem, self._dh_pa + OFF_SIGNAL_STATE, value)
 
+    @property
+    def dispatcher_header(self) -> int:
+        """The address wait blocks name as their Object."""
+        return self._dh_va
+
     def wait_list_head(self) -> int:
-        return self.address + OFF_WAIT_LIST_HEAD
+        return self._dh_va + OFF_WAIT_LIST_HEAD
 
     def waiting_blocks(self, words) -> list:
         """The KWAIT_BLOCKs on WaitListHead (their WaitListEntry is at offset 0), in order."""
-        return list_entries(words, self.address + OFF_WAIT_LIST_HEAD)
+        return list_entries(words, self._dh_va + OFF_WAIT_LIST_HEAD)
 
     # What a satisfied wait does to the object (KiWaitSatisfyAny): nothing for notification
     # objects; the others override it.

@@ -30,6 +30,7 @@ OFF_WAIT_BLOCK_LIST = KTHREAD.offset("WaitBlockList")
 OFF_WAIT_LIST_ENTRY = KTHREAD.offset("WaitListEntry")     # a Ready thread's link in its ready list
 OFF_WAIT_BLOCK = KTHREAD.offset("WaitBlock")               # KWAIT_BLOCK[4]
 OFF_MUTANT_LIST_HEAD = KTHREAD.offset("MutantListHead")
+OFF_WAIT_BLOCK_COUNT = KTHREAD.offset("WaitBlockCount")
 _I = struct.Struct("<I")
 _Q = struct.Struct("<Q")
 _q = struct.Struct("<q")
@@ -129,6 +130,14 @@ class KThread:
     @wait_block_list.setter
     def wait_block_list(self, value: int) -> None:
         _Q.pack_into(self._mem, self._pa + OFF_WAIT_BLOCK_LIST, value)
+
+    @property
+    def wait(self):
+        """While a wait is in progress (wait blocks queued, or a timeout set): KTHREAD.WaitBlockList;
+        None otherwise."""
+        if self._mem[self._pa + OFF_WAIT_BLOCK_COUNT] or getattr(self, "wait_timer", None) is not None:
+            return self.wait_block_list
+        return None
 
     @property
     def suspend_count(self) -> int:

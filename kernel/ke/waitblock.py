@@ -6,7 +6,7 @@ Object point back, WaitKey is its index (STATUS_WAIT_0 + WaitKey) and WaitType t
 import struct
 
 from ..layouts import LAYOUTS
-from .kthread import KTHREAD, OFF_WAIT_BLOCK
+from .kthread import OFF_WAIT_BLOCK, OFF_WAIT_BLOCK_COUNT
 from .lists import InsertTailList, RemoveEntryList
 
 KWAIT_BLOCK = LAYOUTS["KWAIT_BLOCK"]
@@ -16,7 +16,6 @@ OFF_BLOCK_STATE = KWAIT_BLOCK.offset("BlockState")
 OFF_WAIT_KEY = KWAIT_BLOCK.offset("WaitKey")
 OFF_THREAD = KWAIT_BLOCK.offset("Thread")
 OFF_OBJECT = KWAIT_BLOCK.offset("Object")
-OFF_WAIT_BLOCK_COUNT = KTHREAD.offset("WaitBlockCount")
 THREAD_WAIT_OBJECTS = 3
 MAXIMUM_WAIT_OBJECTS = 64
 WaitBlockActive, WaitBlockInactive = 4, 5           # KWAIT_BLOCK_STATE
@@ -43,8 +42,8 @@ def KiInsertWaitBlocks(kernel, thread, objects, wait_type: int) -> None:
         pa = block - delta
         _BBH.pack_into(mem, pa + OFF_WAIT_TYPE, wait_type, WaitBlockActive, index)
         _Q.pack_into(mem, pa + OFF_THREAD, thread.address)
-        _Q.pack_into(mem, pa + OFF_OBJECT, obj.address)
-        words.objects[obj.address] = obj
+        _Q.pack_into(mem, pa + OFF_OBJECT, obj.dispatcher_header)
+        words.objects[obj.dispatcher_header] = obj
         InsertTailList(words, obj.wait_list_head(), block)
     thread.wait_block_list = base if objects else 0
     mem[thread._pa + OFF_WAIT_BLOCK_COUNT] = len(objects)

@@ -40,6 +40,10 @@ class PfnDatabase:
         self.in_use += pages
         return pa
 
+    def free_count(self) -> int:
+        """MmAvailablePages: frames that can still be handed out."""
+        return len(self._free) + (self._limit - self._next) // PAGE_SIZE
+
     def free(self, pa: int) -> None:
         self._free.append(pa)
         self.in_use -= 1

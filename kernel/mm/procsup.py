@@ -1,6 +1,5 @@
-"""The memory manager's part of process and thread creation (NT's procsup.c): the PEB
-(MmCreatePeb), the TEBs below it (MiCreateTeb) and user stacks with their guard page."""
-from ..layouts import BUILD, LAYOUTS, StructView
+"""The memory manager's part of thread creation (NT's procsup.c): the TEBs below the PEB
+(MiCreateTeb) and user stacks with their guard page."""
 from .pte import PAGE_GUARD, PAGE_READWRITE, PAGE_SIZE
 from .vad import MEM_PRIVATE, Vad
 from .virtual import commit_pages
@@ -32,32 +31,3 @@ def MmCreateUserStack(process, reserve: int, commit: int) -> tuple[int, int, int
     if limit - PAGE_SIZE >= bottom:
         commit_pages(space, limit - PAGE_SIZE, limit, PAGE_READWRITE | PAGE_GUARD)
     return top, limit, bottom
-
-
-def MmCreatePeb(kernel, process, image, parameters_va: int, ldr_va: int) -> int:
-    """3E: the PEB page and its fields."""
-    space = process.space
-    space.vads.insert(Vad(PEB_ADDRESS, PEB_ADDRESS + PAGE_SIZE, MEM_PRIVATE, PAGE_READWRITE, "PEB"))
-    commit_pages(space, PEB_ADDRESS, PEB_ADDRESS + PAGE_SIZE, PAGE_READWRITE)
-    peb = StructView(space, PEB_ADDRESS, LAYOUTS["PEB"])
-    oh = image.pe.OPTIONAL_HEADER
-    peb.ImageBaseAddress = process.image_base
-    peb.Ldr = ldr_va
-    peb.ProcessParameters = parameters_va
-    peb.NumberOfProcessors = len(kernel.processors)      # KeNumberProcessors
-    peb.OSMajorVersion = BUILD["major"]
-    peb.OSMinorVersion = BUILD["minor"]
-    peb.OSBuildNumber = BUILD["build"]
-    peb.OSPlatformId = 2                # VER_PLATFORM_WIN32_NT
-    peb.ImageSubsystem = oh.Subsystem
-    peb.ImageSubsystemMajorVersion = oh.MajorSubsystemVersion
-    peb.ImageSubsystemMinorVersion = oh.MinorSubsystemVersion
-    peb.ActiveProcessAffinityMask = process.affinity
-    peb.CriticalSectionTimeout.QuadPart = -(2592000 * 10_000_000)     # MmCriticalSectionTimeout: 30 days
-    peb.HeapSegmentReserve = oh.SizeOfHeapReserve or 0x100000
-    peb.HeapSegmentCommit = oh.SizeOfHeapCommit or 0x2000
-    peb.HeapDeCommitTotalFreeThreshold = 0x10000
-    peb.HeapDeCommitFreeBlockThreshold = 0x1000
-    peb.MaximumNumberOfHeaps = 16
-    peb.SessionId = 1
-    return PEB_ADDRESS

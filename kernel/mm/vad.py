@@ -22,16 +22,17 @@ ALLOCATION_GRANULARITY = 0x10000
 
 
 class Vad:
-    __slots__ = ("start", "end", "type", "protection", "name", "owns_frames")
+    __slots__ = ("start", "end", "type", "protection", "name", "owns_frames", "view")
 
     def __init__(self, start: int, end: int, type: int, protection: int, name: str = "",
-                 owns_frames: bool = True):
+                 owns_frames: bool = True, view=None):
         self.start = start              # first byte
         self.end = end                  # one past the last byte
         self.type = type                # MEM_PRIVATE, MEM_MAPPED or MEM_IMAGE
         self.protection = protection    # the protection given when the range was allocated
         self.name = name                # image path for MEM_IMAGE views
-        self.owns_frames = owns_frames  # False where the frames are shared (KUSER_SHARED_DATA)
+        self.owns_frames = owns_frames  # False where the frames are shared (KUSER_SHARED_DATA, data sections)
+        self.view = view                # the section view a MEM_IMAGE or MEM_MAPPED range is
 
     def __repr__(self) -> str:
         return f"Vad({self.start:#x}-{self.end:#x} type={self.type:#x} protect={self.protection:#x} {self.name})"

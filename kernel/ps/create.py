@@ -11,12 +11,12 @@ from loader.pe import ImageFile, ImageRefused, open_image
 from ..errors import ImageOpenError
 from ..io.console import ConsoleFile
 from ..ke.procobj import KeInitializeProcess
-from ..mm.procsup import MmCreatePeb
 from ..status import STATUS_SUCCESS
 from .objects import EProcess
 from .params import DEFAULT_ENVIRONMENT, GUEST_APP_DIR, build_command_line
 from .process import (
     PRIORITY_CLASS_BASE,
+    MmCreatePeb,
     PspInsertProcess,
     allocate_eprocess,
     map_process_images,
@@ -114,16 +114,16 @@ def PspAllocateProcess(kernel, req: CreateRequest, params: dict, image: ImageFil
     new_handle_table(kernel, process)
     console = ConsoleFile.standard(kernel)
     process.std_handles = tuple(process.handles.insert(f) for f in console)
-    mapped = map_process_images(kernel, process, image, params["image"], os.path.dirname(req.host_path))
+    mapped = map_process_images(kernel, process, image, params["image"])
     env = dict(DEFAULT_ENVIRONMENT if req.environment is None else req.environment)
-    params_va, ldr_va = write_process_data(kernel, process, params["image"], params["command_line"], env)
+    params_va = write_process_data(kernel, process, params["image"], params["command_line"], env)
     stage(kernel, "3D", "map image and ntdll, write parameters", image_base=mapped["ImageBase"],
           relocated=mapped["relocated"], ntdll_base=mapped["ntdll"], modules=mapped["modules"],
           process_parameters=params_va, std_handles=list(process.std_handles))
 
-    process.peb = MmCreatePeb(kernel, process, image, params_va, ldr_va)
+    process.peb = MmCreatePeb(kernel, process, image, params_va)
     process.eprocess.Peb = process.peb
-    stage(kernel, "3E", "MmCreatePeb", peb=process.peb, ldr=ldr_va)
+    stage(kernel, "3E", "MmCreatePeb", peb=process.peb)
     return process
 
 

@@ -1,18 +1,24 @@
 """Stage 3: PspAllocateProcess (3A-3E) and PspInsertProcess (3F)."""
-import ntpath
+import os
 import struct
 
-from ..layouts import LAYOUTS
-from ..mm.pte import PAGE_READWRITE
-from ..mm.vad import MEM_COMMIT, MEM_RESERVE
-from ..mm.virtual import MmAllocateVirtualMemory
+from loader.pe import parse_image
+
+from ..ke.boot import GUEST_BIN
+from ..layouts import BUILD, LAYOUTS, StructView
+from ..mm.procsup import PEB_ADDRESS
+from ..mm.pte import PAGE_EXECUTE_WRITECOPY, PAGE_READWRITE, PAGE_SIZE
+from ..mm.section import SEC_IMAGE, MmCreateSection, MmMapViewOfSection
+from ..mm.vad import MEM_COMMIT, MEM_PRIVATE, MEM_RESERVE, Vad
+from ..mm.virtual import MmAllocateVirtualMemory, commit_pages
 from ..ob.handles import HandleTable
 from ..ob.object import ObCreateObject
 from ..status import STATUS_PENDING
-from .image import build_loader_lists, map_module, snap_imports
+from .apiset import MmMapApiSetSchema
 from .objects import EProcess
 from .params import write_process_parameters
 
+SYSTEM32 = "C:\\Windows\\System32\\"
 PRIORITY_CLASS_BASE = {"idle": 4, "below_normal": 6, "normal": 8, "above_normal": 10, "high": 13, "realtime": 24}
 
 
@@ -26,6 +32,8 @@ def _list_insert_tail(space, head: int, entry: int) -> None:
     space.write(entry, struct.pack("<QQ", head, blink))
     space.write(blink, struct.pack("<Q", entry))
     space.write(head + 8, struct.pack("<Q", entry))
+
+
 
 
 def allocate_eprocess(kernel, name: str, parent_pid: int, base_priority: int) -> EProcess:
@@ -57,32 +65,70 @@ def PspInsertProcess(kernel, process: EProcess, pid: int | None = None) -> int:
     return ep.UniqueProcessId
 
 
-def map_process_images(kernel, process: EProcess, image, guest_path: str, host_dir: str) -> dict:
-    """3D: the image section and ntdll mapped, imports bound, loader data and parameters written."""
-    from .image import open_guest_dll
-    process.init_order = []
-    exe = map_module(process, image, ntpath.basename(guest_path), guest_path)
-    process.image_base = exe.base
-    process.eprocess.SectionBaseAddress = exe.base
-    ntdll = map_module(process, open_guest_dll("ntdll.dll", []), "ntdll.dll", "C:\\Windows\\System32\\ntdll.dll")
-    process.ntdll = ntdll
-    process.init_order.append(ntdll)
-    snap_imports(process, ntdll, [host_dir])
-    snap_imports(process, exe, [host_dir])
-    return {"ImageBase": exe.base, "relocated": exe.base != image.image_base, "ntdll": ntdll.base,
+def MmCreatePeb(kernel, process: EProcess, image, parameters_va: int) -> int:
+    """3E: the PEB page and its fields."""
+    space = process.space
+    space.vads.insert(Vad(PEB_ADDRESS, PEB_ADDRESS + PAGE_SIZE, MEM_PRIVATE, PAGE_READWRITE, "PEB"))
+    commit_pages(space, PEB_ADDRESS, PEB_ADDRESS + PAGE_SIZE, PAGE_READWRITE)
+    peb = StructView(space, PEB_ADDRESS, LAYOUTS["PEB"])
+    oh = image.pe.OPTIONAL_HEADER
+    peb.ImageBaseAddress = process.image_base
+    peb.ProcessParameters = parameters_va
+    peb.ApiSetMap = MmMapApiSetSchema(process)
+    peb.NumberOfProcessors = len(kernel.processors)
+    peb.OSMajorVersion = BUILD["major"]
+    peb.OSMinorVersion = BUILD["minor"]
+    peb.OSBuildNumber = BUILD["build"]
+    peb.OSPlatformId = 2                # VER_PLATFORM_WIN32_NT
+    peb.ImageSubsystem = oh.Subsystem
+    peb.ImageSubsystemMajorVersion = oh.MajorSubsystemVersion
+    peb.ImageSubsystemMinorVersion = oh.MinorSubsystemVersion
+    peb.ActiveProcessAffinityMask = process.affinity
+    peb.CriticalSectionTimeout.QuadPart = -(2592000 * 10_000_000)     # MmCriticalSectionTimeout: 30 days
+    peb.HeapSegmentReserve = oh.SizeOfHeapReserve or 0x100000
+    peb.HeapSegmentCommit = oh.SizeOfHeapCommit or 0x2000
+    peb.HeapDeCommitTotalFreeThreshold = 0x10000
+    peb.HeapDeCommitFreeBlockThreshold = 0x1000
+    peb.MaximumNumberOfHeaps = 16
+    peb.SessionId = 1
+    return PEB_ADDRESS
+
+
+def map_process_images(kernel, process: EProcess, image, guest_path: str) -> dict:
+    """3D: the image's section and ntdll's mapped through MmMapViewOfSection, and nothing else:
+    every other DLL is the guest loader's to map (LdrpInitializeProcess)."""
+    exe_section = MmCreateSection(kernel, 0, PAGE_EXECUTE_WRITECOPY, SEC_IMAGE, image=image, name=guest_path)
+    base, _, _ = MmMapViewOfSection(process, exe_section)
+    process.image_base = base
+    process.eprocess.SectionBaseAddress = base
+    ntdll_section = MmCreateSection(kernel, 0, PAGE_EXECUTE_WRITECOPY, SEC_IMAGE, image=ntdll_image(),
+                                    name=SYSTEM32 + "ntdll.dll")
+    MmMapViewOfSection(process, ntdll_section)
+    process.ntdll = process.modules[-1]
+    return {"ImageBase": base, "relocated": base != image.image_base, "ntdll": process.ntdll.base,
             "modules": [m.name for m in process.modules]}
 
 
-def write_process_data(kernel, process: EProcess, guest_path: str, command_line: str, env: dict) -> tuple[int, int]:
-    """Process parameters and loader lists in one private region, as the loader data."""
+_ntdll: list = []
+
+
+def ntdll_image():
+    """The guest ntdll.dll, read and parsed once per host process (the system's own image)."""
+    if not _ntdll:
+        path = os.path.join(GUEST_BIN, "ntdll.dll")
+        with open(path, "rb") as f:
+            _ntdll.append(parse_image(path, f.read()))
+    return _ntdll[0]
+
+
+def write_process_data(kernel, process: EProcess, guest_path: str, command_line: str, env: dict) -> int:
+    """The process parameters in a private region of their own (RtlCreateProcessParameters)."""
     space = process.space
     base, size = MmAllocateVirtualMemory(space, 0, 0x10000, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE)
-    params_end = write_process_parameters(space, base, guest_path, command_line, env, process.std_handles)
-    ldr_va = (params_end + 15) & ~15
-    end = build_loader_lists(process, ldr_va, ldr_va + ((LAYOUTS["PEB_LDR_DATA"].size + 15) & ~15))
+    end = write_process_parameters(space, base, guest_path, command_line, env, process.std_handles)
     assert end <= base + size, "process parameters overflow their region"
     process.parameters = base
-    return base, ldr_va
+    return base
 
 
 def new_handle_table(kernel, process: EProcess) -> None:

@@ -1,72 +1,26 @@
 """System-call arguments decoded for the trace, read from the caller's memory when the service
 returns: handles, UNICODE_STRINGs (directly or through OBJECT_ATTRIBUTES), sizes, timeouts,
-output handles and buffers. Services without a signature here show their raw arguments.
+output handles and buffers, as each service's declaration (kernel/ex/services.py) names them.
 """
 import struct
 
 from ..status import nt_status_name
 
-# Argument kinds: h handle, ph HANDLE* (out), n number, u ULONG (the low 32 bits),
-# b BOOLEAN, p pointer, oa OBJECT_ATTRIBUTES*,
+# Argument kinds (declared with each service in kernel/ex/services.py): h handle, ph HANDLE* (out),
+# n number, u ULONG (the low 32 bits), b BOOLEAN, p pointer, oa OBJECT_ATTRIBUTES*, us UNICODE_STRING*,
 # li LARGE_INTEGER* (in), pli LARGE_INTEGER* (out), pul ULONG* (out), pv PVOID* (in/out),
 # psz SIZE_T* (in/out), st NTSTATUS, buf<N> a buffer whose length is argument N, harr<N> N handles.
-SIGNATURES: dict[str, tuple] = {
-    "NtWriteFile": (("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"),
-                    ("IoStatusBlock", "p"), ("Buffer", "buf6"), ("Length", "u"), ("ByteOffset", "li"),
-                    ("Key", "p")),
-    "NtClose": (("Handle", "h"),),
-    "NtTerminateProcess": (("ProcessHandle", "h"), ("ExitStatus", "st")),
-    "NtTerminateThread": (("ThreadHandle", "h"), ("ExitStatus", "st")),
-    "NtQueryInformationProcess": (("ProcessHandle", "h"), ("ProcessInformationClass", "u"),
-                                  ("ProcessInformation", "p"), ("ProcessInformationLength", "u"),
-                                  ("ReturnLength", "p")),
-    "NtSetInformationProcess": (("ProcessHandle", "h"), ("ProcessInformationClass", "u"),
-                                ("ProcessInformation", "p"), ("ProcessInformationLength", "u")),
-    "NtQueryInformationThread": (("ThreadHandle", "h"), ("ThreadInformationClass", "u"),
-                                 ("ThreadInformation", "p"), ("ThreadInformationLength", "u"),
-                                 ("ReturnLength", "p")),
-    "NtSetInformationThread": (("ThreadHandle", "h"), ("ThreadInformationClass", "u"),
-                               ("ThreadInformation", "p"), ("ThreadInformationLength", "u")),
-    "NtContinue": (("ContextRecord", "p"), ("TestAlert", "b")),
-    "NtDuplicateObject": (("SourceProcessHandle", "h"), ("SourceHandle", "h"), ("TargetProcessHandle", "h"),
-                          ("TargetHandle", "ph"), ("DesiredAccess", "u"), ("HandleAttributes", "u"),
-                          ("Options", "u")),
-    "NtCreateThreadEx": (("ThreadHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"),
-                         ("ProcessHandle", "h"), ("StartRoutine", "p"), ("Argument", "p"), ("CreateFlags", "u"),
-                         ("ZeroBits", "n"), ("StackSize", "n"), ("MaximumStackSize", "n"), ("AttributeList", "p")),
-    "NtSuspendThread": (("ThreadHandle", "h"), ("PreviousSuspendCount", "pul")),
-    "NtResumeThread": (("ThreadHandle", "h"), ("PreviousSuspendCount", "pul")),
-    "NtGetContextThread": (("ThreadHandle", "h"), ("ThreadContext", "p")),
-    "NtSetContextThread": (("ThreadHandle", "h"), ("ThreadContext", "p")),
-    "NtCreateEvent": (("EventHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"),
-                      ("EventType", "u"), ("InitialState", "b")),
-    "NtSetEvent": (("EventHandle", "h"), ("PreviousState", "pul")),
-    "NtResetEvent": (("EventHandle", "h"), ("PreviousState", "pul")),
-    "NtPulseEvent": (("EventHandle", "h"), ("PreviousState", "pul")),
-    "NtClearEvent": (("EventHandle", "h"),),
-    "NtCreateMutant": (("MutantHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"),
-                       ("InitialOwner", "b")),
-    "NtReleaseMutant": (("MutantHandle", "h"), ("PreviousCount", "pul")),
-    "NtCreateSemaphore": (("SemaphoreHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"),
-                          ("InitialCount", "u"), ("MaximumCount", "u")),
-    "NtReleaseSemaphore": (("SemaphoreHandle", "h"), ("ReleaseCount", "u"), ("PreviousCount", "pul")),
-    "NtWaitForSingleObject": (("Handle", "h"), ("Alertable", "b"), ("Timeout", "li")),
-    "NtWaitForMultipleObjects": (("Count", "u"), ("Handles", "harr0"), ("WaitType", "u"), ("Alertable", "b"),
-                                 ("Timeout", "li")),
-    "NtDelayExecution": (("Alertable", "b"), ("DelayInterval", "li")),
-    "NtQueryPerformanceCounter": (("PerformanceCounter", "pli"), ("PerformanceFrequency", "pli")),
-    "NtQuerySystemTime": (("SystemTime", "pli"),),
-    "NtYieldExecution": (),
-    "NtGetCurrentProcessorNumber": (),
-    "NtAllocateVirtualMemory": (("ProcessHandle", "h"), ("BaseAddress", "pv"), ("ZeroBits", "n"),
-                                ("RegionSize", "psz"), ("AllocationType", "u"), ("Protect", "u")),
-    "NtFreeVirtualMemory": (("ProcessHandle", "h"), ("BaseAddress", "pv"), ("RegionSize", "psz"),
-                            ("FreeType", "u")),
-    "NtProtectVirtualMemory": (("ProcessHandle", "h"), ("BaseAddress", "pv"), ("RegionSize", "psz"),
-                               ("NewProtect", "u"), ("OldProtect", "pul")),
-    "NtQueryVirtualMemory": (("ProcessHandle", "h"), ("BaseAddress", "p"), ("MemoryInformationClass", "u"),
-                             ("MemoryInformation", "p"), ("MemoryInformationLength", "n"), ("ReturnLength", "psz")),
-}
+_signatures: dict[str, tuple] = {}
+
+
+def signature(name: str) -> tuple | None:
+    """The argument names and kinds of a service, from its one declaration."""
+    if not _signatures:
+        from ..ex.services import SERVICES
+        _signatures.update({n: args for n, (_, args) in SERVICES.items()})
+    return _signatures.get(name)
+
+
 _PSEUDO_HANDLES = {0xFFFFFFFFFFFFFFFF: "NtCurrentProcess", 0xFFFFFFFFFFFFFFFE: "NtCurrentThread"}
 PREVIEW = 48
 
@@ -108,6 +62,8 @@ def _one(space, kind: str, value: int, args: tuple) -> str:
     if kind == "oa":
         name = q(value + 0x10)
         return f"{value:#x} -> {_unicode_string(space, name) if name else 'NULL'}"
+    if kind == "us":
+        return f"{value:#x} -> {_unicode_string(space, value)}"
     if kind.startswith("buf"):
         length = args[int(kind[3:])] & 0xFFFFFFFF
         data = space.read(value, min(length, PREVIEW))
@@ -122,12 +78,12 @@ def _one(space, kind: str, value: int, args: tuple) -> str:
 def decode_arguments(kernel, fields: dict) -> list:
     """[[name, text], ...] for one syscall event, read now from the caller's address space."""
     args = tuple(fields.get("args") or ())
-    signature = SIGNATURES.get(fields.get("name") or "")
+    declared = signature(fields.get("name") or "")
     process = next((p for p in kernel.processes if p.pid == fields.get("pid")), None)
-    if signature is None or process is None:
+    if declared is None or process is None:
         return [[f"arg{n}", f"{v:#x}"] for n, v in enumerate(args)]
     out = []
-    for (name, kind), value in zip(signature, args, strict=False):
+    for (name, kind), value in zip(declared, args, strict=False):
         try:
             text = _one(process.space, kind, value, args)
         except Exception:                   # the caller passed memory we cannot read: say so

@@ -1,0 +1,582 @@
+"""File services: NtCreateFile, NtOpenFile, NtReadFile, NtWriteFile, NtQuery/SetInformationFile,
+NtQueryDirectoryFile(Ex), NtQueryAttributesFile, NtQueryFullAttributesFile,
+NtQueryVolumeInformationFile, NtFlushBuffersFile, NtDeleteFile, NtCancelIoFile.
+
+This layer captures and probes what the guest passed (OBJECT_ATTRIBUTES, UNICODE_STRINGs,
+buffers, the IO_STATUS_BLOCK) and completes the request: the IO_STATUS_BLOCK written, the
+caller's event (or the file object) signalled. A synchronous open's transfers return their
+status; an asynchronous open's file transfers return STATUS_PENDING, already complete.
+The work itself is kernel/io's.
+"""
+import struct
+
+from ..io.access import FILE_APPEND_DATA, FILE_READ_DATA, FILE_WRITE_DATA
+from ..io.create import FILE_OPEN_REPARSE_POINT, IoCreateFile, IopCheckCreateParameters, OpenPacket
+from ..io.directory import DIRECTORY_CLASSES, query_directory
+from ..io.disk import FILE_CREATE, FILE_OPEN, FILE_OPEN_IF, VolumeDevice
+from ..io.file import FileObject
+from ..io.info import (
+    QUERY_LENGTH,
+    SET_LENGTH,
+    Facts,
+    FileMaximumInformation,
+    query_information,
+    set_information,
+)
+from ..io.iomgr import io_manager
+from ..io.names import split_path
+from ..io.pipe import NamedPipeDevice
+from ..io.rw import IopReadFile, IopWriteFile, needs_offset
+from ..io.volinfo import FS_LENGTH, FileFsMaximumInformation, query_volume
+from ..ke.wait import KEvent
+from ..ob.namespace import OBJ_VALID_ATTRIBUTES, ObjectDirectory, ObpLookupObjectName
+from ..status import (
+    STATUS_ACCESS_DENIED,
+    STATUS_END_OF_FILE,
+    STATUS_INFO_LENGTH_MISMATCH,
+    STATUS_INVALID_DEVICE_REQUEST,
+    STATUS_INVALID_HANDLE,
+    STATUS_INVALID_INFO_CLASS,
+    STATUS_INVALID_LOCK_RANGE,
+    STATUS_INVALID_PARAMETER,
+    STATUS_INVALID_USER_BUFFER,
+    STATUS_NO_MORE_FILES,
+    STATUS_NOT_SAME_DEVICE,
+    STATUS_OBJECT_NAME_INVALID,
+    STATUS_OBJECT_PATH_SYNTAX_BAD,
+    STATUS_OBJECT_TYPE_MISMATCH,
+    STATUS_PENDING,
+    STATUS_SUCCESS,
+    NtStatusError,
+)
+
+OBJECT_ATTRIBUTES_SIZE = 0x30
+_oa = struct.Struct("<I4xQQI4xQQ")
+_us = struct.Struct("<HH4xQ")
+_iosb = struct.Struct("<QQ")
+_q = struct.Struct("<q")
+PAGE = 0x1000
+
+
+# -- capturing what the guest passed
+def probe_for_write(space, va: int, size: int) -> None:
+    """ProbeForWrite: every page of the buffer writable by the caller, contents unchanged."""
+    if size == 0:
+        return
+    page = va & ~(PAGE - 1)
+    while page < va + size:
+        at = max(page, va)
+        space.probe_write(at, space.probe_read(at, 1))
+        page += PAGE
+
+
+def capture_unicode_string(space, va: int) -> str:
+    length, _maximum, buffer = _us.unpack(space.probe_read(va, _us.size))
+    if length & 1:
+        raise NtStatusError(STATUS_OBJECT_NAME_INVALID)
+    return space.probe_read(buffer, length).decode("utf-16-le", "surrogatepass") if length else ""
+
+
+def capture_object_attributes(thread, va: int) -> tuple[int, str | None, int]:
+    """(RootDirectory, ObjectName or None, Attributes) of an OBJECT_ATTRIBUTES."""
+    if not va:
+        raise NtStatusError(STATUS_INVALID_PARAMETER)
+    space = thread.process.space
+    length, root, name_ptr, attributes, _sd, _qos = _oa.unpack(space.probe_read(va, _oa.size))
+    if length != OBJECT_ATTRIBUTES_SIZE or attributes & ~OBJ_VALID_ATTRIBUTES:
+        raise NtStatusError(STATUS_INVALID_PARAMETER)
+    name = capture_unicode_string(space, name_ptr) if name_ptr else None
+    return root, name, attributes
+
+
+def reference_file(thread, handle: int, needed: int = 0) -> FileObject:
+    """ObReferenceObjectByHandle for a file handle, with the access the service needs."""
+    if handle >= 0xFFFFFFFFFFFFFFF0:
+        raise NtStatusError(STATUS_OBJECT_TYPE_MISMATCH if handle in (2**64 - 1, 2**64 - 2)
+                            else STATUS_INVALID_HANDLE)
+    handles = thread.process.handles
+    file = handles.lookup(handle, FileObject)
+    if needed and not handles.access(handle) & needed:
+        raise NtStatusError(STATUS_ACCESS_DENIED)
+    return file
+
+
+def reference_event(thread, handle: int):
+    if not handle:
+        return None
+    return thread.process.handles.lookup(handle, KEvent)
+
+
+def read_offset(space, va: int) -> int | None:
+    return _q.unpack(space.probe_read(va, 8))[0] if va else None
+
+
+def complete(kernel, thread, file, event, io_status: int, status: int, information: int) -> None:
+    """IopCompleteRequest: the IO_STATUS_BLOCK, then the event (the file object without one)."""
+    thread.process.space.probe_write(io_status, _iosb.pack(status & 0xFFFFFFFF, information))
+    if event is not None:
+        event.set(kernel)
+    file.signal()
+
+
+def _open(kernel, thread, oa: int, packet: OpenPacket):
+    root_handle, name, attributes = capture_object_attributes(thread, oa)
+    root = None
+    if root_handle:
+        root = thread.process.handles.lookup(root_handle, (FileObject, ObjectDirectory))
+    if name is None or (not name and root is None):
+        raise NtStatusError(STATUS_OBJECT_PATH_SYNTAX_BAD if root is None else STATUS_OBJECT_NAME_INVALID)
+    return IoCreateFile(kernel, name, packet, root, attributes)
+
+
+# -- NtCreateFile / NtOpenFile
+def NtCreateFile(kernel, thread, handle_out, access, oa, io_status, allocation_ptr, file_attributes, share,
+                 disposition, options, ea_buffer, ea_length):
+    space = thread.process.space
+    access, file_attributes, share = access & 0xFFFFFFFF, file_attributes & 0xFFFFFFFF, share & 0xFFFFFFFF
+    disposition, options, ea_length = disposition & 0xFFFFFFFF, options & 0xFFFFFFFF, ea_length & 0xFFFFFFFF
+    probe_for_write(space, handle_out, 8)
+    probe_for_write(space, io_status, _iosb.size)
+    allocation = read_offset(space, allocation_ptr) or 0
+    if ea_buffer and ea_length:
+        space.probe_read(ea_buffer, ea_length)
+    IopCheckCreateParameters(access, file_attributes, share, disposition, options)
+    packet = OpenPacket(access, file_attributes, share, disposition, options, allocation=allocation)
+    file, information = _open(kernel, thread, oa, packet)
+    handle = thread.process.handles.insert(file, file.granted_access)
+    space.probe_write(handle_out, struct.pack("<Q", handle))
+    space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, information))
+    return STATUS_SUCCESS
+
+
+def NtOpenFile(kernel, thread, handle_out, access, oa, io_status, share, options):
+    return NtCreateFile(kernel, thread, handle_out, access, oa, io_status, 0, 0, share, FILE_OPEN, options, 0, 0)
+
+
+# -- NtReadFile / NtWriteFile
+def _transfer_prologue(kernel, thread, handle, event_handle, io_status, byte_offset_ptr, needed):
+    file = reference_file(thread, handle, needed)
+    space = thread.process.space
+    probe_for_write(space, io_status, _iosb.size)
+    offset = read_offset(space, byte_offset_ptr)
+    if offset is None and needs_offset(file):
+        raise NtStatusError(STATUS_INVALID_PARAMETER)
+    event = reference_event(thread, event_handle)
+    if event is not None:
+        event.reset()
+    file.clear_event()
+    return file, space, offset, event
+
+
+def NtReadFile(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status, buffer, length,
+               byte_offset_ptr, key):
+    length &= 0xFFFFFFFF
+    file, space, offset, event = _transfer_prologue(kernel, thread, handle, event_handle, io_status,
+                                                    byte_offset_ptr, FILE_READ_DATA)
+    probe_for_write(space, buffer, length)
+    if isinstance(file.device, NamedPipeDevice):
+        if not thread.process.handles.access(handle) & FILE_READ_DATA:
+            raise NtStatusError(STATUS_ACCESS_DENIED)
+        status, data = file.device.read_request(kernel, thread, file, buffer, length, io_status, event)
+        if data is None:
+            return status                       # pending: the writer completes it
+        space.probe_write(buffer, data)
+        complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, len(data))
+        return STATUS_SUCCESS
+    try:
+        data = IopReadFile(file, offset, length)
+    except NtStatusError as e:
+        if e.status != STATUS_END_OF_FILE:
+            raise
+        if file.synchronous or not isinstance(file.device, VolumeDevice):
+            space.probe_write(io_status, _iosb.pack(STATUS_END_OF_FILE, 0))
+            raise
+        # An asynchronous read past the end completes (pending) with STATUS_END_OF_FILE.
+        complete(kernel, thread, file, event, io_status, STATUS_END_OF_FILE, 0)
+        return STATUS_PENDING
+    space.probe_write(buffer, data)
+    complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, len(data))
+    return STATUS_SUCCESS if file.synchronous or not isinstance(file.device, VolumeDevice) else STATUS_PENDING
+
+
+def NtWriteFile(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status, buffer, length,
+                byte_offset_ptr, key):
+    length &= 0xFFFFFFFF
+    file, space, offset, event = _transfer_prologue(kernel, thread, handle, event_handle, io_status,
+                                                    byte_offset_ptr, FILE_WRITE_DATA | FILE_APPEND_DATA)
+    if not buffer and length:
+        raise NtStatusError(STATUS_INVALID_USER_BUFFER)
+    data = space.probe_read(buffer, length)
+    written = IopWriteFile(file, offset, data)
+    complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, written)
+    return STATUS_SUCCESS if file.synchronous or not isinstance(file.device, VolumeDevice) else STATUS_PENDING
+
+
+# -- NtQueryInformationFile / NtSetInformationFile
+def NtQueryInformationFile(kernel, thread, handle, io_status, buffer, length, cls):
+    length, cls = length & 0xFFFFFFFF, cls & 0xFFFFFFFF
+    if cls == 0 or cls >= FileMaximumInformation or cls not in QUERY_LENGTH:
+        raise NtStatusError(STATUS_INVALID_INFO_CLASS)
+    if length < QUERY_LENGTH[cls]:
+        raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+    space = thread.process.space
+    probe_for_write(space, io_status, _iosb.size)
+    probe_for_write(space, buffer, length)
+    file = reference_file(thread, handle)
+    data, status = query_information(io_manager(kernel), file, cls, length)
+    data = data[:length]
+    space.probe_write(buffer, data)
+    space.probe_write(io_status, _iosb.pack(status, len(data)))
+    return status
+
+
+def _rename_target(kernel, thread):
+    def resolve(file, root_handle: int, name: str) -> list[str]:
+        if "\0" in name:
+            raise NtStatusError(STATUS_OBJECT_NAME_INVALID)
+        if root_handle:
+            root = reference_file(thread, root_handle)
+            if root.device is not file.device or root.node is None or not root.is_directory:
+                raise NtStatusError(STATUS_NOT_SAME_DEVICE if root.device is not file.device
+                                    else STATUS_INVALID_PARAMETER)
+            components, _ = split_path("\\" + name)
+            return list(root.node.components) + components
+        if name.startswith("\\"):
+            device, remaining = ObpLookupObjectName(io_manager(kernel).namespace, name)
+            if device is not file.device:
+                raise NtStatusError(STATUS_NOT_SAME_DEVICE)
+            components, _ = split_path(remaining or "\\")
+            if not components:
+                raise NtStatusError(STATUS_ACCESS_DENIED)
+            return components
+        if "\\" in name:
+            raise NtStatusError(STATUS_INVALID_PARAMETER)
+        components, _ = split_path("\\" + name)
+        return list(file.node.components[:-1]) + components
+    return resolve
+
+
+def NtSetInformationFile(kernel, thread, handle, io_status, buffer, length, cls):
+    length, cls = length & 0xFFFFFFFF, cls & 0xFFFFFFFF
+    if cls == 0 or cls >= FileMaximumInformation or cls not in SET_LENGTH:
+        raise NtStatusError(STATUS_INVALID_INFO_CLASS)
+    if length < SET_LENGTH[cls]:
+        raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+    space = thread.process.space
+    probe_for_write(space, io_status, _iosb.size)
+    data = space.probe_read(buffer, length)
+    file = reference_file(thread, handle)
+    set_information(io_manager(kernel), file, cls, data, _rename_target(kernel, thread))
+    space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, 0))
+    return STATUS_SUCCESS
+
+
+# -- NtQueryDirectoryFile(Ex)
+def _query_directory(kernel, thread, handle, event_handle, io_status, buffer, length, cls, single, mask_ptr,
+                     restart):
+    length, cls = length & 0xFFFFFFFF, cls & 0xFFFFFFFF
+    space = thread.process.space
+    probe_for_write(space, io_status, _iosb.size)
+    probe_for_write(space, buffer, length)
+    if cls not in DIRECTORY_CLASSES:
+        raise NtStatusError(STATUS_INVALID_INFO_CLASS)
+    if length < DIRECTORY_CLASSES[cls][1]:
+        raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+    mask = None
+    if mask_ptr:
+        length_, _max, buf = _us.unpack(space.probe_read(mask_ptr, _us.size))
+        if length_ & 1:
+            raise NtStatusError(STATUS_INVALID_PARAMETER)
+        mask = space.probe_read(buf, length_).decode("utf-16-le", "surrogatepass") if length_ else None
+    file = reference_file(thread, handle, FILE_READ_DATA)
+    event = reference_event(thread, event_handle)
+    if event is not None:
+        event.reset()
+    file.clear_event()
+    try:
+        data, status = query_directory(io_manager(kernel), file, cls, length, single, mask, restart)
+    except NtStatusError as e:
+        if e.status != STATUS_NO_MORE_FILES:
+            raise
+        data, status = b"", STATUS_NO_MORE_FILES
+    space.probe_write(buffer, data)
+    complete(kernel, thread, file, event, io_status, status, len(data))
+    return status
+
+
+def NtQueryDirectoryFile(kernel, thread, handle, event, apc_routine, apc_context, io_status, buffer, length, cls,
+                         single, mask_ptr, restart):
+    return _query_directory(kernel, thread, handle, event, io_status, buffer, length, cls, bool(single & 0xFF),
+                            mask_ptr, bool(restart & 0xFF))
+
+
+SL_RESTART_SCAN = 0x1
+SL_RETURN_SINGLE_ENTRY = 0x2
+
+
+def NtQueryDirectoryFileEx(kernel, thread, handle, event, apc_routine, apc_context, io_status, buffer, length, cls,
+                           flags, mask_ptr):
+    flags &= 0xFFFFFFFF
+    return _query_directory(kernel, thread, handle, event, io_status, buffer, length, cls,
+                            bool(flags & SL_RETURN_SINGLE_ENTRY), mask_ptr, bool(flags & SL_RESTART_SCAN))
+
+
+# -- by name, without a handle
+def _open_transient(kernel, thread, oa: int, access: int, options: int = 0):
+    """An open the service closes again before it returns (no handle)."""
+    packet = OpenPacket(access, 0, 7, FILE_OPEN, options)
+    file, _ = _open(kernel, thread, oa, packet)
+    return file
+
+
+def _close_transient(file) -> None:
+    file.cleaned_up = True
+    if file.device is not None:
+        file.device.cleanup(file)
+
+
+def _query_attributes(kernel, thread, oa, buffer, network_open: bool):
+    size = 56 if network_open else 40
+    space = thread.process.space
+    probe_for_write(space, buffer, size)
+    file = _open_transient(kernel, thread, oa, 0x80, FILE_OPEN_REPARSE_POINT)     # FILE_READ_ATTRIBUTES
+    try:
+        if file.node is None:
+            raise NtStatusError(STATUS_INVALID_PARAMETER)
+        facts = Facts(io_manager(kernel), file.node)
+        space.probe_write(buffer, facts.network_open() if network_open else facts.basic())
+    finally:
+        _close_transient(file)
+    return STATUS_SUCCESS
+
+
+def NtQueryAttributesFile(kernel, thread, oa, buffer):
+    return _query_attributes(kernel, thread, oa, buffer, False)
+
+
+def NtQueryFullAttributesFile(kernel, thread, oa, buffer):
+    return _query_attributes(kernel, thread, oa, buffer, True)
+
+
+def NtDeleteFile(kernel, thread, oa):
+    file = _open_transient(kernel, thread, oa, 0x10000, FILE_OPEN_REPARSE_POINT)    # DELETE
+    try:
+        if not isinstance(file.device, VolumeDevice):
+            raise NtStatusError(STATUS_INVALID_PARAMETER)
+        file.device.set_disposition(file, True)
+    finally:
+        _close_transient(file)
+    return STATUS_SUCCESS
+
+
+# -- the volume, flushing, cancelling
+def NtQueryVolumeInformationFile(kernel, thread, handle, io_status, buffer, length, cls):
+    length, cls = length & 0xFFFFFFFF, cls & 0xFFFFFFFF
+    if cls == 0 or cls >= FileFsMaximumInformation or cls not in FS_LENGTH:
+        raise NtStatusError(STATUS_INVALID_INFO_CLASS)
+    if length < FS_LENGTH[cls]:
+        raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+    space = thread.process.space
+    probe_for_write(space, io_status, _iosb.size)
+    probe_for_write(space, buffer, length)
+    file = reference_file(thread, handle)
+    data, status = query_volume(io_manager(kernel), file, cls, length)
+    data = data[:length]
+    space.probe_write(buffer, data)
+    space.probe_write(io_status, _iosb.pack(status, len(data)))
+    return status
+
+
+def NtFlushBuffersFile(kernel, thread, handle, io_status):
+    file = reference_file(thread, handle)
+    space = thread.process.space
+    probe_for_write(space, io_status, _iosb.size)
+    if isinstance(file.device, VolumeDevice):
+        if not thread.process.handles.access(handle) & (FILE_WRITE_DATA | FILE_APPEND_DATA):
+            raise NtStatusError(STATUS_ACCESS_DENIED)
+        file.device.flush(file)
+    space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, 0))
+    return STATUS_SUCCESS
+
+
+def NtCancelIoFile(kernel, thread, handle, io_status):
+    reference_file(thread, handle)
+    thread.process.space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, 0))
+    return STATUS_SUCCESS
+
+
+# -- byte-range locks
+def _lock_range(space, offset_ptr: int, length_ptr: int) -> tuple[int, int]:
+    start = _q.unpack(space.probe_read(offset_ptr, 8))[0]
+    length = _q.unpack(space.probe_read(length_ptr, 8))[0]
+    if start < 0 or length < 0:
+        raise NtStatusError(STATUS_INVALID_PARAMETER)
+    if start + length > 0x7FFFFFFFFFFFFFFF:
+        raise NtStatusError(STATUS_INVALID_LOCK_RANGE)
+    return start, length
+
+
+def _lockable(thread, handle: int) -> FileObject:
+    file = reference_file(thread, handle, FILE_READ_DATA | FILE_WRITE_DATA)
+    if not isinstance(file.device, VolumeDevice) or file.fcb is None:
+        raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
+    if file.is_directory:
+        raise NtStatusError(STATUS_INVALID_PARAMETER)
+    return file
+
+
+def NtLockFile(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status, offset_ptr, length_ptr,
+               key, fail_immediately, exclusive):
+    file = _lockable(thread, handle)
+    space = thread.process.space
+    probe_for_write(space, io_status, _iosb.size)
+    start, length = _lock_range(space, offset_ptr, length_ptr)
+    event = reference_event(thread, event_handle)
+    if event is not None:
+        event.reset()
+    file.clear_event()
+    status = file.fcb.locks.lock(kernel, thread, file, key & 0xFFFFFFFF, start, length, bool(exclusive & 0xFF),
+                                 bool(fail_immediately & 0xFF), io_status, event)
+    if status == STATUS_SUCCESS:
+        complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, 0)
+    return status
+
+
+def NtUnlockFile(kernel, thread, handle, io_status, offset_ptr, length_ptr, key):
+    file = _lockable(thread, handle)
+    space = thread.process.space
+    probe_for_write(space, io_status, _iosb.size)
+    start, length = _lock_range(space, offset_ptr, length_ptr)
+    file.fcb.locks.unlock(file, key & 0xFFFFFFFF, start, length)
+    space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, 0))
+    return STATUS_SUCCESS
+
+
+# -- pipes
+FILE_PIPE_BYTE_STREAM_TYPE, FILE_PIPE_MESSAGE_TYPE = 0, 1
+
+
+def NtCreateNamedPipeFile(kernel, thread, handle_out, access, oa, io_status, share, disposition, options, pipe_type,
+                          read_mode, completion_mode, max_instances, inbound_quota, outbound_quota, timeout_ptr):
+    """A pipe's server end: a new pipe, or a new instance of one (byte mode; messages are bytes)."""
+    space = thread.process.space
+    access, share, disposition, options = (v & 0xFFFFFFFF for v in (access, share, disposition, options))
+    max_instances = max_instances & 0xFFFFFFFF
+    probe_for_write(space, handle_out, 8)
+    probe_for_write(space, io_status, _iosb.size)
+    read_offset(space, timeout_ptr)
+    if disposition not in (FILE_CREATE, FILE_OPEN, FILE_OPEN_IF) or max_instances == 0 or \
+            pipe_type & 0xFFFFFFFF > FILE_PIPE_MESSAGE_TYPE or read_mode & 0xFFFFFFFF > 1 or \
+            completion_mode & 0xFFFFFFFF > 1 or share & ~7 or not share & 3:
+        raise NtStatusError(STATUS_INVALID_PARAMETER)
+    IopCheckCreateParameters(access, 0, share, disposition, options)
+    packet = OpenPacket(access, 0, share, disposition, options)
+    root_handle, name, _attributes = capture_object_attributes(thread, oa)
+    name = name or ""
+    device = io_manager(kernel).pipes
+    if root_handle:
+        root = thread.process.handles.lookup(root_handle, FileObject)
+        if root.device is not device:
+            raise NtStatusError(STATUS_OBJECT_NAME_INVALID)
+        packet.root = root
+        if name.startswith("\\"):
+            raise NtStatusError(STATUS_OBJECT_PATH_SYNTAX_BAD)
+        name = "\\" + name if name else ""
+    else:
+        found, name = ObpLookupObjectName(io_manager(kernel).namespace, name)
+        if found is not device or not name.strip("\\"):
+            raise NtStatusError(STATUS_OBJECT_NAME_INVALID)
+    file, information = device.create_server(packet, name, max_instances)
+    handle = thread.process.handles.insert(file, file.granted_access)
+    space.probe_write(handle_out, struct.pack("<Q", handle))
+    space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, information))
+    return STATUS_SUCCESS
+
+
+def NtFsControlFile(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status, code, in_buffer,
+                    in_length, out_buffer, out_length):
+    code, in_length, out_length = code & 0xFFFFFFFF, in_length & 0xFFFFFFFF, out_length & 0xFFFFFFFF
+    file = reference_file(thread, handle)
+    space = thread.process.space
+    probe_for_write(space, io_status, _iosb.size)
+    input_data = space.probe_read(in_buffer, in_length) if in_length else b""
+    probe_for_write(space, out_buffer, out_length)
+    if not isinstance(file.device, NamedPipeDevice):
+        raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
+    event = reference_event(thread, event_handle)
+    if event is not None:
+        event.reset()
+    file.clear_event()
+    status, data = file.device.fs_control(kernel, thread, file, code, input_data, out_length, io_status, event)
+    if data is None:
+        return status
+    space.probe_write(out_buffer, data)
+    complete(kernel, thread, file, event, io_status, status, len(data))
+    return status
+
+
+# name -> (handler, argument count), registered by kernel/ex/services.py
+FILE_SERVICES = {
+    "NtCreateFile": (NtCreateFile, (
+        ("FileHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("IoStatusBlock", "p"),
+        ("AllocationSize", "li"), ("FileAttributes", "u"), ("ShareAccess", "u"), ("CreateDisposition", "u"),
+        ("CreateOptions", "u"), ("EaBuffer", "p"), ("EaLength", "u")
+    )),
+    "NtOpenFile": (NtOpenFile, (
+        ("FileHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("IoStatusBlock", "p"),
+        ("ShareAccess", "u"), ("OpenOptions", "u")
+    )),
+    "NtReadFile": (NtReadFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("Buffer", "p"), ("Length", "u"), ("ByteOffset", "li"), ("Key", "p")
+    )),
+    "NtWriteFile": (NtWriteFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("Buffer", "buf6"), ("Length", "u"), ("ByteOffset", "li"), ("Key", "p")
+    )),
+    "NtQueryInformationFile": (NtQueryInformationFile, (
+        ("FileHandle", "h"), ("IoStatusBlock", "p"), ("FileInformation", "p"), ("Length", "u"),
+        ("FileInformationClass", "u")
+    )),
+    "NtSetInformationFile": (NtSetInformationFile, (
+        ("FileHandle", "h"), ("IoStatusBlock", "p"), ("FileInformation", "p"), ("Length", "u"),
+        ("FileInformationClass", "u")
+    )),
+    "NtQueryDirectoryFile": (NtQueryDirectoryFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("FileInformation", "p"), ("Length", "u"), ("FileInformationClass", "u"), ("ReturnSingleEntry", "b"),
+        ("FileName", "us"), ("RestartScan", "b")
+    )),
+    "NtQueryDirectoryFileEx": (NtQueryDirectoryFileEx, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("FileInformation", "p"), ("Length", "u"), ("FileInformationClass", "u"), ("QueryFlags", "u"),
+        ("FileName", "us")
+    )),
+    "NtQueryAttributesFile": (NtQueryAttributesFile, (("ObjectAttributes", "oa"), ("FileInformation", "p"))),
+    "NtQueryFullAttributesFile": (NtQueryFullAttributesFile, (("ObjectAttributes", "oa"), ("FileInformation", "p"))),
+    "NtQueryVolumeInformationFile": (NtQueryVolumeInformationFile, (
+        ("FileHandle", "h"), ("IoStatusBlock", "p"), ("FsInformation", "p"), ("Length", "u"),
+        ("FsInformationClass", "u")
+    )),
+    "NtFlushBuffersFile": (NtFlushBuffersFile, (("FileHandle", "h"), ("IoStatusBlock", "p"))),
+    "NtDeleteFile": (NtDeleteFile, (("ObjectAttributes", "oa"),)),
+    "NtCancelIoFile": (NtCancelIoFile, (("FileHandle", "h"), ("IoStatusBlock", "p"))),
+    "NtCreateNamedPipeFile": (NtCreateNamedPipeFile, (
+        ("FileHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("IoStatusBlock", "p"),
+        ("ShareAccess", "u"), ("CreateDisposition", "u"), ("CreateOptions", "u"), ("NamedPipeType", "u"),
+        ("ReadMode", "u"), ("CompletionMode", "u"), ("MaximumInstances", "u"), ("InboundQuota", "u"),
+        ("OutboundQuota", "u"), ("DefaultTimeout", "li")
+    )),
+    "NtFsControlFile": (NtFsControlFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("FsControlCode", "u"), ("InputBuffer", "p"), ("InputBufferLength", "u"), ("OutputBuffer", "p"),
+        ("OutputBufferLength", "u")
+    )),
+    "NtLockFile": (NtLockFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("ByteOffset", "li"), ("Length", "li"), ("Key", "u"), ("FailImmediately", "b"), ("ExclusiveLock", "b")
+    )),
+    "NtUnlockFile": (NtUnlockFile, (
+        ("FileHandle", "h"), ("IoStatusBlock", "p"), ("ByteOffset", "li"), ("Length", "li"), ("Key", "u")
+    )),
+}
