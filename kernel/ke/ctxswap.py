@@ -13,7 +13,7 @@ import struct
 
 from ..hal import cpustate as cs
 from ..hal.icount import NO_DEADLINE, STOPPED_BREAK
-from .kthread import Ready, Running
+from .kthread import OFF_STATE, OFF_SWITCHES, Ready, Running
 from .prcb import KPCR_PRCB, OFF_RSPBASE
 
 _Q = struct.Struct("<Q")
@@ -35,10 +35,15 @@ class ContextSwap:
                 for other in self.cpus:
                     if other is not cpu and other.current is new:
                         other.current = None        # it last ran there; that processor picks anew
-            new.state = Running
-            new.count_switch()
-        cpu.current = new
-        cpu.count_switch()
+            mem = self.mem
+            pa = new._pa
+            mem[pa + OFF_STATE] = Running
+            d = self.words.d
+            d[(pa + OFF_SWITCHES) >> 2] = (d[(pa + OFF_SWITCHES) >> 2] + 1) & 0xFFFFFFFF     # KTHREAD.ContextSwitches
+        words = self.words
+        words.q[cpu._current] = (new or cpu.idle_thread).address     # KPRCB.CurrentThread
+        d = words.d
+        d[cpu._switches] = (d[cpu._switches] + 1) & 0xFFFFFFFF       # KPRCB.KeContextSwitches
         self.context_switches += 1
         if self.events.wants("switch"):
             idle = cpu.idle_thread

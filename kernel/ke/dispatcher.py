@@ -12,7 +12,7 @@ from ..hal.icount import NO_DEADLINE
 from .balmgr import BalanceSetManager
 from .clock import VirtualClock
 from .ctxswap import ContextSwap
-from .kthread import OFF_MUTANT_LIST_HEAD, Initialized, Ready, Running, Terminated
+from .kthread import OFF_MUTANT_LIST_HEAD, OFF_PRIORITY, OFF_STATE, Initialized, Ready, Running, Terminated
 from .lists import InitializeListHead
 from .prcb import GuestWords, Prcb
 from .quantum import ClockInterrupt
@@ -85,11 +85,15 @@ class Dispatcher(ThreadScheduling, ClockInterrupt, BalanceSetManager, ContextSwa
         st = self.counter.state
         self.counter.set_deadline(NO_DEADLINE)
         self._next_tick_stops(cpu)
+        # KPRCB.CurrentThread and ReadySummary, read in guest memory on every pass
+        threads, q, d, mem = self.words.threads, self.words.q, self.words.d, self.mem
+        current, summary = cpu._current, cpu._summary
         try:
             while True:
-                thread = cpu.current
-                if thread is None or thread.state != Running or cpu.ready_summary >> (thread.priority + 1):
-                    thread = self._next_thread(cpu)
+                thread = threads.get(q[current])
+                if thread is None or mem[thread._pa + OFF_STATE] != Running \
+                        or d[summary] >> (mem[thread._pa + OFF_PRIORITY] + 1):
+                    thread = self._next_thread(cpu, thread)
                     if thread is None:
                         if not self._idle_until_timer(cpu):
                             return
@@ -131,12 +135,12 @@ class Dispatcher(ThreadScheduling, ClockInterrupt, BalanceSetManager, ContextSwa
                 cpu.time += extra * tick
             self._clock_interrupt(1 + extra)
 
-    def _next_thread(self, cpu):
-        """KiSelectNextThread and KiSwapThread's accounting when the current thread cannot go
-        on: it is preempted (back to the head of its list with the rest of its quantum), or it
-        left the processor. Returns the thread to run, or None for the idle thread."""
+    def _next_thread(self, cpu, old):
+        """KiSelectNextThread and KiSwapThread's accounting when the processor's current thread
+        `old` cannot go on: it is preempted (back to the head of its list with the rest of its
+        quantum), or it left the processor. Returns the thread to run, or None for the idle
+        thread."""
         reasons = self._switch_reason
-        old = cpu.current
         if old is not None and old.state == Running:
             old.state = Ready
             cpu.insert(old, old.priority, front=True)
@@ -162,7 +166,7 @@ class Dispatcher(ThreadScheduling, ClockInterrupt, BalanceSetManager, ContextSwa
         while cpu.time < end:
             thread = cpu.current
             if thread is None or thread.state != Running or cpu.ready_summary >> (thread.priority + 1):
-                thread = self._next_thread(cpu)
+                thread = self._next_thread(cpu, thread)
                 if thread is None:
                     cpu.time = end
                     break

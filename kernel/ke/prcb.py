@@ -6,12 +6,15 @@ processor's virtual time, which has no Windows field.
 
 Called with the dispatcher lock held (there is one executive thread: always).
 """
+import struct
+
 from ..layouts import LAYOUTS
 from ..mm.system import POOL_BASE
 from .kthread import OFF_WAIT_LIST_ENTRY, Running
 
 KPCR_PRCB = LAYOUTS["KPCR"].offset("Prcb")
 KPRCB = LAYOUTS["KPRCB"]
+_QQ = struct.Struct("<QQ")
 OFF_CURRENT = KPRCB.offset("CurrentThread")
 OFF_NEXT = KPRCB.offset("NextThread")
 OFF_IDLE = KPRCB.offset("IdleThread")
@@ -48,11 +51,16 @@ class Prcb:
         assert system.kernel_pa(self.va) == pa, "the KPRCB must be in nonpaged pool"
         self._words = words
         self._q = words.q
+        self._d = words.d
+        self._delta = words.delta
+        self._mem = system.phys.buffer
         self._threads = words.threads
         self._summary = (pa + OFF_SUMMARY) >> 2
         self._switches = (pa + OFF_CONTEXT_SWITCHES) >> 2
         self._current = (pa + OFF_CURRENT) >> 3
         self._heads = self.va + OFF_READY_HEADS
+        self._head_va = [self._heads + 16 * p for p in range(32)]
+        self._head_ix = [(v - words.delta) >> 3 for v in self._head_va]
         q = self._q
         for priority in range(32):           # InitializeListHead
             head = self._heads + 16 * priority
@@ -71,62 +79,56 @@ class Prcb:
     def current(self, thread) -> None:
         self._q[self._current] = (thread or self.idle_thread).address
 
-    def count_switch(self) -> None:
-        d = self._words.d
-        d[self._switches] = (d[self._switches] + 1) & 0xFFFFFFFF
-
     @property
     def ready_summary(self) -> int:
-        return self._words.d[self._summary]
+        return self._d[self._summary]
 
     @property
     def idle(self) -> bool:
         current = self.current
-        return (current is None or current.state != Running) and not self._words.d[self._summary]
+        return (current is None or current.state != Running) and not self._d[self._summary]
 
     # -- the ready lists
     def insert(self, thread, priority: int, front: bool = False) -> None:
         """InsertTailList (InsertHeadList with `front`) on DispatcherReadyListHead[priority]."""
         q = self._q
-        delta = self._words.delta
-        head = self._heads + 16 * priority
-        h = (head - delta) >> 3
+        delta = self._delta
+        head = self._head_va[priority]
+        h = self._head_ix[priority]
         entry = thread.address + OFF_WAIT_LIST_ENTRY
-        e = (entry - delta) >> 3
         if front:
             first = q[h]
-            q[e] = first
-            q[e + 1] = head
+            _QQ.pack_into(self._mem, entry - delta, first, head)
             q[((first - delta) >> 3) + 1] = entry
             q[h] = entry
+            was_empty = first == head
         else:
             last = q[h + 1]
-            q[e] = head
-            q[e + 1] = last
+            _QQ.pack_into(self._mem, entry - delta, head, last)
             q[(last - delta) >> 3] = entry
             q[h + 1] = entry
-        d = self._words.d
-        d[self._summary] |= 1 << priority
+            was_empty = last == head
+        if was_empty:                   # a list that was not empty has its bit already
+            self._d[self._summary] |= 1 << priority
 
     def pop(self, priority: int):
         """RemoveHeadList of a non-empty list; its summary bit goes when it empties."""
         q = self._q
-        delta = self._words.delta
-        head = self._heads + 16 * priority
-        h = (head - delta) >> 3
+        delta = self._delta
+        head = self._head_va[priority]
+        h = self._head_ix[priority]
         entry = q[h]
         following = q[(entry - delta) >> 3]
         q[h] = following
         q[((following - delta) >> 3) + 1] = head
-        d = self._words.d
         if following == head:
-            d[self._summary] &= ~(1 << priority)
+            self._d[self._summary] &= ~(1 << priority)
         return self._threads[entry - OFF_WAIT_LIST_ENTRY]
 
     def threads_at(self, priority: int):
         """The list's threads, first to last (a snapshot: the caller may take one out)."""
         q = self._q
-        delta = self._words.delta
+        delta = self._delta
         head = self._heads + 16 * priority
         entry = q[(head - delta) >> 3]
         threads = self._threads

@@ -39,7 +39,7 @@ class ClockInterrupt:
         elif LOW_REALTIME_PRIORITY > priority > thread.base_priority:
             priority -= 1
             self._decay_to(thread, priority)
-        if cpu.ready_summary >> priority:
+        if self.words.d[cpu._summary] >> priority:
             thread.state = Ready
             thread.wait_time = ticks
             cpu.insert(thread, priority)

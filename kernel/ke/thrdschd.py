@@ -56,7 +56,7 @@ class ThreadScheduling:
     def select(self, cpu):
         """The highest-priority thread queued on this processor, else one taken from another
         processor's list that may run here."""
-        summary = cpu.ready_summary
+        summary = self.words.d[cpu._summary]
         if summary:
             return cpu.pop(summary.bit_length() - 1)
         bit = 1 << cpu.number
@@ -91,7 +91,7 @@ class ThreadScheduling:
         ready on this processor."""
         cpu = self.executing
         priority = thread.priority
-        if cpu is None or not cpu.ready_summary >> priority:
+        if cpu is None or not self.words.d[cpu._summary] >> priority:
             return False
         thread.state = Ready
         thread.wait_time = self.clock.ticks

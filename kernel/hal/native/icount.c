@@ -60,13 +60,27 @@ static uint32_t block_count(void *uc, uint64_t address, uint32_t size, struct ic
     return s->count(address, size);
 }
 
-/* The cached entry for the code at [address, address + size) in `space`, counted on a miss
- * (a `whole` block off its translation, the start of one by disassembly). */
-static struct icount_entry *find(struct icount_state *s, void *uc, uint64_t address, uint32_t size,
-                                 uint64_t space, int whole)
+/* The instructions of the block at [address, address + size) before `rip`: its count less that
+ * of Unicorn's translation from rip, when that ends where the block ends (the same straight-line
+ * code to the same last instruction); else the Python side's disassembly. */
+static uint32_t prefix_count(void *uc, struct icount_state *s, uint64_t address, uint32_t size, uint32_t total,
+                             uint64_t rip)
+{
+    struct { uint64_t pc; uint16_t icount, size; } tb;
+    if (s->uc_ctl != NULL && s->uc_ctl(uc, s->ctl_request_cache, rip, &tb) == 0 && tb.pc == rip
+        && tb.pc + tb.size == address + size && tb.icount != 0 && tb.icount <= total)
+        return total - tb.icount;
+    return s->count(address, (uint32_t)(rip - address));
+}
+
+/* The cached entry for the code at [address, address + size) in `space`, or a free one for it
+ * (then *fresh is set and the caller fills in its count). */
+static struct icount_entry *find(struct icount_state *s, uint64_t address, uint32_t size, uint64_t space,
+                                 int *fresh)
 {
     struct icount_entry *e;
     uint64_t i = slot_of(address, space, s->mask);
+    *fresh = 0;
     for (;;) {
         e = &s->table[i];
         if (e->size == 0)
@@ -83,9 +97,9 @@ static struct icount_entry *find(struct icount_state *s, void *uc, uint64_t addr
     e->address = address;
     e->space = space;
     e->size = size;
-    e->count = whole ? block_count(uc, address, size, s) : s->count(address, size);
     s->used++;
     s->misses++;
+    *fresh = 1;
     return e;
 }
 
@@ -113,7 +127,10 @@ static __attribute__((noinline)) void block_slow(void *uc, uint64_t address, uin
             return;
         }
     }
-    struct icount_entry *e = find(s, uc, address, size, address < USER_LIMIT ? s->space : 0, 1);
+    int fresh;
+    struct icount_entry *e = find(s, address, size, address < USER_LIMIT ? s->space : 0, &fresh);
+    if (fresh)
+        e->count = block_count(uc, address, size, s);
     if (s->instructions <= s->break_at && s->instructions + e->count > s->break_at) {
         /* The instruction after break_at is in this block: the dispatcher runs up to it by count. */
         stop_before(uc, s, STOPPED_BREAK);
@@ -144,8 +161,15 @@ void icount_cut(struct icount_state *s, void *uc, uint64_t rip)
     struct icount_entry *e = s->last;
     if (e == NULL || rip < e->address || rip >= e->address + e->size)
         return;
-    uint32_t total = e->count;
-    uint32_t done = rip == e->address ? 0 : find(s, uc, e->address, (uint32_t)(rip - e->address), e->space, 0)->count;
+    uint64_t address = e->address;
+    uint32_t size = e->size, total = e->count, done = 0;
+    if (rip != address) {
+        int fresh;
+        struct icount_entry *prefix = find(s, address, (uint32_t)(rip - address), e->space, &fresh);
+        if (fresh)
+            prefix->count = prefix_count(uc, s, address, size, total, rip);
+        done = prefix->count;
+    }
     s->instructions -= total - done;
     s->last = NULL;
 }
