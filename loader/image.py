@@ -44,8 +44,13 @@ def build_layout(image: ImageFile, base: int) -> ImageLayout:
         pe = pefile.PE(data=image.data, fast_load=True)
         pe.parse_data_directories(directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_BASERELOC"]])
         pe.relocate_image(base)
-    mapped = pe.get_memory_mapped_image(ImageBase=base)
-    data = bytes(mapped[:size]).ljust(size, b"\0")
+    if oh.SectionAlignment < PAGE:
+        # A low-alignment image is its file laid flat: every RVA is its file offset.
+        data = bytes(pe.__data__[:size]).ljust(size, b"\0")
+    else:
+        # relocate_image() above already moved this copy: no second pass over the relocations
+        mapped = pe.get_memory_mapped_image()
+        data = bytes(mapped[:size]).ljust(size, b"\0")
 
     pages = size // PAGE
     if oh.SectionAlignment < PAGE:

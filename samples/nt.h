@@ -1,4 +1,5 @@
-/* What the samples need of the native API (they import ntdll only). */
+/* What the samples need of the native API (they import ntdll only); the services' prototypes are
+ * generated from their declarations into nt_services.h by tools/build_samples.py. */
 #pragma once
 typedef unsigned char UCHAR;
 typedef unsigned short USHORT;
@@ -10,18 +11,22 @@ typedef void *PVOID, *HANDLE;
 #define NtCurrentProcess() ((HANDLE)(long long)-1)
 
 typedef struct { NTSTATUS Status; ULONG_PTR Information; } IO_STATUS_BLOCK;
+typedef struct { long long QuadPart; } LARGE_INTEGER;
+/* UNICODE_STRING under a tag and another name: peb_walk.c declares its own UNICODE_STRING. */
+struct _UNICODE_STRING { USHORT Length, MaximumLength; unsigned short *Buffer; };
+typedef struct _UNICODE_STRING NtString;
+typedef struct {
+    ULONG Length; HANDLE RootDirectory; NtString *ObjectName; ULONG Attributes;
+    PVOID SecurityDescriptor, SecurityQualityOfService;
+} OBJECT_ATTRIBUTES;
+
+/* Every implemented system service, as kernel/ex/services.py declares it (generated). */
+#include "nt_services.h"
 typedef struct {
     PVOID BaseAddress, AllocationBase; ULONG AllocationProtect; USHORT PartitionId;
     SIZE_T RegionSize; ULONG State, Protect, Type;
 } MEMORY_BASIC_INFORMATION;
 
-NTSTATUS NTAPI NtWriteFile(HANDLE, HANDLE, PVOID, PVOID, IO_STATUS_BLOCK *, const void *, ULONG, PVOID, PVOID);
-NTSTATUS NTAPI NtTerminateProcess(HANDLE, NTSTATUS);
-NTSTATUS NTAPI NtYieldExecution(void);
-NTSTATUS NTAPI NtAllocateVirtualMemory(HANDLE, PVOID *, ULONG_PTR, SIZE_T *, ULONG, ULONG);
-NTSTATUS NTAPI NtFreeVirtualMemory(HANDLE, PVOID *, SIZE_T *, ULONG);
-NTSTATUS NTAPI NtProtectVirtualMemory(HANDLE, PVOID *, SIZE_T *, ULONG, ULONG *);
-NTSTATUS NTAPI NtQueryVirtualMemory(HANDLE, PVOID, int, PVOID, SIZE_T, SIZE_T *);
 
 /* The PEB's ProcessParameters->StandardOutput, found as real code finds it: gs:[0x60]. */
 static inline HANDLE StdOut(void) {
@@ -52,7 +57,6 @@ static inline void PrintHex(const char *label, unsigned long long v) {
 }
 
 /* Threads, waits and time (the scheduler samples). */
-typedef struct { long long QuadPart; } LARGE_INTEGER;
 typedef struct {
     NTSTATUS ExitStatus; PVOID TebBaseAddress; ULONG_PTR UniqueProcess, UniqueThread, AffinityMask;
     int Priority, BasePriority;
@@ -65,31 +69,7 @@ typedef struct {
 #define ThreadBasePriority 3
 #define ThreadAffinityMask 4
 #define ThreadIdealProcessor 13
-NTSTATUS NTAPI NtCreateThreadEx(HANDLE *, ULONG, PVOID, HANDLE, PVOID, PVOID, ULONG, SIZE_T, SIZE_T, SIZE_T, PVOID);
-NTSTATUS NTAPI NtResumeThread(HANDLE, ULONG *);
-NTSTATUS NTAPI NtSuspendThread(HANDLE, ULONG *);
-NTSTATUS NTAPI NtTerminateThread(HANDLE, NTSTATUS);
-NTSTATUS NTAPI NtClose(HANDLE);
-NTSTATUS NTAPI NtWaitForSingleObject(HANDLE, UCHAR, LARGE_INTEGER *);
-NTSTATUS NTAPI NtWaitForMultipleObjects(ULONG, HANDLE *, int, UCHAR, LARGE_INTEGER *);
-NTSTATUS NTAPI NtDelayExecution(UCHAR, LARGE_INTEGER *);
-NTSTATUS NTAPI NtCreateEvent(HANDLE *, ULONG, PVOID, int, UCHAR);
-NTSTATUS NTAPI NtSetEvent(HANDLE, long *);
-NTSTATUS NTAPI NtResetEvent(HANDLE, long *);
-NTSTATUS NTAPI NtPulseEvent(HANDLE, long *);
-NTSTATUS NTAPI NtCreateMutant(HANDLE *, ULONG, PVOID, UCHAR);
-NTSTATUS NTAPI NtReleaseMutant(HANDLE, long *);
-NTSTATUS NTAPI NtCreateSemaphore(HANDLE *, ULONG, PVOID, long, long);
-NTSTATUS NTAPI NtReleaseSemaphore(HANDLE, long, long *);
-NTSTATUS NTAPI NtQueryPerformanceCounter(LARGE_INTEGER *, LARGE_INTEGER *);
-NTSTATUS NTAPI NtQuerySystemTime(LARGE_INTEGER *);
-NTSTATUS NTAPI NtSetInformationThread(HANDLE, int, PVOID, ULONG);
-NTSTATUS NTAPI NtQueryInformationThread(HANDLE, int, PVOID, ULONG, ULONG *);
-NTSTATUS NTAPI NtDuplicateObject(HANDLE, HANDLE, HANDLE, HANDLE *, ULONG, ULONG, ULONG);
-ULONG NTAPI NtGetCurrentProcessorNumber(void);
 
-/* A thread of this process at `start(parameter)`, suspended if asked; small stacks. */
-NTSTATUS NTAPI NtSetInformationProcess(HANDLE, int, PVOID, ULONG);
 /* A sample that shows one processor's scheduling keeps its process on processor 0
  * (ProcessAffinityMask), as such a test does on Windows, so it reads the same with --cpus N. */
 static inline void OnProcessorZero(void) {
@@ -97,6 +77,7 @@ static inline void OnProcessorZero(void) {
     NtSetInformationProcess(NtCurrentProcess(), 21, &mask, sizeof(mask));
 }
 
+/* A thread of this process at `start(parameter)`, suspended if asked; small stacks. */
 static inline HANDLE StartThread(ULONG (*start)(PVOID), PVOID parameter, int suspended) {
     HANDLE h = 0;
     NTSTATUS s = NtCreateThreadEx(&h, 0x1FFFFF, 0, NtCurrentProcess(), (PVOID)start, parameter, suspended ? 1 : 0,
@@ -149,17 +130,8 @@ static inline long long ArgNumber(int index, long long fallback) {
     }
     return fallback;
 }
-NTSTATUS NTAPI NtGetContextThread(HANDLE, PVOID);
-NTSTATUS NTAPI NtSetContextThread(HANDLE, PVOID);
 
 /* Files (the files_* samples). */
-/* UNICODE_STRING under a tag and another name: peb_walk.c declares its own UNICODE_STRING. */
-struct _UNICODE_STRING { USHORT Length, MaximumLength; unsigned short *Buffer; };
-typedef struct _UNICODE_STRING NtString;
-typedef struct {
-    ULONG Length; HANDLE RootDirectory; NtString *ObjectName; ULONG Attributes;
-    PVOID SecurityDescriptor, SecurityQualityOfService;
-} OBJECT_ATTRIBUTES;
 #define OBJ_CASE_INSENSITIVE 0x40
 #define FILE_READ_DATA 0x1
 #define FILE_LIST_DIRECTORY 0x1
@@ -211,19 +183,6 @@ typedef struct { UCHAR ReplaceIfExists; HANDLE RootDirectory; ULONG FileNameLeng
 #define FilePositionInformation 14
 #define FileEndOfFileInformation 20
 #define FileFsDeviceInformation 4
-NTSTATUS NTAPI NtCreateFile(HANDLE *, ULONG, OBJECT_ATTRIBUTES *, IO_STATUS_BLOCK *, LARGE_INTEGER *, ULONG, ULONG, ULONG,
-                            ULONG, PVOID, ULONG);
-NTSTATUS NTAPI NtOpenFile(HANDLE *, ULONG, OBJECT_ATTRIBUTES *, IO_STATUS_BLOCK *, ULONG, ULONG);
-NTSTATUS NTAPI NtReadFile(HANDLE, HANDLE, PVOID, PVOID, IO_STATUS_BLOCK *, PVOID, ULONG, LARGE_INTEGER *, ULONG *);
-NTSTATUS NTAPI NtQueryInformationFile(HANDLE, IO_STATUS_BLOCK *, PVOID, ULONG, int);
-NTSTATUS NTAPI NtSetInformationFile(HANDLE, IO_STATUS_BLOCK *, PVOID, ULONG, int);
-NTSTATUS NTAPI NtQueryDirectoryFile(HANDLE, HANDLE, PVOID, PVOID, IO_STATUS_BLOCK *, PVOID, ULONG, int, UCHAR,
-                                    NtString *, UCHAR);
-NTSTATUS NTAPI NtQueryAttributesFile(OBJECT_ATTRIBUTES *, FILE_BASIC_INFORMATION *);
-NTSTATUS NTAPI NtQueryFullAttributesFile(OBJECT_ATTRIBUTES *, FILE_NETWORK_OPEN_INFORMATION *);
-NTSTATUS NTAPI NtQueryVolumeInformationFile(HANDLE, IO_STATUS_BLOCK *, PVOID, ULONG, int);
-NTSTATUS NTAPI NtFlushBuffersFile(HANDLE, IO_STATUS_BLOCK *);
-NTSTATUS NTAPI NtDeleteFile(OBJECT_ATTRIBUTES *);
 
 /* A NUL-terminated ASCII path as a UNICODE_STRING in `buf` (at most 259 characters). */
 static inline NtString *NtName(NtString *us, unsigned short *buf, const char *s) {
@@ -259,11 +218,16 @@ static inline HANDLE StdIn(void) {
 
 /* Pipes (the files_pipe sample). */
 #define FSCTL_PIPE_PEEK 0x11400C
-NTSTATUS NTAPI NtCreateNamedPipeFile(HANDLE *, ULONG, OBJECT_ATTRIBUTES *, IO_STATUS_BLOCK *, ULONG, ULONG, ULONG, ULONG,
-                                     ULONG, ULONG, ULONG, ULONG, ULONG, LARGE_INTEGER *);
-NTSTATUS NTAPI NtFsControlFile(HANDLE, HANDLE, PVOID, PVOID, IO_STATUS_BLOCK *, ULONG, PVOID, ULONG, PVOID, ULONG);
 
 /* Byte-range locks (the files_lock sample). */
-NTSTATUS NTAPI NtLockFile(HANDLE, HANDLE, PVOID, PVOID, IO_STATUS_BLOCK *, LARGE_INTEGER *, LARGE_INTEGER *, ULONG, UCHAR,
-                          UCHAR);
-NTSTATUS NTAPI NtUnlockFile(HANDLE, IO_STATUS_BLOCK *, LARGE_INTEGER *, LARGE_INTEGER *, ULONG);
+
+/* The object namespace (the files_namespace sample). */
+#define DIRECTORY_QUERY 0x1
+#define SYMBOLIC_LINK_QUERY 0x1
+#define OBJ_PERMANENT 0x10
+#define OBJ_OPENIF 0x80
+typedef struct { NtString Name, TypeName; } OBJECT_DIRECTORY_INFORMATION;
+
+/* I/O completion ports (the files_iocp sample). */
+typedef struct { PVOID KeyContext, ApcContext; IO_STATUS_BLOCK IoStatusBlock; } FILE_IO_COMPLETION_INFORMATION;
+#define FileCompletionInformation 30

@@ -407,3 +407,63 @@ def test_hard_links_streams_and_no_short_names(io):
         set_information(kernel.io, system, 11, struct.pack("<B7xQI", 0, 0, 8) + "x.dl".encode("utf-16-le"),
                         lambda f, root, n: ["work", n])
     assert e.value.status == 0xC0000022 and not (work / "x.dl").exists()
+
+
+@pytest.mark.parametrize("seed", [0, 7])
+def test_whatever_a_guest_passes_the_file_services_answer_with_a_status(host, seed):
+    """files_fuzz: 20,000 calls with absurd handles, pointers, lengths, classes and names."""
+    result = kernel("boot", sample_path("files_fuzz"), str(seed), cwd=host / "work")
+    assert result.returncode == 0 and result.stderr == b""
+    counts = result.stdout.rsplit(b"success ", 1)[1].split(b"\n")
+    assert counts[1].startswith(b"information ") and counts[3].startswith(b"error ")
+    untouched(host)
+
+
+def test_what_the_guest_changes_carries_virtual_time(io):
+    """A new file, and the folder it went into, show the virtual clock, not the host's wall clock."""
+    import struct
+
+    from kernel.io.create import IoCreateFile, OpenPacket
+    from kernel.io.info import query_information
+    from kernel.ke.boot import BOOT_SYSTEM_TIME
+    kernel, _ = io
+    now = kernel.system_time()
+    assert BOOT_SYSTEM_TIME <= now < BOOT_SYSTEM_TIME + 10**7
+    new, _ = IoCreateFile(kernel, "\\??\\C:\\work\\timed.txt", OpenPacket(0x120089, 0, 7, 2, 0x20))
+    folder, _ = IoCreateFile(kernel, "\\??\\C:\\work", OpenPacket(0x120089, 0, 7, 1, 0x21))
+    for file in (new, folder):
+        basic, _ = query_information(kernel.io, file, 4, 40)
+        creation, access, write, change, _attributes = struct.unpack("<4qI4x", basic)
+        assert write == change == now
+    temp, _ = IoCreateFile(kernel, "\\??\\C:\\Temp", OpenPacket(0x120089, 0, 7, 1, 0x21))
+    assert struct.unpack("<4qI4x", query_information(kernel.io, temp, 4, 40)[0])[:4] == (BOOT_SYSTEM_TIME,) * 4
+
+
+def test_a_closed_open_gives_its_pool_back(io):
+    """ObpDeleteObject: the last handle closed (PointerCount 0), the FILE_OBJECT, its header and its
+    name go back to nonpaged pool, and the next open reuses them."""
+    from kernel.io.create import IoCreateFile, OpenPacket
+    from kernel.ob.handles import HandleTable
+    kernel, _ = io
+    table = HandleTable(kernel.system, kernel.object_headers)
+    addresses = set()
+    for _ in range(50):
+        file, _ = IoCreateFile(kernel, "\\??\\C:\\Windows\\System32\\ntdll.dll", OpenPacket(0x120089, 0, 7, 1, 0x20))
+        table.close(table.insert(file, file.granted_access))
+        assert file.deleted and file.read_at(0, 2) == b"MZ" and file.size() > 0
+        addresses.add(file.address)
+    assert len(addresses) == 1
+
+
+def test_mount_folders_cannot_be_deleted(tmp_path, io):
+    from kernel.io.create import IoCreateFile, OpenPacket
+    from kernel.status import NtStatusError
+    work = tmp_path / "empty"
+    work.mkdir()
+    lines = probe(work, r"del:\??\C:\work", r"del:\??\C:\Temp", r"del:\??\C:\app", r"del:\??\C:\Windows")
+    assert lines == ["del 0xC0000121", "del 0xC0000121", "del " + ACCESS_DENIED, "del " + ACCESS_DENIED]
+    assert work.is_dir()
+    kernel, _ = io
+    with pytest.raises(NtStatusError) as e:         # FILE_DELETE_ON_CLOSE on a mount's folder
+        IoCreateFile(kernel, "\\??\\C:\\Temp", OpenPacket(0x110000, 0, 7, 1, 0x1021))
+    assert e.value.status == 0xC0000121

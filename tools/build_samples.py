@@ -22,6 +22,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLES = os.path.join(ROOT, "samples")
 GUEST_BIN = os.path.join(ROOT, "guest", "bin")
 sys.path.insert(0, ROOT)
+from tools.gen_nt_services import generate as generate_nt_services  # noqa: E402
 from tools.reproducible import check  # noqa: E402
 
 CC = os.environ.get("MINGW_CC", "x86_64-w64-mingw32-gcc")
@@ -79,6 +80,10 @@ def build(out_dir: str) -> None:
         shutil.copytree(SAMPLES, src, ignore=shutil.ignore_patterns("*.exe", "*.dll", "*.json"))
         for dll in os.listdir(GUEST_BIN):
             shutil.copyfile(os.path.join(GUEST_BIN, dll), os.path.join(src, dll))
+        header = generate_nt_services()         # the services' prototypes, from their declarations
+        for folder in (src, out_dir):
+            with open(os.path.join(folder, "nt_services.h"), "w") as f:
+                f.write(header)
         for name in sample_names():
             spec = sample_spec(name)
             folder = os.path.join(src, name)
@@ -107,7 +112,8 @@ def main() -> int:
         build(SAMPLES)
         print("built", ", ".join(sample_names()))
         return 0
-    return check(build, [p for n in sample_names() for p in outputs(n)], SAMPLES, "sample binaries")
+    return check(build, ["nt_services.h"] + [p for n in sample_names() for p in outputs(n)], SAMPLES,
+                 "sample binaries")
 
 
 if __name__ == "__main__":

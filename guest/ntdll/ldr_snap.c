@@ -7,6 +7,13 @@
 
 typedef struct { USHORT Hint; char Name[1]; } IMAGE_IMPORT_BY_NAME;
 
+/* What of the image is mapped: SizeOfImage rounded up to pages (a low-alignment image may claim
+ * less than its own headers). */
+static ULONG64 Extent(LDR_DATA_TABLE_ENTRY *entry)
+{
+    return ((ULONG64)entry->SizeOfImage + 0xFFF) & ~(ULONG64)0xFFF;
+}
+
 static int StrCmp(const char *a, const char *b)
 {
     while (*a && *a == *b)
@@ -61,9 +68,9 @@ static NTSTATUS FindExport(LDR_DATA_TABLE_ENTRY *entry, const char *name, ULONG 
     *address = NULL;
     if (depth > MAX_FORWARDER_DEPTH)
         return name ? STATUS_PROCEDURE_NOT_FOUND : STATUS_ORDINAL_NOT_FOUND;
-    if (exp == NULL || (ULONG64)exp->AddressOfFunctions + (ULONG64)exp->NumberOfFunctions * 4 > entry->SizeOfImage ||
-        (ULONG64)exp->AddressOfNames + (ULONG64)exp->NumberOfNames * 4 > entry->SizeOfImage ||
-        (ULONG64)exp->AddressOfNameOrdinals + (ULONG64)exp->NumberOfNames * 2 > entry->SizeOfImage)
+    if (exp == NULL || (ULONG64)exp->AddressOfFunctions + (ULONG64)exp->NumberOfFunctions * 4 > Extent(entry) ||
+        (ULONG64)exp->AddressOfNames + (ULONG64)exp->NumberOfNames * 4 > Extent(entry) ||
+        (ULONG64)exp->AddressOfNameOrdinals + (ULONG64)exp->NumberOfNames * 2 > Extent(entry))
         return name ? STATUS_PROCEDURE_NOT_FOUND : STATUS_ORDINAL_NOT_FOUND;
     ULONG *functions = (ULONG *)(base + exp->AddressOfFunctions);
     ULONG *names = (ULONG *)(base + exp->AddressOfNames);
@@ -71,12 +78,12 @@ static NTSTATUS FindExport(LDR_DATA_TABLE_ENTRY *entry, const char *name, ULONG 
     ULONG index;
     if (name) {
         LONG found = -1;
-        if (hint < exp->NumberOfNames && names[hint] < entry->SizeOfImage &&
+        if (hint < exp->NumberOfNames && names[hint] < Extent(entry) &&
             StrCmp((char *)base + names[hint], name) == 0)
             found = (LONG)hint;
         for (LONG lo = 0, hi = (LONG)exp->NumberOfNames - 1; found < 0 && lo <= hi;) {
             LONG mid = (lo + hi) / 2;
-            if (names[mid] >= entry->SizeOfImage)
+            if (names[mid] >= Extent(entry))
                 break;
             int c = StrCmp((char *)base + names[mid], name);
             if (c == 0)
@@ -94,7 +101,7 @@ static NTSTATUS FindExport(LDR_DATA_TABLE_ENTRY *entry, const char *name, ULONG 
         if (ordinal < exp->Base)
             return STATUS_ORDINAL_NOT_FOUND;
     }
-    if (index >= exp->NumberOfFunctions || functions[index] == 0 || functions[index] >= entry->SizeOfImage)
+    if (index >= exp->NumberOfFunctions || functions[index] == 0 || functions[index] >= Extent(entry))
         return name ? STATUS_PROCEDURE_NOT_FOUND : STATUS_ORDINAL_NOT_FOUND;
     ULONG rva = functions[index];
     ULONG dir = (ULONG)((UCHAR *)exp - base);
@@ -168,8 +175,8 @@ NTSTATUS LdrpSnapModule(LDR_DATA_TABLE_ENTRY *entry, const WCHAR *search_path)
     if (iat)
         Unprotect(iat, iat_size, &old);
     NTSTATUS status = STATUS_SUCCESS;
-    for (; (UCHAR *)(desc + 1) <= base + entry->SizeOfImage && (desc->Name || desc->FirstThunk); desc++) {
-        if (desc->Name == 0 || desc->Name >= entry->SizeOfImage || desc->FirstThunk >= entry->SizeOfImage) {
+    for (; (UCHAR *)(desc + 1) <= base + Extent(entry) && (desc->Name || desc->FirstThunk); desc++) {
+        if (desc->Name == 0 || desc->Name >= Extent(entry) || desc->FirstThunk >= Extent(entry)) {
             status = STATUS_INVALID_IMAGE_FORMAT;
             break;
         }
@@ -191,7 +198,7 @@ NTSTATUS LdrpSnapModule(LDR_DATA_TABLE_ENTRY *entry, const WCHAR *search_path)
         ULONG64 *names = (ULONG64 *)(base + (desc->OriginalFirstThunk ? desc->OriginalFirstThunk : desc->FirstThunk));
         ULONG thunk_old = 0;
         SIZE_T count = 0;
-        while ((UCHAR *)(names + count + 1) <= base + entry->SizeOfImage && names[count])
+        while ((UCHAR *)(names + count + 1) <= base + Extent(entry) && names[count])
             count++;
         if (iat == NULL)
             Unprotect(thunk, (count + 1) * 8, &thunk_old);
@@ -202,7 +209,7 @@ NTSTATUS LdrpSnapModule(LDR_DATA_TABLE_ENTRY *entry, const WCHAR *search_path)
                 status = FindExport(dll, NULL, (ULONG)(value & 0xFFFF), 0, &address, 0);
                 if (!NT_SUCCESS(status))
                     status = ImportFailed(status, dll, NULL, (ULONG)(value & 0xFFFF), dll_name, len);
-            } else if (value + 3 > entry->SizeOfImage) {
+            } else if (value + 3 > Extent(entry)) {
                 status = STATUS_INVALID_IMAGE_FORMAT;
             } else {
                 IMAGE_IMPORT_BY_NAME *ibn = (IMAGE_IMPORT_BY_NAME *)(base + value);
@@ -232,7 +239,7 @@ void LdrpReleaseImports(LDR_DATA_TABLE_ENTRY *entry)
 {
     UCHAR *base = entry->DllBase;
     IMAGE_IMPORT_DESCRIPTOR *desc = RtlImageDirectoryEntryToData(base, 1, IMAGE_DIRECTORY_ENTRY_IMPORT, NULL);
-    for (; desc && desc->Name && desc->Name < entry->SizeOfImage; desc++) {
+    for (; desc && desc->Name && desc->Name < Extent(entry); desc++) {
         WCHAR dll_name[MAX_DLL_NAME];
         int len = LdrpAnsiToWide((char *)base + desc->Name, dll_name, MAX_DLL_NAME);
         if (len <= 0)

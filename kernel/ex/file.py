@@ -1,6 +1,9 @@
-"""File services: NtCreateFile, NtOpenFile, NtReadFile, NtWriteFile, NtQuery/SetInformationFile,
-NtQueryDirectoryFile(Ex), NtQueryAttributesFile, NtQueryFullAttributesFile,
-NtQueryVolumeInformationFile, NtFlushBuffersFile, NtDeleteFile, NtCancelIoFile.
+"""The I/O manager's services: NtCreateFile, NtOpenFile, NtReadFile, NtWriteFile,
+NtQuery/SetInformationFile, NtQueryDirectoryFile(Ex), NtQueryAttributesFile,
+NtQueryFullAttributesFile, NtQueryVolumeInformationFile, NtFlushBuffersFile, NtDeleteFile,
+NtCancelIoFile, NtDeviceIoControlFile; I/O completion ports (NtCreateIoCompletion ...); byte-range
+locks (NtLockFile, NtUnlockFile); pipes (NtCreateNamedPipeFile, NtFsControlFile). Sections in that
+order; each family could stand in a module of its own.
 
 This layer captures and probes what the guest passed (OBJECT_ATTRIBUTES, UNICODE_STRINGs,
 buffers, the IO_STATUS_BLOCK) and completes the request: the IO_STATUS_BLOCK written, the
@@ -11,6 +14,7 @@ The work itself is kernel/io's.
 import struct
 
 from ..io.access import FILE_APPEND_DATA, FILE_READ_DATA, FILE_WRITE_DATA
+from ..io.completion import IoCompletion, IopPostCompletion, Packet
 from ..io.create import FILE_OPEN_REPARSE_POINT, IoCreateFile, IopCheckCreateParameters, OpenPacket
 from ..io.directory import DIRECTORY_CLASSES, query_directory
 from ..io.disk import FILE_CREATE, FILE_OPEN, FILE_OPEN_IF, VolumeDevice
@@ -25,6 +29,7 @@ from ..io.info import (
 )
 from ..io.iomgr import io_manager
 from ..io.names import split_path
+from ..io.notify import FILE_NOTIFY_VALID_MASK
 from ..io.pipe import NamedPipeDevice
 from ..io.rw import IopReadFile, IopWriteFile, needs_offset
 from ..io.volinfo import FS_LENGTH, FileFsMaximumInformation, query_volume
@@ -41,6 +46,7 @@ from ..status import (
     STATUS_INVALID_PARAMETER,
     STATUS_INVALID_USER_BUFFER,
     STATUS_NO_MORE_FILES,
+    STATUS_NOT_IMPLEMENTED,
     STATUS_NOT_SAME_DEVICE,
     STATUS_OBJECT_NAME_INVALID,
     STATUS_OBJECT_PATH_SYNTAX_BAD,
@@ -49,6 +55,7 @@ from ..status import (
     STATUS_SUCCESS,
     NtStatusError,
 )
+from .sync import due_time
 
 OBJECT_ATTRIBUTES_SIZE = 0x30
 _oa = struct.Struct("<I4xQQI4xQQ")
@@ -111,12 +118,16 @@ def read_offset(space, va: int) -> int | None:
     return _q.unpack(space.probe_read(va, 8))[0] if va else None
 
 
-def complete(kernel, thread, file, event, io_status: int, status: int, information: int) -> None:
-    """IopCompleteRequest: the IO_STATUS_BLOCK, then the event (the file object without one)."""
+def complete(kernel, thread, file, event, io_status: int, status: int, information: int, apc_context: int = 0,
+             post: bool = False) -> None:
+    """IopCompleteRequest: the IO_STATUS_BLOCK, then the event (the file object without one), and
+    for an asynchronous transfer the file's completion port, if it has one."""
     thread.process.space.probe_write(io_status, _iosb.pack(status & 0xFFFFFFFF, information))
     if event is not None:
         event.set(kernel)
     file.signal()
+    if post:
+        IopPostCompletion(file, apc_context, status, information)
 
 
 def _open(kernel, thread, oa: int, packet: OpenPacket):
@@ -177,11 +188,12 @@ def NtReadFile(kernel, thread, handle, event_handle, apc_routine, apc_context, i
     if isinstance(file.device, NamedPipeDevice):
         if not thread.process.handles.access(handle) & FILE_READ_DATA:
             raise NtStatusError(STATUS_ACCESS_DENIED)
-        status, data = file.device.read_request(kernel, thread, file, buffer, length, io_status, event)
+        status, data = file.device.read_request(kernel, thread, file, buffer, length, io_status, event,
+                                                apc_context)
         if data is None:
             return status                       # pending: the writer completes it
         space.probe_write(buffer, data)
-        complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, len(data))
+        complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, len(data), apc_context, post=True)
         return STATUS_SUCCESS
     try:
         data = IopReadFile(file, offset, length)
@@ -192,10 +204,10 @@ def NtReadFile(kernel, thread, handle, event_handle, apc_routine, apc_context, i
             space.probe_write(io_status, _iosb.pack(STATUS_END_OF_FILE, 0))
             raise
         # An asynchronous read past the end completes (pending) with STATUS_END_OF_FILE.
-        complete(kernel, thread, file, event, io_status, STATUS_END_OF_FILE, 0)
+        complete(kernel, thread, file, event, io_status, STATUS_END_OF_FILE, 0, apc_context, post=True)
         return STATUS_PENDING
     space.probe_write(buffer, data)
-    complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, len(data))
+    complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, len(data), apc_context, post=True)
     return STATUS_SUCCESS if file.synchronous or not isinstance(file.device, VolumeDevice) else STATUS_PENDING
 
 
@@ -208,7 +220,7 @@ def NtWriteFile(kernel, thread, handle, event_handle, apc_routine, apc_context, 
         raise NtStatusError(STATUS_INVALID_USER_BUFFER)
     data = space.probe_read(buffer, length)
     written = IopWriteFile(file, offset, data)
-    complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, written)
+    complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, written, apc_context, post=True)
     return STATUS_SUCCESS if file.synchronous or not isinstance(file.device, VolumeDevice) else STATUS_PENDING
 
 
@@ -258,6 +270,8 @@ def _rename_target(kernel, thread):
 
 def NtSetInformationFile(kernel, thread, handle, io_status, buffer, length, cls):
     length, cls = length & 0xFFFFFFFF, cls & 0xFFFFFFFF
+    if cls == FileCompletionInformation:
+        return _associate_completion_port(thread, handle, io_status, buffer, length)
     if cls == 0 or cls >= FileMaximumInformation or cls not in SET_LENGTH:
         raise NtStatusError(STATUS_INVALID_INFO_CLASS)
     if length < SET_LENGTH[cls]:
@@ -333,6 +347,7 @@ def _close_transient(file) -> None:
     file.cleaned_up = True
     if file.device is not None:
         file.device.cleanup(file)
+    file.delete_object()
 
 
 def _query_attributes(kernel, thread, oa, buffer, network_open: bool):
@@ -402,6 +417,131 @@ def NtFlushBuffersFile(kernel, thread, handle, io_status):
 def NtCancelIoFile(kernel, thread, handle, io_status):
     reference_file(thread, handle)
     thread.process.space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, 0))
+    return STATUS_SUCCESS
+
+
+def NtDeviceIoControlFile(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status, code, in_buffer,
+                          in_length, out_buffer, out_length):
+    """No device of this kernel takes I/O controls (pipes take theirs through NtFsControlFile)."""
+    in_length, out_length = in_length & 0xFFFFFFFF, out_length & 0xFFFFFFFF
+    reference_file(thread, handle)
+    space = thread.process.space
+    probe_for_write(space, io_status, _iosb.size)
+    if in_length:
+        space.probe_read(in_buffer, in_length)
+    probe_for_write(space, out_buffer, out_length)
+    reference_event(thread, event_handle)
+    raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
+
+
+# -- change notifications
+def NtNotifyChangeDirectoryFile(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status, buffer,
+                                length, completion_filter, watch_tree):
+    length, completion_filter = length & 0xFFFFFFFF, completion_filter & 0xFFFFFFFF
+    file = reference_file(thread, handle, FILE_READ_DATA)       # FILE_LIST_DIRECTORY
+    space = thread.process.space
+    probe_for_write(space, io_status, _iosb.size)
+    probe_for_write(space, buffer, length)
+    if not completion_filter or completion_filter & ~FILE_NOTIFY_VALID_MASK:
+        raise NtStatusError(STATUS_INVALID_PARAMETER)
+    if not isinstance(file.device, VolumeDevice) or not file.is_directory or file.node.kind != "host":
+        raise NtStatusError(STATUS_INVALID_PARAMETER)
+    event = reference_event(thread, event_handle)
+    if event is not None:
+        event.reset()
+    file.clear_event()
+    return io_manager(kernel).notify.request(kernel, thread, file, completion_filter, bool(watch_tree & 0xFF), buffer,
+                                             length, io_status, event, apc_context)
+
+
+def NtNotifyChangeDirectoryFileEx(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status, buffer,
+                                  length, completion_filter, watch_tree, information_class):
+    if information_class & 0xFFFFFFFF != 1:                   # DirectoryNotifyInformation
+        raise NtStatusError(STATUS_INVALID_INFO_CLASS)
+    return NtNotifyChangeDirectoryFile(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status,
+                                       buffer, length, completion_filter, watch_tree)
+
+
+# -- I/O completion ports
+FileCompletionInformation = 30
+IoCompletionBasicInformation = 0
+FILE_IO_COMPLETION_INFORMATION_SIZE = 32
+
+
+def _associate_completion_port(thread, handle, io_status, buffer, length):
+    """FileCompletionInformation: the port (and key) an asynchronous file's completions go to."""
+    if length < 16:
+        raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+    space = thread.process.space
+    probe_for_write(space, io_status, _iosb.size)
+    port_handle, key = struct.unpack("<QQ", space.probe_read(buffer, 16))
+    file = reference_file(thread, handle)
+    port = thread.process.handles.lookup(port_handle, IoCompletion)
+    if getattr(file, "completion", None) is not None:
+        raise NtStatusError(STATUS_INVALID_PARAMETER)
+    file.completion = (port, key)
+    space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, 0))
+    return STATUS_SUCCESS
+
+
+def NtCreateIoCompletion(kernel, thread, handle_out, access, oa, concurrency):
+    space = thread.process.space
+    probe_for_write(space, handle_out, 8)
+    if oa:
+        _root, name, _attributes = capture_object_attributes(thread, oa)
+        if name:
+            raise NtStatusError(STATUS_NOT_IMPLEMENTED)        # named ports: not yet
+    port = IoCompletion(kernel, concurrency & 0xFFFFFFFF)
+    handle = thread.process.handles.insert(port, access & 0xFFFFFFFF)
+    space.probe_write(handle_out, struct.pack("<Q", handle))
+    return STATUS_SUCCESS
+
+
+def NtSetIoCompletion(kernel, thread, handle, key, apc_context, status, information):
+    port = thread.process.handles.lookup(handle, IoCompletion)
+    port.post(Packet(key, apc_context, status & 0xFFFFFFFF, information))
+    return STATUS_SUCCESS
+
+
+def NtRemoveIoCompletion(kernel, thread, handle, key_ptr, apc_ptr, io_status_ptr, timeout_ptr):
+    port = thread.process.handles.lookup(handle, IoCompletion)
+    space = thread.process.space
+    for va, size in ((key_ptr, 8), (apc_ptr, 8), (io_status_ptr, 16)):
+        probe_for_write(space, va, size)
+    result = port.remove(thread, (key_ptr, apc_ptr, io_status_ptr), 0, due_time(kernel, thread, timeout_ptr))
+    if isinstance(result, list):
+        for va, data in zip((key_ptr, apc_ptr, io_status_ptr), result[0].single(), strict=True):
+            space.probe_write(va, data)
+        return STATUS_SUCCESS
+    return result                       # STATUS_TIMEOUT, or None while the thread waits
+
+
+def NtRemoveIoCompletionEx(kernel, thread, handle, entries_ptr, count, removed_ptr, timeout_ptr, alertable):
+    count &= 0xFFFFFFFF
+    port = thread.process.handles.lookup(handle, IoCompletion)
+    if count == 0:
+        raise NtStatusError(STATUS_INVALID_PARAMETER)
+    space = thread.process.space
+    probe_for_write(space, entries_ptr, count * FILE_IO_COMPLETION_INFORMATION_SIZE)
+    probe_for_write(space, removed_ptr, 4)
+    result = port.remove(thread, (entries_ptr, removed_ptr), count, due_time(kernel, thread, timeout_ptr))
+    if isinstance(result, list):
+        space.probe_write(entries_ptr, b"".join(p.entry() for p in result))
+        space.probe_write(removed_ptr, struct.pack("<I", len(result)))
+        return STATUS_SUCCESS
+    return result
+
+
+def NtQueryIoCompletion(kernel, thread, handle, cls, buffer, length, returned_ptr):
+    port = thread.process.handles.lookup(handle, IoCompletion)
+    if cls & 0xFFFFFFFF != IoCompletionBasicInformation:
+        raise NtStatusError(STATUS_INVALID_INFO_CLASS)
+    if length & 0xFFFFFFFF != 4:
+        raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+    space = thread.process.space
+    space.probe_write(buffer, struct.pack("<i", port.depth))
+    if returned_ptr:
+        space.probe_write(returned_ptr, struct.pack("<I", 4))
     return STATUS_SUCCESS
 
 
@@ -486,7 +626,8 @@ def NtCreateNamedPipeFile(kernel, thread, handle_out, access, oa, io_status, sha
         found, name = ObpLookupObjectName(io_manager(kernel).namespace, name)
         if found is not device or not name.strip("\\"):
             raise NtStatusError(STATUS_OBJECT_NAME_INVALID)
-    file, information = device.create_server(packet, name, max_instances)
+    file, information = device.create_server(packet, name, max_instances, pipe_type & 0xFFFFFFFF,
+                                             inbound_quota & 0xFFFFFFFF or 4096, outbound_quota & 0xFFFFFFFF or 4096)
     handle = thread.process.handles.insert(file, file.granted_access)
     space.probe_write(handle_out, struct.pack("<Q", handle))
     space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, information))
@@ -572,6 +713,32 @@ FILE_SERVICES = {
         ("FsControlCode", "u"), ("InputBuffer", "p"), ("InputBufferLength", "u"), ("OutputBuffer", "p"),
         ("OutputBufferLength", "u")
     )),
+    "NtDeviceIoControlFile": (NtDeviceIoControlFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("IoControlCode", "u"), ("InputBuffer", "p"), ("InputBufferLength", "u"), ("OutputBuffer", "p"),
+        ("OutputBufferLength", "u")
+    )),
+    "NtNotifyChangeDirectoryFile": (NtNotifyChangeDirectoryFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("Buffer", "p"), ("Length", "u"), ("CompletionFilter", "u"), ("WatchTree", "b"))),
+    "NtNotifyChangeDirectoryFileEx": (NtNotifyChangeDirectoryFileEx, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("Buffer", "p"), ("Length", "u"), ("CompletionFilter", "u"), ("WatchTree", "b"),
+        ("DirectoryNotifyInformationClass", "u"))),
+    "NtCreateIoCompletion": (NtCreateIoCompletion, (
+        ("IoCompletionHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("Count", "u"))),
+    "NtSetIoCompletion": (NtSetIoCompletion, (
+        ("IoCompletionHandle", "h"), ("KeyContext", "p"), ("ApcContext", "p"), ("IoStatus", "st"),
+        ("IoStatusInformation", "n"))),
+    "NtRemoveIoCompletion": (NtRemoveIoCompletion, (
+        ("IoCompletionHandle", "h"), ("KeyContext", "pv"), ("ApcContext", "pv"), ("IoStatusBlock", "p"),
+        ("Timeout", "li"))),
+    "NtRemoveIoCompletionEx": (NtRemoveIoCompletionEx, (
+        ("IoCompletionHandle", "h"), ("IoCompletionInformation", "p"), ("Count", "u"), ("NumEntriesRemoved", "pul"),
+        ("Timeout", "li"), ("Alertable", "b"))),
+    "NtQueryIoCompletion": (NtQueryIoCompletion, (
+        ("IoCompletionHandle", "h"), ("IoCompletionInformationClass", "u"), ("IoCompletionInformation", "p"),
+        ("IoCompletionInformationLength", "u"), ("ResultLength", "pul"))),
     "NtLockFile": (NtLockFile, (
         ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
         ("ByteOffset", "li"), ("Length", "li"), ("Key", "u"), ("FailImmediately", "b"), ("ExclusiveLock", "b")

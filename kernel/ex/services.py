@@ -1,12 +1,14 @@
 """The system services, each declared once: name -> (handler, its arguments' names and kinds).
 
 The number is Windows' (sysnums.py). From this one declaration come the executive's dispatch table
-(install) and the trace's argument decoders (kernel/trace/syscalls.py); ntdll has a stub for every
-service of sysnums.py (tools/gen_ntdll.py). Every service is
+(install), the trace's argument decoders (kernel/trace/syscalls.py) and the samples' prototypes
+(samples/nt_services.h, tools/gen_nt_services.py); ntdll has a stub for every service of sysnums.py
+(tools/gen_ntdll.py). Every service is
 `handler(kernel, thread, *args) -> NTSTATUS`; a service that raises NtStatusError returns that
 status; a number not in the table returns STATUS_INVALID_SYSTEM_SERVICE (KiSystemServiceUser's
 check). Argument kinds are listed in kernel/trace/syscalls.py.
 """
+from ..ob.namespace import NAMESPACE_SERVICES
 from . import harderror, memory, object, process, section, sync, thread, thread_control
 from .file import FILE_SERVICES
 from .sysnums import SERVICE_NUMBERS
@@ -50,20 +52,20 @@ SERVICES = {
         ("EventHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("EventType", "u"),
         ("InitialState", "b")
     )),
-    "NtSetEvent": (sync.NtSetEvent, (("EventHandle", "h"), ("PreviousState", "pul"))),
-    "NtResetEvent": (sync.NtResetEvent, (("EventHandle", "h"), ("PreviousState", "pul"))),
+    "NtSetEvent": (sync.NtSetEvent, (("EventHandle", "h"), ("PreviousState", "pl"))),
+    "NtResetEvent": (sync.NtResetEvent, (("EventHandle", "h"), ("PreviousState", "pl"))),
     "NtClearEvent": (sync.NtClearEvent, (("EventHandle", "h"),)),
-    "NtPulseEvent": (sync.NtPulseEvent, (("EventHandle", "h"), ("PreviousState", "pul"))),
+    "NtPulseEvent": (sync.NtPulseEvent, (("EventHandle", "h"), ("PreviousState", "pl"))),
     "NtCreateMutant": (sync.NtCreateMutant, (
         ("MutantHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("InitialOwner", "b")
     )),
-    "NtReleaseMutant": (sync.NtReleaseMutant, (("MutantHandle", "h"), ("PreviousCount", "pul"))),
+    "NtReleaseMutant": (sync.NtReleaseMutant, (("MutantHandle", "h"), ("PreviousCount", "pl"))),
     "NtCreateSemaphore": (sync.NtCreateSemaphore, (
         ("SemaphoreHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("InitialCount", "u"),
         ("MaximumCount", "u")
     )),
     "NtReleaseSemaphore": (sync.NtReleaseSemaphore, (
-        ("SemaphoreHandle", "h"), ("ReleaseCount", "u"), ("PreviousCount", "pul")
+        ("SemaphoreHandle", "h"), ("ReleaseCount", "u"), ("PreviousCount", "pl")
     )),
     "NtWaitForSingleObject": (sync.NtWaitForSingleObject, (("Handle", "h"), ("Alertable", "b"), ("Timeout", "li"))),
     "NtWaitForMultipleObjects": (sync.NtWaitForMultipleObjects, (
@@ -115,6 +117,7 @@ SERVICES = {
 }
 
 SERVICES.update(FILE_SERVICES)            # kernel/ex/file.py: NtCreateFile, NtReadFile, NtWriteFile ...
+SERVICES.update(NAMESPACE_SERVICES)       # kernel/ob/namespace.py: object directories and symbolic links
 
 
 def install(kernel) -> None:

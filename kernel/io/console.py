@@ -14,6 +14,7 @@ import stat
 from ..status import (
     STATUS_END_OF_FILE,
     STATUS_INVALID_DEVICE_REQUEST,
+    STATUS_INVALID_HANDLE,
     STATUS_OBJECT_NAME_NOT_FOUND,
     STATUS_PIPE_BROKEN,
     NtStatusError,
@@ -94,9 +95,14 @@ class ConsoleDevice(DeviceObject):
             sink(file.fd_host, data)
             return len(data)
         view = memoryview(data)
-        while view:
-            n = os.write(file.fd_host, view)
-            view = view[n:]
+        try:
+            while view:
+                n = os.write(file.fd_host, view)
+                view = view[n:]
+        except BrokenPipeError:
+            raise                               # the reader went away: the command ends (exit 70)
+        except OSError as e:                    # no such descriptor on the host (closed): no console
+            raise NtStatusError(STATUS_INVALID_HANDLE) from e
         return len(data)
 
     def cleanup(self, file) -> None:

@@ -23,7 +23,7 @@ import struct
 from ..ke.dobject import DispatcherObject
 from ..ke.wait import KiWaitTest
 from ..layouts import LAYOUTS
-from ..ob.object import ObCreateObject, ObjectBody
+from ..ob.object import OBJECT_HEADER_BODY, ObCreateObject, ObjectBody
 from ..status import STATUS_FILE_CLOSED, STATUS_INSUFFICIENT_RESOURCES, STATUS_INVALID_DEVICE_REQUEST, NtStatusError
 from .lock import FileLocks
 
@@ -110,11 +110,18 @@ class FileObject(ObjectBody, DispatcherObject):
         self.search = None                      # kernel/io/directory.py state of a directory query
         self.mode_flags = 0                     # FILE_WRITE_THROUGH / FILE_SEQUENTIAL_ONLY set later
 
+    deleted = False                     # ObpDeleteObject ran: header, body and name are back in pool
+    _name_buffer = (0, 0)
+
     def _set_file_name(self, system, name: str) -> None:
         data = name.encode("utf-16-le")
+        old_buffer, old_size = self._name_buffer
+        if old_buffer:
+            system.free_pool(old_buffer, old_size)
         buffer = system.allocate_pool(len(data) + 2, 0x10) if data else 0
         if data:
             system.write(buffer, data + b"\0\0")
+        self._name_buffer = (buffer, len(data) + 2)
         system.write(self.address + FO_FILE_NAME, struct.pack("<HHIQ", len(data), len(data) + 2 if data else 0,
                                                               0, buffer))
         self.file_name = name
@@ -141,6 +148,8 @@ class FileObject(ObjectBody, DispatcherObject):
     # -- FILE_OBJECT fields in guest memory
     @property
     def flags(self) -> int:
+        if self.deleted:
+            return self._final[0]
         return struct.unpack("<I", self.kernel.system.read(self.address + FO_FLAGS, 4))[0]
 
     @flags.setter
@@ -154,6 +163,8 @@ class FileObject(ObjectBody, DispatcherObject):
     @property
     def position(self) -> int:
         """FILE_OBJECT.CurrentByteOffset: the file pointer of a synchronous open."""
+        if self.deleted:
+            return self._final[1]
         return _q.unpack(self.kernel.system.read(self.address + FO_CURRENT_BYTE_OFFSET, 8))[0]
 
     @position.setter
@@ -169,10 +180,11 @@ class FileObject(ObjectBody, DispatcherObject):
 
     # -- the event in the FILE_OBJECT (what a wait on a file handle waits for)
     def clear_event(self) -> None:
-        self.signal_state = 0
+        if not self.deleted:
+            self.signal_state = 0
 
     def signal(self) -> None:
-        if self.signal_state == 0:
+        if not self.deleted and self.signal_state == 0:
             self.signal_state = 1
             KiWaitTest(self.kernel, self, 1)
 
@@ -218,6 +230,23 @@ class FileObject(ObjectBody, DispatcherObject):
             self.cleaned_up = True
             if self.device is not None:
                 self.device.cleanup(self)
+        if self.handle_count == 0 and self.pointer_count == 0:
+            self.delete_object()
+
+    def delete_object(self) -> None:
+        """ObpDeleteObject, once nothing references the open (no handle, PointerCount 0): its
+        header, FILE_OBJECT and name go back to nonpaged pool. What the executive still holds of
+        it in Python (a section's file: node, fcb, read_at through the host) keeps working."""
+        if self.deleted or self._header_pa is None:
+            return
+        system = self.kernel.system
+        self._final = (self.flags, self.position)
+        buffer, size = self._name_buffer
+        if buffer:
+            system.free_pool(buffer, size)
+        self._name_buffer = (0, 0)
+        system.free_pool(self.address - OBJECT_HEADER_BODY, OBJECT_HEADER_BODY + FILE_OBJECT_SIZE)
+        self.deleted = True
 
     def close_host(self) -> None:
         if self.fd is not None:

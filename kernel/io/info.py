@@ -36,6 +36,8 @@ from .disk import (
  FileAllInformation, FileAllocationInformation, FileEndOfFileInformation) = range(1, 21)
 FileAlternateNameInformation = 21
 FileStreamInformation = 22
+FilePipeInformation = 23
+FilePipeLocalInformation = 24
 FileNetworkOpenInformation = 34
 FileAttributeTagInformation = 35
 FileIdBothDirectoryInformation = 37
@@ -49,7 +51,8 @@ FileStatInformation = 68
 FileCaseSensitiveInformation = 71
 FileMaximumInformation = 76
 
-QUERY_LENGTH = {FileAlternateNameInformation: 8, FileStreamInformation: 24, FileBasicInformation: 40,
+QUERY_LENGTH = {FileAlternateNameInformation: 8, FileStreamInformation: 24, FilePipeInformation: 8,
+                FilePipeLocalInformation: 40, FileBasicInformation: 40,
                 FileStandardInformation: 24, FileInternalInformation: 8,
                 FileEaInformation: 4, FileAccessInformation: 4, FileNameInformation: 8, FilePositionInformation: 8,
                 FileModeInformation: 4, FileAlignmentInformation: 4, FileAllInformation: 0x68,
@@ -59,7 +62,7 @@ QUERY_LENGTH = {FileAlternateNameInformation: 8, FileStreamInformation: 24, File
 QUERY_ACCESS = {FileBasicInformation: FILE_READ_ATTRIBUTES, FileAllInformation: FILE_READ_ATTRIBUTES,
                 FileNetworkOpenInformation: FILE_READ_ATTRIBUTES, FileAttributeTagInformation: FILE_READ_ATTRIBUTES,
                 FileEaInformation: FILE_READ_EA, FileStatInformation: FILE_READ_ATTRIBUTES}
-SET_LENGTH = {FileBasicInformation: 40, FileRenameInformation: 24, FileLinkInformation: 24,
+SET_LENGTH = {FileBasicInformation: 40, FileRenameInformation: 24, FileLinkInformation: 24, FilePipeInformation: 8,
               FileDispositionInformation: 1,
               FilePositionInformation: 8, FileModeInformation: 4, FileAllocationInformation: 8,
               FileEndOfFileInformation: 8, FileDispositionInformationEx: 4, FileRenameInformationEx: 24}
@@ -141,6 +144,10 @@ def query_information(io, file, cls: int, length: int) -> tuple[bytes, int]:
     if cls == FileAlignmentInformation:
         return struct.pack("<I", 0), STATUS_SUCCESS
     node = file.node
+    if cls in (FilePipeInformation, FilePipeLocalInformation):
+        if not hasattr(file.device, "pipe_information"):
+            raise NtStatusError(STATUS_INVALID_PARAMETER)
+        return file.device.pipe_information(file, cls), STATUS_SUCCESS
     if not isinstance(file.device, VolumeDevice) or node is None:
         if cls == FileStandardInformation:
             return struct.pack("<qqIBB2x", 0, 0, 1, 0, 0), STATUS_SUCCESS
@@ -214,6 +221,11 @@ def set_information(io, file, cls: int, data: bytes, resolve_target) -> None:
         file.mode_flags = mode & (FILE_WRITE_THROUGH | FILE_SEQUENTIAL_ONLY)
         return
     device, node = file.device, file.node
+    if cls == FilePipeInformation:
+        if not hasattr(device, "set_pipe_information"):
+            raise NtStatusError(STATUS_INVALID_PARAMETER)
+        device.set_pipe_information(file, data)
+        return
     if not isinstance(device, VolumeDevice) or node is None:
         raise NtStatusError(STATUS_INVALID_PARAMETER)
     if cls == FileBasicInformation:

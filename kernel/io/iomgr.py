@@ -15,8 +15,9 @@ from .device import NullDevice
 from .disk import VolumeDevice
 from .file import Fcb
 from .mounts import MountTable, default_mounts
+from .notify import NotifyList
 from .pipe import NamedPipeDevice
-from .volume import VOLUME_DEVICE_NAME, Volume
+from .volume import VOLUME_DEVICE_NAME, Node, Volume
 
 FILETIME_UNIX_EPOCH = 116444736000000000
 FILE_ATTRIBUTE_READONLY = 0x1
@@ -42,6 +43,7 @@ class IoManager:
         ns.create_link("\\??\\CONIN$", "\\Device\\ConDrv\\CurrentIn")
         ns.create_link("\\??\\CONOUT$", "\\Device\\ConDrv\\CurrentOut")
         ns.create_link("\\KnownDlls\\KnownDllPath", "C:\\Windows\\System32")
+        self.notify = NotifyList()              # folders' change notifications
         self.fcbs: dict = {}
         self._file_ids: dict = {}
         self.times: dict = {}                   # fcb key -> [creation, access, write, change]
@@ -110,6 +112,11 @@ class IoManager:
             times = self.times[key] = ([now] * 4 if created else self.file_times(node))
         if written:
             times[2] = times[3] = now
+
+    def touch_folder(self, real: str) -> None:
+        """An entry of the host folder `real` was added, removed or renamed by the guest."""
+        if real:
+            self.touch(Node("host", [], host=real, is_dir=True))
 
     def set_times(self, node, values: list[int]) -> None:
         key = self.node_key(node)

@@ -32,6 +32,7 @@ from ..status import (
     STATUS_SUCCESS,
     NtStatusError,
 )
+from .completion import IopPostCompletion
 from .device import FILE_DEVICE_NAMED_PIPE, DeviceObject
 from .file import FO_NAMED_PIPE, FO_SYNCHRONOUS_IO, FileObject
 
@@ -47,9 +48,10 @@ _iosb = struct.Struct("<QQ")
 class PendingIo:
     """An IRP waiting in the pipe: whose, where its bytes and status go."""
 
-    def __init__(self, kernel, thread, file, buffer: int, length: int, io_status: int, event):
+    def __init__(self, kernel, thread, file, buffer: int, length: int, io_status: int, event, apc_context: int = 0):
         self.kernel, self.thread, self.file = kernel, thread, file
         self.buffer, self.length, self.io_status, self.event = buffer, length, io_status, event
+        self.apc_context = apc_context
 
 
 class PipeInstance:
@@ -67,9 +69,11 @@ class PipeInstance:
 
 
 class Pipe:
-    def __init__(self, name: str, max_instances: int):
+    def __init__(self, name: str, max_instances: int, pipe_type: int = 0, inbound: int = 4096, outbound: int = 4096):
         self.name = name
         self.max_instances = max_instances
+        self.pipe_type = pipe_type              # FILE_PIPE_BYTE_STREAM_TYPE (messages are bytes here)
+        self.quota = {"server": inbound, "client": outbound}    # what each end may hold to read
         self.instances: list[PipeInstance] = []
 
 
@@ -84,6 +88,7 @@ class PipeFile(FileObject):
         super().__init__(kernel, device, name)
         self.instance = instance
         self.end = end
+        self.read_mode = self.completion_mode = 0      # FILE_PIPE_BYTE_STREAM_MODE, FILE_PIPE_QUEUE_OPERATION
         instance.ends[end] = self
 
 
@@ -97,7 +102,8 @@ class NamedPipeDevice(DeviceObject):
         self._anonymous = 0
 
     # -- NtCreateNamedPipeFile: a server end
-    def create_server(self, packet, name: str, max_instances: int):
+    def create_server(self, packet, name: str, max_instances: int, pipe_type: int = 0, inbound: int = 4096,
+                      outbound: int = 4096):
         if name and not name.startswith("\\"):
             raise NtStatusError(STATUS_OBJECT_NAME_INVALID)
         if not name or name == "\\":
@@ -110,7 +116,7 @@ class NamedPipeDevice(DeviceObject):
         if pipe is None:
             if packet.disposition == FILE_OPEN:
                 raise NtStatusError(STATUS_OBJECT_NAME_NOT_FOUND)
-            pipe = self.pipes[key] = Pipe(name, max_instances)
+            pipe = self.pipes[key] = Pipe(name, max_instances, pipe_type, inbound, outbound)
         elif packet.disposition == FILE_CREATE:
             raise NtStatusError(STATUS_ACCESS_DENIED)       # NPFS: the first instance decided the name
         live = [i for i in pipe.instances if not (i.closed["server"])]
@@ -174,6 +180,7 @@ class NamedPipeDevice(DeviceObject):
         if io.file.synchronous and io.thread.wait is not None:
             KiUnwaitThread(self.kernel, io.thread, status, 1)
         io.file.signal()
+        IopPostCompletion(io.file, io.apc_context, status, len(data))
 
     def _pend(self, kernel, thread, file, io: PendingIo, queue: list):
         queue.append(io)
@@ -183,7 +190,8 @@ class NamedPipeDevice(DeviceObject):
         return STATUS_PENDING
 
     # -- IRP_MJ_READ / IRP_MJ_WRITE, called by the services with the caller's buffers
-    def read_request(self, kernel, thread, file, buffer: int, length: int, io_status: int, event):
+    def read_request(self, kernel, thread, file, buffer: int, length: int, io_status: int, event,
+                     apc_context: int = 0):
         """Returns (status, data) now, or (None | STATUS_PENDING, None) when the read waits."""
         if not isinstance(file, PipeFile):
             raise NtStatusError(STATUS_INVALID_PARAMETER)
@@ -197,7 +205,7 @@ class NamedPipeDevice(DeviceObject):
             raise NtStatusError(STATUS_PIPE_BROKEN)
         if end == "server" and instance.ends["client"] is None:
             raise NtStatusError(STATUS_PIPE_LISTENING)
-        io = PendingIo(kernel, thread, file, buffer, length, io_status, event)
+        io = PendingIo(kernel, thread, file, buffer, length, io_status, event, apc_context)
         return self._pend(kernel, thread, file, io, instance.pending[end]), None
 
     def write(self, file, offset, data: bytes) -> int:
@@ -259,6 +267,31 @@ class NamedPipeDevice(DeviceObject):
         if any(i.ends["client"] is None and not i.closed["server"] for i in pipe.instances):
             return STATUS_SUCCESS
         raise NtStatusError(STATUS_IO_TIMEOUT)
+
+    # -- FilePipeInformation / FilePipeLocalInformation
+    def pipe_information(self, file, cls: int) -> bytes:
+        if not isinstance(file, PipeFile):
+            raise NtStatusError(STATUS_INVALID_PARAMETER)
+        if cls == 23:                               # FILE_PIPE_INFORMATION: ReadMode, CompletionMode
+            return struct.pack("<II", file.read_mode, file.completion_mode)
+        instance, pipe = file.instance, file.instance.pipe
+        if instance.closed["client" if file.end == "server" else "server"]:
+            state = FILE_PIPE_CLOSING_STATE
+        elif instance.ends["client"] is None:
+            state = FILE_PIPE_LISTENING_STATE
+        else:
+            state = FILE_PIPE_CONNECTED_STATE
+        live = sum(1 for i in pipe.instances if not i.closed["server"])
+        peer = _other(file.end)
+        return struct.pack("<10I", pipe.pipe_type, 2, pipe.max_instances, live, pipe.quota["server"],
+                           len(instance.data[file.end]), pipe.quota["client"],
+                           max(0, pipe.quota[peer] - len(instance.data[peer])), state, 1 if file.end == "server" else 0)
+
+    def set_pipe_information(self, file, data: bytes) -> None:
+        read_mode, completion_mode = struct.unpack_from("<II", data)
+        if not isinstance(file, PipeFile) or read_mode > 1 or completion_mode > 1:
+            raise NtStatusError(STATUS_INVALID_PARAMETER)
+        file.read_mode, file.completion_mode = read_mode, completion_mode
 
     # -- NtFsControlFile
     def fs_control(self, kernel, thread, file, code: int, input_data: bytes, out_length: int, io_status: int,

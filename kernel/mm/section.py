@@ -155,13 +155,35 @@ def MiValidateImage(data: bytes, path: str) -> ImageFile:
     return image
 
 
+_images: dict = {}
+
+
+def _validated_image(file, name: str) -> ImageFile:
+    """An image section's ImageFile: validated once per file content (the loader maps the same
+    system DLLs in every process; a file that changed is read again)."""
+    host = getattr(file, "host_path", None)
+    try:
+        st = os.stat(host) if host else None
+    except OSError:
+        st = None
+    key = (host, st.st_size, st.st_mtime_ns, st.st_ino) if st else None
+    if key is not None and key in _images:
+        return _images[key]
+    image = MiValidateImage(file.read_at(0, file.size()), name)
+    if key is not None:
+        if len(_images) >= 64:
+            _images.pop(next(iter(_images)))
+        _images[key] = image
+    return image
+
+
 def MmCreateSection(kernel, size: int, protection: int, attributes: int, file=None,
                     image: ImageFile | None = None, name: str = "") -> Section:
     """A new section: an image section from a file's bytes, or a data section of `size` bytes
     (the file's size when 0), its frames allocated and filled from the file."""
     if attributes & SEC_IMAGE:
         if image is None:
-            image = MiValidateImage(file.read_at(0, file.size()), name)
+            image = _validated_image(file, name)
         return Section(kernel, image.size_of_image, protection, attributes, image=image, file=file, name=name)
     if not valid_protection(protection) or protection not in _PROTECT_ALLOWS:
         raise NtStatusError(STATUS_INVALID_PAGE_PROTECTION)
@@ -257,10 +279,7 @@ def MiMapViewOfImageSection(process, section: Section, base: int = 0, zero_bits:
             raise NtStatusError(STATUS_NO_MEMORY)
     if size // PAGE_SIZE > space.pfn.free_count():
         raise NtStatusError(STATUS_NO_MEMORY)
-    try:
-        layout = build_layout(image, start)
-    except (pefile.PEFormatError, ValueError, IndexError, KeyError, TypeError, AttributeError) as e:
-        raise NtStatusError(STATUS_INVALID_IMAGE_FORMAT) from e
+    layout = _layout(image, start)
     pfn, phys = space.pfn, space.phys
     for i, prot in enumerate(layout.protections):
         frame = pfn.allocate(zero=False)
@@ -274,6 +293,20 @@ def MiMapViewOfImageSection(process, section: Section, base: int = 0, zero_bits:
     space.changed()
     PsCallImageNotifyRoutines(process, view)
     return start, size, STATUS_IMAGE_NOT_AT_BASE if start != preferred else STATUS_SUCCESS
+
+
+def _layout(image: ImageFile, base: int):
+    """The image's pages laid out for base: the same for every view at that base (the system's
+    DLLs land at the same place in every process), so it is made once."""
+    cache = image.__dict__.setdefault("_layouts", {})
+    if base not in cache:
+        try:
+            cache[base] = build_layout(image, base)
+        except (pefile.PEFormatError, ValueError, IndexError, KeyError, TypeError, AttributeError) as e:
+            raise NtStatusError(STATUS_INVALID_IMAGE_FORMAT) from e
+        if len(cache) > 4:
+            cache.pop(next(iter(cache)))
+    return cache[base]
 
 
 def PsCallImageNotifyRoutines(process, view: ImageView) -> None:

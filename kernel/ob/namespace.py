@@ -8,16 +8,27 @@ with the link's target whenever it meets a symbolic link (at most MAX_REPARSE ti
 stops at an object that parses the rest of the name itself (a device: the I/O manager's
 IopParseDevice takes over there).
 """
+import struct
+
 from ..status import (
+    STATUS_ACCESS_DENIED,
+    STATUS_BUFFER_TOO_SMALL,
+    STATUS_INVALID_PARAMETER,
+    STATUS_MORE_ENTRIES,
+    STATUS_NO_MORE_ENTRIES,
     STATUS_OBJECT_NAME_COLLISION,
+    STATUS_OBJECT_NAME_EXISTS,
     STATUS_OBJECT_NAME_INVALID,
     STATUS_OBJECT_NAME_NOT_FOUND,
     STATUS_OBJECT_PATH_NOT_FOUND,
     STATUS_OBJECT_PATH_SYNTAX_BAD,
+    STATUS_OBJECT_TYPE_MISMATCH,
+    STATUS_PRIVILEGE_NOT_HELD,
     STATUS_REPARSE_POINT_NOT_RESOLVED,
+    STATUS_SUCCESS,
     NtStatusError,
 )
-from .object import ObCreateObject, ObjectBody
+from .object import TYPE_INDEX, ObCreateObject, ObjectBody
 
 OBJ_INHERIT = 0x2
 OBJ_PERMANENT = 0x10
@@ -42,15 +53,32 @@ def nt_upcase(text: str) -> str:
     return "".join(out)
 
 
-class ObjectDirectory(ObjectBody):
+class NamedObject(ObjectBody):
+    """What directories and links share: a temporary one (made by a guest without OBJ_PERMANENT)
+    leaves its directory when its last handle is closed."""
+
+    permanent = True
+    container = None                    # the ObjectDirectory holding it, and its name there
+    entry_name = ""
+
+    def handle_closed(self) -> None:
+        super().handle_closed()
+        if self.handle_count == 0 and not self.permanent and self.container is not None:
+            if self.container.lookup(self.entry_name) is self:
+                self.container.remove(self.entry_name)
+            self.container = None
+
+
+class ObjectDirectory(NamedObject):
     """An object directory: names (case preserved) to objects."""
 
     type_name = "Directory"
 
-    def __init__(self, kernel, name: str):
+    def __init__(self, kernel, name: str, guest_may_create: bool = False):
         self.address = ObCreateObject(kernel, "Directory", OBJECT_DIRECTORY_SIZE)
         self.bind_header(kernel.system, self.address)
         self.name = name
+        self.guest_may_create = guest_may_create        # \BaseNamedObjects, \??, a guest's own
         self._entries: dict[str, tuple[str, object]] = {}
 
     def insert(self, name: str, obj) -> None:
@@ -73,7 +101,7 @@ class ObjectDirectory(ObjectBody):
         return [self._entries[k] for k in sorted(self._entries)]
 
 
-class SymbolicLink(ObjectBody):
+class SymbolicLink(NamedObject):
     """An object manager symbolic link: a name that stands for another (\\??\\C: -> \\Device\\...)."""
 
     type_name = "SymbolicLink"
@@ -82,6 +110,17 @@ class SymbolicLink(ObjectBody):
         self.address = ObCreateObject(kernel, "SymbolicLink", OBJECT_SYMBOLIC_LINK_SIZE)
         self.bind_header(kernel.system, self.address)
         self.target = target
+
+
+class ObjectType(ObjectBody):
+    """An object type, named in \\ObjectTypes."""
+
+    type_name = "Type"
+
+    def __init__(self, kernel, name: str):
+        self.address = ObCreateObject(kernel, "Type", 0xD8)         # OBJECT_TYPE on x64
+        self.bind_header(kernel.system, self.address)
+        self.name = name
 
 
 def split_name(name: str) -> list[str]:
@@ -191,9 +230,213 @@ def ObInitNamespace(kernel) -> ObjectNamespace:
     for path in ("\\??", "\\Device", "\\BaseNamedObjects", "\\KnownDlls", "\\ObjectTypes", "\\Sessions",
                  "\\Driver", "\\FileSystem", "\\GLOBAL??"):
         ns.create_directory(path)
+    for name in sorted(TYPE_INDEX) + ["Device"]:
+        ns.insert("\\ObjectTypes\\" + name, ObjectType(kernel, name))
+    for path in ("\\??", "\\BaseNamedObjects"):
+        ObpLookupObjectName(ns, path)[0].guest_may_create = True
     ns.create_link("\\DosDevices", "\\??")
     ns.create_link("\\??\\GLOBALROOT", "")
     ns.create_link("\\??\\Global", "\\GLOBAL??")
     ns.create_link("\\BaseNamedObjects\\Global", "\\BaseNamedObjects")
     ns.create_link("\\BaseNamedObjects\\Local", "\\BaseNamedObjects")
     return ns
+
+
+# -- The namespace's services (obdir.c and oblink.c in NT's ob): directories and symbolic links
+# made, opened and read by name from user mode. A guest creates names only in \BaseNamedObjects,
+# \?? and directories of its own; without OBJ_PERMANENT (which needs a privilege it lacks) they go
+# when their last handle does. Links only rename within the namespace: whatever a guest link
+# names still reaches files through the volume's mount checks.
+DIRECTORY_QUERY, DIRECTORY_TRAVERSE = 0x1, 0x2
+SYMBOLIC_LINK_QUERY = 0x1
+_oa = struct.Struct("<I4xQQI4xQQ")
+_us = struct.Struct("<HH4xQ")
+_odi = struct.Struct("<HH4xQHH4xQ")     # OBJECT_DIRECTORY_INFORMATION: Name, TypeName
+
+
+def _capture_string(space, va: int) -> str:
+    length, _maximum, buffer = _us.unpack(space.probe_read(va, _us.size))
+    if length & 1:
+        raise NtStatusError(STATUS_OBJECT_NAME_INVALID)
+    return space.probe_read(buffer, length).decode("utf-16-le", "surrogatepass") if length else ""
+
+
+def _capture_attributes(thread, va: int):
+    """(root directory or None, name or None, attributes) of an OBJECT_ATTRIBUTES."""
+    if not va:
+        raise NtStatusError(STATUS_INVALID_PARAMETER)
+    space = thread.process.space
+    length, root, name_ptr, attributes, _sd, _qos = _oa.unpack(space.probe_read(va, _oa.size))
+    if length != _oa.size or attributes & ~OBJ_VALID_ATTRIBUTES:
+        raise NtStatusError(STATUS_INVALID_PARAMETER)
+    name = _capture_string(space, name_ptr) if name_ptr else None
+    directory = thread.process.handles.lookup(root, ObjectDirectory) if root else None
+    return directory, name, attributes
+
+
+def _return_handle(thread, handle_out: int, obj, access: int) -> None:
+    handle = thread.process.handles.insert(obj, access & 0xFFFFFFFF)
+    thread.process.space.probe_write(handle_out, struct.pack("<Q", handle))
+
+
+def _open_named(kernel, thread, handle_out: int, access: int, oa: int, kind) -> int:
+    thread.process.space.probe_write(handle_out, b"\0" * 8)
+    root, name, attributes = _capture_attributes(thread, oa)
+    if not name and root is None:
+        raise NtStatusError(STATUS_OBJECT_PATH_SYNTAX_BAD if name == "" else STATUS_OBJECT_NAME_INVALID)
+    obj, rest = ObpLookupObjectName(kernel.namespace, name or "", root, attributes,
+                                    open_link=kind is SymbolicLink)
+    if rest or not isinstance(obj, kind):
+        raise NtStatusError(STATUS_OBJECT_TYPE_MISMATCH)
+    _return_handle(thread, handle_out, obj, access)
+    return STATUS_SUCCESS
+
+
+def _create_named(kernel, thread, handle_out: int, access: int, oa: int, kind, build) -> int:
+    space = thread.process.space
+    space.probe_write(handle_out, b"\0" * 8)
+    root, name, attributes = _capture_attributes(thread, oa) if oa else (None, None, 0)
+    if attributes & OBJ_PERMANENT:
+        raise NtStatusError(STATUS_PRIVILEGE_NOT_HELD)         # SeCreatePermanentPrivilege
+    if not name:
+        if root is not None:
+            raise NtStatusError(STATUS_OBJECT_NAME_INVALID)
+        obj = build()                                          # an unnamed object
+        obj.permanent = False
+        _return_handle(thread, handle_out, obj, access)
+        return STATUS_SUCCESS
+    parts = split_name(name)
+    if not parts:
+        raise NtStatusError(STATUS_OBJECT_NAME_COLLISION)      # the root
+    parent_name = ("\\" if root is None else "") + "\\".join(parts[:-1])
+    parent, rest = ObpLookupObjectName(kernel.namespace, parent_name, root) if parts[:-1] or root is None \
+        else (root, "")
+    if rest or not isinstance(parent, ObjectDirectory):
+        raise NtStatusError(STATUS_OBJECT_PATH_NOT_FOUND)
+    existing = parent.lookup(parts[-1])
+    if existing is not None:
+        if not attributes & OBJ_OPENIF:
+            raise NtStatusError(STATUS_OBJECT_NAME_COLLISION)
+        if not isinstance(existing, kind):
+            raise NtStatusError(STATUS_OBJECT_TYPE_MISMATCH)
+        _return_handle(thread, handle_out, existing, access)
+        return STATUS_OBJECT_NAME_EXISTS
+    if not parent.guest_may_create:
+        raise NtStatusError(STATUS_ACCESS_DENIED)
+    obj = build()
+    obj.permanent = False
+    obj.container, obj.entry_name = parent, parts[-1]
+    parent.insert(parts[-1], obj)
+    _return_handle(thread, handle_out, obj, access)
+    return STATUS_SUCCESS
+
+
+def NtCreateDirectoryObject(kernel, thread, handle_out, access, oa):
+    def build():
+        return ObjectDirectory(kernel, "", guest_may_create=True)
+    return _create_named(kernel, thread, handle_out, access, oa, ObjectDirectory, build)
+
+
+def NtCreateDirectoryObjectEx(kernel, thread, handle_out, access, oa, shadow, flags):
+    if shadow:
+        thread.process.handles.lookup(shadow, ObjectDirectory)
+    return NtCreateDirectoryObject(kernel, thread, handle_out, access, oa)
+
+
+def NtOpenDirectoryObject(kernel, thread, handle_out, access, oa):
+    return _open_named(kernel, thread, handle_out, access, oa, ObjectDirectory)
+
+
+def NtCreateSymbolicLinkObject(kernel, thread, handle_out, access, oa, target_ptr):
+    target = _capture_string(thread.process.space, target_ptr) if target_ptr else None
+    if target is None:
+        raise NtStatusError(STATUS_INVALID_PARAMETER)
+    return _create_named(kernel, thread, handle_out, access, oa, SymbolicLink, lambda: SymbolicLink(kernel, target))
+
+
+def NtOpenSymbolicLinkObject(kernel, thread, handle_out, access, oa):
+    return _open_named(kernel, thread, handle_out, access, oa, SymbolicLink)
+
+
+def NtQuerySymbolicLinkObject(kernel, thread, handle, target_ptr, returned_ptr):
+    handles = thread.process.handles
+    link = handles.lookup(handle, SymbolicLink)
+    if not handles.access(handle) & SYMBOLIC_LINK_QUERY:
+        raise NtStatusError(STATUS_ACCESS_DENIED)
+    space = thread.process.space
+    _length, maximum, buffer = _us.unpack(space.probe_read(target_ptr, _us.size))
+    data = link.target.encode("utf-16-le", "surrogatepass")
+    if len(data) > maximum:
+        if returned_ptr:
+            space.probe_write(returned_ptr, struct.pack("<I", len(data) + 2))
+        raise NtStatusError(STATUS_BUFFER_TOO_SMALL)
+    written = data + (b"\0\0" if len(data) + 2 <= maximum else b"")
+    space.probe_write(buffer, written)
+    space.probe_write(target_ptr, struct.pack("<H", len(data)))
+    if returned_ptr:
+        space.probe_write(returned_ptr, struct.pack("<I", len(written)))
+    return STATUS_SUCCESS
+
+
+def NtQueryDirectoryObject(kernel, thread, handle, buffer, length, single, restart, context_ptr, returned_ptr):
+    """OBJECT_DIRECTORY_INFORMATION entries (Name, TypeName), a zeroed one after them, then the
+    strings; Context is the index to go on from."""
+    handles = thread.process.handles
+    directory = handles.lookup(handle, ObjectDirectory)
+    if not handles.access(handle) & DIRECTORY_QUERY:
+        raise NtStatusError(STATUS_ACCESS_DENIED)
+    space = thread.process.space
+    length = length & 0xFFFFFFFF
+    context = 0 if restart & 0xFF else struct.unpack("<I", space.probe_read(context_ptr, 4))[0]
+    entries = directory.entries()[context:]
+    if not entries:
+        raise NtStatusError(STATUS_NO_MORE_ENTRIES)
+    chosen = []
+    for name, obj in entries[:1] if single & 0xFF else entries:
+        type_name = getattr(obj, "type_name", "") or "Device"
+        trial = chosen + [(name.encode("utf-16-le", "surrogatepass"), type_name.encode("utf-16-le"))]
+        need = _odi.size * (len(trial) + 1) + sum(len(n) + len(t) + 4 for n, t in trial)
+        if need > length:
+            break
+        chosen = trial
+    if not chosen:
+        name, obj = entries[0]
+        type_name = getattr(obj, "type_name", "") or "Device"
+        need = _odi.size * 2 + (len(name) + len(type_name)) * 2 + 4
+        if returned_ptr:
+            space.probe_write(returned_ptr, struct.pack("<I", need))
+        raise NtStatusError(STATUS_BUFFER_TOO_SMALL)
+    table = bytearray()
+    strings = bytearray()
+    at = buffer + _odi.size * (len(chosen) + 1)
+    for name_bytes, type_bytes in chosen:
+        name_va, type_va = at + len(strings), at + len(strings) + len(name_bytes) + 2
+        strings += name_bytes + b"\0\0" + type_bytes + b"\0\0"
+        table += _odi.pack(len(name_bytes), len(name_bytes) + 2, name_va, len(type_bytes), len(type_bytes) + 2,
+                           type_va)
+    table += b"\0" * _odi.size
+    space.probe_write(buffer, bytes(table + strings))
+    space.probe_write(context_ptr, struct.pack("<I", context + len(chosen)))
+    if returned_ptr:
+        space.probe_write(returned_ptr, struct.pack("<I", len(table) + len(strings)))
+    return STATUS_MORE_ENTRIES if len(chosen) < len(entries) and not single & 0xFF else STATUS_SUCCESS
+
+
+NAMESPACE_SERVICES = {
+    "NtCreateDirectoryObject": (NtCreateDirectoryObject, (
+        ("DirectoryHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"))),
+    "NtCreateDirectoryObjectEx": (NtCreateDirectoryObjectEx, (
+        ("DirectoryHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("ShadowDirectoryHandle", "h"),
+        ("Flags", "u"))),
+    "NtOpenDirectoryObject": (NtOpenDirectoryObject, (
+        ("DirectoryHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"))),
+    "NtQueryDirectoryObject": (NtQueryDirectoryObject, (
+        ("DirectoryHandle", "h"), ("Buffer", "p"), ("Length", "u"), ("ReturnSingleEntry", "b"), ("RestartScan", "b"),
+        ("Context", "pul"), ("ReturnLength", "pul"))),
+    "NtCreateSymbolicLinkObject": (NtCreateSymbolicLinkObject, (
+        ("LinkHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("LinkTarget", "us"))),
+    "NtOpenSymbolicLinkObject": (NtOpenSymbolicLinkObject, (
+        ("LinkHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"))),
+    "NtQuerySymbolicLinkObject": (NtQuerySymbolicLinkObject, (
+        ("LinkHandle", "h"), ("LinkTarget", "us"), ("ReturnedLength", "pul"))),
+}

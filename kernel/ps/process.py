@@ -19,6 +19,9 @@ from .objects import EProcess
 from .params import write_process_parameters
 
 SYSTEM32 = "C:\\Windows\\System32\\"
+# The system's NtGlobalFlag, which MmCreatePeb copies into every PEB: pool tagging is always on
+# since Vista (FLG_POOL_ENABLE_TAGGING); an image's load configuration adds its own bits.
+NT_GLOBAL_FLAG = 0x400
 PRIORITY_CLASS_BASE = {"idle": 4, "below_normal": 6, "normal": 8, "above_normal": 10, "high": 13, "realtime": 24}
 
 
@@ -76,6 +79,7 @@ def MmCreatePeb(kernel, process: EProcess, image, parameters_va: int) -> int:
     peb.ProcessParameters = parameters_va
     peb.ApiSetMap = MmMapApiSetSchema(process)
     peb.NumberOfProcessors = len(kernel.processors)
+    peb.NtGlobalFlag = NT_GLOBAL_FLAG
     peb.OSMajorVersion = BUILD["major"]
     peb.OSMinorVersion = BUILD["minor"]
     peb.OSBuildNumber = BUILD["build"]

@@ -8,7 +8,7 @@ from ..status import nt_status_name
 
 # Argument kinds (declared with each service in kernel/ex/services.py): h handle, ph HANDLE* (out),
 # n number, u ULONG (the low 32 bits), b BOOLEAN, p pointer, oa OBJECT_ATTRIBUTES*, us UNICODE_STRING*,
-# li LARGE_INTEGER* (in), pli LARGE_INTEGER* (out), pul ULONG* (out), pv PVOID* (in/out),
+# li LARGE_INTEGER* (in), pli LARGE_INTEGER* (out), pul ULONG* (out), pl LONG* (out), pv PVOID* (in/out),
 # psz SIZE_T* (in/out), st NTSTATUS, buf<N> a buffer whose length is argument N, harr<N> N handles.
 _signatures: dict[str, tuple] = {}
 
@@ -55,8 +55,8 @@ def _one(space, kind: str, value: int, args: tuple) -> str:
         return f"{value:#x} -> {_handle(q(value))}"
     if kind in ("pv", "psz"):
         return f"{value:#x} -> {q(value):#x}"
-    if kind == "pul":
-        return f"{value:#x} -> {struct.unpack('<I', space.read(value, 4))[0]}"
+    if kind in ("pul", "pl"):
+        return f"{value:#x} -> {struct.unpack('<I' if kind == 'pul' else '<i', space.read(value, 4))[0]}"
     if kind in ("li", "pli"):
         return f"{value:#x} -> {struct.unpack('<q', space.read(value, 8))[0]}"
     if kind == "oa":

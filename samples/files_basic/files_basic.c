@@ -3,7 +3,6 @@
  * refusing writes; Windows' statuses for each mistake. Exits with the number of failed checks. */
 #include "../nt.h"
 
-NTSTATUS NTAPI NtCreateEvent(HANDLE *, ULONG, PVOID, int, UCHAR);
 static int failures;
 
 static void Check(int ok, const char *what) {

@@ -91,6 +91,16 @@ void Entry(void) {
         s = NtFsControlFile(server, 0, 0, 0, &iosb, FSCTL_PIPE_PEEK, 0, 0, &peek, sizeof(peek));
         Check(s == 0 && peek.Available == 3 && Same(peek.Data, "abc", 3), "FSCTL_PIPE_PEEK sees 3 bytes and leaves them");
     }
+    {
+        ULONG local[10], mode[2] = {1, 0};
+        s = NtQueryInformationFile(server, &iosb, local, sizeof(local), 24);
+        Check(s == 0 && local[5] == 3 && local[8] == 3 && local[9] == 1,
+              "FilePipeLocalInformation: 3 bytes to read, connected, the server end");
+        s = NtSetInformationFile(server, &iosb, mode, sizeof(mode), 23);
+        mode[0] = 2;
+        Check(s == 0 && NtSetInformationFile(server, &iosb, mode, sizeof(mode), 23) == (NTSTATUS)0xC000000D,
+              "FilePipeInformation takes read mode 0 or 1, not 2");
+    }
     s = NtReadFile(server, 0, 0, 0, &iosb, text, 2, 0, 0);
     s |= NtReadFile(server, 0, 0, 0, &iosb, text + 2, 10, 0, 0);
     Check(s == 0 && iosb.Information == 1 && Same(text, "abc", 3), "reads take what is there, in order");

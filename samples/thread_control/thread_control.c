@@ -4,7 +4,6 @@
 #include "../nt.h"
 
 typedef struct { UCHAR Foreground, PriorityClass; } PROCESS_PRIORITY_CLASS;
-NTSTATUS NTAPI NtSetInformationProcess(HANDLE, int, PVOID, ULONG);
 
 static volatile long long spins;
 static volatile int detoured;

@@ -1,0 +1,106 @@
+"""I/O completion ports (KQUEUE and the io manager's iocomp): a queue of completion packets
+(key, ApcContext, status, information) that threads take from with NtRemoveIoCompletion.
+
+A file associated with a port (FileCompletionInformation) posts a packet for each asynchronous
+transfer that completes; NtSetIoCompletion posts one directly. A thread that asks an empty port
+waits; the next packet goes straight to the first waiter, whose output arguments are written
+then, as KeRemoveQueue's waiter finds them. The concurrency limit is not enforced.
+"""
+import struct
+
+from ..ke.dobject import DispatcherObject
+from ..ke.wait import KeWaitForMultipleObjects, KiUnwaitThread, WaitAny
+from ..ob.object import ObCreateObject, ObjectBody
+from ..status import STATUS_SUCCESS, STATUS_TIMEOUT
+
+KQUEUE_SIZE = 0x40
+QueueObject = 4                         # DISPATCHER_HEADER.Type of a KQUEUE
+
+
+class Packet:
+    __slots__ = ("key", "apc_context", "status", "information")
+
+    def __init__(self, key: int, apc_context: int, status: int, information: int):
+        self.key, self.apc_context, self.status, self.information = key, apc_context, status, information
+
+    def single(self) -> tuple[bytes, bytes, bytes]:
+        """What NtRemoveIoCompletion writes: KeyContext, ApcContext, IO_STATUS_BLOCK."""
+        return (struct.pack("<Q", self.key), struct.pack("<Q", self.apc_context),
+                struct.pack("<QQ", self.status & 0xFFFFFFFF, self.information))
+
+    def entry(self) -> bytes:
+        """FILE_IO_COMPLETION_INFORMATION, for NtRemoveIoCompletionEx."""
+        return struct.pack("<QQQQ", self.key, self.apc_context, self.status & 0xFFFFFFFF, self.information)
+
+
+class Waiter:
+    """A thread in NtRemoveIoCompletion(Ex) on an empty port, and where its packets go."""
+
+    def __init__(self, thread, outputs, count: int):
+        self.thread = thread
+        self.outputs = outputs          # (key_ptr, apc_ptr, iosb_ptr) or (entries_ptr, removed_ptr)
+        self.count = count              # 0 for NtRemoveIoCompletion
+
+
+class IoCompletion(ObjectBody, DispatcherObject):
+    type_name = "IoCompletion"
+
+    def __init__(self, kernel, concurrency: int):
+        self.kernel = kernel
+        self.address = ObCreateObject(kernel, "IoCompletion", KQUEUE_SIZE)
+        self.bind_header(kernel.system, self.address)
+        self.bind_dispatcher_header(kernel.system, self.address, QueueObject)
+        self.concurrency = concurrency
+        self.packets: list[Packet] = []
+        self.waiters: list[Waiter] = []
+
+    def is_signalled_for(self, thread) -> bool:
+        return False                    # taken through NtRemoveIoCompletion, not by a plain wait
+
+    @property
+    def depth(self) -> int:
+        return len(self.packets)
+
+    def post(self, packet: Packet) -> None:
+        """KeInsertQueue: to the first thread still waiting, else onto the queue."""
+        while self.waiters:
+            waiter = self.waiters.pop(0)
+            if waiter.thread.wait is None:
+                continue                # it timed out meanwhile
+            self._deliver(waiter, [packet])
+            return
+        self.packets.append(packet)
+        self.signal_state = len(self.packets)
+
+    def _deliver(self, waiter: Waiter, packets: list[Packet]) -> None:
+        space = waiter.thread.process.space
+        if waiter.count == 0:
+            for va, data in zip(waiter.outputs, packets[0].single(), strict=True):
+                space.write(va, data)
+        else:
+            entries_ptr, removed_ptr = waiter.outputs
+            space.write(entries_ptr, b"".join(p.entry() for p in packets))
+            space.write(removed_ptr, struct.pack("<I", len(packets)))
+        KiUnwaitThread(self.kernel, waiter.thread, STATUS_SUCCESS, 1)
+
+    def remove(self, thread, outputs, count: int, due: int | None):
+        """KeRemoveQueue: packets now (returns them), or a wait (returns None; the poster
+        completes it), or STATUS_TIMEOUT at once for a zero timeout."""
+        if self.packets:
+            taken = self.packets[:max(count, 1)]
+            del self.packets[:len(taken)]
+            self.signal_state = len(self.packets)
+            return taken
+        if due is not None and due <= self.kernel.interrupt_time():
+            return STATUS_TIMEOUT
+        self.waiters.append(Waiter(thread, outputs, count))
+        KeWaitForMultipleObjects(self.kernel, thread, (self,), WaitAny, due)
+        return None
+
+
+def IopPostCompletion(file, apc_context: int, status: int, information: int) -> None:
+    """An asynchronous transfer on `file` completed: its port, if it has one, gets the packet."""
+    binding = getattr(file, "completion", None)
+    if binding is not None and not file.synchronous:
+        port, key = binding
+        port.post(Packet(key, apc_context, status, information))
