@@ -3,7 +3,16 @@ import argparse
 import os
 import sys
 
-from .errors import EXIT_ABNORMAL, EXIT_CANT_CREATE, EXIT_DEADLOCK, EXIT_INTERNAL, EXIT_USAGE, UserError
+from .errors import (
+    EXIT_ABNORMAL,
+    EXIT_CANT_CREATE,
+    EXIT_DEADLOCK,
+    EXIT_INTERNAL,
+    EXIT_USAGE,
+    IMAGE_OPEN_EXIT,
+    ImageOpenError,
+    UserError,
+)
 from .ke.clock import DEFAULT_TICK_INSTRUCTIONS
 from .ke.kernel import MAX_PROCESSORS
 from .status import nt_status_name
@@ -217,6 +226,9 @@ def main(argv=None) -> int:
     except UserError as e:
         sys.stderr.write(f"error: {e}\n")
         return e.exit_status
+    except ImageOpenError as e:
+        sys.stderr.write(f"error: {e}\n")
+        return IMAGE_OPEN_EXIT[e.reason]
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         return 130

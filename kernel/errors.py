@@ -12,6 +12,19 @@ EXIT_INTERNAL = 71       # an executive bug (bugcheck)
 EXIT_CANT_CREATE = 73    # an output file (--timeline, --events, --report) cannot be written (EX_CANTCREAT)
 
 
+class ImageOpenError(Exception):
+    """The executive cannot open the image it was asked to run (stage 2); `reason` says why:
+    "no-input" (missing or unreadable), "not-pe" or "unsupported". The CLI picks the exit status."""
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason
+
+
+# The CLI's exit status for each reason an image cannot be opened.
+IMAGE_OPEN_EXIT = {"no-input": EXIT_NO_INPUT, "not-pe": EXIT_NOT_PE, "unsupported": EXIT_UNSUPPORTED}
+
+
 class UserError(Exception):
     """A user-caused error: its message is printed as one line and exit_status is returned."""
 

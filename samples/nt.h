@@ -70,6 +70,13 @@ typedef struct {
 #define ThreadAffinityMask 4
 #define ThreadIdealProcessor 13
 
+/* A sample that shows one processor's scheduling keeps its process on processor 0
+ * (ProcessAffinityMask), as such a test does on Windows, so it reads the same with --cpus N. */
+static inline void OnProcessorZero(void) {
+    ULONG_PTR mask = 1;
+    NtSetInformationProcess(NtCurrentProcess(), 21, &mask, sizeof(mask));
+}
+
 /* A thread of this process at `start(parameter)`, suspended if asked; small stacks. */
 static inline HANDLE StartThread(ULONG (*start)(PVOID), PVOID parameter, int suspended) {
     HANDLE h = 0;

@@ -445,7 +445,7 @@ def test_a_closed_open_gives_its_pool_back(io):
     from kernel.io.create import IoCreateFile, OpenPacket
     from kernel.ob.handles import HandleTable
     kernel, _ = io
-    table = HandleTable()
+    table = HandleTable(kernel.system, kernel.object_headers)
     addresses = set()
     for _ in range(50):
         file, _ = IoCreateFile(kernel, "\\??\\C:\\Windows\\System32\\ntdll.dll", OpenPacket(0x120089, 0, 7, 1, 0x20))

@@ -1,4 +1,5 @@
-"""Every sample's stdout bytes and exit code, and the corpus image that needs only ntdll."""
+"""Every sample's stdout bytes and exit code with 1 and 4 processors, and the corpus image that
+needs only ntdll."""
 import os
 
 import pytest
@@ -7,10 +8,17 @@ from conftest import CORPUS, SAMPLES, run_kernel, sample_expectation, sample_pat
 SAMPLE_NAMES = sorted(n for n in os.listdir(SAMPLES) if os.path.exists(os.path.join(SAMPLES, n, "expected.json")))
 
 
+@pytest.mark.parametrize("cpus", [1, 4])
 @pytest.mark.parametrize("name", SAMPLE_NAMES)
-def test_sample_output_and_exit_code(name):
+def test_sample_output_and_exit_code(name, cpus):
+    """Every sample, on one and on four processors (a sample that asks for --cpus keeps it)."""
     expected = sample_expectation(name)
-    result = run_kernel("boot", *expected.get("options", []), sample_path(name))
+    options = expected.get("options", [])
+    if "--cpus" not in options:
+        options = ["--cpus", str(cpus), *options]
+    elif cpus != 1:
+        pytest.skip("the sample sets its own processor count")
+    result = run_kernel("boot", *options, sample_path(name))
     assert result.stdout == expected["stdout"].encode()
     code = expected["exit_code"]
     assert result.returncode == (code if code <= 255 else code & 0xFF)

@@ -41,13 +41,12 @@ class Debugger:
         self.read_line = read_line or _prompt
         self.process = None
         self.quit = False
-        self._count = 0
+        self._pending: list[int] = []
 
     # -- where the breaks are installed
     def on_created(self, process, thread) -> None:
         self.process = process
         self.kernel.exception_hook = self._on_exception
-        uc = self.kernel.machine.uc
         for b in self.breaks:
             if b.kind == "create":
                 self.stop(Target(self.kernel, process, thread, where="after process creation"))
@@ -60,14 +59,22 @@ class Debugger:
                 except DebugError as e:
                     raise UserError(f"--break {b.text}: {e}", EXIT_USAGE) from None
                 self._code_break(va, f"at {fmt_addr(va)}", once=False)
-        pending = sorted(b.value for b in self.breaks if b.kind == "icount")
-        if pending:
-            def on_instruction(uc_, address, size, _):
-                self._count += 1
-                while pending and self._count == pending[0]:
-                    pending.pop(0)
-                    self._live_stop(f"at instruction {self._count}")
-            uc.hook_add(UC_HOOK_CODE, on_instruction)
+        self._pending = sorted(b.value for b in self.breaks if b.kind == "icount")
+        self._next_icount_break()
+
+    def _next_icount_break(self) -> None:
+        """icount:N stops on the kernel's clock where N - 1 instructions have retired, before
+        the Nth runs."""
+        if not self._pending:
+            return
+        n = self._pending[0]
+
+        def reached():
+            while self._pending and self._pending[0] == n:
+                self._pending.pop(0)
+                self._live_stop(f"at instruction {n}")
+            self._next_icount_break()
+        self.kernel.dispatcher.set_break(n - 1, reached)
 
     def _on_exception(self, thread, record, ctx, first_chance: bool) -> None:
         """KiDispatchException: keep the record and context for .exr -1 / .cxr; stop if asked."""

@@ -6,81 +6,117 @@ what the kernel uses. Commands are separated by ';'.
 import shlex
 import struct
 
+from ..ke.kthread import STATE_NAMES, Waiting
 from ..layouts import LAYOUTS
 from ..mm.pte import NX, PFN_MASK, PS, RW, US, A, D, G, P, pte_protection
 from ..mm.vad import MEM_IMAGE, MEM_MAPPED
-from ..ps.objects import STATE_NAMES
+from ..ob.handles import decode_entry, in_use_entries
+from ..ob.object import decode_type_index
 from .dt import cmd_dt
 from .exr import cmd_cxr, cmd_exr
+from .klists import active_processes, loader_entries, process_threads, ready_threads
 from .target import DebugError, Target, fmt_addr
 
+WAIT_REASONS = {0: "Executive", 4: "DelayExecution", 5: "Suspended", 6: "UserRequest", 13: "WrUserRequest"}
+OBJECT_KINDS = {0: "NotificationEvent", 1: "SynchronizationEvent", 2: "Mutant", 3: "ProcessObject",
+                5: "SemaphoreObject", 6: "ThreadObject"}
 PROTECT_NAMES = {0x01: "NO_ACCESS", 0x02: "READONLY", 0x04: "READWRITE", 0x08: "WRITECOPY", 0x10: "EXECUTE",
                  0x20: "EXECUTE_READ", 0x40: "EXECUTE_READWRITE", 0x80: "EXECUTE_WRITECOPY"}
 
 
-def _processes(target: Target) -> list:
-    return list(target.kernel.processes)
+def _known(target: Target, eprocess: int):
+    """The executive's process object at this address, when it has one (for its VADs)."""
+    return next((p for p in target.kernel.processes if p.address == eprocess), None)
 
 
-def _find_process(target: Target, ident: int):
-    for p in _processes(target):
-        if ident in (p.pid, p.address):
-            return p
+def _find_process(target: Target, ident: int) -> int | None:
+    for ep in active_processes(target):
+        if ident == ep or ident == target.view("EPROCESS", ep).UniqueProcessId:
+            return ep
     if ident == 0:
         return None
     raise DebugError(f"Process {ident:x} not found")
 
 
-def _process_lines(target: Target, p, flags: int, out) -> None:
-    ep = p.eprocess
+def _elapsed(target: Target, create_time: int) -> str:
+    ms = max(0, target.kernel.system_time() - create_time) // 10_000
+    return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
+
+
+def _image_name(ep) -> str:
+    return ep.ImageFileName.rstrip(b"\0").decode("ascii", "replace")
+
+
+def _process_lines(target: Target, address: int, flags: int, out) -> None:
+    ep = target.view("EPROCESS", address)
     peb = ep.Peb
-    out(f"PROCESS {p.address:016x}")
-    session = "none" if p.space is None else "1"
+    out(f"PROCESS {address:016x}")
+    session = "none" if not peb else "1"
     parent = ep.InheritedFromUniqueProcessId
-    out(f"    SessionId: {session}  Cid: {p.pid:04x}    Peb: {peb:08x}  ParentCid: {parent:04x}")
-    count = sum(1 for _ in p.handles.items()) if p.handles is not None else 0
-    out(f"    DirBase: {ep.Pcb.DirectoryTableBase:08x}  ObjectTable: {ep.ObjectTable:016x}  HandleCount: {count:>4}.")
-    out(f"    Image: {p.name}")
+    out(f"    SessionId: {session}  Cid: {ep.UniqueProcessId:04x}    Peb: {peb:08x}  ParentCid: {parent:04x}")
+    table = ep.ObjectTable
+    count = len(handle_entries(target, table)) if table else 0
+    out(f"    DirBase: {ep.Pcb.DirectoryTableBase:08x}  ObjectTable: {table:016x}  HandleCount: {count:>4}.")
+    out(f"    Image: {_image_name(ep)}")
     if flags & 1:
-        vads = len(p.space.vads) if p.space is not None else 0
-        out(f"    VadRoot {0:016x} Vads {vads} Clone 0 Private 0. Modified 0. Locked 0.")
-        out("    ElapsedTime                       00:00:00.000")
+        known = _known(target, address)
+        if known is not None and known.space is not None:
+            out(f"    Vads {len(known.space.vads)}")
+        out(f"    ElapsedTime                       {_elapsed(target, ep.CreateTime.QuadPart)}")
         out(f"    BasePriority                      {ep.Pcb.BasePriority}")
         out(f"    QuantumReset                      {ep.Pcb.QuantumReset}")
-        out(f"    Affinity                          {p.affinity:x}")
+        out(f"    Affinity                          {ep.Pcb.Affinity.item('Bitmap', 0):x}")
         out(f"    ActiveThreads                     {ep.ActiveThreads}")
         out(f"    ExitStatus                        {ep.ExitStatus & 0xFFFFFFFF:08x}")
         out("")
     if flags & 2:
-        for t in p.threads:
+        for t in process_threads(target, address):
             _thread_lines(target, t, out, indent="        ")
             out("")
 
 
 def cmd_process(target: Target, args: list[str], out) -> None:
-    """!process [0 | Cid | EPROCESS] [Flags]: Flags 0 brief, 1 details, 2 threads, 7 all."""
+    """!process [0 | Cid | EPROCESS] [Flags]: Flags 0 brief, 1 details, 2 threads, 7 all. The
+    processes are those on PsActiveProcessHead, walked in guest memory."""
     ident = target.evaluate(args[0]) if args else None
     flags = target.evaluate(args[1]) if len(args) > 1 else (0 if ident == 0 else 7)
     if ident is None:
-        _process_lines(target, target.process, flags, out)
+        _process_lines(target, target.process.address, flags, out)
         return
     if ident == 0:
         out("**** NT ACTIVE PROCESS DUMP ****")
-        for p in _processes(target):
-            _process_lines(target, p, flags, out)
+        for ep in active_processes(target):
+            _process_lines(target, ep, flags, out)
             out("")
         return
     _process_lines(target, _find_process(target, ident), flags, out)
 
 
-def _thread_lines(target: Target, t, out, indent: str = "") -> None:
-    et = t.ethread
+def _thread_head(target: Target, address: int) -> str:
+    et = target.view("ETHREAD", address)
     tcb = et.Tcb
     state = STATE_NAMES[tcb.State] if tcb.State < len(STATE_NAMES) else str(tcb.State)
-    where = f"{state.upper()} on processor {tcb.NextProcessor:x}" if state == "Running" else state.upper()
-    out(f"{indent}THREAD {t.address:016x}  Cid {t.process.pid:04x}.{t.tid:04x}  Teb: {tcb.Teb:016x} "
-        f"Win32Thread: {0:016x} {where}")
-    out(f"{indent}Owning Process            {t.process.address:016x}       Image:         {t.process.name}")
+    where = f"{state.upper()} on processor {tcb.NextProcessor:x}" if state in ("Running", "Ready") \
+        else state.upper()
+    return (f"THREAD {address:016x}  Cid {et.Cid.UniqueProcess:04x}.{et.Cid.UniqueThread:04x}  "
+            f"Teb: {tcb.Teb:016x} Win32Thread: {tcb.Win32Thread:016x} {where}")
+
+
+def _thread_lines(target: Target, address: int, out, indent: str = "") -> None:
+    et = target.view("ETHREAD", address)
+    tcb = et.Tcb
+    process = tcb.Process
+    out(indent + _thread_head(target, address))
+    if tcb.State == Waiting and tcb.WaitBlockList:
+        out(f"{indent}    {WAIT_REASONS.get(tcb.WaitReason, tcb.WaitReason)}: "
+            + ("UserMode" if tcb.WaitMode else "KernelMode") + " Non-Alertable")
+        for n in range(tcb.WaitBlockCount):
+            block = target.view("KWAIT_BLOCK", tcb.WaitBlockList + n * 0x30)
+            header = target.view("DISPATCHER_HEADER", block.Object)
+            kind = OBJECT_KINDS.get(header.Type, "Object")
+            out(f"{indent}        {block.Object:016x}  {kind:<20} SignalState {header.SignalState}")
+    out(f"{indent}Owning Process            {process:016x}       Image:         "
+        f"{_image_name(target.view('EPROCESS', process))}")
     out(f"{indent}Context Switch Count      {tcb.ContextSwitches:<14} IdealProcessor: {tcb.IdealProcessor}")
     out(f"{indent}Win32 Start Address {target.symbol(et.Win32StartAddress)} (0x{fmt_addr(et.Win32StartAddress)})")
     out(f"{indent}Stack Init {tcb.InitialStack:016x} Current {tcb.KernelStack:016x}")
@@ -90,16 +126,32 @@ def _thread_lines(target: Target, t, out, indent: str = "") -> None:
 
 
 def cmd_thread(target: Target, args: list[str], out) -> None:
-    """!thread [ETHREAD | Tid]: the thread in focus, or the one named."""
-    t = target.thread
+    """!thread [ETHREAD | Tid]: the thread in focus, or the one named (found on the processes'
+    ThreadListHeads)."""
     if args:
         ident = target.evaluate(args[0])
-        t = next((x for p in _processes(target) for x in p.threads if ident in (x.tid, x.address)), None)
-        if t is None:
+        address = next((t for ep in active_processes(target) for t in process_threads(target, ep)
+                        if ident == t or ident == target.view("ETHREAD", t).Cid.UniqueThread), None)
+        if address is None:
             raise DebugError(f"Thread {ident:x} not found")
-    if t is None:
+    elif target.thread is None:
         raise DebugError("No thread in focus")
-    _thread_lines(target, t, out)
+    else:
+        address = target.thread.address
+    _thread_lines(target, address, out)
+
+
+def cmd_ready(target: Target, args: list[str], out) -> None:
+    """!ready: each processor's ready lists (KPRCB.DispatcherReadyListHead, highest first)."""
+    for processor in target.kernel.processors:
+        prcb = target.view("KPCR", processor.kpcr).Prcb
+        out(f"Processor {processor.number}: ReadySummary {prcb.ReadySummary:08x}")
+        for priority in range(31, -1, -1):
+            threads = ready_threads(target, processor.kpcr, priority)
+            if threads:
+                out(f"Processor {processor.number}: Ready Threads at priority {priority}")
+                for t in threads:
+                    out("    " + _thread_head(target, t))
 
 
 def _yes(v) -> str:
@@ -185,12 +237,57 @@ def cmd_teb(target: Target, args: list[str], out) -> None:
     out(f"    HardErrorMode:        {teb.HardErrorMode}")
 
 
+def handle_entries(target: Target, table: int) -> list:
+    """(handle, entry, LowValue, HighValue) of the HANDLE_TABLE's entries in use."""
+    return in_use_entries(target.q, target.view("HANDLE_TABLE", table).TableCode)
+
+
+def _type_name(target: Target, header: int) -> tuple:
+    """(OBJECT_TYPE address, name) from an OBJECT_HEADER's encoded TypeIndex."""
+    index = decode_type_index(header, target.view("OBJECT_HEADER", header).TypeIndex)
+    obj_type = target.q(target.kernel.ob_type_index_table + 8 * index)
+    if not obj_type:
+        return 0, f"<type {index}>"
+    return obj_type, target.unicode_string(target.view("OBJECT_TYPE", obj_type).Name) or "?"
+
+
+def cmd_handle(target: Target, args: list[str], out) -> None:
+    """!handle [Handle] [Flags] [EPROCESS|Cid]: the process's handle table, read from
+    EPROCESS.ObjectTable (Handle 0: all; Flags 2 and up add each object's header)."""
+    handle = target.evaluate(args[0]) if args else 0
+    flags = target.evaluate(args[1]) if len(args) > 1 else 3
+    process = _find_process(target, target.evaluate(args[2])) if len(args) > 2 else target.process.address
+    ep = target.view("EPROCESS", process)
+    table = ep.ObjectTable
+    _process_lines(target, process, 0, out)
+    entries = handle_entries(target, table) if table else []
+    out(f"Handle table at {table:016x} with {len(entries)} entries in use")
+    out("")
+    for value, entry, low, high in entries:
+        if handle and value != handle & ~3:
+            continue
+        header, access, _attributes = decode_entry(low, high)
+        body = header + LAYOUTS["OBJECT_HEADER"].offset("Body")
+        out(f"{value:04x}: Object: {body:016x}  GrantedAccess: {access:08x} Entry: {entry:016x}")
+        if flags & 2:
+            obj_type, name = _type_name(target, header)
+            h = target.view("OBJECT_HEADER", header)
+            out(f"Object: {body:016x}  Type: ({obj_type:016x}) {name}")
+            out(f"    ObjectHeader: {header:016x} (new version)")
+            out(f"        HandleCount: {h.HandleCount}  PointerCount: {h.PointerCount}")
+        out("")
+
+
 def cmd_lm(target: Target, args: list[str], out) -> None:
-    """lm: loaded modules with their ranges (user modules, then the kernel image)."""
+    """lm: loaded modules with their ranges: the user modules, then the kernel modules on
+    PsLoadedModuleList."""
     out("start             end                 module name")
     rows = [(m.base, m.base + m.size, m.name.rsplit(".", 1)[0], m.name) for m in target.modules()]
-    image = target.kernel.image
-    rows.append((image.base, image.base + image.size, "nt", "ntoskrnl.exe"))
+    for entry in loader_entries(target, target.kernel.loaded_module_list):
+        e = target.view("LDR_DATA_TABLE_ENTRY", entry)
+        full = target.unicode_string(e.BaseDllName) or "?"
+        name = "nt" if full.lower() == "ntoskrnl.exe" else full.rsplit(".", 1)[0]
+        rows.append((e.DllBase, e.DllBase + e.SizeOfImage, name, full))
     for start, end, name, full in sorted(rows):
         out(f"{fmt_addr(start)} {fmt_addr(end)}   {name:<10} (export symbols)       {full}")
 
@@ -310,7 +407,8 @@ def cmd_r(target: Target, args: list[str], out) -> None:
 
 COMMANDS = {
     ".exr": cmd_exr, ".cxr": cmd_cxr,
-    "!process": cmd_process, "!thread": cmd_thread, "!peb": cmd_peb, "!teb": cmd_teb, "lm": cmd_lm,
+    "!process": cmd_process, "!thread": cmd_thread, "!ready": cmd_ready, "!handle": cmd_handle,
+    "!peb": cmd_peb, "!teb": cmd_teb, "lm": cmd_lm,
     "dt": cmd_dt, "!pte": cmd_pte, "!vad": cmd_vad, "u": cmd_u, "r": cmd_r,
     "db": lambda t, a, o: _dump_memory(t, a, o, 1), "dw": lambda t, a, o: _dump_memory(t, a, o, 2),
     "dd": lambda t, a, o: _dump_memory(t, a, o, 4), "dq": lambda t, a, o: _dump_memory(t, a, o, 8),
@@ -318,6 +416,8 @@ COMMANDS = {
 HELP = {
     "!process": "!process 0 0 | !process <Cid|EPROCESS> [Flags]   processes (flags 7: details and threads)",
     "!thread": "!thread [Tid|ETHREAD]                             a thread's KTHREAD/ETHREAD summary",
+    "!ready": "!ready                                            the processors' ready lists",
+    "!handle": "!handle [Handle] [Flags] [EPROCESS|Cid]          a process's handle table",
     "!peb": "!peb [Address]                                    PEB, loader data, process parameters",
     "!teb": "!teb [Address]                                    TEB and its NT_TIB",
     "lm": "lm                                                loaded modules with their ranges",

@@ -1,5 +1,6 @@
 """What the debugger looks at: the kernel, the process and thread in focus, their memory,
 registers and symbols, and WinDbg-style address expressions."""
+import ntpath
 import re
 import struct
 
@@ -25,6 +26,7 @@ from unicorn.x86_const import (
 )
 
 from ..layouts import LAYOUTS, StructView
+from ..mm.vad import MEM_IMAGE
 
 KERNEL_SPACE = 0xFFFF800000000000
 REGS = {"rax": UC_X86_REG_RAX, "rbx": UC_X86_REG_RBX, "rcx": UC_X86_REG_RCX, "rdx": UC_X86_REG_RDX,
@@ -104,9 +106,33 @@ class Target:
         tf = StructView(self.kernel.system, self.thread.trap_frame, LAYOUTS["KTRAP_FRAME"])
         return {name: getattr(tf, field) for name, field in _TF_REGS.items()}
 
-    # -- symbols: module exports, and our guest kernel image's exports
+    # -- symbols: the exports of the modules in guest memory, and our guest kernel image's
     def modules(self) -> list:
-        return list(self.process.modules) if self.process is not None else []
+        """The process's user modules as GuestModules: PEB->Ldr's InLoadOrderModuleList once the
+        loader has built it, else the image views the kernel mapped (MEM_IMAGE VADs)."""
+        p = self.process
+        if p is None:
+            return []
+        peb = self.view("EPROCESS", p.address).Peb
+        ldr = self.view("PEB", peb).Ldr if peb else 0
+        rows = []
+        if ldr:
+            head = ldr + LAYOUTS["PEB_LDR_DATA"].offset("InLoadOrderModuleList")
+            entry = self.q(head)
+            while entry != head and entry and len(rows) < 4096:
+                e = self.view("LDR_DATA_TABLE_ENTRY", entry)
+                rows.append((self.unicode_string(e.BaseDllName) or "?", e.DllBase, e.SizeOfImage))
+                entry = self.q(entry)
+        if not rows and p.space is not None:
+            rows = [(ntpath.basename(v.name), v.start, v.end - v.start) for v in p.space.vads if v.type == MEM_IMAGE]
+        cache = self.kernel.__dict__.setdefault("_debug_modules", {})
+        out = []
+        for name, base, size in rows:
+            key = (p.address, name, base, size)
+            if key not in cache:
+                cache[key] = GuestModule(self, name, base, size)
+            out.append(cache[key])
+        return out
 
     def module_at(self, va: int):
         for m in self.modules():
@@ -193,6 +219,47 @@ class Target:
             return self.lookup(t + "!")
         except DebugError:
             raise DebugError(f"Couldn't resolve error at '{t}'") from None
+
+
+class GuestModule:
+    """A module as the debugger finds it in guest memory: its name, range and the exports its
+    mapped export directory names (read once)."""
+
+    def __init__(self, target: "Target", name: str, base: int, size: int):
+        self.name = name
+        self.base = base
+        self.size = size
+        self.exports = _Exports(read_export_names(target, base, size))
+
+
+class _Exports:
+    def __init__(self, by_name: dict):
+        self.by_name = by_name
+
+
+def read_export_names(target: "Target", base: int, size: int) -> dict:
+    """name -> RVA from the IMAGE_EXPORT_DIRECTORY of the PE32+ image mapped at `base`."""
+    try:
+        nt = base + struct.unpack("<I", target.read(base + 0x3C, 4))[0]
+        rva, length = struct.unpack("<II", target.read(nt + 0x18 + 0x70, 8))
+        if not rva or rva + 40 > size:
+            return {}
+        _, _, _, _, _, _, functions, names, p_functions, p_names, p_ordinals = struct.unpack(
+            "<IIHHIIIIIII", target.read(base + rva, 40))
+        if names > 0x10000 or functions > 0x10000:
+            return {}
+        name_rvas = struct.unpack(f"<{names}I", target.read(base + p_names, 4 * names))
+        ordinals = struct.unpack(f"<{names}H", target.read(base + p_ordinals, 2 * names))
+        function_rvas = struct.unpack(f"<{functions}I", target.read(base + p_functions, 4 * functions))
+        out = {}
+        for name_rva, ordinal in zip(name_rvas, ordinals, strict=True):
+            raw = target.read(base + name_rva, 256).split(b"\0", 1)[0]
+            fn = function_rvas[ordinal] if ordinal < functions else 0
+            if fn and not rva <= fn < rva + length:             # forwarders have no address here
+                out[raw.decode("ascii", "replace")] = fn
+        return out
+    except DebugError:
+        return {}
 
 
 def fmt_addr(va: int) -> str:

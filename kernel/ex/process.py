@@ -1,10 +1,10 @@
 """Process services: NtTerminateProcess, NtQueryInformationProcess, NtClose."""
 import struct
 
+from ..ke.procobj import KeSetAffinityProcess, KeSetPriorityProcess
 from ..layouts import LAYOUTS
 from ..ob.handles import NT_CURRENT_PROCESS, NT_CURRENT_THREAD
 from ..ps.exit import PspTerminateProcess
-from ..ps.objects import Terminated
 from ..status import (
     STATUS_INFO_LENGTH_MISMATCH,
     STATUS_INVALID_HANDLE,
@@ -99,31 +99,3 @@ def NtSetInformationProcess(kernel, thread, handle, info_class, buffer, length):
     return STATUS_SUCCESS
 
 
-def KeSetPriorityProcess(kernel, process, base: int) -> None:
-    """Every thread keeps its distance from the process base (saturated ones stay at the
-    class's end), clamped to the class's range; boosts are dropped."""
-    old = process.base_priority
-    process.base_priority = base
-    lo, hi = (16, 31) if base >= 16 else (1, 15)
-    for t in process.threads:
-        if t.state == Terminated:
-            continue
-        saturation = t.ethread.Tcb.Saturation
-        if saturation:
-            new = hi if saturation > 0 else lo
-        else:
-            new = min(max(base + t.base_priority - old, lo), hi)
-        t.base_priority = new
-        t.priority_decrement = 0
-        kernel.dispatcher.set_priority(t, new)
-
-
-def KeSetAffinityProcess(kernel, process, mask: int) -> None:
-    from .thread import KeSetAffinityThread
-    process.affinity = mask
-    for t in process.threads:
-        if t.state == Terminated:
-            continue
-        tcb = t.ethread.Tcb
-        tcb.Affinity.Mask = tcb.UserAffinity.Mask = (tcb.UserAffinity.Mask & mask) or mask
-        KeSetAffinityThread(kernel, t)

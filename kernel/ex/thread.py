@@ -2,8 +2,9 @@
 import struct
 
 from ..ke.exception import CONTEXT_SIZE, KeContinue
+from ..ke.kthread import Terminated
+from ..ke.thrdobj import KeSetAffinityThread
 from ..ps.exit import PspExitThread
-from ..ps.objects import Ready, Terminated
 from ..status import (
     STATUS_INFO_LENGTH_MISMATCH,
     STATUS_INVALID_INFO_CLASS,
@@ -109,19 +110,6 @@ def NtSetInformationThread(kernel, thread, handle, info_class, buffer, length):
     else:
         raise NtStatusError(STATUS_INVALID_INFO_CLASS)
     return STATUS_SUCCESS
-
-
-def KeSetAffinityThread(kernel, target) -> None:
-    """A ready thread is requeued where it may now run; a running one on a processor it may no
-    longer use leaves it."""
-    dispatcher = kernel.dispatcher
-    if target.state == Ready:
-        dispatcher.remove(target)
-        dispatcher.ready(target)
-    elif target is dispatcher.current and not target.affinity >> dispatcher.executing.number & 1:
-        target.state = Ready
-        dispatcher.ready(target)
-        dispatcher.stop_current("preempt")
 
 
 def NtContinue(kernel, thread, context_va, test_alert):

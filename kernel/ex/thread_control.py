@@ -5,8 +5,9 @@ import struct
 from unicorn.x86_const import UC_X86_REG_R12, UC_X86_REG_R13, UC_X86_REG_R14, UC_X86_REG_R15
 
 from ..hal import cpustate as cs
+from ..ke.kthread import Terminated
+from ..ke.thrdobj import KeResumeThread, KeSuspendThread
 from ..layouts import LAYOUTS, StructView
-from ..ps.objects import Initialized, Ready, Running, Terminated
 from ..ps.thread import PspCreateThread, PspInsertThread, PspResumeNewThread
 from ..status import (
     STATUS_INVALID_PARAMETER,
@@ -67,18 +68,6 @@ def NtSuspendThread(kernel, thread, handle, previous_out):
     return STATUS_SUCCESS
 
 
-def KeSuspendThread(kernel, target) -> None:
-    """The thread stops where it is and waits on its suspend count (WaitReason Suspended)."""
-    dispatcher = kernel.dispatcher
-    state = target.state
-    if state in (Ready, Running):
-        if state == Ready:
-            dispatcher.remove(target)
-        target.suspended_wait = True
-        target.wait_reason = 5
-        dispatcher.block(target, "suspend")
-
-
 def NtResumeThread(kernel, thread, handle, previous_out):
     target = reference_thread(thread, handle)
     previous = target.suspend_count
@@ -89,15 +78,6 @@ def NtResumeThread(kernel, thread, handle, previous_out):
     if previous_out:
         thread.process.space.probe_write(previous_out, _I.pack(previous))
     return STATUS_SUCCESS
-
-
-def KeResumeThread(kernel, target) -> None:
-    dispatcher = kernel.dispatcher
-    if target.suspended_wait:
-        target.suspended_wait = False
-        dispatcher.ready(target)
-    elif target.state == Initialized:
-        dispatcher.ready(target)
 
 
 # -- CONTEXT: where a thread's user-mode registers are

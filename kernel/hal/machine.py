@@ -86,6 +86,7 @@ class Machine:
         self.loaded_cr3 = None          # CR3 as last loaded (kept in the native run state when there is one)
         self._run = None                # the native thread run's state
         self._run_thread = None
+        self.gates_run = 0              # gate callbacks so far (a stop by count may precede one)
 
     # -- bring-up (KiSystemStartup's processor initialisation)
     def enable_long_mode_paging(self, cr3: int) -> None:
@@ -133,6 +134,7 @@ class Machine:
         handle = self._handle
 
         def gate(_uc, _address, _size, _data):
+            self.gates_run += 1
             try:
                 callback()
             except BaseException as e:
@@ -201,6 +203,8 @@ class Machine:
             _Q.pack_into(view, cs.OFF_RIP, _Q.unpack_from(view, cs.OFF_RIP)[0] - 2)
         elif not present:
             raise Bugcheck(f"interrupt {vector:#x} has no IDT entry")
+        # A fault ends its block at the faulting instruction, which does not retire.
+        self._counter.cut(_Q.unpack_from(view, cs.OFF_RIP)[0])
         if cpl != 3:
             rip = _Q.unpack_from(view, cs.OFF_RIP)[0]
             raise Bugcheck(f"exception {vector:#x} in kernel mode at {rip:#x} (error code {error_code:#x})")
@@ -224,11 +228,11 @@ class Machine:
     on_tlb_flush = None                 # () -> None: told after each TLB flush
 
     # -- running
-    def run(self, rip: int) -> None:
+    def run(self, rip: int, count: int = 0) -> None:
         """Uc.emu_start without its wrapper's layers: the same error and hook-exception checks."""
         uc = self.uc
         uc._hook_exception = None
-        status = _emu_start(self._handle, rip, 0, 0, 0)
+        status = _emu_start(self._handle, rip, 0, 0, count)
         if status:
             raise UcError(status)
         if uc._hook_exception is not None:
@@ -246,13 +250,14 @@ class Machine:
             self._run_thread.argtypes = (ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p)
             self._run_ptr = ctypes.addressof(self._run)
 
-    def run_thread(self, context, blob_address: int, view, on_start=None, on_stop=None) -> None:
+    def run_thread(self, context, blob_address: int, view, on_start=None, on_stop=None, count: int = 0) -> None:
         """KiSwapContext's machine half and the run after it: load a thread's saved state
-        (CR3 reloaded only when the address space changes), run until the CPU stops, save the
-        state again, resuming past a gate it stopped on. `on_start`/`on_stop` (the tracer)
-        are called with the thread's state in the CPU, before and after it runs."""
+        (CR3 reloaded only when the address space changes), run until the CPU stops (or for
+        `count` instructions), save the state again; a block the stop cut short counts only
+        what ran, and the thread resumes past a gate it stopped on. `on_start`/`on_stop` (the
+        tracer) are called with the thread's state in the CPU, before and after it runs."""
         uc = self.uc
-        if self._run_thread is not None and on_start is None:
+        if self._run_thread is not None and on_start is None and not count:
             uc._hook_exception = None
             status = self._run_thread(self._run_ptr, context, blob_address)
             if status:
@@ -270,15 +275,21 @@ class Machine:
             self._counter.set_space(cr3)
         if on_start is not None:
             on_start()
+        counter = self._counter
+        counter.state.stopped = 0
+        gates = self.gates_run
         try:
-            self.run(_Q.unpack_from(view, cs.OFF_RIP)[0])
+            self.run(_Q.unpack_from(view, cs.OFF_RIP)[0], count)
         finally:
             if on_stop is not None:
                 on_stop()
             _context_save(handle, context)
-            rip = _Q.unpack_from(view, cs.OFF_RIP)[0]
-            if rip in self.gate_addresses:
-                _Q.pack_into(view, cs.OFF_RIP, rip + 1)
+            if not counter.state.stopped:
+                rip = _Q.unpack_from(view, cs.OFF_RIP)[0]
+                counter.cut(rip)
+                # A stop by count may come before a gate's callback: then the gate is still to run.
+                if rip in self.gate_addresses and (not count or self.gates_run != gates):
+                    _Q.pack_into(view, cs.OFF_RIP, rip + 1)
 
     def flush_tlb(self) -> None:
         self.uc.ctl(UC_CTL_TLB_FLUSH, UC_CTL_IO_WRITE)

@@ -6,6 +6,8 @@ from ..events import EventStream
 from ..hal.icount import InstructionCounter
 from ..hal.native_lib import native_library
 from ..layouts import LAYOUTS
+from ..mm.sysload import MiInitializeLoadedModuleList
+from ..ob.object import ObInitSystem
 from ..status import STATUS_INVALID_SYSTEM_SERVICE, NtStatusError
 from .boot import BOOT_SYSTEM_TIME, KiSystemStartup, Processor, init_shared_user_data
 from .clock import DEFAULT_TICK_INSTRUCTIONS
@@ -38,7 +40,10 @@ class Kernel:
         self.processors = [self.processor] + [Processor(self.system, n, self.image, boot=self.processor)
                                               for n in range(1, cpus)]
         self.kuser = init_shared_user_data(self.system, cpus, phys_size // 0x1000)
+        self.loaded_module_list = MiInitializeLoadedModuleList(self.system, self.image)     # PsLoadedModuleList
         self.dispatcher = Dispatcher(self, self.processors, tick_instructions)
+        self.object_headers: dict = {}      # OBJECT_HEADER address -> the executive's object for it
+        ObInitSystem(self)
         self.counter = InstructionCounter(self.machine, self._read_code)
         self.dispatcher.counter = self.counter
         self.dispatcher.clock.attach(self.counter)

@@ -2,8 +2,10 @@
 dispatcher objects threads wait on: events, mutants, semaphores (processes and threads are
 dispatcher objects too, signalled when they end).
 
-The signal state lives in each object's DISPATCHER_HEADER in guest memory; the wait list is a
-list of wait blocks in arrival order. Satisfying a wait writes the wait status into the
+All of it is guest memory: the signal state in each object's DISPATCHER_HEADER, the waiters'
+KWAIT_BLOCKs on its WaitListHead in arrival order (kernel/ke/waitblock.py), the thread's
+WaitBlockList, WaitStatus and WaitReason, a mutant's OwnerThread and its link in the owner's
+MutantListHead. Satisfying a wait writes the wait status into KTHREAD.WaitStatus and the
 thread's trap frame, where KiSystemServiceExit returns it, boosts the thread by the
 signaller's increment and readies it.
 """
@@ -13,6 +15,9 @@ from ..layouts import LAYOUTS
 from ..ob.object import ObCreateObject, ObjectBody
 from ..status import STATUS_ABANDONED_WAIT_0, STATUS_SUCCESS, STATUS_TIMEOUT, STATUS_WAIT_0
 from .dobject import DispatcherObject
+from .kthread import OFF_MUTANT_LIST_HEAD
+from .lists import InsertTailList, RemoveEntryList, list_entries
+from .waitblock import KiInsertWaitBlocks, KiRemoveWaitBlocks, block_fields, waited_objects
 
 WaitAll, WaitAny = 0, 1
 NotificationEvent, SynchronizationEvent = 0, 1
@@ -21,25 +26,6 @@ WAIT_REASON_SUSPENDED, WAIT_REASON_USER_REQUEST, WAIT_REASON_DELAY = 5, 6, 4
 _TF_RAX = LAYOUTS["KTRAP_FRAME"].offset("Rax")
 _Q = struct.Struct("<Q")
 _l = struct.Struct("<l")
-
-
-class WaitBlock:
-    __slots__ = ("thread", "obj", "index")
-
-    def __init__(self, thread, obj, index: int):
-        self.thread = thread
-        self.obj = obj
-        self.index = index
-
-
-class ThreadWait:
-    __slots__ = ("objects", "wait_type", "blocks", "timer")
-
-    def __init__(self, objects, wait_type):
-        self.objects = objects
-        self.wait_type = wait_type
-        self.blocks = []
-        self.timer = None
 
 
 # -- the objects
@@ -97,20 +83,27 @@ class KSemaphore(ObjectBody, DispatcherObject):
 
 
 class KMutant(ObjectBody, DispatcherObject):
-    """SignalState 1 is free; each acquisition by the owner takes it one lower."""
+    """SignalState 1 is free; each acquisition by the owner takes it one lower. The owner
+    holds it on its KTHREAD.MutantListHead (abandoned when the owner ends)."""
 
     type_name = "Mutant"
     _OFF_OWNER = LAYOUTS["KMUTANT"].offset("OwnerThread")
     _OFF_ABANDONED = LAYOUTS["KMUTANT"].offset("Abandoned")
+    _OFF_ENTRY = LAYOUTS["KMUTANT"].offset("MutantListEntry")
 
     def __init__(self, kernel, owner=None):
         self.address = ObCreateObject(kernel, "Mutant", LAYOUTS["KMUTANT"].size)
         self.bind_header(kernel.system, self.address)
         self.bind_dispatcher_header(kernel.system, self.address, 2)     # MutantObject
-        self.owner = None
+        self._words = kernel.dispatcher.words
+        self._words.objects[self.address] = self
         self.signal_state = 1
         if owner is not None:
             self.satisfy(owner)
+
+    @property
+    def owner(self):
+        return self._words.threads.get(_Q.unpack_from(self._dh_mem, self._dh_pa + self._OFF_OWNER)[0])
 
     @property
     def abandoned(self) -> bool:
@@ -120,20 +113,17 @@ class KMutant(ObjectBody, DispatcherObject):
     def abandoned(self, value: bool) -> None:
         self._dh_mem[self._dh_pa + self._OFF_ABANDONED] = 1 if value else 0
 
-    def _set_owner(self, thread) -> None:
-        self.owner = thread
-        _Q.pack_into(self._dh_mem, self._dh_pa + self._OFF_OWNER, thread.address if thread else 0)
-
     def is_signalled_for(self, thread) -> bool:
         return self.signal_state > 0 or self.owner is thread
 
     def satisfy(self, thread) -> bool:
-        """Returns whether the waiter gets it abandoned (STATUS_ABANDONED_WAIT_n)."""
+        """KiWaitSatisfyMutant; returns whether the waiter gets it abandoned
+        (STATUS_ABANDONED_WAIT_n)."""
         self.signal_state -= 1
         abandoned = False
         if self.owner is None:
-            self._set_owner(thread)
-            thread.owned_mutants.append(self)
+            _Q.pack_into(self._dh_mem, self._dh_pa + self._OFF_OWNER, thread.address)
+            InsertTailList(self._words, thread.address + OFF_MUTANT_LIST_HEAD, self.address + self._OFF_ENTRY)
             abandoned = self.abandoned
             self.abandoned = False
         return abandoned
@@ -147,12 +137,18 @@ class KMutant(ObjectBody, DispatcherObject):
         else:
             self.signal_state = previous + 1
         if self.signal_state == 1:
-            owner = self.owner
-            if owner is not None and self in owner.owned_mutants:
-                owner.owned_mutants.remove(self)
-            self._set_owner(None)
+            if self.owner is not None:
+                RemoveEntryList(self._words, self.address + self._OFF_ENTRY)
+            _Q.pack_into(self._dh_mem, self._dh_pa + self._OFF_OWNER, 0)
             KiWaitTest(kernel, self, MUTANT_INCREMENT)
         return previous
+
+
+def owned_mutants(kernel, thread) -> list:
+    """The mutants on the thread's KTHREAD.MutantListHead, in the order it took them."""
+    words = kernel.dispatcher.words
+    return [words.objects[entry - KMutant._OFF_ENTRY]
+            for entry in list_entries(words, thread.address + OFF_MUTANT_LIST_HEAD)]
 
 
 # -- waiting
@@ -182,14 +178,10 @@ def KeWaitForMultipleObjects(kernel, thread, objects, wait_type: int, due: int |
     dispatcher = kernel.dispatcher
     if due is not None and due <= dispatcher.interrupt_time():
         return STATUS_TIMEOUT
-    wait = ThreadWait(objects, wait_type)
-    for index, obj in enumerate(objects):
-        block = WaitBlock(thread, obj, index)
-        obj.wait_list.append(block)
-        wait.blocks.append(block)
+    KiInsertWaitBlocks(kernel, thread, objects, wait_type)
     if due is not None:
-        wait.timer = dispatcher.clock.set_timer(due, lambda: KiUnwaitThread(kernel, thread, STATUS_TIMEOUT, 0))
-    thread.wait = wait
+        thread.wait_timer = dispatcher.clock.set_timer(
+            due, lambda: KiUnwaitThread(kernel, thread, STATUS_TIMEOUT, 0))
     thread.wait_reason = reason
     dispatcher.block(thread)
     return None
@@ -199,27 +191,29 @@ def KeDelayExecutionThread(kernel, thread, due: int):
     dispatcher = kernel.dispatcher
     if due <= dispatcher.interrupt_time():
         return STATUS_SUCCESS
-    wait = ThreadWait((), WaitAny)
-    wait.timer = dispatcher.clock.set_timer(due, lambda: KiUnwaitThread(kernel, thread, STATUS_SUCCESS, 0))
-    thread.wait = wait
+    KiInsertWaitBlocks(kernel, thread, (), WaitAny)
+    thread.wait_timer = dispatcher.clock.set_timer(due, lambda: KiUnwaitThread(kernel, thread, STATUS_SUCCESS, 0))
     thread.wait_reason = WAIT_REASON_DELAY
     dispatcher.block(thread, "wait")
     return None
 
 
 def KiWaitTest(kernel, obj, increment: int) -> None:
-    """The object became signalled: satisfy its waiters in order while it stays signalled."""
-    for block in list(obj.wait_list):
+    """The object became signalled: satisfy the waiters on its wait list, in order, while it
+    stays signalled."""
+    for block in obj.waiting_blocks(kernel.dispatcher.words):
         if obj.signal_state <= 0 and not isinstance(obj, KMutant):
             break
-        thread = block.thread
-        wait = thread.wait
-        if wait is None or not obj.is_signalled_for(thread):
+        fields = block_fields(kernel, block)
+        if fields is None:
+            continue                    # its thread's wait ended meanwhile
+        thread, _obj, key, wait_type = fields
+        if not obj.is_signalled_for(thread):
             continue
-        if wait.wait_type == WaitAny:
-            status = (STATUS_ABANDONED_WAIT_0 if obj.satisfy(thread) else STATUS_WAIT_0) + block.index
+        if wait_type == WaitAny:
+            status = (STATUS_ABANDONED_WAIT_0 if obj.satisfy(thread) else STATUS_WAIT_0) + key
         else:
-            status = _try_satisfy(thread, wait.objects, WaitAll)
+            status = _try_satisfy(thread, waited_objects(kernel, thread), WaitAll)
             if status is None:
                 continue
         KiUnwaitThread(kernel, thread, status, increment)
@@ -227,21 +221,16 @@ def KiWaitTest(kernel, obj, increment: int) -> None:
 
 def cancel_wait(kernel, thread) -> None:
     """Take the thread's wait blocks and timer out (the wait ended or the thread did)."""
-    wait = thread.wait
-    if wait is None:
-        return
-    thread.wait = None
-    for block in wait.blocks:
-        try:
-            block.obj.wait_list.remove(block)
-        except ValueError:
-            pass
-    if wait.timer is not None:
-        kernel.dispatcher.clock.cancel(wait.timer)
+    KiRemoveWaitBlocks(kernel, thread)
+    timer = thread.wait_timer
+    if timer is not None:
+        thread.wait_timer = None
+        kernel.dispatcher.clock.cancel(timer)
 
 
 def KiUnwaitThread(kernel, thread, status: int, increment: int) -> None:
     cancel_wait(kernel, thread)
+    thread.wait_status = status
     _Q.pack_into(kernel.mem, kernel.trap_frame_pa(thread) + _TF_RAX, status & 0xFFFFFFFF)
     dispatcher = kernel.dispatcher
     if kernel.events.wants("unwait"):

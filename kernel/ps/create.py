@@ -8,14 +8,14 @@ import os
 
 from loader.pe import ImageFile, ImageRefused, open_image
 
-from ..errors import EXIT_NO_INPUT, EXIT_NOT_PE, EXIT_UNSUPPORTED, UserError
+from ..errors import ImageOpenError
 from ..io.console import ConsoleFile
+from ..ke.procobj import KeInitializeProcess
 from ..status import STATUS_SUCCESS
 from .objects import EProcess
 from .params import DEFAULT_ENVIRONMENT, GUEST_APP_DIR, build_command_line
 from .process import (
     PRIORITY_CLASS_BASE,
-    KeInitializeProcess,
     MmCreatePeb,
     PspInsertProcess,
     allocate_eprocess,
@@ -81,14 +81,13 @@ def PspOpenImage(kernel, req: CreateRequest) -> ImageFile:
     try:
         image = open_image(req.host_path)
     except IsADirectoryError as e:
-        raise UserError(f"{req.host_path}: is a directory, not an image", EXIT_NO_INPUT) from e
+        raise ImageOpenError(f"{req.host_path}: is a directory, not an image", "no-input") from e
     except FileNotFoundError as e:
-        raise UserError(f"{req.host_path}: no such file", EXIT_NO_INPUT) from e
+        raise ImageOpenError(f"{req.host_path}: no such file", "no-input") from e
     except OSError as e:
-        raise UserError(f"{req.host_path}: cannot read ({e.strerror})", EXIT_NO_INPUT) from e
+        raise ImageOpenError(f"{req.host_path}: cannot read ({e.strerror})", "no-input") from e
     except ImageRefused as e:
-        status = EXIT_NOT_PE if e.not_pe else EXIT_UNSUPPORTED
-        raise UserError(f"{req.host_path}: {e}", status) from e
+        raise ImageOpenError(f"{req.host_path}: {e}", "not-pe" if e.not_pe else "unsupported") from e
     oh = image.pe.OPTIONAL_HEADER
     stage(kernel, "2", "open image and create section", kind="native x64 executable",
           image_base=oh.ImageBase, entry_point=oh.AddressOfEntryPoint, size_of_image=oh.SizeOfImage,

@@ -5,11 +5,11 @@ A thread that ends leaves any wait, abandons the mutants it owns and is signalle
 thread's end ends the process, which is signalled in turn. Once off its processor, the reaper
 gives back its kernel stack, its TEB and the user stack the kernel made for it; the thread
 object itself stays (objects are not deleted yet)."""
-from ..ke.wait import cancel_wait, signal_object
+from ..ke.kthread import Terminated
+from ..ke.wait import cancel_wait, owned_mutants, signal_object
 from ..mm.system import KERNEL_STACK_SIZE
 from ..mm.vad import MEM_RELEASE
 from ..mm.virtual import MmFreeVirtualMemory
-from ..ps.objects import Terminated
 from ..status import NtStatusError
 
 
@@ -21,9 +21,8 @@ def _end_thread(kernel, thread, status: int) -> None:
     ep.ActiveThreads = max(ep.ActiveThreads - 1, 0)
     cancel_wait(kernel, thread)
     kernel.dispatcher.terminate(thread)
-    for mutant in list(thread.owned_mutants):
+    for mutant in owned_mutants(kernel, thread):
         mutant.release(kernel, abandon=True)
-    thread.owned_mutants.clear()
     if kernel.events.wants("thread-exit"):
         kernel.events.emit("thread-exit", time=kernel.dispatcher.now(), pid=process.pid, tid=thread.tid,
                            status=status)

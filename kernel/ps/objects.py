@@ -6,36 +6,13 @@ read and written at their physical addresses directly. The Python objects hold o
 no Windows field (the host-side CPU context, the address space object, the handle table's
 entries, the scheduler's quantum accounting).
 """
-import struct
-
 from ..ke.dobject import DispatcherObject
+from ..ke.kthread import KThread
 from ..layouts import LAYOUTS, StructView
 from ..ob.object import ObjectBody
 
 EPROCESS = LAYOUTS["EPROCESS"]
 ETHREAD = LAYOUTS["ETHREAD"]
-KTHREAD = LAYOUTS["KTHREAD"]
-
-# KTHREAD_STATE
-Initialized, Ready, Running, Standby, Terminated, Waiting, Transition, DeferredReady = range(8)
-STATE_NAMES = ["Initialized", "Ready", "Running", "Standby", "Terminated", "Waiting", "Transition",
-               "DeferredReady"]
-
-_OFF_STATE = KTHREAD.offset("State")
-_OFF_PRIORITY = KTHREAD.offset("Priority")
-_OFF_BASE_PRIORITY = KTHREAD.offset("BasePriority")
-_OFF_DECREMENT = KTHREAD.offset("PriorityDecrement")
-_OFF_WAIT_TIME = KTHREAD.offset("WaitTime")
-_OFF_AFFINITY = KTHREAD.offset("Affinity")          # GROUP_AFFINITY.Mask first
-_OFF_IDEAL = KTHREAD.offset("IdealProcessor")
-_OFF_NEXT = KTHREAD.offset("NextProcessor")
-_OFF_SUSPEND = KTHREAD.offset("SuspendCount")
-_OFF_SWITCHES = KTHREAD.offset("ContextSwitches")
-_OFF_WAIT_REASON = KTHREAD.offset("WaitReason")
-_OFF_QUANTUM_RESET = KTHREAD.offset("QuantumReset")
-_I = struct.Struct("<I")
-_Q = struct.Struct("<Q")
-
 
 class EProcess(ObjectBody, DispatcherObject):
     type_name = "Process"
@@ -89,15 +66,14 @@ class EProcess(ObjectBody, DispatcherObject):
         return self.eprocess.ImageFileName.rstrip(b"\0").decode("ascii", "replace")
 
 
-class EThread(ObjectBody, DispatcherObject):
+class EThread(ObjectBody, DispatcherObject, KThread):
     type_name = "Thread"
 
     def __init__(self, system, address: int, process: EProcess):
         self.address = address
         self.ethread = StructView(system, address, ETHREAD)
         self.bind_dispatcher_header(system, address, 6)     # ThreadObject
-        self._pa = system.kernel_pa(address)
-        self._mem = system.phys.buffer
+        self.bind_kthread(system, address)
         self.process = process
         self.context = None             # Unicorn context blob: the thread's CPU state when not running
         self.context_handle = None      # its uc_context pointer, for the dispatcher's ctypes calls
@@ -107,91 +83,17 @@ class EThread(ObjectBody, DispatcherObject):
         self.user_stack = None          # (bottom, limit, top) of the stack the kernel made for it
         self.reaped = False             # its stacks and TEB given back (kernel/ps/exit.py)
         self.quantum = 0                # quantum units left (3 per clock tick)
-        self.wait = None                # the wait in progress (kernel/ke/wait.py)
+        self.wait_timer = None          # the timeout of the wait in progress (kernel/ke/wait.py)
+        self.wait_block_array = None    # its KWAIT_BLOCKs for waits on more than three objects
         self.suspended_wait = False     # waiting on its suspend count
         self.starvation_boost = False
-        self.owned_mutants: list = []
         self.last_cpu = 0               # the processor whose KPCR its GS bases point at
-        self.cpu = None                 # the dispatcher's Cpu that has it as current
         self.view = None                # a writable view of `context`'s CPU state
         self.trap_frame_pa = None
 
     @property
     def tid(self) -> int:
         return self.ethread.Cid.UniqueThread
-
-    # -- the scheduler's fields, straight from KTHREAD
-    @property
-    def state(self) -> int:
-        return self._mem[self._pa + _OFF_STATE]
-
-    @state.setter
-    def state(self, value: int) -> None:
-        self._mem[self._pa + _OFF_STATE] = value
-
-    @property
-    def priority(self) -> int:
-        return self._mem[self._pa + _OFF_PRIORITY]
-
-    @priority.setter
-    def priority(self, value: int) -> None:
-        self._mem[self._pa + _OFF_PRIORITY] = value
-
-    @property
-    def base_priority(self) -> int:
-        return self._mem[self._pa + _OFF_BASE_PRIORITY]
-
-    @base_priority.setter
-    def base_priority(self, value: int) -> None:
-        self._mem[self._pa + _OFF_BASE_PRIORITY] = value
-
-    @property
-    def priority_decrement(self) -> int:
-        return self._mem[self._pa + _OFF_DECREMENT]
-
-    @priority_decrement.setter
-    def priority_decrement(self, value: int) -> None:
-        self._mem[self._pa + _OFF_DECREMENT] = value
-
-    @property
-    def wait_time(self) -> int:
-        return _I.unpack_from(self._mem, self._pa + _OFF_WAIT_TIME)[0]
-
-    @wait_time.setter
-    def wait_time(self, value: int) -> None:
-        _I.pack_into(self._mem, self._pa + _OFF_WAIT_TIME, value & 0xFFFFFFFF)
-
-    @property
-    def affinity(self) -> int:
-        return _Q.unpack_from(self._mem, self._pa + _OFF_AFFINITY)[0]
-
-    @property
-    def quantum_reset(self) -> int:
-        return self._mem[self._pa + _OFF_QUANTUM_RESET]
-
-    @property
-    def ideal_processor(self) -> int:
-        return _I.unpack_from(self._mem, self._pa + _OFF_IDEAL)[0]
-
-    @property
-    def next_processor(self) -> int:
-        return _I.unpack_from(self._mem, self._pa + _OFF_NEXT)[0]
-
-    @next_processor.setter
-    def next_processor(self, value: int) -> None:
-        _I.pack_into(self._mem, self._pa + _OFF_NEXT, value)
-
-    @property
-    def wait_reason(self) -> int:
-        return self._mem[self._pa + _OFF_WAIT_REASON]
-
-    @wait_reason.setter
-    def wait_reason(self, value: int) -> None:
-        self._mem[self._pa + _OFF_WAIT_REASON] = value
-
-    def count_switch(self) -> None:
-        off = self._pa + _OFF_SWITCHES
-        _I.pack_into(self._mem, off, (_I.unpack_from(self._mem, off)[0] + 1) & 0xFFFFFFFF)
 
     @property
     def exit_status(self) -> int:
@@ -200,14 +102,6 @@ class EThread(ObjectBody, DispatcherObject):
     @exit_status.setter
     def exit_status(self, value: int) -> None:
         self.ethread.ExitStatus = value
-
-    @property
-    def suspend_count(self) -> int:
-        return self._mem[self._pa + _OFF_SUSPEND]
-
-    @suspend_count.setter
-    def suspend_count(self, value: int) -> None:
-        self._mem[self._pa + _OFF_SUSPEND] = value
 
     @property
     def trap_frame(self) -> int:

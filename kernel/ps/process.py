@@ -6,6 +6,7 @@ from loader.pe import parse_image
 
 from ..ke.boot import GUEST_BIN
 from ..layouts import BUILD, LAYOUTS, StructView
+from ..mm.procsup import PEB_ADDRESS
 from ..mm.pte import PAGE_EXECUTE_WRITECOPY, PAGE_READWRITE, PAGE_SIZE
 from ..mm.section import SEC_IMAGE, MmCreateSection, MmMapViewOfSection
 from ..mm.vad import MEM_COMMIT, MEM_PRIVATE, MEM_RESERVE, Vad
@@ -18,12 +19,10 @@ from .objects import EProcess
 from .params import write_process_parameters
 
 SYSTEM32 = "C:\\Windows\\System32\\"
-PEB_ADDRESS = 0x7FFFFFFDF000
 # The system's NtGlobalFlag, which MmCreatePeb copies into every PEB: pool tagging is always on
 # since Vista (FLG_POOL_ENABLE_TAGGING); an image's load configuration adds its own bits.
-NT_GLOBAL_FLAG = 0x400        # MmCreatePeb's page; TEBs are placed below it
+NT_GLOBAL_FLAG = 0x400
 PRIORITY_CLASS_BASE = {"idle": 4, "below_normal": 6, "normal": 8, "above_normal": 10, "high": 13, "realtime": 24}
-PROCESS_QUANTUM_RESET = 6           # KeInitializeProcess: 2 clock ticks of 3 quantum units
 
 
 def _list_init(view, name: str) -> None:
@@ -67,16 +66,6 @@ def PspInsertProcess(kernel, process: EProcess, pid: int | None = None) -> int:
     _list_insert_tail(kernel.system, kernel.active_process_head, ep.field_address("ActiveProcessLinks"))
     kernel.processes.append(process)
     return ep.UniqueProcessId
-
-
-def KeInitializeProcess(kernel, process: EProcess) -> dict:
-    """3C: thread list, quantum, base priority, affinity (kept in KPROCESS)."""
-    pcb = process.eprocess.Pcb
-    pcb.QuantumReset = PROCESS_QUANTUM_RESET
-    pcb.ActiveProcessors.Count = 1
-    pcb.ActiveProcessors.Size = 20
-    process.affinity = (1 << len(kernel.processors)) - 1     # every active processor
-    return {"BasePriority": pcb.BasePriority, "QuantumReset": pcb.QuantumReset, "Affinity": process.affinity}
 
 
 def MmCreatePeb(kernel, process: EProcess, image, parameters_va: int) -> int:
@@ -147,5 +136,6 @@ def write_process_data(kernel, process: EProcess, guest_path: str, command_line:
 
 
 def new_handle_table(kernel, process: EProcess) -> None:
-    process.handles = HandleTable()
-    process.eprocess.ObjectTable = kernel.system.allocate_pool(0x80, 0x10)    # HANDLE_TABLE
+    """ObInitProcess: the process's HANDLE_TABLE (kernel/ob/handles.py)."""
+    process.handles = HandleTable(kernel.system, kernel.object_headers)
+    process.eprocess.ObjectTable = process.handles.address

@@ -43,6 +43,7 @@ static ULONG Waiter(PVOID unused) {
 }
 
 void Entry(void) {
+    OnProcessorZero();                  /* its output orders one processor's threads */
     HANDLE first, thread;
     char buf[16];
     ULONG rw = GENERIC_READ | GENERIC_WRITE | SYNCHRONIZE | DELETE, sync = FILE_SYNCHRONOUS_IO_NONALERT | FILE_NON_DIRECTORY_FILE;

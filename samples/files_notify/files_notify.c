@@ -45,6 +45,7 @@ static NTSTATUS Touch(const char *path) {
 }
 
 void Entry(void) {
+    OnProcessorZero();                  /* its output orders one processor's threads */
     HANDLE thread, ev, async_folder, file;
     IO_STATUS_BLOCK iosb;
     NTSTATUS s;

@@ -57,6 +57,7 @@ static NTSTATUS WaitPipe(HANDLE npfs, const char *name) {
 }
 
 void Entry(void) {
+    OnProcessorZero();                  /* its output orders one processor's threads */
     HANDLE npfs, server, client, thread, ev, named, named_client;
     IO_STATUS_BLOCK iosb;
     NTSTATUS s;

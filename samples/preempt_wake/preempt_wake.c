@@ -33,6 +33,7 @@ static ULONG Waiter(PVOID unused)
 
 int Entry(void)
 {
+    OnProcessorZero();
     HANDLE t[2];
     NtCreateEvent(&event, 0x1F0003, 0, 1, 0);
     SetPriority(NtCurrentThread(), 15);

@@ -25,6 +25,7 @@ static ULONG Spin(PVOID parameter)
 
 int Entry(void)
 {
+    OnProcessorZero();
     HANDLE t[2];
     SetPriority(NtCurrentThread(), 15);         /* main only creates and waits */
     t[0] = StartThread(Spin, (PVOID)1, 0);

@@ -30,6 +30,7 @@ static ULONG Low(PVOID unused)
 
 int Entry(void)
 {
+    OnProcessorZero();
     HANDLE t[2];
     SetPriority(NtCurrentThread(), 15);
     t[0] = StartThread(Busy, 0, 1);

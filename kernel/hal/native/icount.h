@@ -39,14 +39,24 @@ struct icount_state {
     uint8_t *kuser;             /* KUSER_SHARED_DATA in host memory */
     uint64_t time_increment;    /* 100 ns units per tick */
     uint64_t boot_time;         /* the system time at tick 0 */
+    /* The break at an instruction count (--break icount:N): stop where exactly break_at
+     * instructions have retired. */
+    uint64_t break_at;
+    uint32_t stopped;           /* the hook stopped the CPU before a block: STOPPED_* */
+    uint32_t reserved;
 };
+
+#define STOPPED_DEADLINE 1      /* the deadline or a clock tick the dispatcher must take */
+#define STOPPED_BREAK 2         /* the block holds instruction break_at + 1: run the rest by count */
 
 int ke_clock_tick(struct icount_state *s);
 void icount_set_space(struct icount_state *s, uint64_t space);
+void icount_cut(struct icount_state *s, void *uc, uint64_t rip);
 
 static inline void icount_update_stop(struct icount_state *s)
 {
-    s->stop_at = s->deadline < s->tick_at ? s->deadline : s->tick_at;
+    uint64_t at = s->deadline < s->tick_at ? s->deadline : s->tick_at;
+    s->stop_at = at < s->break_at ? at : s->break_at;
 }
 
 #endif

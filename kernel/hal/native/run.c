@@ -1,8 +1,9 @@
 /*
  * KiSwapContext's machine half and the run that follows, in one call from the dispatcher:
  * load a thread's saved CPU state (reloading CR3, with the TLB flush that implies, only when
- * the address space changes), run until the CPU stops, and keep the state again, resuming
- * past a gate the thread stopped on. Machine.run_thread does the same in Python.
+ * the address space changes), run until the CPU stops, and keep the state again: a block
+ * the stop cut short counts only what ran (icount_cut), and the thread resumes past a gate
+ * it stopped on. Machine.run_thread does the same in Python.
  */
 #include <stdint.h>
 #include <string.h>
@@ -39,9 +40,13 @@ int ki_run_thread(struct run_state *r, void *context, uint8_t *blob)
         icount_set_space(r->ic, cr3);
     }
     memcpy(&rip, blob + r->off_rip, 8);
+    r->ic->stopped = 0;
     int err = r->emu_start(r->uc, rip, 0, 0, 0);       /* no exit address: see machine.py */
     r->context_save(r->uc, context);
+    if (r->ic->stopped)                 /* before a block: nothing was cut short */
+        return err;
     memcpy(&rip, blob + r->off_rip, 8);
+    icount_cut(r->ic, r->uc, rip);
     for (uint32_t i = 0; i < r->ngates; i++) {
         if (r->gates[i] == rip) {
             rip++;                      /* the gate's nop has done its work */

@@ -1,0 +1,152 @@
+"""KTHREAD as the dispatcher sees it: the thread states and the scheduling and wait fields, read
+and written at their physical addresses in guest memory (State, Priority, WaitReason,
+WaitStatus, WaitBlockList, ...). EThread (kernel/ps/objects.py) is this plus the executive's
+half; the dispatcher needs only this one."""
+import struct
+
+from ..layouts import LAYOUTS
+
+KTHREAD = LAYOUTS["KTHREAD"]
+
+# KTHREAD_STATE
+Initialized, Ready, Running, Standby, Terminated, Waiting, Transition, DeferredReady = range(8)
+STATE_NAMES = ["Initialized", "Ready", "Running", "Standby", "Terminated", "Waiting", "Transition",
+               "DeferredReady"]
+
+OFF_STATE = KTHREAD.offset("State")
+OFF_PRIORITY = KTHREAD.offset("Priority")
+OFF_BASE_PRIORITY = KTHREAD.offset("BasePriority")
+OFF_DECREMENT = KTHREAD.offset("PriorityDecrement")
+OFF_WAIT_TIME = KTHREAD.offset("WaitTime")
+OFF_AFFINITY = KTHREAD.offset("Affinity")          # GROUP_AFFINITY.Mask first
+OFF_IDEAL = KTHREAD.offset("IdealProcessor")
+OFF_NEXT = KTHREAD.offset("NextProcessor")
+OFF_SUSPEND = KTHREAD.offset("SuspendCount")
+OFF_SWITCHES = KTHREAD.offset("ContextSwitches")
+OFF_WAIT_REASON = KTHREAD.offset("WaitReason")
+OFF_QUANTUM_RESET = KTHREAD.offset("QuantumReset")
+OFF_WAIT_STATUS = KTHREAD.offset("WaitStatus")
+OFF_WAIT_BLOCK_LIST = KTHREAD.offset("WaitBlockList")
+OFF_WAIT_LIST_ENTRY = KTHREAD.offset("WaitListEntry")     # a Ready thread's link in its ready list
+OFF_WAIT_BLOCK = KTHREAD.offset("WaitBlock")               # KWAIT_BLOCK[4]
+OFF_MUTANT_LIST_HEAD = KTHREAD.offset("MutantListHead")
+OFF_WAIT_BLOCK_COUNT = KTHREAD.offset("WaitBlockCount")
+_I = struct.Struct("<I")
+_Q = struct.Struct("<Q")
+_q = struct.Struct("<q")
+
+
+class KThread:
+    """Mixin: the KTHREAD at `address` (physical `_pa`, in the buffer `_mem`)."""
+
+    address = 0
+    _pa = 0
+    _mem = None
+
+    def bind_kthread(self, system, address: int) -> None:
+        self._pa = system.kernel_pa(address)
+        self._mem = system.phys.buffer
+
+    @property
+    def state(self) -> int:
+        return self._mem[self._pa + OFF_STATE]
+
+    @state.setter
+    def state(self, value: int) -> None:
+        self._mem[self._pa + OFF_STATE] = value
+
+    @property
+    def priority(self) -> int:
+        return self._mem[self._pa + OFF_PRIORITY]
+
+    @priority.setter
+    def priority(self, value: int) -> None:
+        self._mem[self._pa + OFF_PRIORITY] = value
+
+    @property
+    def base_priority(self) -> int:
+        return self._mem[self._pa + OFF_BASE_PRIORITY]
+
+    @base_priority.setter
+    def base_priority(self, value: int) -> None:
+        self._mem[self._pa + OFF_BASE_PRIORITY] = value
+
+    @property
+    def priority_decrement(self) -> int:
+        return self._mem[self._pa + OFF_DECREMENT]
+
+    @priority_decrement.setter
+    def priority_decrement(self, value: int) -> None:
+        self._mem[self._pa + OFF_DECREMENT] = value
+
+    @property
+    def wait_time(self) -> int:
+        return _I.unpack_from(self._mem, self._pa + OFF_WAIT_TIME)[0]
+
+    @wait_time.setter
+    def wait_time(self, value: int) -> None:
+        _I.pack_into(self._mem, self._pa + OFF_WAIT_TIME, value & 0xFFFFFFFF)
+
+    @property
+    def affinity(self) -> int:
+        return _Q.unpack_from(self._mem, self._pa + OFF_AFFINITY)[0]
+
+    @property
+    def quantum_reset(self) -> int:
+        return self._mem[self._pa + OFF_QUANTUM_RESET]
+
+    @property
+    def ideal_processor(self) -> int:
+        return _I.unpack_from(self._mem, self._pa + OFF_IDEAL)[0]
+
+    @property
+    def next_processor(self) -> int:
+        return _I.unpack_from(self._mem, self._pa + OFF_NEXT)[0]
+
+    @next_processor.setter
+    def next_processor(self, value: int) -> None:
+        _I.pack_into(self._mem, self._pa + OFF_NEXT, value)
+
+    @property
+    def wait_reason(self) -> int:
+        return self._mem[self._pa + OFF_WAIT_REASON]
+
+    @wait_reason.setter
+    def wait_reason(self, value: int) -> None:
+        self._mem[self._pa + OFF_WAIT_REASON] = value
+
+    @property
+    def wait_status(self) -> int:
+        return _q.unpack_from(self._mem, self._pa + OFF_WAIT_STATUS)[0]
+
+    @wait_status.setter
+    def wait_status(self, value: int) -> None:
+        _q.pack_into(self._mem, self._pa + OFF_WAIT_STATUS, value)
+
+    @property
+    def wait_block_list(self) -> int:
+        return _Q.unpack_from(self._mem, self._pa + OFF_WAIT_BLOCK_LIST)[0]
+
+    @wait_block_list.setter
+    def wait_block_list(self, value: int) -> None:
+        _Q.pack_into(self._mem, self._pa + OFF_WAIT_BLOCK_LIST, value)
+
+    @property
+    def wait(self):
+        """While a wait is in progress (wait blocks queued, or a timeout set): KTHREAD.WaitBlockList;
+        None otherwise."""
+        if self._mem[self._pa + OFF_WAIT_BLOCK_COUNT] or getattr(self, "wait_timer", None) is not None:
+            return self.wait_block_list
+        return None
+
+    @property
+    def suspend_count(self) -> int:
+        return self._mem[self._pa + OFF_SUSPEND]
+
+    @suspend_count.setter
+    def suspend_count(self, value: int) -> None:
+        self._mem[self._pa + OFF_SUSPEND] = value
+
+    def count_switch(self) -> None:
+        off = self._pa + OFF_SWITCHES
+        _I.pack_into(self._mem, off, (_I.unpack_from(self._mem, off)[0] + 1) & 0xFFFFFFFF)
