@@ -4,6 +4,7 @@ from .ex import exception, services
 from .ke.clock import DEFAULT_TICK_INSTRUCTIONS
 from .ke.kernel import Kernel
 from .layouts import LAYOUTS
+from .limits import LimitReached
 from .ob.handles import HandleTable
 from .ob.object import ObCreateObject
 from .ps import create
@@ -16,7 +17,7 @@ class BootResult:
     """What a run ended with (the report's figures)."""
 
     def __init__(self, exit_code: int, pid: int, tid: int, image_base: int, instructions: int | None,
-                 syscalls: int, context_switches: int, deadlock: bool = False):
+                 syscalls: int, context_switches: int, deadlock: bool = False, limit=None):
         self.exit_code = exit_code
         self.pid = pid
         self.tid = tid
@@ -25,6 +26,7 @@ class BootResult:
         self.syscalls = syscalls
         self.context_switches = context_switches
         self.deadlock = deadlock
+        self.limit = limit              # the LimitReached that ended the run, if one did
 
 
 def PsInitSystem(kernel: Kernel) -> None:
@@ -85,8 +87,18 @@ class Session:
 
     def run(self, process, thread) -> BootResult:
         kernel = self.kernel
-        kernel.dispatcher.run()
+        limit = None
+        if kernel.limits is not None:
+            kernel.limits.start()
+        try:
+            kernel.dispatcher.run()
+        except LimitReached as e:
+            limit = e
+            kernel.limits.ended(e)
+        finally:
+            if kernel.limits is not None:
+                kernel.limits.stop()
         deadlock = kernel.dispatcher.deadlock
         return BootResult(process.exit_status, process.pid, thread.tid, process.image_base,
                           kernel.instruction_count(), kernel.syscall_count, kernel.dispatcher.context_switches,
-                          deadlock)
+                          deadlock, limit)

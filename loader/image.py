@@ -44,7 +44,7 @@ def build_layout(image: ImageFile, base: int) -> ImageLayout:
         pe = pefile.PE(data=image.data, fast_load=True)
         pe.parse_data_directories(directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_BASERELOC"]])
         pe.relocate_image(base)
-    mapped = pe.get_memory_mapped_image(ImageBase=base)
+    mapped = pe.get_memory_mapped_image(max_virtual_address=size, ImageBase=base)  # nothing past SizeOfImage
     data = bytes(mapped[:size]).ljust(size, b"\0")
 
     pages = size // PAGE

@@ -205,12 +205,17 @@ class Dispatcher:
         self.executing = cpu
         self.current = thread
         trace = self.kernel.trace
+        limits = self.kernel.limits
         try:
+            if limits is not None:
+                limits.check()
             if trace is None:
                 self.machine.run_thread(thread.context_handle, thread.blob_address, view)
             else:
                 self.machine.run_thread(thread.context_handle, thread.blob_address, view,
                                         lambda: trace.context(cpu, thread), trace.finish)
+            if limits is not None:
+                limits.check()
         finally:
             self.executing = None
             self.current = None

@@ -16,6 +16,11 @@ class PfnDatabase:
         self._free: list[int] = []
         self.in_use = 0
 
+    @property
+    def available(self) -> int:
+        """Frames that can still be handed out: the commit limit's measure."""
+        return (self._limit - self._next) // PAGE_SIZE + len(self._free)
+
     def allocate(self, zero: bool = True) -> int:
         """MiRemoveAnyPage: one zeroed frame."""
         if self._free:

@@ -11,9 +11,12 @@ class HandleTable:
         self._entries: dict[int, tuple[object, int]] = {}
         self._next = 4
         self._free: list[int] = []
+        self.charge = None              # (handles held) -> None: the quota check (kernel/limits.py)
 
     def insert(self, obj, access: int = 0x1FFFFF) -> int:
         """ObInsertObject / ObOpenObjectByPointer: a new handle to obj."""
+        if self.charge is not None:
+            self.charge(len(self._entries))
         handle = self._free.pop() if self._free else self._next
         if handle == self._next:
             self._next += 4
@@ -43,6 +46,9 @@ class HandleTable:
         if getattr(obj, "_header_pa", None) is not None:
             obj.handle_closed()
         return obj
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
     def items(self):
         return sorted(self._entries.items())

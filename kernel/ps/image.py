@@ -16,6 +16,7 @@ from ..status import (
     STATUS_CONFLICTING_ADDRESSES,
     STATUS_DLL_NOT_FOUND,
     STATUS_ENTRYPOINT_NOT_FOUND,
+    STATUS_NO_MEMORY,
     STATUS_ORDINAL_NOT_FOUND,
     NtStatusError,
 )
@@ -62,6 +63,9 @@ def open_guest_dll(name: str, search_dirs: list[str]) -> ImageFile | None:
 def MmMapViewOfImageSection(space, image: ImageFile, name: str) -> tuple[int, int]:
     """Map at the preferred base when it is free and in user space, else where there is room."""
     size = (image.size_of_image + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1)
+    if size // PAGE_SIZE > space.pfn.available:     # refused before a byte of it is built
+        raise NtStatusError(STATUS_NO_MEMORY, f"{name}: SizeOfImage {image.size_of_image:#x} is more than the "
+                            "guest's free memory")
     base = image.image_base
     fits = base % 0x10000 == 0 and 0x10000 <= base and base + size <= MM_HIGHEST_USER_ADDRESS + 1
     if not fits or space.vads.overlaps(base, base + size):

@@ -130,4 +130,6 @@ def write_process_data(kernel, process: EProcess, guest_path: str, command_line:
 
 def new_handle_table(kernel, process: EProcess) -> None:
     process.handles = HandleTable()
+    if kernel.limits is not None:
+        process.handles.charge = lambda held: kernel.limits.charge_handle(process, held)
     process.eprocess.ObjectTable = kernel.system.allocate_pool(0x80, 0x10)    # HANDLE_TABLE
