@@ -123,6 +123,9 @@ def open_image(path: str) -> ImageFile:
     machine = pe.FILE_HEADER.Machine
     if pe.OPTIONAL_HEADER.Magic == 0x10B or machine == IMAGE_FILE_MACHINE_I386:
         raise ImageRefused("win32", "a 32-bit image: it needs WoW64, and this kernel runs native x64 images only")
+    if pe.OPTIONAL_HEADER.Magic != 0x20B:
+        raise ImageRefused("bad-pe", f"a malformed PE image (optional header magic {pe.OPTIONAL_HEADER.Magic:#x}, "
+                           "not PE32+)", not_pe=True)
     if machine != IMAGE_FILE_MACHINE_AMD64:
         name = _MACHINES.get(machine, "machine 0x%04X" % machine)
         raise ImageRefused("machine", f"an image for {name}, not x64")

@@ -9,6 +9,7 @@ from ..mm.pte import PAGE_GUARD, PAGE_READWRITE, PAGE_SIZE
 from ..mm.vad import MEM_PRIVATE, Vad
 from ..mm.virtual import commit_pages
 from ..ob.object import ObCreateObject
+from ..status import STATUS_NO_MEMORY, NtStatusError
 from .objects import EThread
 from .process import PEB_ADDRESS, _list_insert_tail
 
@@ -33,7 +34,11 @@ def MmCreateUserStack(process, reserve: int, commit: int) -> tuple[int, int, int
     space = process.space
     reserve = max((reserve + 0xFFFF) & ~0xFFFF, 0x10000)
     commit = max((commit + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1), PAGE_SIZE)
+    if commit >= reserve:               # RtlCreateUserStack: the reserve grows to the commit, in 1 MB
+        reserve = (commit + 0xFFFFF) & ~0xFFFFF
     bottom = space.vads.find_free(reserve)
+    if bottom is None:                  # more than the address space has room for
+        raise NtStatusError(STATUS_NO_MEMORY, f"no room for a stack of {reserve:#x} bytes")
     space.vads.insert(Vad(bottom, bottom + reserve, MEM_PRIVATE, PAGE_READWRITE, "Stack"))
     top = bottom + reserve
     limit = top - commit
