@@ -6,6 +6,7 @@ import os
 import stat
 
 from .errors import EXIT_ABNORMAL, EXIT_CANT_CREATE, UserError
+from .status import STATUS_ACCESS_DENIED, NtStatusError
 
 _STD_NAMES = ("stdin", "stdout", "stderr")
 closed_std_fds: set[int] = set()
@@ -25,6 +26,9 @@ def claim_standard_fds() -> None:
 
 def write_std(fd: int, data) -> None:
     """Write all of `data` to the host's stdout or stderr."""
+    if fd == 0:
+        # CONIN$ is an input buffer: a write to it is refused to the guest, not tried on the host
+        raise NtStatusError(STATUS_ACCESS_DENIED, "console input is not writable")
     name = _STD_NAMES[fd] if fd < 3 else f"descriptor {fd}"
     if fd in closed_std_fds:
         raise UserError(f"cannot write the guest's output to {name}: it is closed", EXIT_ABNORMAL)

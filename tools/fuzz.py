@@ -17,6 +17,10 @@ with tight limits in a fresh empty working directory, in parallel, and is classi
   guest       the guest ran and ended with its own status (0-255 or an NTSTATUS's low byte)
 
     python tools/fuzz.py -n 1000 -j 2 -o fuzz-out     # prints the counts; bugs' mutants are kept
+    python tools/fuzz.py --services 1000000 -j 2      # system calls with fuzzed arguments
+
+The service fuzzer boots samples/fuzz_services (a guest driver making system calls with random
+numbers, handles, pointers and lengths) with a seed per run, and classifies each run the same way.
 """
 import argparse
 import hashlib
@@ -288,13 +292,14 @@ def mutant(seed_path: str, seed: int, index: int) -> tuple[bytes, list[str]]:
 
 
 # -- running one mutant
-def run_one(path: str, timeout: float, max_instructions: int, rss_limit_mb: int) -> dict:
+def run_one(path: str, timeout: float, max_instructions: int, rss_limit_mb: int, args: tuple = ()) -> dict:
     """Boot the mutant in a fresh working directory; its class, status and the child's own peak
     RSS (from wait4)."""
     work = tempfile.mkdtemp(prefix="ntmini-fuzz-")
     report = os.path.join(work, "report.json")
     command = [sys.executable, "-m", "kernel", "boot", "--report", report, "--timeout", str(timeout),
-               "--max-instructions", str(max_instructions), "--max-output", "65536", "--memory", "128", path]
+               "--max-instructions", str(max_instructions), "--max-output", "65536", "--memory", "128", path,
+               *args]
     env = dict(os.environ, PYTHONPATH=ROOT)
     env.pop("NTMINI_TRACEBACK", None)
     started = time.monotonic()
@@ -320,6 +325,12 @@ def run_one(path: str, timeout: float, max_instructions: int, rss_limit_mb: int)
     elapsed = time.monotonic() - started
     rss_mb = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / (1 << 20)
     left = sorted(set(os.listdir(work)) - {"report.json"})
+    syscalls = 0
+    try:
+        with open(report) as f:
+            syscalls = json.load(f)["syscalls"]
+    except (OSError, ValueError, KeyError):
+        pass
     shutil.rmtree(work, ignore_errors=True)
     status = proc.returncode
     if killed:
@@ -335,7 +346,8 @@ def run_one(path: str, timeout: float, max_instructions: int, rss_limit_mb: int)
     else:
         kind = STATUS_CLASSES.get(status, "guest")
     return {"status": status, "class": kind, "stderr": stderr[-300:].decode("utf-8", "replace"),
-            "time": round(elapsed, 3), "rss_mb": round(rss_mb, 1), "stdout_bytes": stdout_bytes, "left": left}
+            "time": round(elapsed, 3), "rss_mb": round(rss_mb, 1), "stdout_bytes": stdout_bytes, "left": left,
+            "syscalls": syscalls}
 
 
 def campaign(count: int, seed: int, jobs: int, out_dir: str | None, extra_seeds: list[str], timeout: float,
@@ -393,6 +405,34 @@ def campaign(count: int, seed: int, jobs: int, out_dir: str | None, extra_seeds:
     return summary
 
 
+SERVICE_DRIVER = os.path.join(ROOT, "samples", "fuzz_services", "fuzz_services.exe")
+
+
+def service_campaign(calls: int, seed: int, jobs: int, per_run: int, timeout: float, max_instructions: int,
+                     rss_limit_mb: int) -> dict:
+    """`calls` system calls with fuzzed arguments from the guest driver, in runs of `per_run`,
+    each run with its own seed; the counts of the service calls come from the boots' reports."""
+    runs = max(1, -(-calls // per_run))
+
+    def one(k: int) -> dict:
+        result = run_one(SERVICE_DRIVER, timeout, max_instructions, rss_limit_mb,
+                         (str(seed * 100000 + k), str(per_run)))
+        result.update(index=k, seed_image="fuzz_services.exe", mutations=[f"seed {seed * 100000 + k}"],
+                      sha256="")
+        return result
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        results = list(pool.map(one, range(runs)))
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r["class"]] = counts.get(r["class"], 0) + 1
+    return {"runs": runs, "service_calls": sum(r["syscalls"] for r in results), "seed": seed,
+            "wall_time": round(time.monotonic() - started, 1), "counts": dict(sorted(counts.items())),
+            "bugs": sum(counts.get(b, 0) for b in BUGS), "max_rss_mb": max(r["rss_mb"] for r in results),
+            "results": results}
+
+
 def _snapshot(paths: list[str]) -> list:
     """The seed images' sizes and times: a run must leave the host's files as they were."""
     return [(os.stat(p).st_size, os.stat(p).st_mtime_ns) for p in paths]
@@ -408,13 +448,20 @@ def main() -> int:
     ap.add_argument("--timeout", type=float, default=10.0, help="--timeout of each boot (default 10 s)")
     ap.add_argument("--max-instructions", type=int, default=20_000_000, help="of each boot (default 20,000,000)")
     ap.add_argument("--rss-limit", type=int, default=1024, help="host MB a boot may use (default 1024)")
+    ap.add_argument("--services", type=int, default=0, metavar="CALLS",
+                    help="fuzz the system services instead: CALLS calls from the guest driver")
+    ap.add_argument("--per-run", type=int, default=20000, help="service calls per boot (default 20,000)")
     args = ap.parse_args()
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     # A bound for this driver and the boots it starts (which inherit it): whatever a mutant
     # does, the machine keeps its memory; a boot that hits it fails as an internal error.
     resource.setrlimit(resource.RLIMIT_AS, (6 << 30, 6 << 30))
-    summary = campaign(args.n, args.seed, args.j, args.out, args.image, args.timeout, args.max_instructions,
-                       args.rss_limit, progress=True)
+    if args.services:
+        summary = service_campaign(args.services, args.seed, args.j, args.per_run, max(args.timeout, 120),
+                                   max(args.max_instructions, 2_000_000_000), args.rss_limit)
+    else:
+        summary = campaign(args.n, args.seed, args.j, args.out, args.image, args.timeout, args.max_instructions,
+                           args.rss_limit, progress=True)
     results = summary.pop("results")
     print(json.dumps(summary, indent=2, sort_keys=True))
     for r in results:
