@@ -30,7 +30,11 @@ class ImageLayout(NamedTuple):
 
 
 def has_relocations(image: ImageFile) -> bool:
-    d = image.pe.OPTIONAL_HEADER.DATA_DIRECTORY[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_BASERELOC"]]
+    index = pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_BASERELOC"]
+    directories = image.pe.OPTIONAL_HEADER.DATA_DIRECTORY
+    if index >= len(directories):       # NumberOfRvaAndSizes leaves it out: no relocations
+        return False
+    d = directories[index]
     return d.VirtualAddress != 0 and d.Size != 0
 
 

@@ -3,6 +3,7 @@ written, the CLI's rough edges. Each ends at once with one line and its document
 import json
 import os
 import resource
+import struct
 import subprocess
 import sys
 
@@ -174,3 +175,30 @@ def test_every_status_the_kernel_uses_has_its_name():
                         literals |= {int(v, 16) for v in re.findall(r"\b0x(?:[Cc]0|80|40)[0-9A-Fa-f]{6}\b", src.read())}
     literals.discard(0x80000000)        # a mask (the sign bit), not a status
     assert not [hex(v) for v in literals if status.nt_status_name(v).startswith("NTSTATUS")]
+
+
+def _patched(tmp_path, **fields) -> str:
+    data = bytearray(open(HELLO, "rb").read())
+    pe = pefile.PE(data=bytes(data), fast_load=True)
+    oh = pe.OPTIONAL_HEADER.get_file_offset()
+    offsets = {"Magic": (0, "<H"), "ImageBase": (24, "<Q"), "SizeOfStackReserve": (72, "<Q"),
+               "SizeOfStackCommit": (80, "<Q"), "NumberOfRvaAndSizes": (108, "<I")}
+    for name, value in fields.items():
+        off, fmt = offsets[name]
+        struct.pack_into(fmt, data, oh + off, value)
+    path = tmp_path / "patched.exe"
+    path.write_bytes(bytes(data))
+    return str(path)
+
+
+@pytest.mark.parametrize("fields,status_code,needle", [
+    # what tools/fuzz.py found, each once an internal error
+    ({"SizeOfStackReserve": 1 << 63}, status.STATUS_NO_MEMORY & 0xFF, "STATUS_NO_MEMORY"),
+    ({"SizeOfStackCommit": 0x7FFFFFFF0000}, status.STATUS_NO_MEMORY & 0xFF, "STATUS_NO_MEMORY"),
+    ({"Magic": 0}, errors.EXIT_NOT_PE, "not PE32+"),
+    ({"NumberOfRvaAndSizes": 0, "ImageBase": 0x1}, status.STATUS_ACCESS_VIOLATION & 0xFF, "STATUS_ACCESS_VIOLATION"),
+])
+def test_hostile_headers_the_fuzzer_found(tmp_path, fields, status_code, needle):
+    result = run_kernel("boot", _patched(tmp_path, **fields))
+    assert result.returncode == status_code, result.stderr
+    assert needle in result.stderr.decode() and b"internal error" not in result.stderr
