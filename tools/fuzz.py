@@ -373,18 +373,25 @@ def campaign(count: int, seed: int, jobs: int, out_dir: str | None, extra_seeds:
         os.unlink(path)
         return result
 
+    log = None
     if out_dir:
         os.makedirs(out_dir, exist_ok=True)
+        log = open(os.path.join(out_dir, "results.jsonl"), "w")     # one line per mutant as it ends
     started = time.monotonic()
     try:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             for n, result in enumerate(pool.map(one, range(count)), 1):
                 results.append(result)
+                if log is not None:
+                    log.write(json.dumps(result, sort_keys=True) + "\n")
+                    log.flush()
                 if progress and sys.stderr.isatty():
                     sys.stderr.write(f"\r{n}/{count} mutants")
                     sys.stderr.flush()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+        if log is not None:
+            log.close()
     if progress and sys.stderr.isatty():
         sys.stderr.write("\n")
     counts: dict[str, int] = {}
@@ -396,9 +403,6 @@ def campaign(count: int, seed: int, jobs: int, out_dir: str | None, extra_seeds:
                "max_rss_mb": max((r["rss_mb"] for r in results), default=0),
                "mutants_sha256": hashlib.sha256("".join(r["sha256"] for r in results).encode()).hexdigest()}
     if out_dir:
-        with open(os.path.join(out_dir, "results.jsonl"), "w") as f:
-            for r in results:
-                f.write(json.dumps(r, sort_keys=True) + "\n")
         with open(os.path.join(out_dir, "summary.json"), "w") as f:
             json.dump(summary, f, indent=2, sort_keys=True)
     summary["results"] = results
