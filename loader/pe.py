@@ -15,6 +15,7 @@ IMAGE_FILE_RELOCS_STRIPPED = 0x0001
 IMAGE_SUBSYSTEM_NATIVE = 1
 IMAGE_SUBSYSTEM_WINDOWS_GUI = 2
 IMAGE_SUBSYSTEM_WINDOWS_CUI = 3
+MAX_SECTIONS = 96                   # the image loader's limit (MiVerifyImageHeader)
 
 _MACHINES = {0x014C: "x86 (32-bit)", 0x01C4: "ARM Thumb-2", 0xAA64: "ARM64", 0x0200: "Itanium",
              0x8664: "x64"}
@@ -123,6 +124,9 @@ def open_image(path: str) -> ImageFile:
     machine = pe.FILE_HEADER.Machine
     if pe.OPTIONAL_HEADER.Magic == 0x10B or machine == IMAGE_FILE_MACHINE_I386:
         raise ImageRefused("win32", "a 32-bit image: it needs WoW64, and this kernel runs native x64 images only")
+    if pe.FILE_HEADER.NumberOfSections > MAX_SECTIONS:
+        raise ImageRefused("bad-pe", f"a malformed PE image ({pe.FILE_HEADER.NumberOfSections} sections; Windows "
+                           f"maps at most {MAX_SECTIONS})", not_pe=True)
     if pe.OPTIONAL_HEADER.Magic != 0x20B:
         raise ImageRefused("bad-pe", f"a malformed PE image (optional header magic {pe.OPTIONAL_HEADER.Magic:#x}, "
                            "not PE32+)", not_pe=True)

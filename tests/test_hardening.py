@@ -181,8 +181,8 @@ def _patched(tmp_path, **fields) -> str:
     data = bytearray(open(HELLO, "rb").read())
     pe = pefile.PE(data=bytes(data), fast_load=True)
     oh = pe.OPTIONAL_HEADER.get_file_offset()
-    offsets = {"Magic": (0, "<H"), "ImageBase": (24, "<Q"), "SizeOfStackReserve": (72, "<Q"),
-               "SizeOfStackCommit": (80, "<Q"), "NumberOfRvaAndSizes": (108, "<I")}
+    offsets = {"NumberOfSections": (-18, "<H"), "Magic": (0, "<H"), "ImageBase": (24, "<Q"),
+               "SizeOfStackReserve": (72, "<Q"), "SizeOfStackCommit": (80, "<Q"), "NumberOfRvaAndSizes": (108, "<I")}
     for name, value in fields.items():
         off, fmt = offsets[name]
         struct.pack_into(fmt, data, oh + off, value)
@@ -196,6 +196,7 @@ def _patched(tmp_path, **fields) -> str:
     ({"SizeOfStackReserve": 1 << 63}, status.STATUS_NO_MEMORY & 0xFF, "STATUS_NO_MEMORY"),
     ({"SizeOfStackCommit": 0x7FFFFFFF0000}, status.STATUS_NO_MEMORY & 0xFF, "STATUS_NO_MEMORY"),
     ({"Magic": 0}, errors.EXIT_NOT_PE, "not PE32+"),
+    ({"NumberOfSections": 0x5F3A}, errors.EXIT_NOT_PE, "at most 96"),
     ({"NumberOfRvaAndSizes": 0, "ImageBase": 0x1}, status.STATUS_ACCESS_VIOLATION & 0xFF, "STATUS_ACCESS_VIOLATION"),
 ])
 def test_hostile_headers_the_fuzzer_found(tmp_path, fields, status_code, needle):
