@@ -60,6 +60,7 @@ class LimitGuard:
         self._pending = None            # LimitReached set by the watchdog
         self._watchdog = None
         self._next_sink = kernel.output_sink
+        self._threads_bound = sum(1 for p in kernel.processes for t in p.threads if t.state != Terminated)
         kernel.limits = self
         kernel.output_sink = self._write
         if limits.max_instructions:
@@ -122,8 +123,15 @@ class LimitGuard:
                          f"{self.limits.max_handles:,}")
 
     def charge_thread(self) -> None:
+        # Threads created since the last count bound the live ones from above; they are counted
+        # again (a walk of every process's threads) only once that bound reaches the limit.
+        self._threads_bound += 1
+        if self._threads_bound <= self.limits.max_threads:
+            return
         live = sum(1 for p in self.kernel.processes for t in p.threads if t.state != Terminated)
+        self._threads_bound = live + 1
         if live >= self.limits.max_threads:
+            self._threads_bound = live
             self._refuse(MAX_THREADS, f"{live:,} threads are live, --max-threads is {self.limits.max_threads:,}")
 
     def charge_process(self) -> None:
