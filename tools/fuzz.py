@@ -6,7 +6,9 @@ mutations: header fields, the section table, data directories, the import, expor
 TLS and exception tables, truncation, byte flips, and lief-based structural edits (a section
 added, an import of a missing DLL or function, relocations or TLS removed, the entry point
 moved). Mutant N of seed S is the same on every machine. Each runs as `python -m kernel boot`
-with tight limits in a fresh empty working directory, in parallel, and is classified:
+with tight limits in a fresh empty working directory (in a campaign, a fork of a worker that has
+imported the kernel runs that command line's main(), the same code without the interpreter's
+start), in parallel, and is classified:
 
   traceback   a Python traceback reached the user (a bug)
   internal    exit status 71, internal error or bugcheck (a bug)
@@ -23,8 +25,10 @@ The service fuzzer boots samples/fuzz_services (a guest driver making system cal
 numbers, handles, pointers and lengths) with a seed per run, and classifies each run the same way.
 """
 import argparse
+import functools
 import hashlib
 import json
+import multiprocessing
 import os
 import random
 import resource
@@ -291,7 +295,47 @@ def mutant(seed_path: str, seed: int, index: int) -> tuple[bytes, list[str]]:
     return bytes(data), done
 
 
-# -- running one mutant
+# -- running one mutant: `python -m kernel boot` as a new process, or (in a campaign's workers,
+#    which import the kernel once) a fork of the worker that runs the same command line's main()
+_preloaded = False
+
+
+def _preload() -> None:
+    """A campaign worker: import the kernel once; each boot is then a fork running its CLI."""
+    global _preloaded
+    sys.path.insert(0, ROOT)
+    os.environ.pop("NTMINI_TRACEBACK", None)
+    import lief
+
+    import kernel.cli  # noqa: F401
+    lief.logging.disable()
+    _preloaded = True
+
+
+def _fork_boot(argv: list[str], work: str, out, err) -> int:
+    pid = os.fork()
+    if pid:
+        return pid
+    status = 99
+    try:
+        os.chdir(work)
+        devnull = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(devnull, 0)
+        os.dup2(out.fileno(), 1)
+        os.dup2(err.fileno(), 2)
+        from kernel.cli import main
+        status = main(argv)
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except SystemExit as e:
+        status = e.code if isinstance(e.code, int) else 0
+    except BaseException:       # what would reach a user as a traceback
+        import traceback
+        traceback.print_exc()
+        sys.stderr.flush()
+    os._exit(status)
+
+
 def run_one(path: str, timeout: float, max_instructions: int, rss_limit_mb: int, args: tuple = ()) -> dict:
     """Boot the mutant in a fresh working directory; its class, status and the child's own peak
     RSS (from wait4)."""
@@ -304,20 +348,23 @@ def run_one(path: str, timeout: float, max_instructions: int, rss_limit_mb: int,
     env.pop("NTMINI_TRACEBACK", None)
     started = time.monotonic()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(command, cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        if _preloaded:
+            pid = _fork_boot(command[3:], work, out, err)
+        else:
+            pid = subprocess.Popen(command, cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err).pid
         deadline = started + timeout + 20
         killed = False
         while True:
-            pid, wstatus, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
+            done, wstatus, usage = os.wait4(pid, os.WNOHANG)
+            if done:
                 break
             if time.monotonic() > deadline:
-                proc.kill()
-                pid, wstatus, usage = os.wait4(proc.pid, 0)
+                os.kill(pid, 9)
+                done, wstatus, usage = os.wait4(pid, 0)
                 killed = True
                 break
-            time.sleep(0.01)
-        proc.returncode = os.waitstatus_to_exitcode(wstatus)
+            time.sleep(0.005)
+        status = os.waitstatus_to_exitcode(wstatus)
         out.seek(0)
         err.seek(0)
         stdout_bytes = len(out.read())
@@ -332,7 +379,6 @@ def run_one(path: str, timeout: float, max_instructions: int, rss_limit_mb: int,
     except (OSError, ValueError, KeyError):
         pass
     shutil.rmtree(work, ignore_errors=True)
-    status = proc.returncode
     if killed:
         kind = "hang"
     elif b"Traceback" in stderr:
@@ -350,28 +396,29 @@ def run_one(path: str, timeout: float, max_instructions: int, rss_limit_mb: int,
             "syscalls": syscalls}
 
 
+def _campaign_one(pool_seeds, seed, tmp, out_dir, timeout, max_instructions, rss_limit_mb, index: int) -> dict:
+    seed_path = pool_seeds[index % len(pool_seeds)]
+    data, mutations = mutant(seed_path, seed, index)
+    path = os.path.join(tmp, f"m{index:06d}.exe")
+    with open(path, "wb") as f:
+        f.write(data)
+    before = _snapshot(pool_seeds)
+    result = run_one(path, timeout, max_instructions, rss_limit_mb)
+    if _snapshot(pool_seeds) != before:
+        result["class"] = "touched"
+    result.update(index=index, seed_image=os.path.basename(seed_path), mutations=mutations,
+                  sha256=hashlib.sha256(data).hexdigest())
+    if out_dir and result["class"] in BUGS:
+        shutil.copyfile(path, os.path.join(out_dir, f"{result['class']}-m{index:06d}.exe"))
+    os.unlink(path)
+    return result
+
+
 def campaign(count: int, seed: int, jobs: int, out_dir: str | None, extra_seeds: list[str], timeout: float,
              max_instructions: int, rss_limit_mb: int, progress: bool = False) -> dict:
     pool_seeds = seeds(extra_seeds)
     tmp = tempfile.mkdtemp(prefix="ntmini-mutants-")
     results = []
-
-    def one(index: int) -> dict:
-        seed_path = pool_seeds[index % len(pool_seeds)]
-        data, mutations = mutant(seed_path, seed, index)
-        path = os.path.join(tmp, f"m{index:06d}.exe")
-        with open(path, "wb") as f:
-            f.write(data)
-        before = _snapshot(pool_seeds)
-        result = run_one(path, timeout, max_instructions, rss_limit_mb)
-        if _snapshot(pool_seeds) != before:
-            result["class"] = "touched"
-        result.update(index=index, seed_image=os.path.basename(seed_path), mutations=mutations,
-                      sha256=hashlib.sha256(data).hexdigest())
-        if out_dir and result["class"] in BUGS:
-            shutil.copyfile(path, os.path.join(out_dir, f"{result['class']}-m{index:06d}.exe"))
-        os.unlink(path)
-        return result
 
     log = None
     if out_dir:
@@ -379,8 +426,10 @@ def campaign(count: int, seed: int, jobs: int, out_dir: str | None, extra_seeds:
         log = open(os.path.join(out_dir, "results.jsonl"), "w")     # one line per mutant as it ends
     started = time.monotonic()
     try:
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
-            for n, result in enumerate(pool.map(one, range(count)), 1):
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=_preload) as pool:
+            work = functools.partial(_campaign_one, pool_seeds, seed, tmp, out_dir, timeout, max_instructions,
+                                     rss_limit_mb)
+            for n, result in enumerate(pool.imap(work, range(count)), 1):
                 results.append(result)
                 if log is not None:
                     log.write(json.dumps(result, sort_keys=True) + "\n")
