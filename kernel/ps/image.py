@@ -6,7 +6,7 @@ import struct
 from loader.exports import Exports, read_exports_cached
 from loader.image import build_layout
 from loader.imports import read_imports
-from loader.pe import ImageFile, parse_image
+from loader.pe import ImageFile, ImageRefused, parse_image
 
 from ..ke.boot import GUEST_BIN
 from ..layouts import LAYOUTS, StructView
@@ -16,6 +16,7 @@ from ..status import (
     STATUS_CONFLICTING_ADDRESSES,
     STATUS_DLL_NOT_FOUND,
     STATUS_ENTRYPOINT_NOT_FOUND,
+    STATUS_INVALID_IMAGE_FORMAT,
     STATUS_NO_MEMORY,
     STATUS_ORDINAL_NOT_FOUND,
     NtStatusError,
@@ -72,7 +73,10 @@ def MmMapViewOfImageSection(space, image: ImageFile, name: str) -> tuple[int, in
         base = space.vads.find_free(size, highest=0x7FF000000000)
         if base is None:
             raise NtStatusError(STATUS_CONFLICTING_ADDRESSES)
-    layout = build_layout(image, base)
+    try:
+        layout = build_layout(image, base)
+    except ImageRefused as e:           # LdrRelocateImage's answer to relocations it cannot apply
+        raise NtStatusError(STATUS_INVALID_IMAGE_FORMAT, f"{name}: {e}") from e
     pfn = space.pfn
     phys = space.phys
     for i, prot in enumerate(layout.protections):
