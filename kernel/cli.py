@@ -5,9 +5,9 @@ import sys
 
 from .errors import (
     EXIT_ABNORMAL,
-    EXIT_CANT_CREATE,
     EXIT_DEADLOCK,
     EXIT_INTERNAL,
+    EXIT_LIMIT,
     EXIT_USAGE,
     IMAGE_OPEN_EXIT,
     ImageOpenError,
@@ -15,7 +15,7 @@ from .errors import (
 )
 from .ke.clock import DEFAULT_TICK_INSTRUCTIONS
 from .ke.kernel import MAX_PROCESSORS
-from .status import nt_status_name
+from .status import NtStatusError, nt_status_name
 
 PRIORITY_CLASS_FLAGS = {"idle": 0x40, "below_normal": 0x4000, "normal": 0x20, "above_normal": 0x8000,
                         "high": 0x80, "realtime": 0x100}
@@ -29,6 +29,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m kernel", description="An NT mini-kernel on an emulated x86-64 that boots "
                 "64-bit Windows PE images.")
+    p.add_argument("--version", action="version", version=_version())
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     b = sub.add_parser("boot", help="create a process from IMAGE and run it until it exits",
                        description="Create a Windows process from IMAGE through the NT creation stages and run "
@@ -52,12 +53,24 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--context", type=int, default=5, metavar="N", help="records shown before the divergence "
                    "(default 5)")
     sub.add_parser("debug-help", help="list the debugger commands")
+    from .run_corpus import add_parser as add_run_corpus
+    add_run_corpus(sub)
     return p
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+        return "ntmini " + version("ntmini")
+    except Exception:       # not installed: the source tree's own number
+        return "ntmini (source tree)"
 
 
 def _add_run_arguments(p) -> None:
     p.add_argument("image", help="a 64-bit Windows executable (PE32+)")
-    p.add_argument("args", nargs=argparse.REMAINDER, help="arguments passed to the program")
+    rest = p.add_argument("args", nargs=argparse.REMAINDER, help="arguments passed to the program (optional)")
+    rest.required = False                  # argparse marks a REMAINDER positional required
+    rest.metavar = "ARGS"
     p.add_argument("--stages", action="store_true", help="print each creation stage and what it decided (stderr)")
     p.add_argument("--report", metavar="FILE", help="write a JSON report of the run to FILE")
     p.add_argument("--priority", choices=sorted(PRIORITY_CLASS_FLAGS), default=None,
@@ -95,6 +108,8 @@ def _add_run_arguments(p) -> None:
                    help="debugger commands to run at every break, separated by ';' (e.g. '!peb; lm')")
     d.add_argument("--debug", action="store_true",
                    help="a kd> prompt at every break (default break: entry); g goes on, q ends the run")
+    from .limits import add_arguments as add_limit_arguments
+    add_limit_arguments(p)
 
 
 def _format_value(v) -> str:
@@ -118,6 +133,8 @@ def _debugger(args, kernel):
     if not (args.breaks or args.commands or args.debug):
         return None
     from .debug.breaks import Break, Debugger
+    if args.commands:
+        _check_script(args.commands)
     breaks = [Break(text) for text in args.breaks]
     if not breaks:
         if args.commands and not args.debug:
@@ -125,6 +142,16 @@ def _debugger(args, kernel):
                             EXIT_USAGE)
         breaks = [Break("entry")]
     return Debugger(kernel, breaks, args.commands, args.debug)
+
+
+def _check_script(script: str) -> None:
+    """Every -c command must be one the debugger knows (bad arguments are its own business)."""
+    from .debug.commands import COMMANDS
+    for command in (c.strip() for c in script.split(";")):
+        name = command.split()[0].lower() if command else ""
+        if name and name not in COMMANDS and name not in ("g", "q", "help", "?", ".help"):
+            raise UserError(f"-c {script!r}: unknown debugger command {command.split()[0]!r} "
+                            "(python -m kernel debug-help lists them)", EXIT_USAGE)
 
 
 def boot(args) -> int:
@@ -140,6 +167,12 @@ def boot(args) -> int:
     flags = PRIORITY_CLASS_FLAGS[args.priority] if args.priority else 0
     if args.suspended:
         flags |= 0x4
+    from . import outputs
+    from .limits import LimitGuard
+    from .limits import from_args as limits_from_args
+    for option, path in (("--report", args.report), ("--events", args.events), ("--timeline", args.timeline),
+                         ("--trace" if args.command == "boot" else "-o", getattr(args, "trace", None))):
+        outputs.check_output_path(option, path)
     from .io.mounts import MountError, default_mounts
     from .ke.boot import GUEST_BIN
     try:
@@ -148,7 +181,13 @@ def boot(args) -> int:
         raise UserError(str(e), EXIT_USAGE) from e
     session = Session(args.memory << 20, args.cpus, args.tick, mounts=mounts)
     kernel = session.kernel
-    kernel.fault_sink = lambda line: (sys.stderr.write(line + "\n"), sys.stderr.flush())
+    faults: list[str] = []
+    kernel.fault_sink = lambda line: (faults.append(line), say(line))
+    guard = LimitGuard(kernel, limits_from_args(args), notice=say)
+    report = None
+    if args.report:
+        from .report import ReportRecorder
+        report = ReportRecorder(kernel)
     if args.stages:
         kernel.events.subscribe(print_stage, ("stage",))
     recorder = None
@@ -161,7 +200,8 @@ def boot(args) -> int:
         from .trace.command import TraceRun
         tracer = TraceRun(args)
         tracer.begin(kernel)
-    sys.stdout.flush()
+    if sys.stdout is not None:
+        sys.stdout.flush()
     from .ps.params import guest_environment
     try:
         environment = guest_environment(args.env, dict(os.environ) if args.inherit_env else None)
@@ -169,44 +209,82 @@ def boot(args) -> int:
         raise UserError(f"--env {e}", EXIT_USAGE) from e
     request = CreateRequest(os.path.abspath(args.image), list(args.args), flags, environment,
                             may_use_realtime=args.allow_realtime)
-    process, thread = session.create_process(request)
+    try:
+        process, thread = session.create_process(request)
+    except NtStatusError as e:
+        # The process cannot start (its image does not map, a DLL is missing): it ends with the
+        # status before its first instruction, as the loader's failure ends it on Windows.
+        return _creation_failed(args, e, report, guard)
     if tracer is not None:
         tracer.created(kernel, process, thread)
     if debugger is not None:
         debugger.on_created(process, thread)
     result = session.run(process, thread)
-    if debugger is not None:
+    if debugger is not None and result.limit is None:
         debugger.on_exit(process)
     if tracer is not None:
         tracer.end()
     code = result.exit_code & 0xFFFFFFFF
-    if args.report:
-        report = {"image": args.image, "exit_code": code, "exit_status_name": nt_status_name(code),
-                  "pid": result.pid, "tid": result.tid, "image_base": result.image_base,
-                  "instructions": result.instructions, "syscalls": result.syscalls,
-                  "context_switches": result.context_switches, "deadlock": result.deadlock}
-        with open(args.report, "w") as f:
-            import json  # only --report needs it; kept off the boot path
-            json.dump(report, f, indent=2, sort_keys=True)
-            f.write("\n")
+    if report is not None:
+        outputs.write_output_file("--report", args.report,
+                                  lambda path: report.write(path, args.image, result, guard, faults))
     if recorder is not None:
-        try:
-            if args.timeline:
-                recorder.write_svg(args.timeline)
-            if args.events:
-                recorder.write_jsonl(args.events)
-        except OSError as e:
-            raise UserError(f"cannot write {e.filename}: {e.strerror}", EXIT_CANT_CREATE) from e
+        if args.timeline:
+            outputs.write_output_file("--timeline", args.timeline, recorder.write_svg)
+        if args.events:
+            outputs.write_output_file("--events", args.events, recorder.write_jsonl)
+    if result.limit is not None:
+        return EXIT_LIMIT
     if result.deadlock:
-        sys.stderr.write("deadlock: every thread waits and nothing can wake them\n")
+        say("deadlock: every thread waits and nothing can wake them")
         return EXIT_DEADLOCK
     if code > 255:
-        sys.stderr.write(f"process exited with 0x{code:08X} ({nt_status_name(code)})\n")
+        say(f"process exited with 0x{code:08X} ({nt_status_name(code)})")
         return code & 0xFF
     return code
 
 
+def _creation_failed(args, error, report, guard) -> int:
+    code = error.status
+    say(f"process creation failed with 0x{code:08X} ({nt_status_name(code)}): {error}")
+    if report is not None:
+        from .outputs import write_output_file
+        from .session import BootResult
+        result = BootResult(code, 0, 0, 0, 0, 0, 0)
+        write_output_file("--report", args.report, lambda path: report.write(path, args.image, result, guard, []))
+    return code & 0xFF or EXIT_ABNORMAL
+
+
+def say(line: str) -> None:
+    """One line on stderr (nothing when stderr is closed)."""
+    if sys.stderr is None:
+        return
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except OSError:
+        pass
+
+
 def main(argv=None) -> int:
+    from .outputs import claim_standard_fds
+    claim_standard_fds()
+    status = _main(argv)
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as e:
+        say(f"error: cannot write to stdout: {e.strerror}")
+        status = status or EXIT_ABNORMAL
+    if status == EXIT_ABNORMAL or sys.stdout is None:
+        # Nothing more reaches a broken stdout: the interpreter's own flush at exit must not fail.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    return status
+
+
+def _main(argv=None) -> int:
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
@@ -222,22 +300,25 @@ def main(argv=None) -> int:
             from .debug.breaks import print_help
             print_help()
             return 0
+        if args.command == "run-corpus":
+            from .run_corpus import run_corpus
+            return run_corpus(args)
         raise UserError(f"unknown command {args.command}", EXIT_USAGE)
     except UserError as e:
-        sys.stderr.write(f"error: {e}\n")
+        say(f"error: {e}")
         return e.exit_status
     except ImageOpenError as e:
         sys.stderr.write(f"error: {e}\n")
         return IMAGE_OPEN_EXIT[e.reason]
     except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
+        say("interrupted")
         return 130
     except BrokenPipeError:
         return EXIT_ABNORMAL
     except Exception as e:     # an executive bug: one line, and the bugcheck status
         from .hal.machine import Bugcheck
         kind = "bugcheck" if isinstance(e, Bugcheck) else "internal error"
-        sys.stderr.write(f"{kind}: {type(e).__name__}: {e}\n")
+        say(f"{kind}: {type(e).__name__}: {e}")
         if os.environ.get("NTMINI_TRACEBACK"):
             raise
         return EXIT_INTERNAL

@@ -10,6 +10,7 @@ EXIT_ABNORMAL = 70       # the guest ended abnormally or with a code outside 0-2
 EXIT_DEADLOCK = 75       # every thread waits on something that can never come (EX_TEMPFAIL)
 EXIT_INTERNAL = 71       # an executive bug (bugcheck)
 EXIT_CANT_CREATE = 73    # an output file (--timeline, --events, --report) cannot be written (EX_CANTCREAT)
+EXIT_LIMIT = 124         # a limit ended the run (--max-instructions, --timeout, --max-output), as timeout(1)
 
 
 class ImageOpenError(Exception):

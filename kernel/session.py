@@ -6,6 +6,7 @@ from .ex import exception, services
 from .io.iomgr import IoInitSystem
 from .ke.clock import DEFAULT_TICK_INSTRUCTIONS
 from .ke.kernel import Kernel
+from .limits import LimitReached
 from .ps import create
 from .ps.exit import PspReapThread
 from .ps.psinit import PsInitSystem
@@ -15,7 +16,7 @@ class BootResult:
     """What a run ended with (the report's figures)."""
 
     def __init__(self, exit_code: int, pid: int, tid: int, image_base: int, instructions: int | None,
-                 syscalls: int, context_switches: int, deadlock: bool = False):
+                 syscalls: int, context_switches: int, deadlock: bool = False, limit=None):
         self.exit_code = exit_code
         self.pid = pid
         self.tid = tid
@@ -24,6 +25,7 @@ class BootResult:
         self.syscalls = syscalls
         self.context_switches = context_switches
         self.deadlock = deadlock
+        self.limit = limit              # the LimitReached that ended the run, if one did
 
 
 class Session:
@@ -43,9 +45,19 @@ class Session:
 
     def run(self, process, thread) -> BootResult:
         kernel = self.kernel
-        kernel.dispatcher.run()
+        limit = None
+        if kernel.limits is not None:
+            kernel.limits.start()
+        try:
+            kernel.dispatcher.run()
+        except LimitReached as e:
+            limit = e
+            kernel.limits.ended(e)
+        finally:
+            if kernel.limits is not None:
+                kernel.limits.stop()
         kernel.io.shutdown()                # the run's temporary folder goes
         deadlock = kernel.dispatcher.deadlock
         return BootResult(process.exit_status, process.pid, thread.tid, process.image_base,
                           kernel.instruction_count(), kernel.syscall_count, kernel.dispatcher.context_switches,
-                          deadlock)
+                          deadlock, limit)

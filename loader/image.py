@@ -1,10 +1,11 @@
 """How an image lies in memory: its bytes at a base address, relocated, and the protection of
 each page as MiMapViewOfImageSection would give it."""
+import struct
 from typing import NamedTuple
 
 import pefile
 
-from .pe import ImageFile
+from .pe import ImageFile, ImageRefused
 
 PAGE = 0x1000
 SCN_EXECUTE, SCN_READ, SCN_WRITE = 0x20000000, 0x40000000, 0x80000000
@@ -30,7 +31,11 @@ class ImageLayout(NamedTuple):
 
 
 def has_relocations(image: ImageFile) -> bool:
-    d = image.pe.OPTIONAL_HEADER.DATA_DIRECTORY[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_BASERELOC"]]
+    index = pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_BASERELOC"]
+    directories = image.pe.OPTIONAL_HEADER.DATA_DIRECTORY
+    if index >= len(directories):       # NumberOfRvaAndSizes leaves it out: no relocations
+        return False
+    d = directories[index]
     return d.VirtualAddress != 0 and d.Size != 0
 
 
@@ -40,17 +45,23 @@ def build_layout(image: ImageFile, base: int) -> ImageLayout:
     oh = pe.OPTIONAL_HEADER
     size = (oh.SizeOfImage + PAGE - 1) & ~(PAGE - 1)
     relocated = base != oh.ImageBase and has_relocations(image)
-    if relocated:
-        pe = pefile.PE(data=image.data, fast_load=True)
-        pe.parse_data_directories(directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_BASERELOC"]])
-        pe.relocate_image(base)
-    if oh.SectionAlignment < PAGE:
-        # A low-alignment image is its file laid flat: every RVA is its file offset.
-        data = bytes(pe.__data__[:size]).ljust(size, b"\0")
-    else:
-        # relocate_image() above already moved this copy: no second pass over the relocations
-        mapped = pe.get_memory_mapped_image()
-        data = bytes(mapped[:size]).ljust(size, b"\0")
+    try:
+        if relocated:
+            pe = pefile.PE(data=image.data, fast_load=True)
+            pe.parse_data_directories(directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_BASERELOC"]])
+            pe.relocate_image(base)
+        if oh.SectionAlignment < PAGE:
+            # A low-alignment image is its file laid flat: every RVA is its file offset.
+            data = bytes(pe.__data__[:size]).ljust(size, b"\0")
+        else:
+            # relocate_image() above already moved this copy: no second pass over the relocations;
+            # nothing past SizeOfImage
+            mapped = pe.get_memory_mapped_image(max_virtual_address=size)
+            data = bytes(mapped[:size]).ljust(size, b"\0")
+    except (TypeError, ValueError, IndexError, KeyError, OverflowError, struct.error, pefile.PEFormatError) as e:
+        # pefile trips over relocations or sections that point outside the image
+        raise ImageRefused("bad-pe", f"its relocations or sections cannot be applied ({type(e).__name__}: {e})",
+                           not_pe=True) from e
 
     pages = size // PAGE
     if oh.SectionAlignment < PAGE:

@@ -2,7 +2,9 @@
 
 A native 64-bit executable runs; everything else gets a refusal naming what it is.
 """
+import mmap
 import os
+import stat
 
 import pefile
 
@@ -13,6 +15,7 @@ IMAGE_FILE_RELOCS_STRIPPED = 0x0001
 IMAGE_SUBSYSTEM_NATIVE = 1
 IMAGE_SUBSYSTEM_WINDOWS_GUI = 2
 IMAGE_SUBSYSTEM_WINDOWS_CUI = 3
+MAX_SECTIONS = 96                   # the image loader's limit (MiVerifyImageHeader)
 
 _MACHINES = {0x014C: "x86 (32-bit)", 0x01C4: "ARM Thumb-2", 0xAA64: "ARM64", 0x0200: "Itanium",
              0x8664: "x64"}
@@ -58,10 +61,16 @@ class ImageFile:
 
 def parse_image(path: str, data: bytes) -> ImageFile:
     """Parse a PE32+ image (exe or dll) without the executable-only checks."""
-    if len(data) < 0x40 or data[:2] != b"MZ":
+    if data[:2] != b"MZ":
         raise ImageRefused("not-pe", "not a PE image (no MZ header)", not_pe=True)
+    if len(data) < 0x40:
+        raise ImageRefused("truncated", f"a truncated image ({len(data)} bytes: the MS-DOS header alone is 64)",
+                           not_pe=True)
     try:
         pe = pefile.PE(data=data, fast_load=True)
+    except (ValueError, IndexError, KeyError, TypeError, OverflowError, AttributeError) as e:
+        # pefile's own checks raise PEFormatError; a header it trips over is just as malformed
+        raise ImageRefused("bad-pe", f"a malformed PE image ({type(e).__name__}: {e})", not_pe=True) from e
     except pefile.PEFormatError as e:
         lfanew = int.from_bytes(data[0x3C:0x40], "little")
         sig = data[lfanew:lfanew + 2] if lfanew + 2 <= len(data) else b""
@@ -75,16 +84,39 @@ def parse_image(path: str, data: bytes) -> ImageFile:
     return ImageFile(path, data, pe)
 
 
+class NotRegularFile(OSError):
+    """The path names something other than a regular file (a device, a FIFO, a socket)."""
+
+
+def read_image_file(path: str):
+    """The file's bytes, mapped rather than read (host memory stays the page cache's), from a
+    regular file only: a device or FIFO is refused before a byte is read or a writer awaited."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(21, "Is a directory", path)
+        if not stat.S_ISREG(st.st_mode):
+            kind = ("a character device" if stat.S_ISCHR(st.st_mode) else "a block device" if stat.S_ISBLK(st.st_mode)
+                    else "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a socket" if stat.S_ISSOCK(st.st_mode)
+                    else "not a regular file")
+            raise NotRegularFile(0, f"{kind}, not a regular file", path)
+        if st.st_size == 0:
+            return b""
+        return mmap.mmap(fd, st.st_size, access=mmap.ACCESS_READ)
+    finally:
+        os.close(fd)
+
+
 def open_image(path: str) -> ImageFile:
     """Read and classify `path`; raise ImageRefused unless it is a runnable x64 executable.
 
     OSError (missing, unreadable) propagates for the caller to report.
     """
     ext = os.path.splitext(path)[1].lower()
+    data = read_image_file(path)
     if ext in (".bat", ".cmd"):
         raise ImageRefused("batch", "a batch file: Windows runs it under cmd.exe, which this kernel does not have")
-    with open(path, "rb") as f:
-        data = f.read()
     if ext in (".com", ".pif") and data[:2] != b"MZ":
         raise ImageRefused("ms-dos", "an MS-DOS .com/.pif program: Windows x64 has no NTVDM to run it")
     image = parse_image(path, data)
@@ -92,6 +124,12 @@ def open_image(path: str) -> ImageFile:
     machine = pe.FILE_HEADER.Machine
     if pe.OPTIONAL_HEADER.Magic == 0x10B or machine == IMAGE_FILE_MACHINE_I386:
         raise ImageRefused("win32", "a 32-bit image: it needs WoW64, and this kernel runs native x64 images only")
+    if pe.FILE_HEADER.NumberOfSections > MAX_SECTIONS:
+        raise ImageRefused("bad-pe", f"a malformed PE image ({pe.FILE_HEADER.NumberOfSections} sections; Windows "
+                           f"maps at most {MAX_SECTIONS})", not_pe=True)
+    if pe.OPTIONAL_HEADER.Magic != 0x20B:
+        raise ImageRefused("bad-pe", f"a malformed PE image (optional header magic {pe.OPTIONAL_HEADER.Magic:#x}, "
+                           "not PE32+)", not_pe=True)
     if machine != IMAGE_FILE_MACHINE_AMD64:
         name = _MACHINES.get(machine, "machine 0x%04X" % machine)
         raise ImageRefused("machine", f"an image for {name}, not x64")

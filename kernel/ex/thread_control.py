@@ -41,6 +41,8 @@ def NtCreateThreadEx(kernel, thread, handle_out, access, attributes, process_han
         raise NtStatusError(STATUS_PROCESS_IS_TERMINATING)
     space = thread.process.space
     space.probe_write(handle_out, b"\0" * 8)
+    if thread.process.handles.charge is not None:
+        thread.process.handles.charge(len(thread.process.handles))   # the handle quota, before the thread
     oh = process.image.pe.OPTIONAL_HEADER
     commit = stack_size or oh.SizeOfStackCommit
     reserve = max(maximum_stack_size or oh.SizeOfStackReserve, commit)

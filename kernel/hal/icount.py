@@ -149,10 +149,16 @@ class InstructionCounter:
     def instructions(self) -> int:
         return self.state.instructions
 
+    limit = NO_DEADLINE                 # --max-instructions: no deadline is set beyond it
+
+    def set_limit(self, value: int) -> None:
+        self.limit = value
+        self.set_deadline(self.state.deadline)
+
     def set_deadline(self, value: int) -> None:
         """Stop before the first block at or past this count (NO_DEADLINE: never)."""
         st = self.state
-        st.deadline = value
+        st.deadline = value = min(value, self.limit)
         st.stop_at = min(value, st.tick_at, st.break_at)
 
     def set_tick_at(self, value: int) -> None:

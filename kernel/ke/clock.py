@@ -19,6 +19,9 @@ from .boot import BOOT_SYSTEM_TIME
 TIME_INCREMENT = 156250             # 100 ns units per tick (15.625 ms)
 DEFAULT_TICK_INSTRUCTIONS = 1_000_000
 PERFORMANCE_FREQUENCY = 10_000_000  # NtQueryPerformanceCounter counts 100 ns units
+# A timer due later than this (about 14,600 years of interrupt time) never expires: KSYSTEM_TIME's
+# High1Time is a signed 32-bit half, and no run gets there.
+TIMER_HORIZON = 1 << 62
 
 _KSYSTEM_TIME = struct.Struct("<IiI")   # LowPart, High1Time, High2Time
 _TICK = struct.Struct("<Q")
@@ -112,6 +115,8 @@ class VirtualClock:
     # -- timers (KeSetTimer / KeCancelTimer)
     def set_timer(self, due: int, callback) -> Timer:
         timer = Timer(due, callback)
+        if due > TIMER_HORIZON:
+            return timer                # never due: the wait is as good as infinite
         self._seq += 1
         heapq.heappush(self._timers, (due, self._seq, timer))
         tick = self.due_tick(due)

@@ -71,7 +71,10 @@ class ContextSwap:
         self.executing = cpu
         self.current = thread
         trace = self.kernel.trace
+        limits = self.kernel.limits
         try:
+            if limits is not None:
+                limits.check()
             if trace is None:
                 self.machine.run_thread(thread.context_handle, thread.blob_address, view)
             else:
@@ -79,6 +82,8 @@ class ContextSwap:
                                         lambda: trace.context(cpu, thread), trace.finish)
             if self._break is not None and self.counter.state.stopped == STOPPED_BREAK:
                 self._run_to_break(cpu, thread)
+            if limits is not None:
+                limits.check()
         finally:
             self.executing = None
             self.current = None

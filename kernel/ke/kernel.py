@@ -124,6 +124,7 @@ class Kernel:
         self.counter.invalidate()
 
     output_sink = None                  # (fd, bytes) -> None; None writes to the host's fds
+    limits = None                       # the LimitGuard (kernel/limits.py), when the boot has one
     fault_sink = None                   # (line) -> None
 
     def report_fault(self, line: str) -> None:

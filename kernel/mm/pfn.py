@@ -16,6 +16,11 @@ class PfnDatabase:
         self._free: list[int] = []
         self.in_use = 0
 
+    @property
+    def available(self) -> int:
+        """Frames that can still be handed out: the commit limit's measure."""
+        return (self._limit - self._next) // PAGE_SIZE + len(self._free)
+
     def allocate(self, zero: bool = True) -> int:
         """MiRemoveAnyPage: one zeroed frame."""
         if self._free:
@@ -39,10 +44,6 @@ class PfnDatabase:
         self.phys.zero(pa, pages * PAGE_SIZE)
         self.in_use += pages
         return pa
-
-    def free_count(self) -> int:
-        """MmAvailablePages: frames that can still be handed out."""
-        return len(self._free) + (self._limit - self._next) // PAGE_SIZE
 
     def free(self, pa: int) -> None:
         self._free.append(pa)

@@ -1,6 +1,7 @@
 """The memory manager's part of thread creation (NT's procsup.c): the TEBs below the PEB
 (MiCreateTeb) and user stacks with their guard page."""
 from .pte import PAGE_GUARD, PAGE_READWRITE, PAGE_SIZE
+from ..status import STATUS_NO_MEMORY, NtStatusError
 from .vad import MEM_PRIVATE, Vad
 from .virtual import commit_pages
 
@@ -23,7 +24,11 @@ def MmCreateUserStack(process, reserve: int, commit: int) -> tuple[int, int, int
     space = process.space
     reserve = max((reserve + 0xFFFF) & ~0xFFFF, 0x10000)
     commit = max((commit + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1), PAGE_SIZE)
+    if commit >= reserve:               # RtlCreateUserStack: the reserve grows to the commit, in 1 MB
+        reserve = (commit + 0xFFFFF) & ~0xFFFFF
     bottom = space.vads.find_free(reserve)
+    if bottom is None:                  # more than the address space has room for
+        raise NtStatusError(STATUS_NO_MEMORY, f"no room for a stack of {reserve:#x} bytes")
     space.vads.insert(Vad(bottom, bottom + reserve, MEM_PRIVATE, PAGE_READWRITE, "Stack"))
     top = bottom + reserve
     limit = top - commit

@@ -193,7 +193,7 @@ def MmCreateSection(kernel, size: int, protection: int, attributes: int, file=No
         raise NtStatusError(STATUS_INVALID_PARAMETER_3 if file is None else 0xC0000020)   # INVALID_FILE_FOR_SECTION
     pages = (size + PAGE_SIZE - 1) // PAGE_SIZE
     pfn = kernel.system.pfn
-    if pages > pfn.free_count():
+    if pages > pfn.available:
         raise NtStatusError(STATUS_NO_MEMORY)
     section = Section(kernel, size, protection, attributes, file=file, name=name)
     phys = kernel.system.phys
@@ -277,7 +277,7 @@ def MiMapViewOfImageSection(process, section: Section, base: int = 0, zero_bits:
         start = _choose_base(space, 0, size, zero_bits)
         if start is None:
             raise NtStatusError(STATUS_NO_MEMORY)
-    if size // PAGE_SIZE > space.pfn.free_count():
+    if size // PAGE_SIZE > space.pfn.available:
         raise NtStatusError(STATUS_NO_MEMORY)
     layout = _layout(image, start)
     pfn, phys = space.pfn, space.phys
@@ -302,7 +302,7 @@ def _layout(image: ImageFile, base: int):
     if base not in cache:
         try:
             cache[base] = build_layout(image, base)
-        except (pefile.PEFormatError, ValueError, IndexError, KeyError, TypeError, AttributeError) as e:
+        except (ImageRefused, pefile.PEFormatError, ValueError, IndexError, KeyError, TypeError, AttributeError) as e:
             raise NtStatusError(STATUS_INVALID_IMAGE_FORMAT) from e
         if len(cache) > 4:
             cache.pop(next(iter(cache)))

@@ -21,7 +21,9 @@ KERNEL_STACK_SIZE = 0x6000          # KERNEL_STACK_SIZE on x64
 
 
 class SystemSpace:
-    def __init__(self, phys, pool_size: int = 64 << 20):
+    def __init__(self, phys, pool_size: int | None = None):
+        if pool_size is None:           # a quarter of memory, at most 64 MB, in large pages
+            pool_size = max(LARGE_PAGE, min(64 << 20, phys.size // 4) & ~(LARGE_PAGE - 1))
         self.phys = phys
         pool_pa = LARGE_PAGE
         self.pool_pa = pool_pa

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from ..status import (
     STATUS_ALREADY_COMMITTED,
+    STATUS_COMMITMENT_LIMIT,
     STATUS_CONFLICTING_ADDRESSES,
     STATUS_FREE_VM_NOT_AT_BASE,
     STATUS_INVALID_PAGE_PROTECTION,
@@ -48,8 +49,30 @@ def _page_up(va: int) -> int:
     return (va + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1)
 
 
+def charge_commit(space, start: int, end: int) -> None:
+    """MiChargeCommitment: the frames a commit of start-end needs must be free, else
+    STATUS_COMMITMENT_LIMIT and nothing is committed (frames are given at commit time)."""
+    pfn = space.pfn
+    pages = (end - start) // PAGE_SIZE
+    if _frames_needed(pages) <= pfn.available:
+        return
+    # Pages already committed need no frame; there cannot be more of them than frames in use.
+    if _frames_needed(pages - pfn.in_use) <= pfn.available:
+        tables = space.tables
+        new = sum(1 for va in range(start, end, PAGE_SIZE) if not pte_protection(tables.get(va)))
+        if _frames_needed(new) <= pfn.available:
+            return
+    raise NtStatusError(STATUS_COMMITMENT_LIMIT)
+
+
+def _frames_needed(pages: int) -> int:
+    """Frames for `pages` pages and the page tables that map them."""
+    return pages + pages // 512 + 3
+
+
 def commit_pages(space, start: int, end: int, protect: int) -> None:
     """Give each page a zeroed frame (or a new protection if it has one)."""
+    charge_commit(space, start, end)
     tables = space.tables
     for va in range(start, end, PAGE_SIZE):
         pte = tables.get(va)
@@ -107,6 +130,8 @@ def MmAllocateVirtualMemory(space, base: int, size: int, alloc_type: int, protec
             if start is None:
                 raise NtStatusError(STATUS_NO_MEMORY)
             end = start + length
+        if alloc_type & MEM_COMMIT:
+            charge_commit(space, start, end)
         vad = Vad(start, end, MEM_PRIVATE, protect)
         vads.insert(vad)
         if alloc_type & MEM_COMMIT:

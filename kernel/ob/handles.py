@@ -101,6 +101,7 @@ class HandleTable:
         _I.pack_into(self._mem, self._pa + OFF_NEXT_NEEDING_POOL, HANDLES_PER_LEAF)
         _I.pack_into(self._mem, self._pa + OFF_HIGH_WATER, 4)
         _I.pack_into(self._mem, self._pa + OFF_UNIQUE_PROCESS_ID, pid)
+        self.charge = None              # (handles held) -> None: the quota check (kernel/limits.py)
 
     # -- guest memory
     def _q(self, va: int) -> int:
@@ -163,6 +164,8 @@ class HandleTable:
     # -- the executive's interface
     def insert(self, obj, access: int = 0x1FFFFF) -> int:
         """ExCreateHandle (for ObInsertObject / ObOpenObjectByPointer): a new handle to obj."""
+        if self.charge is not None:
+            self.charge(self._field(OFF_HANDLE_COUNT))
         entry = self._field(OFF_FIRST_FREE, _Q)
         if entry:
             self._set_field(OFF_FIRST_FREE, self._q(entry + 8), _Q)
@@ -213,6 +216,9 @@ class HandleTable:
         self._set_field(OFF_HANDLE_COUNT, self._field(OFF_HANDLE_COUNT) - 1)
         obj.handle_closed()
         return obj
+
+    def __len__(self) -> int:
+        return self._field(OFF_HANDLE_COUNT)
 
     def items(self):
         """[(handle, (object, granted access))] in handle order, read from the table."""

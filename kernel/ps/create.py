@@ -130,6 +130,8 @@ def PspAllocateProcess(kernel, req: CreateRequest, params: dict, image: ImageFil
 def NtCreateUserProcess(kernel, req: CreateRequest):
     """Create a process and its initial thread; returns (process, thread)."""
     params = PspConvertParameters(kernel, req)
+    if kernel.limits is not None:
+        kernel.limits.charge_process()
     image = PspOpenImage(kernel, req)
     parent = kernel.system_process
     process = PspAllocateProcess(kernel, req, params, image, parent)

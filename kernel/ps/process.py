@@ -139,3 +139,5 @@ def new_handle_table(kernel, process: EProcess) -> None:
     """ObInitProcess: the process's HANDLE_TABLE (kernel/ob/handles.py)."""
     process.handles = HandleTable(kernel.system, kernel.object_headers)
     process.eprocess.ObjectTable = process.handles.address
+    if kernel.limits is not None:
+        process.handles.charge = lambda held: kernel.limits.charge_handle(process, held)

@@ -11,6 +11,8 @@ from .process import _list_insert_tail
 def PspCreateThread(kernel, process, start_address: int, parameter: int, stack_reserve: int,
                     stack_commit: int, priority: int) -> EThread:
     """Returns the thread, initialised but not yet ready (PspInsertThread does that)."""
+    if kernel.limits is not None:
+        kernel.limits.charge_thread()
     system = kernel.system
     address = ObCreateObject(kernel, "Thread", LAYOUTS["ETHREAD"].size)
     thread = EThread(system, address, process)

@@ -87,7 +87,10 @@ class TraceRun:
         if text is None:
             return None
         if text.lower().startswith("icount:"):
-            value = _number(text[7:])
+            try:
+                value = _number(text[7:])
+            except UserError:
+                raise UserError(f"{option} {text}: the count is not a number", EXIT_USAGE) from None
             if value < 0:
                 raise UserError(f"{option} {text}: the count must not be negative", EXIT_USAGE)
             return ("time", value)
