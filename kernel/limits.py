@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from unicorn.unicorn_py3.unicorn import uclib
 
-from .outputs import write_std
 from .ke.kthread import Terminated
+from .outputs import write_std
 from .status import STATUS_QUOTA_EXCEEDED, NtStatusError
 
 DEFAULT_MAX_INSTRUCTIONS = 10_000_000_000   # about 2.6 minutes of virtual time at the default tick

@@ -1,7 +1,7 @@
 """The memory manager's part of thread creation (NT's procsup.c): the TEBs below the PEB
 (MiCreateTeb) and user stacks with their guard page."""
-from .pte import PAGE_GUARD, PAGE_READWRITE, PAGE_SIZE
 from ..status import STATUS_NO_MEMORY, NtStatusError
+from .pte import PAGE_GUARD, PAGE_READWRITE, PAGE_SIZE
 from .vad import MEM_PRIVATE, Vad
 from .virtual import commit_pages
 
