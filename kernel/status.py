@@ -124,6 +124,8 @@ for _name, _value in [
     ("STATUS_POSSIBLE_DEADLOCK", 0xC0000194),
     # files and the object namespace (kernel/io, kernel/ob/namespace.py)
     ("STATUS_MORE_ENTRIES", 0x00000105),
+    ("STATUS_NOTIFY_CLEANUP", 0x0000010B),
+    ("STATUS_NOTIFY_ENUM_DIR", 0x0000010C),
     ("STATUS_OBJECT_NAME_EXISTS", 0x40000000),
     ("STATUS_PRIVILEGE_NOT_HELD", 0xC0000061),
     ("STATUS_NO_MORE_FILES", 0x80000006),

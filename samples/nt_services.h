@@ -52,6 +52,11 @@ NTSTATUS NTAPI NtLockFile(HANDLE FileHandle, HANDLE Event, PVOID ApcRoutine, PVO
 NTSTATUS NTAPI NtMapViewOfSection(HANDLE SectionHandle, HANDLE ProcessHandle, PVOID *BaseAddress, SIZE_T ZeroBits,
     SIZE_T CommitSize, LARGE_INTEGER *SectionOffset, SIZE_T *ViewSize, ULONG InheritDisposition,
     ULONG AllocationType, ULONG Win32Protect);
+NTSTATUS NTAPI NtNotifyChangeDirectoryFile(HANDLE FileHandle, HANDLE Event, PVOID ApcRoutine, PVOID ApcContext,
+    PVOID IoStatusBlock, PVOID Buffer, ULONG Length, ULONG CompletionFilter, UCHAR WatchTree);
+NTSTATUS NTAPI NtNotifyChangeDirectoryFileEx(HANDLE FileHandle, HANDLE Event, PVOID ApcRoutine, PVOID ApcContext,
+    PVOID IoStatusBlock, PVOID Buffer, ULONG Length, ULONG CompletionFilter, UCHAR WatchTree,
+    ULONG DirectoryNotifyInformationClass);
 NTSTATUS NTAPI NtOpenDirectoryObject(HANDLE *DirectoryHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtOpenFile(HANDLE *FileHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes,
     PVOID IoStatusBlock, ULONG ShareAccess, ULONG OpenOptions);

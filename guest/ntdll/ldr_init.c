@@ -170,21 +170,21 @@ NTSYSAPI void NTAPI LdrShutdownThread(void)
     RtlLeaveCriticalSection(&LdrpLoaderLock);
 }
 
-/* LdrShutdownProcess: the image's TLS callbacks, then DLL_PROCESS_DETACH in reverse
- * initialisation order, lpReserved non-NULL since the process is ending. */
+/* LdrShutdownProcess: DLL_PROCESS_DETACH in reverse initialisation order, lpReserved non-NULL
+ * since the process is ending, then the image's TLS callbacks. */
 NTSYSAPI NTSTATUS NTAPI LdrShutdownProcess(void)
 {
     if (!LdrpProcessInitialized || LdrpShutdownInProgress)
         return STATUS_SUCCESS;
     RtlEnterCriticalSection(&LdrpLoaderLock);
     LdrpShutdownInProgress = 1;
-    LdrpCallTlsCallbacks(LdrpImageEntry, DLL_PROCESS_DETACH);
     LIST_ENTRY *head = &PebLdr.InInitializationOrderModuleList;
     for (LIST_ENTRY *le = head->Blink; le != head; le = le->Blink) {
         LDR_DATA_TABLE_ENTRY *entry = CONTAINING_RECORD(le, LDR_DATA_TABLE_ENTRY, InInitializationOrderLinks);
         if (entry->EntryPoint && (entry->Flags & LDRP_PROCESS_ATTACH_CALLED))
             LdrpCallInitRoutine(entry, DLL_PROCESS_DETACH, (PVOID)1, NULL);
     }
+    LdrpCallTlsCallbacks(LdrpImageEntry, DLL_PROCESS_DETACH);     /* the image's last */
     RtlLeaveCriticalSection(&LdrpLoaderLock);
     return STATUS_SUCCESS;
 }

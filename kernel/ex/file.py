@@ -29,6 +29,7 @@ from ..io.info import (
 )
 from ..io.iomgr import io_manager
 from ..io.names import split_path
+from ..io.notify import FILE_NOTIFY_VALID_MASK
 from ..io.pipe import NamedPipeDevice
 from ..io.rw import IopReadFile, IopWriteFile, needs_offset
 from ..io.volinfo import FS_LENGTH, FileFsMaximumInformation, query_volume
@@ -433,6 +434,34 @@ def NtDeviceIoControlFile(kernel, thread, handle, event_handle, apc_routine, apc
     raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
 
 
+# -- change notifications
+def NtNotifyChangeDirectoryFile(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status, buffer,
+                                length, completion_filter, watch_tree):
+    length, completion_filter = length & 0xFFFFFFFF, completion_filter & 0xFFFFFFFF
+    file = reference_file(thread, handle, FILE_READ_DATA)       # FILE_LIST_DIRECTORY
+    space = thread.process.space
+    probe_for_write(space, io_status, _iosb.size)
+    probe_for_write(space, buffer, length)
+    if not completion_filter or completion_filter & ~FILE_NOTIFY_VALID_MASK:
+        raise NtStatusError(STATUS_INVALID_PARAMETER)
+    if not isinstance(file.device, VolumeDevice) or not file.is_directory or file.node.kind != "host":
+        raise NtStatusError(STATUS_INVALID_PARAMETER)
+    event = reference_event(thread, event_handle)
+    if event is not None:
+        event.reset()
+    file.clear_event()
+    return io_manager(kernel).notify.request(kernel, thread, file, completion_filter, bool(watch_tree & 0xFF), buffer,
+                                             length, io_status, event, apc_context)
+
+
+def NtNotifyChangeDirectoryFileEx(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status, buffer,
+                                  length, completion_filter, watch_tree, information_class):
+    if information_class & 0xFFFFFFFF != 1:                   # DirectoryNotifyInformation
+        raise NtStatusError(STATUS_INVALID_INFO_CLASS)
+    return NtNotifyChangeDirectoryFile(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status,
+                                       buffer, length, completion_filter, watch_tree)
+
+
 # -- I/O completion ports
 FileCompletionInformation = 30
 IoCompletionBasicInformation = 0
@@ -689,6 +718,13 @@ FILE_SERVICES = {
         ("IoControlCode", "u"), ("InputBuffer", "p"), ("InputBufferLength", "u"), ("OutputBuffer", "p"),
         ("OutputBufferLength", "u")
     )),
+    "NtNotifyChangeDirectoryFile": (NtNotifyChangeDirectoryFile, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("Buffer", "p"), ("Length", "u"), ("CompletionFilter", "u"), ("WatchTree", "b"))),
+    "NtNotifyChangeDirectoryFileEx": (NtNotifyChangeDirectoryFileEx, (
+        ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
+        ("Buffer", "p"), ("Length", "u"), ("CompletionFilter", "u"), ("WatchTree", "b"),
+        ("DirectoryNotifyInformationClass", "u"))),
     "NtCreateIoCompletion": (NtCreateIoCompletion, (
         ("IoCompletionHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("Count", "u"))),
     "NtSetIoCompletion": (NtSetIoCompletion, (

@@ -50,6 +50,17 @@ from .file import (
     host_open,
 )
 from .names import split_path, split_stream
+from .notify import (
+    FILE_ACTION_ADDED,
+    FILE_ACTION_MODIFIED,
+    FILE_ACTION_REMOVED,
+    FILE_ACTION_RENAMED_NEW_NAME,
+    FILE_ACTION_RENAMED_OLD_NAME,
+    FILE_NOTIFY_CHANGE_DIR_NAME,
+    FILE_NOTIFY_CHANGE_FILE_NAME,
+    FILE_NOTIFY_CHANGE_LAST_WRITE,
+    FILE_NOTIFY_CHANGE_SIZE,
+)
 from .share import IoCheckShareAccess, IoSetShareAccess
 
 FILE_SUPERSEDE, FILE_OPEN, FILE_CREATE, FILE_OPEN_IF, FILE_OVERWRITE, FILE_OVERWRITE_IF = range(6)
@@ -199,6 +210,7 @@ class VolumeDevice(DeviceObject):
         node.kind, node.host, node.is_dir = "host", os.path.realpath(path), bool(options & FILE_DIRECTORY_FILE)
         self.io.touch(node, created=True)
         self.io.touch_folder(node.parent)
+        self._report(node.parent, node.name, FILE_ACTION_ADDED, node.is_dir)
         return FILE_CREATED
 
     def _grant(self, request, node, file, information: int) -> None:
@@ -285,6 +297,9 @@ class VolumeDevice(DeviceObject):
         except OSError as e:
             raise host_error(e) from e
         self.io.touch(file.node)
+        if self.io.notify.watches:
+            self._report(os.path.dirname(file.node.host), os.path.basename(file.node.host), FILE_ACTION_MODIFIED,
+                         False, FILE_NOTIFY_CHANGE_LAST_WRITE | FILE_NOTIFY_CHANGE_SIZE)
         return len(data)
 
     def flush(self, file) -> None:
@@ -295,9 +310,17 @@ class VolumeDevice(DeviceObject):
                 pass
 
     # -- IRP_MJ_CLEANUP: the last handle of one open is closed
+    def _report(self, folder: str, name: str, action: int, is_dir: bool, kind: int = 0, flush: bool = True) -> None:
+        if self.io.notify.watches and folder:
+            self.io.notify.report(folder, name, action,
+                                  kind or (FILE_NOTIFY_CHANGE_DIR_NAME if is_dir else FILE_NOTIFY_CHANGE_FILE_NAME))
+            if flush:
+                self.io.notify.flush()
+
     def cleanup(self, file) -> None:
         fcb = file.fcb
         file.close_host()
+        self.io.notify.cleanup(file)
         if fcb is None:
             return
         fcb.locks.release(file)
@@ -325,6 +348,7 @@ class VolumeDevice(DeviceObject):
         except OSError:
             return                      # a folder that filled up again stays, as on NTFS
         self.io.touch_folder(os.path.dirname(node.host))
+        self._report(os.path.dirname(node.host), os.path.basename(node.host), FILE_ACTION_REMOVED, node.is_dir)
 
     # -- FileDispositionInformation(Ex)
     def set_disposition(self, file, delete: bool, ignore_readonly: bool = False) -> None:
@@ -386,6 +410,7 @@ class VolumeDevice(DeviceObject):
         except OSError as e:
             raise host_error(e) from e
         self.io.touch_folder(os.path.dirname(dest))
+        self._report(os.path.dirname(dest), os.path.basename(dest), FILE_ACTION_ADDED, False)
         self.io.touch(node, written=False)
 
     # -- FileRenameInformation(Ex)
@@ -438,6 +463,10 @@ class VolumeDevice(DeviceObject):
             raise host_error(e) from e
         self.io.touch_folder(os.path.dirname(node.host))
         self.io.touch_folder(os.path.dirname(os.path.realpath(dest)))
+        self._report(os.path.dirname(node.host), os.path.basename(node.host), FILE_ACTION_RENAMED_OLD_NAME,
+                     node.is_dir, flush=False)
+        self._report(os.path.dirname(os.path.realpath(dest)), os.path.basename(dest), FILE_ACTION_RENAMED_NEW_NAME,
+                     node.is_dir)
         node.host = os.path.realpath(dest)
         node.components = list(display)
         node.mount = mount

@@ -15,6 +15,7 @@ from .device import NullDevice
 from .disk import VolumeDevice
 from .file import Fcb
 from .mounts import MountTable, default_mounts
+from .notify import NotifyList
 from .pipe import NamedPipeDevice
 from .volume import VOLUME_DEVICE_NAME, Node, Volume
 
@@ -42,6 +43,7 @@ class IoManager:
         ns.create_link("\\??\\CONIN$", "\\Device\\ConDrv\\CurrentIn")
         ns.create_link("\\??\\CONOUT$", "\\Device\\ConDrv\\CurrentOut")
         ns.create_link("\\KnownDlls\\KnownDllPath", "C:\\Windows\\System32")
+        self.notify = NotifyList()              # folders' change notifications
         self.fcbs: dict = {}
         self._file_ids: dict = {}
         self.times: dict = {}                   # fcb key -> [creation, access, write, change]

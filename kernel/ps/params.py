@@ -5,6 +5,7 @@ path, so that runs are identical wherever the image lies on the host.
 """
 import struct
 
+from ..io.mounts import GUEST_WORK_DIR
 from ..layouts import LAYOUTS, StructView
 
 GUEST_APP_DIR = "C:\\app\\"
@@ -103,7 +104,7 @@ def write_process_parameters(space, va: int, image_path: str, command_line: str,
     pp.Length = layout.size
     pp.Flags = 0x1                                  # RTL_USER_PROC_PARAMS_NORMALIZED
     pp.StandardInput, pp.StandardOutput, pp.StandardError = std_handles
-    string(pp.CurrentDirectory.DosPath, GUEST_APP_DIR, 260)
+    string(pp.CurrentDirectory.DosPath, GUEST_WORK_DIR, 260)   # the host's current directory (kernel/io/mounts.py)
     string(pp.DllPath, GUEST_APP_DIR.rstrip("\\") + ";C:\\Windows\\system32;C:\\Windows")
     string(pp.ImagePathName, image_path)
     string(pp.CommandLine, command_line)
