@@ -1,5 +1,5 @@
-/* kernelbase's entry point: at process attach the TLS lock, the main thread's FLS block and the
- * ANSI command line; at each thread's attach its FLS block; at its detach the FLS callbacks. */
+/* kernelbase's entry point: at process attach the TLS lock and the ANSI command line; at a
+ * thread's detach its FLS callbacks. */
 #include "kernelbase.h"
 
 BOOL WINAPI KernelBaseDllMain(HINSTANCE instance, DWORD reason, LPVOID reserved)
@@ -8,12 +8,7 @@ BOOL WINAPI KernelBaseDllMain(HINSTANCE instance, DWORD reason, LPVOID reserved)
     switch (reason) {
     case DLL_PROCESS_ATTACH:
         BaseInitializeFls();
-        if (!BaseTlsThreadAttach())
-            return FALSE;
         BaseInitializeCommandLine();
-        break;
-    case DLL_THREAD_ATTACH:
-        BaseTlsThreadAttach();
         break;
     case DLL_THREAD_DETACH:
         BaseFlsThreadDetach();

@@ -1,7 +1,8 @@
 /* Thread local storage: TlsAlloc over the PEB's TLS bitmap (64 slots in TEB.TlsSlots, then
  * 1024 in a per-thread TEB.TlsExpansionSlots array), and fiber local storage: FlsAlloc with
  * callbacks that run for a thread's non-NULL values at its exit and, for every thread, at
- * FlsFree. Each thread's FLS values live in a block hung on TEB.FlsData and on a process list. */
+ * FlsFree. A thread that sets a TLS or FLS value gets a block, hung on TEB.FlsData and on a
+ * process list (its FLS values, and the TEB whose TLS slots TlsFree clears). */
 #include "kernelbase.h"
 
 #define TLS_MINIMUM_AVAILABLE_ 64
@@ -84,6 +85,11 @@ KBAPI LPVOID WINAPI TlsGetValue(DWORD index)
 
 KBAPI BOOL WINAPI TlsSetValue(DWORD index, LPVOID value)
 {
+    /* A thread joins the list (for TlsFree's clearing) the first time it sets a value. */
+    if (*(PVOID *)(TEB_() + TEB_FLS_DATA) == NULL && !BaseTlsThreadAttach()) {
+        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+        return FALSE;
+    }
     if (index < TLS_MINIMUM_AVAILABLE_) {
         ((PVOID *)(TEB_() + TEB_TLS_SLOTS))[index] = value;
         return TRUE;
@@ -170,7 +176,7 @@ KBAPI BOOL WINAPI FlsSetValue(DWORD index, PVOID value)
     return TRUE;
 }
 
-/* A thread's start (DLL_PROCESS_ATTACH, DLL_THREAD_ATTACH): its block joins the list. */
+/* A thread's block joins the list the first time the thread sets a TLS or FLS value. */
 BOOL BaseTlsThreadAttach(void)
 {
     FLS_BLOCK *b = RtlAllocateHeap(PEB_PROCESS_HEAP(), HEAP_ZERO_MEMORY, sizeof(FLS_BLOCK));
@@ -208,6 +214,9 @@ void BaseFlsThreadDetach(void)
     RtlLeaveCriticalSection(&BaseTlsLock);
     *slot = NULL;
     RtlFreeHeap(PEB_PROCESS_HEAP(), 0, b);
+    PVOID *expansion = *(PVOID **)(TEB_() + TEB_TLS_EXPANSION_SLOTS);
+    *(PVOID **)(TEB_() + TEB_TLS_EXPANSION_SLOTS) = NULL;
+    if (expansion) RtlFreeHeap(PEB_PROCESS_HEAP(), 0, expansion);
 }
 
 KBAPI BOOL WINAPI IsThreadAFiber(void)

@@ -142,11 +142,11 @@ void Entry(void)
     /* Paths and the current directory */
     char *part = NULL;
     n = GetFullPathNameA("x\\..\\b.txt.", sizeof(buf), buf, &part);
-    Check(n == 12 && Equals(buf, "C:\\app\\b.txt") && part == buf + 7, "GetFullPathName from C:\\app");
+    Check(n == 13 && Equals(buf, "C:\\work\\b.txt") && part == buf + 8, "GetFullPathName from C:\\work");
     n = GetFullPathNameA("/Temp//y/./z", sizeof(buf), buf, NULL);
     Check(Equals(buf, "C:\\Temp\\y\\z"), "slashes, doubled separators and . are normalised");
     Check(GetFullPathNameA("C:\\a", 3, buf, NULL) == 5, "a short buffer gets the size needed");
-    Check(GetCurrentDirectoryA(sizeof(buf), buf) == 6 && Equals(buf, "C:\\app"), "the current directory starts at C:\\app");
+    Check(GetCurrentDirectoryA(sizeof(buf), buf) == 7 && Equals(buf, "C:\\work"), "the current directory starts at C:\\work");
     Check(SetCurrentDirectoryA("C:\\Temp") && GetCurrentDirectoryA(sizeof(buf), buf) == 7 && Equals(buf, "C:\\Temp"),
           "SetCurrentDirectory");
     Check(GetFileAttributesA("a.txt") != INVALID_FILE_ATTRIBUTES, "a relative name finds C:\\Temp\\a.txt");
