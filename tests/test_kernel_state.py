@@ -54,17 +54,22 @@ def tid_of(target, thread: int) -> int:
     return int(re.search(r"_CLIENT_ID \{\w+\.(\w+)\}", "\n".join(lines)).group(1), 16)
 
 
-def instructions_of(sample, args=()) -> int:
+def instructions_of(sample, args=(), since_second_thread=False) -> int:
+    """The run's instructions (or, asked, the time its second thread was created, and the total)."""
     session = Session(256 << 20)
     session.kernel.output_sink = lambda fd, data: None
+    created = []
+    session.kernel.events.subscribe(lambda e: created.append(e.fields["time"]), ("thread-create",))
     process, thread = session.create_process(CreateRequest(sample_path(sample), list(args)))
-    return session.run(process, thread).instructions
+    total = session.run(process, thread).instructions
+    return (created[1] if len(created) > 1 else 0, total) if since_second_thread else total
 
 
 def spread(sample, args=(), points=24, start=0.1) -> list:
-    """Break points spread over the run's instructions, from `start` of the way on."""
-    total = instructions_of(sample, args)
-    first = int(total * start)
+    """Break points spread over the run's instructions once the program's own threads exist
+    (the loader's start-up, kernel32's among it, comes first), from `start` of the way on."""
+    begin, total = instructions_of(sample, args, since_second_thread=True)
+    first = begin + int((total - begin) * start)
     return list(range(first, total, max(1, (total - first) // points)))[:points]
 
 
@@ -206,7 +211,8 @@ def test_process_list_walks_active_process_links_in_guest_memory():
 
 
 def test_lm_lists_the_kernel_modules_from_ps_loaded_module_list_and_ready_shows_the_lists():
-    at = instructions_of("switch_bench", ["10", "1000"]) * 3 // 4
+    begin, total = instructions_of("switch_bench", ["10", "1000"], since_second_thread=True)
+    at = begin + (total - begin) * 3 // 4
     result = run_kernel("boot", "--break", f"icount:{at}", "-c", "lm; !ready", sample_path("switch_bench"),
                         "10", "1000")
     out = result.stdout.decode()

@@ -38,7 +38,7 @@ def test_the_shared_corpus_against_its_manifest(corpus, tmp_path):
         assert set(report["stdout"]) == {"bytes", "sha256", "head"}
     goblin = got["0011-goblin_lld_no_tls_64.exe"]
     assert goblin["verdict"] == "pass" and goblin["exit_code"] == 0 and goblin["outcome"] == "exit"
-    assert goblin["dlls"] == ["goblin_lld_no_tls_64.exe", "ntdll.dll"] and goblin["counts"]["instructions"] > 0
+    assert {"goblin_lld_no_tls_64.exe", "ntdll.dll"} <= set(goblin["dlls"]) and goblin["counts"]["instructions"] > 0
     with open(os.path.join(out, "summary.json")) as f:
         summary = json.load(f)
     assert summary["images"] == len(got) and summary["totals"]["pass"] >= 1

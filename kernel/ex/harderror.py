@@ -38,7 +38,9 @@ def NtRaiseHardError(kernel, thread, status, count, unicode_mask, parameters, op
     title, text = _MESSAGES.get(status, ("System Error", f"{nt_status_name(status)} (0x{status:08x})"))
     needed = text.count("%s")
     text = text % tuple((args + [""] * needed)[:needed]) if needed else text
-    line = f"{process.name} - {title}: {text}\n".encode()
+    # The box's words and the status it reports; the run's exit line is not repeated after it.
+    line = f"{process.name} - {title}: {text} [0x{status:08X} ({nt_status_name(status)})]\n".encode()
+    process.hard_error_status = status
     sink = kernel.output_sink
     if sink is not None:
         sink(2, line)

@@ -64,7 +64,11 @@ class ConsoleDevice(DeviceObject):
         kernel = self.kernel
         if file.fd_host == 0 and getattr(kernel, "input_source", None) is not None:
             return FILE_DEVICE_NAMED_PIPE
-        if file.fd_host != 0 and kernel.output_sink is not None:
+        sink = kernel.output_sink
+        limits = getattr(kernel, "limits", None)
+        if limits is not None and sink == getattr(limits, "_write", None):
+            sink = limits._next_sink        # --max-output counts the bytes; the host's fd is what they reach
+        if file.fd_host != 0 and sink is not None:
             return FILE_DEVICE_NAMED_PIPE
         return host_device_type(file.fd_host)
 

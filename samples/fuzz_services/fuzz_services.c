@@ -51,7 +51,7 @@ static const unsigned short excluded[] = {
     0x018D, /* NtSetContextThread */ 0x01BE, /* NtSuspendThread */ 0x01BD, /* NtSuspendProcess */
     0x001E, /* NtFreeVirtualMemory */ 0x0050, /* NtProtectVirtualMemory */ 0x002A, /* NtUnmapViewOfSection */
     0x003A, /* NtWriteVirtualMemory */ 0x0168, /* NtRaiseException */ 0x00C2, /* NtCreateThreadEx */
-    0x004E, /* NtCreateThread */
+    0x004E, /* NtCreateThread */ 0x00A1, /* NtContinueEx */ 0x01CE, /* NtUnmapViewOfSectionEx */
 };
 
 unsigned int fuzz_number;
