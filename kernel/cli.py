@@ -238,8 +238,9 @@ def boot(args) -> int:
     if result.deadlock:
         say("deadlock: every thread waits and nothing can wake them")
         return EXIT_DEADLOCK
-    if code > 255 and getattr(process, "hard_error_status", None) != code:   # a hard error said it already
-        say(f"process exited with 0x{code:08X} ({nt_status_name(code)})")
+    if code > 255:
+        if getattr(process, "hard_error_status", None) != code:      # a hard error said it already
+            say(f"process exited with 0x{code:08X} ({nt_status_name(code)})")
         return code & 0xFF
     return code
 
