@@ -29,7 +29,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m kernel", description="An NT mini-kernel on an emulated x86-64 that boots "
                 "64-bit Windows PE images.")
-    p.add_argument("--version", action="version", version=_version())
+    p.add_argument("--version", action=_VersionAction)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     b = sub.add_parser("boot", help="create a process from IMAGE and run it until it exits",
                        description="Create a Windows process from IMAGE through the NT creation stages and run "
@@ -53,9 +53,21 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--context", type=int, default=5, metavar="N", help="records shown before the divergence "
                    "(default 5)")
     sub.add_parser("debug-help", help="list the debugger commands")
-    from .run_corpus import add_parser as add_run_corpus
+    from .run_corpus_cli import add_parser as add_run_corpus
     add_run_corpus(sub)
     return p
+
+
+class _VersionAction(argparse.Action):
+    """--version: the installed distribution's number, looked up only when asked (importlib.metadata is slow
+    to import, and every boot would pay for it)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        sys.stdout.write(_version() + "\n")
+        parser.exit()
 
 
 def _version() -> str:

@@ -10,7 +10,6 @@ file, args, support, expect.stdout or expect.stdout_regex, expect.exit_code; a m
 as the source brings its own expectations). Jobs run in a pool
 of N threads each driving one boot process, or as Ray tasks on a cluster with --ray.
 """
-import argparse
 import hashlib
 import json
 import os
@@ -19,10 +18,10 @@ import shutil
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor, as_completed
 
 from .errors import EXIT_CANT_CREATE, EXIT_NO_INPUT, EXIT_USAGE, UserError
-from .limits import Limits, add_arguments, from_args, to_argv
+from .limits import from_args, to_argv
+from .run_corpus_cli import CORPUS_LIMITS, add_parser  # noqa: F401  (the command's arguments)
 from .status import nt_status_name
 
 REPORT_SCHEMA = "ntmini-corpus-report"
@@ -31,38 +30,7 @@ SUMMARY_VERSION = 1
 HEAD_BYTES = 512
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-# The limits a corpus run gives each image unless told otherwise: tighter than boot's, so that
-# one image cannot hold up a regression suite.
-CORPUS_LIMITS = Limits(max_instructions=2_000_000_000, timeout=60.0, max_output=16 << 20)
 KILL_GRACE = 30.0               # past --timeout, the worker process is killed ("hang")
-
-
-def add_parser(sub) -> None:
-    p = sub.add_parser("run-corpus", help="boot many images in parallel and report on each",
-                       description="Boot every image of a folder, list or manifest in parallel worker "
-                       "processes with the limits below; write a JSON report per image and a summary into "
-                       "-o DIR; with --expect, compare with expected outcomes and exit 1 on a difference.")
-    p.add_argument("source", metavar="DIR_OR_LIST", help="a folder of images, a list file or a manifest (.json)")
-    p.add_argument("-o", dest="out", metavar="DIR", required=True, help="where the reports and summary go")
-    p.add_argument("-j", dest="jobs", type=_jobs, default=os.cpu_count() or 1, metavar="N",
-                   help="images booted at once (default: the number of processors)")
-    p.add_argument("--expect", metavar="MANIFEST", help="expected outcomes; exit 1 when a run differs")
-    p.add_argument("--ray", metavar="ADDRESS", help="run the jobs as tasks on an existing Ray cluster (its "
-                   "address, `auto`, or `local` to start one on this machine for the run); needs the ray extra, "
-                   "and the images and this kernel at the same paths on every node")
-    p.add_argument("--memory", type=int, default=512, metavar="MB", help="emulated memory per image (default 512)")
-    p.add_argument("--cpus", type=int, default=1, metavar="N", help="logical processors per image (default 1)")
-    add_arguments(p, CORPUS_LIMITS)
-
-
-def _jobs(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {text}")
-    return value
 
 
 # -- the jobs
@@ -373,6 +341,7 @@ def run_corpus(args) -> int:
         run_on_ray(args.ray, job_dicts, options, kill_after, done)
     else:
         work_root = os.path.abspath(os.path.join(out, "work"))
+        from concurrent.futures import ThreadPoolExecutor, as_completed  # only a corpus run needs it
         with ThreadPoolExecutor(max_workers=args.jobs) as pool:
             futures = [pool.submit(run_job, j, work_root, options, kill_after) for j in job_dicts]
             for future in as_completed(futures):

@@ -3,8 +3,7 @@ each page as MiMapViewOfImageSection would give it."""
 import struct
 from typing import NamedTuple
 
-import pefile
-
+from . import imagecache
 from .pe import ImageFile, ImageRefused
 
 PAGE = 0x1000
@@ -30,9 +29,12 @@ class ImageLayout(NamedTuple):
     relocated: bool
 
 
+IMAGE_DIRECTORY_ENTRY_BASERELOC = 5
+
+
 def has_relocations(image: ImageFile) -> bool:
-    index = pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_BASERELOC"]
-    directories = image.pe.OPTIONAL_HEADER.DATA_DIRECTORY
+    index = IMAGE_DIRECTORY_ENTRY_BASERELOC
+    directories = image.headers.OPTIONAL_HEADER.DATA_DIRECTORY
     if index >= len(directories):       # NumberOfRvaAndSizes leaves it out: no relocations
         return False
     d = directories[index]
@@ -40,7 +42,24 @@ def has_relocations(image: ImageFile) -> bool:
 
 
 def build_layout(image: ImageFile, base: int) -> ImageLayout:
+    """The layout for `base`, from the cache when the same file was laid out at that base before
+    (imagecache: the system's images land at the same bases in every run)."""
+    cacheable = image.key and image.size_of_image <= imagecache.MAX_LAYOUT
+    kind = f"layout@{base:x}"
+    if cacheable:
+        record = imagecache.load(image.key, kind)
+        if record is not None and isinstance(record, tuple) and len(record) == 4:
+            size, data, protections, relocated = record
+            return ImageLayout(base, size, data, list(protections), relocated)
+    layout = _build_layout(image, base)
+    if cacheable:
+        imagecache.store(image.key, kind, (layout.size, layout.data, layout.protections, layout.relocated))
+    return layout
+
+
+def _build_layout(image: ImageFile, base: int) -> ImageLayout:
     """Map headers and sections, apply base relocations for `base`, and list page protections."""
+    import pefile
     pe = image.pe
     oh = pe.OPTIONAL_HEADER
     size = (oh.SizeOfImage + PAGE - 1) & ~(PAGE - 1)
@@ -48,7 +67,7 @@ def build_layout(image: ImageFile, base: int) -> ImageLayout:
     try:
         if relocated:
             pe = pefile.PE(data=image.data, fast_load=True)
-            pe.parse_data_directories(directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_BASERELOC"]])
+            pe.parse_data_directories(directories=[IMAGE_DIRECTORY_ENTRY_BASERELOC])
             pe.relocate_image(base)
         if oh.SectionAlignment < PAGE:
             # A low-alignment image is its file laid flat: every RVA is its file offset.

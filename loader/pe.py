@@ -6,7 +6,7 @@ import mmap
 import os
 import stat
 
-import pefile
+from . import imagecache
 
 IMAGE_FILE_MACHINE_AMD64 = 0x8664
 IMAGE_FILE_MACHINE_I386 = 0x014C
@@ -31,32 +31,42 @@ class ImageRefused(Exception):
 
 
 class ImageFile:
-    """A PE file read and parsed (headers only until a directory is asked for)."""
+    """A PE file read and accepted by pefile. `headers` has the header fields (pefile's names);
+    `pe` is pefile's object, parsed on first use when the headers came from the cache."""
 
-    def __init__(self, path: str, data: bytes, pe: pefile.PE):
+    def __init__(self, path: str, data: bytes, pe=None, headers=None, key: str = ""):
         self.path = path
         self.data = data
-        self.pe = pe
+        self._pe = pe
+        self.headers = headers if headers is not None else pe
+        self.key = key                  # the content key of imagecache, "" when not computed
+
+    @property
+    def pe(self):
+        if self._pe is None:
+            import pefile
+            self._pe = pefile.PE(data=self.data, fast_load=True)
+        return self._pe
 
     @property
     def image_base(self) -> int:
-        return self.pe.OPTIONAL_HEADER.ImageBase
+        return self.headers.OPTIONAL_HEADER.ImageBase
 
     @property
     def size_of_image(self) -> int:
-        return self.pe.OPTIONAL_HEADER.SizeOfImage
+        return self.headers.OPTIONAL_HEADER.SizeOfImage
 
     @property
     def entry_rva(self) -> int:
-        return self.pe.OPTIONAL_HEADER.AddressOfEntryPoint
+        return self.headers.OPTIONAL_HEADER.AddressOfEntryPoint
 
     @property
     def subsystem(self) -> int:
-        return self.pe.OPTIONAL_HEADER.Subsystem
+        return self.headers.OPTIONAL_HEADER.Subsystem
 
     @property
     def is_dll(self) -> bool:
-        return bool(self.pe.FILE_HEADER.Characteristics & IMAGE_FILE_DLL)
+        return bool(self.headers.FILE_HEADER.Characteristics & IMAGE_FILE_DLL)
 
 
 def parse_image(path: str, data: bytes) -> ImageFile:
@@ -66,6 +76,14 @@ def parse_image(path: str, data: bytes) -> ImageFile:
     if len(data) < 0x40:
         raise ImageRefused("truncated", f"a truncated image ({len(data)} bytes: the MS-DOS header alone is 64)",
                            not_pe=True)
+    key = imagecache.content_key(data)
+    snap = imagecache.load(key, "headers")
+    if snap is not None:
+        try:
+            return ImageFile(path, data, headers=imagecache.ImageHeaders(snap), key=key)
+        except (KeyError, TypeError):
+            pass                            # a record of another shape: parse again
+    import pefile
     try:
         pe = pefile.PE(data=data, fast_load=True)
     except (ValueError, IndexError, KeyError, TypeError, OverflowError, AttributeError) as e:
@@ -81,7 +99,13 @@ def parse_image(path: str, data: bytes) -> ImageFile:
         if sig != b"PE":
             raise ImageRefused("ms-dos", "an MS-DOS program: Windows x64 has no NTVDM to run it") from e
         raise ImageRefused("bad-pe", f"a malformed PE image ({e})", not_pe=True) from e
-    return ImageFile(path, data, pe)
+    try:
+        snap = imagecache.snapshot_headers(pe)
+    except (AttributeError, TypeError):
+        snap = None                         # headers pefile could not give whole: not cached
+    if snap is not None:
+        imagecache.store(key, "headers", snap)
+    return ImageFile(path, data, pe, key=key)
 
 
 class NotRegularFile(OSError):
@@ -120,7 +144,7 @@ def open_image(path: str) -> ImageFile:
     if ext in (".com", ".pif") and data[:2] != b"MZ":
         raise ImageRefused("ms-dos", "an MS-DOS .com/.pif program: Windows x64 has no NTVDM to run it")
     image = parse_image(path, data)
-    pe = image.pe
+    pe = image.headers
     machine = pe.FILE_HEADER.Machine
     if pe.OPTIONAL_HEADER.Magic == 0x10B or machine == IMAGE_FILE_MACHINE_I386:
         raise ImageRefused("win32", "a 32-bit image: it needs WoW64, and this kernel runs native x64 images only")

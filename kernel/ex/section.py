@@ -145,7 +145,7 @@ def NtQuerySection(kernel, thread, section_handle, info_class, buffer, length, r
 
 def section_image_information(image) -> bytes:
     """SECTION_IMAGE_INFORMATION (0x40 bytes) from the image's headers."""
-    pe = image.pe
+    pe = image.headers
     oh, fh = pe.OPTIONAL_HEADER, pe.FILE_HEADER
     has_code = any(s.Characteristics & 0x20000020 for s in pe.sections) or oh.SizeOfCode != 0
     return struct.pack("<QI4xQQIHHHHHHHBBIII",

@@ -43,7 +43,7 @@ def NtCreateThreadEx(kernel, thread, handle_out, access, attributes, process_han
     space.probe_write(handle_out, b"\0" * 8)
     if thread.process.handles.charge is not None:
         thread.process.handles.charge(len(thread.process.handles))   # the handle quota, before the thread
-    oh = process.image.pe.OPTIONAL_HEADER
+    oh = process.image.headers.OPTIONAL_HEADER
     commit = stack_size or oh.SizeOfStackCommit
     reserve = max(maximum_stack_size or oh.SizeOfStackReserve, commit)
     new = PspCreateThread(kernel, process, start, argument, reserve, commit, process.base_priority)

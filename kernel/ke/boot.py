@@ -7,7 +7,7 @@ KiSystemCall64, and KUSER_SHARED_DATA filled in.
 import os
 import struct
 
-from loader.exports import read_exports
+from loader.exports import read_exports_cached
 from loader.image import build_layout
 from loader.pe import parse_image
 
@@ -42,7 +42,7 @@ def load_kernel_image(system: SystemSpace) -> KernelImage:
         image = parse_image(path, f.read())
     layout = build_layout(image, KERNEL_IMAGE_BASE)
     base = system.map_kernel_image(layout.data, layout.size)
-    exp = read_exports(image.pe)
+    exp = read_exports_cached(image)
     return KernelImage(base, {name: base + rva for name, rva in exp.by_name.items()}, layout.size)
 
 

@@ -9,8 +9,6 @@ flushed or deleted.
 """
 import os
 
-import pefile
-
 from loader.image import build_layout
 from loader.pe import IMAGE_FILE_MACHINE_AMD64, ImageFile, ImageRefused, parse_image
 
@@ -123,7 +121,7 @@ class ImageView:
     def exports(self):
         if self._exports is None:
             from loader.exports import read_exports_cached
-            self._exports = read_exports_cached(self.image.pe, self.image.data)
+            self._exports = read_exports_cached(self.image)
         return self._exports
 
 
@@ -138,7 +136,7 @@ def MiValidateImage(data: bytes, path: str) -> ImageFile:
         if e.kind == "win16":
             raise NtStatusError(STATUS_INVALID_IMAGE_WIN_16) from e
         raise NtStatusError(STATUS_INVALID_IMAGE_FORMAT) from e
-    pe = image.pe
+    pe = image.headers
     try:
         oh = pe.OPTIONAL_HEADER
         if oh is None or oh.Magic != 0x20B or pe.FILE_HEADER.Machine != IMAGE_FILE_MACHINE_AMD64:
@@ -150,7 +148,7 @@ def MiValidateImage(data: bytes, path: str) -> ImageFile:
                 raise NtStatusError(STATUS_INVALID_IMAGE_FORMAT, "a section lies past the end of the file")
             if s.VirtualAddress + max(s.Misc_VirtualSize, s.SizeOfRawData) > oh.SizeOfImage + PAGE_SIZE:
                 raise NtStatusError(STATUS_INVALID_IMAGE_FORMAT)
-    except (AttributeError, pefile.PEFormatError) as e:
+    except AttributeError as e:
         raise NtStatusError(STATUS_INVALID_IMAGE_FORMAT) from e
     return image
 
@@ -302,7 +300,7 @@ def _layout(image: ImageFile, base: int):
     if base not in cache:
         try:
             cache[base] = build_layout(image, base)
-        except (ImageRefused, pefile.PEFormatError, ValueError, IndexError, KeyError, TypeError, AttributeError) as e:
+        except (ImageRefused, ValueError, IndexError, KeyError, TypeError, AttributeError) as e:
             raise NtStatusError(STATUS_INVALID_IMAGE_FORMAT) from e
         if len(cache) > 4:
             cache.pop(next(iter(cache)))

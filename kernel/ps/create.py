@@ -88,7 +88,7 @@ def PspOpenImage(kernel, req: CreateRequest) -> ImageFile:
         raise ImageOpenError(f"{req.host_path}: cannot read ({e.strerror})", "no-input") from e
     except ImageRefused as e:
         raise ImageOpenError(f"{req.host_path}: {e}", "not-pe" if e.not_pe else "unsupported") from e
-    oh = image.pe.OPTIONAL_HEADER
+    oh = image.headers.OPTIONAL_HEADER
     stage(kernel, "2", "open image and create section", kind="native x64 executable",
           image_base=oh.ImageBase, entry_point=oh.AddressOfEntryPoint, size_of_image=oh.SizeOfImage,
           subsystem=oh.Subsystem)
@@ -146,7 +146,7 @@ def NtCreateUserProcess(kernel, req: CreateRequest):
             kernel.events.emit("image-load", pid=pid, name=m.name, base=m.base, size=m.size, path=m.path,
                                file=m.image.path)
 
-    oh = image.pe.OPTIONAL_HEADER
+    oh = image.headers.OPTIONAL_HEADER
     entry = process.image_base + image.entry_rva
     thread = PspCreateThread(kernel, process, entry, process.peb, oh.SizeOfStackReserve, oh.SizeOfStackCommit,
                              params["base_priority"])

@@ -74,7 +74,7 @@ def MmCreatePeb(kernel, process: EProcess, image, parameters_va: int) -> int:
     space.vads.insert(Vad(PEB_ADDRESS, PEB_ADDRESS + PAGE_SIZE, MEM_PRIVATE, PAGE_READWRITE, "PEB"))
     commit_pages(space, PEB_ADDRESS, PEB_ADDRESS + PAGE_SIZE, PAGE_READWRITE)
     peb = StructView(space, PEB_ADDRESS, LAYOUTS["PEB"])
-    oh = image.pe.OPTIONAL_HEADER
+    oh = image.headers.OPTIONAL_HEADER
     peb.ImageBaseAddress = process.image_base
     peb.ProcessParameters = parameters_va
     peb.ApiSetMap = MmMapApiSetSchema(process)
