@@ -7,6 +7,8 @@ reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.t
   delay = ["x.dll", ...]       DLLs of the sample the exe imports through delay-load thunks
   flags = [...]                more compiler/linker flags for the exe
   libs = ["-lname", ...]       libraries linked after the exe's object (the compiler's own ones)
+  msvc_cxx = ["x.cpp", ...]    C++ sources compiled by clang for the MSVC ABI (x86_64-pc-windows-msvc:
+                               MSVC's exception tables and name decoration) and linked into the exe
   [[dll]]                      a DLL of the sample, built first, beside the exe:
   name, sources, base, entry (default DllMain), imports (DLLs it links against), def, flags
 `--check` fails if a committed .exe or .dll differs from a fresh build.
@@ -28,6 +30,8 @@ from tools.reproducible import check  # noqa: E402
 
 CC = os.environ.get("MINGW_CC", "x86_64-w64-mingw32-gcc")
 DLLTOOL = os.environ.get("MINGW_DLLTOOL", "x86_64-w64-mingw32-dlltool")
+CLANG = os.environ.get("CLANG", "clang-14")
+MSVC_CXX = ["-target", "x86_64-pc-windows-msvc", "-O1", "-fexceptions", "-fcxx-exceptions", "-Wall", "-Werror"]
 BASE = ["-O2", "-ffreestanding", "-nostdlib", "-fno-stack-protector", "-fno-ident", "-mno-stack-arg-probe",
         "-Wall", "-Werror", "-Wl,--no-insert-timestamp", "-Wl,--major-os-version=10"]
 FLAGS = BASE + ["-Wl,--entry,Entry", "-Wl,--subsystem,console", "-Wl,--major-subsystem-version=6"]
@@ -97,6 +101,10 @@ def build(out_dir: str) -> None:
                 cmd += _link_inputs(["ntdll.dll", *dll.get("imports", [])], folder)
                 _run(cmd, folder, f"{name}/{dll['name']}")
             cmd = [CC, *FLAGS, *spec.get("flags", []), "-o", f"{name}.exe", f"{name}.c"]
+            for source in spec.get("msvc_cxx", []):
+                obj = os.path.splitext(source)[0] + ".msvc.o"
+                _run([CLANG, *MSVC_CXX, "-c", source, "-o", obj], folder, f"{name}/{source}")
+                cmd.append(obj)
             cmd += _link_inputs(["ntdll.dll", *spec.get("links", [])], folder)
             cmd += [_delay_library(dll, folder) for dll in spec.get("delay", [])]
             cmd += spec.get("libs", [])

@@ -53,7 +53,9 @@ typedef struct {
 } FuncInfo;
 
 /* The consolidation record __CxxFrameHandler3 hands RtlUnwindEx (private to this file). */
-enum { CONS_CALLBACK, CONS_FRAME, CONS_HANDLER, CONS_STATE, CONS_RECORD, CONS_CATCH_STATE, CONS_COUNT };
+/* CONS_FRAME is the frame the catch funclet gets (the function's own), CONS_TARGET the frame the unwind
+ * ends in and execution resumes in (the same, or a catch funclet's frame for a try inside a catch). */
+enum { CONS_CALLBACK, CONS_FRAME, CONS_HANDLER, CONS_STATE, CONS_RECORD, CONS_CATCH_STATE, CONS_TARGET, CONS_COUNT };
 
 __declspec(dllimport) void WINAPI RaiseException(unsigned int, unsigned int, unsigned int, const ULONG_PTR *);
 __declspec(dllimport) PVOID NTAPI RtlPcToFileHeader(PVOID PcValue, PVOID *BaseOfImage);
@@ -96,15 +98,20 @@ static const ActiveCatch *FindActiveCatch(ULONG64 frame)
     return NULL;
 }
 
-/* Is the code at ControlPc one of the frame's catch funclets (a function of its own in .pdata)? */
-static BOOLEAN InCatchFunclet(const FuncInfo *fi, DISPATCHER_CONTEXT *dc)
+/* Is the code at ControlPc one of the frame's catch funclets (a function of its own in .pdata)?
+ * Then which catch clause it is, and of which try block. */
+static BOOLEAN InCatchFunclet(const FuncInfo *fi, DISPATCHER_CONTEXT *dc, const TryBlockMapEntry **block,
+                              const HandlerType **handler)
 {
     const TryBlockMapEntry *blocks = RVA(dc->ImageBase, fi->pTryBlockMap);
     for (ULONG i = 0; i < fi->nTryBlocks; i++) {
         const HandlerType *handlers = RVA(dc->ImageBase, blocks[i].pHandlerArray);
         for (int k = 0; k < blocks[i].nCatches; k++)
-            if ((ULONG)handlers[k].addressOfHandler == dc->FunctionEntry->BeginAddress)
+            if ((ULONG)handlers[k].addressOfHandler == dc->FunctionEntry->BeginAddress) {
+                *block = &blocks[i];
+                *handler = &handlers[k];
                 return 1;
+            }
     }
     return 0;
 }
@@ -135,11 +142,10 @@ static int CurrentState(const FuncInfo *fi, DISPATCHER_CONTEXT *dc, ULONG64 fram
 
 /* Destroy what the frame built above `target`, most recent first, through the cleanup funclets
  * of the unwind map (each called with the establisher frame, as a funclet expects). */
-static void FrameUnwindToState(const FuncInfo *fi, DISPATCHER_CONTEXT *dc, ULONG64 frame, int target)
+static void UnwindStates(const FuncInfo *fi, DISPATCHER_CONTEXT *dc, ULONG64 frame, int state, int target,
+                         int *help)
 {
     const UnwindMapEntry *map = RVA(dc->ImageBase, fi->pUnwindMap);
-    int *help = UnwindHelp(fi, frame);
-    int state = CurrentState(fi, dc, frame);
     while (state > target && state < fi->maxState) {
         int next = map[state].toState;
         if (help != NULL)
@@ -150,6 +156,11 @@ static void FrameUnwindToState(const FuncInfo *fi, DISPATCHER_CONTEXT *dc, ULONG
     }
     if (help != NULL)
         *help = state;
+}
+
+static void FrameUnwindToState(const FuncInfo *fi, DISPATCHER_CONTEXT *dc, ULONG64 frame, int target)
+{
+    UnwindStates(fi, dc, frame, CurrentState(fi, dc, frame), target, UnwindHelp(fi, frame));
 }
 
 /* -- matching a catch clause */
@@ -224,10 +235,10 @@ static void BuildCatchObject(const HandlerType *h, ULONG64 frame, const Catchabl
 static PVOID CxxCallCatchBlock(EXCEPTION_RECORD *cons)
 {
     EXCEPTION_RECORD *thrown = (EXCEPTION_RECORD *)cons->ExceptionInformation[CONS_RECORD];
-    ULONG64 frame = cons->ExceptionInformation[CONS_FRAME];
+    ULONG64 frame = cons->ExceptionInformation[CONS_FRAME], target = cons->ExceptionInformation[CONS_TARGET];
     /* Catches of frames at or below this one have ended (left by an exception). */
-    ActiveCatch self = {ACTIVE_CATCHES, frame, (int)(LONG64)cons->ExceptionInformation[CONS_CATCH_STATE]};
-    while (self.next != NULL && self.next->frame <= frame)
+    ActiveCatch self = {ACTIVE_CATCHES, target, (int)(LONG64)cons->ExceptionInformation[CONS_CATCH_STATE]};
+    while (self.next != NULL && self.next->frame <= target)
         self.next = self.next->next;
     ACTIVE_CATCHES = &self;
     int *in_flight = CxxProcessingThrow();
@@ -246,9 +257,9 @@ static PVOID CxxCallCatchBlock(EXCEPTION_RECORD *cons)
     return resume;
 }
 
-static __attribute__((noreturn)) void CatchIt(EXCEPTION_RECORD *thrown, ULONG64 frame, DISPATCHER_CONTEXT *dc,
-                                              const FuncInfo *fi, const TryBlockMapEntry *tb, const HandlerType *h,
-                                              const CatchableType *ct)
+static __attribute__((noreturn)) void CatchIt(EXCEPTION_RECORD *thrown, ULONG64 frame, ULONG64 target,
+                                              DISPATCHER_CONTEXT *dc, const TryBlockMapEntry *tb,
+                                              const HandlerType *h, const CatchableType *ct)
 {
     ULONG64 ti_base = thrown->ExceptionInformation[3];
     if (ct != NULL)
@@ -260,10 +271,71 @@ static __attribute__((noreturn)) void CatchIt(EXCEPTION_RECORD *thrown, ULONG64 
     cons.ExceptionInformation[CONS_STATE] = (ULONG_PTR)(LONG64)tb->tryLow;
     cons.ExceptionInformation[CONS_CATCH_STATE] = (ULONG_PTR)(LONG64)tb->catchHigh;
     cons.ExceptionInformation[CONS_RECORD] = (ULONG_PTR)thrown;
-    (void)fi;
-    RtlUnwindEx((PVOID)frame, NULL, &cons, NULL, dc->ContextRecord, dc->HistoryTable);
+    cons.ExceptionInformation[CONS_TARGET] = target;
+    RtlUnwindEx((PVOID)target, NULL, &cons, NULL, dc->ContextRecord, dc->HistoryTable);
     for (;;)
         terminate();
+}
+
+static BOOLEAN IsOurConsolidation(const EXCEPTION_RECORD *rec)
+{
+    return (ULONG)rec->ExceptionCode == (ULONG)STATUS_UNWIND_CONSOLIDATE && rec->NumberParameters == CONS_COUNT
+           && rec->ExceptionInformation[CONS_CALLBACK] == (ULONG_PTR)CxxCallCatchBlock;
+}
+
+/* Search the try blocks that lie within [low, high] and contain `state` for a catch of the
+ * exception; a match unwinds to `target` and does not return. The catch objects live in `frame`. */
+static void FindCatch(EXCEPTION_RECORD *rec, DISPATCHER_CONTEXT *dc, const FuncInfo *fi, int state, int low,
+                      int high, ULONG64 frame, ULONG64 target)
+{
+    EXCEPTION_RECORD *thrown = rec;
+    if (rec->ExceptionInformation[2] == 0) {            /* throw; */
+        thrown = *CxxCurrentException();
+        if (!IsCxxException(thrown))
+            terminate();                    /* nothing is being handled */
+    }
+    const ThrowInfo *ti = (const ThrowInfo *)thrown->ExceptionInformation[2];
+    ULONG64 ti_base = thrown->ExceptionInformation[3];
+    const TryBlockMapEntry *blocks = RVA(dc->ImageBase, fi->pTryBlockMap);
+    for (ULONG i = 0; i < fi->nTryBlocks; i++) {
+        const TryBlockMapEntry *tb = &blocks[i];
+        if (state < tb->tryLow || state > tb->tryHigh || tb->tryLow < low || tb->catchHigh > high)
+            continue;
+        const HandlerType *handlers = RVA(dc->ImageBase, tb->pHandlerArray);
+        for (int k = 0; k < tb->nCatches; k++) {
+            BOOLEAN ellipsis;
+            const CatchableType *ct = MatchHandler(&handlers[k], dc->ImageBase, ti, ti_base, &ellipsis);
+            if (ct != NULL || ellipsis)
+                CatchIt(thrown, frame, target, dc, tb, &handlers[k], ct);
+        }
+    }
+}
+
+/* A catch funclet's own frame. The function's frame, whose objects and catch parameters the
+ * funclet uses, is the one the funclet was called with; the funclet keeps it at its HandlerType's
+ * dispFrame. Try blocks inside the catch block are searched here, and a match resumes in the
+ * funclet; an exception leaving the catch block destroys the catch block's own objects here,
+ * and the function's frame (reached next, through the consolidation frame) goes on from the
+ * catch's state. */
+static EXCEPTION_DISPOSITION CatchFuncletFrame(EXCEPTION_RECORD *rec, ULONG64 funclet, DISPATCHER_CONTEXT *dc,
+                                               const FuncInfo *fi, const TryBlockMapEntry *outer,
+                                               const HandlerType *own)
+{
+    ULONG64 frame = *(ULONG64 *)(funclet + own->dispFrame);
+    const ActiveCatch *active = FindActiveCatch(funclet);
+    int state = active != NULL ? active->state : StateFromIp(fi, dc->ImageBase, dc->ControlPc);
+    if (rec->ExceptionFlags & EXCEPTION_UNWIND) {
+        int target = outer->tryHigh;        /* the catch block's states lie above its try block's */
+        if (rec->ExceptionFlags & EXCEPTION_TARGET_UNWIND)
+            target = IsOurConsolidation(rec) ? (int)(LONG64)rec->ExceptionInformation[CONS_STATE]
+                                             : StateFromIp(fi, dc->ImageBase, dc->TargetIp);
+        if (state > outer->tryHigh && state <= outer->catchHigh)
+            UnwindStates(fi, dc, frame, state, target, NULL);
+        return ExceptionContinueSearch;
+    }
+    if (IsCxxException(rec))
+        FindCatch(rec, dc, fi, state, outer->tryHigh + 1, outer->catchHigh, frame, funclet);
+    return ExceptionContinueSearch;
 }
 
 /* __CxxFrameHandler3: the language handler of every MSVC function with try blocks or
@@ -274,52 +346,28 @@ CXX_EXPORT EXCEPTION_DISPOSITION __CxxFrameHandler3(EXCEPTION_RECORD *rec, PVOID
     (void)ctx;
     const FuncInfo *fi = RVA(dc->ImageBase, *(ULONG *)dc->HandlerData);
     ULONG64 frame = (ULONG64)establisher;
+    const TryBlockMapEntry *outer;
+    const HandlerType *own;
 
-    /* A catch funclet's own frame: its parent frame (reached next, through RcConsolidateFrames)
-     * is searched and unwound for it. (A try block inside a catch block is not supported.) */
-    if (InCatchFunclet(fi, dc))
-        return ExceptionContinueSearch;
+    if (InCatchFunclet(fi, dc, &outer, &own))
+        return CatchFuncletFrame(rec, frame, dc, fi, outer, own);
 
     if (rec->ExceptionFlags & EXCEPTION_UNWIND) {
         if (fi->maxState <= 0)
             return ExceptionContinueSearch;
         int target = -1;
-        if (rec->ExceptionFlags & EXCEPTION_TARGET_UNWIND) {
-            if ((ULONG)rec->ExceptionCode == (ULONG)STATUS_UNWIND_CONSOLIDATE && rec->NumberParameters == CONS_COUNT
-                && rec->ExceptionInformation[CONS_CALLBACK] == (ULONG_PTR)CxxCallCatchBlock)
-                target = (int)(LONG64)rec->ExceptionInformation[CONS_STATE];
-            else
-                target = StateFromIp(fi, dc->ImageBase, dc->TargetIp);
-        }
+        if (rec->ExceptionFlags & EXCEPTION_TARGET_UNWIND)
+            target = IsOurConsolidation(rec) ? (int)(LONG64)rec->ExceptionInformation[CONS_STATE]
+                                             : StateFromIp(fi, dc->ImageBase, dc->TargetIp);
         FrameUnwindToState(fi, dc, frame, target);
         return ExceptionContinueSearch;
     }
 
-    EXCEPTION_RECORD *thrown = rec;
     if (!IsCxxException(rec))
         return ExceptionContinueSearch;     /* /EHs: SEH exceptions are not C++ catches' */
-    if (rec->ExceptionInformation[2] == 0) {            /* throw; */
-        thrown = *CxxCurrentException();
-        if (!IsCxxException(thrown))
-            terminate();                    /* nothing is being handled */
-    }
-    const ThrowInfo *ti = (const ThrowInfo *)thrown->ExceptionInformation[2];
-    ULONG64 ti_base = thrown->ExceptionInformation[3];
     const ActiveCatch *active = FindActiveCatch(frame);
     int state = active != NULL ? active->state : CurrentState(fi, dc, frame);
-    const TryBlockMapEntry *blocks = RVA(dc->ImageBase, fi->pTryBlockMap);
-    for (ULONG i = 0; i < fi->nTryBlocks; i++) {
-        const TryBlockMapEntry *tb = &blocks[i];
-        if (state < tb->tryLow || state > tb->tryHigh)
-            continue;
-        const HandlerType *handlers = RVA(dc->ImageBase, tb->pHandlerArray);
-        for (int k = 0; k < tb->nCatches; k++) {
-            BOOLEAN ellipsis;
-            const CatchableType *ct = MatchHandler(&handlers[k], dc->ImageBase, ti, ti_base, &ellipsis);
-            if (ct != NULL || ellipsis)
-                CatchIt(thrown, frame, dc, fi, tb, &handlers[k], ct);
-        }
-    }
+    FindCatch(rec, dc, fi, state, -0x7FFFFFFF, 0x7FFFFFFF, frame, frame);
     if (fi->magicNumber >= EH_MAGIC_NUMBER3 && (fi->EHFlags & FI_EHNOEXCEPT_FLAG))
         terminate();                        /* an exception leaves a noexcept function */
     return ExceptionContinueSearch;
