@@ -55,7 +55,8 @@ typedef struct {
 /* The consolidation record __CxxFrameHandler3 hands RtlUnwindEx (private to this file). */
 /* CONS_FRAME is the frame the catch funclet gets (the function's own), CONS_TARGET the frame the unwind
  * ends in and execution resumes in (the same, or a catch funclet's frame for a try inside a catch). */
-enum { CONS_CALLBACK, CONS_FRAME, CONS_HANDLER, CONS_STATE, CONS_RECORD, CONS_CATCH_STATE, CONS_TARGET, CONS_COUNT };
+enum { CONS_CALLBACK, CONS_FRAME, CONS_HANDLER, CONS_STATE, CONS_RECORD, CONS_CATCH_STATE, CONS_TARGET, CONS_HELP,
+       CONS_COUNT };
 
 __declspec(dllimport) void WINAPI RaiseException(unsigned int, unsigned int, unsigned int, const ULONG_PTR *);
 __declspec(dllimport) PVOID NTAPI RtlPcToFileHeader(PVOID PcValue, PVOID *BaseOfImage);
@@ -248,6 +249,11 @@ static PVOID CxxCallCatchBlock(EXCEPTION_RECORD *cons)
     void *outer = *current;
     *current = thrown;
     PVOID resume = ((PVOID (*)(void *, ULONG64))cons->ExceptionInformation[CONS_HANDLER])(NULL, frame);
+    /* The catch ended and the function goes on in its own code: its state comes from the IP again
+     * (the unwind to the catch left the state it unwound to in UnwindHelp). */
+    int *help = (int *)cons->ExceptionInformation[CONS_HELP];
+    if (help != NULL)
+        *help = -2;
     *CxxCurrentException() = outer;
     ACTIVE_CATCHES = self.next;
     const ThrowInfo *ti = (const ThrowInfo *)thrown->ExceptionInformation[2];
@@ -258,7 +264,7 @@ static PVOID CxxCallCatchBlock(EXCEPTION_RECORD *cons)
 }
 
 static __attribute__((noreturn)) void CatchIt(EXCEPTION_RECORD *thrown, ULONG64 frame, ULONG64 target,
-                                              DISPATCHER_CONTEXT *dc, const TryBlockMapEntry *tb,
+                                              DISPATCHER_CONTEXT *dc, const FuncInfo *fi, const TryBlockMapEntry *tb,
                                               const HandlerType *h, const CatchableType *ct)
 {
     ULONG64 ti_base = thrown->ExceptionInformation[3];
@@ -272,6 +278,7 @@ static __attribute__((noreturn)) void CatchIt(EXCEPTION_RECORD *thrown, ULONG64 
     cons.ExceptionInformation[CONS_CATCH_STATE] = (ULONG_PTR)(LONG64)tb->catchHigh;
     cons.ExceptionInformation[CONS_RECORD] = (ULONG_PTR)thrown;
     cons.ExceptionInformation[CONS_TARGET] = target;
+    cons.ExceptionInformation[CONS_HELP] = (ULONG_PTR)(target == frame ? UnwindHelp(fi, frame) : NULL);
     RtlUnwindEx((PVOID)target, NULL, &cons, NULL, dc->ContextRecord, dc->HistoryTable);
     for (;;)
         terminate();
@@ -306,7 +313,7 @@ static void FindCatch(EXCEPTION_RECORD *rec, DISPATCHER_CONTEXT *dc, const FuncI
             BOOLEAN ellipsis;
             const CatchableType *ct = MatchHandler(&handlers[k], dc->ImageBase, ti, ti_base, &ellipsis);
             if (ct != NULL || ellipsis)
-                CatchIt(thrown, frame, target, dc, tb, &handlers[k], ct);
+                CatchIt(thrown, frame, target, dc, fi, tb, &handlers[k], ct);
         }
     }
 }

@@ -8,3 +8,16 @@ static void **CxxCurrentException(void) { return &vcrt_getptd()->curexception; }
 static void **CxxActiveCatches(void) { return &vcrt_getptd()->reserved[0]; }
 static int *CxxProcessingThrow(void) { return &vcrt_getptd()->processing_throw; }
 #include "../common/cxx_eh.c"
+
+/* The same handler under the names older compilers' tables name (FuncInfo magic 0x19930520-22). */
+VCRTEXP EXCEPTION_DISPOSITION __CxxFrameHandler(EXCEPTION_RECORD *rec, PVOID establisher, CONTEXT *ctx,
+                                                DISPATCHER_CONTEXT *dc)
+{
+    return __CxxFrameHandler3(rec, establisher, ctx, dc);
+}
+
+VCRTEXP EXCEPTION_DISPOSITION __CxxFrameHandler2(EXCEPTION_RECORD *rec, PVOID establisher, CONTEXT *ctx,
+                                                 DISPATCHER_CONTEXT *dc)
+{
+    return __CxxFrameHandler3(rec, establisher, ctx, dc);
+}

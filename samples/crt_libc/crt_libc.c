@@ -21,6 +21,23 @@ static void __attribute__((noinline)) jump(int v)
     longjmp(jump_buffer, v);
 }
 
+/* A frame-based handler on the frame between setjmp's and longjmp's: a longjmp to a frame unwinds
+ * through it (STATUS_LONGJUMP, EXCEPTION_UNWINDING), as the x64 CRT's does. */
+int UnwindSpy(unsigned int *record, void *frame, void *context, void *dispatcher)
+{
+    (void)frame, (void)context, (void)dispatcher;
+    if (record[1] & 2)
+        printf("  unwinding through the middle frame: code %#x flags %#x\n", record[0], record[1]);
+    return 1;                                   /* ExceptionContinueSearch */
+}
+
+static void __attribute__((noinline)) middle(int v)
+{
+    __asm__ volatile(".seh_handler UnwindSpy, @unwind, @except");
+    jump(v);
+    __asm__ volatile("nop");                    /* the call is not the function's last instruction */
+}
+
 static void bits(const char *what, double d)
 {
     unsigned long long u;
@@ -85,6 +102,12 @@ void Entry(void)
     if (r < 3)
         jump(r + 1);
     printf("setjmp returned %d on pass %d\n", r, passes);
+    volatile int framed = 0;
+    r = _setjmp(jump_buffer, __builtin_frame_address(0));
+    framed++;
+    if (r == 0)
+        middle(5);
+    printf("setjmp with its frame returned %d on pass %d\n", r, framed);
     printf("getenv before: %s\n", getenv("CRT_SAMPLE") ? getenv("CRT_SAMPLE") : "(none)");
     _putenv("CRT_SAMPLE=set by _putenv");
     printf("getenv after: %s\n", getenv("CRT_SAMPLE"));

@@ -4,6 +4,32 @@
 extern "C" void Say(const char *);
 extern "C" void SayNumber(const char *, long long);
 
+// What the Microsoft STL's <typeinfo> and <exception> declare (their layouts: a type descriptor
+// is a type_info; std::exception is a vftable, a message and whether it owns it): declared here,
+// as the headers are not at hand; name() is what the STL's inline type_info::name() calls.
+namespace std {
+class type_info {
+public:
+    virtual ~type_info();
+    mutable struct { const char *undecorated; char decorated[1]; } data;
+};
+class exception {
+public:
+    virtual ~exception();
+    virtual const char *what() const;
+private:
+    const char *message;
+    bool owned;
+};
+class bad_cast : public exception {};
+class bad_typeid : public exception {};
+}
+extern "C" const char *__std_type_info_name(void *data, void *root);
+alignas(16) static unsigned char type_info_root[16];        // the module's __type_info_root_node
+static const char *Name(const std::type_info &t) { return __std_type_info_name(&t.data, type_info_root); }
+extern "C" void __std_type_info_destroy_list(void *root);
+extern "C" void ForgetTypeNames(void) { __std_type_info_destroy_list(type_info_root); }
+
 inline void *operator new(unsigned long long, void *where) noexcept { return where; }
 void operator delete(void *, unsigned long long) noexcept {}     // the deleting destructors' references
 void operator delete(void *) noexcept {}
@@ -127,3 +153,48 @@ extern "C" long long ThrowFromCatch(int v)
 }
 
 extern "C" int LiveCounted(void) { return Counted::live; }
+
+// Run-time type information: typeid of a polymorphic object (__RTtypeid), dynamic_cast down, across
+// and to void* (__RTDynamicCast, __RTCastToVoid), std::bad_cast and std::bad_typeid from vcruntime.
+struct Left { int l = 1; virtual ~Left() {} };
+struct Right { int r = 2; virtual ~Right() {} };
+struct Both : Left, Right { int b = 3; };
+struct Other : Base { explicit Other(int x) : Base(x) {} };
+template <typename T> struct Box { T value; };
+namespace app { struct Widget { virtual ~Widget() {} }; }
+
+extern "C" void Rtti(void)
+{
+    Derived d(5);
+    Other o(6);
+    Base *pd = &d, *po = &o;
+    Say("typeid(*pd): "); Say(Name(typeid(*pd))); Say("\n");
+    Say("typeid(int): "); Say(Name(typeid(int))); Say("\n");
+    Say("typeid(const char *): "); Say(Name(typeid(const char *))); Say("\n");
+    Say("typeid(Box<int>): "); Say(Name(typeid(Box<int>))); Say("\n");
+    Say("typeid(Box<Box<unsigned __int64>>): "); Say(Name(typeid(Box<Box<unsigned long long>>))); Say("\n");
+    app::Widget w;
+    app::Widget *pw = &w;
+    Say("typeid(*pw): "); Say(Name(typeid(*pw))); Say("\n");
+    Say(Name(typeid(*pd)) == Name(typeid(Derived)) ? "the name is kept: the same pointer again\n" : "named twice\n");
+    SayNumber("dynamic_cast<Derived *>(pd) is &d: ", dynamic_cast<Derived *>(pd) == &d);
+    SayNumber("dynamic_cast<Derived *>(po) is null: ", dynamic_cast<Derived *>(po) == nullptr);
+    try {
+        Derived &r = dynamic_cast<Derived &>(*po);
+        SayNumber("no bad_cast: ", r.v);
+    } catch (const std::bad_cast &e) {
+        Say("caught std::bad_cast: "); Say(e.what()); Say("\n");
+    }
+    Both both;
+    Right *pr = &both;
+    SayNumber("dynamic_cast<void *>(pr) is &both: ", dynamic_cast<void *>(pr) == static_cast<void *>(&both));
+    SayNumber("dynamic_cast<Left *>(pr) across is the Left part: ", dynamic_cast<Left *>(pr) == static_cast<Left *>(&both));
+    SayNumber("its l: ", dynamic_cast<Left *>(pr)->l);
+    Base *volatile opaque = nullptr;            // not known to be null at compile time
+    Base *null_base = opaque;
+    try {
+        Say(Name(typeid(*null_base)));
+    } catch (const std::exception &e) {
+        Say("caught std::exception from typeid(*nullptr): "); Say(e.what()); Say("\n");
+    }
+}

@@ -3,7 +3,7 @@
  * vcruntime140.dll: catch by type, by base class through a const reference, by pointer, by value
  * (the copy constructor runs, the copy and the thrown object are destroyed), catch(...), rethrow,
  * a try block inside a catch block, a throw from a catch block, destructors of locals during the
- * unwinding. No C runtime: the driver prints through NtWriteFile. */
+ * unwinding; typeid, type_info names, dynamic_cast and bad_cast/bad_typeid. No C runtime: the driver prints through NtWriteFile. */
 #include "../nt.h"
 
 long long CatchTyped(int kind, int v);
@@ -11,6 +11,8 @@ long long Nested(int v);
 long long Rethrow(int v);
 long long ThrowFromCatch(int v);
 int LiveCounted(void);
+void Rtti(void);
+void ForgetTypeNames(void);
 
 /* What the C++ side references and a C runtime's static part would give it: type_info's vftable
  * (its type descriptors point there; the frame handler compares their names) and _fltused. */
@@ -36,5 +38,8 @@ int Entry(void)
     PrintHex("Rethrow returned ", (unsigned long long)Rethrow(9));
     Print("-- throw from a catch block\n");
     PrintHex("ThrowFromCatch returned ", (unsigned long long)ThrowFromCatch(21));
+    Print("-- run-time type information\n");
+    Rtti();
+    ForgetTypeNames();
     return 0;
 }

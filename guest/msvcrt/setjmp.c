@@ -1,0 +1,14 @@
+/* msvcrt's _setjmp(buf, frame) and longjmp(buf, value): the shared x64 implementation
+ * (guest/common/setjmp.c). mingw-w64's setjmp passes the caller's frame, so its longjmp unwinds. */
+#ifdef CRT_MSVCRT
+#include "../ntdll/except.h"
+#include "../common/setjmp.c"
+
+__asm__(".globl _setjmp\n"
+        ".set _setjmp, CrtSetjmpFrame\n"
+        ".globl longjmp\n"
+        ".set longjmp, CrtLongjmp\n"
+        ".section .drectve\n"
+        ".ascii \" -export:_setjmp -export:longjmp\"\n"
+        ".text\n");
+#endif
