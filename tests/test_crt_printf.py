@@ -49,7 +49,8 @@ def test_ucrt_refuses_percent_n_and_unknown_conversions_msvcrt_prints_the_letter
 
 def test_generated_files_are_current(tmp_path):
     """tools/gen_crt_printf.py run again gives the committed table, sample source and expectation."""
-    paths = ["tests/data/crt_printf.json"] + [f"samples/{n}/{f}" for n in ("crt_printf", "crt_printf_ucrt")
+    samples = ("crt_printf", "crt_printf_ucrt", "ucrt_printf")
+    paths = ["tests/data/crt_printf.json"] + [f"samples/{n}/{f}" for n in samples
                                               for f in (n + ".c", "expected.json", "build.toml")]
     before = {p: open(os.path.join(ROOT, p), "rb").read() for p in paths}
     subprocess.run([sys.executable, os.path.join(ROOT, "tools", "gen_crt_printf.py")], check=True,
