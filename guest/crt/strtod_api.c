@@ -1,4 +1,4 @@
-/* strtod, atof, wcstod, _wtof over crt_strtod: the UCRT also reads inf, nan and hexadecimal
+/* strtod, strtof, atof, wcstod, _wtof over crt_strtod and crt_strtof: the UCRT also reads inf, nan and hexadecimal
  * floating point, msvcrt.dll only decimal; out of range sets errno to ERANGE. */
 #include "crtbase.h"
 #include "strtod.h"
@@ -17,6 +17,16 @@ CRTEXP double strtod(const char *s, char **end)
     if (range)
         crt_errno = CRT_ERANGE;
     return d;
+}
+
+/* strtof rounds the text once, directly to float (not through double); C99, the UCRT's. */
+CRTEXP float strtof(const char *s, char **end)
+{
+    int range;
+    float f = crt_strtof(s, end, &range, UCRT_SYNTAX);
+    if (range)
+        crt_errno = CRT_ERANGE;
+    return f;
 }
 
 CRTEXP double atof(const char *s)

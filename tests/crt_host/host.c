@@ -64,6 +64,16 @@ unsigned long long host_strtod(const char *s, int ucrt, int *consumed, int *rang
     return v.u;
 }
 
+/* crt_strtof for the host: the float's bits. */
+unsigned host_strtof(const char *s, int ucrt, int *consumed, int *range)
+{
+    char *end;
+    union { float f; unsigned u; } v;
+    v.f = crt_strtof(s, &end, range, ucrt);
+    *consumed = (int)(end - s);
+    return v.u;
+}
+
 #include "scan.h"
 struct strsrc { const char *s; int pos; };
 static int s_get(crt_in *in) { struct strsrc *p = in->ctx; return p->s[p->pos] ? (unsigned char)p->s[p->pos++] : -1; }
