@@ -141,3 +141,45 @@ def test_ucrt_strtod_and_strtof_round_the_text():
         fbits = f if f is not None else _float_bits(Decimal(t))
         erange = 34 if fbits & 0x7FFFFFFF in (0, 0x7F800000) and t not in ("inf",) else 0
         assert lines[t] == f"strtod {t} {dbits:016x} {len(t)} errno 0 strtof {fbits:08x} errno {erange}", t
+
+
+def test_ucrt_argv_comes_back_as_given():
+    """The UCRT's _configure_narrow_argv splits the command line the kernel built by Microsoft's
+    quoting rules: the arguments come back unchanged."""
+    from test_crt_samples import TRICKY
+    result = run_kernel("boot", sample_path("ucrt_stdio"), *TRICKY)
+    lines = result.stdout.decode().split("\r\n")
+    assert lines[0] == f"argc={len(TRICKY) + 1}"
+    assert lines[1:1 + len(TRICKY)] == [f"[{a}]" for a in TRICKY]
+    assert lines[1 + len(TRICKY)].startswith("text write, binary read (10):")
+    assert result.returncode == 5
+
+
+def test_ucrt_stdout_on_a_terminal_is_written_per_call():
+    """On a character device the UCRT's stdout gives each call to the console at once (so the
+    order of printf and _write is kept), until setvbuf asks for full buffering."""
+    import os
+    import pty
+    import subprocess
+    import sys
+    import tty
+
+    from conftest import ROOT
+    master, slave = pty.openpty()
+    tty.setraw(slave)                               # the bytes as written, no terminal translation
+    proc = subprocess.Popen([sys.executable, "-m", "kernel", "boot", sample_path("ucrt_stdio")], cwd=ROOT,
+                            stdout=slave, stderr=subprocess.PIPE)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        out += data
+    os.close(master)
+    assert proc.wait(timeout=120) == 5
+    assert b"stdout type 2\r\n" in out
+    assert b"binary: x\ny\n[printf][_write][printf again]\r\n[direct][held]\r\n" in out
