@@ -151,7 +151,7 @@ def test_ucrt_argv_comes_back_as_given():
     lines = result.stdout.decode().split("\r\n")
     assert lines[0] == f"argc={len(TRICKY) + 1}"
     assert lines[1:1 + len(TRICKY)] == [f"[{a}]" for a in TRICKY]
-    assert lines[1 + len(TRICKY)].startswith("text write, binary read (10):")
+    assert lines[1 + len(TRICKY)] == "positional: second first 7 0.2"
     assert result.returncode == 5
 
 

@@ -1,7 +1,8 @@
-/* stdio of the UCRT from a zig-built program: argv as the UCRT splits the command line; text mode
- * writes LF as CR LF and reads CR LF back as LF, stopping at Ctrl-Z, binary mode neither; the
- * stream's buffering follows the handle's type (a console gets each call at once, a pipe or file
- * the buffer at a flush or at exit); fseek/ftell, ungetc, _setmode; atexit in reverse order. */
+/* stdio of the UCRT from a zig-built program: argv as the UCRT splits the command line;
+ * _printf_p's numbered arguments; text mode writes LF as CR LF and reads CR LF back as LF,
+ * stopping at Ctrl-Z, binary mode neither; the stream's buffering follows the handle's type (a
+ * console gets each call at once, a pipe or file the buffer at a flush or at exit); fseek/ftell,
+ * ungetc, _setmode; tmpnam and tmpfile in the temporary folder; atexit in reverse order. */
 #include <fcntl.h>
 #include <io.h>
 #include <stdio.h>
@@ -29,6 +30,7 @@ int main(int argc, char **argv)
     printf("argc=%d\n", argc);
     for (int i = 1; i < argc; i++)
         printf("[%s]\n", argv[i]);
+    _printf_p("positional: %2$s %1$d %3$.1f\n", 7, "second first", 0.25);
     atexit(registered_first);
     atexit(registered_second);
 
@@ -59,6 +61,19 @@ int main(int argc, char **argv)
     printf("fseek from end: %c%c, fgetc past end %d, feof %d\n", last2, last, past, feof(f) != 0);
     fclose(f);
     printf("remove %d, again %d\n", remove(path), remove(path));
+
+    char temp[MAX_PATH], name1[L_tmpnam], name2[L_tmpnam];
+    DWORD tlen = GetTempPathA(MAX_PATH, temp);
+    tmpnam(name1);
+    tmpnam(name2);
+    printf("tmpnam in the temporary folder %d, two differ %d\n", !strncmp(name1, temp, tlen) && strlen(name1) > tlen,
+           strcmp(name1, name2) != 0);
+    f = tmpfile();
+    fputs("kept till close", f);
+    rewind(f);
+    fgets(line, sizeof line, f);
+    printf("tmpfile read back [%s]\n", line);
+    fclose(f);
 
     DWORD type = GetFileType(GetStdHandle(STD_OUTPUT_HANDLE));
     printf("stdout type %lu\n", type);
