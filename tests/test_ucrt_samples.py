@@ -183,3 +183,16 @@ def test_ucrt_stdout_on_a_terminal_is_written_per_call():
     assert proc.wait(timeout=120) == 5
     assert b"stdout type 2\r\n" in out
     assert b"binary: x\ny\n[printf][_write][printf again]\r\n[direct][held]\r\n" in out
+
+
+def test_ucrt_getch_reads_the_console_not_redirected_stdin():
+    """With stdin a pipe there is no console input: _getch gives EOF and _kbhit 0 (a key given
+    back with _ungetch is seen by both), and stdin's own bytes stay for getchar."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    result = subprocess.run([sys.executable, "-m", "kernel", "boot", sample_path("ucrt_stdio"), "conio"], cwd=ROOT,
+                            input=b"abc", capture_output=True, timeout=120)
+    assert result.stdout == b"kbhit 0 getch -1 ungetch 113 kbhit 1 getch q kbhit 0\r\nstdin still has a\r\n"
+    assert result.returncode == 0

@@ -3,6 +3,7 @@
  * stopping at Ctrl-Z, binary mode neither; the stream's buffering follows the handle's type (a
  * console gets each call at once, a pipe or file the buffer at a flush or at exit); fseek/ftell,
  * ungetc, _setmode; tmpnam and tmpfile in the temporary folder; atexit in reverse order. */
+#include <conio.h>
 #include <fcntl.h>
 #include <io.h>
 #include <stdio.h>
@@ -25,8 +26,20 @@ static void dump(const char *what, const char *path, const char *mode)
     fclose(f);
 }
 
+/* "conio": _getch and _kbhit read the console, not the redirected stdin, which keeps its bytes. */
+static int conio(void)
+{
+    int k1 = _kbhit(), g1 = _getch(), u = _ungetch('q'), k2 = _kbhit(), g2 = _getch(), k3 = _kbhit();
+    printf("kbhit %d getch %d ungetch %d kbhit %d getch %c kbhit %d\n", k1, g1, u, k2, g2, k3);
+    int c = getchar();
+    printf("stdin still has %c\n", c);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 2 && !strcmp(argv[1], "conio"))
+        return conio();
     printf("argc=%d\n", argc);
     for (int i = 1; i < argc; i++)
         printf("[%s]\n", argv[i]);
