@@ -196,3 +196,16 @@ def test_ucrt_getch_reads_the_console_not_redirected_stdin():
                             input=b"abc", capture_output=True, timeout=120)
     assert result.stdout == b"kbhit 0 getch -1 ungetch 113 kbhit 1 getch q kbhit 0\r\nstdin still has a\r\n"
     assert result.returncode == 0
+
+
+@pytest.mark.parametrize("name", ["ucrt_printf", "ucrt_stdio", "ucrt_libc", "ucrt_cxx"])
+def test_zig_samples_are_ucrt_programs(name):
+    """What zig built links the UCRT through the API sets (never msvcrt.dll), with a content hash
+    where a time stamp would be and no PDB path."""
+    import pefile
+    pe = pefile.PE(sample_path(name))
+    dlls = [d.dll.decode().lower() for d in pe.DIRECTORY_ENTRY_IMPORT]
+    assert "api-ms-win-crt-runtime-l1-1-0.dll" in dlls and "api-ms-win-crt-stdio-l1-1-0.dll" in dlls
+    assert not any(d in ("msvcrt.dll", "ucrtbase.dll", "vcruntime140.dll") for d in dlls)
+    assert all(d.startswith("api-ms-win-crt-") or d == "kernel32.dll" for d in dlls), dlls
+    assert b".pdb" not in open(sample_path(name), "rb").read().lower()
