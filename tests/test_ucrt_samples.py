@@ -141,6 +141,7 @@ def test_ucrt_strtod_and_strtof_round_the_text():
         fbits = f if f is not None else _float_bits(Decimal(t))
         erange = 34 if fbits & 0x7FFFFFFF in (0, 0x7F800000) and t not in ("inf",) else 0
         assert lines[t] == f"strtod {t} {dbits:016x} {len(t)} errno 0 strtof {fbits:08x} errno {erange}", t
+    assert "wcstof 0.1 3dcccccd, 1e39 7f800000" in _libc_run()
 
 
 def test_ucrt_argv_comes_back_as_given():

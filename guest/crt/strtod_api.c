@@ -55,3 +55,23 @@ CRTEXP double _wtof(const crt_wchar *s)
 {
     return wcstod(s, NULL);
 }
+
+CRTEXP float wcstof(const crt_wchar *s, crt_wchar **end)
+{
+    char buf[1100];
+    size_t n = 0;
+    while (n < sizeof buf - 1 && s[n] && s[n] < 0x80) {
+        buf[n] = (char)s[n];
+        n++;
+    }
+    buf[n] = 0;
+    char *e;
+    float f = strtof(buf, &e);
+    if (end)
+        *end = (crt_wchar *)s + (e - buf);
+    return f;
+}
+
+/* long double is double on x64 Windows. */
+CRTEXP double strtold(const char *s, char **end) { return strtod(s, end); }
+CRTEXP double wcstold(const crt_wchar *s, crt_wchar **end) { return wcstod(s, end); }

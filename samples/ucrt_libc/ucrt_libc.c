@@ -110,6 +110,8 @@ int main(void)
                e1, fbits(f), errno);
     }
 
+    printf("wcstof 0.1 %08x, 1e39 %08x\n", fbits(wcstof(L"0.1", NULL)), fbits(wcstof(L"1e39", NULL)));
+
     char buf[128];
     for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
         time_t t = (time_t)dates[i];
