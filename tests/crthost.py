@@ -52,6 +52,15 @@ def host_strtod(flavour: str, text: str) -> tuple[float, int, bool]:
     return struct.unpack("<d", struct.pack("<Q", bits))[0], consumed.value, bool(rng.value)
 
 
+def host_strtof(flavour: str, text: str) -> tuple[int, int, bool]:
+    """crt_strtof: the float's bits, characters consumed, out of range."""
+    lib = host_crt(flavour)
+    lib.host_strtof.restype = ctypes.c_uint
+    consumed, rng = ctypes.c_int(), ctypes.c_int()
+    bits = lib.host_strtof(text.encode(), 1 if flavour == "UCRT" else 0, ctypes.byref(consumed), ctypes.byref(rng))
+    return bits, consumed.value, bool(rng.value)
+
+
 def host_math(name: str, x: float, y: float = 0.0) -> tuple[float, int]:
     """A guest/crt/mathcore.c function on the host: the result and its error code."""
     import struct

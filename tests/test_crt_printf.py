@@ -49,7 +49,8 @@ def test_ucrt_refuses_percent_n_and_unknown_conversions_msvcrt_prints_the_letter
 
 def test_generated_files_are_current(tmp_path):
     """tools/gen_crt_printf.py run again gives the committed table, sample source and expectation."""
-    paths = ["tests/data/crt_printf.json"] + [f"samples/{n}/{f}" for n in ("crt_printf", "crt_printf_ucrt")
+    samples = ("crt_printf", "crt_printf_ucrt", "ucrt_printf")
+    paths = ["tests/data/crt_printf.json"] + [f"samples/{n}/{f}" for n in samples
                                               for f in (n + ".c", "expected.json", "build.toml")]
     before = {p: open(os.path.join(ROOT, p), "rb").read() for p in paths}
     subprocess.run([sys.executable, os.path.join(ROOT, "tools", "gen_crt_printf.py")], check=True,
@@ -90,3 +91,28 @@ def test_narrow_format_of_a_wide_string_without_a_c_locale_form_fails():
     assert host_format("MSVCRT", "%ls", "l", ctypes.addressof(wide16))[0] == -1
     latin = (ctypes.c_uint16 * 3)(0x41, 0xE9, 0)
     assert host_format("MSVCRT", "%ls", "l", ctypes.addressof(latin)) == (2, "A\xe9")
+
+
+@pytest.mark.parametrize("flavour", ["MSVCRT", "UCRT"])
+def test_positional_arguments_by_number(flavour):
+    """_printf_p / __stdio_common_v*printf_p: %n$ takes argument n (1-based) whatever the order,
+    *m$ a width from argument m; a format without numbers is an ordinary one; mixing the two
+    ways, or leaving a number out, is refused."""
+    import ctypes
+
+    from crthost import host_crt
+    lib = host_crt(flavour)
+    lib.host_format_p.argtypes = [ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p]
+
+    def fmt(f):
+        buf = ctypes.create_string_buffer(256)
+        n = lib.host_format_p(buf, 256, f.encode())
+        return n, buf.value.decode() if n >= 0 else None
+
+    assert fmt("%2$s %1$d") == (6, "str 42")
+    assert fmt("%4$lld %3$.2f %2$s %1$d") == (25, "1234567890123 2.50 str 42")
+    assert fmt("[%1$*5$d] [%2$-*5$s] %1$x %3$g %4$lld") == (42, "[      42] [str     ] 2a 2.5 1234567890123")
+    assert fmt("%d %s") == (6, "42 str")               # no numbers: in order
+    assert fmt("100%% %1$d") == (7, "100% 42")
+    assert fmt("%1$d %s")[0] == -2                       # mixed
+    assert fmt("%1$d %3$f")[0] == -2                     # argument 2 left out

@@ -63,3 +63,49 @@ def test_ucrt_reads_inf_nan_and_hex_msvcrt_does_not():
     assert math.isnan(value) and consumed == 8
     assert host_strtod("MSVCRT", "inf") == (0.0, 0, False)
     assert host_strtod("MSVCRT", "0x1.8p3") == (0.0, 1, False)
+
+
+def _float_bits(value) -> int:
+    """The float nearest to an exact decimal (numpy-free): round half to even on the 24-bit grid."""
+    from fractions import Fraction
+    v = Fraction(value)
+    neg, v = v < 0, abs(v)
+    if v == 0:
+        return neg << 31
+    e = v.numerator.bit_length() - v.denominator.bit_length()
+    e = e if Fraction(2) ** e <= v else e - 1           # 2^e <= v < 2^(e+1)
+    e = max(e, -126)
+    q = v / Fraction(2) ** (e - 23)                     # 24 significant bits above the point
+    n = int(q)
+    rem = q - n
+    if rem > Fraction(1, 2) or (rem == Fraction(1, 2) and n & 1):
+        n += 1
+    if n >> 24:
+        n >>= 1
+        e += 1
+    if e > 127:
+        return (neg << 31) | 0x7F800000
+    if n >> 23:
+        return (neg << 31) | ((e + 127) << 23) | (n & 0x7FFFFF)
+    return (neg << 31) | n                              # subnormal (e == -126)
+
+
+def test_strtof_rounds_once_to_float():
+    """strtof rounds the decimal text itself (not the double nearest to it, which would round twice)."""
+    from crthost import host_strtof
+    rng = random.Random(15)
+    texts = ["0.1", "1.17549435e-38", "1.4e-45", "3.4028235e38", "3.4028236e38", "1e-46", "16777217",
+             # 1 + 2^-24 + 2^-60: the double nearest is the tie 1 + 2^-24 (to even: 1.0), the float 1 + 2^-23
+             "1.00000005960464486360847876547", "-2.5e-40"]
+    for _ in range(300):
+        digits = "".join(rng.choice("0123456789") for _ in range(rng.randint(1, 20)))
+        texts.append(f"{digits[:1]}.{digits[1:]}e{rng.randint(-47, 39)}")
+    wrong = []
+    for t in texts:
+        bits, consumed, _ = host_strtof("UCRT", t)
+        if bits != _float_bits(Decimal(t)) or consumed != len(t):
+            wrong.append((t, hex(bits), hex(_float_bits(Decimal(t)))))
+    assert not wrong, wrong[:5]
+    assert host_strtof("UCRT", "1e39")[2] and host_strtof("UCRT", "1e-50")[2]
+    assert host_strtof("UCRT", "-inf")[0] == 0xFF800000 and host_strtof("UCRT", "nan")[0] == 0x7FC00000
+    assert host_strtof("UCRT", "0x1.000001p0")[0] == 0x3F800000      # a tie, to even

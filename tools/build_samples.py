@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
-"""Build the sample programs under samples/ with the mingw-w64 cross compiler.
+"""Build the sample programs under samples/ with the mingw-w64 cross compiler (or zig).
 
 Each samples/NAME/NAME.c becomes samples/NAME/NAME.exe, linked against the guest ntdll,
 reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.toml:
+  runtime = "zig"              built instead by `zig cc -target x86_64-windows-gnu` as a hosted
+                               program: the toolchain's own start-up code, against the UCRT
+                               (ucrtbase.dll through the api-ms-win-crt-* API sets)
+  runtime = "zig-c++"          NAME.cpp built by `zig c++` the same way, libc++, libc++abi and
+                               libunwind linked in statically
   links = ["x.dll", ...]       more DLLs the exe links against (its own or guest/bin's)
   delay = ["x.dll", ...]       DLLs of the sample the exe imports through delay-load thunks
   flags = [...]                more compiler/linker flags for the exe
@@ -32,13 +37,20 @@ CC = os.environ.get("MINGW_CC", "x86_64-w64-mingw32-gcc")
 DLLTOOL = os.environ.get("MINGW_DLLTOOL", "x86_64-w64-mingw32-dlltool")
 CLANG = os.environ.get("CLANG", "clang-14")
 MSVC_CXX = ["-target", "x86_64-pc-windows-msvc", "-O1", "-fexceptions", "-fcxx-exceptions", "-Wall", "-Werror"]
+# zig from PyPI (the `ziglang` package, pinned in pyproject's test extra); ZIG overrides it.
+ZIG = os.environ.get("ZIG", "").split() or [sys.executable, "-m", "ziglang"]
+# Stripped (no PDB, no symbols), so the image depends only on the sources: lld writes a content
+# hash where the time stamp would be.
+ZIG_FLAGS = ["-target", "x86_64-windows-gnu", "-O2", "-s", "-Wall", "-Werror"]
+RUNTIMES = {"zig": ("cc", ".c"), "zig-c++": ("c++", ".cpp")}
 BASE = ["-O2", "-ffreestanding", "-nostdlib", "-fno-stack-protector", "-fno-ident", "-mno-stack-arg-probe",
         "-Wall", "-Werror", "-Wl,--no-insert-timestamp", "-Wl,--major-os-version=10"]
 FLAGS = BASE + ["-Wl,--entry,Entry", "-Wl,--subsystem,console", "-Wl,--major-subsystem-version=6"]
 
 
 def sample_names() -> list[str]:
-    return sorted(n for n in os.listdir(SAMPLES) if os.path.isfile(os.path.join(SAMPLES, n, n + ".c")))
+    return sorted(n for n in os.listdir(SAMPLES)
+                  if any(os.path.isfile(os.path.join(SAMPLES, n, n + ext)) for ext in (".c", ".cpp")))
 
 
 def sample_spec(name: str) -> dict:
@@ -79,7 +91,15 @@ def _delay_library(dll: str, folder: str) -> str:
     return f"lib{stem}.delay.a"
 
 
-def build(out_dir: str) -> None:
+def _build_zig(name: str, spec: dict, folder: str) -> None:
+    """A hosted program built by zig: its own start-up code and C library imports (the UCRT)."""
+    driver, ext = RUNTIMES[spec["runtime"]]
+    sources = spec.get("sources", [name + ext])
+    _run([*ZIG, driver, *ZIG_FLAGS, *spec.get("flags", []), "-o", f"{name}.exe", *sources,
+          *spec.get("libs", [])], folder, name)
+
+
+def build(out_dir: str, only: set | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "samples")
         shutil.copytree(SAMPLES, src, ignore=shutil.ignore_patterns("*.exe", "*.dll", "*.json"))
@@ -90,8 +110,18 @@ def build(out_dir: str) -> None:
             with open(os.path.join(folder, "nt_services.h"), "w") as f:
                 f.write(header)
         for name in sample_names():
+            if only and name not in only:
+                continue
             spec = sample_spec(name)
             folder = os.path.join(src, name)
+            if spec.get("runtime"):
+                if spec["runtime"] not in RUNTIMES:
+                    raise SystemExit(f"samples/{name}/build.toml: runtime {spec['runtime']!r} is not one of "
+                                     f"{sorted(RUNTIMES)}")
+                _build_zig(name, spec, folder)
+                os.makedirs(os.path.join(out_dir, name), exist_ok=True)
+                shutil.copyfile(os.path.join(folder, name + ".exe"), os.path.join(out_dir, name, name + ".exe"))
+                continue
             for dll in spec.get("dll", []):
                 cmd = [CC, *BASE, "-shared", "-Wl,--subsystem,windows", f"-Wl,--image-base,{dll['base']:#x}",
                        f"-Wl,--entry,{dll.get('entry', 'DllMain')}", *dll.get("flags", []), "-o", dll["name"],
@@ -117,10 +147,14 @@ def build(out_dir: str) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="fail if committed samples differ from a fresh build")
+    ap.add_argument("--only", action="append", metavar="NAME", help="build only this sample (repeatable)")
     args = ap.parse_args()
     if not args.check:
-        build(SAMPLES)
-        print("built", ", ".join(sample_names()))
+        only = set(args.only) if args.only else None
+        if only and only - set(sample_names()):
+            raise SystemExit(f"no such sample: {', '.join(sorted(only - set(sample_names())))}")
+        build(SAMPLES, only)
+        print("built", ", ".join(n for n in sample_names() if not only or n in only))
         return 0
     return check(build, ["nt_services.h"] + [p for n in sample_names() for p in outputs(n)], SAMPLES,
                  "sample binaries")

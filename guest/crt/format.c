@@ -21,6 +21,7 @@ void crt_fmtopts_default(crt_fmtopts *opt)
     opt->unknown_literal = 0;
 #endif
     opt->iso_wide = 0;
+    opt->positional = 0;
 }
 
 enum { F_LEFT = 1, F_PLUS = 2, F_SPACE = 4, F_ALT = 8, F_ZERO = 16 };
@@ -392,7 +393,122 @@ static int fmt_string(crt_out *o, const void *s, int wide, long long len, int fl
 
 /* ---- the format walk ---- */
 
+/* ---- where the arguments come from: in order from the va_list, or by position (%n$) ----
+ * The positional forms (_printf_p and friends) take every argument by its number, 1-100: a
+ * first pass over the format records each number's type, the arguments are then read in
+ * number order, and the second pass formats from that table. A format mixing the two ways,
+ * leaving a number out or giving one two types is refused. */
+enum { A_NONE, A_INT, A_I64, A_DBL, A_PTR };
+#define ARG_MAX 100
+typedef struct {
+    va_list ap;
+    int mode;                       /* 0 in order, 1 recording the types, 2 from the table */
+    int bad;
+    int max;
+    unsigned char type[ARG_MAX + 1];
+    union { long long i; double d; void *p; } v[ARG_MAX + 1];
+} crt_args;
+
+static long long arg_i(crt_args *a, int pos, int type)
+{
+    if (a->mode == 0)
+        return type == A_I64 ? va_arg(a->ap, long long) : va_arg(a->ap, int);
+    if (a->mode == 1) {
+        if (pos < 1 || (a->type[pos] && a->type[pos] != type))
+            a->bad = 1;
+        else {
+            a->type[pos] = (unsigned char)type;
+            if (pos > a->max) a->max = pos;
+        }
+        return 0;
+    }
+    return type == A_I64 ? a->v[pos].i : (int)a->v[pos].i;
+}
+
+static double arg_d(crt_args *a, int pos)
+{
+    if (a->mode == 0)
+        return va_arg(a->ap, double);
+    if (a->mode == 1) {
+        arg_i(a, pos, A_DBL);
+        return 0.0;
+    }
+    return a->v[pos].d;
+}
+
+static void *arg_p(crt_args *a, int pos)
+{
+    if (a->mode == 0)
+        return va_arg(a->ap, void *);
+    if (a->mode == 1) {
+        arg_i(a, pos, A_PTR);
+        return NULL;
+    }
+    return a->v[pos].p;
+}
+
+/* After a '*': in a positional format the number of the argument that holds it ("*m$"). */
+static int star_pos(const void *fmt, int fmt_wide, size_t *i, crt_args *a)
+{
+    if (a->mode == 0)
+        return 0;
+    int pos = 0;
+    size_t j = *i;
+    for (;; j++) {
+        unsigned c = fmt_wide ? ((const crt_wchar *)fmt)[j] : ((const unsigned char *)fmt)[j];
+        if (c < '0' || c > '9') {
+            if (c != '$' || j == *i)
+                a->bad = 1;
+            else
+                *i = j + 1;
+            return pos;
+        }
+        pos = pos * 10 + (int)(c - '0');
+    }
+}
+
+static int discard(crt_out *o, const void *s, size_t n) { (void)o; (void)s; (void)n; return 0; }
+static int vformat(crt_out *o, const void *fmt, int fmt_wide, const crt_fmtopts *opt, crt_args *a, int *invalid);
+
 int crt_vformat(crt_out *o, const void *fmt, int fmt_wide, const crt_fmtopts *opt, va_list ap, int *invalid)
+{
+    static crt_args zero;
+    crt_args a = zero;
+    va_copy(a.ap, ap);
+    if (opt->positional) {
+        crt_out scan = { o->wide, discard, NULL, 0 };
+        a.mode = 1;
+        vformat(&scan, fmt, fmt_wide, opt, &a, invalid);
+        if (a.max) {
+            for (int i = 1; i <= a.max; i++) {
+                if (a.type[i] == A_NONE)
+                    a.bad = 1;
+                else if (a.type[i] == A_DBL)
+                    a.v[i].d = va_arg(a.ap, double);
+                else if (a.type[i] == A_PTR)
+                    a.v[i].p = va_arg(a.ap, void *);
+                else
+                    a.v[i].i = a.type[i] == A_I64 ? va_arg(a.ap, long long) : va_arg(a.ap, int);
+            }
+            if (a.bad) {
+                va_end(a.ap);
+                if (invalid)
+                    *invalid = 1;
+                return -1;
+            }
+            a.mode = 2;
+        } else {
+            va_end(a.ap);
+            va_copy(a.ap, ap);              /* no %n$ at all: an ordinary format */
+            a.mode = 0;
+        }
+    }
+    int r = vformat(o, fmt, fmt_wide, opt, &a, invalid);
+    va_end(a.ap);
+    return r;
+}
+
+static int vformat(crt_out *o, const void *fmt, int fmt_wide, const crt_fmtopts *opt, crt_args *a, int *invalid)
 {
 #define FCH(i) (fmt_wide ? (unsigned)((const crt_wchar *)fmt)[i] : (unsigned)((const unsigned char *)fmt)[i])
     size_t i = 0;
@@ -410,7 +526,19 @@ int crt_vformat(crt_out *o, const void *fmt, int fmt_wide, const crt_fmtopts *op
         if (!FCH(i))
             break;
         i++;                                    /* the '%' */
-        int flags = 0, width = 0, prec = -1, size = SZ_NONE;
+        int flags = 0, width = 0, prec = -1, size = SZ_NONE, pos = 0;
+        if (a->mode && FCH(i) != '%') {         /* the argument's number: n$ */
+            size_t j = i;
+            while (FCH(j) >= '0' && FCH(j) <= '9')
+                pos = pos * 10 + (int)(FCH(j++) - '0');
+            if (j == i || FCH(j) != '$' || pos > ARG_MAX) {
+                a->bad = 1;
+                pos = 0;
+                if (a->mode == 2)
+                    goto refuse;
+            } else
+                i = j + 1;
+        }
         for (;; i++) {
             unsigned c = FCH(i);
             if (c == '-') flags |= F_LEFT;
@@ -421,12 +549,12 @@ int crt_vformat(crt_out *o, const void *fmt, int fmt_wide, const crt_fmtopts *op
             else break;
         }
         if (FCH(i) == '*') {
-            width = va_arg(ap, int);
+            i++;
+            width = (int)arg_i(a, star_pos(fmt, fmt_wide, &i, a), A_INT);
             if (width < 0) {
                 flags |= F_LEFT;
                 width = -width;
             }
-            i++;
         } else
             while (FCH(i) >= '0' && FCH(i) <= '9')
                 width = width * 10 + (int)(FCH(i++) - '0');
@@ -434,10 +562,10 @@ int crt_vformat(crt_out *o, const void *fmt, int fmt_wide, const crt_fmtopts *op
             i++;
             prec = 0;
             if (FCH(i) == '*') {
-                prec = va_arg(ap, int);
+                i++;
+                prec = (int)arg_i(a, star_pos(fmt, fmt_wide, &i, a), A_INT);
                 if (prec < 0)
                     prec = -1;
-                i++;
             } else
                 while (FCH(i) >= '0' && FCH(i) <= '9')
                     prec = prec * 10 + (int)(FCH(i++) - '0');
@@ -467,33 +595,33 @@ int crt_vformat(crt_out *o, const void *fmt, int fmt_wide, const crt_fmtopts *op
         switch (conv) {
         case 'd': case 'i': {
             long long val;
-            if (size == SZ_64) val = va_arg(ap, long long);
-            else if (size == SZ_H) val = (short)va_arg(ap, int);
-            else if (size == SZ_HH) val = (signed char)va_arg(ap, int);
-            else val = va_arg(ap, int);
+            if (size == SZ_64) val = arg_i(a, pos, A_I64);
+            else if (size == SZ_H) val = (short)arg_i(a, pos, A_INT);
+            else if (size == SZ_HH) val = (signed char)arg_i(a, pos, A_INT);
+            else val = arg_i(a, pos, A_INT);
             r = fmt_integer(o, val < 0 ? 0ull - (unsigned long long)val : (unsigned long long)val, val < 0,
                             (int)conv, flags, width, prec);
             break;
         }
         case 'u': case 'o': case 'x': case 'X': {
             unsigned long long val;
-            if (size == SZ_64) val = va_arg(ap, unsigned long long);
-            else if (size == SZ_H) val = (unsigned short)va_arg(ap, int);
-            else if (size == SZ_HH) val = (unsigned char)va_arg(ap, int);
-            else val = va_arg(ap, unsigned int);
+            if (size == SZ_64) val = (unsigned long long)arg_i(a, pos, A_I64);
+            else if (size == SZ_H) val = (unsigned short)arg_i(a, pos, A_INT);
+            else if (size == SZ_HH) val = (unsigned char)arg_i(a, pos, A_INT);
+            else val = (unsigned int)arg_i(a, pos, A_INT);
             r = fmt_integer(o, val, 0, (int)conv, flags, width, prec);
             break;
         }
         case 'p':
-            r = fmt_integer(o, (unsigned long long)(uintptr_t)va_arg(ap, void *), 0, 'p', flags & F_LEFT,
+            r = fmt_integer(o, (unsigned long long)(uintptr_t)arg_p(a, pos), 0, 'p', flags & F_LEFT,
                             width, 16);
             break;
         case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'a': case 'A':
-            r = fmt_float(o, va_arg(ap, double), (int)conv, flags, width, prec, opt);
+            r = fmt_float(o, arg_d(a, pos), (int)conv, flags, width, prec, opt);
             break;
         case 'c': case 'C': {
             int wide = size == SZ_H ? 0 : (size == SZ_L || size == SZ_W) ? 1 : (conv == 'C') != natural_wide;
-            int ch = va_arg(ap, int);
+            int ch = (int)arg_i(a, pos, A_INT);
             if (wide) {
                 crt_wchar w = (crt_wchar)ch;
                 r = fmt_string(o, &w, 1, 1, flags, width, -1);
@@ -505,12 +633,12 @@ int crt_vformat(crt_out *o, const void *fmt, int fmt_wide, const crt_fmtopts *op
         }
         case 's': case 'S': {
             int wide = size == SZ_H ? 0 : (size == SZ_L || size == SZ_W) ? 1 : (conv == 'S') != natural_wide;
-            r = fmt_string(o, va_arg(ap, const void *), wide, -1, flags, width, prec);
+            r = fmt_string(o, arg_p(a, pos), wide, -1, flags, width, prec);
             break;
         }
         case 'Z': {                             /* ANSI_STRING, or UNICODE_STRING with l/w */
             const struct { unsigned short Length, MaximumLength; const void *Buffer; } *str
-                = va_arg(ap, const void *);
+                = arg_p(a, pos);
             int wide = size == SZ_L || size == SZ_W;
             if (str == NULL || str->Buffer == NULL)
                 r = fmt_string(o, null_text, 0, 6, flags, width, prec);
@@ -519,12 +647,14 @@ int crt_vformat(crt_out *o, const void *fmt, int fmt_wide, const crt_fmtopts *op
             break;
         }
         case 'n': {
-            void *p = va_arg(ap, void *);
+            void *p = arg_p(a, pos);
             if (!opt->allow_n) {
                 if (invalid)
                     *invalid = 1;
                 return -1;
             }
+            if (a->mode == 1)
+                break;                          /* the positional first pass stores nothing */
             if (size == SZ_64) *(long long *)p = o->count;
             else if (size == SZ_H) *(short *)p = (short)o->count;
             else if (size == SZ_HH) *(char *)p = (char)o->count;
@@ -536,6 +666,7 @@ int crt_vformat(crt_out *o, const void *fmt, int fmt_wide, const crt_fmtopts *op
             break;
         default:
             if (!opt->unknown_literal) {
+            refuse:
                 if (invalid)
                     *invalid = 1;
                 return -1;

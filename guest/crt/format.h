@@ -16,6 +16,7 @@ typedef struct crt_fmtopts {
     int iso_wide;           /* in a wide format %s/%c take narrow strings (UCRT ISO mode) */
     int allow_n;            /* %n stores the count (msvcrt); the UCRT refuses it */
     int unknown_literal;    /* an unknown conversion prints its letter (msvcrt) */
+    int positional;         /* the _p forms: arguments by number (%1$d), all or none */
 } crt_fmtopts;
 
 /* The flavour's defaults (exponent digits follow _set_output_format in msvcrt). */

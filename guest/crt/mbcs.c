@@ -88,6 +88,44 @@ CRTEXP size_t wcrtomb(char *s, crt_wchar w, void *state)
     return 1;
 }
 
+/* mbsrtowcs: the "C" locale's bytes to wide characters; *src ends past the terminator (NULL)
+ * or at the first character not converted for lack of room. */
+CRTEXP size_t mbsrtowcs(crt_wchar *w, const char **src, size_t n, void *state)
+{
+    (void)state;
+    const char *s = *src;
+    size_t i = 0;
+    for (; w == NULL || i < n; i++) {
+        if (w)
+            w[i] = (unsigned char)s[i];
+        if (!s[i]) {
+            if (w)
+                *src = NULL;
+            return i;
+        }
+    }
+    *src = s + i;
+    return i;
+}
+
+/* wcrtomb_s: wcrtomb into a sized buffer, the byte count through *ret. */
+CRTEXP int wcrtomb_s(size_t *ret, char *s, size_t size, crt_wchar w, void *state)
+{
+    char tmp[1];
+    if (s && size == 0) {
+        crt_errno = CRT_EINVAL;
+        return CRT_EINVAL;
+    }
+    size_t n = wcrtomb(s ? tmp : NULL, w, state);
+    if (ret)
+        *ret = n;
+    if (n == (size_t)-1)
+        return CRT_EILSEQ;
+    if (s)
+        s[0] = tmp[0];
+    return 0;
+}
+
 CRTEXP size_t _mbstrlen(const char *s)
 {
     size_t n = 0;

@@ -54,6 +54,30 @@ static const char *const messages[] = {
     "Illegal byte sequence",
 };
 
+/* The message count as msvcrt.dll's data and both runtimes' accessor functions (errno 0-42). */
+#define NERR (int)(sizeof messages / sizeof *messages)
+#ifdef CRT_MSVCRT
+CRTEXP
+#endif
+int _sys_nerr = NERR;
+CRTEXP char **__sys_errlist(void) { return (char **)messages; }
+CRTEXP int *__sys_nerr(void) { return &_sys_nerr; }
+
+/* strerror_s: the message, cut to the buffer (the cut one is still terminated, and 0 returned). */
+CRTEXP int strerror_s(char *buf, size_t size, int e)
+{
+    if (buf == NULL || size == 0) {
+        crt_errno = CRT_EINVAL;
+        return CRT_EINVAL;
+    }
+    const char *m = e >= 0 && e < NERR ? messages[e] : "Unknown error";
+    size_t i = 0;
+    for (; m[i] && i < size - 1; i++)
+        buf[i] = m[i];
+    buf[i] = 0;
+    return 0;
+}
+
 CRTEXP char *strerror(int e)
 {
     const char *m = e >= 0 && e < (int)(sizeof messages / sizeof *messages) ? messages[e] : "Unknown error";

@@ -189,6 +189,75 @@ CRTEXP int _scprintf(const char *fmt, ...)
     return r;
 }
 
+#ifdef CRT_MSVCRT
+/* msvcrt.dll's positional forms: arguments by number (%2$s %1$d), all or none. */
+#define POPTS OPTS; opt.positional = 1
+CRTEXP int _vfprintf_p(FILE *f, const char *fmt, va_list ap) { POPTS; return crt_format_stream(f, fmt, 0, &opt, ap); }
+CRTEXP int _vprintf_p(const char *fmt, va_list ap) { return _vfprintf_p(&_iob[1], fmt, ap); }
+
+CRTEXP int _fprintf_p(FILE *f, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int r = _vfprintf_p(f, fmt, ap);
+    va_end(ap);
+    return r;
+}
+
+CRTEXP int _printf_p(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int r = _vfprintf_p(&_iob[1], fmt, ap);
+    va_end(ap);
+    return r;
+}
+
+/* _sprintf_p: the result with its terminator must fit, else an empty buffer and -1 (ERANGE). */
+CRTEXP int _vsprintf_p(char *buf, size_t count, const char *fmt, va_list ap)
+{
+    POPTS;
+    if (buf == NULL || count == 0 || fmt == NULL) {
+        crt_errno = CRT_EINVAL;
+        return -1;
+    }
+    size_t stored;
+    int len = crt_format_string(buf, count, 0, fmt, &opt, ap, &stored);
+    if (len < 0 || (size_t)len >= count) {
+        buf[0] = 0;
+        crt_errno = len < 0 ? CRT_EINVAL : CRT_ERANGE;
+        return -1;
+    }
+    buf[len] = 0;
+    return len;
+}
+
+CRTEXP int _sprintf_p(char *buf, size_t count, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int r = _vsprintf_p(buf, count, fmt, ap);
+    va_end(ap);
+    return r;
+}
+
+CRTEXP int _vscprintf_p(const char *fmt, va_list ap)
+{
+    POPTS;
+    size_t stored;
+    return crt_format_string(NULL, 0, 0, fmt, &opt, ap, &stored);
+}
+
+CRTEXP int _scprintf_p(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int r = _vscprintf_p(fmt, ap);
+    va_end(ap);
+    return r;
+}
+#endif
+
 CRTEXP int _vsnwprintf(crt_wchar *buf, size_t count, const crt_wchar *fmt, va_list ap)
 {
     OPTS;

@@ -257,6 +257,8 @@ int crt_vscan(crt_in *in, const void *fmt, int fmt_wide, int secure, int ucrt, v
                 void *p = va_arg(ap, void *);
                 if (size == SZ_L || size == SZ_LD)
                     *(double *)p = d;
+                else if (ucrt)              /* the UCRT rounds the text once, to float */
+                    *(float *)p = crt_strtof(buf, NULL, &range, ucrt);
                 else
                     *(float *)p = (float)d;
                 assigned++;

@@ -74,6 +74,21 @@ int crt_exception_filter(unsigned long code)
     return -1;
 }
 
+#ifdef CRT_UCRT
+/* The UCRT's abort flags: a release runtime starts with _CALL_REPORTFAULT (0x2) alone. */
+static unsigned abort_behavior = 0x2;
+
+CRTEXP unsigned _set_abort_behavior(unsigned flags, unsigned mask)
+{
+    unsigned old = abort_behavior;
+    abort_behavior = (old & ~mask) | (flags & mask);
+    return old;
+}
+#endif
+
+/* abort: a SIGABRT handler runs first; then msvcrt.dll prints its message and ends the process
+ * with 3; the UCRT, with _CALL_REPORTFAULT set (its default), ends it by a fast fail
+ * (FAST_FAIL_FATAL_APP_EXIT: 0xC0000409, which no handler sees), else with 3. */
 CRTEXP __attribute__((noreturn)) void abort(void)
 {
     crt_sighandler fn = handlers[22];
@@ -82,6 +97,9 @@ CRTEXP __attribute__((noreturn)) void abort(void)
 #ifdef CRT_MSVCRT
     crt_fputs_stderr("\nThis application has requested the Runtime to terminate it in an unusual way.\n"
                      "Please contact the application's support team for more information.\n");
+#else
+    if (abort_behavior & 0x2)
+        __asm__ volatile("int $0x29" : : "c"(7) : "memory");
 #endif
     crt_exit_process(3);
 }

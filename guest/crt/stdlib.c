@@ -96,6 +96,35 @@ CRTEXP int rand(void)
     return (int)((ptd->rand_seed >> 16) & 0x7FFF);
 }
 
+/* rand_s: 32 random bits, as RtlGenRandom (advapi32!SystemFunction036) gives them, from a
+ * process-wide generator (SplitMix64 over a 64-bit counter) seeded once from the performance
+ * counter, the process id and the stack's address, so that the guest's runs stay as repeatable
+ * as the rest of its virtual machine. EINVAL for a null pointer. */
+WINBASEAPI int WINAPI QueryPerformanceCounter(long long *);
+WINBASEAPI DWORD WINAPI GetCurrentProcessId(void);
+static unsigned long long rand_s_state;
+
+CRTEXP int rand_s(unsigned *value)
+{
+    if (value == NULL) {
+        crt_errno = CRT_EINVAL;
+        return CRT_EINVAL;
+    }
+    crt_lock_global();
+    if (rand_s_state == 0) {
+        long long counter = 0;
+        QueryPerformanceCounter(&counter);
+        rand_s_state = (unsigned long long)counter ^ ((unsigned long long)GetCurrentProcessId() << 32)
+                       ^ (unsigned long long)(uintptr_t)&counter;
+    }
+    unsigned long long z = (rand_s_state += 0x9E3779B97F4A7C15ull);
+    crt_unlock_global();
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    *value = (unsigned)((z ^ (z >> 31)) >> 32);
+    return 0;
+}
+
 CRTEXP int abs(int v) { return v < 0 ? -v : v; }
 CRTEXP long labs(long v) { return v < 0 ? -v : v; }
 CRTEXP long long llabs(long long v) { return v < 0 ? -v : v; }

@@ -1,4 +1,4 @@
-/* Decimal (and the UCRT's hexadecimal, inf, nan) text to double, correctly rounded (half to
+/* Decimal (and the UCRT's hexadecimal, inf, nan) text to double or float, correctly rounded (half to
  * even) from every digit given: exact big-integer arithmetic, D * 10^E compared bit by bit;
  * overflow gives HUGE_VAL and a nonzero number rounding to 0 gives 0, both with ERANGE. */
 #include "crtbase.h"
@@ -87,22 +87,25 @@ static void big_sub(big *a, const big *b)       /* a -= b, a >= b */
         a->n--;
 }
 
-/* q * 2^e2 (with `sticky` for nonzero bits below q) rounded half to even into a double. */
-static double make_double(uint64_t q, int e2, int sticky, int neg, int *range)
+/* The binary formats a text can round to: double (strtod) and float (strtof). */
+typedef struct { int mant, emin, bias, maxbiased, sign; } binfmt;
+static const binfmt DOUBLE = { 53, -1022, 1023, 2047, 63 }, FLOAT = { 24, -126, 127, 255, 31 };
+#define SIGN(f, neg) ((uint64_t)(neg) << (f)->sign)
+#define INF(f, neg) (SIGN(f, neg) | ((uint64_t)(f)->maxbiased << ((f)->mant - 1)))
+#define QNAN(f, neg) (INF(f, neg) | (1ull << ((f)->mant - 2)))
+
+/* q * 2^e2 (with `sticky` for nonzero bits below q) rounded half to even into format f's bits. */
+static uint64_t make_binary(uint64_t q, int e2, int sticky, int neg, int *range, const binfmt *f)
 {
-    union { uint64_t u; double d; } r;
-    if (q == 0) {
-        r.u = (uint64_t)neg << 63;
-        return r.d;
-    }
+    if (q == 0)
+        return SIGN(f, neg);
     int bl = 64 - __builtin_clzll(q);
     int exp = bl - 1 + e2;                      /* the value is in [2^exp, 2^(exp+1)) */
-    int keep = exp >= -1022 ? 53 : 53 - (-1022 - exp);
+    int keep = exp >= f->emin ? f->mant : f->mant - (f->emin - exp);
     int drop = bl - keep;
     if (keep <= 0 && drop > 64) {
-        r.u = (uint64_t)neg << 63;              /* below half the least subnormal */
-        *range = 1;
-        return r.d;
+        *range = 1;                             /* below half the least subnormal */
+        return SIGN(f, neg);
     }
     if (drop > 0) {
         uint64_t rem = drop >= 64 ? q : q & ((1ull << drop) - 1);
@@ -115,26 +118,23 @@ static double make_double(uint64_t q, int e2, int sticky, int neg, int *range)
         q <<= -drop;
         e2 += drop;
     }
-    if (q >> 53) {                              /* the rounding carried into a new bit */
+    if (q >> f->mant) {                         /* the rounding carried into a new bit */
         q >>= 1;
         e2++;
     }
     if (q == 0) {
         *range = 1;
-        r.u = (uint64_t)neg << 63;
-        return r.d;
+        return SIGN(f, neg);
     }
-    if (q >> 52) {
-        int biased = e2 + 52 + 1023;
-        if (biased >= 2047) {
+    if (q >> (f->mant - 1)) {
+        int biased = e2 + f->mant - 1 + f->bias;
+        if (biased >= f->maxbiased) {
             *range = 1;
-            r.u = ((uint64_t)neg << 63) | 0x7FF0000000000000ull;
-            return r.d;
+            return INF(f, neg);
         }
-        r.u = ((uint64_t)neg << 63) | ((uint64_t)biased << 52) | (q & 0xFFFFFFFFFFFFFull);
-    } else
-        r.u = ((uint64_t)neg << 63) | q;        /* subnormal: e2 is -1074 here */
-    return r.d;
+        return SIGN(f, neg) | ((uint64_t)biased << (f->mant - 1)) | (q & ((1ull << (f->mant - 1)) - 1));
+    }
+    return SIGN(f, neg) | q;                    /* subnormal: e2 is emin - (mant - 1) here */
 }
 
 static int lower(int c)
@@ -161,7 +161,7 @@ static int hexval(int c)
 
 #define MAX_DIGITS 800
 
-double crt_strtod(const char *s, char **end, int *range, int ucrt_syntax)
+static uint64_t parse(const char *s, char **end, int *range, int ucrt_syntax, const binfmt *f)
 {
     const char *p = s;
     *range = 0;
@@ -172,13 +172,11 @@ double crt_strtod(const char *s, char **end, int *range, int ucrt_syntax)
     int neg = 0;
     if (*p == '-' || *p == '+')
         neg = *p++ == '-';
-    union { uint64_t u; double d; } r;
     if (ucrt_syntax) {
         int n;
         if ((n = match(p, "infinity")) || (n = match(p, "inf"))) {
             if (end) *end = (char *)p + n;
-            r.u = ((uint64_t)neg << 63) | 0x7FF0000000000000ull;
-            return r.d;
+            return INF(f, neg);
         }
         if ((n = match(p, "nan"))) {
             p += n;
@@ -190,8 +188,7 @@ double crt_strtod(const char *s, char **end, int *range, int ucrt_syntax)
                     p = q + 1;
             }
             if (end) *end = (char *)p;
-            r.u = ((uint64_t)neg << 63) | 0x7FF8000000000000ull;
-            return r.d;
+            return QNAN(f, neg);
         }
         if (p[0] == '0' && lower(p[1]) == 'x' && (hexval(p[2]) >= 0 || (p[2] == '.' && hexval(p[3]) >= 0))) {
             /* hexadecimal: 0xh.hhhp+d */
@@ -207,7 +204,7 @@ double crt_strtod(const char *s, char **end, int *range, int ucrt_syntax)
                 else { q = q * 16 + v; if (point) e2 -= 4; }
             }
             if (!any)
-                return 0.0;
+                return 0;
             if (lower(*p) == 'p') {
                 const char *e = p + 1;
                 int eneg = 0;
@@ -220,7 +217,7 @@ double crt_strtod(const char *s, char **end, int *range, int ucrt_syntax)
                 }
             }
             if (end) *end = (char *)p;
-            return make_double(q, e2, sticky, neg, range);
+            return make_binary(q, e2, sticky, neg, range, f);
         }
     }
     /* decimal: the significant digits, where the point is, the exponent */
@@ -236,7 +233,7 @@ double crt_strtod(const char *s, char **end, int *range, int ucrt_syntax)
         else { sticky |= *p != '0'; if (!point) dexp++; }
     }
     if (!any)
-        return 0.0;
+        return 0;
     if (lower(*p) == 'e') {
         const char *e = p + 1;
         int eneg = 0;
@@ -251,8 +248,7 @@ double crt_strtod(const char *s, char **end, int *range, int ucrt_syntax)
     if (end)
         *end = (char *)p;
     if (nd == 0) {
-        r.u = (uint64_t)neg << 63;
-        return r.d;
+        return SIGN(f, neg);
     }
     if (sticky) {                               /* digits past the kept ones: one more '1' is enough */
         digits[nd++] = '1';
@@ -260,13 +256,11 @@ double crt_strtod(const char *s, char **end, int *range, int ucrt_syntax)
     }
     if (dexp + nd > 310) {
         *range = 1;
-        r.u = ((uint64_t)neg << 63) | 0x7FF0000000000000ull;
-        return r.d;
+        return INF(f, neg);
     }
     if (dexp + nd < -326) {
         *range = 1;
-        r.u = (uint64_t)neg << 63;
-        return r.d;
+        return SIGN(f, neg);
     }
     big num, den;
     big_set(&num, 0);
@@ -286,7 +280,7 @@ double crt_strtod(const char *s, char **end, int *range, int ucrt_syntax)
         int st = 0;
         for (int i = 0; i < top && !st; i++)
             st = big_bit(&num, i);
-        return make_double(q, top, st, neg, range);
+        return make_binary(q, top, st, neg, range, f);
     }
     /* num / 10^k: shift num left so the quotient has 64 bits, divide bit by bit */
     big_set(&den, 1);
@@ -307,5 +301,17 @@ double crt_strtod(const char *s, char **end, int *range, int ucrt_syntax)
             q |= 1ull << i;
         }
     }
-    return make_double(q, -shift, num.n != 0, neg, range);
+    return make_binary(q, -shift, num.n != 0, neg, range, f);
+}
+
+double crt_strtod(const char *s, char **end, int *range, int ucrt_syntax)
+{
+    union { uint64_t u; double d; } r = { parse(s, end, range, ucrt_syntax, &DOUBLE) };
+    return r.d;
+}
+
+float crt_strtof(const char *s, char **end, int *range, int ucrt_syntax)
+{
+    union { uint32_t u; float f; } r = { (uint32_t)parse(s, end, range, ucrt_syntax, &FLOAT) };
+    return r.f;
 }

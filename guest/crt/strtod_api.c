@@ -1,4 +1,4 @@
-/* strtod, atof, wcstod, _wtof over crt_strtod: the UCRT also reads inf, nan and hexadecimal
+/* strtod, strtof, atof, wcstod, _wtof over crt_strtod and crt_strtof: the UCRT also reads inf, nan and hexadecimal
  * floating point, msvcrt.dll only decimal; out of range sets errno to ERANGE. */
 #include "crtbase.h"
 #include "strtod.h"
@@ -17,6 +17,16 @@ CRTEXP double strtod(const char *s, char **end)
     if (range)
         crt_errno = CRT_ERANGE;
     return d;
+}
+
+/* strtof rounds the text once, directly to float (not through double); C99, the UCRT's. */
+CRTEXP float strtof(const char *s, char **end)
+{
+    int range;
+    float f = crt_strtof(s, end, &range, UCRT_SYNTAX);
+    if (range)
+        crt_errno = CRT_ERANGE;
+    return f;
 }
 
 CRTEXP double atof(const char *s)
@@ -45,3 +55,23 @@ CRTEXP double _wtof(const crt_wchar *s)
 {
     return wcstod(s, NULL);
 }
+
+CRTEXP float wcstof(const crt_wchar *s, crt_wchar **end)
+{
+    char buf[1100];
+    size_t n = 0;
+    while (n < sizeof buf - 1 && s[n] && s[n] < 0x80) {
+        buf[n] = (char)s[n];
+        n++;
+    }
+    buf[n] = 0;
+    char *e;
+    float f = strtof(buf, &e);
+    if (end)
+        *end = (crt_wchar *)s + (e - buf);
+    return f;
+}
+
+/* long double is double on x64 Windows. */
+CRTEXP double strtold(const char *s, char **end) { return strtod(s, end); }
+CRTEXP double wcstold(const crt_wchar *s, crt_wchar **end) { return wcstod(s, end); }

@@ -56,6 +56,15 @@ CRTEXP unsigned short fgetwc(FILE *f)
 }
 
 CRTEXP unsigned short getwc(FILE *f) { return fgetwc(f); }
+
+/* ungetwc: the stream reads a byte per character, so the byte goes back (WEOF for one above 0xFF). */
+int ungetc(int c, FILE *f);
+CRTEXP unsigned short ungetwc(unsigned short w, FILE *f)
+{
+    if (w == WEOF || w > 0xFF)
+        return WEOF;
+    return ungetc(w, f) == -1 ? WEOF : w;
+}
 CRTEXP unsigned short getwchar(void) { return fgetwc(&_iob[0]); }
 
 CRTEXP crt_wchar *fgetws(crt_wchar *s, int n, FILE *f)

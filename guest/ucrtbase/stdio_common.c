@@ -10,6 +10,7 @@
 #define OPT_STANDARD_SNPRINTF (1ull << 1)
 #define OPT_LEGACY_WIDE_SPECIFIERS (1ull << 2)
 #define OPT_LEGACY_THREE_DIGIT_EXPONENTS (1ull << 4)
+#define POSITIONAL (1ull << 63)             /* ours, not an option bit: the _p entry points */
 
 int crt_format_stream(FILE *f, const void *fmt, int fmt_wide, const crt_fmtopts *opt, va_list ap);
 int crt_format_string(void *buf, size_t cap, int wide, const void *fmt, const crt_fmtopts *opt, va_list ap,
@@ -27,6 +28,7 @@ static void options(crt_fmtopts *opt, unsigned long long bits, int wide)
     if (bits & OPT_LEGACY_THREE_DIGIT_EXPONENTS)
         opt->exp_digits = 3;
     opt->iso_wide = wide && !(bits & OPT_LEGACY_WIDE_SPECIFIERS);
+    opt->positional = (bits & POSITIONAL) != 0;
 }
 
 static int to_stream(unsigned long long bits, FILE *f, const void *fmt, int wide, va_list ap)
@@ -161,6 +163,46 @@ CRTEXP int __stdio_common_vswprintf_s(unsigned long long bits, crt_wchar *buf, s
 {
     (void)locale;
     return to_string_s(bits, buf, count, fmt, 1, ap);
+}
+
+/* The positional forms (_printf_p, _sprintf_p ... inline in the headers): arguments by number,
+ * %1$d; a string result follows the _s rules. */
+CRTEXP int __stdio_common_vfprintf_p(unsigned long long bits, FILE *f, const char *fmt, void *locale, va_list ap)
+{
+    (void)locale;
+    return to_stream(bits | POSITIONAL, f, fmt, 0, ap);
+}
+
+CRTEXP int __stdio_common_vfwprintf_p(unsigned long long bits, FILE *f, const crt_wchar *fmt, void *locale, va_list ap)
+{
+    (void)locale;
+    return to_stream(bits | POSITIONAL, f, fmt, 1, ap);
+}
+
+CRTEXP int __stdio_common_vsprintf_p(unsigned long long bits, char *buf, size_t count, const char *fmt,
+                                     void *locale, va_list ap)
+{
+    (void)locale;
+    if (buf == NULL && count == 0 && fmt) {     /* _scprintf_p: the length */
+        crt_fmtopts opt;
+        options(&opt, bits | POSITIONAL, 0);
+        size_t stored;
+        return crt_format_string(NULL, 0, 0, fmt, &opt, ap, &stored);
+    }
+    return to_string_s(bits | POSITIONAL, buf, count, fmt, 0, ap);
+}
+
+CRTEXP int __stdio_common_vswprintf_p(unsigned long long bits, crt_wchar *buf, size_t count, const crt_wchar *fmt,
+                                      void *locale, va_list ap)
+{
+    (void)locale;
+    if (buf == NULL && count == 0 && fmt) {
+        crt_fmtopts opt;
+        options(&opt, bits | POSITIONAL, 1);
+        size_t stored;
+        return crt_format_string(NULL, 0, 1, fmt, &opt, ap, &stored);
+    }
+    return to_string_s(bits | POSITIONAL, buf, count, fmt, 1, ap);
 }
 
 /* _vsnprintf_s: at most max_count elements (_TRUNCATE: as many as fit, then -1). */

@@ -38,6 +38,15 @@ static int wrap_format(crt_out *o, const void *fmt, const crt_fmtopts *opt, ...)
     return r;
 }
 
+static int wrap_p(crt_out *o, const char *fmt, const crt_fmtopts *opt, int *invalid, ...)
+{
+    va_list ap;
+    va_start(ap, invalid);
+    int r = crt_vformat(o, fmt, 0, opt, ap, invalid);
+    va_end(ap);
+    return r;
+}
+
 /* One conversion with one argument of the given kind: 'i'/'c' int, 'l' 64-bit, 'd' a double
  * given by its bits, 's' a string, 'n' a null pointer. */
 int host_format(char *buf, int size, const char *fmt, int kind, long long ival, const char *sval)
@@ -54,12 +63,38 @@ int host_format(char *buf, int size, const char *fmt, int kind, long long ival, 
 
 void host_set_two_digit_exponent(int on) { crt_two_digit_exponent = on; }
 
+/* The positional engine (_printf_p) on a fixed argument list: an int, a string, a double, a
+ * 64-bit integer and an int used as a width, numbered 1 to 5. */
+int host_format_p(char *buf, int size, const char *fmt)
+{
+    struct bufctx b = { buf, (size_t)size, 0 };
+    crt_out o = { 0, buf_write, &b, 0 };
+    crt_fmtopts opt;
+    crt_fmtopts_default(&opt);
+    opt.positional = 1;
+    int invalid = 0;
+    int r = wrap_p(&o, fmt, &opt, &invalid, 42, "str", 2.5, 1234567890123ll, 8);
+    if (r >= 0 && b.used < b.size)
+        buf[b.used] = 0;
+    return invalid ? -2 : r;
+}
+
 /* crt_strtod for the host: the double's bits, how many characters it took, the range flag. */
 unsigned long long host_strtod(const char *s, int ucrt, int *consumed, int *range)
 {
     char *end;
     union { double d; unsigned long long u; } v;
     v.d = crt_strtod(s, &end, range, ucrt);
+    *consumed = (int)(end - s);
+    return v.u;
+}
+
+/* crt_strtof for the host: the float's bits. */
+unsigned host_strtof(const char *s, int ucrt, int *consumed, int *range)
+{
+    char *end;
+    union { float f; unsigned u; } v;
+    v.f = crt_strtof(s, &end, range, ucrt);
     *consumed = (int)(end - s);
     return v.u;
 }
