@@ -3,6 +3,9 @@
 
 Each samples/NAME/NAME.c becomes samples/NAME/NAME.exe, linked against the guest ntdll,
 reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.toml:
+  runtime = "go"               samples/NAME/NAME.go is a Go program: `go build` for windows/amd64
+                               (CGO_ENABLED=0, -trimpath, no build id; GOCACHE/GOPATH in the scratch
+                               folder, a go.mod with no dependencies), so its bytes are reproducible
   links = ["x.dll", ...]       more DLLs the exe links against (its own or guest/bin's)
   delay = ["x.dll", ...]       DLLs of the sample the exe imports through delay-load thunks
   flags = [...]                more compiler/linker flags for the exe
@@ -33,8 +36,12 @@ BASE = ["-O2", "-ffreestanding", "-nostdlib", "-fno-stack-protector", "-fno-iden
 FLAGS = BASE + ["-Wl,--entry,Entry", "-Wl,--subsystem,console", "-Wl,--major-subsystem-version=6"]
 
 
+GO = os.environ.get("GO", "go")
+
+
 def sample_names() -> list[str]:
-    return sorted(n for n in os.listdir(SAMPLES) if os.path.isfile(os.path.join(SAMPLES, n, n + ".c")))
+    return sorted(n for n in os.listdir(SAMPLES)
+                  if any(os.path.isfile(os.path.join(SAMPLES, n, n + ext)) for ext in (".c", ".go")))
 
 
 def sample_spec(name: str) -> dict:
@@ -50,8 +57,8 @@ def outputs(name: str) -> list[str]:
     return [os.path.join(name, name + ".exe")] + dlls
 
 
-def _run(cmd: list[str], cwd: str, what: str) -> None:
-    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+def _run(cmd: list[str], cwd: str, what: str, env: dict | None = None) -> None:
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env)
     if result.returncode:
         sys.stderr.write(result.stdout + result.stderr)
         raise SystemExit(f"build failed: {what}")
@@ -75,7 +82,20 @@ def _delay_library(dll: str, folder: str) -> str:
     return f"lib{stem}.delay.a"
 
 
-def build(out_dir: str) -> None:
+def _build_go(name: str, folder: str, tmp: str) -> None:
+    """A Go sample: the toolchain's own linker makes the PE; every input of the build is fixed
+    (target, flags, module file, caches in the scratch folder) and paths are trimmed."""
+    if not os.path.exists(os.path.join(folder, "go.mod")):
+        with open(os.path.join(folder, "go.mod"), "w") as f:
+            f.write(f"module {name}\n\ngo 1.19\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GO")}
+    env.update(GOOS="windows", GOARCH="amd64", CGO_ENABLED="0", GOFLAGS="-mod=mod", GO111MODULE="on",
+               GOCACHE=os.path.join(tmp, "gocache"), GOPATH=os.path.join(tmp, "gopath"), GOPROXY="off",
+               GOTOOLCHAIN="local", GOAMD64="v1")
+    _run([GO, "build", "-trimpath", "-ldflags=-buildid=", "-o", f"{name}.exe", f"{name}.go"], folder, name, env)
+
+
+def build(out_dir: str, only: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "samples")
         shutil.copytree(SAMPLES, src, ignore=shutil.ignore_patterns("*.exe", "*.dll", "*.json"))
@@ -86,8 +106,15 @@ def build(out_dir: str) -> None:
             with open(os.path.join(folder, "nt_services.h"), "w") as f:
                 f.write(header)
         for name in sample_names():
+            if only and name not in only:
+                continue
             spec = sample_spec(name)
             folder = os.path.join(src, name)
+            if spec.get("runtime") == "go":
+                _build_go(name, folder, tmp)
+                os.makedirs(os.path.join(out_dir, name), exist_ok=True)
+                shutil.copyfile(os.path.join(folder, name + ".exe"), os.path.join(out_dir, name, name + ".exe"))
+                continue
             for dll in spec.get("dll", []):
                 cmd = [CC, *BASE, "-shared", "-Wl,--subsystem,windows", f"-Wl,--image-base,{dll['base']:#x}",
                        f"-Wl,--entry,{dll.get('entry', 'DllMain')}", *dll.get("flags", []), "-o", dll["name"],
@@ -109,10 +136,11 @@ def build(out_dir: str) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="fail if committed samples differ from a fresh build")
+    ap.add_argument("--only", action="append", metavar="NAME", help="build only this sample (repeatable)")
     args = ap.parse_args()
     if not args.check:
-        build(SAMPLES)
-        print("built", ", ".join(sample_names()))
+        build(SAMPLES, args.only)
+        print("built", ", ".join(n for n in sample_names() if not args.only or n in args.only))
         return 0
     return check(build, ["nt_services.h"] + [p for n in sample_names() for p in outputs(n)], SAMPLES,
                  "sample binaries")
