@@ -104,9 +104,8 @@ class KTimer(NamedObject, DispatcherObject):
         KiWaitTest(self.kernel, self, TIMER_INCREMENT)
         if self.apc is not None:
             thread, routine, context = self.apc
-            if not thread.terminated:
-                stime = BOOT_SYSTEM_TIME + due
-                KeInsertUserApc(self.kernel, thread, routine, context, stime & 0xFFFFFFFF, stime >> 32)
+            stime = BOOT_SYSTEM_TIME + due
+            KeInsertUserApc(self.kernel, thread, routine, context, stime & 0xFFFFFFFF, stime >> 32)
         period = self.period
         if period:
             self._arm(due + period * 10_000, period)
