@@ -21,7 +21,8 @@ def test_go_panic_prints_the_goroutine_trace_and_exits_with_2(cpus):
     result = run_kernel("boot", "--cpus", cpus, sample_path("go_panic"))
     assert result.returncode == 2
     assert result.stderr == GO_PANIC_STDERR
-    assert result.stdout.splitlines()[2] == b"recovered: runtime error: invalid memory address or nil pointer dereference"
+    lines = result.stdout.splitlines()
+    assert lines[2] == b"recovered: runtime error: invalid memory address or nil pointer dereference"
 
 
 def test_go_arguments_and_exit_code():

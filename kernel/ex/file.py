@@ -524,7 +524,8 @@ def NtRemoveIoCompletionEx(kernel, thread, handle, entries_ptr, count, removed_p
     space = thread.process.space
     probe_for_write(space, entries_ptr, count * FILE_IO_COMPLETION_INFORMATION_SIZE)
     probe_for_write(space, removed_ptr, 4)
-    result = port.remove(thread, (entries_ptr, removed_ptr), count, due_time(kernel, thread, timeout_ptr))
+    result = port.remove(thread, (entries_ptr, removed_ptr), count, due_time(kernel, thread, timeout_ptr),
+                         bool(alertable & 0xFF))
     if isinstance(result, list):
         space.probe_write(entries_ptr, b"".join(p.entry() for p in result))
         space.probe_write(removed_ptr, struct.pack("<I", len(result)))

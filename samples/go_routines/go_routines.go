@@ -1,5 +1,7 @@
-// go_routines: goroutines on several OS threads, channels, sync.WaitGroup and sync.Mutex, time.Sleep
-// and a select that times out with time.After; the printed results do not depend on scheduling.
+// go_routines: goroutines on several OS threads, channels, sync.WaitGroup and sync.Mutex, time.Sleep,
+// a select that times out with time.After, a ticker, and a spinning goroutine that only sysmon's
+// asynchronous preemption can take the processor from; the printed results do not depend on
+// scheduling.
 package main
 
 import (
@@ -98,4 +100,21 @@ func main() {
 	}
 	ticker.Stop()
 	fmt.Println("ticks:", ticks)
+
+	// Asynchronous preemption: with one P, a goroutine spinning without a call never yields;
+	// sysmon suspends its thread, reads and rewrites its context (SuspendThread, GetThreadContext,
+	// SetThreadContext, ResumeThread) so that it calls into the scheduler, and main runs again.
+	runtime.GOMAXPROCS(1)
+	var spins uint64
+	stop := make(chan bool)
+	go func() {
+		for {
+			spins++
+			if spins == 0 {
+				stop <- true
+			}
+		}
+	}()
+	time.Sleep(30 * time.Millisecond)
+	fmt.Println("main ran while a goroutine spun:", spins > 0)
 }

@@ -27,6 +27,10 @@ static void CALLBACK UserApc(ULONG_PTR data)
     user_apc_data[user_apcs++] = data;
 }
 
+/* ntdll's NtQueryTimer, found at run time (the sample links kernel32 only). */
+typedef struct { LARGE_INTEGER RemainingTime; BOOLEAN TimerState; } TIMER_BASIC_INFORMATION_;
+typedef LONG (WINAPI *NtQueryTimerFn)(HANDLE, int, PVOID, ULONG, PULONG);
+
 static LARGE_INTEGER Relative(LONGLONG ms)
 {
     LARGE_INTEGER due;
@@ -54,6 +58,21 @@ void Entry(void)
     ULONGLONG waited = GetTickCount64() - before;
     Check(waited >= 46 && waited <= 70, "50 ms of virtual time passed");
     Check(WaitForSingleObject(t, 0) == WAIT_TIMEOUT, "the wait reset it (synchronization timer)");
+
+    /* NtQueryTimer: the time left and the state. */
+    NtQueryTimerFn query = (NtQueryTimerFn)(void *)GetProcAddress(GetModuleHandleA("ntdll.dll"), "NtQueryTimer");
+    TIMER_BASIC_INFORMATION_ info;
+    ULONG returned = 0;
+    due = Relative(100);
+    SetWaitableTimer(t, &due, 0, NULL, NULL, FALSE);
+    Sleep(40);
+    LONG status = query(t, 0, &info, sizeof(info), &returned);
+    Check(status == 0 && returned == sizeof(info) && !info.TimerState, "NtQueryTimer: set, not signalled");
+    Check(info.RemainingTime.QuadPart > 0 && info.RemainingTime.QuadPart <= 65 * 10000,
+          "about 60 ms remain of 100");
+    Check(query(t, 0, &info, 8, &returned) == (LONG)0xC0000004, "a short buffer -> STATUS_INFO_LENGTH_MISMATCH");
+    Check(query(t, 1, &info, sizeof(info), &returned) == (LONG)0xC0000003, "class 1 -> STATUS_INVALID_INFO_CLASS");
+    CancelWaitableTimer(t);
 
     /* A period: it fires again and again, counted from the due time. */
     due = Relative(10);
