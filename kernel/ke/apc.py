@@ -16,6 +16,7 @@ from ..layouts import LAYOUTS
 from ..mm.fault import MmProbeUserStack
 from ..status import STATUS_USER_APC
 from .kthread import Terminated
+from .usercontext import set_user_state, user_state
 
 CONTEXT_SIZE = 0x4D0
 FRAME_SIZE = CONTEXT_SIZE + 0x30        # the CONTEXT, then a MACHINE_FRAME (unwinding goes through it)
@@ -71,14 +72,13 @@ def KiDeliverUserApc(kernel, thread, status: int | None = STATUS_USER_APC) -> bo
     """Send the thread (stopped in a service, current or not) to KiUserApcDispatcher with the
     first queued APC; `status` is what the service returns once the CONTEXT is resumed (None:
     the trap frame's RAX stays). False if there is none or its stack cannot hold the frame."""
-    from ..ex.thread_control import _user_state, set_user_state
     queue = getattr(thread, "user_apcs", None)
     if not queue:
         return False
     apc = queue.pop(0)
     if not queue:
         _mark(kernel, thread, False)
-    regs, rip, eflags = _user_state(kernel, thread)
+    regs, rip, eflags = user_state(kernel, thread)
     if status is not None:
         regs[0] = status & 0xFFFFFFFF
     rsp = regs[4]
