@@ -3,6 +3,7 @@
 NTSTATUS NTAPI NtAllocateVirtualMemory(HANDLE ProcessHandle, PVOID *BaseAddress, SIZE_T ZeroBits, SIZE_T *RegionSize,
     ULONG AllocationType, ULONG Protect);
 NTSTATUS NTAPI NtCancelIoFile(HANDLE FileHandle, PVOID IoStatusBlock);
+NTSTATUS NTAPI NtCancelIoFileEx(HANDLE FileHandle, PVOID IoRequestToCancel, PVOID IoStatusBlock);
 NTSTATUS NTAPI NtCancelTimer(HANDLE TimerHandle, PVOID CurrentState);
 NTSTATUS NTAPI NtClearEvent(HANDLE EventHandle);
 NTSTATUS NTAPI NtClose(HANDLE Handle);

@@ -52,3 +52,13 @@ def test_go_runs_repeat_exactly(tmp_path, name):
         runs.append((result.stdout, result.stderr, result.returncode, events.read_bytes(), syscalls.read_bytes()))
     assert runs[0] == runs[1]
     assert b"NtCreateThreadEx" in runs[0][4] and b"NtSetTimer" in runs[0][4]
+
+
+def test_go_os_deadlock_is_reported_by_go():
+    """Every goroutine blocked: Go's own scheduler sees it (its threads wait in the kernel) and
+    ends the program with its report and exit code 2; the run is no emulator deadlock (75)."""
+    result = run_kernel("boot", "--cpus", "2", sample_path("go_os"))
+    assert result.returncode == 2
+    report = b"fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n"
+    assert result.stderr.startswith(report)
+    assert b"pipe: through a pipe\n" in result.stdout and result.stdout.endswith(b"now every goroutine waits\n")
