@@ -3,6 +3,8 @@
 NTSTATUS NTAPI NtAllocateVirtualMemory(HANDLE ProcessHandle, PVOID *BaseAddress, SIZE_T ZeroBits, SIZE_T *RegionSize,
     ULONG AllocationType, ULONG Protect);
 NTSTATUS NTAPI NtCancelIoFile(HANDLE FileHandle, PVOID IoStatusBlock);
+NTSTATUS NTAPI NtCancelIoFileEx(HANDLE FileHandle, PVOID IoRequestToCancel, PVOID IoStatusBlock);
+NTSTATUS NTAPI NtCancelTimer(HANDLE TimerHandle, PVOID CurrentState);
 NTSTATUS NTAPI NtClearEvent(HANDLE EventHandle);
 NTSTATUS NTAPI NtClose(HANDLE Handle);
 NTSTATUS NTAPI NtContinue(PVOID ContextRecord, UCHAR TestAlert);
@@ -33,6 +35,8 @@ NTSTATUS NTAPI NtCreateSymbolicLinkObject(HANDLE *LinkHandle, ULONG DesiredAcces
 NTSTATUS NTAPI NtCreateThreadEx(HANDLE *ThreadHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes,
     HANDLE ProcessHandle, PVOID StartRoutine, PVOID Argument, ULONG CreateFlags, SIZE_T ZeroBits, SIZE_T StackSize,
     SIZE_T MaximumStackSize, PVOID AttributeList);
+NTSTATUS NTAPI NtCreateTimer(HANDLE *TimerHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes,
+    ULONG TimerType);
 NTSTATUS NTAPI NtDelayExecution(UCHAR Alertable, LARGE_INTEGER *DelayInterval);
 NTSTATUS NTAPI NtDeleteFile(OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtDeviceIoControlFile(HANDLE FileHandle, HANDLE Event, PVOID ApcRoutine, PVOID ApcContext,
@@ -62,6 +66,7 @@ NTSTATUS NTAPI NtOpenDirectoryObject(HANDLE *DirectoryHandle, ULONG DesiredAcces
 NTSTATUS NTAPI NtOpenFile(HANDLE *FileHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes,
     PVOID IoStatusBlock, ULONG ShareAccess, ULONG OpenOptions);
 NTSTATUS NTAPI NtOpenSymbolicLinkObject(HANDLE *LinkHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
+NTSTATUS NTAPI NtOpenTimer(HANDLE *TimerHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtProtectVirtualMemory(HANDLE ProcessHandle, PVOID *BaseAddress, SIZE_T *RegionSize, ULONG NewProtect,
     ULONG *OldProtect);
 NTSTATUS NTAPI NtPulseEvent(HANDLE EventHandle, long *PreviousState);
@@ -88,10 +93,14 @@ NTSTATUS NTAPI NtQuerySection(HANDLE SectionHandle, ULONG SectionInformationClas
     SIZE_T SectionInformationLength, SIZE_T *ReturnLength);
 NTSTATUS NTAPI NtQuerySymbolicLinkObject(HANDLE LinkHandle, NtString *LinkTarget, ULONG *ReturnedLength);
 NTSTATUS NTAPI NtQuerySystemTime(LARGE_INTEGER *SystemTime);
+NTSTATUS NTAPI NtQueryTimer(HANDLE TimerHandle, ULONG TimerInformationClass, PVOID TimerInformation,
+    ULONG TimerInformationLength, ULONG *ReturnLength);
 NTSTATUS NTAPI NtQueryVirtualMemory(HANDLE ProcessHandle, PVOID BaseAddress, ULONG MemoryInformationClass,
     PVOID MemoryInformation, SIZE_T MemoryInformationLength, SIZE_T *ReturnLength);
 NTSTATUS NTAPI NtQueryVolumeInformationFile(HANDLE FileHandle, PVOID IoStatusBlock, PVOID FsInformation,
     ULONG Length, ULONG FsInformationClass);
+NTSTATUS NTAPI NtQueueApcThread(HANDLE ThreadHandle, PVOID ApcRoutine, PVOID ApcArgument1, PVOID ApcArgument2,
+    PVOID ApcArgument3);
 NTSTATUS NTAPI NtRaiseException(PVOID ExceptionRecord, PVOID ContextRecord, UCHAR FirstChance);
 NTSTATUS NTAPI NtRaiseHardError(NTSTATUS ErrorStatus, ULONG NumberOfParameters, ULONG UnicodeStringParameterMask,
     PVOID Parameters, ULONG ValidResponseOptions, ULONG *Response);
@@ -115,9 +124,14 @@ NTSTATUS NTAPI NtSetInformationThread(HANDLE ThreadHandle, ULONG ThreadInformati
     ULONG ThreadInformationLength);
 NTSTATUS NTAPI NtSetIoCompletion(HANDLE IoCompletionHandle, PVOID KeyContext, PVOID ApcContext, NTSTATUS IoStatus,
     SIZE_T IoStatusInformation);
+NTSTATUS NTAPI NtSetTimer(HANDLE TimerHandle, LARGE_INTEGER *DueTime, PVOID TimerApcRoutine, PVOID TimerContext,
+    UCHAR ResumeTimer, ULONG Period, PVOID PreviousState);
+NTSTATUS NTAPI NtSetTimerEx(HANDLE TimerHandle, ULONG TimerSetInformationClass, PVOID TimerSetInformation,
+    ULONG TimerSetInformationLength);
 NTSTATUS NTAPI NtSuspendThread(HANDLE ThreadHandle, ULONG *PreviousSuspendCount);
 NTSTATUS NTAPI NtTerminateProcess(HANDLE ProcessHandle, NTSTATUS ExitStatus);
 NTSTATUS NTAPI NtTerminateThread(HANDLE ThreadHandle, NTSTATUS ExitStatus);
+NTSTATUS NTAPI NtTestAlert(void);
 NTSTATUS NTAPI NtUnlockFile(HANDLE FileHandle, PVOID IoStatusBlock, LARGE_INTEGER *ByteOffset, LARGE_INTEGER *Length,
     ULONG Key);
 NTSTATUS NTAPI NtUnmapViewOfSection(HANDLE ProcessHandle, PVOID BaseAddress);

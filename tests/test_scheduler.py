@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from conftest import ROOT, run_kernel, sample_path
 
-from kernel.ke.clock import TIME_INCREMENT
+from kernel.ke.clock import INTERRUPT_TIME_AT_BOOT, TIME_INCREMENT
 from kernel.ps.create import CreateRequest
 from kernel.session import Session
 
@@ -122,9 +122,9 @@ def test_kuser_shared_data_follows_the_virtual_clock():
     kuser = kernel.kuser
     assert kuser.TickCount.LowPart == ticks
     interrupt = kuser.InterruptTime.LowPart | kuser.InterruptTime.High1Time << 32
-    assert interrupt == ticks * TIME_INCREMENT
+    assert interrupt == INTERRUPT_TIME_AT_BOOT + ticks * TIME_INCREMENT     # from power-on: never zero
     system = kuser.SystemTime.LowPart | kuser.SystemTime.High1Time << 32
-    assert system - interrupt == 133485408000000000
+    assert system - (interrupt - INTERRUPT_TIME_AT_BOOT) == 133485408000000000
     assert kuser.InterruptTime.High1Time == kuser.InterruptTime.High2Time
 
 

@@ -8,6 +8,9 @@ reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.t
                                (ucrtbase.dll through the api-ms-win-crt-* API sets)
   runtime = "zig-c++"          NAME.cpp built by `zig c++` the same way, libc++, libc++abi and
                                libunwind linked in statically
+  runtime = "go"               samples/NAME/NAME.go is a Go program: `go build` for windows/amd64
+                               (CGO_ENABLED=0, -trimpath, no build id; GOCACHE/GOPATH in the scratch
+                               folder, a go.mod with no dependencies), so its bytes are reproducible
   links = ["x.dll", ...]       more DLLs the exe links against (its own or guest/bin's)
   delay = ["x.dll", ...]       DLLs of the sample the exe imports through delay-load thunks
   flags = [...]                more compiler/linker flags for the exe
@@ -48,9 +51,12 @@ BASE = ["-O2", "-ffreestanding", "-nostdlib", "-fno-stack-protector", "-fno-iden
 FLAGS = BASE + ["-Wl,--entry,Entry", "-Wl,--subsystem,console", "-Wl,--major-subsystem-version=6"]
 
 
+GO = os.environ.get("GO", "go")
+
+
 def sample_names() -> list[str]:
     return sorted(n for n in os.listdir(SAMPLES)
-                  if any(os.path.isfile(os.path.join(SAMPLES, n, n + ext)) for ext in (".c", ".cpp")))
+                  if any(os.path.isfile(os.path.join(SAMPLES, n, n + ext)) for ext in (".c", ".cpp", ".go")))
 
 
 def sample_spec(name: str) -> dict:
@@ -66,8 +72,8 @@ def outputs(name: str) -> list[str]:
     return [os.path.join(name, name + ".exe")] + dlls
 
 
-def _run(cmd: list[str], cwd: str, what: str) -> None:
-    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+def _run(cmd: list[str], cwd: str, what: str, env: dict | None = None) -> None:
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env)
     if result.returncode:
         sys.stderr.write(result.stdout + result.stderr)
         raise SystemExit(f"build failed: {what}")
@@ -99,6 +105,19 @@ def _build_zig(name: str, spec: dict, folder: str) -> None:
           *spec.get("libs", [])], folder, name)
 
 
+def _build_go(name: str, folder: str, tmp: str) -> None:
+    """A Go sample: the toolchain's own linker makes the PE; every input of the build is fixed
+    (target, flags, module file, caches in the scratch folder) and paths are trimmed."""
+    if not os.path.exists(os.path.join(folder, "go.mod")):
+        with open(os.path.join(folder, "go.mod"), "w") as f:
+            f.write(f"module {name}\n\ngo 1.19\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GO")}
+    env.update(GOOS="windows", GOARCH="amd64", CGO_ENABLED="0", GOFLAGS="-mod=mod", GO111MODULE="on",
+               GOCACHE=os.path.join(tmp, "gocache"), GOPATH=os.path.join(tmp, "gopath"), GOPROXY="off",
+               GOTOOLCHAIN="local", GOAMD64="v1")
+    _run([GO, "build", "-trimpath", "-ldflags=-buildid=", "-o", f"{name}.exe", f"{name}.go"], folder, name, env)
+
+
 def build(out_dir: str, only: set | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "samples")
@@ -114,10 +133,15 @@ def build(out_dir: str, only: set | None = None) -> None:
                 continue
             spec = sample_spec(name)
             folder = os.path.join(src, name)
+            if spec.get("runtime") == "go":
+                _build_go(name, folder, tmp)
+                os.makedirs(os.path.join(out_dir, name), exist_ok=True)
+                shutil.copyfile(os.path.join(folder, name + ".exe"), os.path.join(out_dir, name, name + ".exe"))
+                continue
             if spec.get("runtime"):
                 if spec["runtime"] not in RUNTIMES:
                     raise SystemExit(f"samples/{name}/build.toml: runtime {spec['runtime']!r} is not one of "
-                                     f"{sorted(RUNTIMES)}")
+                                     f"{sorted([*RUNTIMES, 'go'])}")
                 _build_zig(name, spec, folder)
                 os.makedirs(os.path.join(out_dir, name), exist_ok=True)
                 shutil.copyfile(os.path.join(folder, name + ".exe"), os.path.join(out_dir, name, name + ".exe"))

@@ -129,6 +129,8 @@ KBAPI DWORD WINAPI GetModuleFileNameA(HMODULE module, LPSTR buffer, DWORD size)
 }
 
 #define DATAFILE_FLAGS (LOAD_LIBRARY_AS_DATAFILE | LOAD_LIBRARY_AS_DATAFILE_EXCLUSIVE | LOAD_LIBRARY_AS_IMAGE_RESOURCE)
+/* dlldir.c: the folders the LOAD_LIBRARY_SEARCH_* flags (or SetDefaultDllDirectories) name. */
+BOOL BaseDllSearchPath(LPCWSTR name, DWORD *flags, WCHAR *out, SIZE_T size, BOOL *invalid);
 
 KBAPI HMODULE WINAPI LoadLibraryExW(LPCWSTR name, HANDLE file, DWORD flags)
 {
@@ -147,8 +149,15 @@ KBAPI HMODULE WINAPI LoadLibraryExW(LPCWSTR name, HANDLE file, DWORD flags)
             return NULL;
         }
     } else {
+        WCHAR search[MAX_PATH * 4];
+        BOOL invalid;
+        BOOL searched = BaseDllSearchPath(name, &flags, search, sizeof(search) / sizeof(search[0]), &invalid);
+        if (invalid) {
+            SetLastError(ERROR_INVALID_PARAMETER);
+            return NULL;
+        }
         ULONG characteristics = (flags & DONT_RESOLVE_DLL_REFERENCES) ? IMAGE_FILE_EXECUTABLE_IMAGE : 0;
-        status = LdrLoadDll(NULL, &characteristics, &us, &base);
+        status = LdrLoadDll(searched ? search : NULL, &characteristics, &us, &base);
     }
     if (!NT_SUCCESS(status)) {
         BaseSetLastNTError(status);

@@ -94,6 +94,30 @@ def _float_status(kernel, vector: int) -> int:
     return STATUS_FLOAT_INVALID_OPERATION
 
 
+RDTSC, RDTSCP = b"\x0f\x31", b"\x0f\x01\xf9"
+
+
+def _emulate_time_stamp(kernel, thread, space, rip: int) -> bool:
+    """CR4.TSD makes RDTSC and RDTSCP fault at ring 3: the time stamp is the processor's virtual
+    time (instructions retired), the same every run; RDTSCP's TSC_AUX is the processor number."""
+    try:
+        code = space.read(rip, 2)
+        if code == RDTSCP[:2]:
+            code = space.read(rip, 3)
+    except Exception:
+        return False
+    if code not in (RDTSC, RDTSCP):
+        return False
+    length = len(code)
+    frame = StructView(kernel.system, thread.trap_frame, LAYOUTS["KTRAP_FRAME"])
+    stamp = kernel.dispatcher.now()
+    frame.Rax, frame.Rdx = stamp & 0xFFFFFFFF, (stamp >> 32) & 0xFFFFFFFF
+    if length == 3:
+        frame.Rcx = kernel.dispatcher.executing.number
+    frame.Rip = rip + length
+    return True
+
+
 def KiDispatchTrap(kernel, thread, frame_pa: int) -> None:
     """KiTrapGate: a fault or trap of the current thread at ring 3."""
     mem = kernel.mem
@@ -112,6 +136,8 @@ def KiDispatchTrap(kernel, thread, frame_pa: int) -> None:
         access = 8 if error & 0x10 else 1 if error & 2 else 0
         params = [access, fault_va]
     elif vector == 0x0D:
+        if _emulate_time_stamp(kernel, thread, space, rip):
+            return                              # RDTSC(P): answered with virtual time
         status = STATUS_PRIVILEGED_INSTRUCTION if _is_privileged(_instruction(space, rip)) else STATUS_ACCESS_VIOLATION
         if status == STATUS_ACCESS_VIOLATION:
             params = [0, NON_CANONICAL]         # a #GP reports no address (Windows gives -1)

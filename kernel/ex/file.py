@@ -46,6 +46,7 @@ from ..status import (
     STATUS_INVALID_PARAMETER,
     STATUS_INVALID_USER_BUFFER,
     STATUS_NO_MORE_FILES,
+    STATUS_NOT_FOUND,
     STATUS_NOT_IMPLEMENTED,
     STATUS_NOT_SAME_DEVICE,
     STATUS_OBJECT_NAME_INVALID,
@@ -420,6 +421,18 @@ def NtCancelIoFile(kernel, thread, handle, io_status):
     return STATUS_SUCCESS
 
 
+def NtCancelIoFileEx(kernel, thread, handle, io_request, io_status):
+    """Cancel the file's requests that wait (only the one whose IO_STATUS_BLOCK is io_request, when
+    given), from any thread: STATUS_NOT_FOUND when none waits. Only pipes keep requests waiting."""
+    file = reference_file(thread, handle)
+    probe_for_write(thread.process.space, io_status, _iosb.size)
+    cancel = getattr(file.device, "cancel", None)
+    if cancel is None or not cancel(file, io_request or None):
+        raise NtStatusError(STATUS_NOT_FOUND)
+    thread.process.space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, 0))
+    return STATUS_SUCCESS
+
+
 def NtDeviceIoControlFile(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status, code, in_buffer,
                           in_length, out_buffer, out_length):
     """No device of this kernel takes I/O controls (pipes take theirs through NtFsControlFile)."""
@@ -524,7 +537,8 @@ def NtRemoveIoCompletionEx(kernel, thread, handle, entries_ptr, count, removed_p
     space = thread.process.space
     probe_for_write(space, entries_ptr, count * FILE_IO_COMPLETION_INFORMATION_SIZE)
     probe_for_write(space, removed_ptr, 4)
-    result = port.remove(thread, (entries_ptr, removed_ptr), count, due_time(kernel, thread, timeout_ptr))
+    result = port.remove(thread, (entries_ptr, removed_ptr), count, due_time(kernel, thread, timeout_ptr),
+                         bool(alertable & 0xFF))
     if isinstance(result, list):
         space.probe_write(entries_ptr, b"".join(p.entry() for p in result))
         space.probe_write(removed_ptr, struct.pack("<I", len(result)))
@@ -702,6 +716,8 @@ FILE_SERVICES = {
     "NtFlushBuffersFile": (NtFlushBuffersFile, (("FileHandle", "h"), ("IoStatusBlock", "p"))),
     "NtDeleteFile": (NtDeleteFile, (("ObjectAttributes", "oa"),)),
     "NtCancelIoFile": (NtCancelIoFile, (("FileHandle", "h"), ("IoStatusBlock", "p"))),
+    "NtCancelIoFileEx": (NtCancelIoFileEx, (("FileHandle", "h"), ("IoRequestToCancel", "p"),
+                                            ("IoStatusBlock", "p"))),
     "NtCreateNamedPipeFile": (NtCreateNamedPipeFile, (
         ("FileHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("IoStatusBlock", "p"),
         ("ShareAccess", "u"), ("CreateDisposition", "u"), ("CreateOptions", "u"), ("NamedPipeType", "u"),

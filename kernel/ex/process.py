@@ -1,7 +1,7 @@
 """Process services: NtTerminateProcess, NtQueryInformationProcess, NtClose."""
 import struct
 
-from ..ke.procobj import KeSetAffinityProcess, KeSetPriorityProcess
+from ..ke.procobj import KeSetAffinityProcess, KeSetDisableBoostProcess, KeSetPriorityProcess
 from ..layouts import LAYOUTS
 from ..ob.handles import NT_CURRENT_PROCESS, NT_CURRENT_THREAD
 from ..ps.exit import PspTerminateProcess
@@ -21,6 +21,7 @@ ProcessImageFileName = 27
 ProcessImageFileNameWin32 = 43
 ProcessPriorityClass = 18
 ProcessAffinityMask = 21
+ProcessPriorityBoost = 22
 # PROCESS_PRIORITY_CLASS.PriorityClass values and the base priority each gives.
 PRIORITY_CLASS_BASES = {1: 4, 2: 8, 3: 13, 4: 24, 5: 6, 6: 10}
 
@@ -49,6 +50,10 @@ def NtQueryInformationProcess(kernel, thread, handle, info_class, buffer, length
         ep = process.eprocess
         data = struct.pack("<IxxxxQQqQQ", ep.ExitStatus, process.peb, process.affinity, process.base_priority,
                            process.pid, ep.InheritedFromUniqueProcessId)
+    elif info_class == ProcessPriorityBoost:
+        if length != 4:
+            raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+        data = struct.pack("<I", process.eprocess.Pcb.DisableBoost)
     elif info_class in (ProcessImageFileName, ProcessImageFileNameWin32):
         name = process.image_path if info_class == ProcessImageFileNameWin32 else \
             "\\Device\\HarddiskVolume1" + process.image_path[2:]
@@ -94,6 +99,10 @@ def NtSetInformationProcess(kernel, thread, handle, info_class, buffer, length):
         if not mask or mask & ~kernel.dispatcher.active_mask:
             raise NtStatusError(STATUS_INVALID_PARAMETER)
         KeSetAffinityProcess(kernel, process, mask)
+    elif info_class == ProcessPriorityBoost:
+        if length != 4:
+            raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+        KeSetDisableBoostProcess(process, struct.unpack("<I", space.probe_read(buffer, 4))[0] != 0)
     else:
         raise NtStatusError(STATUS_INVALID_INFO_CLASS)
     return STATUS_SUCCESS

@@ -12,6 +12,7 @@ from ..ob.namespace import NAMESPACE_SERVICES
 from . import exception, harderror, memory, object, process, section, sync, thread, thread_control
 from .file import FILE_SERVICES
 from .sysnums import SERVICE_NUMBERS
+from .timer import TIMER_SERVICES
 
 SERVICES = {
     "NtClose": (process.NtClose, (("Handle", "h"),)),
@@ -34,6 +35,11 @@ SERVICES = {
     "NtRaiseException": (exception.NtRaiseException, (("ExceptionRecord", "p"), ("ContextRecord", "p"),
                                                      ("FirstChance", "b"))),
     "NtYieldExecution": (thread.NtYieldExecution, ()),
+    "NtTestAlert": (thread.NtTestAlert, ()),
+    "NtQueueApcThread": (thread.NtQueueApcThread, (
+        ("ThreadHandle", "h"), ("ApcRoutine", "p"), ("ApcArgument1", "p"), ("ApcArgument2", "p"),
+        ("ApcArgument3", "p")
+    )),
     "NtSetInformationProcess": (process.NtSetInformationProcess, (
         ("ProcessHandle", "h"), ("ProcessInformationClass", "u"), ("ProcessInformation", "p"),
         ("ProcessInformationLength", "u")
@@ -121,6 +127,7 @@ SERVICES = {
 
 SERVICES.update(FILE_SERVICES)            # kernel/ex/file.py: NtCreateFile, NtReadFile, NtWriteFile ...
 SERVICES.update(NAMESPACE_SERVICES)       # kernel/ob/namespace.py: object directories and symbolic links
+SERVICES.update(TIMER_SERVICES)           # kernel/ex/timer.py: NtCreateTimer, NtSetTimer ...
 
 
 def install(kernel) -> None:

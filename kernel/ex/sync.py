@@ -6,6 +6,7 @@ NtDelayExecution, NtQueryPerformanceCounter, NtQuerySystemTime.
 """
 import struct
 
+from ..ke.apc import user_apc_pending
 from ..ke.boot import BOOT_SYSTEM_TIME
 from ..ke.clock import PERFORMANCE_FREQUENCY
 from ..ke.dobject import DispatcherObject
@@ -151,7 +152,8 @@ def NtReleaseSemaphore(kernel, thread, handle, count, previous_out):
 # -- waits
 def NtWaitForSingleObject(kernel, thread, handle, alertable, timeout_ptr):
     obj = reference_waitable(thread, handle)
-    return KeWaitForMultipleObjects(kernel, thread, (obj,), WaitAny, due_time(kernel, thread, timeout_ptr))
+    return KeWaitForMultipleObjects(kernel, thread, (obj,), WaitAny, due_time(kernel, thread, timeout_ptr),
+                                    alertable=bool(alertable & 0xFF))
 
 
 def NtWaitForMultipleObjects(kernel, thread, count, handles_ptr, wait_type, alertable, timeout_ptr):
@@ -165,17 +167,19 @@ def NtWaitForMultipleObjects(kernel, thread, count, handles_ptr, wait_type, aler
     objects = tuple(reference_waitable(thread, h) for h in handles)
     if wait_type == WaitAll and len({id(o) for o in objects}) != len(objects):
         raise NtStatusError(STATUS_INVALID_PARAMETER_MIX)
-    return KeWaitForMultipleObjects(kernel, thread, objects, wait_type, due_time(kernel, thread, timeout_ptr))
+    return KeWaitForMultipleObjects(kernel, thread, objects, wait_type, due_time(kernel, thread, timeout_ptr),
+                                    alertable=bool(alertable & 0xFF))
 
 
 def NtDelayExecution(kernel, thread, alertable, interval_ptr):
     due = due_time(kernel, thread, interval_ptr)
     if due is None:
         raise NtStatusError(STATUS_INVALID_PARAMETER)
-    if due <= kernel.interrupt_time():
+    alertable = bool(alertable & 0xFF)
+    if due <= kernel.interrupt_time() and not (alertable and user_apc_pending(thread)):
         kernel.dispatcher.yield_current(thread)     # Sleep(0): the rest of the quantum to an equal
         return STATUS_SUCCESS
-    return KeDelayExecutionThread(kernel, thread, due)
+    return KeDelayExecutionThread(kernel, thread, due, alertable)
 
 
 # -- the clock

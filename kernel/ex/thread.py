@@ -1,6 +1,7 @@
 """Thread services: NtTerminateThread, NtQuery/SetInformationThread, NtContinue, NtYieldExecution."""
 import struct
 
+from ..ke.apc import KeInsertUserApc, KiDeliverUserApc, user_apc_pending
 from ..ke.exception import CONTEXT_SIZE, KeContinue
 from ..ke.kthread import Terminated
 from ..ke.thrdobj import KeSetAffinityThread
@@ -11,6 +12,7 @@ from ..status import (
     STATUS_INVALID_PARAMETER,
     STATUS_NO_YIELD_PERFORMED,
     STATUS_SUCCESS,
+    STATUS_UNSUCCESSFUL,
     NtStatusError,
 )
 from .handles import reference_thread
@@ -113,9 +115,32 @@ def NtSetInformationThread(kernel, thread, handle, info_class, buffer, length):
 
 
 def NtContinue(kernel, thread, context_va, test_alert):
-    """Resume the caller with a whole CONTEXT: the trap frame is rewritten and left via iretq."""
-    KeContinue(kernel, thread, thread.process.space.probe_read(context_va, CONTEXT_SIZE))
+    """Resume the caller with a whole CONTEXT: the trap frame is rewritten and left via iretq.
+    TestAlert (NtContinueEx: a BOOLEAN, or bit 0 of a KCONTINUE_ARGUMENT's ContinueFlags) then
+    delivers the next queued user APC from that context, as KiUserApcDispatcher relies on."""
+    ctx = thread.process.space.probe_read(context_va, CONTEXT_SIZE)
+    if test_alert > 0xFF:
+        test_alert = struct.unpack("<II", thread.process.space.probe_read(test_alert, 8))[1] & 1
+    KeContinue(kernel, thread, ctx)
+    if test_alert & 0xFF and user_apc_pending(thread):
+        KiDeliverUserApc(kernel, thread, None)
     return None
+
+
+def NtTestAlert(kernel, thread):
+    """Deliver a queued user APC on the way out (the thread is not alerted otherwise)."""
+    if user_apc_pending(thread):
+        KiDeliverUserApc(kernel, thread, STATUS_SUCCESS)
+        return None
+    return STATUS_SUCCESS
+
+
+def NtQueueApcThread(kernel, thread, handle, routine, argument1, argument2, argument3):
+    """A user APC for the thread: routine(argument1, argument2, argument3) at its next alertable wait."""
+    target = reference_thread(thread, handle)
+    if not KeInsertUserApc(kernel, target, routine, argument1, argument2, argument3):
+        raise NtStatusError(STATUS_UNSUCCESSFUL)
+    return STATUS_SUCCESS
 
 
 def NtYieldExecution(kernel, thread):

@@ -2,12 +2,9 @@
 NtGetContextThread, NtSetContextThread."""
 import struct
 
-from unicorn.x86_const import UC_X86_REG_R12, UC_X86_REG_R13, UC_X86_REG_R14, UC_X86_REG_R15
-
-from ..hal import cpustate as cs
 from ..ke.kthread import Terminated
 from ..ke.thrdobj import KeResumeThread, KeSuspendThread
-from ..layouts import LAYOUTS, StructView
+from ..ke.usercontext import set_user_state, user_state
 from ..ps.thread import PspCreateThread, PspInsertThread, PspResumeNewThread
 from ..status import (
     STATUS_INVALID_PARAMETER,
@@ -29,9 +26,6 @@ _I = struct.Struct("<I")
 # CONTEXT: Rax..R15 at 0x78 in the same order as the CPU's register file, Rip at 0xF8.
 CTX_GPRS, CTX_RIP, CTX_EFLAGS, CTX_FLAGS = 0x78, 0xF8, 0x44, 0x30
 USER_EFLAGS_MASK = 0x0CD5           # CF PF AF ZF SF TF DF OF: what user mode may set
-# The trap frame's fields by register-file index (RAX=0 ... R11=11); R12-R15 are never in it.
-_R12_R15 = (UC_X86_REG_R12, UC_X86_REG_R13, UC_X86_REG_R14, UC_X86_REG_R15)
-_TF_NAMES = ["Rax", "Rcx", "Rdx", "Rbx", "Rsp", "Rbp", "Rsi", "Rdi", "R8", "R9", "R10", "R11"]
 
 
 def NtCreateThreadEx(kernel, thread, handle_out, access, attributes, process_handle, start, argument, flags,
@@ -83,28 +77,12 @@ def NtResumeThread(kernel, thread, handle, previous_out):
 
 
 # -- CONTEXT: where a thread's user-mode registers are
-def _user_state(kernel, target):
-    """Returns (regs[16], rip, eflags) of the thread's user mode."""
-    view = None if target is kernel.dispatcher.current else target.view
-    if view is not None and cs.cpl(view) == 3:
-        regs = list(struct.unpack_from("<16Q", view, 0))
-        return regs, _Q.unpack_from(view, cs.OFF_RIP)[0], _Q.unpack_from(view, cs.OFF_RFLAGS)[0]
-    # In the kernel: the trap frame holds user mode's state; R12-R15 are untouched in the CPU.
-    if view is None:
-        high = [kernel.machine.uc.reg_read(r) for r in _R12_R15]
-    else:
-        high = list(struct.unpack_from("<4Q", view, 12 * 8))
-    tf = StructView(kernel.system, target.trap_frame, LAYOUTS["KTRAP_FRAME"])
-    regs = [getattr(tf, name) for name in _TF_NAMES] + high
-    return regs, tf.Rip, tf.EFlags
-
-
 def NtGetContextThread(kernel, thread, handle, context_ptr):
     target = reference_thread(thread, handle)
     space = thread.process.space
     flags = _I.unpack(space.probe_read(context_ptr + CTX_FLAGS, 4))[0]
     space.probe_read(context_ptr, CONTEXT_SIZE)
-    regs, rip, eflags = _user_state(kernel, target)
+    regs, rip, eflags = user_state(kernel, target)
     if flags & CONTEXT_CONTROL & ~CONTEXT_AMD64:
         space.probe_write(context_ptr + 0x38, struct.pack("<H", 0x33))
         space.probe_write(context_ptr + 0x42, struct.pack("<H", 0x2B))
@@ -128,7 +106,7 @@ def NtSetContextThread(kernel, thread, handle, context_ptr):
     flags = _I.unpack_from(ctx, CTX_FLAGS)[0]
     if flags & ~0x10001F & 0xFFFFFFFF and not flags & CONTEXT_AMD64:
         raise NtStatusError(STATUS_INVALID_PARAMETER)
-    regs, rip, eflags = _user_state(kernel, target)
+    regs, rip, eflags = user_state(kernel, target)
     new = list(struct.unpack_from("<16Q", ctx, CTX_GPRS))
     if flags & CONTEXT_INTEGER:
         regs = [new[i] if i != 4 else regs[4] for i in range(16)]
@@ -138,26 +116,3 @@ def NtSetContextThread(kernel, thread, handle, context_ptr):
         eflags = (_I.unpack_from(ctx, CTX_EFLAGS)[0] & USER_EFLAGS_MASK) | 0x200
     set_user_state(kernel, target, regs, rip, eflags)
     return STATUS_SUCCESS if target is not thread else None
-
-
-def set_user_state(kernel, target, regs, rip: int, eflags: int) -> None:
-    """The thread resumes user mode with these registers: in its saved CPU state if it was
-    stopped at ring 3, else in its trap frame, left through iretq (ExceptionActive)."""
-    view = None if target is kernel.dispatcher.current else target.view
-    if view is not None and cs.cpl(view) == 3:
-        struct.pack_into("<16Q", view, 0, *regs)
-        _Q.pack_into(view, cs.OFF_RIP, rip)
-        _Q.pack_into(view, cs.OFF_RFLAGS, eflags)
-        return
-    tf = StructView(kernel.system, target.trap_frame, LAYOUTS["KTRAP_FRAME"])
-    for name, value in zip(_TF_NAMES, regs[:12], strict=True):
-        setattr(tf, name, value)
-    tf.Rip, tf.EFlags = rip, eflags
-    tf.SegCs, tf.SegSs = 0x33, 0x2B
-    tf.ExceptionActive = 1
-    if view is None:
-        for reg, value in zip(_R12_R15, regs[12:], strict=True):
-            kernel.machine.uc.reg_write(reg, value)
-    else:
-        struct.pack_into("<4Q", view, 12 * 8, *regs[12:])
-

@@ -43,6 +43,9 @@ MSR_GS_BASE, MSR_KERNEL_GS_BASE = 0xC0000101, 0xC0000102
 EFER_SCE, EFER_LME, EFER_LMA, EFER_NXE = 1, 1 << 8, 1 << 10, 1 << 11
 CR0_VALUE = 0x80010033              # PG | WP | NE | ET | MP | PE
 CR4_PAE, CR4_OSFXSR, CR4_OSXMMEXCPT, CR4_FSGSBASE = 1 << 5, 1 << 9, 1 << 10, 1 << 16
+# Time Stamp Disable: RDTSC/RDTSCP at ring 3 fault (#GP) and the kernel answers with virtual time
+# (kernel/ex/exception.py), so that the host's clock never reaches the guest.
+CR4_TSD = 1 << 2
 SYSCALL_FMASK = 0x4700              # TF | IF | DF | NT, as Windows sets it
 RFLAGS_IF = 0x200
 OFF_DF = 172                        # CPUX86State.df: +1, or -1 when DF is set
@@ -92,7 +95,7 @@ class Machine:
     def enable_long_mode_paging(self, cr3: int) -> None:
         uc = self.uc
         uc.reg_write(UC_X86_REG_CR4, uc.reg_read(UC_X86_REG_CR4) | CR4_PAE | CR4_OSFXSR | CR4_OSXMMEXCPT
-                     | CR4_FSGSBASE)
+                     | CR4_FSGSBASE | CR4_TSD)
         uc.msr_write(MSR_EFER, EFER_SCE | EFER_LME | EFER_LMA | EFER_NXE)
         uc.reg_write(UC_X86_REG_CR3, cr3)
         uc.reg_write(UC_X86_REG_CR0, CR0_VALUE)

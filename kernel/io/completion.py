@@ -10,6 +10,7 @@ import struct
 
 from ..ke.dobject import DispatcherObject
 from ..ke.wait import KeWaitForMultipleObjects, KiUnwaitThread, WaitAny
+from ..ke.waitblock import waited_objects
 from ..ob.object import ObCreateObject, ObjectBody
 from ..status import STATUS_SUCCESS, STATUS_TIMEOUT
 
@@ -65,8 +66,8 @@ class IoCompletion(ObjectBody, DispatcherObject):
         """KeInsertQueue: to the first thread still waiting, else onto the queue."""
         while self.waiters:
             waiter = self.waiters.pop(0)
-            if waiter.thread.wait is None:
-                continue                # it timed out meanwhile
+            if waiter.thread.wait is None or self not in waited_objects(self.kernel, waiter.thread):
+                continue                # it timed out (or its wait ended) meanwhile
             self._deliver(waiter, [packet])
             return
         self.packets.append(packet)
@@ -83,9 +84,10 @@ class IoCompletion(ObjectBody, DispatcherObject):
             space.write(removed_ptr, struct.pack("<I", len(packets)))
         KiUnwaitThread(self.kernel, waiter.thread, STATUS_SUCCESS, 1)
 
-    def remove(self, thread, outputs, count: int, due: int | None):
+    def remove(self, thread, outputs, count: int, due: int | None, alertable: bool = False):
         """KeRemoveQueue: packets now (returns them), or a wait (returns None; the poster
-        completes it), or STATUS_TIMEOUT at once for a zero timeout."""
+        completes it), or STATUS_TIMEOUT at once for a zero timeout. An alertable wait
+        (NtRemoveIoCompletionEx's) ends with STATUS_USER_APC when a user APC runs instead."""
         if self.packets:
             taken = self.packets[:max(count, 1)]
             del self.packets[:len(taken)]
@@ -93,9 +95,15 @@ class IoCompletion(ObjectBody, DispatcherObject):
             return taken
         if due is not None and due <= self.kernel.interrupt_time():
             return STATUS_TIMEOUT
-        self.waiters.append(Waiter(thread, outputs, count))
-        KeWaitForMultipleObjects(self.kernel, thread, (self,), WaitAny, due)
-        return None
+        # A thread is in one wait at a time: a waiter of its own still queued is one whose wait
+        # timed out or was ended by an APC, and goes.
+        self.waiters = [w for w in self.waiters if w.thread is not thread]
+        waiter = Waiter(thread, outputs, count)
+        self.waiters.append(waiter)
+        status = KeWaitForMultipleObjects(self.kernel, thread, (self,), WaitAny, due, alertable=alertable)
+        if status is not None:          # an APC was queued already: it runs instead
+            self.waiters.remove(waiter)
+        return status
 
 
 def IopPostCompletion(file, apc_context: int, status: int, information: int) -> None:

@@ -17,6 +17,7 @@ from ..status import (
     STATUS_ACCESS_DENIED,
     STATUS_BUFFER_OVERFLOW,
     STATUS_BUFFER_TOO_SMALL,
+    STATUS_CANCELLED,
     STATUS_INSTANCE_NOT_AVAILABLE,
     STATUS_INVALID_DEVICE_REQUEST,
     STATUS_INVALID_PARAMETER,
@@ -235,6 +236,22 @@ class NamedPipeDevice(DeviceObject):
         data = bytes(queued[:length])
         del queued[:length]
         return data
+
+    def cancel(self, file, io_status: int | None) -> int:
+        """IoCancelIrp for the file's requests waiting in its pipe (only the one whose
+        IO_STATUS_BLOCK is `io_status`, when given): each completes with STATUS_CANCELLED.
+        Returns how many were cancelled."""
+        if not isinstance(file, PipeFile):
+            return 0
+        instance = file.instance
+        queues = [instance.pending["server"], instance.pending["client"], instance.listeners]
+        cancelled = 0
+        for queue in queues:
+            for io in [io for io in queue if io.file is file and (io_status is None or io.io_status == io_status)]:
+                queue.remove(io)
+                self._complete(io, b"", STATUS_CANCELLED)
+                cancelled += 1
+        return cancelled
 
     def cleanup(self, file) -> None:
         if not isinstance(file, PipeFile):

@@ -22,6 +22,11 @@ PERFORMANCE_FREQUENCY = 10_000_000  # NtQueryPerformanceCounter counts 100 ns un
 # A timer due later than this (about 14,600 years of interrupt time) never expires: KSYSTEM_TIME's
 # High1Time is a signed 32-bit half, and no run gets there.
 TIMER_HORIZON = 1 << 62
+# KUSER_SHARED_DATA.InterruptTime counts from power-on, as on Windows, where it is never zero once a
+# program runs: it carries the second the machine took to boot before the executive's first tick
+# (so it reads 1 s at tick 0). The executive's own interrupt time (due times, the performance
+# counter) and the tick count start at 0. kernel/hal/native/tick.c adds the same constant.
+INTERRUPT_TIME_AT_BOOT = 10_000_000
 
 _KSYSTEM_TIME = struct.Struct("<IiI")   # LowPart, High1Time, High2Time
 _TICK = struct.Struct("<Q")
@@ -107,7 +112,8 @@ class VirtualClock:
         itime = self.interrupt_time()
         stime = BOOT_SYSTEM_TIME + itime
         # Readers take High1Time, LowPart, then compare High2Time: write High2 first, High1 last.
-        _KSYSTEM_TIME.pack_into(mem, pa + OFF_INTERRUPT_TIME, itime & 0xFFFFFFFF, itime >> 32, itime >> 32)
+        shown = INTERRUPT_TIME_AT_BOOT + itime
+        _KSYSTEM_TIME.pack_into(mem, pa + OFF_INTERRUPT_TIME, shown & 0xFFFFFFFF, shown >> 32, shown >> 32)
         _KSYSTEM_TIME.pack_into(mem, pa + OFF_SYSTEM_TIME, stime & 0xFFFFFFFF, stime >> 32, stime >> 32)
         _KSYSTEM_TIME.pack_into(mem, pa + OFF_TICK_COUNT, self.ticks & 0xFFFFFFFF, self.ticks >> 32,
                                 self.ticks >> 32)

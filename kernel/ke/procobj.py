@@ -1,5 +1,6 @@
 """Process objects as the kernel initialises and changes them (NT's procobj.c): KPROCESS's
-quantum and affinity, and a new base priority or affinity carried to the process's threads."""
+quantum and affinity, and a new base priority, affinity or boost setting carried to the process's
+threads."""
 from .kthread import Terminated
 from .thrdobj import KeSetAffinityThread
 
@@ -43,3 +44,11 @@ def KeSetAffinityProcess(kernel, process, mask: int) -> None:
         tcb = t.ethread.Tcb
         tcb.Affinity.Mask = tcb.UserAffinity.Mask = (tcb.UserAffinity.Mask & mask) or mask
         KeSetAffinityThread(kernel, t)
+
+
+def KeSetDisableBoostProcess(process, disable: bool) -> None:
+    """KPROCESS.DisableBoost and each thread's KTHREAD.DisableBoost: no boost when a wait ends."""
+    process.eprocess.Pcb.DisableBoost = 1 if disable else 0
+    for t in process.threads:
+        if t.state != Terminated:
+            t.ethread.Tcb.DisableBoost = 1 if disable else 0

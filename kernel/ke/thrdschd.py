@@ -114,9 +114,13 @@ class ThreadScheduling:
             self.stop_current("terminate")
 
     def boost(self, thread, increment: int) -> None:
-        """KiUnwaitThread's boost: base + increment, never above 15 and never for real-time."""
+        """KiUnwaitThread's boost: base + increment, never above 15, never for real-time and never
+        for a thread whose boost is disabled (SetProcessPriorityBoost: KTHREAD.DisableBoost, which a
+        thread created later takes from its KPROCESS)."""
         base = thread.base_priority
         if increment <= 0 or base >= LOW_REALTIME_PRIORITY or thread.priority >= LOW_REALTIME_PRIORITY:
+            return
+        if thread.process.eprocess.Pcb.DisableBoost or thread.ethread.Tcb.DisableBoost:
             return
         boosted = min(base + increment, MAX_BOOSTED_PRIORITY)
         if boosted > thread.priority:

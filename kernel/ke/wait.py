@@ -13,7 +13,8 @@ import struct
 
 from ..layouts import LAYOUTS
 from ..ob.object import ObCreateObject, ObjectBody
-from ..status import STATUS_ABANDONED_WAIT_0, STATUS_SUCCESS, STATUS_TIMEOUT, STATUS_WAIT_0
+from ..status import STATUS_ABANDONED_WAIT_0, STATUS_SUCCESS, STATUS_TIMEOUT, STATUS_USER_APC, STATUS_WAIT_0
+from .apc import KiDeliverUserApc, user_apc_pending
 from .dobject import DispatcherObject
 from .kthread import OFF_MUTANT_LIST_HEAD
 from .lists import InsertTailList, RemoveEntryList, list_entries
@@ -169,12 +170,15 @@ def _try_satisfy(thread, objects, wait_type):
 
 
 def KeWaitForMultipleObjects(kernel, thread, objects, wait_type: int, due: int | None,
-                             reason: int = WAIT_REASON_USER_REQUEST):
+                             reason: int = WAIT_REASON_USER_REQUEST, alertable: bool = False):
     """Returns the status at once when the wait is satisfied (or times out with a due time
-    already passed); otherwise the thread waits and the service returns nothing yet."""
+    already passed, or is alertable with a user APC queued: STATUS_USER_APC, the APC on the way
+    out); otherwise the thread waits and the service returns nothing yet."""
     status = _try_satisfy(thread, objects, wait_type)
     if status is not None:
         return status
+    if alertable and _deliver_pending_apc(kernel, thread):
+        return STATUS_USER_APC
     dispatcher = kernel.dispatcher
     if due is not None and due <= dispatcher.interrupt_time():
         return STATUS_TIMEOUT
@@ -183,15 +187,24 @@ def KeWaitForMultipleObjects(kernel, thread, objects, wait_type: int, due: int |
         thread.wait_timer = dispatcher.clock.set_timer(
             due, lambda: KiUnwaitThread(kernel, thread, STATUS_TIMEOUT, 0))
     thread.wait_reason = reason
+    thread.wait_alertable = alertable
     dispatcher.block(thread)
     return None
 
 
-def KeDelayExecutionThread(kernel, thread, due: int):
+def _deliver_pending_apc(kernel, thread) -> bool:
+    """KiCheckAlertability: an alertable wait with a user APC queued ends at once with it."""
+    return user_apc_pending(thread) and KiDeliverUserApc(kernel, thread)
+
+
+def KeDelayExecutionThread(kernel, thread, due: int, alertable: bool = False):
     dispatcher = kernel.dispatcher
+    if alertable and _deliver_pending_apc(kernel, thread):
+        return STATUS_USER_APC
     if due <= dispatcher.interrupt_time():
         return STATUS_SUCCESS
     KiInsertWaitBlocks(kernel, thread, (), WaitAny)
+    thread.wait_alertable = alertable
     thread.wait_timer = dispatcher.clock.set_timer(due, lambda: KiUnwaitThread(kernel, thread, STATUS_SUCCESS, 0))
     thread.wait_reason = WAIT_REASON_DELAY
     dispatcher.block(thread, "wait")
@@ -230,6 +243,7 @@ def cancel_wait(kernel, thread) -> None:
 
 def KiUnwaitThread(kernel, thread, status: int, increment: int) -> None:
     cancel_wait(kernel, thread)
+    thread.wait_alertable = False
     thread.wait_status = status
     _Q.pack_into(kernel.mem, kernel.trap_frame_pa(thread) + _TF_RAX, status & 0xFFFFFFFF)
     dispatcher = kernel.dispatcher

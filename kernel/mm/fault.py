@@ -55,9 +55,16 @@ def _MiCheckForUserStackOverflow(thread, page: int) -> int | None:
 
 def MmProbeUserStack(thread, start: int, end: int) -> bool:
     """Before the kernel writes an exception frame to [start, end) of the user stack: the guard
-    pages it covers grow the stack as a touch would. False when the frame cannot be written."""
+    pages it covers grow the stack as a touch would. False when the frame cannot be written.
+    A frame wholly outside the thread's stack reservation (a stack the program made itself, as
+    Go's goroutines and fibers run on) is written where every page it covers is committed,
+    writable and no guard page, as the probe for write of KiDispatchException finds it."""
     space = thread.process.space
     bottom, _, top = thread.user_stack
+    if end <= bottom or start >= top:
+        return all(pte_protection(space.tables.get(page)) & 0xFF in _WRITABLE
+                   and not pte_protection(space.tables.get(page)) & PAGE_GUARD
+                   for page in range(start & ~(PAGE_SIZE - 1), end, PAGE_SIZE))
     if not (bottom + PAGE_SIZE <= start and end <= top):
         return False
     for page in range((end - 1) & ~(PAGE_SIZE - 1), (start & ~(PAGE_SIZE - 1)) - 1, -PAGE_SIZE):

@@ -13,6 +13,9 @@
 #define OFF_INTERRUPT_TIME 0x8
 #define OFF_SYSTEM_TIME 0x14
 #define OFF_TICK_COUNT 0x320
+/* KUSER_SHARED_DATA.InterruptTime counts from power-on: the second the boot took comes first
+ * (INTERRUPT_TIME_AT_BOOT of kernel/ke/clock.py). */
+#define INTERRUPT_TIME_AT_BOOT 10000000ull
 
 /* KSYSTEM_TIME: LowPart, High1Time, High2Time; readers compare High1 with High2. */
 static void put_system_time(uint8_t *at, uint64_t value)
@@ -29,7 +32,7 @@ int ke_clock_tick(struct icount_state *s)
     s->ticks++;
     s->tick_at += s->tick_instructions;
     uint64_t interrupt_time = s->ticks * s->time_increment;
-    put_system_time(s->kuser + OFF_INTERRUPT_TIME, interrupt_time);
+    put_system_time(s->kuser + OFF_INTERRUPT_TIME, INTERRUPT_TIME_AT_BOOT + interrupt_time);
     put_system_time(s->kuser + OFF_SYSTEM_TIME, s->boot_time + interrupt_time);
     put_system_time(s->kuser + OFF_TICK_COUNT, s->ticks);
     s->quantum -= QUANTUM_PER_TICK;
