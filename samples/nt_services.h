@@ -59,8 +59,12 @@ NTSTATUS NTAPI NtNotifyChangeDirectoryFileEx(HANDLE FileHandle, HANDLE Event, PV
     PVOID IoStatusBlock, PVOID Buffer, ULONG Length, ULONG CompletionFilter, UCHAR WatchTree,
     ULONG DirectoryNotifyInformationClass);
 NTSTATUS NTAPI NtOpenDirectoryObject(HANDLE *DirectoryHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
+NTSTATUS NTAPI NtOpenEvent(HANDLE *EventHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtOpenFile(HANDLE *FileHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes,
     PVOID IoStatusBlock, ULONG ShareAccess, ULONG OpenOptions);
+NTSTATUS NTAPI NtOpenMutant(HANDLE *MutantHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
+NTSTATUS NTAPI NtOpenSection(HANDLE *SectionHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
+NTSTATUS NTAPI NtOpenSemaphore(HANDLE *SemaphoreHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtOpenSymbolicLinkObject(HANDLE *LinkHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtProtectVirtualMemory(HANDLE ProcessHandle, PVOID *BaseAddress, SIZE_T *RegionSize, ULONG NewProtect,
     ULONG *OldProtect);
@@ -83,6 +87,8 @@ NTSTATUS NTAPI NtQueryInformationThread(HANDLE ThreadHandle, ULONG ThreadInforma
     ULONG ThreadInformationLength, PVOID ReturnLength);
 NTSTATUS NTAPI NtQueryIoCompletion(HANDLE IoCompletionHandle, ULONG IoCompletionInformationClass,
     PVOID IoCompletionInformation, ULONG IoCompletionInformationLength, ULONG *ResultLength);
+NTSTATUS NTAPI NtQueryObject(HANDLE Handle, ULONG ObjectInformationClass, PVOID ObjectInformation,
+    ULONG ObjectInformationLength, ULONG *ReturnLength);
 NTSTATUS NTAPI NtQueryPerformanceCounter(LARGE_INTEGER *PerformanceCounter, LARGE_INTEGER *PerformanceFrequency);
 NTSTATUS NTAPI NtQuerySection(HANDLE SectionHandle, ULONG SectionInformationClass, PVOID SectionInformation,
     SIZE_T SectionInformationLength, SIZE_T *ReturnLength);
@@ -109,12 +115,16 @@ NTSTATUS NTAPI NtSetContextThread(HANDLE ThreadHandle, PVOID ThreadContext);
 NTSTATUS NTAPI NtSetEvent(HANDLE EventHandle, long *PreviousState);
 NTSTATUS NTAPI NtSetInformationFile(HANDLE FileHandle, PVOID IoStatusBlock, PVOID FileInformation, ULONG Length,
     ULONG FileInformationClass);
+NTSTATUS NTAPI NtSetInformationObject(HANDLE Handle, ULONG ObjectInformationClass, PVOID ObjectInformation,
+    ULONG ObjectInformationLength);
 NTSTATUS NTAPI NtSetInformationProcess(HANDLE ProcessHandle, ULONG ProcessInformationClass, PVOID ProcessInformation,
     ULONG ProcessInformationLength);
 NTSTATUS NTAPI NtSetInformationThread(HANDLE ThreadHandle, ULONG ThreadInformationClass, PVOID ThreadInformation,
     ULONG ThreadInformationLength);
 NTSTATUS NTAPI NtSetIoCompletion(HANDLE IoCompletionHandle, PVOID KeyContext, PVOID ApcContext, NTSTATUS IoStatus,
     SIZE_T IoStatusInformation);
+NTSTATUS NTAPI NtSignalAndWaitForSingleObject(HANDLE SignalHandle, HANDLE WaitHandle, UCHAR Alertable,
+    LARGE_INTEGER *Timeout);
 NTSTATUS NTAPI NtSuspendThread(HANDLE ThreadHandle, ULONG *PreviousSuspendCount);
 NTSTATUS NTAPI NtTerminateProcess(HANDLE ProcessHandle, NTSTATUS ExitStatus);
 NTSTATUS NTAPI NtTerminateThread(HANDLE ThreadHandle, NTSTATUS ExitStatus);
