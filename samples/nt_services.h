@@ -18,6 +18,8 @@ NTSTATUS NTAPI NtCreateFile(HANDLE *FileHandle, ULONG DesiredAccess, OBJECT_ATTR
     ULONG CreateDisposition, ULONG CreateOptions, PVOID EaBuffer, ULONG EaLength);
 NTSTATUS NTAPI NtCreateIoCompletion(HANDLE *IoCompletionHandle, ULONG DesiredAccess,
     OBJECT_ATTRIBUTES *ObjectAttributes, ULONG Count);
+NTSTATUS NTAPI NtCreateKeyedEvent(HANDLE *KeyedEventHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes,
+    ULONG Flags);
 NTSTATUS NTAPI NtCreateMutant(HANDLE *MutantHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes,
     UCHAR InitialOwner);
 NTSTATUS NTAPI NtCreateNamedPipeFile(HANDLE *FileHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes,
@@ -62,6 +64,7 @@ NTSTATUS NTAPI NtOpenDirectoryObject(HANDLE *DirectoryHandle, ULONG DesiredAcces
 NTSTATUS NTAPI NtOpenEvent(HANDLE *EventHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtOpenFile(HANDLE *FileHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes,
     PVOID IoStatusBlock, ULONG ShareAccess, ULONG OpenOptions);
+NTSTATUS NTAPI NtOpenKeyedEvent(HANDLE *KeyedEventHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtOpenMutant(HANDLE *MutantHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtOpenSection(HANDLE *SectionHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtOpenSemaphore(HANDLE *SemaphoreHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
@@ -93,6 +96,8 @@ NTSTATUS NTAPI NtQueryPerformanceCounter(LARGE_INTEGER *PerformanceCounter, LARG
 NTSTATUS NTAPI NtQuerySection(HANDLE SectionHandle, ULONG SectionInformationClass, PVOID SectionInformation,
     SIZE_T SectionInformationLength, SIZE_T *ReturnLength);
 NTSTATUS NTAPI NtQuerySymbolicLinkObject(HANDLE LinkHandle, NtString *LinkTarget, ULONG *ReturnedLength);
+NTSTATUS NTAPI NtQuerySystemInformation(ULONG SystemInformationClass, PVOID SystemInformation,
+    ULONG SystemInformationLength, ULONG *ReturnLength);
 NTSTATUS NTAPI NtQuerySystemTime(LARGE_INTEGER *SystemTime);
 NTSTATUS NTAPI NtQueryVirtualMemory(HANDLE ProcessHandle, PVOID BaseAddress, ULONG MemoryInformationClass,
     PVOID MemoryInformation, SIZE_T MemoryInformationLength, SIZE_T *ReturnLength);
@@ -103,6 +108,7 @@ NTSTATUS NTAPI NtRaiseHardError(NTSTATUS ErrorStatus, ULONG NumberOfParameters, 
     PVOID Parameters, ULONG ValidResponseOptions, ULONG *Response);
 NTSTATUS NTAPI NtReadFile(HANDLE FileHandle, HANDLE Event, PVOID ApcRoutine, PVOID ApcContext, PVOID IoStatusBlock,
     PVOID Buffer, ULONG Length, LARGE_INTEGER *ByteOffset, PVOID Key);
+NTSTATUS NTAPI NtReleaseKeyedEvent(HANDLE KeyedEventHandle, PVOID KeyValue, UCHAR Alertable, LARGE_INTEGER *Timeout);
 NTSTATUS NTAPI NtReleaseMutant(HANDLE MutantHandle, long *PreviousCount);
 NTSTATUS NTAPI NtReleaseSemaphore(HANDLE SemaphoreHandle, ULONG ReleaseCount, long *PreviousCount);
 NTSTATUS NTAPI NtRemoveIoCompletion(HANDLE IoCompletionHandle, PVOID *KeyContext, PVOID *ApcContext,
@@ -132,6 +138,7 @@ NTSTATUS NTAPI NtUnlockFile(HANDLE FileHandle, PVOID IoStatusBlock, LARGE_INTEGE
     ULONG Key);
 NTSTATUS NTAPI NtUnmapViewOfSection(HANDLE ProcessHandle, PVOID BaseAddress);
 NTSTATUS NTAPI NtUnmapViewOfSectionEx(HANDLE ProcessHandle, PVOID BaseAddress, ULONG Flags);
+NTSTATUS NTAPI NtWaitForKeyedEvent(HANDLE KeyedEventHandle, PVOID KeyValue, UCHAR Alertable, LARGE_INTEGER *Timeout);
 NTSTATUS NTAPI NtWaitForMultipleObjects(ULONG Count, HANDLE *Handles, ULONG WaitType, UCHAR Alertable,
     LARGE_INTEGER *Timeout);
 NTSTATUS NTAPI NtWaitForSingleObject(HANDLE Handle, UCHAR Alertable, LARGE_INTEGER *Timeout);

@@ -13,6 +13,7 @@ ERROR_LINES = [
     b"a thread cannot be signalled -> ERROR_INVALID_HANDLE",
     b"an event handle without EVENT_MODIFY_STATE -> ERROR_ACCESS_DENIED",
     b"GetThreadTimes of a process handle -> ERROR_INVALID_HANDLE",
+    b"GlobalMemoryStatusEx without dwLength -> ERROR_INVALID_PARAMETER",
 ]
 
 

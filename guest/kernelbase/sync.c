@@ -1,6 +1,6 @@
 /* Family 6 (synchronisation): events, mutexes and semaphores (a name goes to the executive in
  * the session's BaseNamedObjects, named.c; ERROR_ALREADY_EXISTS when it was there), the waits,
- * InitOnce, condition-variable sleeps, and WaitOnAddress (polling, like ntdll's SRW locks). */
+ * InitOnce and condition-variable sleeps (WaitOnAddress is in waitaddr.c). */
 #include "kernelbase.h"
 #include "named.h"
 
@@ -235,54 +235,6 @@ KBAPI BOOL WINAPI InitializeCriticalSectionEx(LPCRITICAL_SECTION cs, DWORD spin,
     return TRUE;
 }
 
-/* WaitOnAddress: sleep while *address still equals *compare; any WakeByAddress* also ends the
- * sleep (the caller re-checks, as the contract asks). */
-static volatile LONG BaseAddressWakes;
-
-static BOOL Same(volatile void *address, PVOID compare, SIZE_T size)
-{
-    switch (size) {
-    case 1: return *(volatile BYTE *)address == *(BYTE *)compare;
-    case 2: return *(volatile WORD *)address == *(WORD *)compare;
-    case 4: return *(volatile DWORD *)address == *(DWORD *)compare;
-    default: return *(volatile ULONG64 *)address == *(ULONG64 *)compare;
-    }
-}
-
-KBAPI BOOL WINAPI WaitOnAddress(volatile VOID *address, PVOID compare, SIZE_T size, DWORD ms)
-{
-    if (size != 1 && size != 2 && size != 4 && size != 8) {
-        SetLastError(ERROR_INVALID_PARAMETER);
-        return FALSE;
-    }
-    LONG wakes = BaseAddressWakes;
-    ULONGLONG start = GetTickCount64();
-    for (DWORD tries = 0; Same(address, compare, size) && wakes == BaseAddressWakes; tries++) {
-        if (ms != INFINITE && GetTickCount64() - start >= ms) {
-            SetLastError(ERROR_TIMEOUT);
-            return FALSE;
-        }
-        if (tries < 8) {
-            NtYieldExecution();
-        } else {
-            LARGE_INTEGER interval = {.QuadPart = -10000};
-            NtDelayExecution(FALSE, &interval);
-        }
-    }
-    return TRUE;
-}
-
-KBAPI void WINAPI WakeByAddressSingle(PVOID address)
-{
-    (void)address;
-    __atomic_add_fetch(&BaseAddressWakes, 1, __ATOMIC_RELEASE);
-}
-
-KBAPI void WINAPI WakeByAddressAll(PVOID address)
-{
-    (void)address;
-    __atomic_add_fetch(&BaseAddressWakes, 1, __ATOMIC_RELEASE);
-}
 
 KBAPI HANDLE WINAPI CreateMutexExA(LPSECURITY_ATTRIBUTES sa, LPCSTR name, DWORD flags, DWORD access)
 {

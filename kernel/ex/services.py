@@ -9,8 +9,21 @@ status; a number not in the table returns STATUS_INVALID_SYSTEM_SERVICE (KiSyste
 check). Argument kinds are listed in kernel/trace/syscalls.py.
 """
 from ..ob.namespace import NAMESPACE_SERVICES
-from . import exception, harderror, memory, object, object_info, process, section, sync, thread, thread_control
+from . import (
+    exception,
+    harderror,
+    memory,
+    object,
+    object_info,
+    process,
+    section,
+    sync,
+    sysinfo,
+    thread,
+    thread_control,
+)
 from .file import FILE_SERVICES
+from .keyedevent import KEYED_EVENT_SERVICES
 from .sysnums import SERVICE_NUMBERS
 
 SERVICES = {
@@ -41,6 +54,10 @@ SERVICES = {
     "NtDuplicateObject": (object.NtDuplicateObject, (
         ("SourceProcessHandle", "h"), ("SourceHandle", "h"), ("TargetProcessHandle", "h"), ("TargetHandle", "ph"),
         ("DesiredAccess", "u"), ("HandleAttributes", "u"), ("Options", "u")
+    )),
+    "NtQuerySystemInformation": (sysinfo.NtQuerySystemInformation, (
+        ("SystemInformationClass", "u"), ("SystemInformation", "p"), ("SystemInformationLength", "u"),
+        ("ReturnLength", "pul")
     )),
     "NtQueryObject": (object_info.NtQueryObject, (
         ("Handle", "h"), ("ObjectInformationClass", "u"), ("ObjectInformation", "p"),
@@ -138,6 +155,7 @@ SERVICES = {
 }
 
 SERVICES.update(FILE_SERVICES)            # kernel/ex/file.py: NtCreateFile, NtReadFile, NtWriteFile ...
+SERVICES.update(KEYED_EVENT_SERVICES)     # kernel/ex/keyedevent.py: what ntdll's SRW locks sleep on
 SERVICES.update(NAMESPACE_SERVICES)       # kernel/ob/namespace.py: object directories and symbolic links
 
 

@@ -1,7 +1,7 @@
 /* Families 4 and 6: handle flags (Get/SetHandleInformation, inheritable handles from
  * SECURITY_ATTRIBUTES and DuplicateHandle, a handle protected from close), SignalObjectAndWait
- * with each kind of object it can signal and its errors, and GetProcessTimes/GetThreadTimes from
- * virtual time. Exit code: failed checks. */
+ * with each kind of object it can signal and its errors, GetProcessTimes/GetThreadTimes from
+ * virtual time, and GlobalMemoryStatus(Ex) (family 5). Exit code: failed checks. */
 #include "../k32.h"
 
 static HANDLE go, done;
@@ -123,10 +123,35 @@ static void Times(void)
                "GetThreadTimes of a process handle -> ERROR_INVALID_HANDLE");
 }
 
+static void MemoryStatus(void)
+{
+    MEMORYSTATUSEX ms = {0};
+    CheckError(!GlobalMemoryStatusEx(&ms), ERROR_INVALID_PARAMETER,
+               "GlobalMemoryStatusEx without dwLength -> ERROR_INVALID_PARAMETER");
+    ms.dwLength = sizeof(ms);
+    Check(GlobalMemoryStatusEx(&ms) && ms.ullTotalPhys > 0 && ms.ullAvailPhys <= ms.ullTotalPhys
+          && ms.dwMemoryLoad <= 100 && ms.ullAvailPageFile <= ms.ullTotalPageFile, "GlobalMemoryStatusEx");
+    Check(ms.ullTotalVirtual == 0x7FFFFFFE0000ULL && ms.ullAvailVirtual < ms.ullTotalVirtual
+          && ms.ullAvailVirtual > ms.ullTotalVirtual / 2, "the user address range, mostly free");
+    SIZE_T size = 64 << 20;
+    char *p = VirtualAlloc(NULL, size, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
+    for (SIZE_T i = 0; p && i < (1 << 20); i += 0x1000) p[i] = 1;       /* 256 pages in use */
+    MEMORYSTATUSEX after = {.dwLength = sizeof(after)};
+    GlobalMemoryStatusEx(&after);
+    Check(p && ms.ullAvailVirtual - after.ullAvailVirtual >= size, "a 64 MB allocation leaves that much less free");
+    Check(ms.ullAvailPhys - after.ullAvailPhys >= (1 << 20), "touching 1 MB of it takes physical pages");
+    VirtualFree(p, 0, MEM_RELEASE);
+    MEMORYSTATUS old;
+    GlobalMemoryStatus(&old);
+    Check(old.dwLength == sizeof(old) && old.dwTotalPhys == ms.ullTotalPhys && old.dwTotalVirtual == ms.ullTotalVirtual,
+          "GlobalMemoryStatus says the same");
+}
+
 void Entry(void)
 {
     Flags();
     SignalAndWait();
     Times();
+    MemoryStatus();
     ExitProcess(failures);
 }
