@@ -1,7 +1,7 @@
 """Keyed events and what sleeps on them (issue 13, family 6): SRW locks, condition variables and
-WaitOnAddress block in NtWaitForKeyedEvent instead of polling, and the process heap has a lock. samples/k32_keyed's documented
-error codes are asserted by name, and its system calls show that no thread polls: the only
-NtDelayExecution calls are the program's own three Sleep(10)."""
+WaitOnAddress block in NtWaitForKeyedEvent instead of polling, and the process heap has a lock.
+samples/k32_keyed's documented error codes are asserted by name, and its system calls show that
+no thread polls: the only NtDelayExecution calls are the program's own three Sleep(10)."""
 import pytest
 from conftest import run_kernel, sample_path
 
