@@ -7,6 +7,7 @@ reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.t
   delay = ["x.dll", ...]       DLLs of the sample the exe imports through delay-load thunks
   flags = [...]                more compiler/linker flags for the exe
   libs = ["-lname", ...]       libraries linked after the exe's object (the compiler's own ones)
+  resources = ["x.rc", ...]    resource scripts compiled by windres and linked into the exe
   [[dll]]                      a DLL of the sample, built first, beside the exe:
   name, sources, base, entry (default DllMain), imports (DLLs it links against), def, flags
 `--check` fails if a committed .exe or .dll differs from a fresh build.
@@ -28,6 +29,7 @@ from tools.reproducible import check  # noqa: E402
 
 CC = os.environ.get("MINGW_CC", "x86_64-w64-mingw32-gcc")
 DLLTOOL = os.environ.get("MINGW_DLLTOOL", "x86_64-w64-mingw32-dlltool")
+WINDRES = os.environ.get("MINGW_WINDRES", "x86_64-w64-mingw32-windres")
 BASE = ["-O2", "-ffreestanding", "-nostdlib", "-fno-stack-protector", "-fno-ident", "-mno-stack-arg-probe",
         "-Wall", "-Werror", "-Wl,--no-insert-timestamp", "-Wl,--major-os-version=10"]
 FLAGS = BASE + ["-Wl,--entry,Entry", "-Wl,--subsystem,console", "-Wl,--major-subsystem-version=6"]
@@ -96,7 +98,12 @@ def build(out_dir: str) -> None:
                     cmd.append(dll["def"])
                 cmd += _link_inputs(["ntdll.dll", *dll.get("imports", [])], folder)
                 _run(cmd, folder, f"{name}/{dll['name']}")
-            cmd = [CC, *FLAGS, *spec.get("flags", []), "-o", f"{name}.exe", f"{name}.c"]
+            objects = []
+            for rc in spec.get("resources", []):
+                obj = rc + ".o"
+                _run([WINDRES, "-O", "coff", "-i", rc, "-o", obj], folder, f"{name}/{rc}")
+                objects.append(obj)
+            cmd = [CC, *FLAGS, *spec.get("flags", []), "-o", f"{name}.exe", f"{name}.c", *objects]
             cmd += _link_inputs(["ntdll.dll", *spec.get("links", [])], folder)
             cmd += [_delay_library(dll, folder) for dll in spec.get("delay", [])]
             cmd += spec.get("libs", [])
