@@ -20,6 +20,8 @@ NTSTATUS NTAPI NtCreateFile(HANDLE *FileHandle, ULONG DesiredAccess, OBJECT_ATTR
     ULONG CreateDisposition, ULONG CreateOptions, PVOID EaBuffer, ULONG EaLength);
 NTSTATUS NTAPI NtCreateIoCompletion(HANDLE *IoCompletionHandle, ULONG DesiredAccess,
     OBJECT_ATTRIBUTES *ObjectAttributes, ULONG Count);
+NTSTATUS NTAPI NtCreateKeyedEvent(HANDLE *KeyedEventHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes,
+    ULONG Flags);
 NTSTATUS NTAPI NtCreateMutant(HANDLE *MutantHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes,
     UCHAR InitialOwner);
 NTSTATUS NTAPI NtCreateNamedPipeFile(HANDLE *FileHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes,
@@ -63,8 +65,13 @@ NTSTATUS NTAPI NtNotifyChangeDirectoryFileEx(HANDLE FileHandle, HANDLE Event, PV
     PVOID IoStatusBlock, PVOID Buffer, ULONG Length, ULONG CompletionFilter, UCHAR WatchTree,
     ULONG DirectoryNotifyInformationClass);
 NTSTATUS NTAPI NtOpenDirectoryObject(HANDLE *DirectoryHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
+NTSTATUS NTAPI NtOpenEvent(HANDLE *EventHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtOpenFile(HANDLE *FileHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes,
     PVOID IoStatusBlock, ULONG ShareAccess, ULONG OpenOptions);
+NTSTATUS NTAPI NtOpenKeyedEvent(HANDLE *KeyedEventHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
+NTSTATUS NTAPI NtOpenMutant(HANDLE *MutantHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
+NTSTATUS NTAPI NtOpenSection(HANDLE *SectionHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
+NTSTATUS NTAPI NtOpenSemaphore(HANDLE *SemaphoreHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtOpenSymbolicLinkObject(HANDLE *LinkHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtOpenTimer(HANDLE *TimerHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtProtectVirtualMemory(HANDLE ProcessHandle, PVOID *BaseAddress, SIZE_T *RegionSize, ULONG NewProtect,
@@ -88,10 +95,14 @@ NTSTATUS NTAPI NtQueryInformationThread(HANDLE ThreadHandle, ULONG ThreadInforma
     ULONG ThreadInformationLength, PVOID ReturnLength);
 NTSTATUS NTAPI NtQueryIoCompletion(HANDLE IoCompletionHandle, ULONG IoCompletionInformationClass,
     PVOID IoCompletionInformation, ULONG IoCompletionInformationLength, ULONG *ResultLength);
+NTSTATUS NTAPI NtQueryObject(HANDLE Handle, ULONG ObjectInformationClass, PVOID ObjectInformation,
+    ULONG ObjectInformationLength, ULONG *ReturnLength);
 NTSTATUS NTAPI NtQueryPerformanceCounter(LARGE_INTEGER *PerformanceCounter, LARGE_INTEGER *PerformanceFrequency);
 NTSTATUS NTAPI NtQuerySection(HANDLE SectionHandle, ULONG SectionInformationClass, PVOID SectionInformation,
     SIZE_T SectionInformationLength, SIZE_T *ReturnLength);
 NTSTATUS NTAPI NtQuerySymbolicLinkObject(HANDLE LinkHandle, NtString *LinkTarget, ULONG *ReturnedLength);
+NTSTATUS NTAPI NtQuerySystemInformation(ULONG SystemInformationClass, PVOID SystemInformation,
+    ULONG SystemInformationLength, ULONG *ReturnLength);
 NTSTATUS NTAPI NtQuerySystemTime(LARGE_INTEGER *SystemTime);
 NTSTATUS NTAPI NtQueryTimer(HANDLE TimerHandle, ULONG TimerInformationClass, PVOID TimerInformation,
     ULONG TimerInformationLength, ULONG *ReturnLength);
@@ -106,6 +117,7 @@ NTSTATUS NTAPI NtRaiseHardError(NTSTATUS ErrorStatus, ULONG NumberOfParameters, 
     PVOID Parameters, ULONG ValidResponseOptions, ULONG *Response);
 NTSTATUS NTAPI NtReadFile(HANDLE FileHandle, HANDLE Event, PVOID ApcRoutine, PVOID ApcContext, PVOID IoStatusBlock,
     PVOID Buffer, ULONG Length, LARGE_INTEGER *ByteOffset, PVOID Key);
+NTSTATUS NTAPI NtReleaseKeyedEvent(HANDLE KeyedEventHandle, PVOID KeyValue, UCHAR Alertable, LARGE_INTEGER *Timeout);
 NTSTATUS NTAPI NtReleaseMutant(HANDLE MutantHandle, long *PreviousCount);
 NTSTATUS NTAPI NtReleaseSemaphore(HANDLE SemaphoreHandle, ULONG ReleaseCount, long *PreviousCount);
 NTSTATUS NTAPI NtRemoveIoCompletion(HANDLE IoCompletionHandle, PVOID *KeyContext, PVOID *ApcContext,
@@ -118,6 +130,8 @@ NTSTATUS NTAPI NtSetContextThread(HANDLE ThreadHandle, PVOID ThreadContext);
 NTSTATUS NTAPI NtSetEvent(HANDLE EventHandle, long *PreviousState);
 NTSTATUS NTAPI NtSetInformationFile(HANDLE FileHandle, PVOID IoStatusBlock, PVOID FileInformation, ULONG Length,
     ULONG FileInformationClass);
+NTSTATUS NTAPI NtSetInformationObject(HANDLE Handle, ULONG ObjectInformationClass, PVOID ObjectInformation,
+    ULONG ObjectInformationLength);
 NTSTATUS NTAPI NtSetInformationProcess(HANDLE ProcessHandle, ULONG ProcessInformationClass, PVOID ProcessInformation,
     ULONG ProcessInformationLength);
 NTSTATUS NTAPI NtSetInformationThread(HANDLE ThreadHandle, ULONG ThreadInformationClass, PVOID ThreadInformation,
@@ -128,6 +142,8 @@ NTSTATUS NTAPI NtSetTimer(HANDLE TimerHandle, LARGE_INTEGER *DueTime, PVOID Time
     UCHAR ResumeTimer, ULONG Period, PVOID PreviousState);
 NTSTATUS NTAPI NtSetTimerEx(HANDLE TimerHandle, ULONG TimerSetInformationClass, PVOID TimerSetInformation,
     ULONG TimerSetInformationLength);
+NTSTATUS NTAPI NtSignalAndWaitForSingleObject(HANDLE SignalHandle, HANDLE WaitHandle, UCHAR Alertable,
+    LARGE_INTEGER *Timeout);
 NTSTATUS NTAPI NtSuspendThread(HANDLE ThreadHandle, ULONG *PreviousSuspendCount);
 NTSTATUS NTAPI NtTerminateProcess(HANDLE ProcessHandle, NTSTATUS ExitStatus);
 NTSTATUS NTAPI NtTerminateThread(HANDLE ThreadHandle, NTSTATUS ExitStatus);
@@ -136,6 +152,7 @@ NTSTATUS NTAPI NtUnlockFile(HANDLE FileHandle, PVOID IoStatusBlock, LARGE_INTEGE
     ULONG Key);
 NTSTATUS NTAPI NtUnmapViewOfSection(HANDLE ProcessHandle, PVOID BaseAddress);
 NTSTATUS NTAPI NtUnmapViewOfSectionEx(HANDLE ProcessHandle, PVOID BaseAddress, ULONG Flags);
+NTSTATUS NTAPI NtWaitForKeyedEvent(HANDLE KeyedEventHandle, PVOID KeyValue, UCHAR Alertable, LARGE_INTEGER *Timeout);
 NTSTATUS NTAPI NtWaitForMultipleObjects(ULONG Count, HANDLE *Handles, ULONG WaitType, UCHAR Alertable,
     LARGE_INTEGER *Timeout);
 NTSTATUS NTAPI NtWaitForSingleObject(HANDLE Handle, UCHAR Alertable, LARGE_INTEGER *Timeout);

@@ -17,6 +17,7 @@ reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.t
   libs = ["-lname", ...]       libraries linked after the exe's object (the compiler's own ones)
   msvc_cxx = ["x.cpp", ...]    C++ sources compiled by clang for the MSVC ABI (x86_64-pc-windows-msvc:
                                MSVC's exception tables and name decoration) and linked into the exe
+  resources = ["x.rc", ...]    resource scripts compiled by windres and linked into the exe
   [[dll]]                      a DLL of the sample, built first, beside the exe:
   name, sources, base, entry (default DllMain), imports (DLLs it links against), def, flags
 `--check` fails if a committed .exe or .dll differs from a fresh build.
@@ -46,6 +47,7 @@ ZIG = os.environ.get("ZIG", "").split() or [sys.executable, "-m", "ziglang"]
 # hash where the time stamp would be.
 ZIG_FLAGS = ["-target", "x86_64-windows-gnu", "-O2", "-s", "-Wall", "-Werror"]
 RUNTIMES = {"zig": ("cc", ".c"), "zig-c++": ("c++", ".cpp")}
+WINDRES = os.environ.get("MINGW_WINDRES", "x86_64-w64-mingw32-windres")
 BASE = ["-O2", "-ffreestanding", "-nostdlib", "-fno-stack-protector", "-fno-ident", "-mno-stack-arg-probe",
         "-Wall", "-Werror", "-Wl,--no-insert-timestamp", "-Wl,--major-os-version=10"]
 FLAGS = BASE + ["-Wl,--entry,Entry", "-Wl,--subsystem,console", "-Wl,--major-subsystem-version=6"]
@@ -154,11 +156,16 @@ def build(out_dir: str, only: set | None = None) -> None:
                     cmd.append(dll["def"])
                 cmd += _link_inputs(["ntdll.dll", *dll.get("imports", [])], folder)
                 _run(cmd, folder, f"{name}/{dll['name']}")
-            cmd = [CC, *FLAGS, *spec.get("flags", []), "-o", f"{name}.exe", f"{name}.c"]
+            objects = []
+            for rc in spec.get("resources", []):
+                obj = rc + ".o"
+                _run([WINDRES, "-O", "coff", "-i", rc, "-o", obj], folder, f"{name}/{rc}")
+                objects.append(obj)
             for source in spec.get("msvc_cxx", []):
                 obj = os.path.splitext(source)[0] + ".msvc.o"
                 _run([CLANG, *MSVC_CXX, "-c", source, "-o", obj], folder, f"{name}/{source}")
-                cmd.append(obj)
+                objects.append(obj)
+            cmd = [CC, *FLAGS, *spec.get("flags", []), "-o", f"{name}.exe", f"{name}.c", *objects]
             cmd += _link_inputs(["ntdll.dll", *spec.get("links", [])], folder)
             cmd += [_delay_library(dll, folder) for dll in spec.get("delay", [])]
             cmd += spec.get("libs", [])

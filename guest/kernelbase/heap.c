@@ -1,6 +1,6 @@
 /* Family 5 (heaps): HeapCreate/HeapDestroy, the process heap, GetProcessHeaps and the heap
- * information calls over ntdll's Rtl heap. HeapAlloc, HeapFree, HeapReAlloc and HeapSize are
- * forwarders to ntdll (kernelbase.def), as on Windows. */
+ * information calls over ntdll's Rtl heap, HeapLock/HeapUnlock. HeapAlloc, HeapFree, HeapReAlloc
+ * and HeapSize are forwarders to ntdll (kernelbase.def), as on Windows. */
 #include "kernelbase.h"
 
 #define HEAP_CREATE_VALID_FLAGS (HEAP_NO_SERIALIZE | HEAP_GENERATE_EXCEPTIONS | HEAP_CREATE_ENABLE_EXECUTE)
@@ -64,4 +64,24 @@ KBAPI BOOL WINAPI HeapQueryInformation(HANDLE heap, HEAP_INFORMATION_CLASS cls, 
     }
     *(ULONG *)info = 0;                         /* a standard heap, not the LFH */
     return TRUE;
+}
+
+NTDLL BOOLEAN NTAPI RtlLockHeap(PVOID);
+NTDLL BOOLEAN NTAPI RtlUnlockHeap(PVOID);
+
+/* HeapLock/HeapUnlock: the heap's own lock (a HEAP_NO_SERIALIZE heap has none to take). */
+KBAPI BOOL WINAPI HeapLock(HANDLE heap)
+{
+    if (RtlLockHeap(heap))
+        return TRUE;
+    SetLastError(ERROR_INVALID_PARAMETER);
+    return FALSE;
+}
+
+KBAPI BOOL WINAPI HeapUnlock(HANDLE heap)
+{
+    if (RtlUnlockHeap(heap))
+        return TRUE;
+    SetLastError(ERROR_INVALID_PARAMETER);
+    return FALSE;
 }

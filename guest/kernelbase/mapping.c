@@ -1,6 +1,8 @@
 /* Family 4 (file mappings) over sections: CreateFileMappingA/W (page-file or file backed, SEC_*
- * attributes, a name under \BaseNamedObjects), MapViewOfFile(Ex), UnmapViewOfFile. */
+ * attributes, a name in the session's BaseNamedObjects: named.c), MapViewOfFile(Ex),
+ * UnmapViewOfFile; OpenFileMapping is in named.c. */
 #include "kernelbase.h"
+#include "named.h"
 
 #define STATUS_OBJECT_NAME_EXISTS_ ((NTSTATUS)0x40000000)
 #define ViewShare 1
@@ -19,21 +21,12 @@ KBAPI HANDLE WINAPI CreateFileMappingW(HANDLE file, LPSECURITY_ATTRIBUTES sa, DW
         file = NULL;                            /* backed by the page file: a size is needed */
         if (size.QuadPart == 0) { SetLastError(ERROR_INVALID_PARAMETER); return NULL; }
     }
-    UNICODE_STRING us;
-    WCHAR buffer[MAX_PATH + 20];
-    OBJECT_ATTRIBUTES oa = {sizeof(oa), NULL, NULL, OBJ_OPENIF | ((sa && sa->bInheritHandle) ? OBJ_INHERIT : 0),
-                            sa ? sa->lpSecurityDescriptor : NULL, NULL};
-    if (name) {
-        static const WCHAR prefix[] = L"\\BaseNamedObjects\\";
-        SIZE_T p = sizeof(prefix) / 2 - 1, len = wcslen(name);
-        if (len > MAX_PATH) { SetLastError(ERROR_FILENAME_EXCED_RANGE); return NULL; }
-        memcpy(buffer, prefix, p * 2);
-        memcpy(buffer + p, name, (len + 1) * 2);
-        RtlInitUnicodeString(&us, buffer);
-        oa.ObjectName = &us;
-    }
+    BASE_NAMED n;
+    OBJECT_ATTRIBUTES *oa = BaseFormatObjectAttributes(&n, sa, name, OBJ_OPENIF);
+    if (!oa)
+        return NULL;
     HANDLE h = NULL;
-    NTSTATUS status = NtCreateSection(&h, access, &oa, size.QuadPart ? &size : NULL, page, attributes, file);
+    NTSTATUS status = NtCreateSection(&h, access, oa, size.QuadPart ? &size : NULL, page, attributes, file);
     if (!NT_SUCCESS(status)) {
         BaseSetLastNTError(status);
         return NULL;

@@ -1,35 +1,14 @@
-/* Family 6 (synchronisation): events, mutexes and semaphores (a name goes to the executive as
- * \BaseNamedObjects\NAME; ERROR_ALREADY_EXISTS when it was there), the waits, InitOnce,
- * condition-variable sleeps, and WaitOnAddress (polling, like ntdll's SRW locks). */
+/* Family 6 (synchronisation): events, mutexes and semaphores (a name goes to the executive in
+ * the session's BaseNamedObjects, named.c; ERROR_ALREADY_EXISTS when it was there), the waits,
+ * InitOnce and condition-variable sleeps (WaitOnAddress is in waitaddr.c). */
 #include "kernelbase.h"
+#include "named.h"
 
 #define NotificationEvent 0
 #define SynchronizationEvent 1
 #define STATUS_OBJECT_NAME_EXISTS ((NTSTATUS)0x40000000)
 #define STATUS_ABANDONED_WAIT_0_ ((NTSTATUS)0x00000080)
 #define STATUS_ALERTED_ ((NTSTATUS)0x00000101)
-
-/* The object attributes for an optional name under \BaseNamedObjects. */
-typedef struct { OBJECT_ATTRIBUTES oa; UNICODE_STRING name; WCHAR buffer[MAX_PATH + 20]; } NAMED;
-
-static OBJECT_ATTRIBUTES *Attributes(NAMED *n, LPSECURITY_ATTRIBUTES sa, LPCWSTR name, BOOL *too_long)
-{
-    *too_long = FALSE;
-    memset(&n->oa, 0, sizeof(n->oa));
-    n->oa.Length = sizeof(n->oa);
-    n->oa.Attributes = OBJ_OPENIF | ((sa && sa->bInheritHandle) ? OBJ_INHERIT : 0);
-    n->oa.SecurityDescriptor = sa ? sa->lpSecurityDescriptor : NULL;
-    if (name) {
-        static const WCHAR prefix[] = L"\\BaseNamedObjects\\";
-        SIZE_T p = sizeof(prefix) / 2 - 1, len = wcslen(name);
-        if (len > MAX_PATH) { *too_long = TRUE; return NULL; }
-        memcpy(n->buffer, prefix, p * 2);
-        memcpy(n->buffer + p, name, (len + 1) * 2);
-        RtlInitUnicodeString(&n->name, n->buffer);
-        n->oa.ObjectName = &n->name;
-    }
-    return &n->oa;
-}
 
 /* CreateX's epilogue: the last error is ERROR_ALREADY_EXISTS or 0 on success. */
 static HANDLE Created(NTSTATUS status, HANDLE *out)
@@ -44,12 +23,17 @@ static HANDLE Created(NTSTATUS status, HANDLE *out)
 }
 
 #define CREATE_PROLOGUE() \
-    NAMED n; BOOL too_long; HANDLE h = NULL; \
-    OBJECT_ATTRIBUTES *oa = Attributes(&n, sa, name, &too_long); \
-    if (too_long) { SetLastError(ERROR_FILENAME_EXCED_RANGE); return NULL; }
+    BASE_NAMED n; HANDLE h = NULL; \
+    OBJECT_ATTRIBUTES *oa = BaseFormatObjectAttributes(&n, sa, name, OBJ_OPENIF); \
+    if (!oa) return NULL;
+
+/* CreateXEx's flags: anything beyond the documented ones is ERROR_INVALID_PARAMETER. */
+#define CHECK_FLAGS(flags, valid) \
+    if ((flags) & ~(DWORD)(valid)) { SetLastError(ERROR_INVALID_PARAMETER); return NULL; }
 
 KBAPI HANDLE WINAPI CreateEventExW(LPSECURITY_ATTRIBUTES sa, LPCWSTR name, DWORD flags, DWORD access)
 {
+    CHECK_FLAGS(flags, CREATE_EVENT_MANUAL_RESET | CREATE_EVENT_INITIAL_SET);
     CREATE_PROLOGUE();
     return Created(NtCreateEvent(&h, access, oa, (flags & CREATE_EVENT_MANUAL_RESET) ? NotificationEvent
                                  : SynchronizationEvent, (flags & CREATE_EVENT_INITIAL_SET) != 0), &h);
@@ -61,32 +45,18 @@ KBAPI HANDLE WINAPI CreateEventW(LPSECURITY_ATTRIBUTES sa, BOOL manual, BOOL ini
                           EVENT_ALL_ACCESS);
 }
 
-/* An ANSI name as UTF-16 on the stack; FALSE (and the error set) when it is too long. */
-static BOOL WideName(LPCSTR name, WCHAR *out, LPCWSTR *result)
-{
-    *result = NULL;
-    if (name == NULL)
-        return TRUE;
-    if (!MultiByteToWideChar(CP_ACP, 0, name, -1, out, MAX_PATH + 1)) {
-        SetLastError(ERROR_FILENAME_EXCED_RANGE);
-        return FALSE;
-    }
-    *result = out;
-    return TRUE;
-}
-
 KBAPI HANDLE WINAPI CreateEventA(LPSECURITY_ATTRIBUTES sa, BOOL manual, BOOL initial, LPCSTR name)
 {
     WCHAR buffer[MAX_PATH + 1];
     LPCWSTR wide;
-    return WideName(name, buffer, &wide) ? CreateEventW(sa, manual, initial, wide) : NULL;
+    return BaseWideObjectName(name, buffer, &wide) ? CreateEventW(sa, manual, initial, wide) : NULL;
 }
 
 KBAPI HANDLE WINAPI CreateEventExA(LPSECURITY_ATTRIBUTES sa, LPCSTR name, DWORD flags, DWORD access)
 {
     WCHAR buffer[MAX_PATH + 1];
     LPCWSTR wide;
-    return WideName(name, buffer, &wide) ? CreateEventExW(sa, wide, flags, access) : NULL;
+    return BaseWideObjectName(name, buffer, &wide) ? CreateEventExW(sa, wide, flags, access) : NULL;
 }
 
 KBAPI BOOL WINAPI SetEvent(HANDLE h)
@@ -109,6 +79,7 @@ KBAPI BOOL WINAPI PulseEvent(HANDLE h)
 
 KBAPI HANDLE WINAPI CreateMutexExW(LPSECURITY_ATTRIBUTES sa, LPCWSTR name, DWORD flags, DWORD access)
 {
+    CHECK_FLAGS(flags, CREATE_MUTEX_INITIAL_OWNER);
     CREATE_PROLOGUE();
     return Created(NtCreateMutant(&h, access, oa, (flags & CREATE_MUTEX_INITIAL_OWNER) != 0), &h);
 }
@@ -122,7 +93,7 @@ KBAPI HANDLE WINAPI CreateMutexA(LPSECURITY_ATTRIBUTES sa, BOOL owner, LPCSTR na
 {
     WCHAR buffer[MAX_PATH + 1];
     LPCWSTR wide;
-    return WideName(name, buffer, &wide) ? CreateMutexW(sa, owner, wide) : NULL;
+    return BaseWideObjectName(name, buffer, &wide) ? CreateMutexW(sa, owner, wide) : NULL;
 }
 
 KBAPI BOOL WINAPI ReleaseMutex(HANDLE h)
@@ -134,7 +105,7 @@ KBAPI BOOL WINAPI ReleaseMutex(HANDLE h)
 KBAPI HANDLE WINAPI CreateSemaphoreExW(LPSECURITY_ATTRIBUTES sa, LONG initial, LONG maximum, LPCWSTR name,
                                        DWORD flags, DWORD access)
 {
-    (void)flags;
+    CHECK_FLAGS(flags, 0);
     CREATE_PROLOGUE();
     return Created(NtCreateSemaphore(&h, access, oa, initial, maximum), &h);
 }
@@ -148,7 +119,7 @@ KBAPI HANDLE WINAPI CreateSemaphoreA(LPSECURITY_ATTRIBUTES sa, LONG initial, LON
 {
     WCHAR buffer[MAX_PATH + 1];
     LPCWSTR wide;
-    return WideName(name, buffer, &wide) ? CreateSemaphoreW(sa, initial, maximum, wide) : NULL;
+    return BaseWideObjectName(name, buffer, &wide) ? CreateSemaphoreW(sa, initial, maximum, wide) : NULL;
 }
 
 KBAPI BOOL WINAPI ReleaseSemaphore(HANDLE h, LONG count, LPLONG previous)
@@ -264,51 +235,19 @@ KBAPI BOOL WINAPI InitializeCriticalSectionEx(LPCRITICAL_SECTION cs, DWORD spin,
     return TRUE;
 }
 
-/* WaitOnAddress: sleep while *address still equals *compare; any WakeByAddress* also ends the
- * sleep (the caller re-checks, as the contract asks). */
-static volatile LONG BaseAddressWakes;
 
-static BOOL Same(volatile void *address, PVOID compare, SIZE_T size)
+KBAPI HANDLE WINAPI CreateMutexExA(LPSECURITY_ATTRIBUTES sa, LPCSTR name, DWORD flags, DWORD access)
 {
-    switch (size) {
-    case 1: return *(volatile BYTE *)address == *(BYTE *)compare;
-    case 2: return *(volatile WORD *)address == *(WORD *)compare;
-    case 4: return *(volatile DWORD *)address == *(DWORD *)compare;
-    default: return *(volatile ULONG64 *)address == *(ULONG64 *)compare;
-    }
+    WCHAR buffer[MAX_PATH + 1];
+    LPCWSTR wide;
+    return BaseWideObjectName(name, buffer, &wide) ? CreateMutexExW(sa, wide, flags, access) : NULL;
 }
 
-KBAPI BOOL WINAPI WaitOnAddress(volatile VOID *address, PVOID compare, SIZE_T size, DWORD ms)
+KBAPI HANDLE WINAPI CreateSemaphoreExA(LPSECURITY_ATTRIBUTES sa, LONG initial, LONG maximum, LPCSTR name,
+                                       DWORD flags, DWORD access)
 {
-    if (size != 1 && size != 2 && size != 4 && size != 8) {
-        SetLastError(ERROR_INVALID_PARAMETER);
-        return FALSE;
-    }
-    LONG wakes = BaseAddressWakes;
-    ULONGLONG start = GetTickCount64();
-    for (DWORD tries = 0; Same(address, compare, size) && wakes == BaseAddressWakes; tries++) {
-        if (ms != INFINITE && GetTickCount64() - start >= ms) {
-            SetLastError(ERROR_TIMEOUT);
-            return FALSE;
-        }
-        if (tries < 8) {
-            NtYieldExecution();
-        } else {
-            LARGE_INTEGER interval = {.QuadPart = -10000};
-            NtDelayExecution(FALSE, &interval);
-        }
-    }
-    return TRUE;
-}
-
-KBAPI void WINAPI WakeByAddressSingle(PVOID address)
-{
-    (void)address;
-    __atomic_add_fetch(&BaseAddressWakes, 1, __ATOMIC_RELEASE);
-}
-
-KBAPI void WINAPI WakeByAddressAll(PVOID address)
-{
-    (void)address;
-    __atomic_add_fetch(&BaseAddressWakes, 1, __ATOMIC_RELEASE);
+    WCHAR buffer[MAX_PATH + 1];
+    LPCWSTR wide;
+    return BaseWideObjectName(name, buffer, &wide) ? CreateSemaphoreExW(sa, initial, maximum, wide, flags, access)
+                                                   : NULL;
 }

@@ -1,6 +1,6 @@
 /* Family 6 (threads): CreateThread over NtCreateThreadEx (suspended, stack commit or
  * reservation), ExitThread, GetExitCodeThread, Suspend/ResumeThread, priorities and affinity,
- * GetThreadId, SwitchToThread, Sleep/SleepEx and GetThreadTimes-free queries. */
+ * GetThreadId, SwitchToThread, Sleep/SleepEx (GetThreadTimes is in handle.c). */
 #include "kernelbase.h"
 
 #define THREAD_CREATE_FLAGS_CREATE_SUSPENDED 1

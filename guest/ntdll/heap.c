@@ -1,12 +1,14 @@
 /* The process heap: RtlCreateHeap, RtlAllocateHeap, RtlFreeHeap, RtlReAllocateHeap, RtlSizeHeap,
- * RtlDestroyHeap, RtlGetProcessHeaps.
+ * RtlDestroyHeap, RtlGetProcessHeaps, RtlLockHeap, RtlUnlockHeap.
  *
  * A heap is a chain of segments obtained from NtAllocateVirtualMemory. A segment holds blocks,
  * each with a 16-byte header giving its size and its predecessor's size in 16-byte units, so a
  * freed block merges with free neighbours on both sides. Free blocks sit on one list, searched
  * first fit; a request that fits nowhere adds a segment when the heap is growable.
- * Not yet serialised: the kernel runs one thread per process at a time until waits exist. */
-#include "ntdll.h"
+ * Each heap has a lock (a critical section in its header, as Windows' HEAP.LockVariable) that
+ * every call takes unless HEAP_NO_SERIALIZE is the heap's or the call's; RtlLockHeap and
+ * RtlUnlockHeap take it for the caller (HeapLock, HeapUnlock). */
+#include "rtl.h"
 
 #define UNIT 16
 #define BUSY 0x0001
@@ -29,8 +31,24 @@ typedef struct HEAP {
     ULONG Signature, Flags;
     SEGMENT *Segments;
     FREE_BLOCK FreeList;                /* sentinel of the free list */
-    UCHAR Pad[16];
+    RTL_CRITICAL_SECTION Lock;
+    UCHAR Pad[8];
 } HEAP;
+
+/* The lock, unless HEAP_NO_SERIALIZE says the caller serialises. */
+static BOOLEAN Lock(HEAP *heap, ULONG flags)
+{
+    if ((flags | heap->Flags) & HEAP_NO_SERIALIZE)
+        return 0;
+    RtlEnterCriticalSection(&heap->Lock);
+    return 1;
+}
+
+static void Unlock(HEAP *heap, BOOLEAN locked)
+{
+    if (locked)
+        RtlLeaveCriticalSection(&heap->Lock);
+}
 
 _Static_assert(sizeof(BLOCK) == UNIT && sizeof(SEGMENT) % UNIT == 0 && sizeof(HEAP) % UNIT == 0,
                "blocks stay 16-byte aligned");
@@ -90,6 +108,7 @@ NTSYSAPI PVOID NTAPI RtlCreateHeap(ULONG Flags, PVOID Base, SIZE_T Reserve, SIZE
     heap->Flags = Flags | HEAP_GROWABLE;
     heap->Segments = NULL;
     heap->FreeList.Next = heap->FreeList.Prev = &heap->FreeList;
+    RtlInitializeCriticalSection(&heap->Lock);
     AddSegment(heap, heap, size, sizeof(HEAP));
     return heap;
 }
@@ -104,6 +123,7 @@ NTSYSAPI PVOID NTAPI RtlDestroyHeap(PVOID HeapHandle)
         return HeapHandle;              /* the process heap lives as long as the process */
     SEGMENT *seg = heap->Segments;
     heap->Signature = 0;
+    RtlDeleteCriticalSection(&heap->Lock);
     while (seg != NULL) {
         SEGMENT *next = seg->Next;
         PVOID base = (UCHAR *)seg == (UCHAR *)heap + sizeof(HEAP) ? (PVOID)heap : (PVOID)seg;
@@ -122,11 +142,8 @@ static BLOCK *HeaderOf(HEAP *heap, PVOID p)
     return b->Magic == MAGIC && (b->Flags & (BUSY | LAST)) == BUSY ? b : NULL;
 }
 
-NTSYSAPI PVOID NTAPI RtlAllocateHeap(PVOID HeapHandle, ULONG Flags, SIZE_T Size)
+static PVOID Allocate(HEAP *heap, ULONG Flags, SIZE_T Size)
 {
-    HEAP *heap = HeapHandle;
-    if (heap == NULL || heap->Signature != HEAP_SIGNATURE || Size > 0x7FFFFFFF000ULL)
-        return NULL;
     SIZE_T units = (Size + sizeof(BLOCK) + UNIT - 1) / UNIT;
     if (units < 2)
         units = 2;
@@ -163,15 +180,19 @@ NTSYSAPI PVOID NTAPI RtlAllocateHeap(PVOID HeapHandle, ULONG Flags, SIZE_T Size)
     return NULL;
 }
 
-NTSYSAPI BOOLEAN NTAPI RtlFreeHeap(PVOID HeapHandle, ULONG Flags, PVOID p)
+NTSYSAPI PVOID NTAPI RtlAllocateHeap(PVOID HeapHandle, ULONG Flags, SIZE_T Size)
 {
-    (void)Flags;
-    if (p == NULL)
-        return 1;
     HEAP *heap = HeapHandle;
-    BLOCK *b = HeaderOf(heap, p);
-    if (b == NULL)
-        return 0;
+    if (heap == NULL || heap->Signature != HEAP_SIGNATURE || Size > 0x7FFFFFFF000ULL)
+        return NULL;
+    BOOLEAN locked = Lock(heap, Flags);
+    PVOID p = Allocate(heap, Flags, Size);
+    Unlock(heap, locked);
+    return p;
+}
+
+static void Free(HEAP *heap, BLOCK *b)
+{
     b->Flags = 0;
     BLOCK *next = NextBlock(b);
     if (!(next->Flags & BUSY)) {                    /* merge with the free block after */
@@ -189,23 +210,39 @@ NTSYSAPI BOOLEAN NTAPI RtlFreeHeap(PVOID HeapHandle, ULONG Flags, PVOID p)
         }
     }
     Link(heap, (FREE_BLOCK *)b);
-    return 1;
+}
+
+NTSYSAPI BOOLEAN NTAPI RtlFreeHeap(PVOID HeapHandle, ULONG Flags, PVOID p)
+{
+    if (p == NULL)
+        return 1;
+    HEAP *heap = HeapHandle;
+    if (heap == NULL || heap->Signature != HEAP_SIGNATURE)
+        return 0;
+    BOOLEAN locked = Lock(heap, Flags);
+    BLOCK *b = HeaderOf(heap, p);
+    if (b != NULL)
+        Free(heap, b);
+    Unlock(heap, locked);
+    return b != NULL;
 }
 
 NTSYSAPI SIZE_T NTAPI RtlSizeHeap(PVOID HeapHandle, ULONG Flags, PVOID p)
 {
-    (void)Flags;
-    BLOCK *b = HeaderOf(HeapHandle, p);
-    return b == NULL ? (SIZE_T)-1 : (SIZE_T)b->Units * UNIT - sizeof(BLOCK) - b->Unused;
+    HEAP *heap = HeapHandle;
+    if (heap == NULL || heap->Signature != HEAP_SIGNATURE)
+        return (SIZE_T)-1;
+    BOOLEAN locked = Lock(heap, Flags);
+    BLOCK *b = HeaderOf(heap, p);
+    SIZE_T size = b == NULL ? (SIZE_T)-1 : (SIZE_T)b->Units * UNIT - sizeof(BLOCK) - b->Unused;
+    Unlock(heap, locked);
+    return size;
 }
 
-NTSYSAPI PVOID NTAPI RtlReAllocateHeap(PVOID HeapHandle, ULONG Flags, PVOID p, SIZE_T Size)
+static PVOID ReAllocate(HEAP *heap, ULONG Flags, PVOID p, SIZE_T Size)
 {
-    HEAP *heap = HeapHandle;
-    if (p == NULL)
-        return NULL;
     BLOCK *b = HeaderOf(heap, p);
-    if (b == NULL)
+    if (b == NULL || Size > 0x7FFFFFFF000ULL)
         return NULL;
     SIZE_T old = (SIZE_T)b->Units * UNIT - sizeof(BLOCK) - b->Unused;
     if (Size <= (SIZE_T)b->Units * UNIT - sizeof(BLOCK)) {      /* fits where it is */
@@ -216,12 +253,43 @@ NTSYSAPI PVOID NTAPI RtlReAllocateHeap(PVOID HeapHandle, ULONG Flags, PVOID p, S
     }
     if (Flags & HEAP_REALLOC_IN_PLACE_ONLY)
         return NULL;
-    UCHAR *q = RtlAllocateHeap(HeapHandle, Flags, Size);
+    UCHAR *q = Allocate(heap, Flags, Size);
     if (q == NULL)
         return NULL;
     memcpy(q, p, old);
-    RtlFreeHeap(HeapHandle, 0, p);
+    Free(heap, b);
     return q;
+}
+
+NTSYSAPI PVOID NTAPI RtlReAllocateHeap(PVOID HeapHandle, ULONG Flags, PVOID p, SIZE_T Size)
+{
+    HEAP *heap = HeapHandle;
+    if (p == NULL || heap == NULL || heap->Signature != HEAP_SIGNATURE)
+        return NULL;
+    BOOLEAN locked = Lock(heap, Flags);
+    PVOID q = ReAllocate(heap, Flags, p, Size);
+    Unlock(heap, locked);
+    return q;
+}
+
+/* HeapLock / HeapUnlock: the heap's lock held across calls (a HEAP_NO_SERIALIZE heap has none
+ * to take); FALSE for what is no heap. */
+NTSYSAPI BOOLEAN NTAPI RtlLockHeap(PVOID HeapHandle)
+{
+    HEAP *heap = HeapHandle;
+    if (heap == NULL || heap->Signature != HEAP_SIGNATURE)
+        return 0;
+    Lock(heap, 0);
+    return 1;
+}
+
+NTSYSAPI BOOLEAN NTAPI RtlUnlockHeap(PVOID HeapHandle)
+{
+    HEAP *heap = HeapHandle;
+    if (heap == NULL || heap->Signature != HEAP_SIGNATURE)
+        return 0;
+    Unlock(heap, !(heap->Flags & HEAP_NO_SERIALIZE));
+    return 1;
 }
 
 NTSYSAPI ULONG NTAPI RtlGetProcessHeaps(ULONG Count, PVOID *Heaps)

@@ -15,6 +15,7 @@ from ..status import (
     NtStatusError,
 )
 from .handles import reference_process
+from .times import ProcessTimes, process_times
 
 ProcessBasicInformation = 0
 ProcessImageFileName = 27
@@ -64,6 +65,8 @@ def NtQueryInformationProcess(kernel, thread, handle, info_class, buffer, length
                 space.probe_write(return_length, struct.pack("<I", size))
             raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
         data = struct.pack("<HHxxxxQ", len(text), len(text) + 2, buffer + 16) + text + b"\0\0"
+    elif info_class == ProcessTimes:
+        data = process_times(process, length)
     else:
         raise NtStatusError(STATUS_INVALID_INFO_CLASS)
     space.probe_write(buffer, data)

@@ -1,7 +1,8 @@
 """Section services: capture the arguments, call the Mm routine, write the results back.
 
-NtCreateSection, NtOpenSection, NtMapViewOfSection, NtUnmapViewOfSection(Ex), NtQuerySection and
-NtExtendSection, with the argument checks and NTSTATUS values of Windows.
+NtCreateSection (named through the object manager), NtOpenSection, NtMapViewOfSection,
+NtUnmapViewOfSection(Ex), NtQuerySection and NtExtendSection, with the argument checks and
+NTSTATUS values of Windows.
 """
 import struct
 
@@ -14,6 +15,7 @@ from ..mm.section import (
     MmUnmapViewOfSection,
     Section,
 )
+from ..ob.namespace import ObCreateNamedObject, ObOpenObjectByName
 from ..status import (
     STATUS_ACCESS_DENIED,
     STATUS_INFO_LENGTH_MISMATCH,
@@ -87,10 +89,14 @@ def NtCreateSection(kernel, thread, handle_ptr, access, object_attributes, size_
     name = getattr(file, "guest_path", "") if file is not None else _object_name(space, object_attributes)
     if file is not None and not attributes & SEC_IMAGE and size > file.size() and protection not in _WRITABLE:
         raise NtStatusError(STATUS_SECTION_TOO_BIG)       # only a writable section may extend its file
-    section = MmCreateSection(kernel, size, protection, attributes, file=file, name=name)
-    handle = thread.process.handles.insert(section, access & 0xFFFFFFFF or SECTION_ALL_ACCESS)
-    space.probe_write(handle_ptr, _Q.pack(handle))
-    return STATUS_SUCCESS
+    # ObInsertObject: a name in the namespace (OBJ_OPENIF opens the section already there)
+    return ObCreateNamedObject(kernel, thread, handle_ptr, access & 0xFFFFFFFF or SECTION_ALL_ACCESS,
+                               object_attributes, Section,
+                               lambda: MmCreateSection(kernel, size, protection, attributes, file=file, name=name))
+
+
+def NtOpenSection(kernel, thread, handle_ptr, access, object_attributes):
+    return ObOpenObjectByName(kernel, thread, handle_ptr, access, object_attributes, Section)
 
 
 def NtMapViewOfSection(kernel, thread, section_handle, process_handle, base_ptr, zero_bits, commit_size,

@@ -9,8 +9,21 @@ status; a number not in the table returns STATUS_INVALID_SYSTEM_SERVICE (KiSyste
 check). Argument kinds are listed in kernel/trace/syscalls.py.
 """
 from ..ob.namespace import NAMESPACE_SERVICES
-from . import exception, harderror, memory, object, process, section, sync, thread, thread_control
+from . import (
+    exception,
+    harderror,
+    memory,
+    object,
+    object_info,
+    process,
+    section,
+    sync,
+    sysinfo,
+    thread,
+    thread_control,
+)
 from .file import FILE_SERVICES
+from .keyedevent import KEYED_EVENT_SERVICES
 from .sysnums import SERVICE_NUMBERS
 from .timer import TIMER_SERVICES
 
@@ -48,6 +61,17 @@ SERVICES = {
         ("SourceProcessHandle", "h"), ("SourceHandle", "h"), ("TargetProcessHandle", "h"), ("TargetHandle", "ph"),
         ("DesiredAccess", "u"), ("HandleAttributes", "u"), ("Options", "u")
     )),
+    "NtQuerySystemInformation": (sysinfo.NtQuerySystemInformation, (
+        ("SystemInformationClass", "u"), ("SystemInformation", "p"), ("SystemInformationLength", "u"),
+        ("ReturnLength", "pul")
+    )),
+    "NtQueryObject": (object_info.NtQueryObject, (
+        ("Handle", "h"), ("ObjectInformationClass", "u"), ("ObjectInformation", "p"),
+        ("ObjectInformationLength", "u"), ("ReturnLength", "pul")
+    )),
+    "NtSetInformationObject": (object_info.NtSetInformationObject, (
+        ("Handle", "h"), ("ObjectInformationClass", "u"), ("ObjectInformation", "p"), ("ObjectInformationLength", "u")
+    )),
     "NtCreateThreadEx": (thread_control.NtCreateThreadEx, (
         ("ThreadHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("ProcessHandle", "h"),
         ("StartRoutine", "p"), ("Argument", "p"), ("CreateFlags", "u"), ("ZeroBits", "n"), ("StackSize", "n"),
@@ -61,6 +85,7 @@ SERVICES = {
         ("EventHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("EventType", "u"),
         ("InitialState", "b")
     )),
+    "NtOpenEvent": (sync.NtOpenEvent, (("EventHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"))),
     "NtSetEvent": (sync.NtSetEvent, (("EventHandle", "h"), ("PreviousState", "pl"))),
     "NtResetEvent": (sync.NtResetEvent, (("EventHandle", "h"), ("PreviousState", "pl"))),
     "NtClearEvent": (sync.NtClearEvent, (("EventHandle", "h"),)),
@@ -68,15 +93,22 @@ SERVICES = {
     "NtCreateMutant": (sync.NtCreateMutant, (
         ("MutantHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("InitialOwner", "b")
     )),
+    "NtOpenMutant": (sync.NtOpenMutant, (("MutantHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"))),
     "NtReleaseMutant": (sync.NtReleaseMutant, (("MutantHandle", "h"), ("PreviousCount", "pl"))),
     "NtCreateSemaphore": (sync.NtCreateSemaphore, (
         ("SemaphoreHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("InitialCount", "u"),
         ("MaximumCount", "u")
     )),
+    "NtOpenSemaphore": (sync.NtOpenSemaphore, (
+        ("SemaphoreHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa")
+    )),
     "NtReleaseSemaphore": (sync.NtReleaseSemaphore, (
         ("SemaphoreHandle", "h"), ("ReleaseCount", "u"), ("PreviousCount", "pl")
     )),
     "NtWaitForSingleObject": (sync.NtWaitForSingleObject, (("Handle", "h"), ("Alertable", "b"), ("Timeout", "li"))),
+    "NtSignalAndWaitForSingleObject": (sync.NtSignalAndWaitForSingleObject, (
+        ("SignalHandle", "h"), ("WaitHandle", "h"), ("Alertable", "b"), ("Timeout", "li")
+    )),
     "NtWaitForMultipleObjects": (sync.NtWaitForMultipleObjects, (
         ("Count", "u"), ("Handles", "harr0"), ("WaitType", "u"), ("Alertable", "b"), ("Timeout", "li")
     )),
@@ -105,6 +137,9 @@ SERVICES = {
         ("SectionHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("MaximumSize", "li"),
         ("SectionPageProtection", "u"), ("AllocationAttributes", "u"), ("FileHandle", "h")
     )),
+    "NtOpenSection": (section.NtOpenSection, (
+        ("SectionHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa")
+    )),
     "NtMapViewOfSection": (section.NtMapViewOfSection, (
         ("SectionHandle", "h"), ("ProcessHandle", "h"), ("BaseAddress", "pv"), ("ZeroBits", "n"),
         ("CommitSize", "n"), ("SectionOffset", "li"), ("ViewSize", "psz"), ("InheritDisposition", "u"),
@@ -126,6 +161,7 @@ SERVICES = {
 }
 
 SERVICES.update(FILE_SERVICES)            # kernel/ex/file.py: NtCreateFile, NtReadFile, NtWriteFile ...
+SERVICES.update(KEYED_EVENT_SERVICES)     # kernel/ex/keyedevent.py: what ntdll's SRW locks sleep on
 SERVICES.update(NAMESPACE_SERVICES)       # kernel/ob/namespace.py: object directories and symbolic links
 SERVICES.update(TIMER_SERVICES)           # kernel/ex/timer.py: NtCreateTimer, NtSetTimer ...
 

@@ -1,8 +1,10 @@
 """Synchronisation services: events, mutants, semaphores, waits, delays and the clock.
 
-NtCreateEvent/NtSetEvent/NtResetEvent/NtClearEvent/NtPulseEvent, NtCreateMutant/NtReleaseMutant,
-NtCreateSemaphore/NtReleaseSemaphore, NtWaitForSingleObject, NtWaitForMultipleObjects,
-NtDelayExecution, NtQueryPerformanceCounter, NtQuerySystemTime.
+NtCreateEvent/NtOpenEvent/NtSetEvent/NtResetEvent/NtClearEvent/NtPulseEvent,
+NtCreateMutant/NtOpenMutant/NtReleaseMutant, NtCreateSemaphore/NtOpenSemaphore/NtReleaseSemaphore,
+NtWaitForSingleObject, NtWaitForMultipleObjects, NtSignalAndWaitForSingleObject, NtDelayExecution,
+NtQueryPerformanceCounter, NtQuerySystemTime. Names go through the object manager (ObCreateNamedObject,
+ObOpenObjectByName).
 """
 import struct
 
@@ -23,13 +25,17 @@ from ..ke.wait import (
     WaitAll,
     WaitAny,
 )
+from ..ob.access import EVENT_MODIFY_STATE, SEMAPHORE_MODIFY_STATE
 from ..ob.handles import NT_CURRENT_PROCESS, NT_CURRENT_THREAD
+from ..ob.namespace import ObCreateNamedObject, ObOpenObjectByName
 from ..status import (
+    STATUS_ACCESS_DENIED,
     STATUS_INVALID_PARAMETER,
     STATUS_INVALID_PARAMETER_1,
     STATUS_INVALID_PARAMETER_3,
     STATUS_INVALID_PARAMETER_MIX,
     STATUS_MUTANT_NOT_OWNED,
+    STATUS_OBJECT_TYPE_MISMATCH,
     STATUS_SEMAPHORE_LIMIT_EXCEEDED,
     STATUS_SUCCESS,
     NtStatusError,
@@ -54,16 +60,13 @@ def _long(value: int) -> int:
     return value - (1 << 32) if value & 0x80000000 else value
 
 
-def _reference(thread, handle: int, kind):
-    return thread.process.handles.lookup(handle, kind)
-
-
-def _new_handle(thread, handle_out: int, obj) -> int:
-    space = thread.process.space
-    space.probe_write(handle_out, b"\0" * 8)          # the out pointer is checked before anything
-    handle = thread.process.handles.insert(obj)
-    space.probe_write(handle_out, struct.pack("<Q", handle))
-    return STATUS_SUCCESS
+def _reference(thread, handle: int, kind, needed: int = 0):
+    """ObReferenceObjectByHandle with the access the service needs."""
+    handles = thread.process.handles
+    obj = handles.lookup(handle, kind)
+    if needed and handles.access(handle) & needed != needed:
+        raise NtStatusError(STATUS_ACCESS_DENIED)
+    return obj
 
 
 def _write_previous(thread, out: int, value: int) -> None:
@@ -88,35 +91,45 @@ def NtCreateEvent(kernel, thread, handle_out, access, attributes, event_type, in
     event_type &= 0xFFFFFFFF
     if event_type not in (NotificationEvent, SynchronizationEvent):
         raise NtStatusError(STATUS_INVALID_PARAMETER)
-    return _new_handle(thread, handle_out, KEvent(kernel, event_type, bool(initial_state & 0xFF)))
+    return ObCreateNamedObject(kernel, thread, handle_out, access, attributes, KEvent,
+                               lambda: KEvent(kernel, event_type, bool(initial_state & 0xFF)))
+
+
+def NtOpenEvent(kernel, thread, handle_out, access, attributes):
+    return ObOpenObjectByName(kernel, thread, handle_out, access, attributes, KEvent)
 
 
 def NtSetEvent(kernel, thread, handle, previous_out):
-    event = _reference(thread, handle, KEvent)
+    event = _reference(thread, handle, KEvent, EVENT_MODIFY_STATE)
     _write_previous(thread, previous_out, event.set(kernel))
     return STATUS_SUCCESS
 
 
 def NtResetEvent(kernel, thread, handle, previous_out):
-    event = _reference(thread, handle, KEvent)
+    event = _reference(thread, handle, KEvent, EVENT_MODIFY_STATE)
     _write_previous(thread, previous_out, event.reset())
     return STATUS_SUCCESS
 
 
 def NtClearEvent(kernel, thread, handle):
-    _reference(thread, handle, KEvent).reset()
+    _reference(thread, handle, KEvent, EVENT_MODIFY_STATE).reset()
     return STATUS_SUCCESS
 
 
 def NtPulseEvent(kernel, thread, handle, previous_out):
-    event = _reference(thread, handle, KEvent)
+    event = _reference(thread, handle, KEvent, EVENT_MODIFY_STATE)
     _write_previous(thread, previous_out, event.pulse(kernel))
     return STATUS_SUCCESS
 
 
 # -- mutants
 def NtCreateMutant(kernel, thread, handle_out, access, attributes, initial_owner):
-    return _new_handle(thread, handle_out, KMutant(kernel, thread if initial_owner & 0xFF else None))
+    return ObCreateNamedObject(kernel, thread, handle_out, access, attributes, KMutant,
+                               lambda: KMutant(kernel, thread if initial_owner & 0xFF else None))
+
+
+def NtOpenMutant(kernel, thread, handle_out, access, attributes):
+    return ObOpenObjectByName(kernel, thread, handle_out, access, attributes, KMutant)
 
 
 def NtReleaseMutant(kernel, thread, handle, previous_out):
@@ -132,11 +145,16 @@ def NtCreateSemaphore(kernel, thread, handle_out, access, attributes, initial, m
     initial, maximum = _long(initial), _long(maximum)
     if maximum <= 0 or initial < 0 or initial > maximum:
         raise NtStatusError(STATUS_INVALID_PARAMETER)
-    return _new_handle(thread, handle_out, KSemaphore(kernel, initial, maximum))
+    return ObCreateNamedObject(kernel, thread, handle_out, access, attributes, KSemaphore,
+                               lambda: KSemaphore(kernel, initial, maximum))
+
+
+def NtOpenSemaphore(kernel, thread, handle_out, access, attributes):
+    return ObOpenObjectByName(kernel, thread, handle_out, access, attributes, KSemaphore)
 
 
 def NtReleaseSemaphore(kernel, thread, handle, count, previous_out):
-    semaphore = _reference(thread, handle, KSemaphore)
+    semaphore = _reference(thread, handle, KSemaphore, SEMAPHORE_MODIFY_STATE)
     count &= 0xFFFFFFFF
     if count == 0 or count & 0x80000000:
         raise NtStatusError(STATUS_INVALID_PARAMETER)
@@ -154,6 +172,30 @@ def NtWaitForSingleObject(kernel, thread, handle, alertable, timeout_ptr):
     obj = reference_waitable(thread, handle)
     return KeWaitForMultipleObjects(kernel, thread, (obj,), WaitAny, due_time(kernel, thread, timeout_ptr),
                                     alertable=bool(alertable & 0xFF))
+
+
+def NtSignalAndWaitForSingleObject(kernel, thread, signal_handle, wait_handle, alertable, timeout_ptr):
+    """Signal one object (set an event, release a mutant the caller owns, release a semaphore
+    by one) and wait on another, with no thread running in between (NT's ob/obwait.c does
+    both under the dispatcher lock)."""
+    signal = _reference(thread, signal_handle, DispatcherObject)
+    obj = reference_waitable(thread, wait_handle)
+    due = due_time(kernel, thread, timeout_ptr)
+    if isinstance(signal, KEvent):
+        _reference(thread, signal_handle, KEvent, EVENT_MODIFY_STATE).set(kernel)
+    elif isinstance(signal, KMutant):
+        if signal.owner is not thread:
+            raise NtStatusError(STATUS_MUTANT_NOT_OWNED)
+        signal.release(kernel)
+    elif isinstance(signal, KSemaphore):
+        _reference(thread, signal_handle, KSemaphore, SEMAPHORE_MODIFY_STATE)
+        if signal.signal_state + 1 > signal.limit:
+            raise NtStatusError(STATUS_SEMAPHORE_LIMIT_EXCEEDED)
+        signal.signal_state += 1
+        KiWaitTest(kernel, signal, SEMAPHORE_INCREMENT)
+    else:
+        raise NtStatusError(STATUS_OBJECT_TYPE_MISMATCH)
+    return KeWaitForMultipleObjects(kernel, thread, (obj,), WaitAny, due)
 
 
 def NtWaitForMultipleObjects(kernel, thread, count, handles_ptr, wait_type, alertable, timeout_ptr):

@@ -16,6 +16,7 @@ from ..status import (
     NtStatusError,
 )
 from .handles import reference_thread
+from .times import ThreadTimes, thread_times
 
 ThreadBasicInformation = 0
 ThreadPriority = 2
@@ -50,6 +51,8 @@ def NtQueryInformationThread(kernel, thread, handle, info_class, buffer, length,
         data = struct.pack("<IxxxxQQQQii", target.exit_status if target.state == Terminated else 0x103,
                            target.teb, target.process.pid, target.tid, tcb.Affinity.Mask,
                            tcb.Priority, tcb.BasePriority)
+    elif info_class == ThreadTimes:
+        data = thread_times(target, length)
     else:
         raise NtStatusError(STATUS_INVALID_INFO_CLASS)
     space.probe_write(buffer, data)

@@ -70,6 +70,7 @@ class ContextSwap:
         _Q.pack_into(mem, self._tss_pa + 4, stack)
         self.executing = cpu
         self.current = thread
+        retired = self.counter.state.instructions
         trace = self.kernel.trace
         limits = self.kernel.limits
         try:
@@ -87,6 +88,7 @@ class ContextSwap:
         finally:
             self.executing = None
             self.current = None
+            thread.charge_run(self.counter.state.instructions - retired, self.clock.tick_instructions)
         if self._reap:
             reap, self._reap = self._reap, []
             for ended in reap:

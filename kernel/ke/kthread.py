@@ -31,6 +31,9 @@ OFF_WAIT_LIST_ENTRY = KTHREAD.offset("WaitListEntry")     # a Ready thread's lin
 OFF_WAIT_BLOCK = KTHREAD.offset("WaitBlock")               # KWAIT_BLOCK[4]
 OFF_MUTANT_LIST_HEAD = KTHREAD.offset("MutantListHead")
 OFF_WAIT_BLOCK_COUNT = KTHREAD.offset("WaitBlockCount")
+OFF_KERNEL_TIME = KTHREAD.offset("KernelTime")
+OFF_USER_TIME = KTHREAD.offset("UserTime")
+OFF_PROCESS_USER_TIME = LAYOUTS["KPROCESS"].offset("UserTime")
 _I = struct.Struct("<I")
 _Q = struct.Struct("<Q")
 _q = struct.Struct("<q")
@@ -43,9 +46,24 @@ class KThread:
     _pa = 0
     _mem = None
 
+    run_instructions = 0                # instructions retired in its runs (its user time)
+
     def bind_kthread(self, system, address: int) -> None:
         self._pa = system.kernel_pa(address)
         self._mem = system.phys.buffer
+
+    def charge_run(self, instructions: int, tick_instructions: int) -> None:
+        """KeUpdateRunTime's charge, exact rather than sampled: a run's retired instructions
+        as clock ticks in KTHREAD.UserTime and its process's KPROCESS.UserTime. Services run
+        in no virtual time, so KernelTime stays 0."""
+        if instructions <= 0:
+            return
+        self.run_instructions += instructions
+        _I.pack_into(self._mem, self._pa + OFF_USER_TIME, self.run_instructions // tick_instructions & 0xFFFFFFFF)
+        process = self.process
+        total = getattr(process, "run_instructions", 0) + instructions
+        process.run_instructions = total
+        _I.pack_into(self._mem, process._dh_pa + OFF_PROCESS_USER_TIME, total // tick_instructions & 0xFFFFFFFF)
 
     @property
     def state(self) -> int:

@@ -13,10 +13,11 @@ OBJECT_HEADER is kept in one dict per kernel (the objects themselves are in gues
 import struct
 
 from ..layouts import LAYOUTS
-from ..status import STATUS_INVALID_HANDLE, STATUS_OBJECT_TYPE_MISMATCH, NtStatusError
+from ..status import STATUS_HANDLE_NOT_CLOSABLE, STATUS_INVALID_HANDLE, STATUS_OBJECT_TYPE_MISMATCH, NtStatusError
 
 NT_CURRENT_PROCESS = 0xFFFFFFFFFFFFFFFF
 NT_CURRENT_THREAD = 0xFFFFFFFFFFFFFFFE
+HANDLE_PROTECT_FROM_CLOSE, HANDLE_INHERIT = 0x1, 0x2        # an entry's Attributes bits
 
 HANDLE_TABLE = LAYOUTS["HANDLE_TABLE"]
 _FREE = HANDLE_TABLE.offset("FreeLists")
@@ -162,8 +163,9 @@ class HandleTable:
         return self._q(page + 8) + (entry - page) // 16 * 4
 
     # -- the executive's interface
-    def insert(self, obj, access: int = 0x1FFFFF) -> int:
-        """ExCreateHandle (for ObInsertObject / ObOpenObjectByPointer): a new handle to obj."""
+    def insert(self, obj, access: int = 0x1FFFFF, attributes: int = 0) -> int:
+        """ExCreateHandle (for ObInsertObject / ObOpenObjectByPointer): a new handle to obj;
+        attributes are the entry's (OBJ_PROTECT_CLOSE, OBJ_INHERIT, OBJ_AUDIT_OBJECT_CLOSE)."""
         if self.charge is not None:
             self.charge(self._field(OFF_HANDLE_COUNT))
         entry = self._field(OFF_FIRST_FREE, _Q)
@@ -180,7 +182,7 @@ class HandleTable:
             entry = self._entry(handle)
         header = obj.header_address
         self._objects[header] = obj
-        low = ((header >> 4) & POINTER_BITS) << 20 | 1         # Unlocked
+        low = ((header >> 4) & POINTER_BITS) << 20 | (attributes & 7) << 17 | 1     # Unlocked
         self._set_q(entry, low)
         self._set_q(entry + 8, access & ACCESS_BITS)
         self._set_field(OFF_HANDLE_COUNT, self._field(OFF_HANDLE_COUNT) + 1)
@@ -206,9 +208,21 @@ class HandleTable:
         entry, _low = self._lookup_entry(handle)
         return self._q(entry + 8) & ACCESS_BITS
 
-    def close(self, handle: int):
-        """ExDestroyHandle: the entry goes to the head of the free list."""
+    def attributes(self, handle: int) -> int:
+        """The entry's Attributes (HANDLE_ATTRIBUTE_*: 1 protect from close, 2 inherit, 4 audit)."""
+        _entry, low = self._lookup_entry(handle)
+        return (low >> 17) & 7
+
+    def set_attributes(self, handle: int, attributes: int) -> None:
         entry, low = self._lookup_entry(handle)
+        self._set_q(entry, low & ~(7 << 17) | (attributes & 7) << 17)
+
+    def close(self, handle: int, force: bool = False):
+        """ExDestroyHandle: the entry goes to the head of the free list. A handle protected
+        from close stays (STATUS_HANDLE_NOT_CLOSABLE) unless the process is going (force)."""
+        entry, low = self._lookup_entry(handle)
+        if (low >> 17) & HANDLE_PROTECT_FROM_CLOSE and not force:
+            raise NtStatusError(STATUS_HANDLE_NOT_CLOSABLE)
         obj = self._objects[decode_entry(low, 0)[0]]
         self._set_q(entry, 0)
         self._set_q(entry + 8, self._field(OFF_FIRST_FREE, _Q))
@@ -230,4 +244,4 @@ class HandleTable:
 
     def clear(self) -> None:
         for handle, _ in self.items():
-            self.close(handle)
+            self.close(handle, force=True)

@@ -2,8 +2,10 @@
 ObpLookupObjectName, which walks a name through them.
 
 Directories and links are objects with headers like every other. A lookup starts at the root
-(or at a RootDirectory), compares names without regard to case (Windows' default,
-obcaseinsensitive=1, applies OBJ_CASE_INSENSITIVE to every lookup), restarts from the root
+(or at a RootDirectory), compares names without regard to case under OBJ_CASE_INSENSITIVE
+(Windows' default, obcaseinsensitive=1, adds it for the types created case-insensitive:
+directories, links, files, devices, keys; not for events, mutants, semaphores, sections or
+timers, whose names CreateEvent and its kin document as case-sensitive), restarts from the root
 with the link's target whenever it meets a symbolic link (at most MAX_REPARSE times), and
 stops at an object that parses the rest of the name itself (a device: the I/O manager's
 IopParseDevice takes over there).
@@ -28,6 +30,7 @@ from ..status import (
     STATUS_SUCCESS,
     NtStatusError,
 )
+from .access import ObpMapAccess
 from .object import TYPE_INDEX, ObCreateObject, ObjectBody
 
 OBJ_INHERIT = 0x2
@@ -54,23 +57,13 @@ def nt_upcase(text: str) -> str:
 
 
 class NamedObject(ObjectBody):
-    """What directories and links share: a temporary one (made by a guest without OBJ_PERMANENT)
-    leaves its directory when its last handle is closed."""
-
-    permanent = True
-    container = None                    # the ObjectDirectory holding it, and its name there
-    entry_name = ""
-
-    def handle_closed(self) -> None:
-        super().handle_closed()
-        if self.handle_count == 0 and not self.permanent and self.container is not None:
-            if self.container.lookup(self.entry_name) is self:
-                self.container.remove(self.entry_name)
-            self.container = None
+    """What directories and links share (naming itself is every ObjectBody's: kernel/ob/object.py)."""
 
 
 class ObjectDirectory(NamedObject):
-    """An object directory: names (case preserved) to objects."""
+    """An object directory: names (case preserved) to objects. Two names that differ only in
+    case may both be there (made without OBJ_CASE_INSENSITIVE); a case-insensitive lookup finds
+    the first one inserted."""
 
     type_name = "Directory"
 
@@ -79,26 +72,33 @@ class ObjectDirectory(NamedObject):
         self.bind_header(kernel.system, self.address)
         self.name = name
         self.guest_may_create = guest_may_create        # \BaseNamedObjects, \??, a guest's own
-        self._entries: dict[str, tuple[str, object]] = {}
+        self._entries: dict[str, list[tuple[str, object]]] = {}
 
-    def insert(self, name: str, obj) -> None:
-        key = nt_upcase(name)
-        if key in self._entries:
+    def insert(self, name: str, obj, case_insensitive: bool = True) -> None:
+        if self.lookup(name, case_insensitive) is not None:
             raise NtStatusError(STATUS_OBJECT_NAME_COLLISION)
-        self._entries[key] = (name, obj)
+        self._entries.setdefault(nt_upcase(name), []).append((name, obj))
 
-    def remove(self, name: str) -> None:
-        self._entries.pop(nt_upcase(name), None)
+    def remove(self, name: str, obj=None) -> None:
+        """Drop the entry `name` (the one holding obj, when given)."""
+        key = nt_upcase(name)
+        chain = self._entries.get(key, [])
+        for i, (entry_name, entry_obj) in enumerate(chain):
+            if entry_obj is obj if obj is not None else entry_name == name:
+                del chain[i]
+                break
+        if not chain:
+            self._entries.pop(key, None)
 
     def lookup(self, name: str, case_insensitive: bool = True):
-        entry = self._entries.get(nt_upcase(name))
-        if entry is None or (not case_insensitive and entry[0] != name):
-            return None
-        return entry[1]
+        for entry_name, obj in self._entries.get(nt_upcase(name), ()):
+            if case_insensitive or entry_name == name:
+                return obj
+        return None
 
     def entries(self) -> list[tuple[str, object]]:
         """(name, object) in the upcased order NtQueryDirectoryObject reports."""
-        return [self._entries[k] for k in sorted(self._entries)]
+        return [entry for k in sorted(self._entries) for entry in self._entries[k]]
 
 
 class SymbolicLink(NamedObject):
@@ -182,9 +182,10 @@ def ObpLookupObjectName(namespace: ObjectNamespace, name: str, root=None, attrib
     Returns (object, remaining): remaining is "" when the whole name named the object, or the
     rest of the name (starting with `\\`) when the walk stopped at an object that parses names
     itself (one with a `parse` method: a device). open_link leaves a final symbolic link
-    unfollowed (NtOpenSymbolicLinkObject, OBJ_OPENLINK)."""
-    case_insensitive = True                 # obcaseinsensitive=1: OBJ_CASE_INSENSITIVE always applies
-    del attributes
+    unfollowed (NtOpenSymbolicLinkObject, OBJ_OPENLINK). Names compare without regard to case
+    under OBJ_CASE_INSENSITIVE, which ObpCaseInsensitive (obcaseinsensitive=1) adds for the
+    types that ask for it (case_insensitive_for)."""
+    case_insensitive = bool(attributes & OBJ_CASE_INSENSITIVE)
     if root is None:
         if not name.startswith("\\"):
             raise NtStatusError(STATUS_OBJECT_PATH_SYNTAX_BAD)
@@ -224,21 +225,37 @@ def ObpLookupObjectName(namespace: ObjectNamespace, name: str, root=None, attrib
     return current, ""
 
 
+SESSION_ID = 1                          # the interactive session console programs run in (PEB.SessionId)
+
+
 def ObInitNamespace(kernel) -> ObjectNamespace:
-    """The directories every boot has; devices and drive links are added by the I/O manager."""
+    """The directories every boot has; devices and drive links are added by the I/O manager.
+
+    Named objects: \\BaseNamedObjects is the global directory (session 0's), and each session has
+    its own, \\Sessions\\<n>\\BaseNamedObjects, where kernelbase puts a program's names
+    (BaseGetNamedObjectDirectory). In both, Global leads to \\BaseNamedObjects, Local to the
+    session's own directory and Session to \\Sessions\\BNOLINKS, whose entry <n> leads to
+    session n's directory, as smss and csrss lay them out on Windows 10."""
     ns = ObjectNamespace(kernel)
+    session = "\\Sessions\\%d" % SESSION_ID
     for path in ("\\??", "\\Device", "\\BaseNamedObjects", "\\KnownDlls", "\\ObjectTypes", "\\Sessions",
-                 "\\Driver", "\\FileSystem", "\\GLOBAL??"):
+                 "\\Driver", "\\FileSystem", "\\GLOBAL??", "\\Sessions\\BNOLINKS", session,
+                 session + "\\BaseNamedObjects"):
         ns.create_directory(path)
     for name in sorted(TYPE_INDEX) + ["Device"]:
         ns.insert("\\ObjectTypes\\" + name, ObjectType(kernel, name))
-    for path in ("\\??", "\\BaseNamedObjects"):
+    for path in ("\\??", "\\BaseNamedObjects", session + "\\BaseNamedObjects"):
         ObpLookupObjectName(ns, path)[0].guest_may_create = True
     ns.create_link("\\DosDevices", "\\??")
     ns.create_link("\\??\\GLOBALROOT", "")
     ns.create_link("\\??\\Global", "\\GLOBAL??")
-    ns.create_link("\\BaseNamedObjects\\Global", "\\BaseNamedObjects")
-    ns.create_link("\\BaseNamedObjects\\Local", "\\BaseNamedObjects")
+    ns.create_link("\\Sessions\\BNOLINKS\\0", "\\BaseNamedObjects")
+    ns.create_link("\\Sessions\\BNOLINKS\\%d" % SESSION_ID, session + "\\BaseNamedObjects")
+    for directory, local in (("\\BaseNamedObjects", "\\BaseNamedObjects"),
+                             (session + "\\BaseNamedObjects", session + "\\BaseNamedObjects")):
+        ns.create_link(directory + "\\Global", "\\BaseNamedObjects")
+        ns.create_link(directory + "\\Local", local)
+        ns.create_link(directory + "\\Session", "\\Sessions\\BNOLINKS")
     return ns
 
 
@@ -274,61 +291,91 @@ def _capture_attributes(thread, va: int):
     return directory, name, attributes
 
 
-def _return_handle(thread, handle_out: int, obj, access: int) -> None:
-    handle = thread.process.handles.insert(obj, access & 0xFFFFFFFF)
+# Types whose names ObpCaseInsensitive makes case-insensitive (TypeInfo.CaseInsensitive).
+CASE_INSENSITIVE_TYPES = frozenset({"Type", "Directory", "SymbolicLink", "File", "Device", "Key", "Driver", "Job"})
+
+
+def case_insensitive_for(kind, attributes: int) -> int:
+    """The attributes a lookup for an object of `kind` runs with."""
+    if getattr(kind, "type_name", "") in CASE_INSENSITIVE_TYPES:
+        attributes |= OBJ_CASE_INSENSITIVE
+    return attributes
+
+
+def _return_handle(thread, handle_out: int, obj, access: int, attributes: int = 0) -> None:
+    handle = thread.process.handles.insert(obj, ObpMapAccess(obj.type_name, access), attributes & OBJ_INHERIT)
     thread.process.space.probe_write(handle_out, struct.pack("<Q", handle))
 
 
-def _open_named(kernel, thread, handle_out: int, access: int, oa: int, kind) -> int:
+def ObOpenObjectByName(kernel, thread, handle_out: int, access: int, oa: int, kind) -> int:
+    """NtOpenX for a named object of `kind` (a class with type_name): the OBJECT_ATTRIBUTES'
+    ObjectName, relative to its RootDirectory when there is one. A missing name is
+    STATUS_OBJECT_NAME_NOT_FOUND (STATUS_OBJECT_PATH_NOT_FOUND for a missing directory on
+    the way), an object of another type STATUS_OBJECT_TYPE_MISMATCH."""
     thread.process.space.probe_write(handle_out, b"\0" * 8)
     root, name, attributes = _capture_attributes(thread, oa)
     if not name and root is None:
         raise NtStatusError(STATUS_OBJECT_PATH_SYNTAX_BAD if name == "" else STATUS_OBJECT_NAME_INVALID)
-    obj, rest = ObpLookupObjectName(kernel.namespace, name or "", root, attributes,
+    obj, rest = ObpLookupObjectName(kernel.namespace, name or "", root, case_insensitive_for(kind, attributes),
                                     open_link=kind is SymbolicLink)
     if rest or not isinstance(obj, kind):
         raise NtStatusError(STATUS_OBJECT_TYPE_MISMATCH)
-    _return_handle(thread, handle_out, obj, access)
+    _return_handle(thread, handle_out, obj, access, attributes)
     return STATUS_SUCCESS
 
 
-def _create_named(kernel, thread, handle_out: int, access: int, oa: int, kind, build) -> int:
+def ObCreateNamedObject(kernel, thread, handle_out: int, access: int, oa: int, kind, build) -> int:
+    """NtCreateX for every named type (ObCreateObject + ObInsertObject): `build()` makes the new
+    object and is called only when one is made. With no ObjectName (or an empty one) the object
+    is unnamed. A name already there is STATUS_OBJECT_NAME_COLLISION, or under OBJ_OPENIF a
+    handle to the existing object with STATUS_OBJECT_NAME_EXISTS (STATUS_OBJECT_TYPE_MISMATCH
+    when it is of another type). Names are temporary: they go with the last handle."""
     space = thread.process.space
     space.probe_write(handle_out, b"\0" * 8)
     root, name, attributes = _capture_attributes(thread, oa) if oa else (None, None, 0)
     if attributes & OBJ_PERMANENT:
         raise NtStatusError(STATUS_PRIVILEGE_NOT_HELD)         # SeCreatePermanentPrivilege
     if not name:
-        if root is not None:
+        if root is not None and kind in (ObjectDirectory, SymbolicLink):
             raise NtStatusError(STATUS_OBJECT_NAME_INVALID)
         obj = build()                                          # an unnamed object
         obj.permanent = False
-        _return_handle(thread, handle_out, obj, access)
+        _return_handle(thread, handle_out, obj, access, attributes)
         return STATUS_SUCCESS
+    attributes = case_insensitive_for(kind, attributes)
+    case_insensitive = bool(attributes & OBJ_CASE_INSENSITIVE)
     parts = split_name(name)
     if not parts:
-        raise NtStatusError(STATUS_OBJECT_NAME_COLLISION)      # the root
-    parent_name = ("\\" if root is None else "") + "\\".join(parts[:-1])
-    parent, rest = ObpLookupObjectName(kernel.namespace, parent_name, root) if parts[:-1] or root is None \
-        else (root, "")
-    if rest or not isinstance(parent, ObjectDirectory):
-        raise NtStatusError(STATUS_OBJECT_PATH_NOT_FOUND)
-    existing = parent.lookup(parts[-1])
+        existing = kernel.namespace.root                       # the root: it is always there
+        parent = None
+    else:
+        parent_name = ("\\" if root is None else "") + "\\".join(parts[:-1])
+        parent, rest = ObpLookupObjectName(kernel.namespace, parent_name, root, attributes) \
+            if parts[:-1] or root is None else (root, "")
+        if rest or not isinstance(parent, ObjectDirectory):
+            raise NtStatusError(STATUS_OBJECT_PATH_NOT_FOUND)
+        existing = parent.lookup(parts[-1], case_insensitive)
+        if isinstance(existing, SymbolicLink) and kind is not SymbolicLink:
+            existing, _rest = ObpLookupObjectName(kernel.namespace, existing.target or "\\", None, attributes)
     if existing is not None:
         if not attributes & OBJ_OPENIF:
             raise NtStatusError(STATUS_OBJECT_NAME_COLLISION)
         if not isinstance(existing, kind):
             raise NtStatusError(STATUS_OBJECT_TYPE_MISMATCH)
-        _return_handle(thread, handle_out, existing, access)
+        _return_handle(thread, handle_out, existing, access, attributes)
         return STATUS_OBJECT_NAME_EXISTS
     if not parent.guest_may_create:
         raise NtStatusError(STATUS_ACCESS_DENIED)
     obj = build()
     obj.permanent = False
     obj.container, obj.entry_name = parent, parts[-1]
-    parent.insert(parts[-1], obj)
-    _return_handle(thread, handle_out, obj, access)
+    parent.insert(parts[-1], obj, case_insensitive)
+    _return_handle(thread, handle_out, obj, access, attributes)
     return STATUS_SUCCESS
+
+
+_open_named = ObOpenObjectByName
+_create_named = ObCreateNamedObject
 
 
 def NtCreateDirectoryObject(kernel, thread, handle_out, access, oa):

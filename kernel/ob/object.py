@@ -67,11 +67,19 @@ def ObInitSystem(kernel) -> None:
 
 
 class ObjectBody:
-    """Mixin for Python objects standing for a body with an OBJECT_HEADER in front of it."""
+    """Mixin for Python objects standing for a body with an OBJECT_HEADER in front of it.
+
+    A named object knows its directory and its name there (container, entry_name); a temporary
+    one (every object a guest names: OBJ_PERMANENT needs a privilege it lacks) leaves its
+    directory when its last handle is closed (ObpDecrementHandleCount -> ObpDeleteNameCheck),
+    whatever pointer references remain."""
 
     type_name = ""
     _header_pa = None                   # physical address of the OBJECT_HEADER
     _mem = None
+    permanent = True
+    container = None                    # the ObjectDirectory holding it by name, if any
+    entry_name = ""
 
     def bind_header(self, system, body_va: int) -> None:
         self._header_pa = system.kernel_pa(body_va - OBJECT_HEADER_BODY)
@@ -102,3 +110,6 @@ class ObjectBody:
     def handle_closed(self) -> None:
         self._add(8, -1)
         self._add(0, -1)
+        if self.container is not None and not self.permanent and self.handle_count == 0:
+            self.container.remove(self.entry_name, self)     # ObpDeleteNameCheck
+            self.container = None

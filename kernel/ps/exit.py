@@ -16,6 +16,7 @@ from ..status import NtStatusError
 def _end_thread(kernel, thread, status: int) -> None:
     """KeTerminateThread: out of the dispatcher, its mutants abandoned, its object signalled."""
     thread.exit_status = status
+    thread.ethread.ExitTime.QuadPart = kernel.system_time()     # GetThreadTimes' exit time
     process = thread.process
     ep = process.eprocess
     ep.ActiveThreads = max(ep.ActiveThreads - 1, 0)
@@ -65,6 +66,7 @@ def PspExitProcess(kernel, process, status: int) -> None:
         return
     process.exited = True
     process.eprocess.ExitStatus = status & 0xFFFFFFFF
+    process.eprocess.ExitTime.QuadPart = kernel.system_time()
     for thread in process.threads:
         if thread.state != Terminated:
             _end_thread(kernel, thread, status)

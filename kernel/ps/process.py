@@ -12,6 +12,7 @@ from ..mm.section import SEC_IMAGE, MmCreateSection, MmMapViewOfSection
 from ..mm.vad import MEM_COMMIT, MEM_PRIVATE, MEM_RESERVE, Vad
 from ..mm.virtual import MmAllocateVirtualMemory, commit_pages
 from ..ob.handles import HandleTable
+from ..ob.namespace import SESSION_ID
 from ..ob.object import ObCreateObject
 from ..status import STATUS_PENDING
 from .apiset import MmMapApiSetSchema
@@ -94,7 +95,7 @@ def MmCreatePeb(kernel, process: EProcess, image, parameters_va: int) -> int:
     peb.HeapDeCommitTotalFreeThreshold = 0x10000
     peb.HeapDeCommitFreeBlockThreshold = 0x1000
     peb.MaximumNumberOfHeaps = 16
-    peb.SessionId = 1
+    peb.SessionId = SESSION_ID
     return PEB_ADDRESS
 
 

@@ -120,6 +120,8 @@ int Entry(void)
         if (n == 0x0004 && !as_drawn) a[2] = (ULONG_PTR)&timeout;
         if (n == 0x005B && !as_drawn) a[4] = (ULONG_PTR)&timeout;
         if (n == 0x0034 && !as_drawn) a[1] = (ULONG_PTR)&timeout;
+        if (n == 0x01B8 && !as_drawn) a[3] = (ULONG_PTR)&timeout;         /* NtSignalAndWaitForSingleObject */
+        if ((n == 0x01D4 || n == 0x0170) && !as_drawn) a[3] = (ULONG_PTR)&timeout;     /* keyed events */
         fuzz_number = n;
         FuzzStub(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10]);
         timeout = -(long long)(Next() % 100000);    /* up to 10 ms; a service may have written over it */
