@@ -5,7 +5,10 @@
  * a scratch area whose bytes are themselves random values of the same kinds. The services that
  * would end or wreck the driver itself (terminate, continue, set context, suspend, free, protect,
  * unmap, write virtual memory, raise) are left out; a wait or delay never waits without a
- * timeout. Prints the number of calls made; the kernel must answer every one with a status. */
+ * timeout. The standard handles are never closed (NtClose, or NtDuplicateObject's
+ * DUPLICATE_CLOSE_SOURCE): the driver prints through them at the end, and the small handle
+ * values it draws are theirs (0x4, 0x8, 0xC). Prints the number of calls made; the kernel must
+ * answer every one with a status. */
 #include "../nt.h"
 
 #define MEM_COMMIT 0x1000
@@ -87,6 +90,18 @@ static ULONG_PTR Value(void)
     }
 }
 
+/* One of this process's standard handles, which the driver keeps open. */
+static int Standard(ULONG_PTR h)
+{
+    UCHAR *peb, *params;
+    __asm__ volatile ("mov %%gs:0x60, %0" : "=r"(peb));
+    params = *(UCHAR **)(peb + 0x20);
+    for (int i = 0; i < 3; i++)         /* StandardInput, StandardOutput, StandardError */
+        if (h == *(ULONG_PTR *)(params + 0x20 + 8 * i))
+            return 1;
+    return 0;
+}
+
 static int Excluded(unsigned n)
 {
     for (unsigned i = 0; i < sizeof(excluded) / sizeof(excluded[0]); i++)
@@ -120,6 +135,11 @@ int Entry(void)
         if (n == 0x0004 && !as_drawn) a[2] = (ULONG_PTR)&timeout;
         if (n == 0x005B && !as_drawn) a[4] = (ULONG_PTR)&timeout;
         if (n == 0x0034 && !as_drawn) a[1] = (ULONG_PTR)&timeout;
+        /* A handle the call would close is drawn again while it is a standard one. */
+        while (n == 0x000F && Standard(a[0]))
+            a[0] = Value();
+        while (n == 0x003C && (a[6] & 1) && Standard(a[1]))     /* DUPLICATE_CLOSE_SOURCE */
+            a[1] = Value();
         fuzz_number = n;
         FuzzStub(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10]);
         timeout = -(long long)(Next() % 100000);    /* up to 10 ms; a service may have written over it */
