@@ -43,7 +43,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
+# ../shared/corpus, or NTMINI_CORPUS (a worktree elsewhere has no ../shared)
+CORPUS = os.environ.get("NTMINI_CORPUS") or os.path.join(os.path.dirname(ROOT), "shared", "corpus")
 BUGS = ("traceback", "internal", "hang", "memory", "touched")
 STATUS_CLASSES = {64: "usage", 65: "not-pe", 66: "no-input", 69: "refused", 70: "output", 71: "internal",
                   73: "output", 75: "deadlock", 124: "limit"}
@@ -470,23 +471,24 @@ SERVICE_DRIVER = os.path.join(ROOT, "samples", "fuzz_services", "fuzz_services.e
 
 def service_campaign(calls: int, seed: int, jobs: int, per_run: int, timeout: float, max_instructions: int,
                      rss_limit_mb: int, out_dir: str | None = None, until: float | None = None) -> dict:
-    """`calls` system calls with fuzzed arguments from the guest driver, in runs of `per_run`,
-    each run with its own seed; the counts of the service calls come from the boots' reports.
-    With `until` (a time.time()), no run starts after it and the summary counts the ones that ran."""
-    runs = max(1, -(-calls // per_run))
+    """At least `calls` system calls with fuzzed arguments from the guest driver, in runs of
+    `per_run` (a run can end sooner: a drawn wait without a timeout, a deadlock), each run with its
+    own seed, until the boots' reports count `calls`. With `until` (a time.time()), no run starts
+    after it and the summary counts the ones that ran."""
     log = None
     if out_dir:
         os.makedirs(out_dir, exist_ok=True)
         log = open(os.path.join(out_dir, "results.jsonl"), "w")     # one line per run as it ends
     lock = threading.Lock()
     next_run = [0]
+    made = [0]
     results = []
 
     def worker() -> None:
         while True:
             with lock:
                 k = next_run[0]
-                if k >= runs or (until is not None and time.time() > until):
+                if made[0] >= calls or (until is not None and time.time() > until):
                     return
                 next_run[0] += 1
             result = run_one(SERVICE_DRIVER, timeout, max_instructions, rss_limit_mb,
@@ -494,6 +496,7 @@ def service_campaign(calls: int, seed: int, jobs: int, per_run: int, timeout: fl
             result.update(index=k, seed_image="fuzz_services.exe", mutations=[f"seed {seed * 100000 + k}"],
                           sha256="")
             with lock:
+                made[0] += result["syscalls"]
                 results.append(result)
                 if log is not None:
                     log.write(json.dumps(result, sort_keys=True) + "\n")
@@ -509,7 +512,7 @@ def service_campaign(calls: int, seed: int, jobs: int, per_run: int, timeout: fl
     counts: dict[str, int] = {}
     for r in results:
         counts[r["class"]] = counts.get(r["class"], 0) + 1
-    summary = {"runs": len(results), "requested_runs": runs, "per_run": per_run,
+    summary = {"runs": len(results), "requested_calls": calls, "per_run": per_run,
                "service_calls": sum(r["syscalls"] for r in results), "seed": seed, "jobs": jobs,
                "wall_time": round(time.monotonic() - started, 1), "counts": dict(sorted(counts.items())),
                "bugs": sum(counts.get(b, 0) for b in BUGS),
