@@ -13,6 +13,7 @@ start), in parallel, and is classified:
   traceback   a Python traceback reached the user (a bug)
   internal    exit status 71, internal error or bugcheck (a bug)
   hang        still running well past --timeout, killed (a bug)
+  crash       the boot process died of a signal (a bug: a segmentation fault in native code)
   memory      the boot process grew past --rss-limit MB of host memory (a bug)
   touched     the run left a file in its working directory other than its report (a bug)
   usage/not-pe/no-input/refused/limit/deadlock/output   the kernel's documented refusals and ends
@@ -45,7 +46,7 @@ from concurrent.futures import ThreadPoolExecutor
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # ../shared/corpus, or NTMINI_CORPUS (a worktree elsewhere has no ../shared)
 CORPUS = os.environ.get("NTMINI_CORPUS") or os.path.join(os.path.dirname(ROOT), "shared", "corpus")
-BUGS = ("traceback", "internal", "hang", "memory", "touched")
+BUGS = ("traceback", "internal", "hang", "crash", "memory", "touched")
 STATUS_CLASSES = {64: "usage", 65: "not-pe", 66: "no-input", 69: "refused", 70: "output", 71: "internal",
                   73: "output", 75: "deadlock", 124: "limit"}
 
@@ -388,6 +389,8 @@ def run_one(path: str, timeout: float, max_instructions: int, rss_limit_mb: int,
         kind = "traceback"
     elif status == 71:
         kind = "internal"
+    elif status < 0:
+        kind = "crash"
     elif left:
         kind = "touched"
     elif rss_mb > rss_limit_mb:
