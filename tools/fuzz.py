@@ -340,6 +340,17 @@ def _fork_boot(argv: list[str], work: str, out, err) -> int:
     os._exit(status)
 
 
+def _cpu_seconds(pid: int) -> float:
+    """The processor time a running child has used (user and system), from /proc; where there is
+    no /proc, its wall time counts instead (infinity here)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return float("inf")
+
+
 def run_one(path: str, timeout: float, max_instructions: int, rss_limit_mb: int, args: tuple = ()) -> dict:
     """Boot the mutant in a fresh working directory; its class, status and the child's own peak
     RSS (from wait4)."""
@@ -356,13 +367,17 @@ def run_one(path: str, timeout: float, max_instructions: int, rss_limit_mb: int,
             pid = _fork_boot(command[3:], work, out, err)
         else:
             pid = subprocess.Popen(command, cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err).pid
-        deadline = started + timeout + 20
+        # A hang: the boot spent 20 s of processor time past --timeout, or (blocked, spending
+        # none) ten times that in wall time. Processor time, because on a loaded machine the
+        # interpreter's start alone can take longer than --timeout in wall time.
+        allowance = timeout + 20
         killed = False
         while True:
             done, wstatus, usage = os.wait4(pid, os.WNOHANG)
             if done:
                 break
-            if time.monotonic() > deadline:
+            wall = time.monotonic() - started
+            if wall > allowance and (_cpu_seconds(pid) > allowance or wall > 10 * allowance):
                 os.kill(pid, 9)
                 done, wstatus, usage = os.wait4(pid, 0)
                 killed = True
