@@ -436,9 +436,12 @@ def _campaign_one(pool_seeds, seed, tmp, out_dir, timeout, max_instructions, rss
 
 
 def campaign(count: int, seed: int, jobs: int, out_dir: str | None, extra_seeds: list[str], timeout: float,
-             max_instructions: int, rss_limit_mb: int, progress: bool = False, until: float | None = None) -> dict:
-    """Mutants 0..count-1 of `seed`; with `until` (a time.time()), no mutant starts after it and the
-    summary counts the ones that ran."""
+             max_instructions: int, rss_limit_mb: int, progress: bool = False, until: float | None = None,
+             indices: list[int] | None = None) -> dict:
+    """Mutants 0..count-1 of `seed` (or those of `indices`); with `until` (a time.time()), no mutant
+    starts after it and the summary counts the ones that ran."""
+    indices = list(range(count)) if indices is None else indices
+    count = len(indices)
     pool_seeds = seeds(extra_seeds)
     tmp = tempfile.mkdtemp(prefix="ntmini-mutants-")
     results = []
@@ -452,7 +455,7 @@ def campaign(count: int, seed: int, jobs: int, out_dir: str | None, extra_seeds:
         with multiprocessing.get_context("fork").Pool(jobs, initializer=_preload) as pool:
             work = functools.partial(_campaign_one, pool_seeds, seed, tmp, out_dir, timeout, max_instructions,
                                      rss_limit_mb)
-            for n, result in enumerate(pool.imap(work, range(count)), 1):
+            for n, result in enumerate(pool.imap(work, indices), 1):
                 results.append(result)
                 if log is not None:
                     log.write(json.dumps(result, sort_keys=True) + "\n")
@@ -557,6 +560,8 @@ def main() -> int:
     ap.add_argument("--timeout", type=float, default=10.0, help="--timeout of each boot (default 10 s)")
     ap.add_argument("--max-instructions", type=int, default=20_000_000, help="of each boot (default 20,000,000)")
     ap.add_argument("--rss-limit", type=int, default=1024, help="host MB a boot may use (default 1024)")
+    ap.add_argument("--indices", metavar="FILE", help="run only these mutants (one index a line), e.g. a "
+                    "campaign's bugs again")
     ap.add_argument("--stop-at", metavar="HH:MM",
                     help="start no mutant after this UTC time (today); the summary counts those that ran")
     ap.add_argument("--services", type=int, default=0, metavar="CALLS",
@@ -576,8 +581,12 @@ def main() -> int:
         summary = service_campaign(args.services, args.seed, args.j, args.per_run, max(args.timeout, 120),
                                    max(args.max_instructions, 2_000_000_000), args.rss_limit, args.out, until)
     else:
+        indices = None
+        if args.indices:
+            with open(args.indices) as f:
+                indices = [int(line) for line in f if line.strip()]
         summary = campaign(args.n, args.seed, args.j, args.out, args.image, args.timeout, args.max_instructions,
-                           args.rss_limit, progress=True, until=until)
+                           args.rss_limit, progress=True, until=until, indices=indices)
     results = summary.pop("results")
     print(json.dumps(summary, indent=2, sort_keys=True))
     for r in results:
