@@ -259,7 +259,9 @@ def boot(args) -> int:
 
 def _creation_failed(args, error, report, guard) -> int:
     code = error.status
-    say(f"process creation failed with 0x{code:08X} ({nt_status_name(code)}): {error}")
+    name = nt_status_name(code)
+    detail = "" if str(error) == name else f": {error}"        # an NtStatusError without a reason is its name
+    say(f"process creation failed with 0x{code:08X} ({name}){detail}")
     if report is not None:
         from .outputs import write_output_file
         from .session import BootResult

@@ -7,7 +7,8 @@ import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SAMPLES = os.path.join(ROOT, "samples")
-CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
+# ../shared/corpus, or NTMINI_CORPUS (a worktree elsewhere has no ../shared)
+CORPUS = os.environ.get("NTMINI_CORPUS") or os.path.join(os.path.dirname(ROOT), "shared", "corpus")
 
 
 def run_kernel(*args, timeout=120):

@@ -41,4 +41,4 @@ def test_a_short_service_campaign_finds_no_bug():
     summary = fuzz.service_campaign(6000, seed=3, jobs=2, per_run=2000, timeout=60, max_instructions=2_000_000_000,
                                     rss_limit_mb=1024)
     assert summary["bugs"] == 0, [r for r in summary["results"] if r["class"] in fuzz.BUGS]
-    assert summary["runs"] == 3 and summary["service_calls"] > 1000
+    assert summary["runs"] >= 3 and summary["service_calls"] >= 6000

@@ -74,7 +74,9 @@ def test_a_huge_size_of_image_is_refused_cheaply(tmp_path):
     result = subprocess.run([sys.executable, "-m", "kernel", "boot", "--report", str(report), str(path)],
                             cwd=ROOT, capture_output=True, timeout=60, preexec_fn=_limit_address_space)
     assert result.returncode == status.STATUS_NO_MEMORY & 0xFF, result.stderr
-    assert "STATUS_NO_MEMORY" in one_line(result)
+    line = one_line(result)
+    assert "(STATUS_NO_MEMORY): an image of 1,048,576 pages (SizeOfImage 0x100000000)" in line, line
+    assert "--memory" in line and "STATUS_NO_MEMORY: STATUS_NO_MEMORY" not in line
     data = json.loads(report.read_text())
     assert data["end"] == "creation-failed" and data["exit_code"] == status.STATUS_NO_MEMORY
 
@@ -195,6 +197,8 @@ def _patched(tmp_path, **fields) -> str:
     # what tools/fuzz.py found, each once an internal error
     ({"SizeOfStackReserve": 1 << 63}, status.STATUS_NO_MEMORY & 0xFF, "STATUS_NO_MEMORY"),
     ({"SizeOfStackCommit": 0x7FFFFFFF0000}, status.STATUS_NO_MEMORY & 0xFF, "STATUS_NO_MEMORY"),
+    ({"SizeOfStackCommit": 0x7FFFFFFF}, status.STATUS_COMMITMENT_LIMIT & 0xFF,
+     "(STATUS_COMMITMENT_LIMIT): a commit of 524,288 pages"),
     ({"Magic": 0}, errors.EXIT_NOT_PE, "not PE32+"),
     ({"NumberOfSections": 0x5F3A}, errors.EXIT_NOT_PE, "at most 96"),
     ({"NumberOfRvaAndSizes": 0, "ImageBase": 0x1}, status.STATUS_ACCESS_VIOLATION & 0xFF, "STATUS_ACCESS_VIOLATION"),

@@ -11,7 +11,8 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
+# ../shared/corpus, or NTMINI_CORPUS (a worktree elsewhere has no ../shared)
+CORPUS = os.environ.get("NTMINI_CORPUS") or os.path.join(os.path.dirname(ROOT), "shared", "corpus")
 
 
 def throughput(corpus: str, jobs: int) -> dict:

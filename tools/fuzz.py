@@ -13,6 +13,7 @@ start), in parallel, and is classified:
   traceback   a Python traceback reached the user (a bug)
   internal    exit status 71, internal error or bugcheck (a bug)
   hang        still running well past --timeout, killed (a bug)
+  crash       the boot process died of a signal (a bug: a segmentation fault in native code)
   memory      the boot process grew past --rss-limit MB of host memory (a bug)
   touched     the run left a file in its working directory other than its report (a bug)
   usage/not-pe/no-input/refused/limit/deadlock/output   the kernel's documented refusals and ends
@@ -25,6 +26,7 @@ The service fuzzer boots samples/fuzz_services (a guest driver making system cal
 numbers, handles, pointers and lengths) with a seed per run, and classifies each run the same way.
 """
 import argparse
+import datetime
 import functools
 import hashlib
 import json
@@ -37,12 +39,14 @@ import struct
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
-BUGS = ("traceback", "internal", "hang", "memory", "touched")
+# ../shared/corpus, or NTMINI_CORPUS (a worktree elsewhere has no ../shared)
+CORPUS = os.environ.get("NTMINI_CORPUS") or os.path.join(os.path.dirname(ROOT), "shared", "corpus")
+BUGS = ("traceback", "internal", "hang", "crash", "memory", "touched")
 STATUS_CLASSES = {64: "usage", 65: "not-pe", 66: "no-input", 69: "refused", 70: "output", 71: "internal",
                   73: "output", 75: "deadlock", 124: "limit"}
 
@@ -336,6 +340,17 @@ def _fork_boot(argv: list[str], work: str, out, err) -> int:
     os._exit(status)
 
 
+def _cpu_seconds(pid: int) -> float:
+    """The processor time a running child has used (user and system), from /proc; where there is
+    no /proc, its wall time counts instead (infinity here)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return float("inf")
+
+
 def run_one(path: str, timeout: float, max_instructions: int, rss_limit_mb: int, args: tuple = ()) -> dict:
     """Boot the mutant in a fresh working directory; its class, status and the child's own peak
     RSS (from wait4)."""
@@ -352,13 +367,17 @@ def run_one(path: str, timeout: float, max_instructions: int, rss_limit_mb: int,
             pid = _fork_boot(command[3:], work, out, err)
         else:
             pid = subprocess.Popen(command, cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err).pid
-        deadline = started + timeout + 20
+        # A hang: the boot spent 20 s of processor time past --timeout, or (blocked, spending
+        # none) ten times that in wall time. Processor time, because on a loaded machine the
+        # interpreter's start alone can take longer than --timeout in wall time.
+        allowance = timeout + 20
         killed = False
         while True:
             done, wstatus, usage = os.wait4(pid, os.WNOHANG)
             if done:
                 break
-            if time.monotonic() > deadline:
+            wall = time.monotonic() - started
+            if wall > allowance and (_cpu_seconds(pid) > allowance or wall > 10 * allowance):
                 os.kill(pid, 9)
                 done, wstatus, usage = os.wait4(pid, 0)
                 killed = True
@@ -385,6 +404,8 @@ def run_one(path: str, timeout: float, max_instructions: int, rss_limit_mb: int,
         kind = "traceback"
     elif status == 71:
         kind = "internal"
+    elif status < 0:
+        kind = "crash"
     elif left:
         kind = "touched"
     elif rss_mb > rss_limit_mb:
@@ -415,7 +436,12 @@ def _campaign_one(pool_seeds, seed, tmp, out_dir, timeout, max_instructions, rss
 
 
 def campaign(count: int, seed: int, jobs: int, out_dir: str | None, extra_seeds: list[str], timeout: float,
-             max_instructions: int, rss_limit_mb: int, progress: bool = False) -> dict:
+             max_instructions: int, rss_limit_mb: int, progress: bool = False, until: float | None = None,
+             indices: list[int] | None = None) -> dict:
+    """Mutants 0..count-1 of `seed` (or those of `indices`); with `until` (a time.time()), no mutant
+    starts after it and the summary counts the ones that ran."""
+    indices = list(range(count)) if indices is None else indices
+    count = len(indices)
     pool_seeds = seeds(extra_seeds)
     tmp = tempfile.mkdtemp(prefix="ntmini-mutants-")
     results = []
@@ -429,7 +455,7 @@ def campaign(count: int, seed: int, jobs: int, out_dir: str | None, extra_seeds:
         with multiprocessing.get_context("fork").Pool(jobs, initializer=_preload) as pool:
             work = functools.partial(_campaign_one, pool_seeds, seed, tmp, out_dir, timeout, max_instructions,
                                      rss_limit_mb)
-            for n, result in enumerate(pool.imap(work, range(count)), 1):
+            for n, result in enumerate(pool.imap(work, indices), 1):
                 results.append(result)
                 if log is not None:
                     log.write(json.dumps(result, sort_keys=True) + "\n")
@@ -437,6 +463,9 @@ def campaign(count: int, seed: int, jobs: int, out_dir: str | None, extra_seeds:
                 if progress and sys.stderr.isatty():
                     sys.stderr.write(f"\r{n}/{count} mutants")
                     sys.stderr.flush()
+                if until is not None and time.time() > until and n < count:
+                    pool.terminate()        # the mutants still running are not counted
+                    break
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         if log is not None:
@@ -446,7 +475,7 @@ def campaign(count: int, seed: int, jobs: int, out_dir: str | None, extra_seeds:
     counts: dict[str, int] = {}
     for r in results:
         counts[r["class"]] = counts.get(r["class"], 0) + 1
-    summary = {"mutants": count, "seed": seed, "seeds": len(pool_seeds), "jobs": jobs,
+    summary = {"mutants": len(results), "requested": count, "seed": seed, "seeds": len(pool_seeds), "jobs": jobs,
                "wall_time": round(time.monotonic() - started, 1), "counts": dict(sorted(counts.items())),
                "bugs": sum(counts.get(b, 0) for b in BUGS),
                "max_rss_mb": max((r["rss_mb"] for r in results), default=0),
@@ -462,28 +491,58 @@ SERVICE_DRIVER = os.path.join(ROOT, "samples", "fuzz_services", "fuzz_services.e
 
 
 def service_campaign(calls: int, seed: int, jobs: int, per_run: int, timeout: float, max_instructions: int,
-                     rss_limit_mb: int) -> dict:
-    """`calls` system calls with fuzzed arguments from the guest driver, in runs of `per_run`,
-    each run with its own seed; the counts of the service calls come from the boots' reports."""
-    runs = max(1, -(-calls // per_run))
+                     rss_limit_mb: int, out_dir: str | None = None, until: float | None = None) -> dict:
+    """At least `calls` system calls with fuzzed arguments from the guest driver, in runs of
+    `per_run` (a run can end sooner: a drawn wait without a timeout, a deadlock), each run with its
+    own seed, until the boots' reports count `calls`. With `until` (a time.time()), no run starts
+    after it and the summary counts the ones that ran."""
+    log = None
+    if out_dir:
+        os.makedirs(out_dir, exist_ok=True)
+        log = open(os.path.join(out_dir, "results.jsonl"), "w")     # one line per run as it ends
+    lock = threading.Lock()
+    next_run = [0]
+    made = [0]
+    results = []
 
-    def one(k: int) -> dict:
-        result = run_one(SERVICE_DRIVER, timeout, max_instructions, rss_limit_mb,
-                         (str(seed * 100000 + k), str(per_run)))
-        result.update(index=k, seed_image="fuzz_services.exe", mutations=[f"seed {seed * 100000 + k}"],
-                      sha256="")
-        return result
+    def worker() -> None:
+        while True:
+            with lock:
+                k = next_run[0]
+                if made[0] >= calls or (until is not None and time.time() > until):
+                    return
+                next_run[0] += 1
+            result = run_one(SERVICE_DRIVER, timeout, max_instructions, rss_limit_mb,
+                             (str(seed * 100000 + k), str(per_run)))
+            result.update(index=k, seed_image="fuzz_services.exe", mutations=[f"seed {seed * 100000 + k}"],
+                          sha256="")
+            with lock:
+                made[0] += result["syscalls"]
+                results.append(result)
+                if log is not None:
+                    log.write(json.dumps(result, sort_keys=True) + "\n")
+                    log.flush()
 
     started = time.monotonic()
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        results = list(pool.map(one, range(runs)))
+        for f in [pool.submit(worker) for _ in range(jobs)]:
+            f.result()
+    if log is not None:
+        log.close()
+    results.sort(key=lambda r: r["index"])
     counts: dict[str, int] = {}
     for r in results:
         counts[r["class"]] = counts.get(r["class"], 0) + 1
-    return {"runs": runs, "service_calls": sum(r["syscalls"] for r in results), "seed": seed,
-            "wall_time": round(time.monotonic() - started, 1), "counts": dict(sorted(counts.items())),
-            "bugs": sum(counts.get(b, 0) for b in BUGS), "max_rss_mb": max(r["rss_mb"] for r in results),
-            "results": results}
+    summary = {"runs": len(results), "requested_calls": calls, "per_run": per_run,
+               "service_calls": sum(r["syscalls"] for r in results), "seed": seed, "jobs": jobs,
+               "wall_time": round(time.monotonic() - started, 1), "counts": dict(sorted(counts.items())),
+               "bugs": sum(counts.get(b, 0) for b in BUGS),
+               "max_rss_mb": max((r["rss_mb"] for r in results), default=0)}
+    if out_dir:
+        with open(os.path.join(out_dir, "summary.json"), "w") as f:
+            json.dump(summary, f, indent=2, sort_keys=True)
+    summary["results"] = results
+    return summary
 
 
 def _snapshot(paths: list[str]) -> list:
@@ -501,6 +560,10 @@ def main() -> int:
     ap.add_argument("--timeout", type=float, default=10.0, help="--timeout of each boot (default 10 s)")
     ap.add_argument("--max-instructions", type=int, default=20_000_000, help="of each boot (default 20,000,000)")
     ap.add_argument("--rss-limit", type=int, default=1024, help="host MB a boot may use (default 1024)")
+    ap.add_argument("--indices", metavar="FILE", help="run only these mutants (one index a line), e.g. a "
+                    "campaign's bugs again")
+    ap.add_argument("--stop-at", metavar="HH:MM",
+                    help="start no mutant after this UTC time (today); the summary counts those that ran")
     ap.add_argument("--services", type=int, default=0, metavar="CALLS",
                     help="fuzz the system services instead: CALLS calls from the guest driver")
     ap.add_argument("--per-run", type=int, default=20000, help="service calls per boot (default 20,000)")
@@ -509,12 +572,21 @@ def main() -> int:
     # A bound for this driver and the boots it starts (which inherit it): whatever a mutant
     # does, the machine keeps its memory; a boot that hits it fails as an internal error.
     resource.setrlimit(resource.RLIMIT_AS, (6 << 30, 6 << 30))
+    until = None
+    if args.stop_at:
+        hours, minutes = (int(x) for x in args.stop_at.split(":"))
+        now = datetime.datetime.now(datetime.UTC)
+        until = now.replace(hour=hours, minute=minutes, second=0, microsecond=0).timestamp()
     if args.services:
         summary = service_campaign(args.services, args.seed, args.j, args.per_run, max(args.timeout, 120),
-                                   max(args.max_instructions, 2_000_000_000), args.rss_limit)
+                                   max(args.max_instructions, 2_000_000_000), args.rss_limit, args.out, until)
     else:
+        indices = None
+        if args.indices:
+            with open(args.indices) as f:
+                indices = [int(line) for line in f if line.strip()]
         summary = campaign(args.n, args.seed, args.j, args.out, args.image, args.timeout, args.max_instructions,
-                           args.rss_limit, progress=True)
+                           args.rss_limit, progress=True, until=until, indices=indices)
     results = summary.pop("results")
     print(json.dumps(summary, indent=2, sort_keys=True))
     for r in results:

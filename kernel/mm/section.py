@@ -274,9 +274,10 @@ def MiMapViewOfImageSection(process, section: Section, base: int = 0, zero_bits:
             raise NtStatusError(STATUS_CONFLICTING_ADDRESSES)
         start = _choose_base(space, 0, size, zero_bits)
         if start is None:
-            raise NtStatusError(STATUS_NO_MEMORY)
+            raise NtStatusError(STATUS_NO_MEMORY, f"no room for an image view of {size:#x} bytes (SizeOfImage)")
     if size // PAGE_SIZE > space.pfn.available:
-        raise NtStatusError(STATUS_NO_MEMORY)
+        raise NtStatusError(STATUS_NO_MEMORY, f"an image of {size // PAGE_SIZE:,} pages (SizeOfImage {size:#x}); "
+                            f"{space.pfn.available:,} frames are free (--memory)")
     layout = _layout(image, start)
     pfn, phys = space.pfn, space.phys
     for i, prot in enumerate(layout.protections):

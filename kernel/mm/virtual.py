@@ -62,7 +62,8 @@ def charge_commit(space, start: int, end: int) -> None:
         new = sum(1 for va in range(start, end, PAGE_SIZE) if not pte_protection(tables.get(va)))
         if _frames_needed(new) <= pfn.available:
             return
-    raise NtStatusError(STATUS_COMMITMENT_LIMIT)
+    raise NtStatusError(STATUS_COMMITMENT_LIMIT, f"a commit of {pages:,} pages; {pfn.available:,} frames are free "
+                        "(--memory)")
 
 
 def _frames_needed(pages: int) -> int:

@@ -5,7 +5,11 @@
  * a scratch area whose bytes are themselves random values of the same kinds. The services that
  * would end or wreck the driver itself (terminate, continue, set context, suspend, free, protect,
  * unmap, write virtual memory, raise) are left out; a wait or delay never waits without a
- * timeout. Prints the number of calls made; the kernel must answer every one with a status. */
+ * timeout. The driver prints through its standard output at the end, so it keeps the
+ * standard handles as they were at its start (the process parameters, at 0x10000, are in
+ * reach of the pointers it draws) and never closes them (NtClose, or NtDuplicateObject's
+ * DUPLICATE_CLOSE_SOURCE): the small handle values it draws are theirs (0x4, 0x8, 0xC).
+ * Prints the number of calls made; the kernel must answer every one with a status. */
 #include "../nt.h"
 
 #define MEM_COMMIT 0x1000
@@ -87,6 +91,29 @@ static ULONG_PTR Value(void)
     }
 }
 
+/* The standard handles at the start: StandardInput, StandardOutput, StandardError. */
+static ULONG_PTR standard[3];
+
+static int Standard(ULONG_PTR h)
+{
+    return h == standard[0] || h == standard[1] || h == standard[2];
+}
+
+/* "calls N\n" to the standard output kept at the start. */
+static void Report(long long calls)
+{
+    char text[32], digits[24];
+    int i = 0, n = 0;
+    for (const char *p = "calls "; *p; p++)
+        text[i++] = *p;
+    do { digits[n++] = '0' + (char)(calls % 10); calls /= 10; } while (calls);
+    while (n)
+        text[i++] = digits[--n];
+    text[i++] = '\n';
+    IO_STATUS_BLOCK iosb;
+    NtWriteFile((HANDLE)standard[1], 0, 0, 0, &iosb, text, i, 0, 0);
+}
+
 static int Excluded(unsigned n)
 {
     for (unsigned i = 0; i < sizeof(excluded) / sizeof(excluded[0]); i++)
@@ -97,6 +124,11 @@ static int Excluded(unsigned n)
 
 int Entry(void)
 {
+    UCHAR *peb, *params;
+    __asm__ volatile ("mov %%gs:0x60, %0" : "=r"(peb));
+    params = *(UCHAR **)(peb + 0x20);
+    for (int i = 0; i < 3; i++)
+        standard[i] = *(ULONG_PTR *)(params + 0x20 + 8 * i);
     state = (unsigned long long)ArgNumber(0, 1) * 0x9E3779B97F4A7C15ULL + 1;
     long long count = ArgNumber(1, 10000);
     PVOID base = 0;
@@ -122,10 +154,15 @@ int Entry(void)
         if (n == 0x0034 && !as_drawn) a[1] = (ULONG_PTR)&timeout;
         if (n == 0x01B8 && !as_drawn) a[3] = (ULONG_PTR)&timeout;         /* NtSignalAndWaitForSingleObject */
         if ((n == 0x01D4 || n == 0x0170) && !as_drawn) a[3] = (ULONG_PTR)&timeout;     /* keyed events */
+        /* A handle the call would close is drawn again while it is a standard one. */
+        while (n == 0x000F && Standard(a[0]))
+            a[0] = Value();
+        while (n == 0x003C && (a[6] & 1) && Standard(a[1]))     /* DUPLICATE_CLOSE_SOURCE */
+            a[1] = Value();
         fuzz_number = n;
         FuzzStub(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10]);
         timeout = -(long long)(Next() % 100000);    /* up to 10 ms; a service may have written over it */
     }
-    PrintDec("calls ", calls);
+    Report(calls);
     return 0;
 }
