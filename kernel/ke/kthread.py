@@ -42,6 +42,10 @@ class KThread:
     address = 0
     _pa = 0
     _mem = None
+    wait_list_offset = 0                # WaitListEntry's pool offset and its 32-bit words (Dispatcher.add_thread)
+    wait_list_words = ()
+    # State, Priority, WaitTime and ContextSwitches in the buffer (the same)
+    state_at = priority_at = wait_time_word = switches_word = 0
 
     def bind_kthread(self, system, address: int) -> None:
         self._pa = system.kernel_pa(address)
