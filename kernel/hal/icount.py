@@ -96,6 +96,7 @@ class InstructionCounter:
     # -- fallback: a Python block hook with a dict cache, the same logic as icount.c and tick.c
     def _install_python(self) -> None:
         st = self.state = _PyState()
+        cache = self._cache
 
         def stop_before(uc_, why):
             st.stopped = why
@@ -103,10 +104,11 @@ class InstructionCounter:
             uc_.emu_stop()
 
         def on_block(uc_, address, size, _):
-            if st.instructions >= st.deadline:
+            i = st.instructions
+            if i >= st.deadline:
                 stop_before(uc_, STOPPED_DEADLINE)
                 return
-            if st.instructions >= st.tick_at:
+            if i >= st.tick_at:
                 st.ticks += 1
                 st.tick_at += st.tick_instructions
                 self._publish_tick()
@@ -114,15 +116,19 @@ class InstructionCounter:
                 if st.quantum <= 0 or st.ticks >= st.stop_tick:
                     stop_before(uc_, STOPPED_DEADLINE)
                     return
-            n = self._cached(address, size)
-            if st.instructions <= st.break_at < st.instructions + n:
+            # _cached, inline: this runs at every block
+            key = (address, size, st.space if address < 0x800000000000 else 0)
+            n = cache.get(key)
+            if n is None:
+                n = cache[key] = self._count(address, size)
+            if i <= st.break_at < i + n:
                 stop_before(uc_, STOPPED_BREAK)
                 return
-            st.block_start = st.instructions
+            st.block_start = i
             st.block_index = 0
             st.block_address = address
             st.block_size = size
-            st.instructions += n
+            st.instructions = i + n
 
         self.machine.uc.hook_add(UC_HOOK_BLOCK, on_block)
 

@@ -89,7 +89,8 @@ class Machine:
         self.loaded_cr3 = None          # CR3 as last loaded (kept in the native run state when there is one)
         self._run = None                # the native thread run's state
         self._run_thread = None
-        self.gates_run = 0              # gate callbacks so far (a stop by count may precede one)
+        self.gates_run = 0              # gate callbacks during a run by count (a stop by count may precede one)
+        self._counting = False          # a run by count is in progress
 
     # -- bring-up (KiSystemStartup's processor initialisation)
     def enable_long_mode_paging(self, cr3: int) -> None:
@@ -137,7 +138,8 @@ class Machine:
         handle = self._handle
 
         def gate(_uc, _address, _size, _data):
-            self.gates_run += 1
+            if self._counting:
+                self.gates_run += 1
             try:
                 callback()
             except BaseException as e:
@@ -281,9 +283,11 @@ class Machine:
         counter = self._counter
         counter.state.stopped = 0
         gates = self.gates_run
+        self._counting = bool(count)
         try:
             self.run(_Q.unpack_from(view, cs.OFF_RIP)[0], count)
         finally:
+            self._counting = False
             if on_stop is not None:
                 on_stop()
             _context_save(handle, context)

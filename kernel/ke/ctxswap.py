@@ -13,7 +13,7 @@ import struct
 
 from ..hal import cpustate as cs
 from ..hal.icount import NO_DEADLINE, STOPPED_BREAK
-from .kthread import OFF_STATE, OFF_SWITCHES, Ready, Running
+from .kthread import Ready, Running
 from .prcb import KPCR_PRCB, OFF_RSPBASE
 
 _Q = struct.Struct("<Q")
@@ -30,19 +30,17 @@ class ContextSwap:
 
     def _switch(self, cpu, old, new, reason: str) -> None:
         """SwapContext's accounting on `cpu` from `old` to `new` (None: its idle thread)."""
+        words = self.words
+        d = words.d
         if new is not None:
             if self._several:
                 for other in self.cpus:
                     if other is not cpu and other.current is new:
                         other.current = None        # it last ran there; that processor picks anew
-            mem = self.mem
-            pa = new._pa
-            mem[pa + OFF_STATE] = Running
-            d = self.words.d
-            d[(pa + OFF_SWITCHES) >> 2] = (d[(pa + OFF_SWITCHES) >> 2] + 1) & 0xFFFFFFFF     # KTHREAD.ContextSwitches
-        words = self.words
+            self.mem[new.state_at] = Running
+            i = new.switches_word
+            d[i] = (d[i] + 1) & 0xFFFFFFFF                             # KTHREAD.ContextSwitches
         words.q[cpu._current] = (new or cpu.idle_thread).address     # KPRCB.CurrentThread
-        d = words.d
         d[cpu._switches] = (d[cpu._switches] + 1) & 0xFFFFFFFF       # KPRCB.KeContextSwitches
         self.context_switches += 1
         if self.events.wants("switch"):

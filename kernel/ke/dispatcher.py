@@ -12,7 +12,19 @@ from ..hal.icount import NO_DEADLINE
 from .balmgr import BalanceSetManager
 from .clock import VirtualClock
 from .ctxswap import ContextSwap
-from .kthread import OFF_MUTANT_LIST_HEAD, OFF_PRIORITY, OFF_STATE, Initialized, Ready, Running, Terminated
+from .kthread import (
+    OFF_MUTANT_LIST_HEAD,
+    OFF_PRIORITY,
+    OFF_QUANTUM_RESET,
+    OFF_STATE,
+    OFF_SWITCHES,
+    OFF_WAIT_LIST_ENTRY,
+    OFF_WAIT_TIME,
+    Initialized,
+    Ready,
+    Running,
+    Terminated,
+)
 from .lists import InitializeListHead
 from .prcb import GuestWords, Prcb
 from .quantum import ClockInterrupt
@@ -58,8 +70,25 @@ class Dispatcher(ThreadScheduling, ClockInterrupt, BalanceSetManager, ContextSwa
     # -- bookkeeping for thread creation
     def add_thread(self, thread) -> None:
         assert thread._pa == thread.address - self.words.delta, "a KTHREAD lives in nonpaged pool"
-        self.words.threads[thread.address] = thread
-        InitializeListHead(self.words, thread.address + OFF_MUTANT_LIST_HEAD)     # KeInitThread
+        assert not thread._pa & 7 and thread.address & 0xFFFFFFFF, "an 8-byte aligned KTHREAD, not the pool's first"
+        words = self.words
+        words.threads[thread.address] = thread
+        words.kthreads[thread.address & 0xFFFFFFFF] = thread
+        # KTHREAD.WaitListEntry, its link in a ready list, starts as an empty list (pool
+        # addresses in both links); the ready lists use its pool offset and its links' low
+        # halves as 32-bit words of the buffer (prcb.py)
+        InitializeListHead(words, thread.address + OFF_WAIT_LIST_ENTRY)
+        thread.wait_list_offset = (thread.address + OFF_WAIT_LIST_ENTRY) & 0xFFFFFFFF
+        words.entries[thread.wait_list_offset] = thread
+        e = (thread._pa + OFF_WAIT_LIST_ENTRY) >> 2
+        thread.wait_list_words = (e, e + 2)
+        # and the fields the dispatcher's every pass reads, as indices into the buffer
+        pa = thread._pa
+        thread.state_at = pa + OFF_STATE
+        thread.priority_at = pa + OFF_PRIORITY
+        thread.wait_time_word = (pa + OFF_WAIT_TIME) >> 2
+        thread.switches_word = (pa + OFF_SWITCHES) >> 2
+        InitializeListHead(words, thread.address + OFF_MUTANT_LIST_HEAD)     # KeInitThread
         thread.quantum = thread.quantum_reset
         thread.state = Initialized
 
@@ -86,13 +115,13 @@ class Dispatcher(ThreadScheduling, ClockInterrupt, BalanceSetManager, ContextSwa
         self.counter.set_deadline(NO_DEADLINE)
         self._next_tick_stops(cpu)
         # KPRCB.CurrentThread and ReadySummary, read in guest memory on every pass
-        threads, q, d, mem = self.words.threads, self.words.q, self.words.d, self.mem
-        current, summary = cpu._current, cpu._summary
+        kthreads, d, mem = self.words.kthreads, self.words.d, self.mem
+        current, summary = cpu._current << 1, cpu._summary     # CurrentThread's low half (a pool offset)
         try:
             while True:
-                thread = threads.get(q[current])
-                if thread is None or mem[thread._pa + OFF_STATE] != Running \
-                        or d[summary] >> (mem[thread._pa + OFF_PRIORITY] + 1):
+                thread = kthreads.get(d[current])
+                if thread is None or mem[thread.state_at] != Running \
+                        or d[summary] >> (mem[thread.priority_at] + 1):
                     thread = self._next_thread(cpu, thread)
                     if thread is None:
                         if not self._idle_until_timer(cpu):
@@ -141,9 +170,10 @@ class Dispatcher(ThreadScheduling, ClockInterrupt, BalanceSetManager, ContextSwa
         quantum), or it left the processor. Returns the thread to run, or None for the idle
         thread."""
         reasons = self._switch_reason
-        if old is not None and old.state == Running:
-            old.state = Ready
-            cpu.insert(old, old.priority, front=True)
+        mem = self.mem
+        if old is not None and mem[old.state_at] == Running:
+            mem[old.state_at] = Ready
+            cpu.insert(old, mem[old.priority_at], front=True)
             reasons.setdefault(cpu.number, "preempt")
         thread = self.select(cpu)
         reason = reasons.pop(cpu.number, "wait")
@@ -153,10 +183,10 @@ class Dispatcher(ThreadScheduling, ClockInterrupt, BalanceSetManager, ContextSwa
             return None
         if thread is not old:
             if thread.quantum <= 0:
-                thread.quantum = thread.quantum_reset
+                thread.quantum = mem[thread._pa + OFF_QUANTUM_RESET]
             self._switch(cpu, old, thread, reason)
         else:
-            thread.state = Running
+            mem[thread.state_at] = Running
         return thread
 
     def _run_cpu(self, cpu, end: int) -> bool:

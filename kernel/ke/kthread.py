@@ -45,6 +45,10 @@ class KThread:
     address = 0
     _pa = 0
     _mem = None
+    wait_list_offset = 0                # WaitListEntry's pool offset and its 32-bit words (Dispatcher.add_thread)
+    wait_list_words = ()
+    # State, Priority, WaitTime and ContextSwitches in the buffer (the same)
+    state_at = priority_at = wait_time_word = switches_word = 0
 
     run_instructions = 0                # instructions retired in its runs (its user time)
 

@@ -4,17 +4,21 @@ non-empty ones, and CurrentThread/IdleThread. The dispatcher reads and writes th
 memory (64-bit words of the physical-memory buffer); a Prcb holds only their addresses and the
 processor's virtual time, which has no Windows field.
 
+Every link of a ready list is a nonpaged-pool address (a list head in a KPRCB, a KTHREAD's
+WaitListEntry), so its high 32 bits are POOL_BASE's and its low 32 bits its offset in the pool:
+the list operations read and write only a link's low half (Dispatcher.add_thread starts each
+WaitListEntry as an empty list, so its high halves are the pool's from the start), which keeps
+Python's integers small on the dispatcher's hottest path.
+
 Called with the dispatcher lock held (there is one executive thread: always).
 """
-import struct
-
 from ..layouts import LAYOUTS
 from ..mm.system import POOL_BASE
 from .kthread import OFF_WAIT_LIST_ENTRY, Running
 
 KPCR_PRCB = LAYOUTS["KPCR"].offset("Prcb")
 KPRCB = LAYOUTS["KPRCB"]
-_QQ = struct.Struct("<QQ")
+assert not POOL_BASE & 0xFFFFFFFF, "a pool address is POOL_BASE's high half and its offset"
 OFF_CURRENT = KPRCB.offset("CurrentThread")
 OFF_NEXT = KPRCB.offset("NextThread")
 OFF_IDLE = KPRCB.offset("IdleThread")
@@ -33,7 +37,10 @@ class GuestWords:
         self.q = view.cast("Q")
         self.d = view.cast("I")
         self.delta = POOL_BASE - system.kernel_pa(POOL_BASE)
+        self.pool_pa = POOL_BASE - self.delta
         self.threads: dict = {}             # KTHREAD address -> its thread (the handle onto it)
+        self.kthreads: dict = {}            # the same, by the KTHREAD's pool offset (a pointer's low half)
+        self.entries: dict = {}             # the same, by its WaitListEntry's pool offset
         self.heads: dict = {}               # ready list head address -> (Prcb, priority)
         self.objects: dict = {}             # dispatcher object address -> its object, once waited on or owned
 
@@ -60,7 +67,11 @@ class Prcb:
         self._current = (pa + OFF_CURRENT) >> 3
         self._heads = self.va + OFF_READY_HEADS
         self._head_va = [self._heads + 16 * p for p in range(32)]
-        self._head_ix = [(v - words.delta) >> 3 for v in self._head_va]
+        self._head_ix = [(v - words.delta) >> 3 for v in self._head_va]       # its Flink, as a word
+        self._head_off = [v & 0xFFFFFFFF for v in self._head_va]               # its pool offset
+        self._head_words = [(i << 1, (i << 1) + 2) for i in self._head_ix]     # Flink's and Blink's low halves
+        self._pool_pa = words.pool_pa
+        self._entries = words.entries
         q = self._q
         for priority in range(32):           # InitializeListHead
             head = self._heads + 16 * priority
@@ -91,39 +102,40 @@ class Prcb:
     # -- the ready lists
     def insert(self, thread, priority: int, front: bool = False) -> None:
         """InsertTailList (InsertHeadList with `front`) on DispatcherReadyListHead[priority]."""
-        q = self._q
-        delta = self._delta
-        head = self._head_va[priority]
-        h = self._head_ix[priority]
-        entry = thread.address + OFF_WAIT_LIST_ENTRY
+        d = self._d
+        flink, blink = self._head_words[priority]       # the head's links' low halves, as 32-bit words
+        head = self._head_off[priority]
+        entry = thread.wait_list_offset                 # the thread's WaitListEntry: its pool offset
+        e_flink, e_blink = thread.wait_list_words
         if front:
-            first = q[h]
-            _QQ.pack_into(self._mem, entry - delta, first, head)
-            q[((first - delta) >> 3) + 1] = entry
-            q[h] = entry
+            first = d[flink]
+            d[e_flink] = first                                              # Entry->Flink = first
+            d[e_blink] = head                                               # Entry->Blink = head
+            d[((self._pool_pa + first) >> 2) + 2] = entry                   # First->Blink = entry
+            d[flink] = entry                                                # head->Flink = entry
             was_empty = first == head
         else:
-            last = q[h + 1]
-            _QQ.pack_into(self._mem, entry - delta, head, last)
-            q[(last - delta) >> 3] = entry
-            q[h + 1] = entry
+            last = d[blink]
+            d[e_flink] = head                                               # Entry->Flink = head
+            d[e_blink] = last                                               # Entry->Blink = last
+            d[(self._pool_pa + last) >> 2] = entry                          # Last->Flink = entry
+            d[blink] = entry                                                # head->Blink = entry
             was_empty = last == head
         if was_empty:                   # a list that was not empty has its bit already
-            self._d[self._summary] |= 1 << priority
+            d[self._summary] |= 1 << priority
 
     def pop(self, priority: int):
         """RemoveHeadList of a non-empty list; its summary bit goes when it empties."""
-        q = self._q
-        delta = self._delta
-        head = self._head_va[priority]
-        h = self._head_ix[priority]
-        entry = q[h]
-        following = q[(entry - delta) >> 3]
-        q[h] = following
-        q[((following - delta) >> 3) + 1] = head
+        d = self._d
+        flink = self._head_words[priority][0]
+        entry = d[flink]
+        following = d[(self._pool_pa + entry) >> 2]
+        d[flink] = following                                                # head->Flink = Entry->Flink
+        head = self._head_off[priority]
+        d[((self._pool_pa + following) >> 2) + 2] = head                    # Flink->Blink = head
         if following == head:
-            self._d[self._summary] &= ~(1 << priority)
-        return self._threads[entry - OFF_WAIT_LIST_ENTRY]
+            d[self._summary] &= ~(1 << priority)
+        return self._entries[entry]
 
     def threads_at(self, priority: int):
         """The list's threads, first to last (a snapshot: the caller may take one out)."""
@@ -142,14 +154,13 @@ class Prcb:
 def remove_ready(words: GuestWords, thread) -> None:
     """RemoveEntryList of a Ready thread, whichever processor's list holds it; the list's
     summary bit goes when it empties."""
-    q = words.q
-    delta = words.delta
-    e = (thread.address + OFF_WAIT_LIST_ENTRY - delta) >> 3
-    following, previous = q[e], q[e + 1]
-    q[(previous - delta) >> 3] = following
-    q[((following - delta) >> 3) + 1] = previous
+    d, pool = words.d, words.pool_pa
+    e_flink, e_blink = thread.wait_list_words
+    following, previous = d[e_flink], d[e_blink]
+    d[(pool + previous) >> 2] = following                                   # Blink->Flink = Flink
+    d[((pool + following) >> 2) + 2] = previous                             # Flink->Blink = Blink
     if following == previous:
-        owner = words.heads.get(following)
+        owner = words.heads.get(POOL_BASE + following)
         if owner is not None:
             prcb, priority = owner
             words.d[prcb._summary] &= ~(1 << priority)

@@ -6,7 +6,7 @@ Called with the dispatcher lock held; a mixin of the Dispatcher (kernel/ke/dispa
 """
 from ..hal.icount import QUANTUM_PER_TICK
 from .balmgr import BALANCE_SET_PERIOD
-from .kthread import Ready, Running, Terminated
+from .kthread import OFF_BASE_PRIORITY, OFF_QUANTUM_RESET, Ready, Running, Terminated
 from .thrdschd import LOW_REALTIME_PRIORITY
 
 
@@ -30,18 +30,22 @@ class ClockInterrupt:
     def _quantum_end(self, cpu, thread, ticks: int) -> None:
         """KiQuantumEnd: a new quantum; a boost decays by one level (a starvation boost ends);
         round robin if another thread of the same priority is ready here."""
-        thread.quantum = thread.quantum_reset
-        priority = thread.priority
+        # KTHREAD.QuantumReset, Priority, BasePriority, State and WaitTime read and written in
+        # place (the properties' work, on the path every quantum end takes)
+        mem, pa = self.mem, thread._pa
+        thread.quantum = mem[pa + OFF_QUANTUM_RESET]
+        priority = mem[thread.priority_at]
         if thread.starvation_boost:
             thread.starvation_boost = False
-            priority = thread.base_priority
+            priority = mem[pa + OFF_BASE_PRIORITY]
             self._decay_to(thread, priority)
-        elif LOW_REALTIME_PRIORITY > priority > thread.base_priority:
+        elif LOW_REALTIME_PRIORITY > priority > mem[pa + OFF_BASE_PRIORITY]:
             priority -= 1
             self._decay_to(thread, priority)
-        if self.words.d[cpu._summary] >> priority:
-            thread.state = Ready
-            thread.wait_time = ticks
+        d = self.words.d
+        if d[cpu._summary] >> priority:
+            mem[thread.state_at] = Ready
+            d[thread.wait_time_word] = ticks & 0xFFFFFFFF
             cpu.insert(thread, priority)
             self._switch_reason[cpu.number] = "quantum"
 
@@ -71,7 +75,7 @@ class ClockInterrupt:
         if due:
             for timer in self.clock.expired():
                 timer.callback()
-        if thread.quantum <= 0 and thread.state == Running:
+        if thread.quantum <= 0 and self.mem[thread.state_at] == Running:
             self._quantum_end(cpu, thread, ticks)
         if due:
             if ticks // BALANCE_SET_PERIOD != before // BALANCE_SET_PERIOD:

@@ -90,13 +90,19 @@ class ThreadScheduling:
         """NtYieldExecution: to the back of its list if a thread of its priority or higher is
         ready on this processor."""
         cpu = self.executing
-        priority = thread.priority
-        if cpu is None or not self.words.d[cpu._summary] >> priority:
+        if cpu is None:
             return False
-        thread.state = Ready
-        thread.wait_time = self.clock.ticks
+        # KTHREAD.Priority, State and WaitTime and KPRCB.ReadySummary, read and written in
+        # place (the properties' work, on the path every yield takes)
+        mem, d = self.mem, self.words.d
+        priority = mem[thread.priority_at]
+        if not d[cpu._summary] >> priority:
+            return False
+        mem[thread.state_at] = Ready
+        d[thread.wait_time_word] = self.clock.ticks & 0xFFFFFFFF
         cpu.insert(thread, priority)
-        self.stop_current("yield")
+        self._switch_reason[cpu.number] = "yield"        # stop_current
+        _emu_stop(self._uch)
         return True
 
     def block(self, thread, reason: str = "wait") -> None:
