@@ -46,8 +46,7 @@ def test_the_shared_corpus_against_its_manifest(corpus, tmp_path):
     failing = [r for r in got.values() if r["verdict"] == "fail"]
     assert all(r["differences"] for r in failing)
     assert result.returncode == (1 if failing else 0)
-    summary = json.load(open(os.path.join(out, "summary.json")))
-    assert summary["ray"] == ray_cluster[0] and summary["images"] == len(got)
+    assert summary["ray"] is None                                    # local worker processes, no cluster
     text = result.stdout.decode()
     assert "0011-goblin_lld_no_tls_64.exe" in text and "images/s" in text
     assert open(os.path.join(out, "summary.txt")).read() == text
