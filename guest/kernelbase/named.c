@@ -92,10 +92,8 @@ BOOL BaseWideObjectName(LPCSTR name, WCHAR *out, LPCWSTR *result)
     return TRUE;
 }
 
-typedef NTSTATUS (NTAPI *OPEN_ROUTINE)(HANDLE *, ACCESS_MASK, OBJECT_ATTRIBUTES *);
-
 /* OpenX's body: the named object through its NtOpenX. */
-static HANDLE BaseOpenNamedObject(OPEN_ROUTINE open, DWORD access, BOOL inherit, LPCWSTR name)
+HANDLE BaseOpenNamedObject(OPEN_ROUTINE open, DWORD access, BOOL inherit, LPCWSTR name)
 {
     if (name == NULL) {
         SetLastError(ERROR_INVALID_PARAMETER);

@@ -1,8 +1,10 @@
 /* Family 6 (synchronisation), waitable timers: CreateWaitableTimer(Ex)A/W, OpenWaitableTimerA/W,
  * SetWaitableTimer(Ex), CancelWaitableTimer over the executive's timer objects (NtCreateTimer ...).
- * A name goes to the executive as \BaseNamedObjects\NAME (ERROR_ALREADY_EXISTS when it was there);
+ * A name lives in the session's BaseNamedObjects as every named object's (named.c; ERROR_ALREADY_EXISTS
+ * when it was there);
  * a completion routine is the timer's APC, run by the setting thread in an alertable wait. */
 #include "kernelbase.h"
+#include "named.h"
 
 #define NotificationTimer 0
 #define SynchronizationTimer 1
@@ -25,57 +27,20 @@ NTDLL NTSTATUS NTAPI NtSetTimer(HANDLE, LARGE_INTEGER *, PTIMER_APC_ROUTINE_, PV
 NTDLL NTSTATUS NTAPI NtSetTimerEx(HANDLE, ULONG, PVOID, ULONG);
 NTDLL NTSTATUS NTAPI NtCancelTimer(HANDLE, BOOLEAN *);
 
-/* The object attributes for an optional name under \BaseNamedObjects; FALSE when it is too long. */
-typedef struct { OBJECT_ATTRIBUTES oa; UNICODE_STRING name; WCHAR buffer[MAX_PATH + 20]; } TIMER_NAME;
-
-static BOOL TimerAttributes(TIMER_NAME *n, LPSECURITY_ATTRIBUTES sa, LPCWSTR name, ULONG attributes)
-{
-    memset(&n->oa, 0, sizeof(n->oa));
-    n->oa.Length = sizeof(n->oa);
-    n->oa.Attributes = attributes | ((sa && sa->bInheritHandle) ? OBJ_INHERIT : 0);
-    n->oa.SecurityDescriptor = sa ? sa->lpSecurityDescriptor : NULL;
-    if (name) {
-        static const WCHAR prefix[] = L"\\BaseNamedObjects\\";
-        SIZE_T p = sizeof(prefix) / 2 - 1, len = wcslen(name);
-        if (len > MAX_PATH) {
-            SetLastError(ERROR_FILENAME_EXCED_RANGE);
-            return FALSE;
-        }
-        memcpy(n->buffer, prefix, p * 2);
-        memcpy(n->buffer + p, name, (len + 1) * 2);
-        RtlInitUnicodeString(&n->name, n->buffer);
-        n->oa.ObjectName = &n->name;
-    }
-    return TRUE;
-}
-
-/* An ANSI name as UTF-16; FALSE (and the error set) when it does not fit. */
-static BOOL TimerWideName(LPCSTR name, WCHAR *out, LPCWSTR *result)
-{
-    *result = NULL;
-    if (name == NULL)
-        return TRUE;
-    if (!MultiByteToWideChar(CP_ACP, 0, name, -1, out, MAX_PATH + 1)) {
-        SetLastError(ERROR_FILENAME_EXCED_RANGE);
-        return FALSE;
-    }
-    *result = out;
-    return TRUE;
-}
-
 KBAPI HANDLE WINAPI CreateWaitableTimerExW(LPSECURITY_ATTRIBUTES sa, LPCWSTR name, DWORD flags, DWORD access)
 {
-    TIMER_NAME n;
+    BASE_NAMED n;
     HANDLE h = NULL;
     if (flags & ~(CREATE_WAITABLE_TIMER_MANUAL_RESET | CREATE_WAITABLE_TIMER_HIGH_RESOLUTION)) {
         SetLastError(ERROR_INVALID_PARAMETER);
         return NULL;
     }
-    if (!TimerAttributes(&n, sa, name, OBJ_OPENIF))
+    OBJECT_ATTRIBUTES *oa = BaseFormatObjectAttributes(&n, sa, name, OBJ_OPENIF);
+    if (!oa)
         return NULL;
     /* A high-resolution timer expires at its due time as any other here: the virtual clock has one
      * resolution for all of them. */
-    NTSTATUS status = NtCreateTimer(&h, access, &n.oa, (flags & CREATE_WAITABLE_TIMER_MANUAL_RESET)
+    NTSTATUS status = NtCreateTimer(&h, access, oa, (flags & CREATE_WAITABLE_TIMER_MANUAL_RESET)
                                     ? NotificationTimer : SynchronizationTimer);
     if (!NT_SUCCESS(status)) {
         BaseSetLastNTError(status);
@@ -94,43 +59,26 @@ KBAPI HANDLE WINAPI CreateWaitableTimerExA(LPSECURITY_ATTRIBUTES sa, LPCSTR name
 {
     WCHAR buffer[MAX_PATH + 1];
     LPCWSTR wide;
-    return TimerWideName(name, buffer, &wide) ? CreateWaitableTimerExW(sa, wide, flags, access) : NULL;
+    return BaseWideObjectName(name, buffer, &wide) ? CreateWaitableTimerExW(sa, wide, flags, access) : NULL;
 }
 
 KBAPI HANDLE WINAPI CreateWaitableTimerA(LPSECURITY_ATTRIBUTES sa, BOOL manual, LPCSTR name)
 {
     WCHAR buffer[MAX_PATH + 1];
     LPCWSTR wide;
-    return TimerWideName(name, buffer, &wide) ? CreateWaitableTimerW(sa, manual, wide) : NULL;
+    return BaseWideObjectName(name, buffer, &wide) ? CreateWaitableTimerW(sa, manual, wide) : NULL;
 }
 
 KBAPI HANDLE WINAPI OpenWaitableTimerW(DWORD access, BOOL inherit, LPCWSTR name)
 {
-    TIMER_NAME n;
-    HANDLE h = NULL;
-    if (name == NULL) {
-        SetLastError(ERROR_INVALID_PARAMETER);
-        return NULL;
-    }
-    if (!TimerAttributes(&n, NULL, name, inherit ? OBJ_INHERIT : 0))
-        return NULL;
-    NTSTATUS status = NtOpenTimer(&h, access, &n.oa);
-    if (!NT_SUCCESS(status)) {
-        BaseSetLastNTError(status);
-        return NULL;
-    }
-    return h;
+    return BaseOpenNamedObject(NtOpenTimer, access, inherit, name);
 }
 
 KBAPI HANDLE WINAPI OpenWaitableTimerA(DWORD access, BOOL inherit, LPCSTR name)
 {
     WCHAR buffer[MAX_PATH + 1];
     LPCWSTR wide;
-    if (name == NULL) {
-        SetLastError(ERROR_INVALID_PARAMETER);
-        return NULL;
-    }
-    return TimerWideName(name, buffer, &wide) ? OpenWaitableTimerW(access, inherit, wide) : NULL;
+    return BaseWideObjectName(name, buffer, &wide) ? BaseOpenNamedObject(NtOpenTimer, access, inherit, wide) : NULL;
 }
 
 /* SetWaitableTimer's result: TRUE for any success, with ERROR_NOT_SUPPORTED when the machine

@@ -11,7 +11,6 @@ typedef struct { unsigned int signature, offset, cdOffset; int pTypeDescriptor, 
 typedef struct { unsigned int signature, attributes, numBaseClasses; int pBaseClassArray; } ClassHierarchyDescriptor;
 typedef struct { int pTypeDescriptor; unsigned int numContainedBases; PMD where; unsigned int attributes;
                  int pClassDescriptor; } BaseClassDescriptor;
-typedef struct { const void *vftable; void *spare; char name[1]; } TypeDescriptor;
 #define BCD_NOTVISIBLE 0x1
 #define BCD_AMBIGUOUS 0x2
 
@@ -89,15 +88,7 @@ static char *CompleteObject(void *object, const CompleteObjectLocator *col)
     return p;
 }
 
-static int SameType(const TypeDescriptor *a, const TypeDescriptor *b)
-{
-    if (a == b)
-        return 1;
-    const char *x = a->name, *y = b->name;
-    while (*x && *x == *y)
-        x++, y++;
-    return *x == *y;
-}
+int VcrtSameType(const void *a, const void *b);     /* cxx_eh.c */
 
 VCRTEXP void *__RTtypeid(void *object)
 {
@@ -132,7 +123,7 @@ VCRTEXP void *__RTDynamicCast(void *object, long vfdelta, void *source_type, voi
     const int *bases = AT(base, chd->pBaseClassArray);
     for (unsigned int i = 0; i < chd->numBaseClasses; i++) {
         const BaseClassDescriptor *bcd = AT(base, bases[i]);
-        if (!SameType(AT(base, bcd->pTypeDescriptor), target_type))
+        if (!VcrtSameType(AT(base, bcd->pTypeDescriptor), target_type))
             continue;
         if (bcd->attributes & (BCD_NOTVISIBLE | BCD_AMBIGUOUS))
             break;
