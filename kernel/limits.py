@@ -57,12 +57,14 @@ class LimitGuard:
         self.notice = notice            # (line) -> None: where the one line per limit goes
         self.hit: list[str] = []        # limits reached or refused, in order, each once
         self.output_bytes = 0
-        self._pending = None            # LimitReached set by the watchdog
+        self.pending = None            # LimitReached set by the watchdog
         self._watchdog = None
         self._next_sink = kernel.output_sink
         self._threads_bound = sum(1 for p in kernel.processes for t in p.threads if t.state != Terminated)
         kernel.limits = self
         kernel.output_sink = self._write
+        # the count at which the run ends (none: past any the counter reaches)
+        self.instruction_limit = limits.max_instructions or 1 << 64
         if limits.max_instructions:
             kernel.counter.set_limit(limits.max_instructions)
 
@@ -83,7 +85,7 @@ class LimitGuard:
     def _watch(self) -> None:
         if self._stop.wait(self.limits.timeout):
             return
-        self._pending = LimitReached(TIMEOUT, f"the run took longer than --timeout {self.limits.timeout:g} s")
+        self.pending = LimitReached(TIMEOUT, f"the run took longer than --timeout {self.limits.timeout:g} s")
         handle = self.kernel.machine.uc._uch
         # The CPU may be between runs when the stop arrives: repeat until the run has ended.
         while not self._stop.wait(0.02):
@@ -92,8 +94,8 @@ class LimitGuard:
 
     def check(self) -> None:
         """Called by the dispatcher around each run of a thread."""
-        if self._pending is not None:
-            raise self._pending
+        if self.pending is not None:
+            raise self.pending
         limit = self.limits.max_instructions
         if limit and self.kernel.counter.instructions >= limit:
             raise LimitReached(MAX_INSTRUCTIONS, f"the guest retired {self.kernel.counter.instructions:,} "

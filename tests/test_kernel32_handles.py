@@ -32,10 +32,10 @@ def test_handles_sample_passes_everything(handles_run):
     assert handles_run.returncode == 0
 
 
-def test_user_time_is_the_ticks_a_thread_ran():
-    """KTHREAD.UserTime is the instructions a thread retired, in clock ticks, and a busy
-    thread's exceeds an idle one's."""
-    from kernel.ke.kthread import KThread
+def test_user_time_is_the_ticks_charged_while_a_thread_ran():
+    """KeUpdateRunTime: each clock tick that comes while a thread runs adds one to its
+    KTHREAD.UserTime and to its process's KPROCESS.UserTime (a process sums its threads)."""
+    from kernel.ke.kthread import OFF_PROCESS_USER_TIME, OFF_USER_TIME, KThread
 
     class Process:
         _dh_pa = 0x100
@@ -43,12 +43,19 @@ def test_user_time_is_the_ticks_a_thread_ran():
     class Thread(KThread):
         pass
 
-    t = Thread()
-    t._mem = bytearray(0x4000)
-    t._pa = 0x1000
-    t.process = Process()
-    t.charge_run(2_500_000, 1_000_000)
-    t.charge_run(600_000, 1_000_000)
-    from kernel.ke.kthread import OFF_PROCESS_USER_TIME, OFF_USER_TIME
-    assert int.from_bytes(t._mem[0x1000 + OFF_USER_TIME:0x1000 + OFF_USER_TIME + 4], "little") == 3
-    assert int.from_bytes(t._mem[0x100 + OFF_PROCESS_USER_TIME:0x100 + OFF_PROCESS_USER_TIME + 4], "little") == 3
+    mem = bytearray(0x4000)
+    process = Process()
+    threads = []
+    for pa in (0x1000, 0x2000):
+        t = Thread()
+        t._mem, t._pa, t.process = mem, pa, process
+        threads.append(t)
+    threads[0].charge_ticks(2)
+    threads[1].charge_ticks(1)
+    threads[0].charge_ticks(1)
+
+    def ulong(at):
+        return int.from_bytes(mem[at:at + 4], "little")
+    assert ulong(0x1000 + OFF_USER_TIME) == 3
+    assert ulong(0x2000 + OFF_USER_TIME) == 1
+    assert ulong(0x100 + OFF_PROCESS_USER_TIME) == 4

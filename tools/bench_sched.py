@@ -14,12 +14,15 @@
    (`switch_bench 1000`), which adds what touching 1000 threads' contexts, stacks and TEBs
    costs the host's caches and the emulated TLB. With each, the work per switch that does not
    depend on the host: executive calls and guest instructions.
-4. With --baseline REV: every figure of 1-3 for that revision too (a git worktree of it in a
+4. With --host-instructions (needs valgrind): the host instructions one yield-and-switch
+   costs in each of the three settings of 3, counted by cachegrind (the difference of a run of
+   12,000 yields and one of 2,000): the same figure on a loaded machine as on a quiet one.
+5. With --baseline REV: every figure of 1-3 for that revision too (a git worktree of it in a
    temporary folder, its native helper built there from its own sources, its own samples), the
    two trees' runs taking turns, and the ratio this tree / baseline as a speed (above 1: this
    tree is faster).
 
-Every figure is the median of `--rounds` runs, each a fresh interpreter, timed in the child's
+Every timed figure is the median of `--rounds` runs, each a fresh interpreter, timed in the child's
 CPU time (time.process_time) so that a spell the host's scheduler keeps it off a core does not
 count; the spread of the runs (lowest to highest, as a share of the median) is printed too.
 """
@@ -153,12 +156,19 @@ def main() -> int:
     ap.add_argument("millions", nargs="?", type=int, default=100, help="spin's iterations, in millions")
     ap.add_argument("--baseline", metavar="REV", help="also measure this git revision, interleaved")
     ap.add_argument("--rounds", type=int, default=5, help="runs per figure and tree (default 5)")
+    ap.add_argument("--host-instructions", action="store_true",
+                    help="count the host instructions per switch with cachegrind instead of timing")
     args = ap.parse_args()
+    if args.host_instructions and shutil.which("valgrind") is None:
+        print("bench_sched: --host-instructions needs valgrind (apt-get install valgrind)", file=sys.stderr)
+        return 2
     millions, n = args.millions, args.millions * 1_000_000
     with tempfile.TemporaryDirectory() as tmp:
         base = baseline_tree(args.baseline, tmp) if args.baseline else None
         try:
             trees = {"this tree": ROOT} if base is None else {"this tree": ROOT, args.baseline[:12]: base}
+            if args.host_instructions:
+                return report_host_instructions(trees)
             return report(trees, millions, n, args.rounds)
         finally:
             if base is not None:
@@ -233,6 +243,36 @@ def report(trees: dict, millions: int, n: int, rounds: int) -> int:
         print(f"  {name}: growth from 10 to 1000 ready threads {per[1].median(name) / per[0].median(name):.2f} "
               f"(target: no growth); with all 1000 switching in turn {per[2].median(name) / per[0].median(name):.2f} "
               "(the same work, on 1000 threads' contexts, stacks and TEBs: host caches and the emulated TLB)")
+    return 0
+
+
+def host_instructions(root: str, yielders: int, yields: int, waiting: int) -> int:
+    """Host instructions (cachegrind's I refs) of a fresh interpreter that runs switch_bench on
+    root's kernel as measure_run does."""
+    code = (f"import sys; sys.path[:0] = [{root!r}, {TOOLS!r}]; import bench_sched; "
+            f"bench_sched.measure_run({root!r}, 'switch_bench', {[str(yielders), str(yields), str(waiting)]!r}, None)")
+    env = dict(os.environ, BENCH_SCHED_CHILD="1")
+    out = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--smc-check=all-non-file",
+                          "--cachegrind-out-file=/dev/null", sys.executable, "-c", code],
+                         capture_output=True, text=True, env=env, check=True, cwd=root)
+    for line in out.stderr.splitlines():
+        if "I   refs:" in line or "I refs:" in line:
+            return int(line.split(":")[1].replace(",", ""))
+    raise RuntimeError(f"no instruction count from cachegrind: {out.stderr[-300:]}")
+
+
+def report_host_instructions(trees: dict) -> int:
+    names = list(trees)
+    print("host instructions per yield-and-switch (cachegrind; run of 12,000 yields less one of 2,000)")
+    for label, yielders, waiting in CONFIGS:
+        per = {}
+        for name in names:
+            low, high = (host_instructions(trees[name], yielders, y, waiting) for y in (2000, 12000))
+            per[name] = (high - low) / 10000
+        text = f"{'yield + switch, ' + label + ':':46s} " + "  |  ".join(f"{per[n]:8.0f}" for n in names)
+        if len(names) == 2:
+            text += f"  speed {per[names[1]] / per[names[0]]:.2f}"
+        print(text)
     return 0
 
 

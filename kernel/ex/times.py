@@ -1,6 +1,6 @@
 """KERNEL_USER_TIMES for NtQueryInformationProcess(ProcessTimes) and
 NtQueryInformationThread(ThreadTimes): creation and exit times from EPROCESS/ETHREAD, kernel and
-user times from the clock ticks KPROCESS/KTHREAD were charged (kernel/ke/kthread.py charge_run),
+user times from the clock ticks KPROCESS/KTHREAD were charged (kernel/ke/kthread.py charge_ticks),
 in 100 ns units as Windows reports them (whole ticks of 15.625 ms)."""
 import struct
 

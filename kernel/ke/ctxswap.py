@@ -68,12 +68,9 @@ class ContextSwap:
         _Q.pack_into(mem, self._tss_pa + 4, stack)
         self.executing = cpu
         self.current = thread
-        retired = self.counter.state.instructions
         trace = self.kernel.trace
         limits = self.kernel.limits
         try:
-            if limits is not None:
-                limits.check()
             if trace is None:
                 self.machine.run_thread(thread.context_handle, thread.blob_address, view)
             else:
@@ -81,12 +78,14 @@ class ContextSwap:
                                         lambda: trace.context(cpu, thread), trace.finish)
             if self._break is not None and self.counter.state.stopped == STOPPED_BREAK:
                 self._run_to_break(cpu, thread)
-            if limits is not None:
+            # The ending limits, after the run only: the instruction limit stopped the CPU at
+            # its count, and the watchdog repeats its stop until a run has ended.
+            if limits is not None and (limits.pending is not None
+                                       or self.counter.state.instructions >= limits.instruction_limit):
                 limits.check()
         finally:
             self.executing = None
             self.current = None
-            thread.charge_run(self.counter.state.instructions - retired, self.clock.tick_instructions)
         if self._reap:
             reap, self._reap = self._reap, []
             for ended in reap:

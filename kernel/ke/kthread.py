@@ -50,24 +50,18 @@ class KThread:
     # State, Priority, WaitTime and ContextSwitches in the buffer (the same)
     state_at = priority_at = wait_time_word = switches_word = 0
 
-    run_instructions = 0                # instructions retired in its runs (its user time)
-
     def bind_kthread(self, system, address: int) -> None:
         self._pa = system.kernel_pa(address)
         self._mem = system.phys.buffer
 
-    def charge_run(self, instructions: int, tick_instructions: int) -> None:
-        """KeUpdateRunTime's charge, exact rather than sampled: a run's retired instructions
-        as clock ticks in KTHREAD.UserTime and its process's KPROCESS.UserTime. Services run
-        in no virtual time, so KernelTime stays 0."""
-        if instructions <= 0:
-            return
-        self.run_instructions += instructions
-        _I.pack_into(self._mem, self._pa + OFF_USER_TIME, self.run_instructions // tick_instructions & 0xFFFFFFFF)
-        process = self.process
-        total = getattr(process, "run_instructions", 0) + instructions
-        process.run_instructions = total
-        _I.pack_into(self._mem, process._dh_pa + OFF_PROCESS_USER_TIME, total // tick_instructions & 0xFFFFFFFF)
+    def charge_ticks(self, ticks: int) -> None:
+        """KeUpdateRunTime's charge: clock ticks that came while the thread ran, to
+        KTHREAD.UserTime and its process's KPROCESS.UserTime. Services run in no virtual
+        time, so KernelTime stays 0."""
+        mem, pa = self._mem, self._pa + OFF_USER_TIME
+        _I.pack_into(mem, pa, (_I.unpack_from(mem, pa)[0] + ticks) & 0xFFFFFFFF)
+        pa = self.process._dh_pa + OFF_PROCESS_USER_TIME
+        _I.pack_into(mem, pa, (_I.unpack_from(mem, pa)[0] + ticks) & 0xFFFFFFFF)
 
     @property
     def state(self) -> int:

@@ -1,5 +1,5 @@
 """The clock interrupt's dispatcher half: KeUpdateSystemTime's timers, KeUpdateRunTime's
-quantum charge, KiQuantumEnd (a new quantum, the decay of a boost, round robin among equals),
+run-time and quantum charge, KiQuantumEnd (a new quantum, the decay of a boost, round robin among equals),
 and on one processor the ticks the counter's hook took itself (kernel/hal/native/tick.c).
 
 Called with the dispatcher lock held; a mixin of the Dispatcher (kernel/ke/dispatcher.py).
@@ -21,6 +21,7 @@ class ClockInterrupt:
             thread = cpu.current
             if thread is None or thread.state != Running:
                 continue
+            thread.charge_ticks(ticks)
             thread.quantum -= QUANTUM_PER_TICK * ticks
             if thread.quantum <= 0:
                 self._quantum_end(cpu, thread, clock.ticks)
@@ -70,7 +71,8 @@ class ClockInterrupt:
     def _ticks_taken(self, cpu, thread, before: int, ticks: int) -> None:
         """The rest of the clock interrupt for the ticks (from `before` to `ticks`) the
         counter's hook took during a run: expired timers, the quantum end it stopped for, the
-        balance set manager."""
+        balance set manager. The thread ran through those ticks: KeUpdateRunTime charges them."""
+        thread.charge_ticks(ticks - before)
         due = ticks >= self.counter.state.stop_tick
         if due:
             for timer in self.clock.expired():
