@@ -1,5 +1,5 @@
 /* msvcrt's C++ exception support (__CxxFrameHandler, __CxxFrameHandler3, _CxxThrowException;
- * ucrtbase leaves them to vcruntime140): the shared source guest/common/cxx_eh.c, with its
+ * ucrtbase leaves them to vcruntime140): the shared sources guest/common/cxx_fh3.c and cxx_eh.c, with its
  * per-thread state in a TLS slot of its own. */
 #ifdef CRT_MSVCRT
 #include "../ntdll/except.h"
@@ -39,7 +39,7 @@ static CxxThreadData *CxxThread(void)
 static void **CxxCurrentException(void) { return &CxxThread()->current_exception; }
 static void **CxxActiveCatches(void) { return &CxxThread()->active_catches; }
 static int *CxxProcessingThrow(void) { return &CxxThread()->processing_throw; }
-#include "../common/cxx_eh.c"
+#include "../common/cxx_fh3.c"
 
 /* __uncaught_exception: is an exception thrown and not yet caught (a destructor runs during
  * its unwind)? */
