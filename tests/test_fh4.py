@@ -4,7 +4,9 @@ The expected output is what C++ and MSVC's FH4 semantics make of each function, 
 the thrower's own locals are destroyed before the catch block runs, a catch by value gets a copy made
 by the copy constructor (Counted's adds 0x1000 to the id) which the catch block destroys, the thrown
 object is destroyed after the catch, destructors run most recent first following the unwind map's
-next offsets, a catch funclet's return value of 0 or 1 picks its clause's continuation address."""
+next offsets, each once (a rethrow from a catch block, or a throw from a catch block inside one,
+does not destroy again what the unwind to the catch destroyed), a catch funclet's return value of
+0 or 1 picks its clause's continuation address."""
 import os
 import sys
 
@@ -53,6 +55,7 @@ the outer catch(int) of the nested try got 0x40
 returned 0x140
 -- rethrow from a catch block
   ~Noisy in ThrowKind
+  ~Noisy in the inner try
 catch(...): rethrow
 outer catch(Counted&) after the rethrow: id 0x50
 live Counted objects in the outer catch 0x1
@@ -65,6 +68,14 @@ catch(int) got 0x60
 inner catch(Base&) inside the catch block: v * 16 + Kind 0x612
 the outer catch still has x = 0x60
 returned 0x672
+-- a throw from a catch block inside a catch block
+  ~Noisy in ThrowKind
+catch(int) got 0x68
+  ~Noisy in ThrowKind
+inner catch(Base&): throwing an int
+  ~Noisy in the inner catch block
+Fh4Catcher caught int 0x6a
+returned 0x6a
 -- separated code
 caught the int thrown in a separated segment 0x70
 returned 0x70
@@ -145,3 +156,17 @@ def test_fh4_assembly_is_what_the_generator_writes():
 ])
 def test_compressed_unsigned_forms(value, width, encoded):
     assert _generator().Int(value, width).encode() == encoded
+
+
+def test_rtl_capture_context2_registers_flags_and_xstate_header():
+    # samples/except_context: the nonvolatile registers' markers, Rip/Rsp at the return, and for a
+    # record initialised for CONTEXT_XSTATE the XSAVE header (the mask of the enabled features past
+    # x87/SSE, from KUSER_SHARED_DATA) with CONTEXT_XSTATE set; without it the area is untouched.
+    result = run_kernel("boot", sample_path("except_context"))
+    names = ["Rbx", "Rbp", "Rsi", "Rdi", "R12", "R13", "R14", "R15", "Rcx is the record", "Rip is the return address",
+             "Rsp is the caller's after the return", "ContextFlags",
+             "XSAVE header mask: the enabled features beyond x87 and SSE", "the CONTEXT_EX is kept"]
+    expected = ["-- CONTEXT_ALL | CONTEXT_XSTATE", *(f"{n}: ok" for n in names), "-- CONTEXT_ALL", "ContextFlags: ok",
+                "the XSTATE area is left alone: ok", "R15: ok"]
+    assert result.stdout.decode().splitlines() == expected
+    assert result.returncode == 0

@@ -109,7 +109,7 @@ static BOOLEAN IsCxxException(const EXCEPTION_RECORD *r)
 /* -- the catches running on this thread, innermost first: a frame whose catch block is running
  * is searched from that catch's state, so that an exception leaving the catch (a rethrow) goes to
  * the try blocks around it, not to the same try again. */
-typedef struct ActiveCatch { struct ActiveCatch *next; ULONG64 frame; int state; } ActiveCatch;
+typedef struct ActiveCatch { struct ActiveCatch *next; ULONG64 frame; int state, unwound; } ActiveCatch;
 #define ACTIVE_CATCHES (*(ActiveCatch **)CxxActiveCatches())
 
 static const ActiveCatch *FindActiveCatch(ULONG64 frame)
@@ -174,9 +174,15 @@ static void UnwindStates(const EhTables *t, ULONG64 frame, int state, int target
         *help = state;
 }
 
+/* A frame whose catch block is running was unwound to its try's tryLow before the catch began:
+ * FH3 keeps that in UnwindHelp, FH4 (no state in the frame, and an IP still inside the try) in
+ * the running catch. */
 static void FrameUnwindToState(const EhTables *t, DISPATCHER_CONTEXT *dc, ULONG64 frame, int target)
 {
-    UnwindStates(t, frame, CurrentState(t, dc, frame), target, UnwindHelp(t, frame));
+    int *help = UnwindHelp(t, frame);
+    const ActiveCatch *active = help == NULL ? FindActiveCatch(frame) : NULL;
+    int state = active != NULL ? active->unwound : CurrentState(t, dc, frame);
+    UnwindStates(t, frame, state, target, help);
 }
 
 /* -- matching a catch clause */
@@ -255,7 +261,8 @@ static PVOID CxxCallCatchBlock(EXCEPTION_RECORD *cons)
     EXCEPTION_RECORD *thrown = (EXCEPTION_RECORD *)cons->ExceptionInformation[CONS_RECORD];
     ULONG64 frame = cons->ExceptionInformation[CONS_FRAME], target = cons->ExceptionInformation[CONS_TARGET];
     /* Catches of frames at or below this one have ended (left by an exception). */
-    ActiveCatch self = {ACTIVE_CATCHES, target, (int)(LONG64)cons->ExceptionInformation[CONS_CATCH_STATE]};
+    ActiveCatch self = {ACTIVE_CATCHES, target, (int)(LONG64)cons->ExceptionInformation[CONS_CATCH_STATE],
+                        (int)(LONG64)cons->ExceptionInformation[CONS_STATE]};
     while (self.next != NULL && self.next->frame <= target)
         self.next = self.next->next;
     ACTIVE_CATCHES = &self;
@@ -355,6 +362,8 @@ static EXCEPTION_DISPOSITION CatchFuncletFrame(EXCEPTION_RECORD *rec, ULONG64 fu
     const ActiveCatch *active = FindActiveCatch(funclet);
     int state = active != NULL ? active->state : TablesStateFromIp(t, dc->ControlPc);
     if (rec->ExceptionFlags & EXCEPTION_UNWIND) {
+        if (active != NULL)
+            state = active->unwound;        /* a catch inside this one runs: its try was unwound already */
         int target = outer->tryHigh;        /* the catch block's states lie above its try block's */
         if (rec->ExceptionFlags & EXCEPTION_TARGET_UNWIND)
             target = IsOurConsolidation(rec) ? (int)(LONG64)rec->ExceptionInformation[CONS_STATE]

@@ -326,12 +326,14 @@ Fh4Nested:
     .org 0x20, 0x90
     nop
     .org 0x28, 0x90
+    nop
+    .org 0x48, 0x90
     mov ecx, [rsp+0x20]
     call ThrowInt
     nop
-    .org 0x40, 0x90
+    .org 0x60, 0x90
     nop
-    .org 0x50, 0x90
+    .org 0x70, 0x90
     mov rax, [rsp+0x28]
     add rsp, 0x100
     pop rbx
@@ -408,13 +410,18 @@ Fh4Rethrow:
     .org 0x20, 0x90
     nop
     .org 0x28, 0x90
+    lea rcx, [rsp+0x40]
+    lea rdx, [rip+S18]
+    call "??0Noisy@@QEAA@PEBD@Z"
+
+    .org 0x48, 0x90
     mov ecx, 2
     mov edx, [rsp+0x20]
     call ThrowKind
     nop
-    .org 0x40, 0x90
+    .org 0x60, 0x90
     nop
-    .org 0x50, 0x90
+    .org 0x70, 0x90
     mov rax, [rsp+0x28]
     add rsp, 0x100
     pop rbx
@@ -522,7 +529,7 @@ Fh4TryInCatch_catch_outer:
     .seh_endprologue
     mov rbp, rdx
     movsxd rdx, dword ptr [rbp+0x30]
-    lea rcx, [rip+S18]
+    lea rcx, [rip+S19]
     call SayNumber
 
     .org 0x20, 0x90
@@ -533,7 +540,7 @@ Fh4TryInCatch_catch_outer:
     nop
     .org 0x40, 0x90
     movsxd rdx, dword ptr [rbp+0x30]
-    lea rcx, [rip+S19]
+    lea rcx, [rip+S20]
     call SayNumber
 
     movsxd rax, dword ptr [rbp+0x30]
@@ -565,7 +572,7 @@ Fh4TryInCatch_catch_inner:
     cdqe
     mov [rbp+0x28], rax
     mov rdx, rax
-    lea rcx, [rip+S20]
+    lea rcx, [rip+S21]
     call SayNumber
     xor eax, eax
     add rsp, 0x20
@@ -575,6 +582,98 @@ Fh4TryInCatch_catch_inner:
     .seh_handlerdata
     .rva FI_Fh4TryInCatch_catch_inner
     .section .text$fh4_Fh4TryInCatch_catch_inner,"xr"
+    .seh_endproc
+
+    .section .text$fh4_Fh4ThrowFromNestedCatch,"xr"
+    .p2align 4
+    .globl Fh4ThrowFromNestedCatch
+    .def Fh4ThrowFromNestedCatch; .scl 2; .type 32; .endef
+Fh4ThrowFromNestedCatch:
+    .seh_proc Fh4ThrowFromNestedCatch
+    push rbx
+    .seh_pushreg rbx
+    sub rsp, 0x100
+    .seh_stackalloc 0x100
+    .seh_endprologue
+    mov [rsp+0x20], rcx
+    .org 0x20, 0x90
+    xor ecx, ecx
+    mov edx, [rsp+0x20]
+    call ThrowKind
+    nop
+    .org 0x40, 0x90
+    xor eax, eax
+    add rsp, 0x100
+    pop rbx
+    ret
+    .seh_handler __CxxFrameHandler4, @unwind, @except
+    .seh_handlerdata
+    .rva FI_Fh4ThrowFromNestedCatch
+    .section .text$fh4_Fh4ThrowFromNestedCatch,"xr"
+    .seh_endproc
+
+    .section .text$fh4_Fh4ThrowFromNestedCatch_catch_outer,"xr"
+    .p2align 4
+Fh4ThrowFromNestedCatch_catch_outer:
+    .seh_proc Fh4ThrowFromNestedCatch_catch_outer
+    mov [rsp+0x10], rdx
+    push rbp
+    .seh_pushreg rbp
+    sub rsp, 0x20
+    .seh_stackalloc 0x20
+    .seh_endprologue
+    mov rbp, rdx
+    movsxd rdx, dword ptr [rbp+0x30]
+    lea rcx, [rip+S19]
+    call SayNumber
+
+    .org 0x20, 0x90
+    mov ecx, 1
+    mov edx, [rbp+0x30]
+    call ThrowKind
+    nop
+    .org 0x40, 0x90
+    xor eax, eax
+    add rsp, 0x20
+    pop rbp
+    ret
+    .seh_handler __CxxFrameHandler4, @unwind, @except
+    .seh_handlerdata
+    .rva FI_Fh4ThrowFromNestedCatch_catch_outer
+    .section .text$fh4_Fh4ThrowFromNestedCatch_catch_outer,"xr"
+    .seh_endproc
+
+    .section .text$fh4_Fh4ThrowFromNestedCatch_catch_inner,"xr"
+    .p2align 4
+Fh4ThrowFromNestedCatch_catch_inner:
+    .seh_proc Fh4ThrowFromNestedCatch_catch_inner
+    mov [rsp+0x10], rdx
+    push rbp
+    .seh_pushreg rbp
+    sub rsp, 0x20
+    .seh_stackalloc 0x20
+    .seh_endprologue
+    mov rbp, rdx
+    lea rcx, [rip+S22]
+    call Say
+    lea rcx, [rbp+0x40]
+    lea rdx, [rip+S23]
+    call "??0Noisy@@QEAA@PEBD@Z"
+
+    .org 0x40, 0x90
+    mov ecx, [rbp+0x30]
+    add ecx, 2
+    call ThrowInt
+    nop
+    .org 0x60, 0x90
+    xor eax, eax
+    add rsp, 0x20
+    pop rbp
+    ret
+    .seh_handler __CxxFrameHandler4, @unwind, @except
+    .seh_handlerdata
+    .rva FI_Fh4ThrowFromNestedCatch_catch_inner
+    .section .text$fh4_Fh4ThrowFromNestedCatch_catch_inner,"xr"
     .seh_endproc
 
     .section .text$fh4_Fh4Separated,"xr"
@@ -634,7 +733,7 @@ Fh4Separated_catch_int:
     .seh_endprologue
     mov rbp, rdx
     movsxd rdx, dword ptr [rbp+0x30]
-    lea rcx, [rip+S21]
+    lea rcx, [rip+S24]
     call SayNumber
     movsxd rax, dword ptr [rbp+0x30]
     mov [rbp+0x28], rax
@@ -669,13 +768,13 @@ Fh4Continuations:
     .org 0x40, 0x90
     nop
     .org 0x60, 0x90
-    lea rcx, [rip+S22]
+    lea rcx, [rip+S25]
     call Say
 
     add qword ptr [rsp+0x28], 0x1000
     jmp Fh4Continuations_b
     .org 0x80, 0x90
-    lea rcx, [rip+S23]
+    lea rcx, [rip+S26]
     call Say
 
     add qword ptr [rsp+0x28], 0x2000
@@ -688,7 +787,7 @@ Fh4Continuations_b:
     nop
     .org 0xc0, 0x90
 Fh4Continuations_returned:
-    lea rcx, [rip+S24]
+    lea rcx, [rip+S27]
     call Say
 
     mov rax, [rsp+0x28]
@@ -713,7 +812,7 @@ Fh4Continuations_catch_a:
     .seh_endprologue
     mov rbp, rdx
     movsxd rdx, dword ptr [rbp+0x30]
-    lea rcx, [rip+S25]
+    lea rcx, [rip+S28]
     call SayNumber
     movsxd rax, dword ptr [rbp+0x30]
     add [rbp+0x28], rax
@@ -740,7 +839,7 @@ Fh4Continuations_catch_b:
     .seh_endprologue
     mov rbp, rdx
     movsxd rdx, dword ptr [rbp+0x34]
-    lea rcx, [rip+S26]
+    lea rcx, [rip+S29]
     call SayNumber
     movsxd rax, dword ptr [rbp+0x34]
     add [rbp+0x28], rax
@@ -767,7 +866,7 @@ Fh4Noexcept:
     .seh_endprologue
     mov [rsp+0x20], rcx
     lea rcx, [rsp+0x30]
-    lea rdx, [rip+S27]
+    lea rdx, [rip+S30]
     call "??0Noisy@@QEAA@PEBD@Z"
 
     .org 0x40, 0x90
@@ -905,7 +1004,7 @@ FI_Fh4Dtors:
     .rva UW_Fh4Dtors
     .rva IP_Fh4Dtors
 IP_Fh4Nested:
-    .byte 0x0a, 0x00, 0x00, 0x40, 0x02, 0x10, 0x27, 0x00, 0x00, 0x00, 0x30, 0x02, 0x20, 0x00
+    .byte 0x0c, 0x00, 0x00, 0x40, 0x02, 0x10, 0x27, 0x00, 0x00, 0x00, 0x40, 0x04, 0x30, 0x02, 0x20, 0x00
 UW_Fh4Nested:
     .byte 0x08, 0x08, 0x08, 0x10, 0x20
 HI_Fh4Nested:
@@ -913,13 +1012,13 @@ HI_Fh4Nested:
     .rva "??_R0?AUBase@@@8"
     .byte 0x60
     .rva Fh4Nested_catch_inner
-    .byte 0x80
+    .byte 0xc0
 HO_Fh4Nested:
     .byte 0x02, 0x16
     .rva "??_R0H@8"
     .byte 0x70
     .rva Fh4Nested_catch_outer
-    .byte 0xa0
+    .byte 0xe0
 TB_Fh4Nested:
     .byte 0x0f, 0x02, 0x00, 0x00, 0x00, 0x17, 0x00, 0x00, 0x00, 0x0b, 0x00, 0x00, 0x09, 0x00
     .rva HI_Fh4Nested
@@ -947,23 +1046,25 @@ FI_Fh4Nested_catch_outer:
     .rva IP_Fh4Nested_catch_outer
     .byte 0x70
 IP_Fh4Rethrow:
-    .byte 0x0a, 0x00, 0x00, 0x40, 0x02, 0x10, 0x04, 0x30, 0x02, 0x20, 0x00
+    .byte 0x0c, 0x00, 0x00, 0x40, 0x02, 0x10, 0x04, 0x40, 0x06, 0x30, 0x02, 0x20, 0x00
 UW_Fh4Rethrow:
-    .byte 0x08, 0x08, 0x08, 0x10, 0x20
+    .byte 0x0a, 0x08, 0x08, 0x0a
+    .rva "??1Noisy@@QEAA@XZ"
+    .byte 0x80, 0x40, 0x50
 HI_Fh4Rethrow:
     .byte 0x02, 0x10
     .rva Fh4Rethrow_catch_inner
-    .byte 0x80
+    .byte 0xc0
 HO_Fh4Rethrow:
     .byte 0x02, 0x17, 0x10
     .rva "??_R0?AUCounted@@@8"
     .byte 0x70
     .rva Fh4Rethrow_catch_outer
-    .byte 0xa0
+    .byte 0xe0
 TB_Fh4Rethrow:
-    .byte 0x04, 0x02, 0x02, 0x04
+    .byte 0x04, 0x02, 0x04, 0x06
     .rva HI_Fh4Rethrow
-    .byte 0x00, 0x04, 0x06
+    .byte 0x00, 0x06, 0x08
     .rva HO_Fh4Rethrow
 FI_Fh4Rethrow:
     .byte 0x38
@@ -971,7 +1072,7 @@ FI_Fh4Rethrow:
     .rva TB_Fh4Rethrow
     .rva IP_Fh4Rethrow
 IP_Fh4Rethrow_catch_inner:
-    .byte 0x02, 0x00, 0x06
+    .byte 0x02, 0x00, 0x08
 FI_Fh4Rethrow_catch_inner:
     .byte 0x19
     .rva UW_Fh4Rethrow
@@ -979,7 +1080,7 @@ FI_Fh4Rethrow_catch_inner:
     .rva IP_Fh4Rethrow_catch_inner
     .byte 0x70
 IP_Fh4Rethrow_catch_outer:
-    .byte 0x02, 0x00, 0x08
+    .byte 0x02, 0x00, 0x0a
 FI_Fh4Rethrow_catch_outer:
     .byte 0x19
     .rva UW_Fh4Rethrow
@@ -1027,6 +1128,50 @@ FI_Fh4TryInCatch_catch_inner:
     .rva UW_Fh4TryInCatch
     .rva TB_Fh4TryInCatch
     .rva IP_Fh4TryInCatch_catch_inner
+    .byte 0x70
+IP_Fh4ThrowFromNestedCatch:
+    .byte 0x06, 0x00, 0x00, 0x40, 0x02, 0x40, 0x00
+UW_Fh4ThrowFromNestedCatch:
+    .byte 0x0a, 0x08, 0x10, 0x08, 0x10, 0x0a
+    .rva "??1Noisy@@QEAA@XZ"
+    .byte 0x80
+HI_Fh4ThrowFromNestedCatch:
+    .byte 0x02, 0x17, 0x10
+    .rva "??_R0?AUBase@@@8"
+    .byte 0x70
+    .rva Fh4ThrowFromNestedCatch_catch_inner
+    .byte 0x80
+HO_Fh4ThrowFromNestedCatch:
+    .byte 0x02, 0x16
+    .rva "??_R0H@8"
+    .byte 0x60
+    .rva Fh4ThrowFromNestedCatch_catch_outer
+    .byte 0x80
+TB_Fh4ThrowFromNestedCatch:
+    .byte 0x04, 0x04, 0x04, 0x08
+    .rva HI_Fh4ThrowFromNestedCatch
+    .byte 0x00, 0x00, 0x08
+    .rva HO_Fh4ThrowFromNestedCatch
+FI_Fh4ThrowFromNestedCatch:
+    .byte 0x38
+    .rva UW_Fh4ThrowFromNestedCatch
+    .rva TB_Fh4ThrowFromNestedCatch
+    .rva IP_Fh4ThrowFromNestedCatch
+IP_Fh4ThrowFromNestedCatch_catch_outer:
+    .byte 0x06, 0x00, 0x04, 0x40, 0x06, 0x40, 0x04
+FI_Fh4ThrowFromNestedCatch_catch_outer:
+    .byte 0x19
+    .rva UW_Fh4ThrowFromNestedCatch
+    .rva TB_Fh4ThrowFromNestedCatch
+    .rva IP_Fh4ThrowFromNestedCatch_catch_outer
+    .byte 0x70
+IP_Fh4ThrowFromNestedCatch_catch_inner:
+    .byte 0x06, 0x00, 0x08, 0x80, 0x0a, 0x40, 0x08
+FI_Fh4ThrowFromNestedCatch_catch_inner:
+    .byte 0x19
+    .rva UW_Fh4ThrowFromNestedCatch
+    .rva TB_Fh4ThrowFromNestedCatch
+    .rva IP_Fh4ThrowFromNestedCatch_catch_inner
     .byte 0x70
 IP_Fh4Separated:
     .byte 0x06, 0x00, 0x00, 0x40, 0x02, 0x40, 0x00
@@ -1150,22 +1295,28 @@ S16:
 S17:
     .asciz "live Counted objects in the outer catch "
 S18:
-    .asciz "catch(int) got "
+    .asciz "in the inner try"
 S19:
-    .asciz "the outer catch still has x = "
+    .asciz "catch(int) got "
 S20:
-    .asciz "inner catch(Base&) inside the catch block: v * 16 + Kind "
+    .asciz "the outer catch still has x = "
 S21:
-    .asciz "caught the int thrown in a separated segment "
+    .asciz "inner catch(Base&) inside the catch block: v * 16 + Kind "
 S22:
-    .asciz "continuation address 0 (v is even)\n"
+    .asciz "inner catch(Base&): throwing an int\n"
 S23:
-    .asciz "continuation address 1 (v is odd)\n"
+    .asciz "in the inner catch block"
 S24:
-    .asciz "resumed where the funclet said\n"
+    .asciz "caught the int thrown in a separated segment "
 S25:
-    .asciz "catch A got "
+    .asciz "continuation address 0 (v is even)\n"
 S26:
-    .asciz "catch B got "
+    .asciz "continuation address 1 (v is odd)\n"
 S27:
+    .asciz "resumed where the funclet said\n"
+S28:
+    .asciz "catch A got "
+S29:
+    .asciz "catch B got "
+S30:
     .asciz "in the noexcept function"

@@ -324,35 +324,40 @@ def dtors(o: Out):
 
 
 def nested(o: Out, name: str, inner: dict, outer: dict, throw: str, inner_body: str, outer_body: str,
-           count_width=None, widths=None, state_widths=None):
-    """try { try { throw } catch (inner) {...} } catch (outer) {...}: states 0 outer try, 1 inner
-    try, 2 inner catch, 3 outer catch."""
+           count_width=None, widths=None, state_widths=None, inner_noisy: str | None = None):
+    """try { try { [Noisy r;] throw } catch (inner) {...} } catch (outer) {...}: states 0 outer
+    try, 1 inner try, [2 r,] then the inner catch's and the outer catch's."""
+    k = 1 if inner_noisy else 0             # the states after the inner try's object move up by one
+    ctor = o.noisy("[rsp+0x40]", inner_noisy) if inner_noisy else "    nop"
     o.function(name, f"""
     mov [rsp+0x20], rcx
     mov qword ptr [rsp+0x28], -1
     .org 0x20, 0x90
     nop
     .org 0x28, 0x90
+{ctor}
+    .org 0x48, 0x90
 {throw}
     nop
-    .org 0x40, 0x90
+    .org 0x60, 0x90
     nop
-    .org 0x50, 0x90
+    .org 0x70, 0x90
     mov rax, [rsp+0x28]
     add rsp, 0x100
     pop rbx
     ret
 """, 0x100, f"FI_{name}", global_=True)
-    o.ip_map(f"IP_{name}", [(0, -1), (0x20, 0), (0x28, 1), (0x40, 0), (0x50, -1)], state_widths)
-    o.unwind_map(f"UW_{name}", [(-1, NO_UW, None, 0), (0, NO_UW, None, 0), (0, NO_UW, None, 0),
-                                (-1, NO_UW, None, 0)])
-    o.handlers(f"HI_{name}", [dict(inner, handler=f"{name}_catch_inner", cont=[0x40])])
-    o.handlers(f"HO_{name}", [dict(outer, handler=f"{name}_catch_outer", cont=[0x50])])
-    o.try_map(f"TB_{name}", [(1, 1, 2, f"HI_{name}", widths or (None, None, None)), (0, 2, 3, f"HO_{name}")],
-              count_width)
+    o.ip_map(f"IP_{name}", [(0, -1), (0x20, 0), (0x28, 1), (0x48, 1 + k), (0x60, 0), (0x70, -1)], state_widths)
+    o.unwind_map(f"UW_{name}", [(-1, NO_UW, None, 0), (0, NO_UW, None, 0)]
+                 + ([(1, DTOR_OBJECT, NOISY_DTOR, 0x40)] if inner_noisy else [])
+                 + [(0, NO_UW, None, 0), (-1, NO_UW, None, 0)])
+    o.handlers(f"HI_{name}", [dict(inner, handler=f"{name}_catch_inner", cont=[0x60])])
+    o.handlers(f"HO_{name}", [dict(outer, handler=f"{name}_catch_outer", cont=[0x70])])
+    o.try_map(f"TB_{name}", [(1, 1 + k, 2 + k, f"HI_{name}", widths or (None, None, None)),
+                             (0, 2 + k, 3 + k, f"HO_{name}")], count_width)
     o.func_info(f"FI_{name}", EHS, f"UW_{name}", f"TB_{name}", f"IP_{name}")
-    o.catch_funclet(f"{name}_catch_inner", inner_body, 2, f"UW_{name}", f"TB_{name}")
-    o.catch_funclet(f"{name}_catch_outer", outer_body, 3, f"UW_{name}", f"TB_{name}")
+    o.catch_funclet(f"{name}_catch_inner", inner_body, 2 + k, f"UW_{name}", f"TB_{name}")
+    o.catch_funclet(f"{name}_catch_outer", outer_body, 3 + k, f"UW_{name}", f"TB_{name}")
 
 
 def try_in_catch(o: Out):
@@ -399,6 +404,52 @@ def try_in_catch(o: Out):
     o.catch_funclet(f"{name}_catch_inner", "    mov rcx, [rbp+0x38]\n    call BaseValue\n    cdqe\n"
                     "    mov [rbp+0x28], rax\n"
                     + o.say_number("inner catch(Base&) inside the catch block: v * 16 + Kind ", "rax"), 3, uw, tb)
+
+
+def throw_from_nested_catch(o: Out):
+    """Fh4ThrowFromNestedCatch(v): try { ThrowKind(int) } catch (int x) { try { ThrowKind(Derived, x) }
+    catch (Base &) { Noisy z; ThrowInt(x + 2); } }: the int leaves both catch blocks for the caller;
+    z, a local of the inner catch block (state 4), is destroyed once."""
+    name = "Fh4ThrowFromNestedCatch"
+    o.function(name, """
+    mov [rsp+0x20], rcx
+    .org 0x20, 0x90
+    xor ecx, ecx
+    mov edx, [rsp+0x20]
+    call ThrowKind
+    nop
+    .org 0x40, 0x90
+    xor eax, eax
+    add rsp, 0x100
+    pop rbx
+    ret
+""", 0x100, f"FI_{name}", global_=True)
+    o.ip_map(f"IP_{name}", [(0, -1), (0x20, 0), (0x40, -1)])
+    o.unwind_map(f"UW_{name}", [(-1, NO_UW, None, 0), (-1, NO_UW, None, 0), (1, NO_UW, None, 0),
+                                (1, NO_UW, None, 0), (3, DTOR_OBJECT, NOISY_DTOR, 0x40)])
+    o.handlers(f"HI_{name}", [dict(adjectives=IS_REFERENCE, type=TD_BASE, obj=0x38, handler=f"{name}_catch_inner",
+                                   cont=[0x40])])
+    o.handlers(f"HO_{name}", [dict(type=TD_INT, obj=0x30, handler=f"{name}_catch_outer", cont=[0x40])])
+    o.try_map(f"TB_{name}", [(2, 2, 4, f"HI_{name}"), (0, 0, 4, f"HO_{name}")])
+    o.func_info(f"FI_{name}", EHS, f"UW_{name}", f"TB_{name}", f"IP_{name}")
+    uw, tb = f"UW_{name}", f"TB_{name}"
+    o.catch_funclet(f"{name}_catch_outer", o.say_number("catch(int) got ", "[rbp+0x30]") + """
+    .org 0x20, 0x90
+    mov ecx, 1
+    mov edx, [rbp+0x30]
+    call ThrowKind
+    nop
+    .org 0x40, 0x90
+""", 1, uw, tb, ip=[(0, 1), (0x20, 2), (0x40, 1)])
+    o.catch_funclet(f"{name}_catch_inner", o.say("inner catch(Base&): throwing an int" + chr(10))
+                    + o.noisy("[rbp+0x40]", "in the inner catch block") + """
+    .org 0x40, 0x90
+    mov ecx, [rbp+0x30]
+    add ecx, 2
+    call ThrowInt
+    nop
+    .org 0x60, 0x90
+""", 3, uw, tb, ip=[(0, 3), (0x40, 4), (0x60, 3)])
 
 
 def separated(o: Out):
@@ -532,8 +583,10 @@ def generate() -> str:
            o.say("catch(...): rethrow\n") + "    call RethrowCurrent\n",
            "    mov rax, [rbp+0x38]\n    movsxd rax, dword ptr [rax]\n    mov [rbp+0x28], rax\n"
            + o.say_number("outer catch(Counted&) after the rethrow: id ", "rax")
-           + "    call LiveCounted\n    cdqe\n" + o.say_number("live Counted objects in the outer catch ", "rax"))
+           + "    call LiveCounted\n    cdqe\n" + o.say_number("live Counted objects in the outer catch ", "rax"),
+           inner_noisy="in the inner try")
     try_in_catch(o)
+    throw_from_nested_catch(o)
     separated(o)
     continuations(o)
     no_except(o)
