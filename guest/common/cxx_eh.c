@@ -152,8 +152,8 @@ static int CurrentState(const EhTables *t, DISPATCHER_CONTEXT *dc, ULONG64 frame
 }
 
 /* Destroy what the frame built above `target`, most recent first, through the unwind map's
- * actions: a destructor called with its object, or a cleanup funclet called with the
- * establisher frame, as a funclet expects. */
+ * actions: a destructor called with its object, or a cleanup funclet called as MSVC's runtime
+ * calls funclets: with its own address and the establisher frame. */
 static void UnwindStates(const EhTables *t, ULONG64 frame, int state, int target, int *help)
 {
     while (state > target && state < t->max_state) {
@@ -163,7 +163,7 @@ static void UnwindStates(const EhTables *t, ULONG64 frame, int state, int target
             *help = u.toState;              /* a collided unwind must not run it twice */
         void *action = u.action ? RVA(t->image_base, u.action) : NULL;
         if (u.kind == UW_FUNCLET && action != NULL)
-            ((void (*)(void *, ULONG64))action)(NULL, frame);
+            ((void (*)(void *, ULONG64))action)(action, frame);
         else if (u.kind == UW_DTOR_OBJECT && action != NULL)
             ((void (*)(void *, ULONG64))action)((void *)(frame + u.object), frame);
         else if (u.kind == UW_DTOR_POINTER && action != NULL)
@@ -272,7 +272,8 @@ static PVOID CxxCallCatchBlock(EXCEPTION_RECORD *cons)
     void **current = CxxCurrentException();
     void *outer = *current;
     *current = thrown;
-    PVOID resume = ((PVOID (*)(void *, ULONG64))cons->ExceptionInformation[CONS_HANDLER])(NULL, frame);
+    void *funclet = (void *)cons->ExceptionInformation[CONS_HANDLER];
+    PVOID resume = ((PVOID (*)(void *, ULONG64))funclet)(funclet, frame);
     if ((ULONG64)resume < 2) {
         resume = (PVOID)cons->ExceptionInformation[CONS_CONTINUATION0 + (ULONG64)resume];
         if (resume == NULL)
