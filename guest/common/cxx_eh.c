@@ -108,7 +108,8 @@ static BOOLEAN IsCxxException(const EXCEPTION_RECORD *r)
 
 /* -- the catches running on this thread, innermost first: a frame whose catch block is running
  * is searched from that catch's state, so that an exception leaving the catch (a rethrow) goes to
- * the try blocks around it, not to the same try again. */
+ * the try blocks around it, not to the same try again, and unwound from the state the unwind to
+ * the catch left it in (its try's tryLow). */
 typedef struct ActiveCatch { struct ActiveCatch *next; ULONG64 frame; int state, unwound; } ActiveCatch;
 #define ACTIVE_CATCHES (*(ActiveCatch **)CxxActiveCatches())
 
