@@ -2,7 +2,8 @@
 hand-made FH4 tables (gen_fh4.py) and real _CxxThrowException throws (types.cpp, clang's MSVC ABI).
 The expected output is what C++ and MSVC's FH4 semantics make of each function, written from them:
 the thrower's own locals are destroyed before the catch block runs, a catch by value gets a copy made
-by the copy constructor (Counted's adds 0x1000 to the id) which the catch block destroys, the thrown
+by the copy constructor (Counted's adds 0x1000 to the id) which the catch block destroys, a reference
+to a second base class is the thrown object's part (Both(12)'s Right has r = 24), the thrown
 object is destroyed after the catch, destructors run most recent first following the unwind map's
 next offsets, each once (a rethrow from a catch block, or a throw from a catch block inside one,
 does not destroy again what the unwind to the catch destroyed), a catch funclet's return value of
@@ -41,6 +42,11 @@ returned 0xa2
   ~Noisy in Fh4CatchTyped
 Fh4Catcher caught (...)
 returned 0xfffffffffffffffe
+-- throw Both
+  ~Noisy in ThrowKind
+caught Right& of a Both: its r 0x18
+  ~Noisy in Fh4CatchTyped
+returned 0x18
 live Counted objects after the catches 0x0
 -- destructors in the unwind map's order
   b's scope ends

@@ -156,6 +156,34 @@ Fh4CatchTyped_catch_base_ptr:
     .section .text$fh4_Fh4CatchTyped_catch_base_ptr,"xr"
     .seh_endproc
 
+    .section .text$fh4_Fh4CatchTyped_catch_right_ref,"xr"
+    .p2align 4
+Fh4CatchTyped_catch_right_ref:
+    .seh_proc Fh4CatchTyped_catch_right_ref
+    mov [rsp+0x10], rdx
+    push rbp
+    .seh_pushreg rbp
+    sub rsp, 0x20
+    .seh_stackalloc 0x20
+    .seh_endprologue
+    mov rbp, rdx
+    mov rcx, [rbp+0x320]
+    call RightValue
+    cdqe
+    mov [rbp+0x28], rax
+    mov rdx, rax
+    lea rcx, [rip+S6]
+    call SayNumber
+    xor eax, eax
+    add rsp, 0x20
+    pop rbp
+    ret
+    .seh_handler __CxxFrameHandler4, @unwind, @except
+    .seh_handlerdata
+    .rva FI_Fh4CatchTyped_catch_right_ref
+    .section .text$fh4_Fh4CatchTyped_catch_right_ref,"xr"
+    .seh_endproc
+
     .section .text$fh4_Fh4Catcher,"xr"
     .p2align 4
     .globl Fh4Catcher
@@ -198,7 +226,7 @@ Fh4Catcher_catch_int:
     .seh_endprologue
     mov rbp, rdx
     movsxd rdx, dword ptr [rbp+0x40]
-    lea rcx, [rip+S6]
+    lea rcx, [rip+S7]
     call SayNumber
     movsxd rax, dword ptr [rbp+0x40]
     mov [rbp+0x38], rax
@@ -223,7 +251,7 @@ Fh4Catcher_catch_all:
     .seh_stackalloc 0x20
     .seh_endprologue
     mov rbp, rdx
-    lea rcx, [rip+S7]
+    lea rcx, [rip+S8]
     call Say
     mov qword ptr [rbp+0x38], -2
     xor eax, eax
@@ -249,30 +277,30 @@ Fh4Dtors:
     .seh_endprologue
     mov [rsp+0x20], rcx
     lea rcx, [rsp+0x40]
-    lea rdx, [rip+S8]
+    lea rdx, [rip+S9]
     call "??0Noisy@@QEAA@PEBD@Z"
 
     .org 0x40, 0x90
     lea rcx, [rsp+0x48]
-    lea rdx, [rip+S9]
+    lea rdx, [rip+S10]
     call "??0Noisy@@QEAA@PEBD@Z"
 
     .org 0x60, 0x90
-    lea rcx, [rip+S10]
+    lea rcx, [rip+S11]
     call Say
 
     .org 0x80, 0x90
     lea rcx, [rsp+0x48]
     call "??1Noisy@@QEAA@XZ"
     lea rcx, [rsp+0x50]
-    lea rdx, [rip+S11]
+    lea rdx, [rip+S12]
     call "??0Noisy@@QEAA@PEBD@Z"
 
     .org 0xa0, 0x90
     lea rax, [rsp+0x50]
     mov [rsp+0x58], rax
     lea rcx, [rsp+0x60]
-    lea rdx, [rip+S12]
+    lea rdx, [rip+S13]
     call "??0Noisy@@QEAA@PEBD@Z"
 
     .org 0xc0, 0x90
@@ -355,7 +383,7 @@ Fh4Nested_catch_inner:
     .seh_stackalloc 0x20
     .seh_endprologue
     mov rbp, rdx
-    lea rcx, [rip+S13]
+    lea rcx, [rip+S14]
     call Say
     xor eax, eax
     add rsp, 0x20
@@ -379,7 +407,7 @@ Fh4Nested_catch_outer:
     .seh_endprologue
     mov rbp, rdx
     movsxd rdx, dword ptr [rbp+0x38]
-    lea rcx, [rip+S14]
+    lea rcx, [rip+S15]
     call SayNumber
     movsxd rax, dword ptr [rbp+0x38]
     add rax, 0x100
@@ -411,7 +439,7 @@ Fh4Rethrow:
     nop
     .org 0x28, 0x90
     lea rcx, [rsp+0x40]
-    lea rdx, [rip+S18]
+    lea rdx, [rip+S19]
     call "??0Noisy@@QEAA@PEBD@Z"
 
     .org 0x48, 0x90
@@ -443,7 +471,7 @@ Fh4Rethrow_catch_inner:
     .seh_stackalloc 0x20
     .seh_endprologue
     mov rbp, rdx
-    lea rcx, [rip+S15]
+    lea rcx, [rip+S16]
     call Say
     call RethrowCurrent
     xor eax, eax
@@ -471,12 +499,12 @@ Fh4Rethrow_catch_outer:
     movsxd rax, dword ptr [rax]
     mov [rbp+0x28], rax
     mov rdx, rax
-    lea rcx, [rip+S16]
+    lea rcx, [rip+S17]
     call SayNumber
     call LiveCounted
     cdqe
     mov rdx, rax
-    lea rcx, [rip+S17]
+    lea rcx, [rip+S18]
     call SayNumber
     xor eax, eax
     add rsp, 0x20
@@ -529,7 +557,7 @@ Fh4TryInCatch_catch_outer:
     .seh_endprologue
     mov rbp, rdx
     movsxd rdx, dword ptr [rbp+0x30]
-    lea rcx, [rip+S19]
+    lea rcx, [rip+S20]
     call SayNumber
 
     .org 0x20, 0x90
@@ -540,7 +568,7 @@ Fh4TryInCatch_catch_outer:
     nop
     .org 0x40, 0x90
     movsxd rdx, dword ptr [rbp+0x30]
-    lea rcx, [rip+S20]
+    lea rcx, [rip+S21]
     call SayNumber
 
     movsxd rax, dword ptr [rbp+0x30]
@@ -572,7 +600,7 @@ Fh4TryInCatch_catch_inner:
     cdqe
     mov [rbp+0x28], rax
     mov rdx, rax
-    lea rcx, [rip+S21]
+    lea rcx, [rip+S22]
     call SayNumber
     xor eax, eax
     add rsp, 0x20
@@ -624,7 +652,7 @@ Fh4ThrowFromNestedCatch_catch_outer:
     .seh_endprologue
     mov rbp, rdx
     movsxd rdx, dword ptr [rbp+0x30]
-    lea rcx, [rip+S19]
+    lea rcx, [rip+S20]
     call SayNumber
 
     .org 0x20, 0x90
@@ -654,10 +682,10 @@ Fh4ThrowFromNestedCatch_catch_inner:
     .seh_stackalloc 0x20
     .seh_endprologue
     mov rbp, rdx
-    lea rcx, [rip+S22]
+    lea rcx, [rip+S23]
     call Say
     lea rcx, [rbp+0x40]
-    lea rdx, [rip+S23]
+    lea rdx, [rip+S24]
     call "??0Noisy@@QEAA@PEBD@Z"
 
     .org 0x40, 0x90
@@ -733,7 +761,7 @@ Fh4Separated_catch_int:
     .seh_endprologue
     mov rbp, rdx
     movsxd rdx, dword ptr [rbp+0x30]
-    lea rcx, [rip+S24]
+    lea rcx, [rip+S25]
     call SayNumber
     movsxd rax, dword ptr [rbp+0x30]
     mov [rbp+0x28], rax
@@ -768,13 +796,13 @@ Fh4Continuations:
     .org 0x40, 0x90
     nop
     .org 0x60, 0x90
-    lea rcx, [rip+S25]
+    lea rcx, [rip+S26]
     call Say
 
     add qword ptr [rsp+0x28], 0x1000
     jmp Fh4Continuations_b
     .org 0x80, 0x90
-    lea rcx, [rip+S26]
+    lea rcx, [rip+S27]
     call Say
 
     add qword ptr [rsp+0x28], 0x2000
@@ -787,7 +815,7 @@ Fh4Continuations_b:
     nop
     .org 0xc0, 0x90
 Fh4Continuations_returned:
-    lea rcx, [rip+S27]
+    lea rcx, [rip+S28]
     call Say
 
     mov rax, [rsp+0x28]
@@ -812,7 +840,7 @@ Fh4Continuations_catch_a:
     .seh_endprologue
     mov rbp, rdx
     movsxd rdx, dword ptr [rbp+0x30]
-    lea rcx, [rip+S28]
+    lea rcx, [rip+S29]
     call SayNumber
     movsxd rax, dword ptr [rbp+0x30]
     add [rbp+0x28], rax
@@ -839,7 +867,7 @@ Fh4Continuations_catch_b:
     .seh_endprologue
     mov rbp, rdx
     movsxd rdx, dword ptr [rbp+0x34]
-    lea rcx, [rip+S29]
+    lea rcx, [rip+S30]
     call SayNumber
     movsxd rax, dword ptr [rbp+0x34]
     add [rbp+0x28], rax
@@ -866,7 +894,7 @@ Fh4Noexcept:
     .seh_endprologue
     mov [rsp+0x20], rcx
     lea rcx, [rsp+0x30]
-    lea rdx, [rip+S30]
+    lea rdx, [rip+S31]
     call "??0Noisy@@QEAA@PEBD@Z"
 
     .org 0x40, 0x90
@@ -894,7 +922,7 @@ UW_Fh4CatchTyped:
     .rva "??1Noisy@@QEAA@XZ"
     .byte 0x60, 0x30, 0x38
 H_Fh4CatchTyped:
-    .byte 0x08, 0x16
+    .byte 0x0a, 0x16
     .rva "??_R0H@8"
     .byte 0x01, 0x0c
     .rva Fh4CatchTyped_catch_int
@@ -910,6 +938,10 @@ H_Fh4CatchTyped:
     .rva "??_R0PEAUBase@@@8"
     .byte 0x61, 0x0c
     .rva Fh4CatchTyped_catch_base_ptr
+    .byte 0xe0, 0x17, 0x10
+    .rva "??_R0?AURight@@@8"
+    .byte 0x81, 0x0c
+    .rva Fh4CatchTyped_catch_right_ref
     .byte 0xe0
 TB_Fh4CatchTyped:
     .byte 0x02, 0x02, 0x02, 0x04
@@ -950,6 +982,14 @@ FI_Fh4CatchTyped_catch_base_ptr:
     .rva UW_Fh4CatchTyped
     .rva TB_Fh4CatchTyped
     .rva IP_Fh4CatchTyped_catch_base_ptr
+    .byte 0x70
+IP_Fh4CatchTyped_catch_right_ref:
+    .byte 0x02, 0x00, 0x06
+FI_Fh4CatchTyped_catch_right_ref:
+    .byte 0x19
+    .rva UW_Fh4CatchTyped
+    .rva TB_Fh4CatchTyped
+    .rva IP_Fh4CatchTyped_catch_right_ref
     .byte 0x70
 IP_Fh4Catcher:
     .byte 0x06, 0x00, 0x00, 0x40, 0x02, 0x81, 0x03, 0x00
@@ -1271,52 +1311,54 @@ S4:
 S5:
     .asciz "caught Base* (v * 16 + Kind) "
 S6:
-    .asciz "Fh4Catcher caught int "
+    .asciz "caught Right& of a Both: its r "
 S7:
-    .asciz "Fh4Catcher caught (...)\n"
+    .asciz "Fh4Catcher caught int "
 S8:
-    .asciz "a, by its frame offset"
+    .asciz "Fh4Catcher caught (...)\n"
 S9:
-    .asciz "b, whose scope ends"
+    .asciz "a, by its frame offset"
 S10:
-    .asciz "  b's scope ends\n"
+    .asciz "b, whose scope ends"
 S11:
-    .asciz "c, through a pointer in the frame"
+    .asciz "  b's scope ends\n"
 S12:
-    .asciz "d, by a cleanup funclet"
+    .asciz "c, through a pointer in the frame"
 S13:
-    .asciz "wrong: the inner catch(Base&)\n"
+    .asciz "d, by a cleanup funclet"
 S14:
-    .asciz "the outer catch(int) of the nested try got "
+    .asciz "wrong: the inner catch(Base&)\n"
 S15:
-    .asciz "catch(...): rethrow\n"
+    .asciz "the outer catch(int) of the nested try got "
 S16:
-    .asciz "outer catch(Counted&) after the rethrow: id "
+    .asciz "catch(...): rethrow\n"
 S17:
-    .asciz "live Counted objects in the outer catch "
+    .asciz "outer catch(Counted&) after the rethrow: id "
 S18:
-    .asciz "in the inner try"
+    .asciz "live Counted objects in the outer catch "
 S19:
-    .asciz "catch(int) got "
+    .asciz "in the inner try"
 S20:
-    .asciz "the outer catch still has x = "
+    .asciz "catch(int) got "
 S21:
-    .asciz "inner catch(Base&) inside the catch block: v * 16 + Kind "
+    .asciz "the outer catch still has x = "
 S22:
-    .asciz "inner catch(Base&): throwing an int\n"
+    .asciz "inner catch(Base&) inside the catch block: v * 16 + Kind "
 S23:
-    .asciz "in the inner catch block"
+    .asciz "inner catch(Base&): throwing an int\n"
 S24:
-    .asciz "caught the int thrown in a separated segment "
+    .asciz "in the inner catch block"
 S25:
-    .asciz "continuation address 0 (v is even)\n"
+    .asciz "caught the int thrown in a separated segment "
 S26:
-    .asciz "continuation address 1 (v is odd)\n"
+    .asciz "continuation address 0 (v is even)\n"
 S27:
-    .asciz "resumed where the funclet said\n"
+    .asciz "continuation address 1 (v is odd)\n"
 S28:
-    .asciz "catch A got "
+    .asciz "resumed where the funclet said\n"
 S29:
-    .asciz "catch B got "
+    .asciz "catch A got "
 S30:
+    .asciz "catch B got "
+S31:
     .asciz "in the noexcept function"

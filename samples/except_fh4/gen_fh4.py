@@ -33,6 +33,7 @@ NOISY_DTOR = '"??1Noisy@@QEAA@XZ"'
 COUNTED_DTOR = '"??1Counted@@QEAA@XZ"'
 TD_INT, TD_BASE, TD_COUNTED, TD_BASE_PTR = '"??_R0H@8"', '"??_R0?AUBase@@@8"', '"??_R0?AUCounted@@@8"', \
     '"??_R0PEAUBase@@@8"'
+TD_RIGHT = '"??_R0?AURight@@@8"'
 
 
 class Int:
@@ -205,8 +206,8 @@ class Out:
 
 
 def catch_typed(o: Out):
-    """Fh4CatchTyped(kind, v): a Noisy local, a try around ThrowKind with four typed catches
-    (int, Base&, Counted by value, Base*) and no catch(...). Catch objects far into a 0x400 frame:
+    """Fh4CatchTyped(kind, v): a Noisy local, a try around ThrowKind with five typed catches
+    (int, Base&, Counted by value, Base*, Right&) and no catch(...). Catch objects far into a 0x400 frame:
     two-byte dispCatchObj."""
     name = "Fh4CatchTyped"
     o.function(name, f"""
@@ -237,6 +238,7 @@ def catch_typed(o: Out):
         dict(adjectives=IS_REFERENCE, type=TD_BASE, obj=0x308, handler=f"{name}_catch_base_ref", cont=[0x70]),
         dict(type=TD_COUNTED, obj=0x310, handler=f"{name}_catch_counted", cont=[0x70]),
         dict(type=TD_BASE_PTR, obj=0x318, handler=f"{name}_catch_base_ptr", cont=[0x70]),
+        dict(adjectives=IS_REFERENCE, type=TD_RIGHT, obj=0x320, handler=f"{name}_catch_right_ref", cont=[0x70]),
     ])
     o.try_map(f"TB_{name}", [(1, 1, 2, f"H_{name}")])
     o.func_info(f"FI_{name}", EHS, f"UW_{name}", f"TB_{name}", f"IP_{name}")
@@ -251,6 +253,8 @@ def catch_typed(o: Out):
                     + f"    lea rcx, [rbp+0x310]\n    call {COUNTED_DTOR}\n", 2, uw, tb)
     o.catch_funclet(f"{name}_catch_base_ptr", "    mov rcx, [rbp+0x318]\n    call BaseValue\n    cdqe\n"
                     "    mov [rbp+0x28], rax\n" + o.say_number("caught Base* (v * 16 + Kind) ", "rax"), 2, uw, tb)
+    o.catch_funclet(f"{name}_catch_right_ref", "    mov rcx, [rbp+0x320]\n    call RightValue\n    cdqe\n"
+                    "    mov [rbp+0x28], rax\n" + o.say_number("caught Right& of a Both: its r ", "rax"), 2, uw, tb)
 
 
 def catcher(o: Out):

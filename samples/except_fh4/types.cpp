@@ -41,9 +41,23 @@ struct Noisy {
 Noisy::Noisy(const char *n) : name(n) {}
 Noisy::~Noisy() { Say("  ~Noisy "); Say(name); Say("\n"); }
 
+// Two bases: a catch of the second (Right&) gets the thrown Both's Right part (PMD mdisp 16).
+struct Left {
+    int l = 1;
+    virtual ~Left() {}
+};
+struct Right {
+    int r;
+    explicit Right(int x) : r(x) {}
+    virtual ~Right() {}
+};
+struct Both : Left, Right {
+    explicit Both(int x) : Right(x * 2) {}
+};
+
 alignas(Derived) static unsigned char store[sizeof(Derived)];
 
-// Throw an int, a Derived, a Counted, a Derived* or a double from a frame of its own (an FH3
+// Throw an int, a Derived, a Counted, a Derived*, a double or a Both from a frame of its own (an FH3
 // frame with an object to destroy between the throw and an FH4 catch).
 extern "C" __attribute__((noinline)) void ThrowKind(int kind, int v)
 {
@@ -54,6 +68,7 @@ extern "C" __attribute__((noinline)) void ThrowKind(int kind, int v)
     case 2: throw Counted(v);
     case 3: throw new (store) Derived(v);
     case 4: throw 2.5;
+    case 5: throw Both(v);
     }
 }
 
@@ -61,3 +76,4 @@ extern "C" __attribute__((noinline)) void ThrowInt(int v) { throw v; }
 extern "C" __attribute__((noinline)) void RethrowCurrent() { throw; }
 extern "C" int BaseValue(const Base *b) { return b->v * 16 + b->Kind(); }
 extern "C" int LiveCounted() { return Counted::live; }
+extern "C" int RightValue(const Right *r) { return r->r; }
