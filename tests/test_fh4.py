@@ -19,6 +19,8 @@ EXPECTED = """\
 -- throw int
   ~Noisy in ThrowKind
 caught int 0x7
+  the exception being handled: 0xe06d7363
+  its context is there, with a Rip: 0x1
   ~Noisy in Fh4CatchTyped
 returned 0x7
 -- throw Derived
@@ -48,6 +50,7 @@ caught Right& of a Both: its r 0x18
   ~Noisy in Fh4CatchTyped
 returned 0x18
 live Counted objects after the catches 0x0
+exceptions being handled after the catches 0x0
 -- destructors in the unwind map's order
   b's scope ends
   ~Noisy b, whose scope ends

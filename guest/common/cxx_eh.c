@@ -8,9 +8,10 @@
  * The engine walks a function's tables through EhTables and four lookups the including table
  * format defines (TablesStateFromIp, TablesUnwindEntry, TablesTryBlock, TablesHandler), each
  * giving the decoded shapes below. The includer of the format's file defines CXX_EXPORT and
- * provides, per thread, CxxCurrentException() (the record being handled), CxxActiveCatches() (a
- * pointer slot) and CxxProcessingThrow() (exceptions thrown and not yet caught:
- * std::uncaught_exceptions), and declares terminate().
+ * provides, per thread, CxxCurrentException() (the record being handled) and
+ * CxxCurrentExceptionContext() (its CONTEXT), CxxActiveCatches() (a pointer slot) and
+ * CxxProcessingThrow() (exceptions thrown and not yet caught: std::uncaught_exceptions), and
+ * declares terminate().
  */
 #ifndef NTAPI
 #define NTAPI __stdcall
@@ -91,7 +92,7 @@ static void TablesHandler(const EhTables *t, const EhTryBlock *tb, ULONG index, 
  * is the frame the catch funclet gets (the function's own), CONS_TARGET the frame the unwind ends
  * in and execution resumes in (the same, or a catch funclet's frame for a try inside a catch). */
 enum { CONS_CALLBACK, CONS_FRAME, CONS_HANDLER, CONS_STATE, CONS_RECORD, CONS_CATCH_STATE, CONS_TARGET, CONS_HELP,
-       CONS_CONTINUATION0, CONS_CONTINUATION1, CONS_COUNT };
+       CONS_CONTINUATION0, CONS_CONTINUATION1, CONS_CONTEXT, CONS_COUNT };
 
 __declspec(dllimport) void WINAPI RaiseException(unsigned int, unsigned int, unsigned int, const ULONG_PTR *);
 __declspec(dllimport) PVOID NTAPI RtlPcToFileHeader(PVOID PcValue, PVOID *BaseOfImage);
@@ -270,9 +271,10 @@ static PVOID CxxCallCatchBlock(EXCEPTION_RECORD *cons)
     int *in_flight = CxxProcessingThrow();
     if (*in_flight > 0)
         --*in_flight;                       /* caught: std::uncaught_exceptions() drops */
-    void **current = CxxCurrentException();
-    void *outer = *current;
+    void **current = CxxCurrentException(), **current_context = CxxCurrentExceptionContext();
+    void *outer = *current, *outer_context = *current_context;
     *current = thrown;
+    *current_context = (void *)cons->ExceptionInformation[CONS_CONTEXT];
     void *funclet = (void *)cons->ExceptionInformation[CONS_HANDLER];
     PVOID resume = ((PVOID (*)(void *, ULONG64))funclet)(funclet, frame);
     if ((ULONG64)resume < 2) {
@@ -286,6 +288,7 @@ static PVOID CxxCallCatchBlock(EXCEPTION_RECORD *cons)
     if (help != NULL)
         *help = -2;
     *CxxCurrentException() = outer;
+    *CxxCurrentExceptionContext() = outer_context;
     ACTIVE_CATCHES = self.next;
     const ThrowInfo *ti = (const ThrowInfo *)thrown->ExceptionInformation[2];
     void *object = (void *)thrown->ExceptionInformation[1];
@@ -294,9 +297,9 @@ static PVOID CxxCallCatchBlock(EXCEPTION_RECORD *cons)
     return resume;
 }
 
-static __attribute__((noreturn)) void CatchIt(EXCEPTION_RECORD *thrown, ULONG64 frame, ULONG64 target,
-                                              DISPATCHER_CONTEXT *dc, const EhTables *t, const EhTryBlock *tb,
-                                              const EhHandler *h, const CatchableType *ct)
+static __attribute__((noreturn)) void CatchIt(EXCEPTION_RECORD *thrown, CONTEXT *context, ULONG64 frame,
+                                              ULONG64 target, DISPATCHER_CONTEXT *dc, const EhTables *t,
+                                              const EhTryBlock *tb, const EhHandler *h, const CatchableType *ct)
 {
     ULONG64 ti_base = thrown->ExceptionInformation[3];
     if (ct != NULL)
@@ -312,6 +315,7 @@ static __attribute__((noreturn)) void CatchIt(EXCEPTION_RECORD *thrown, ULONG64 
     cons.ExceptionInformation[CONS_HELP] = (ULONG_PTR)(target == frame ? UnwindHelp(t, frame) : NULL);
     cons.ExceptionInformation[CONS_CONTINUATION0] = h->continuation[0];
     cons.ExceptionInformation[CONS_CONTINUATION1] = h->continuation[1];
+    cons.ExceptionInformation[CONS_CONTEXT] = (ULONG_PTR)context;
     RtlUnwindEx((PVOID)target, NULL, &cons, NULL, dc->ContextRecord, dc->HistoryTable);
     for (;;)
         terminate();
@@ -325,12 +329,13 @@ static BOOLEAN IsOurConsolidation(const EXCEPTION_RECORD *rec)
 
 /* Search the try blocks that lie within [low, high] and contain `state` for a catch of the
  * exception; a match unwinds to `target` and does not return. The catch objects live in `frame`. */
-static void FindCatch(EXCEPTION_RECORD *rec, DISPATCHER_CONTEXT *dc, const EhTables *t, int state, int low,
-                      int high, ULONG64 frame, ULONG64 target)
+static void FindCatch(EXCEPTION_RECORD *rec, CONTEXT *context, DISPATCHER_CONTEXT *dc, const EhTables *t,
+                      int state, int low, int high, ULONG64 frame, ULONG64 target)
 {
     EXCEPTION_RECORD *thrown = rec;
     if (rec->ExceptionInformation[2] == 0) {            /* throw; */
         thrown = *CxxCurrentException();
+        context = *CxxCurrentExceptionContext();
         if (!IsCxxException(thrown))
             terminate();                    /* nothing is being handled */
     }
@@ -347,7 +352,7 @@ static void FindCatch(EXCEPTION_RECORD *rec, DISPATCHER_CONTEXT *dc, const EhTab
             TablesHandler(t, &tb, k, &h);
             const CatchableType *ct = MatchHandler(&h, t->image_base, ti, ti_base, &ellipsis);
             if (ct != NULL || ellipsis)
-                CatchIt(thrown, frame, target, dc, t, &tb, &h, ct);
+                CatchIt(thrown, context, frame, target, dc, t, &tb, &h, ct);
         }
     }
 }
@@ -357,8 +362,9 @@ static void FindCatch(EXCEPTION_RECORD *rec, DISPATCHER_CONTEXT *dc, const EhTab
  * blocks inside the catch block are searched here, and a match resumes in the funclet; an
  * exception leaving the catch block destroys the catch block's own objects here, and the
  * function's frame (reached next, through the consolidation frame) goes on from the catch's state. */
-static EXCEPTION_DISPOSITION CatchFuncletFrame(EXCEPTION_RECORD *rec, ULONG64 funclet, DISPATCHER_CONTEXT *dc,
-                                               const EhTables *t, const EhTryBlock *outer, const EhHandler *own)
+static EXCEPTION_DISPOSITION CatchFuncletFrame(EXCEPTION_RECORD *rec, CONTEXT *context, ULONG64 funclet,
+                                               DISPATCHER_CONTEXT *dc, const EhTables *t, const EhTryBlock *outer,
+                                               const EhHandler *own)
 {
     ULONG64 frame = *(ULONG64 *)(funclet + own->dispFrame);
     const ActiveCatch *active = FindActiveCatch(funclet);
@@ -375,19 +381,19 @@ static EXCEPTION_DISPOSITION CatchFuncletFrame(EXCEPTION_RECORD *rec, ULONG64 fu
         return ExceptionContinueSearch;
     }
     if (IsCxxException(rec))
-        FindCatch(rec, dc, t, state, outer->tryHigh + 1, outer->catchHigh, frame, funclet);
+        FindCatch(rec, context, dc, t, state, outer->tryHigh + 1, outer->catchHigh, frame, funclet);
     return ExceptionContinueSearch;
 }
 
 /* The frame handler over one frame's tables: a catch funclet's frame, or the function's own
- * (unwinding its states, or searching its try blocks). */
-static EXCEPTION_DISPOSITION CxxHandleFrame(EXCEPTION_RECORD *rec, ULONG64 frame, DISPATCHER_CONTEXT *dc,
-                                            const EhTables *t)
+ * (unwinding its states, or searching its try blocks). `context` is the exception's. */
+static EXCEPTION_DISPOSITION CxxHandleFrame(EXCEPTION_RECORD *rec, CONTEXT *context, ULONG64 frame,
+                                            DISPATCHER_CONTEXT *dc, const EhTables *t)
 {
     EhTryBlock outer;
     EhHandler own;
     if (InCatchFunclet(t, &outer, &own))
-        return CatchFuncletFrame(rec, frame, dc, t, &outer, &own);
+        return CatchFuncletFrame(rec, context, frame, dc, t, &outer, &own);
 
     if (rec->ExceptionFlags & EXCEPTION_UNWIND) {
         if (t->max_state <= 0)
@@ -404,7 +410,7 @@ static EXCEPTION_DISPOSITION CxxHandleFrame(EXCEPTION_RECORD *rec, ULONG64 frame
         return ExceptionContinueSearch;     /* /EHs: SEH exceptions are not C++ catches' */
     const ActiveCatch *active = FindActiveCatch(frame);
     int state = active != NULL ? active->state : CurrentState(t, dc, frame);
-    FindCatch(rec, dc, t, state, -0x7FFFFFFF, 0x7FFFFFFF, frame, frame);
+    FindCatch(rec, context, dc, t, state, -0x7FFFFFFF, 0x7FFFFFFF, frame, frame);
     if (t->no_except)
         terminate();                        /* an exception leaves a noexcept function */
     return ExceptionContinueSearch;

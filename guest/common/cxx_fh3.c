@@ -82,7 +82,6 @@ static void TablesHandler(const EhTables *t, const EhTryBlock *tb, ULONG index, 
 CXX_EXPORT EXCEPTION_DISPOSITION __CxxFrameHandler3(EXCEPTION_RECORD *rec, PVOID establisher, CONTEXT *ctx,
                                                  DISPATCHER_CONTEXT *dc)
 {
-    (void)ctx;
     const FuncInfo *fi = RVA(dc->ImageBase, *(ULONG *)dc->HandlerData);
     EhTables t = {0};
     t.image_base = dc->ImageBase;
@@ -93,7 +92,7 @@ CXX_EXPORT EXCEPTION_DISPOSITION __CxxFrameHandler3(EXCEPTION_RECORD *rec, PVOID
     t.no_except = fi->magicNumber >= EH_MAGIC_NUMBER3 && (fi->EHFlags & FI_EHNOEXCEPT_FLAG);
     t.may_be_catch = 1;                     /* the catch funclets share the function's FuncInfo */
     t.info = fi;
-    return CxxHandleFrame(rec, (ULONG64)establisher, dc, &t);
+    return CxxHandleFrame(rec, ctx, (ULONG64)establisher, dc, &t);
 }
 
 #ifdef CXX_FRAME_HANDLER_MSVCRT

@@ -208,10 +208,9 @@ static void DecodeFuncInfo4(EhTables *t, const UCHAR *p)
 CXX_EXPORT EXCEPTION_DISPOSITION __CxxFrameHandler4(EXCEPTION_RECORD *rec, PVOID establisher, CONTEXT *ctx,
                                                  DISPATCHER_CONTEXT *dc)
 {
-    (void)ctx;
     EhTables t = {0};
     t.image_base = dc->ImageBase;
     t.function_start = dc->FunctionEntry->BeginAddress;
     DecodeFuncInfo4(&t, RVA(dc->ImageBase, *(ULONG *)dc->HandlerData));
-    return CxxHandleFrame(rec, (ULONG64)establisher, dc, &t);
+    return CxxHandleFrame(rec, ctx, (ULONG64)establisher, dc, &t);
 }

@@ -5,6 +5,7 @@
 
 #define CXX_EXPORT VCRTEXP
 static void **CxxCurrentException(void) { return &vcrt_getptd()->curexception; }
+static void **CxxCurrentExceptionContext(void) { return &vcrt_getptd()->curcontext; }
 static void **CxxActiveCatches(void) { return &vcrt_getptd()->reserved[0]; }
 static int *CxxProcessingThrow(void) { return &vcrt_getptd()->processing_throw; }
 #include "../common/cxx_fh3.c"

@@ -30,6 +30,17 @@ int _fltused = 0x9875;
 void Say(const char *s) { Print(s); }
 void SayNumber(const char *s, long long v) { PrintHex(s, (unsigned long long)v); }
 
+/* From a catch block: vcruntime140's record of the exception being handled and its CONTEXT. */
+__declspec(dllimport) void **__current_exception(void);
+__declspec(dllimport) void **__current_exception_context(void);
+void ReportCurrentException(void)
+{
+    const unsigned int *record = *__current_exception();
+    const unsigned char *context = *__current_exception_context();
+    PrintHex("  the exception being handled: ", record != 0 ? record[0] : 0);
+    PrintHex("  its context is there, with a Rip: ", context != 0 && *(const unsigned long long *)(context + 0xF8));
+}
+
 static long long CatchTypedOf(long long kind, long long v) { return Fh4CatchTyped((int)kind, (int)v); }
 
 int Entry(void)
@@ -55,6 +66,8 @@ int Entry(void)
         PrintHex("returned ", (unsigned long long)Fh4Catcher(CatchTypedOf, kind, 7 + kind));
     }
     PrintHex("live Counted objects after the catches ", (unsigned long long)LiveCounted());
+    PrintHex("exceptions being handled after the catches ", (unsigned long long)(*__current_exception() != 0)
+                                                            + (*__current_exception_context() != 0));
     Print("-- destructors in the unwind map's order\n");
     PrintHex("returned ", (unsigned long long)Fh4Catcher((long long (*)(long long, long long))Fh4Dtors, 0x31, 0));
     Print("-- nested try blocks\n");

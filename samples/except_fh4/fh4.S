@@ -57,6 +57,7 @@ Fh4CatchTyped_catch_int:
     call SayNumber
     movsxd rax, dword ptr [rbp+0x300]
     mov [rbp+0x28], rax
+    call ReportCurrentException
     xor eax, eax
     add rsp, 0x20
     pop rbp

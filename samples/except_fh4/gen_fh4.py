@@ -244,7 +244,8 @@ def catch_typed(o: Out):
     o.func_info(f"FI_{name}", EHS, f"UW_{name}", f"TB_{name}", f"IP_{name}")
     uw, tb = f"UW_{name}", f"TB_{name}"
     o.catch_funclet(f"{name}_catch_int", o.say_number("caught int ", "[rbp+0x300]")
-                    + "    movsxd rax, dword ptr [rbp+0x300]\n    mov [rbp+0x28], rax\n", 2, uw, tb)
+                    + "    movsxd rax, dword ptr [rbp+0x300]\n    mov [rbp+0x28], rax\n    call ReportCurrentException\n",
+                    2, uw, tb)
     o.catch_funclet(f"{name}_catch_base_ref", "    mov rcx, [rbp+0x308]\n    call BaseValue\n    cdqe\n"
                     "    mov [rbp+0x28], rax\n" + o.say_number("caught Base& (v * 16 + Kind) ", "rax"), 2, uw, tb)
     o.catch_funclet(f"{name}_catch_counted", o.say_number("caught Counted by value, id ", "[rbp+0x310]")
