@@ -134,7 +134,7 @@ def test_vcruntime140_1_exports_the_frame_handler_over_vcruntime140_state():
     exports = {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols}
     assert exports == {"__CxxFrameHandler4", "__NLG_Dispatch2", "__NLG_Return2"}
     imports = {d.dll.decode().lower(): {i.name.decode() for i in d.imports} for d in pe.DIRECTORY_ENTRY_IMPORT}
-    assert {"__current_exception", "__processing_throw"} <= imports["vcruntime140.dll"]
+    assert {"__current_exception", "__current_exception_context", "__processing_throw"} <= imports["vcruntime140.dll"]
     sample = pefile.PE(sample_path("except_fh4"))
     used = {d.dll.decode().lower(): {i.name.decode() for i in d.imports} for d in sample.DIRECTORY_ENTRY_IMPORT}
     assert used["vcruntime140_1.dll"] == {"__CxxFrameHandler4"}
