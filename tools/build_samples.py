@@ -18,6 +18,8 @@ reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.t
   msvc_cxx = ["x.cpp", ...]    C++ sources compiled by clang for the MSVC ABI (x86_64-pc-windows-msvc:
                                MSVC's exception tables and name decoration) and linked into the exe
   resources = ["x.rc", ...]    resource scripts compiled by windres and linked into the exe
+  asm = ["x.S", ...]           assembler sources (preprocessed .S) assembled by the cross compiler and
+                               linked into the exe
   [[dll]]                      a DLL of the sample, built first, beside the exe:
   name, sources, base, entry (default DllMain), imports (DLLs it links against), def, flags
 `--check` fails if a committed .exe or .dll differs from a fresh build.
@@ -160,6 +162,10 @@ def build(out_dir: str, only: set | None = None) -> None:
             for rc in spec.get("resources", []):
                 obj = rc + ".o"
                 _run([WINDRES, "-O", "coff", "-i", rc, "-o", obj], folder, f"{name}/{rc}")
+                objects.append(obj)
+            for source in spec.get("asm", []):
+                obj = os.path.splitext(source)[0] + ".asm.o"
+                _run([CC, "-c", source, "-o", obj], folder, f"{name}/{source}")
                 objects.append(obj)
             for source in spec.get("msvc_cxx", []):
                 obj = os.path.splitext(source)[0] + ".msvc.o"

@@ -1,13 +1,17 @@
 /*
- * MSVC C++ exceptions on x64: _CxxThrowException raises 0xE06D7363 with the object and its
- * ThrowInfo; __CxxFrameHandler3 finds the try block around the frame's state (its FuncInfo:
- * IP-to-state map, try-block map, unwind map), matches the catch clauses against the thrown
- * type's catchable types, and unwinds to the catch with STATUS_UNWIND_CONSOLIDATE, whose
- * callback (CxxCallCatchBlock) runs the catch funclet and returns where the function resumes.
- * Shared by vcruntime140 (guest/vcruntime/cxx_eh.c) and msvcrt (guest/crt/cxx_frame.c): the
- * includer defines CXX_EXPORT and provides, per thread, CxxCurrentException() (the record being
- * handled), CxxActiveCatches() (a pointer slot) and CxxProcessingThrow() (exceptions thrown and
- * not yet caught: std::uncaught_exceptions), and declares terminate().
+ * The engine of MSVC's C++ exceptions on x64, shared by __CxxFrameHandler3 (cxx_fh3.c: its
+ * FuncInfo arrays) and __CxxFrameHandler4 (cxx_fh4.c: its compressed FuncInfo4). A frame handler
+ * finds the try block around the frame's state, matches the catch clauses against the thrown type's
+ * catchable types, and unwinds to the catch with STATUS_UNWIND_CONSOLIDATE, whose callback
+ * (CxxCallCatchBlock) runs the catch funclet and returns where the function resumes.
+ *
+ * The engine walks a function's tables through EhTables and four lookups the including table
+ * format defines (TablesStateFromIp, TablesUnwindEntry, TablesTryBlock, TablesHandler), each
+ * giving the decoded shapes below. The includer of the format's file defines CXX_EXPORT and
+ * provides, per thread, CxxCurrentException() (the record being handled) and
+ * CxxCurrentExceptionContext() (its CONTEXT), CxxActiveCatches() (a pointer slot) and
+ * CxxProcessingThrow() (exceptions thrown and not yet caught: std::uncaught_exceptions), and
+ * declares terminate().
  */
 #ifndef NTAPI
 #define NTAPI __stdcall
@@ -23,7 +27,6 @@
 #define EH_MAGIC_NUMBER1 0x19930520u
 #define EH_MAGIC_NUMBER2 0x19930521u
 #define EH_MAGIC_NUMBER3 0x19930522u
-#define FI_EHNOEXCEPT_FLAG 0x4
 
 /* ThrowInfo and its catchable types (RVAs from the thrower's image base) */
 #define TI_IsConst 0x1
@@ -37,26 +40,59 @@ typedef struct { int nCatchableTypes; int arrayOfCatchableTypes[]; } CatchableTy
 typedef struct { ULONG attributes; int pmfnUnwind; int pForwardCompat; int pCatchableTypeArray; } ThrowInfo;
 typedef struct { void *pVFTable; void *spare; char name[]; } TypeDescriptor;
 
-/* FuncInfo (the handler data of __CxxFrameHandler3, RVAs from the function's image base) */
+/* A catch clause's adjectives (the same bits in FH3's HandlerType and FH4's HandlerType4) */
 #define HT_IsConst 0x1
 #define HT_IsVolatile 0x2
 #define HT_IsReference 0x8
-#define HT_IsComplusEh 0x80000000u
 #define HT_IsEllipsis 0x40
-typedef struct { int toState; int action; } UnwindMapEntry;
-typedef struct { ULONG adjectives; int pType; int dispCatchObj; int addressOfHandler; int dispFrame; } HandlerType;
-typedef struct { int tryLow, tryHigh, catchHigh, nCatches; int pHandlerArray; } TryBlockMapEntry;
-typedef struct { int ip; int state; } IPtoStateMapEntry;
-typedef struct {
-    ULONG magicNumber; int maxState; int pUnwindMap; ULONG nTryBlocks; int pTryBlockMap;
-    ULONG nIPMapEntries; int pIPtoStateMap; int dispUnwindHelp; int pESTypeList; int EHFlags;
-} FuncInfo;
+#define HT_IsComplusEh 0x80000000u
 
-/* The consolidation record __CxxFrameHandler3 hands RtlUnwindEx (private to this file). */
-/* CONS_FRAME is the frame the catch funclet gets (the function's own), CONS_TARGET the frame the unwind
- * ends in and execution resumes in (the same, or a catch funclet's frame for a try inside a catch). */
+/* -- a function's tables as the engine sees them, decoded by the table format's lookups */
+enum { UW_NONE, UW_DTOR_OBJECT, UW_DTOR_POINTER, UW_FUNCLET };
+typedef struct {
+    int toState;                    /* the state the action leaves the frame in */
+    int kind;                       /* UW_*: what `action` is and how it is called */
+    ULONG action;                   /* RVA of a destructor (called with the object) or of a cleanup funclet */
+    ULONG object;                   /* the object's (or its pointer's) offset in the frame */
+} EhUnwind;
+typedef struct {
+    int tryLow, tryHigh, catchHigh; /* the try's states [tryLow, tryHigh], its catches' (tryHigh, catchHigh] */
+    ULONG nCatches;
+    const void *handlers;           /* the format's handler array */
+} EhTryBlock;
+typedef struct {
+    ULONG adjectives;
+    int pType;                      /* RVA of the type descriptor, 0 for catch(...) */
+    int dispCatchObj;               /* the catch parameter's offset in the frame, 0 for none */
+    ULONG addressOfHandler;         /* RVA of the catch funclet */
+    int dispFrame;                  /* where the funclet keeps the function's frame in its own */
+    ULONG64 continuation[2];        /* where the function goes on after the catch (FH4), 0: none */
+} EhHandler;
+
+typedef struct EhTables {
+    ULONG64 image_base;
+    ULONG function_start;           /* BeginAddress of the .pdata entry the frame runs in */
+    int max_state;                  /* states are -1 .. max_state - 1 */
+    ULONG n_try_blocks;
+    int disp_unwind_help;           /* FH3: the frame's state slot (-2: from the IP), 0: none */
+    BOOLEAN no_except;              /* an exception leaving the function calls terminate() */
+    BOOLEAN may_be_catch;           /* the frame may be a catch funclet's */
+    const void *info;               /* FH3: the FuncInfo */
+    const UCHAR *unwind_map, *try_map, *ip_map; /* FH4: each after its count */
+    ULONG n_ip_entries;
+    int disp_frame;                 /* FH4 catch funclets: the function's frame in the funclet's */
+} EhTables;
+
+static int TablesStateFromIp(const EhTables *t, ULONG64 ip);
+static void TablesUnwindEntry(const EhTables *t, int state, EhUnwind *out);
+static void TablesTryBlock(const EhTables *t, ULONG index, EhTryBlock *out);
+static void TablesHandler(const EhTables *t, const EhTryBlock *tb, ULONG index, EhHandler *out);
+
+/* The consolidation record a frame handler hands RtlUnwindEx (private to this file). CONS_FRAME
+ * is the frame the catch funclet gets (the function's own), CONS_TARGET the frame the unwind ends
+ * in and execution resumes in (the same, or a catch funclet's frame for a try inside a catch). */
 enum { CONS_CALLBACK, CONS_FRAME, CONS_HANDLER, CONS_STATE, CONS_RECORD, CONS_CATCH_STATE, CONS_TARGET, CONS_HELP,
-       CONS_COUNT };
+       CONS_CONTINUATION0, CONS_CONTINUATION1, CONS_CONTEXT, CONS_COUNT };
 
 __declspec(dllimport) void WINAPI RaiseException(unsigned int, unsigned int, unsigned int, const ULONG_PTR *);
 __declspec(dllimport) PVOID NTAPI RtlPcToFileHeader(PVOID PcValue, PVOID *BaseOfImage);
@@ -65,30 +101,17 @@ __declspec(dllimport) void NTAPI RtlUnwindEx(PVOID, PVOID, EXCEPTION_RECORD *, P
 
 #define RVA(base, rva) ((void *)((ULONG64)(base) + (ULONG)(rva)))
 
-/* _CxxThrowException(object, ThrowInfo): `throw object;`, or with NULLs `throw;` (a rethrow of
- * the exception being handled, which the frame handler takes from the thread's data). */
-CXX_EXPORT __attribute__((noreturn)) void _CxxThrowException(void *object, ThrowInfo *info)
-{
-    PVOID base = NULL;
-    if (info != NULL)
-        RtlPcToFileHeader(info, &base);
-    ULONG_PTR args[4] = {EH_MAGIC_NUMBER1, (ULONG_PTR)object, (ULONG_PTR)info, (ULONG_PTR)base};
-    ++*CxxProcessingThrow();                /* uncaught until a catch block starts */
-    RaiseException(EH_EXCEPTION_NUMBER, EXCEPTION_NONCONTINUABLE, 4, args);
-    for (;;)
-        terminate();
-}
-
 static BOOLEAN IsCxxException(const EXCEPTION_RECORD *r)
 {
     return r != NULL && (ULONG)r->ExceptionCode == EH_EXCEPTION_NUMBER && r->NumberParameters == 4
            && r->ExceptionInformation[0] >= EH_MAGIC_NUMBER1 && r->ExceptionInformation[0] <= EH_MAGIC_NUMBER3;
 }
 
-/* -- the catches running on this thread, innermost first (in vcrt_ptd.reserved[0]): a frame
- * whose catch block is running is searched from that catch's state, so that an exception
- * leaving the catch (a rethrow) goes to the try blocks around it, not to the same try again. */
-typedef struct ActiveCatch { struct ActiveCatch *next; ULONG64 frame; int state; } ActiveCatch;
+/* -- the catches running on this thread, innermost first: a frame whose catch block is running
+ * is searched from that catch's state, so that an exception leaving the catch (a rethrow) goes to
+ * the try blocks around it, not to the same try again, and unwound from the state the unwind to
+ * the catch left it in (its try's tryLow). */
+typedef struct ActiveCatch { struct ActiveCatch *next; ULONG64 frame; int state, unwound; } ActiveCatch;
 #define ACTIVE_CATCHES (*(ActiveCatch **)CxxActiveCatches())
 
 static const ActiveCatch *FindActiveCatch(ULONG64 frame)
@@ -99,69 +122,69 @@ static const ActiveCatch *FindActiveCatch(ULONG64 frame)
     return NULL;
 }
 
-/* Is the code at ControlPc one of the frame's catch funclets (a function of its own in .pdata)?
- * Then which catch clause it is, and of which try block. */
-static BOOLEAN InCatchFunclet(const FuncInfo *fi, DISPATCHER_CONTEXT *dc, const TryBlockMapEntry **block,
-                              const HandlerType **handler)
+/* Is the code the frame runs one of the function's catch funclets (a function of its own in
+ * .pdata)? Then which catch clause it is, and of which try block. */
+static BOOLEAN InCatchFunclet(const EhTables *t, EhTryBlock *block, EhHandler *handler)
 {
-    const TryBlockMapEntry *blocks = RVA(dc->ImageBase, fi->pTryBlockMap);
-    for (ULONG i = 0; i < fi->nTryBlocks; i++) {
-        const HandlerType *handlers = RVA(dc->ImageBase, blocks[i].pHandlerArray);
-        for (int k = 0; k < blocks[i].nCatches; k++)
-            if ((ULONG)handlers[k].addressOfHandler == dc->FunctionEntry->BeginAddress) {
-                *block = &blocks[i];
-                *handler = &handlers[k];
+    if (!t->may_be_catch)
+        return 0;
+    for (ULONG i = 0; i < t->n_try_blocks; i++) {
+        TablesTryBlock(t, i, block);
+        for (ULONG k = 0; k < block->nCatches; k++) {
+            TablesHandler(t, block, k, handler);
+            if (handler->addressOfHandler == t->function_start)
                 return 1;
-            }
+        }
     }
     return 0;
 }
 
 /* -- the frame's state */
-static int *UnwindHelp(const FuncInfo *fi, ULONG64 frame)
+static int *UnwindHelp(const EhTables *t, ULONG64 frame)
 {
-    return fi->dispUnwindHelp ? (int *)(frame + fi->dispUnwindHelp) : NULL;
+    return t->disp_unwind_help ? (int *)(frame + t->disp_unwind_help) : NULL;
 }
 
-static int StateFromIp(const FuncInfo *fi, ULONG64 image_base, ULONG64 ip)
+static int CurrentState(const EhTables *t, DISPATCHER_CONTEXT *dc, ULONG64 frame)
 {
-    const IPtoStateMapEntry *map = RVA(image_base, fi->pIPtoStateMap);
-    ULONG rva = (ULONG)(ip - image_base);
-    int state = -1;
-    for (ULONG i = 0; i < fi->nIPMapEntries && (ULONG)map[i].ip <= rva; i++)
-        state = map[i].state;
-    return state;
-}
-
-static int CurrentState(const FuncInfo *fi, DISPATCHER_CONTEXT *dc, ULONG64 frame)
-{
-    int *help = UnwindHelp(fi, frame);
+    int *help = UnwindHelp(t, frame);
     if (help != NULL && *help != -2)        /* -2: not unwound yet, the IP says */
         return *help;
-    return StateFromIp(fi, dc->ImageBase, dc->ControlPc);
+    return TablesStateFromIp(t, dc->ControlPc);
 }
 
-/* Destroy what the frame built above `target`, most recent first, through the cleanup funclets
- * of the unwind map (each called with the establisher frame, as a funclet expects). */
-static void UnwindStates(const FuncInfo *fi, DISPATCHER_CONTEXT *dc, ULONG64 frame, int state, int target,
-                         int *help)
+/* Destroy what the frame built above `target`, most recent first, through the unwind map's
+ * actions: a destructor called with its object, or a cleanup funclet called as MSVC's runtime
+ * calls funclets: with its own address and the establisher frame. */
+static void UnwindStates(const EhTables *t, ULONG64 frame, int state, int target, int *help)
 {
-    const UnwindMapEntry *map = RVA(dc->ImageBase, fi->pUnwindMap);
-    while (state > target && state < fi->maxState) {
-        int next = map[state].toState;
+    while (state > target && state < t->max_state) {
+        EhUnwind u;
+        TablesUnwindEntry(t, state, &u);
         if (help != NULL)
-            *help = next;                   /* a collided unwind must not run it twice */
-        if (map[state].action)
-            ((void (*)(void *, ULONG64))RVA(dc->ImageBase, map[state].action))(NULL, frame);
-        state = next;
+            *help = u.toState;              /* a collided unwind must not run it twice */
+        void *action = u.action ? RVA(t->image_base, u.action) : NULL;
+        if (u.kind == UW_FUNCLET && action != NULL)
+            ((void (*)(void *, ULONG64))action)(action, frame);
+        else if (u.kind == UW_DTOR_OBJECT && action != NULL)
+            ((void (*)(void *, ULONG64))action)((void *)(frame + u.object), frame);
+        else if (u.kind == UW_DTOR_POINTER && action != NULL)
+            ((void (*)(void *, ULONG64))action)(*(void **)(frame + u.object), frame);
+        state = u.toState;
     }
     if (help != NULL)
         *help = state;
 }
 
-static void FrameUnwindToState(const FuncInfo *fi, DISPATCHER_CONTEXT *dc, ULONG64 frame, int target)
+/* A frame whose catch block is running was unwound to its try's tryLow before the catch began:
+ * FH3 keeps that in UnwindHelp, FH4 (no state in the frame, and an IP still inside the try) in
+ * the running catch. */
+static void FrameUnwindToState(const EhTables *t, DISPATCHER_CONTEXT *dc, ULONG64 frame, int target)
 {
-    UnwindStates(fi, dc, frame, CurrentState(fi, dc, frame), target, UnwindHelp(fi, frame));
+    int *help = UnwindHelp(t, frame);
+    const ActiveCatch *active = help == NULL ? FindActiveCatch(frame) : NULL;
+    int state = active != NULL ? active->unwound : CurrentState(t, dc, frame);
+    UnwindStates(t, frame, state, target, help);
 }
 
 /* -- matching a catch clause */
@@ -175,7 +198,7 @@ static BOOLEAN SameType(const TypeDescriptor *a, const TypeDescriptor *b)
     return *x == *y;
 }
 
-static const CatchableType *MatchHandler(const HandlerType *h, ULONG64 image_base, const ThrowInfo *ti,
+static const CatchableType *MatchHandler(const EhHandler *h, ULONG64 image_base, const ThrowInfo *ti,
                                          ULONG64 ti_base, BOOLEAN *ellipsis)
 {
     const TypeDescriptor *want = h->pType ? RVA(image_base, h->pType) : NULL;
@@ -208,7 +231,7 @@ static char *AdjustPointer(char *object, const PMD *d)
 }
 
 /* Initialise the catch clause's parameter in the frame from the thrown object. */
-static void BuildCatchObject(const HandlerType *h, ULONG64 frame, const CatchableType *ct, ULONG64 ti_base,
+static void BuildCatchObject(const EhHandler *h, ULONG64 frame, const CatchableType *ct, ULONG64 ti_base,
                              char *object)
 {
     if (h->dispCatchObj == 0 || object == NULL)
@@ -232,29 +255,40 @@ static void BuildCatchObject(const HandlerType *h, ULONG64 frame, const Catchabl
 
 /* The STATUS_UNWIND_CONSOLIDATE callback: the frames below the catching one are unwound; run
  * the catch funclet with the exception as the thread's current one, then destroy the object
- * (unless the catch left by rethrowing it) and return where the function goes on. */
+ * (unless the catch left by rethrowing it) and return where the function goes on: the address
+ * the funclet returns, or, when it returns 0 or 1, that continuation address of its catch
+ * clause (FH4's tables keep them; a funclet then returns the index). */
 static PVOID CxxCallCatchBlock(EXCEPTION_RECORD *cons)
 {
     EXCEPTION_RECORD *thrown = (EXCEPTION_RECORD *)cons->ExceptionInformation[CONS_RECORD];
     ULONG64 frame = cons->ExceptionInformation[CONS_FRAME], target = cons->ExceptionInformation[CONS_TARGET];
     /* Catches of frames at or below this one have ended (left by an exception). */
-    ActiveCatch self = {ACTIVE_CATCHES, target, (int)(LONG64)cons->ExceptionInformation[CONS_CATCH_STATE]};
+    ActiveCatch self = {ACTIVE_CATCHES, target, (int)(LONG64)cons->ExceptionInformation[CONS_CATCH_STATE],
+                        (int)(LONG64)cons->ExceptionInformation[CONS_STATE]};
     while (self.next != NULL && self.next->frame <= target)
         self.next = self.next->next;
     ACTIVE_CATCHES = &self;
     int *in_flight = CxxProcessingThrow();
     if (*in_flight > 0)
         --*in_flight;                       /* caught: std::uncaught_exceptions() drops */
-    void **current = CxxCurrentException();
-    void *outer = *current;
+    void **current = CxxCurrentException(), **current_context = CxxCurrentExceptionContext();
+    void *outer = *current, *outer_context = *current_context;
     *current = thrown;
-    PVOID resume = ((PVOID (*)(void *, ULONG64))cons->ExceptionInformation[CONS_HANDLER])(NULL, frame);
+    *current_context = (void *)cons->ExceptionInformation[CONS_CONTEXT];
+    void *funclet = (void *)cons->ExceptionInformation[CONS_HANDLER];
+    PVOID resume = ((PVOID (*)(void *, ULONG64))funclet)(funclet, frame);
+    if ((ULONG64)resume < 2) {
+        resume = (PVOID)cons->ExceptionInformation[CONS_CONTINUATION0 + (ULONG64)resume];
+        if (resume == NULL)
+            terminate();                    /* an index with no continuation address behind it */
+    }
     /* The catch ended and the function goes on in its own code: its state comes from the IP again
      * (the unwind to the catch left the state it unwound to in UnwindHelp). */
     int *help = (int *)cons->ExceptionInformation[CONS_HELP];
     if (help != NULL)
         *help = -2;
     *CxxCurrentException() = outer;
+    *CxxCurrentExceptionContext() = outer_context;
     ACTIVE_CATCHES = self.next;
     const ThrowInfo *ti = (const ThrowInfo *)thrown->ExceptionInformation[2];
     void *object = (void *)thrown->ExceptionInformation[1];
@@ -263,9 +297,9 @@ static PVOID CxxCallCatchBlock(EXCEPTION_RECORD *cons)
     return resume;
 }
 
-static __attribute__((noreturn)) void CatchIt(EXCEPTION_RECORD *thrown, ULONG64 frame, ULONG64 target,
-                                              DISPATCHER_CONTEXT *dc, const FuncInfo *fi, const TryBlockMapEntry *tb,
-                                              const HandlerType *h, const CatchableType *ct)
+static __attribute__((noreturn)) void CatchIt(EXCEPTION_RECORD *thrown, CONTEXT *context, ULONG64 frame,
+                                              ULONG64 target, DISPATCHER_CONTEXT *dc, const EhTables *t,
+                                              const EhTryBlock *tb, const EhHandler *h, const CatchableType *ct)
 {
     ULONG64 ti_base = thrown->ExceptionInformation[3];
     if (ct != NULL)
@@ -273,12 +307,15 @@ static __attribute__((noreturn)) void CatchIt(EXCEPTION_RECORD *thrown, ULONG64 
     EXCEPTION_RECORD cons = {STATUS_UNWIND_CONSOLIDATE, EXCEPTION_NONCONTINUABLE, NULL, NULL, CONS_COUNT, {0}};
     cons.ExceptionInformation[CONS_CALLBACK] = (ULONG_PTR)CxxCallCatchBlock;
     cons.ExceptionInformation[CONS_FRAME] = frame;
-    cons.ExceptionInformation[CONS_HANDLER] = (ULONG_PTR)RVA(dc->ImageBase, h->addressOfHandler);
+    cons.ExceptionInformation[CONS_HANDLER] = (ULONG_PTR)RVA(t->image_base, h->addressOfHandler);
     cons.ExceptionInformation[CONS_STATE] = (ULONG_PTR)(LONG64)tb->tryLow;
     cons.ExceptionInformation[CONS_CATCH_STATE] = (ULONG_PTR)(LONG64)tb->catchHigh;
     cons.ExceptionInformation[CONS_RECORD] = (ULONG_PTR)thrown;
     cons.ExceptionInformation[CONS_TARGET] = target;
-    cons.ExceptionInformation[CONS_HELP] = (ULONG_PTR)(target == frame ? UnwindHelp(fi, frame) : NULL);
+    cons.ExceptionInformation[CONS_HELP] = (ULONG_PTR)(target == frame ? UnwindHelp(t, frame) : NULL);
+    cons.ExceptionInformation[CONS_CONTINUATION0] = h->continuation[0];
+    cons.ExceptionInformation[CONS_CONTINUATION1] = h->continuation[1];
+    cons.ExceptionInformation[CONS_CONTEXT] = (ULONG_PTR)context;
     RtlUnwindEx((PVOID)target, NULL, &cons, NULL, dc->ContextRecord, dc->HistoryTable);
     for (;;)
         terminate();
@@ -292,100 +329,89 @@ static BOOLEAN IsOurConsolidation(const EXCEPTION_RECORD *rec)
 
 /* Search the try blocks that lie within [low, high] and contain `state` for a catch of the
  * exception; a match unwinds to `target` and does not return. The catch objects live in `frame`. */
-static void FindCatch(EXCEPTION_RECORD *rec, DISPATCHER_CONTEXT *dc, const FuncInfo *fi, int state, int low,
-                      int high, ULONG64 frame, ULONG64 target)
+static void FindCatch(EXCEPTION_RECORD *rec, CONTEXT *context, DISPATCHER_CONTEXT *dc, const EhTables *t,
+                      int state, int low, int high, ULONG64 frame, ULONG64 target)
 {
     EXCEPTION_RECORD *thrown = rec;
     if (rec->ExceptionInformation[2] == 0) {            /* throw; */
         thrown = *CxxCurrentException();
+        context = *CxxCurrentExceptionContext();
         if (!IsCxxException(thrown))
             terminate();                    /* nothing is being handled */
     }
     const ThrowInfo *ti = (const ThrowInfo *)thrown->ExceptionInformation[2];
     ULONG64 ti_base = thrown->ExceptionInformation[3];
-    const TryBlockMapEntry *blocks = RVA(dc->ImageBase, fi->pTryBlockMap);
-    for (ULONG i = 0; i < fi->nTryBlocks; i++) {
-        const TryBlockMapEntry *tb = &blocks[i];
-        if (state < tb->tryLow || state > tb->tryHigh || tb->tryLow < low || tb->catchHigh > high)
+    for (ULONG i = 0; i < t->n_try_blocks; i++) {
+        EhTryBlock tb;
+        TablesTryBlock(t, i, &tb);
+        if (state < tb.tryLow || state > tb.tryHigh || tb.tryLow < low || tb.catchHigh > high)
             continue;
-        const HandlerType *handlers = RVA(dc->ImageBase, tb->pHandlerArray);
-        for (int k = 0; k < tb->nCatches; k++) {
+        for (ULONG k = 0; k < tb.nCatches; k++) {
+            EhHandler h;
             BOOLEAN ellipsis;
-            const CatchableType *ct = MatchHandler(&handlers[k], dc->ImageBase, ti, ti_base, &ellipsis);
+            TablesHandler(t, &tb, k, &h);
+            const CatchableType *ct = MatchHandler(&h, t->image_base, ti, ti_base, &ellipsis);
             if (ct != NULL || ellipsis)
-                CatchIt(thrown, frame, target, dc, fi, tb, &handlers[k], ct);
+                CatchIt(thrown, context, frame, target, dc, t, &tb, &h, ct);
         }
     }
 }
 
 /* A catch funclet's own frame. The function's frame, whose objects and catch parameters the
- * funclet uses, is the one the funclet was called with; the funclet keeps it at its HandlerType's
- * dispFrame. Try blocks inside the catch block are searched here, and a match resumes in the
- * funclet; an exception leaving the catch block destroys the catch block's own objects here,
- * and the function's frame (reached next, through the consolidation frame) goes on from the
- * catch's state. */
-static EXCEPTION_DISPOSITION CatchFuncletFrame(EXCEPTION_RECORD *rec, ULONG64 funclet, DISPATCHER_CONTEXT *dc,
-                                               const FuncInfo *fi, const TryBlockMapEntry *outer,
-                                               const HandlerType *own)
+ * funclet uses, is the one the funclet was called with; the funclet keeps it at dispFrame. Try
+ * blocks inside the catch block are searched here, and a match resumes in the funclet; an
+ * exception leaving the catch block destroys the catch block's own objects here, and the
+ * function's frame (reached next, through the consolidation frame) goes on from the catch's state. */
+static EXCEPTION_DISPOSITION CatchFuncletFrame(EXCEPTION_RECORD *rec, CONTEXT *context, ULONG64 funclet,
+                                               DISPATCHER_CONTEXT *dc, const EhTables *t, const EhTryBlock *outer,
+                                               const EhHandler *own)
 {
     ULONG64 frame = *(ULONG64 *)(funclet + own->dispFrame);
     const ActiveCatch *active = FindActiveCatch(funclet);
-    int state = active != NULL ? active->state : StateFromIp(fi, dc->ImageBase, dc->ControlPc);
+    int state = active != NULL ? active->state : TablesStateFromIp(t, dc->ControlPc);
     if (rec->ExceptionFlags & EXCEPTION_UNWIND) {
+        if (active != NULL)
+            state = active->unwound;        /* a catch inside this one runs: its try was unwound already */
         int target = outer->tryHigh;        /* the catch block's states lie above its try block's */
         if (rec->ExceptionFlags & EXCEPTION_TARGET_UNWIND)
             target = IsOurConsolidation(rec) ? (int)(LONG64)rec->ExceptionInformation[CONS_STATE]
-                                             : StateFromIp(fi, dc->ImageBase, dc->TargetIp);
+                                             : TablesStateFromIp(t, dc->TargetIp);
         if (state > outer->tryHigh && state <= outer->catchHigh)
-            UnwindStates(fi, dc, frame, state, target, NULL);
+            UnwindStates(t, frame, state, target, NULL);
         return ExceptionContinueSearch;
     }
     if (IsCxxException(rec))
-        FindCatch(rec, dc, fi, state, outer->tryHigh + 1, outer->catchHigh, frame, funclet);
+        FindCatch(rec, context, dc, t, state, outer->tryHigh + 1, outer->catchHigh, frame, funclet);
     return ExceptionContinueSearch;
 }
 
-/* __CxxFrameHandler3: the language handler of every MSVC function with try blocks or
- * objects to destroy (its handler data is the RVA of the FuncInfo). */
-CXX_EXPORT EXCEPTION_DISPOSITION __CxxFrameHandler3(EXCEPTION_RECORD *rec, PVOID establisher, CONTEXT *ctx,
-                                                 DISPATCHER_CONTEXT *dc)
+/* The frame handler over one frame's tables: a catch funclet's frame, or the function's own
+ * (unwinding its states, or searching its try blocks). `context` is the exception's. */
+static EXCEPTION_DISPOSITION CxxHandleFrame(EXCEPTION_RECORD *rec, CONTEXT *context, ULONG64 frame,
+                                            DISPATCHER_CONTEXT *dc, const EhTables *t)
 {
-    (void)ctx;
-    const FuncInfo *fi = RVA(dc->ImageBase, *(ULONG *)dc->HandlerData);
-    ULONG64 frame = (ULONG64)establisher;
-    const TryBlockMapEntry *outer;
-    const HandlerType *own;
-
-    if (InCatchFunclet(fi, dc, &outer, &own))
-        return CatchFuncletFrame(rec, frame, dc, fi, outer, own);
+    EhTryBlock outer;
+    EhHandler own;
+    if (InCatchFunclet(t, &outer, &own))
+        return CatchFuncletFrame(rec, context, frame, dc, t, &outer, &own);
 
     if (rec->ExceptionFlags & EXCEPTION_UNWIND) {
-        if (fi->maxState <= 0)
+        if (t->max_state <= 0)
             return ExceptionContinueSearch;
         int target = -1;
         if (rec->ExceptionFlags & EXCEPTION_TARGET_UNWIND)
             target = IsOurConsolidation(rec) ? (int)(LONG64)rec->ExceptionInformation[CONS_STATE]
-                                             : StateFromIp(fi, dc->ImageBase, dc->TargetIp);
-        FrameUnwindToState(fi, dc, frame, target);
+                                             : TablesStateFromIp(t, dc->TargetIp);
+        FrameUnwindToState(t, dc, frame, target);
         return ExceptionContinueSearch;
     }
 
     if (!IsCxxException(rec))
         return ExceptionContinueSearch;     /* /EHs: SEH exceptions are not C++ catches' */
     const ActiveCatch *active = FindActiveCatch(frame);
-    int state = active != NULL ? active->state : CurrentState(fi, dc, frame);
-    FindCatch(rec, dc, fi, state, -0x7FFFFFFF, 0x7FFFFFFF, frame, frame);
-    if (fi->magicNumber >= EH_MAGIC_NUMBER3 && (fi->EHFlags & FI_EHNOEXCEPT_FLAG))
+    int state = active != NULL ? active->state : CurrentState(t, dc, frame);
+    FindCatch(rec, context, dc, t, state, -0x7FFFFFFF, 0x7FFFFFFF, frame, frame);
+    if (t->no_except)
         terminate();                        /* an exception leaves a noexcept function */
     return ExceptionContinueSearch;
 }
-
-#ifdef CXX_FRAME_HANDLER_MSVCRT
-/* msvcrt's __CxxFrameHandler: the same tables (FuncInfo magic 0x19930520-22) under the name old
- * MSVC builds import. */
-CXX_EXPORT EXCEPTION_DISPOSITION __CxxFrameHandler(EXCEPTION_RECORD *rec, PVOID establisher, CONTEXT *ctx,
-                                                   DISPATCHER_CONTEXT *dc)
-{
-    return __CxxFrameHandler3(rec, establisher, ctx, dc);
-}
-#endif

@@ -1,5 +1,5 @@
 /* msvcrt's C++ exception support (__CxxFrameHandler, __CxxFrameHandler3, _CxxThrowException;
- * ucrtbase leaves them to vcruntime140): the shared source guest/common/cxx_eh.c, with its
+ * ucrtbase leaves them to vcruntime140): the shared sources guest/common/cxx_fh3.c and cxx_eh.c, with its
  * per-thread state in a TLS slot of its own. */
 #ifdef CRT_MSVCRT
 #include "../ntdll/except.h"
@@ -14,7 +14,7 @@ __declspec(dllimport) ULONG __stdcall GetLastError(void);
 __declspec(dllimport) void __stdcall SetLastError(ULONG);
 __attribute__((noreturn)) void abort(void);
 
-typedef struct { void *current_exception; void *active_catches; int processing_throw; } CxxThreadData;
+typedef struct { void *current_exception, *current_context, *active_catches; int processing_throw; } CxxThreadData;
 static volatile ULONG cxx_tls = 0xFFFFFFFF;     /* TLS_OUT_OF_INDEXES until first used */
 
 static CxxThreadData *CxxThread(void)
@@ -37,9 +37,10 @@ static CxxThreadData *CxxThread(void)
 #define CXX_FRAME_HANDLER_MSVCRT
 #define terminate abort                         /* std::terminate's default action */
 static void **CxxCurrentException(void) { return &CxxThread()->current_exception; }
+static void **CxxCurrentExceptionContext(void) { return &CxxThread()->current_context; }
 static void **CxxActiveCatches(void) { return &CxxThread()->active_catches; }
 static int *CxxProcessingThrow(void) { return &CxxThread()->processing_throw; }
-#include "../common/cxx_eh.c"
+#include "../common/cxx_fh3.c"
 
 /* __uncaught_exception: is an exception thrown and not yet caught (a destructor runs during
  * its unwind)? */

@@ -1,13 +1,14 @@
 /* vcruntime140's C++ exception support (_CxxThrowException, __CxxFrameHandler3): the shared
- * source guest/common/cxx_eh.c over vcruntime's per-thread data (vcruntime.h). */
+ * sources guest/common/cxx_fh3.c (FH3 tables) and cxx_eh.c (the engine) over vcruntime's per-thread data (vcruntime.h). */
 #include "../ntdll/except.h"
 #include "vcruntime.h"
 
 #define CXX_EXPORT VCRTEXP
 static void **CxxCurrentException(void) { return &vcrt_getptd()->curexception; }
+static void **CxxCurrentExceptionContext(void) { return &vcrt_getptd()->curcontext; }
 static void **CxxActiveCatches(void) { return &vcrt_getptd()->reserved[0]; }
 static int *CxxProcessingThrow(void) { return &vcrt_getptd()->processing_throw; }
-#include "../common/cxx_eh.c"
+#include "../common/cxx_fh3.c"
 
 /* The same handler under the names older compilers' tables name (FuncInfo magic 0x19930520-22). */
 VCRTEXP EXCEPTION_DISPOSITION __CxxFrameHandler(EXCEPTION_RECORD *rec, PVOID establisher, CONTEXT *ctx,

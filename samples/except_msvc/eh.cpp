@@ -152,6 +152,27 @@ extern "C" long long ThrowFromCatch(int v)
     return -1;
 }
 
+// The int leaves the inner catch block (destroying its z once) and the outer one for the catch around.
+extern "C" long long ThrowFromNestedCatch(int v)
+{
+    try {
+        try {
+            Thrower(0, v);
+        } catch (int x) {
+            try {
+                Thrower(1, x);
+            } catch (Base &) {
+                Noisy z("in the inner catch block");
+                throw x + 2;
+            }
+        }
+    } catch (int y) {
+        SayNumber("caught the int thrown from a catch block inside a catch block: ", y);
+        return y;
+    }
+    return -1;
+}
+
 extern "C" int LiveCounted(void) { return Counted::live; }
 
 // Run-time type information: typeid of a polymorphic object (__RTtypeid), dynamic_cast down, across

@@ -2,7 +2,7 @@
  * __CxxFrameHandler3 tables and _CxxThrowException calls MSVC's compiler makes) on
  * vcruntime140.dll: catch by type, by base class through a const reference, by pointer, by value
  * (the copy constructor runs, the copy and the thrown object are destroyed), catch(...), rethrow,
- * a try block inside a catch block, a throw from a catch block, destructors of locals during the
+ * a try block inside a catch block, a throw from a catch block (and from one inside another), destructors of locals during the
  * unwinding; typeid, type_info names, dynamic_cast and bad_cast/bad_typeid. No C runtime: the driver prints through NtWriteFile. */
 #include "../nt.h"
 
@@ -10,6 +10,7 @@ long long CatchTyped(int kind, int v);
 long long Nested(int v);
 long long Rethrow(int v);
 long long ThrowFromCatch(int v);
+long long ThrowFromNestedCatch(int v);
 int LiveCounted(void);
 void Rtti(void);
 void ForgetTypeNames(void);
@@ -38,6 +39,8 @@ int Entry(void)
     PrintHex("Rethrow returned ", (unsigned long long)Rethrow(9));
     Print("-- throw from a catch block\n");
     PrintHex("ThrowFromCatch returned ", (unsigned long long)ThrowFromCatch(21));
+    Print("-- throw from a catch block inside a catch block\n");
+    PrintHex("ThrowFromNestedCatch returned ", (unsigned long long)ThrowFromNestedCatch(30));
     Print("-- run-time type information\n");
     Rtti();
     ForgetTypeNames();
