@@ -1,0 +1,249 @@
+// msvcp140.dll's core as an MSVC-built program uses it (clang for the MSVC ABI, the STL's
+// declarations in msvcstl.h): the standard streams, the _X* throwers and std::exception,
+// exception_ptr, uncaught_exceptions, std::mutex / condition_variable / thread. All output goes
+// through std::cout and std::cerr; the result is the number of failed checks.
+#include "msvcstl.h"
+
+using std::cout;
+using std::endl;
+static int failures;
+
+static void Check(bool ok, const char *what)
+{
+    if (!ok) {
+        failures++;
+        cout << "FAILED: " << what << endl;
+    }
+}
+
+// -- the stream inserters and manipulators
+static void Streams()
+{
+    cout << "text " << 42 << ' ' << -7 << endl;
+    cout << 3000000000u << ' ' << -9000000000LL << ' ' << 18446744073709551615ULL << endl;
+    cout << 2.5 << ' ' << 3.14159265 << ' ' << 1e20 << ' ' << 0.0001 << ' ' << -0.0 << endl;
+    cout << true << ' ' << false << endl;
+    cout.width(6);
+    cout << 42 << '|' << endl;
+    cout.width(6);
+    cout.setf(std::ios_base::left, std::ios_base::adjustfield);
+    cout << "ab" << '|' << endl;
+    cout.setf(std::ios_base::right, std::ios_base::adjustfield);
+    cout.setf(std::ios_base::hex, std::ios_base::basefield);
+    cout << 255 << ' ';
+    cout.setf(std::ios_base::showbase | std::ios_base::uppercase, std::ios_base::showbase | std::ios_base::uppercase);
+    cout << 255 << endl;
+    cout.setf(std::ios_base::dec, std::ios_base::basefield | std::ios_base::showbase | std::ios_base::uppercase);
+    cout.precision(3);
+    cout.setf(std::ios_base::fixed, std::ios_base::fixed | std::ios_base::scientific);
+    cout << 0.1 << ' ' << 2.0 / 3 << endl;
+    cout.setf(std::ios_base::scientific, std::ios_base::fixed | std::ios_base::scientific);
+    cout << 12345.678 << endl;
+    cout.setf(0, std::ios_base::fixed | std::ios_base::scientific);
+    cout.precision(6);
+    cout << (const void *)0x1234 << endl;
+    cout.write("written\n", 8);
+    cout.put('p').put('\n');
+    Check(cout.good() && cout.rdstate() == 0, "cout is good");
+    Check(cout.tie() == nullptr, "cout is tied to nothing");
+    Check(std::cerr.tie() == &cout && (std::cerr.flags() & std::ios_base::unitbuf), "cerr: tied to cout, unitbuf");
+    Check(std::cin.tie() == &cout, "cin is tied to cout");
+    Check(cout.fill() == ' ' && cout.widen('x') == 'x', "fill and widen");
+    const std::ctype<char> &ct = std::use_facet<std::ctype<char>>(cout.getloc());
+    Check(ct.is(std::ctype_base::space, '\t') && !ct.is(std::ctype_base::space, 'a'), "ctype<char>::is(space)");
+    Check(ct.is(std::ctype_base::digit, '7') && ct.toupper('q') == 'Q', "ctype<char> digit, toupper");
+    cout << "to cout, then cerr: ";
+    std::cerr << "on stderr" << endl;
+    std::clog << "on clog" << endl;
+    cout.flush();
+}
+
+// -- the throwers: real C++ exceptions with the STL's types, caught by the program's own handlers
+template <class F> static void Expect(F f, const char *name)
+{
+    try {
+        f();
+        Check(false, "the thrower returned");
+    } catch (const std::length_error &e) {
+        cout << name << ": length_error, logic_error: " << e.what() << endl;
+    } catch (const std::out_of_range &e) {
+        cout << name << ": out_of_range: " << e.what() << endl;
+    } catch (const std::logic_error &e) {
+        cout << name << ": a logic_error: " << e.what() << endl;
+    } catch (const std::overflow_error &e) {
+        cout << name << ": overflow_error: " << e.what() << endl;
+    } catch (const std::system_error &e) {
+        cout << name << ": system_error " << e._Mycode._Myval << " of " << e._Mycode._Mycat->name() << ": "
+             << e.what() << endl;
+    } catch (const std::runtime_error &e) {
+        cout << name << ": a runtime_error: " << e.what() << endl;
+    } catch (const std::bad_alloc &e) {
+        cout << name << ": bad_alloc: " << e.what() << endl;
+    } catch (const std::exception &e) {
+        cout << name << ": a std::exception: " << e.what() << endl;
+    }
+}
+
+struct Watch {
+    int *seen;
+    ~Watch() { *seen = std::uncaught_exceptions() * 10 + (std::uncaught_exception() ? 1 : 0); }
+};
+
+static void Throwers()
+{
+    Expect([] { std::_Xlength_error("string too long"); }, "_Xlength_error");
+    Expect([] { std::_Xout_of_range("invalid vector subscript"); }, "_Xout_of_range");
+    Expect([] { std::_Xinvalid_argument("invalid stoi argument"); }, "_Xinvalid_argument");
+    Expect([] { std::_Xoverflow_error("bitset overflow"); }, "_Xoverflow_error");
+    Expect([] { std::_Xruntime_error("runtime"); }, "_Xruntime_error");
+    Expect([] { std::_Xbad_alloc(); }, "_Xbad_alloc");
+    Expect([] { std::_Xbad_function_call(); }, "_Xbad_function_call");
+    Expect([] { std::_Throw_Cpp_error(0); }, "_Throw_Cpp_error(0)");
+    Expect([] { std::_Throw_Cpp_error(5); }, "_Throw_Cpp_error(5)");
+    try {
+        std::_Xlength_error("by value");
+    } catch (std::exception e) {            // a copy through the catchable type's copy constructor
+        cout << "caught by value: " << e.what() << endl;
+    }
+    int seen = -1;
+    try {
+        Watch w{&seen};
+        std::_Xout_of_range("x");
+    } catch (...) {
+    }
+    cout << "uncaught_exceptions in a destructor run by the unwinding: " << seen << endl;
+    {
+        Watch w{&seen};
+    }
+    cout << "and in one run normally: " << seen << endl;
+}
+
+// -- exception_ptr: current_exception in a handler, copies, comparison, rethrow_exception
+static void ExceptionPtr()
+{
+    std::exception_ptr empty;
+    Check(!empty, "a default exception_ptr is null");
+    std::exception_ptr p;
+    try {
+        std::_Xout_of_range("kept for later");
+    } catch (...) {
+        p = std::current_exception();
+    }
+    Check(bool(p), "current_exception in a handler is not null");
+    std::exception_ptr q(p);
+    Check(q == p && !(q == empty), "copies compare equal");
+    try {
+        std::rethrow_exception(q);
+    } catch (const std::out_of_range &e) {
+        cout << "rethrown: out_of_range: " << e.what() << endl;
+    }
+    std::exception_ptr outside = std::current_exception();
+    Check(!outside, "current_exception outside a handler is null");
+}
+
+// -- threads: a counter under a mutex, a condition-variable handshake, recursion, try_lock
+static std::mutex counter_lock;
+static long long counter;
+static std::mutex queue_lock;
+static std::condition_variable queue_ready;
+static int queue[8], queued, consumed_sum;
+static std::recursive_mutex rlock;
+
+static void Threads()
+{
+    std::thread *workers[4];
+    unsigned char store[4][sizeof(std::thread)];
+    for (int i = 0; i < 4; i++)
+        workers[i] = new (store[i]) std::thread([] {
+            for (int k = 0; k < 500; k++) {
+                counter_lock.lock();
+                long long v = counter;
+                if (k % 50 == 0)
+                    _Thrd_yield();
+                counter = v + 1;
+                counter_lock.unlock();
+            }
+        });
+    for (int i = 0; i < 4; i++)
+        workers[i]->join();
+    cout << "counter after 4 threads x 500: " << counter << endl;
+
+    std::thread consumer([] {
+        int got = 0;
+        queue_lock.lock();
+        while (got < 8) {
+            while (queued == got)
+                queue_ready.wait(queue_lock);
+            consumed_sum += queue[got++];
+        }
+        queue_lock.unlock();
+    });
+    for (int i = 0; i < 8; i++) {
+        queue_lock.lock();
+        queue[queued++] = (i + 1) * 10;
+        queue_lock.unlock();
+        queue_ready.notify_one();
+        if (i % 3 == 0)
+            _Thrd_yield();
+    }
+    consumer.join();
+    cout << "the consumer's sum: " << consumed_sum << endl;
+
+    rlock.lock();
+    Check(rlock.try_lock(), "a recursive mutex locks again");
+    rlock.unlock();
+    Check(_Mtx_current_owns(&rlock._Mtx) == 1, "still owned after one unlock");
+    rlock.unlock();
+    Check(_Mtx_current_owns(&rlock._Mtx) == 0, "free after two");
+    counter_lock.lock();
+    static int other_try;
+    std::thread other([] { other_try = counter_lock.try_lock() ? 1 : 2; });
+    other.join();
+    counter_lock.unlock();
+    Check(other_try == 2, "try_lock of a mutex another thread holds fails");
+    Check(_Thrd_hardware_concurrency() >= 1, "hardware_concurrency");
+    static unsigned int ids[2];
+    ids[0] = _Thrd_id();
+    std::thread t([] { ids[1] = _Thrd_id(); });
+    unsigned int tid = t.get_id();
+    t.join();
+    Check(ids[1] == tid && ids[0] != ids[1], "thread ids");
+    long long f = _Query_perf_frequency(), c0 = _Query_perf_counter();
+    _timespec64 later = {0, 0};
+    long long ticks = _Xtime_get_ticks();
+    later.tv_sec = ticks / 10000000 - 11644473600LL;      // _Xtime_get_ticks counts 100 ns from 1601
+    later.tv_nsec = (long)(ticks % 10000000) * 100 + 20000000;
+    _Thrd_sleep(&later);
+    long long c1 = _Query_perf_counter();
+    Check(f > 0 && c1 > c0, "the performance counter runs");
+    Check(_Xtime_get_ticks() - ticks >= 200000, "_Thrd_sleep slept until the time");
+}
+
+// -- the extractors on std::cin
+static void Input()
+{
+    int n = 0;
+    double d = 0;
+    char word[16];
+    std::cin >> n >> d;
+    std::Extract(std::cin, word, sizeof word);
+    cout << "read " << n << ", " << d << ", " << word << endl;
+    char line[32];
+    std::cin.ignore();
+    std::cin.getline(line, sizeof line, '\n');
+    cout << "the line: " << line << " (" << std::cin.gcount() << " characters)" << endl;
+    std::cin >> n;
+    Check(std::cin.fail(), "a failed extraction sets failbit");
+    cout << "state after \"x\": " << std::cin.rdstate() << endl;
+}
+
+extern "C" int CxxMain(void)
+{
+    Streams();
+    Throwers();
+    ExceptionPtr();
+    Threads();
+    Input();
+    cout << "failures: " << failures << endl;
+    return failures + 40;
+}
