@@ -46,7 +46,7 @@ size_t LocaleIdIndex(locale_id *id)
  * caller to delete */
 void FacetIncref(facet *f) { __atomic_add_fetch(&f->refs, 1, __ATOMIC_RELAXED); }
 facet *FacetDecref(facet *f) { return __atomic_sub_fetch(&f->refs, 1, __ATOMIC_ACQ_REL) == 0 ? f : NULL; }
-static void *FacetDelete(facet *f, unsigned int flags)
+void *FacetDelete(facet *f, unsigned int flags)
 {
     if (flags & 1)
         free(f);
@@ -143,13 +143,32 @@ static const void *const locimp_vftable[] = {FacetDelete, FacetIncref, FacetDecr
 static locimp classic = {{locimp_vftable, 1}, classic_facets, FACETS, 0x3F /* all */, 0, {classic_name, 0}};
 static locale classic_locale = {&classic};
 
+/* A facet of the classic locale, at its id's index */
+void LocaleAddFacet(locale_id *id, facet *f)
+{
+    size_t i = LocaleIdIndex(id);
+    if (i < FACETS)
+        classic_facets[i] = f;
+}
+
+/* use_facet(loc) for the members here: the locale's facet, else the classic locale's */
+const facet *LocaleFacet(const locale *loc, locale_id *id)
+{
+    size_t i = LocaleIdIndex(id);
+    const locimp *imp = loc->ptr;
+    const facet *f = i < imp->facetcount ? imp->facetvec[i] : NULL;
+    if (f == NULL && i < classic.facetcount)
+        f = classic.facetvec[i];
+    return f;
+}
+
+void CtypeWcharInit(void);                                     /* wctype.c */
+
 void LocaleInit(void)
 {
     CtypeInit(&classic_ctype, 1);
-    size_t i = LocaleIdIndex(&ctype_char_id);
-    if (i < FACETS)
-        classic_facets[i] = &classic_ctype.base;
-    LocaleIdIndex(&ctype_wchar_id);
+    LocaleAddFacet(&ctype_char_id, &classic_ctype.base);
+    CtypeWcharInit();
 }
 
 locimp *LocaleGlobal(void) { return &classic; }
@@ -174,10 +193,6 @@ locale *LocaleNew(void)
 /* use_facet<ctype<char>>(loc), for the stream members here */
 const ctype_char *StreamCtype(const locale *loc)
 {
-    size_t i = LocaleIdIndex(&ctype_char_id);
-    const locimp *imp = loc->ptr;
-    const facet *f = i < imp->facetcount ? imp->facetvec[i] : NULL;
-    if (f == NULL && i < classic.facetcount)
-        f = classic.facetvec[i];
+    const facet *f = LocaleFacet(loc, &ctype_char_id);
     return f != NULL ? (const ctype_char *)f : &classic_ctype;
 }

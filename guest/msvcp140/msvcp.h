@@ -47,19 +47,15 @@ size_t LocaleIdIndex(locale_id *id);                                  /* locale:
 locimp *LocaleGlobal(void);                                           /* locale::_Getgloballocale */
 locale *LocaleNew(void);                                              /* a new locale on the global _Locimp */
 const ctype_char *StreamCtype(const locale *loc);                     /* use_facet<ctype<char>>(loc) */
+void LocaleAddFacet(locale_id *id, facet *f);                         /* a facet of the classic locale */
+const facet *LocaleFacet(const locale *loc, locale_id *id);
+void FacetIncref(facet *f);
+facet *FacetDecref(facet *f);
+void *FacetDelete(facet *f, unsigned int flags);
 #define CTYPE_SPACE 0x48                                              /* ctype_base::space: _CN | _SP */
 
-/* -- the streams: basic_streambuf<char> (vftable in the STL's virtual order), ios_base, basic_ios */
-typedef struct streambuf {
-    const void *const *vftable;
-    char *gfirst, *pfirst, **igfirst, **ipfirst, *gnext, *pnext, **ignext, **ipnext;
-    int gcount, pcount, *igcount, *ipcount;
-    locale *plocale;
-} streambuf;
-enum { SB_DTOR, SB_LOCK, SB_UNLOCK, SB_OVERFLOW, SB_PBACKFAIL, SB_SHOWMANYC, SB_UNDERFLOW, SB_UFLOW, SB_XSGETN,
-       SB_XSPUTN, SB_SEEKOFF, SB_SEEKPOS, SB_SETBUF, SB_SYNC, SB_IMBUE, SB_SLOTS };
-#define SB_CALL(sb, slot, type) ((type)(sb)->vftable[slot])
-
+/* -- the streams, for char and (suffix W) wchar_t: basic_streambuf (vftable in the STL's virtual
+ * order), ios_base, basic_ios, basic_ostream and basic_istream */
 typedef struct ios_base {
     const void *const *vftable;
     size_t stdstr;
@@ -68,38 +64,46 @@ typedef struct ios_base {
     void *arr, *calls;
     locale *ploc;
 } ios_base;
-struct ostream;
-typedef struct basic_ios {
-    ios_base base;
-    streambuf *mystrbuf;
-    struct ostream *tiestr;
-    char fillch;
-} basic_ios;
-typedef struct ostream { const int *vbtable; basic_ios ios; } ostream;
-typedef struct istream { const int *vbtable; streamsize chcount; basic_ios ios; } istream;
-#define OS_IOS(os) ((basic_ios *)((char *)(os) + (os)->vbtable[1]))
-#define IS_IOS(is) ((basic_ios *)((char *)(is) + (is)->vbtable[1]))
+#define STREAM_TYPES(CHT, S) \
+    typedef struct streambuf##S { \
+        const void *const *vftable; \
+        CHT *gfirst, *pfirst, **igfirst, **ipfirst, *gnext, *pnext, **ignext, **ipnext; \
+        int gcount, pcount, *igcount, *ipcount; \
+        locale *plocale; \
+    } streambuf##S; \
+    struct ostream##S; \
+    typedef struct basic_ios##S { \
+        ios_base base; \
+        streambuf##S *mystrbuf; \
+        struct ostream##S *tiestr; \
+        CHT fillch; \
+    } basic_ios##S; \
+    typedef struct ostream##S { const int *vbtable; basic_ios##S ios; } ostream##S; \
+    typedef struct istream##S { const int *vbtable; streamsize chcount; basic_ios##S ios; } istream##S;
+STREAM_TYPES(char, )
+STREAM_TYPES(wchar, W)
+enum { SB_DTOR, SB_LOCK, SB_UNLOCK, SB_OVERFLOW, SB_PBACKFAIL, SB_SHOWMANYC, SB_UNDERFLOW, SB_UFLOW, SB_XSGETN,
+       SB_XSPUTN, SB_SEEKOFF, SB_SEEKPOS, SB_SETBUF, SB_SYNC, SB_IMBUE, SB_SLOTS };
+#define SB_CALL(sb, slot, type) ((type)(sb)->vftable[slot])
+#define OS_IOS(os) ((void *)((char *)(os) + (os)->vbtable[1]))
+#define IS_IOS(is) ((void *)((char *)(is) + (is)->vbtable[1]))
 
 enum { IOS_SKIPWS = 0x1, IOS_UNITBUF = 0x2, IOS_UPPERCASE = 0x4, IOS_SHOWBASE = 0x8, IOS_SHOWPOINT = 0x10,
        IOS_SHOWPOS = 0x20, IOS_LEFT = 0x40, IOS_RIGHT = 0x80, IOS_INTERNAL = 0x100, IOS_DEC = 0x200,
        IOS_OCT = 0x400, IOS_HEX = 0x800, IOS_SCIENTIFIC = 0x1000, IOS_FIXED = 0x2000, IOS_BOOLALPHA = 0x4000,
        IOS_ADJUSTFIELD = 0x1c0, IOS_BASEFIELD = 0xe00, IOS_FLOATFIELD = 0x3000 };
 enum { IOS_GOODBIT = 0, IOS_EOFBIT = 1, IOS_FAILBIT = 2, IOS_BADBIT = 4, IOS_STATMASK = 0x17 };
+void IosBaseClear(ios_base *b, int state, int reraise);
+void StreamsInit(void), StreamsInitW(void);                          /* basic_ios.inc: the standard streams */
+void StreamsFlush(void), StreamsFlushW(void);
 
-void IosSetstate(basic_ios *ios, int state, int reraise);             /* basic_ios::setstate */
-char IosWiden(const basic_ios *ios, char c);                         /* basic_ios::widen */
-void IosInit(basic_ios *ios, streambuf *sb, struct ostream *tie, int flags);
-int StreambufSputc(streambuf *sb, char c);
-streamsize StreambufSputn(streambuf *sb, const char *s, streamsize n);
-int StreambufSgetc(streambuf *sb);
-streamsize StreambufSgetn(streambuf *sb, char *s, streamsize n);
-int StreambufSbumpc(streambuf *sb);
-int StreambufSnextc(streambuf *sb);
-int StreambufPubsync(streambuf *sb);
-streambuf *StdioStreambuf(int index, void *file);                    /* the standard streams' buffers */
-ostream *OstreamFlush(ostream *os);
-int OstreamPrefix(ostream *os);                                       /* the sentry's start: good after tie flush */
-void OstreamSuffix(ostream *os);                                      /* the sentry's end: _Osfx and unlock */
+/* ctype<wchar_t>: the facet, its _Ctypevec and _Cvtvec */
+typedef struct {
+    facet base;
+    struct { unsigned int page; const short *table; int delfl; wchar *locale_name; } ctype;
+    struct { unsigned int page, mbcurmax; int isclocale; unsigned char isleadbyte[32]; } cvt;
+} ctype_wchar;
+const ctype_wchar *StreamCtypeW(const locale *loc);                   /* use_facet<ctype<wchar_t>>(loc) */
 
 /* -- imports */
 typedef struct _iobuf FILE;
