@@ -1,9 +1,9 @@
 """msvcp140.dll under an MSVC-ABI C++ program (samples/msvcp_core: clang for x86_64-pc-windows-msvc
 with the Microsoft STL's declarations and inline code in msvcstl.h): the bytes std::cout, std::cerr
-and std::clog write (text mode: CR LF), what std::cin extracts, the exception types the _X*
-throwers raise and their what() strings, exception_ptr, std::uncaught_exceptions, and mutexes,
-condition variables and threads on one and on four processors; the export table carries the
-MSVC-decorated names real programs import."""
+and std::clog and the wide ones write (text mode: CR LF), what std::cin and std::wcin extract,
+the exception types the _X* throwers raise and their what() strings, exception_ptr,
+std::uncaught_exceptions, and mutexes, condition variables and threads on one and on four
+processors; the export table carries the MSVC-decorated names real programs import."""
 import os
 import subprocess
 import sys
@@ -12,7 +12,7 @@ import pefile
 import pytest
 from conftest import ROOT, sample_path
 
-STDIN = b"42 2.5 hello\nrest of the line\nx\n"
+STDIN = b"42 2.5 hello\nrest of the line\nx 7 wide\n"
 
 STREAMS = (
     b"text 42 -7\r\n"
@@ -51,7 +51,10 @@ INPUT = (
     b"the line: rest of the line (17 characters)\r\n"
     b'state after "x": 2\r\n'
 )
-EXPECTED = STREAMS + THROWERS + THREADS + INPUT + b"failures: 0\r\n"
+# wcout narrows as the "C" locale does: U+00E9 is the byte 0xE9, U+4E2D cannot be written (badbit)
+WIDE = b"wide 42 2.5 caf\xe9\r\n   ab|\r\n"
+EXPECTED = STREAMS + THROWERS + THREADS + INPUT + WIDE + b"wcin read x, 7, wide\r\nfailures: 0\r\n"
+STDERR = b"on stderr\r\non clog\r\non wcerr\r\n"
 EXIT_CODE = 40          # 40 + the number of failed checks
 
 
@@ -64,7 +67,7 @@ def boot(*options, stdin=STDIN, stderr=subprocess.PIPE):
 def test_streams_exceptions_threads_and_input(cpus):
     result = boot("--cpus", cpus)
     assert result.stdout == EXPECTED
-    assert result.stderr == b"on stderr\r\non clog\r\n"
+    assert result.stderr == STDERR
     assert result.returncode == EXIT_CODE
 
 
@@ -81,7 +84,8 @@ def test_extraction_at_the_end_of_input():
     stores an empty string and counts nothing, cin's state is failbit | eofbit."""
     result = boot(stdin=b"")
     assert result.stdout == STREAMS + THROWERS + THREADS + (
-        b"read 0, 0, \r\nthe line:  (0 characters)\r\nstate after \"x\": 3\r\nfailures: 0\r\n")
+        b"read 0, 0, \r\nthe line:  (0 characters)\r\nstate after \"x\": 3\r\n") + WIDE + (
+        b"wcin read , 0, \r\nfailures: 0\r\n")
     assert result.returncode == EXIT_CODE
 
 
@@ -113,6 +117,9 @@ REAL_IMPORTS = [
     "_Mtx_lock", "_Mtx_unlock", "_Cnd_wait", "_Cnd_broadcast", "_Thrd_join", "_Thrd_detach", "_Thrd_id",
     "_Thrd_hardware_concurrency", "_Query_perf_counter", "_Query_perf_frequency", "_Xtime_get_ticks",
     "?__ExceptionPtrCurrentException@@YAXPEAX@Z", "?__ExceptionPtrRethrow@@YAXPEBX@Z",
+    "?wcout@std@@3V?$basic_ostream@_WU?$char_traits@_W@std@@@1@A",
+    "?sputn@?$basic_streambuf@_WU?$char_traits@_W@std@@@std@@QEAA_JPEB_W_J@Z",
+    "?id@?$ctype@_W@std@@2V0locale@2@A",
 ]
 
 

@@ -1,7 +1,7 @@
 // msvcp140.dll's core as an MSVC-built program uses it (clang for the MSVC ABI, the STL's
 // declarations in msvcstl.h): the standard streams, the _X* throwers and std::exception,
 // exception_ptr, uncaught_exceptions, std::mutex / condition_variable / thread. All output goes
-// through std::cout and std::cerr; the result is the number of failed checks.
+// through std::cout and std::cerr (and the wide ones); the result is 40 + the number of failed checks.
 #include "msvcstl.h"
 
 using std::cout;
@@ -237,6 +237,28 @@ static void Input()
     cout << "state after \"x\": " << std::cin.rdstate() << endl;
 }
 
+// -- the wide streams: the same members for wchar_t, narrowed as the "C" locale does on output
+static void Wide()
+{
+    std::wcout << L"wide " << 42 << L' ' << 2.5 << L" caf\u00e9" << endl;
+    std::wcout.width(5);
+    std::wcout << L"ab" << L'|' << endl;
+    std::wcout << L"\u4e2d";
+    Check(std::wcout.bad(), "a character the C locale cannot narrow sets badbit");
+    std::wcout.clear();
+    Check(std::wcerr.tie() == &std::wcout && std::wcin.tie() == &std::wcout, "wcerr and wcin are tied to wcout");
+    const std::ctype<wchar_t> &ct = std::use_facet<std::ctype<wchar_t>>(std::wcout.getloc());
+    Check(ct.is(std::ctype_base::space, L' ') && !ct.is(std::ctype_base::space, L'q'), "ctype<wchar_t>::is");
+    Check(ct.widen('a') == L'a' && ct.narrow(L'\u4e2d', '?') == '?', "ctype<wchar_t> widen and narrow");
+    wchar_t first[8], second[8];
+    int n = 0;
+    std::Extract(std::wcin, first, 8);
+    std::wcin >> n;
+    std::Extract(std::wcin, second, 8);
+    std::wcout << L"wcin read " << first << L", " << n << L", " << second << endl;
+    std::wcerr << L"on wcerr" << endl;
+}
+
 extern "C" int CxxMain(void)
 {
     Streams();
@@ -244,6 +266,8 @@ extern "C" int CxxMain(void)
     ExceptionPtr();
     Threads();
     Input();
+    std::cin.clear();
+    Wide();
     cout << "failures: " << failures << endl;
     return failures + 40;
 }

@@ -255,7 +255,30 @@ protected:
     virtual const char *do_narrow(const char *, const char *, char, char *) const;
     struct { unsigned int _Page; const short *_Table; int _Delfl; wchar_t *_LocaleName; } _Ctype;
 };
-// use_facet<ctype<char>>: under the locale lock, the facet at the id's index
+template <> class MSVCP ctype<wchar_t> : public ctype_base {
+public:
+    bool is(short mask, wchar_t c) const { return do_is(mask, c); }
+    wchar_t widen(char c) const { return do_widen(c); }
+    char narrow(wchar_t c, char dflt = 0) const { return do_narrow(c, dflt); }
+    static locale::id id;
+protected:
+    virtual ~ctype() noexcept;
+    virtual bool do_is(short, wchar_t) const;
+    virtual const wchar_t *do_is(const wchar_t *, const wchar_t *, short *) const;
+    virtual const wchar_t *do_scan_is(short, const wchar_t *, const wchar_t *) const;
+    virtual const wchar_t *do_scan_not(short, const wchar_t *, const wchar_t *) const;
+    virtual wchar_t do_tolower(wchar_t) const;
+    virtual const wchar_t *do_tolower(wchar_t *, const wchar_t *) const;
+    virtual wchar_t do_toupper(wchar_t) const;
+    virtual const wchar_t *do_toupper(wchar_t *, const wchar_t *) const;
+    virtual wchar_t do_widen(char) const;
+    virtual const char *do_widen(const char *, const char *, wchar_t *) const;
+    virtual char do_narrow(wchar_t, char) const;
+    virtual const wchar_t *do_narrow(const wchar_t *, const wchar_t *, char, char *) const;
+    struct { unsigned int _Page; const short *_Table; int _Delfl; wchar_t *_LocaleName; } _Ctype;
+    struct { unsigned int _Page, _Mbcurmax; int _Isclocale; unsigned char _Isleadbyte[32]; } _Cvt;
+};
+// use_facet<F>: under the locale lock, the facet at the id's index
 template <class F> const F &use_facet(const locale &loc)
 {
     _Lockit lock(_LOCK_LOCALE);
@@ -263,9 +286,19 @@ template <class F> const F &use_facet(const locale &loc)
     return *static_cast<const F *>(f);
 }
 
-// -- <xiosbase>, <ios>, <streambuf>, <ostream>, <istream>: the stream classes
+// -- <xiosbase>, <ios>, <streambuf>, <ostream>, <istream>: the stream classes (the templates and
+// their char and wchar_t instantiations, exported by msvcp140)
 template <class E> struct char_traits;
-template <> struct char_traits<char> {};
+template <> struct char_traits<char> {
+    using int_type = int;
+    static int_type eof() { return -1; }
+    static int_type to_int_type(char c) { return (unsigned char)c; }
+};
+template <> struct char_traits<wchar_t> {
+    using int_type = unsigned short;
+    static int_type eof() { return 0xFFFF; }
+    static int_type to_int_type(wchar_t c) { return c; }
+};
 class MSVCP ios_base {
 public:
     enum { skipws = 1, unitbuf = 2, left = 0x40, right = 0x80, adjustfield = 0x1c0, dec = 0x200, hex = 0x800,
@@ -274,6 +307,7 @@ public:
     class MSVCP Init { public: Init(); ~Init() noexcept; };
     bool good() const;
     bool fail() const;
+    bool bad() const;
     int rdstate() const;
     int flags() const;
     streamsize width() const;
@@ -289,67 +323,62 @@ public:
     locale *_Ploc;
 };
 template <class E, class T> class basic_ostream;
-template <class E, class T> class basic_streambuf;
-template <class E, class T> class basic_ios;
-template <> class MSVCP basic_streambuf<char, char_traits<char>> {
+template <class E, class T> class MSVCP basic_streambuf {
 public:
+    using int_type = typename T::int_type;
     virtual ~basic_streambuf() noexcept;
-    int sputc(char);
-    streamsize sputn(const char *, streamsize);
-    int sgetc()
-    {
-        return _IGnext && *_IGnext && 0 < *_IGcount ? (unsigned char)**_IGnext : underflow();
-    }
-    int snextc()
+    int_type sputc(E);
+    streamsize sputn(const E *, streamsize);
+    int_type sgetc() { return _IGnext && *_IGnext && 0 < *_IGcount ? T::to_int_type(**_IGnext) : underflow(); }
+    int_type snextc()
     {
         if (_IGnext && *_IGnext && 1 < *_IGcount) {
             --*_IGcount;
-            return (unsigned char)*++*_IGnext;
+            return T::to_int_type(*++*_IGnext);
         }
-        return sbumpc() == -1 ? -1 : sgetc();
+        return sbumpc() == T::eof() ? T::eof() : sgetc();
     }
-    int sbumpc()
+    int_type sbumpc()
     {
         if (_IGnext && *_IGnext && 0 < *_IGcount) {
             --*_IGcount;
-            return (unsigned char)*(*_IGnext)++;
+            return T::to_int_type(*(*_IGnext)++);
         }
         return uflow();
     }
     virtual void _Lock();
     virtual void _Unlock();
 protected:
-    virtual int overflow(int);
-    virtual int pbackfail(int);
+    virtual int_type overflow(int_type);
+    virtual int_type pbackfail(int_type);
     virtual streamsize showmanyc();
-    virtual int underflow();
-    virtual int uflow();
-    virtual streamsize xsgetn(char *, streamsize);
-    virtual streamsize xsputn(const char *, streamsize);
+    virtual int_type underflow();
+    virtual int_type uflow();
+    virtual streamsize xsgetn(E *, streamsize);
+    virtual streamsize xsputn(const E *, streamsize);
     virtual void *seekoff_unused();
     virtual void *seekpos_unused();
-    virtual basic_streambuf *setbuf(char *, streamsize);
+    virtual basic_streambuf *setbuf(E *, streamsize);
     virtual int sync();
     virtual void imbue(const locale &);
 private:
-    char *_Gfirst, *_Pfirst, **_IGfirst, **_IPfirst, *_Gnext, *_Pnext, **_IGnext, **_IPnext;
+    E *_Gfirst, *_Pfirst, **_IGfirst, **_IPfirst, *_Gnext, *_Pnext, **_IGnext, **_IPnext;
     int _Gcount, _Pcount, *_IGcount, *_IPcount;
     locale *_Plocale;
 };
-using streambuf = basic_streambuf<char, char_traits<char>>;
-template <> class MSVCP basic_ios<char, char_traits<char>> : public ios_base {
+template <class E, class T> class MSVCP basic_ios : public ios_base {
 public:
     void setstate(int, bool = false);
     void clear(int = 0, bool = false);
-    basic_ostream<char, char_traits<char>> *tie() const;
-    streambuf *rdbuf() const;
-    char fill() const;
-    char widen(char) const;
-    streambuf *_Mystrbuf;
-    basic_ostream<char, char_traits<char>> *_Tiestr;
-    char _Fillch;
+    basic_ostream<E, T> *tie() const;
+    basic_streambuf<E, T> *rdbuf() const;
+    E fill() const;
+    E widen(char) const;
+    basic_streambuf<E, T> *_Mystrbuf;
+    basic_ostream<E, T> *_Tiestr;
+    E _Fillch;
 };
-template <> class MSVCP basic_ostream<char, char_traits<char>> : virtual public basic_ios<char, char_traits<char>> {
+template <class E, class T> class MSVCP basic_ostream : virtual public basic_ios<E, T> {
 public:
     using _Myt = basic_ostream;
     // sentry: the streambuf's lock, a flush of the tied stream, good(); its end runs _Osfx
@@ -383,14 +412,12 @@ public:
     _Myt &operator<<(bool);
     _Myt &operator<<(const void *);
     _Myt &operator<<(_Myt &(__cdecl *)(_Myt &));
-    _Myt &put(char);
-    _Myt &write(const char *, streamsize);
+    _Myt &put(E);
+    _Myt &write(const E *, streamsize);
     _Myt &flush();
     void _Osfx();
 };
-using ostream = basic_ostream<char, char_traits<char>>;
-template <class E, class T> class basic_istream;
-template <> class MSVCP basic_istream<char, char_traits<char>> : virtual public basic_ios<char, char_traits<char>> {
+template <class E, class T> class MSVCP basic_istream : virtual public basic_ios<E, T> {
 public:
     using _Myt = basic_istream;
     bool _Ipfx(bool = false);
@@ -398,39 +425,45 @@ public:
     _Myt &operator>>(int &);
     _Myt &operator>>(double &);
     _Myt &operator>>(unsigned long long &);
-    int get();
-    _Myt &getline(char *, streamsize, char);
+    typename T::int_type get();
+    _Myt &getline(E *, streamsize, E);
     streamsize gcount() const;
-    _Myt &ignore(streamsize = 1, int = -1);
+    _Myt &ignore(streamsize = 1, typename T::int_type = T::eof());
     streamsize _Chcount;
 };
+using streambuf = basic_streambuf<char, char_traits<char>>;
+using ostream = basic_ostream<char, char_traits<char>>;
 using istream = basic_istream<char, char_traits<char>>;
+using wostream = basic_ostream<wchar_t, char_traits<wchar_t>>;
+using wistream = basic_istream<wchar_t, char_traits<wchar_t>>;
 extern MSVCP ostream cout, cerr, clog;
 extern MSVCP istream cin;
+extern MSVCP wostream wcout, wcerr, wclog;
+extern MSVCP wistream wcin;
 
 // endl: the newline widened through the stream's ctype facet, put, flush
-inline ostream &__cdecl endl(ostream &os)
+template <class E, class T> inline basic_ostream<E, T> &__cdecl endl(basic_ostream<E, T> &os)
 {
     os.put(os.widen('\n'));
     os.flush();
     return os;
 }
 
-// operator<<(ostream&, const char*): padding to width() with fill(), sputn, width reset, badbit on failure
-inline ostream &operator<<(ostream &os, const char *s)
+// operator<<(ostream&, const E*): padding to width() with fill(), sputn, width reset, badbit on failure
+template <class E, class T> inline basic_ostream<E, T> &operator<<(basic_ostream<E, T> &os, const E *s)
 {
     int state = ios_base::goodbit;
     streamsize n = 0;
     while (s[n])
         n++;
     streamsize pad = os.width() <= n ? 0 : os.width() - n;
-    const ostream::sentry ok(os);
+    const typename basic_ostream<E, T>::sentry ok(os);
     if (!ok) {
         state |= ios_base::badbit;
     } else {
         if ((os.flags() & ios_base::adjustfield) != ios_base::left)
             for (; pad > 0; --pad)
-                if (os.rdbuf()->sputc(os.fill()) == -1) {
+                if (os.rdbuf()->sputc(os.fill()) == T::eof()) {
                     state |= ios_base::badbit;
                     break;
                 }
@@ -438,7 +471,7 @@ inline ostream &operator<<(ostream &os, const char *s)
             state |= ios_base::badbit;
         else
             for (; pad > 0; --pad)
-                if (os.rdbuf()->sputc(os.fill()) == -1) {
+                if (os.rdbuf()->sputc(os.fill()) == T::eof()) {
                     state |= ios_base::badbit;
                     break;
                 }
@@ -447,24 +480,29 @@ inline ostream &operator<<(ostream &os, const char *s)
     os.setstate(state);
     return os;
 }
+template <class E, class T> inline basic_ostream<E, T> &operator<<(basic_ostream<E, T> &os, E c)
+{
+    E s[2] = {c, 0};
+    return os << s;
+}
 inline ostream &operator<<(ostream &os, char c) { char s[2] = {c, 0}; return os << s; }
 
-// operator>>(istream&, char*) with a bound, as the string extractor reads: skip spaces through the
+// operator>>(istream&, E*) with a bound, as the string extractor reads: skip spaces through the
 // ctype facet, then characters up to the next space; failbit when none, eofbit at the end
-inline istream &Extract(istream &is, char *buf, size_t cap)
+template <class E, class T> inline basic_istream<E, T> &Extract(basic_istream<E, T> &is, E *buf, size_t cap)
 {
     int state = ios_base::goodbit;
     size_t n = 0;
     if (is._Ipfx()) {
-        const ctype<char> &ct = use_facet<ctype<char>>(is.getloc());
-        for (int c = is.rdbuf()->sgetc();; c = is.rdbuf()->snextc()) {
-            if (c == -1) {
+        const ctype<E> &ct = use_facet<ctype<E>>(is.getloc());
+        for (typename T::int_type c = is.rdbuf()->sgetc();; c = is.rdbuf()->snextc()) {
+            if (c == T::eof()) {
                 state |= ios_base::eofbit;
                 break;
             }
-            if (ct.is(ctype_base::space, (char)c) || n + 1 >= cap)
+            if (ct.is(ctype_base::space, (E)c) || n + 1 >= cap)
                 break;
-            buf[n++] = (char)c;
+            buf[n++] = (E)c;
         }
     }
     buf[n] = 0;
