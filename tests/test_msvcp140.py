@@ -40,12 +40,19 @@ THROWERS = (
     b"_Throw_Cpp_error(0): system_error 16 of generic: device or resource busy: device or resource busy\r\n"
     b"_Throw_Cpp_error(5): system_error 36 of generic: resource deadlock would occur: "
     b"resource deadlock would occur\r\n"
+    b"_XGetLastError(2): system_error 2 of system: The system cannot find the file specified.\r\n"
+    b"_Syserror_map(13): permission denied, _Winerror_map(5): 13, _Syserror_map(9999): unknown error\r\n"
     b"caught by value: by value\r\n"
     b"uncaught_exceptions in a destructor run by the unwinding: 11\r\n"
     b"and in one run normally: 0\r\n"
     b"rethrown: out_of_range: kept for later\r\n"
 )
-THREADS = b"counter after 4 threads x 500: 2000\r\nthe consumer's sum: 360\r\n"
+THREADS = (
+    b"counter after 4 threads x 500: 2000\r\n"
+    b"the consumer's sum: 360\r\n"
+    b"notify_all_at_thread_exit woke the waiter: 1\r\n"          # the mutex was unlocked at the end
+    b"call_once ran its callable 1 time(s)\r\n"
+)
 INPUT = (
     b"read 42, 2.5, hello\r\n"
     b"the line: rest of the line (17 characters)\r\n"

@@ -131,43 +131,41 @@ void Xout_of_range(const char *m) { ThrowWithMessage(vft_out_of_range, ti_out_of
 void Xoverflow_error(const char *m) { ThrowWithMessage(vft_overflow_error, ti_overflow_error, m); }
 void Xruntime_error(const char *m) { ThrowWithMessage(vft_runtime_error, ti_runtime_error, m); }
 
-/* -- generic_category(): name "generic", message(code) the errc text, _Addr 3 */
+/* -- generic_category() (name "generic", message(code) the errc text, _Addr 3) and
+ * system_category() ("system", the system's message for a Windows error, _Addr 7) */
 typedef struct { union { char buf[16]; char *ptr; } bx; size_t size, res; } std_string;
-static const struct { int code; const char *text; } ERRC_TEXT[] = {
-    {1, "operation not permitted"}, {3, "no such process"}, {11, "resource unavailable try again"},
-    {12, "not enough memory"}, {16, "device or resource busy"}, {22, "invalid argument"},
-    {36, "resource deadlock would occur"}};
-
-static const char *ErrcText(int code)
-{
-    for (size_t i = 0; i < sizeof ERRC_TEXT / sizeof ERRC_TEXT[0]; i++)
-        if (ERRC_TEXT[i].code == code)
-            return ERRC_TEXT[i].text;
-    return "unknown error";
-}
+const char *Syserror_map(int code);                                      /* syserror.c */
+int Winerror_map(int code);
+unsigned long Winerror_message(unsigned long code, char *buf, unsigned long size);
 
 static void *CategoryDelete(error_category *c, unsigned int flags) { (void)flags; return c; }
 static const char *GenericName(const error_category *c) { (void)c; return "generic"; }
 
 /* message(int) returns a std::string (MSVC layout: 16-byte small buffer or a heap pointer, size,
  * capacity) in the caller's slot. */
-static std_string *GenericMessage(const error_category *c, std_string *out, int code)
+static std_string *MakeString(std_string *out, const char *text, size_t n)
 {
-    (void)c;
-    const char *text = ErrcText(code);
-    size_t n = 0;
-    while (text[n])
-        n++;
     char *dst = out->bx.buf;
     out->res = 15;
     if (n > 15) {
         dst = out->bx.ptr = malloc(n + 1);
         out->res = n;
     }
-    for (size_t i = 0; i <= n; i++)
+    for (size_t i = 0; i < n; i++)
         dst[i] = text[i];
+    dst[n] = 0;
     out->size = n;
     return out;
+}
+
+static std_string *GenericMessage(const error_category *c, std_string *out, int code)
+{
+    (void)c;
+    const char *text = Syserror_map(code);
+    size_t n = 0;
+    while (text[n])
+        n++;
+    return MakeString(out, text, n);
 }
 
 static error_code *GenericCondition(const error_category *c, error_code *out, int code)
@@ -191,6 +189,29 @@ static const void *const generic_category_vftable[] = {
     CategoryDelete, GenericName, GenericMessage, GenericCondition, GenericEquivalentCode, GenericEquivalentCondition};
 static const error_category generic_category = {generic_category_vftable, 3};
 
+static const char *SystemName(const error_category *c) { (void)c; return "system"; }
+
+static std_string *SystemMessage(const error_category *c, std_string *out, int code)
+{
+    (void)c;
+    char text[512];
+    unsigned long n = Winerror_message((unsigned long)code, text, sizeof text);
+    return n ? MakeString(out, text, n) : MakeString(out, "unknown error", 13);
+}
+
+/* a Windows error's condition: its errc in the generic category, or itself in this one */
+static error_code *SystemCondition(const error_category *c, error_code *out, int code)
+{
+    int errc = Winerror_map(code);
+    out->value = errc ? errc : code;
+    out->category = errc ? &generic_category : c;
+    return out;
+}
+
+static const void *const system_category_vftable[] = {
+    CategoryDelete, SystemName, SystemMessage, SystemCondition, GenericEquivalentCode, GenericEquivalentCondition};
+static const error_category system_category = {system_category_vftable, 7};
+
 __attribute__((noreturn)) void Throw_Cpp_error(int code);
 
 /* _Throw_Cpp_error(code): a system_error of the errc the STL's code stands for, its what() the
@@ -204,8 +225,24 @@ void Throw_Cpp_error(int code)
     if (code < 0 || code > 6)
         abort();
     char what[80];
-    Format(what, sizeof what, "%s: %s", TEXT[code], ErrcText(ERRC[code]));
+    Format(what, sizeof what, "%s: %s", TEXT[code], Syserror_map(ERRC[code]));
     system_error e = {{vft_system_error, {NULL, 0}}, {ERRC[code], &generic_category}};
+    std_exception_data init = {what, 1};
+    __std_exception_copy(&init, &e.base.data);
+    _CxxThrowException(&e, ti_system_error);
+}
+
+/* _XGetLastError(): a system_error of system_category() for GetLastError(); its what() is the
+ * system's message for the code */
+__declspec(dllimport) unsigned int WINAPI GetLastError(void);
+
+void XGetLastError(void)
+{
+    int code = (int)GetLastError();
+    char what[512];
+    if (Winerror_message((unsigned long)code, what, sizeof what) == 0)
+        Format(what, sizeof what, "unknown error");
+    system_error e = {{vft_system_error, {NULL, 0}}, {code, &system_category}};
     std_exception_data init = {what, 1};
     __std_exception_copy(&init, &e.base.data);
     _CxxThrowException(&e, ti_system_error);

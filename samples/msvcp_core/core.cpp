@@ -100,6 +100,11 @@ static void Throwers()
     Expect([] { std::_Xbad_function_call(); }, "_Xbad_function_call");
     Expect([] { std::_Throw_Cpp_error(0); }, "_Throw_Cpp_error(0)");
     Expect([] { std::_Throw_Cpp_error(5); }, "_Throw_Cpp_error(5)");
+    Expect([] { SetLastError(2); std::_XGetLastError(); }, "_XGetLastError(2)");
+    cout << "_Syserror_map(13): " << std::_Syserror_map(13) << ", _Winerror_map(5): " << std::_Winerror_map(5)
+         << ", _Syserror_map(9999): " << std::_Syserror_map(9999) << endl;
+    unsigned int r1 = std::_Random_device(), r2 = std::_Random_device();
+    Check(r1 != r2, "random_device gives different values");
     try {
         std::_Xlength_error("by value");
     } catch (std::exception e) {            // a copy through the catchable type's copy constructor
@@ -217,6 +222,26 @@ static void Threads()
     long long c1 = _Query_perf_counter();
     Check(f > 0 && c1 > c0, "the performance counter runs");
     Check(_Xtime_get_ticks() - ticks >= 200000, "_Thrd_sleep slept until the time");
+
+    static std::mutex exit_lock;
+    static std::condition_variable exited;
+    static int done;
+    std::thread notifier([] {
+        exit_lock.lock();
+        done = 1;
+        std::notify_all_at_thread_exit(exited, exit_lock);     // exit_lock stays locked until the end
+    });
+    exit_lock.lock();
+    while (!done)
+        exited.wait(exit_lock);
+    exit_lock.unlock();
+    notifier.join();
+    cout << "notify_all_at_thread_exit woke the waiter: " << done << endl;
+    static std::once_flag once;
+    static int calls;
+    for (int i = 0; i < 3; i++)
+        std::call_once(once, [] { calls++; });
+    cout << "call_once ran its callable " << calls << " time(s)" << endl;
 }
 
 // -- the extractors on std::cin

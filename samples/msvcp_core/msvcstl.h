@@ -64,6 +64,10 @@ class system_error : public _System_error {};
 [[noreturn]] MSVCP void __cdecl _Xruntime_error(const char *);
 [[noreturn]] MSVCP void __cdecl _Xbad_function_call();
 [[noreturn]] MSVCP void __cdecl _Throw_Cpp_error(int);
+[[noreturn]] MSVCP void __cdecl _XGetLastError();
+MSVCP const char *__cdecl _Syserror_map(int);
+MSVCP int __cdecl _Winerror_map(int);
+MSVCP unsigned int __cdecl _Random_device();
 MSVCP bool __cdecl uncaught_exception() noexcept;
 MSVCP int __cdecl uncaught_exceptions() noexcept;
 }
@@ -128,6 +132,9 @@ MSVCP unsigned int __cdecl _Thrd_hardware_concurrency() noexcept;
 MSVCP long long __cdecl _Query_perf_counter() noexcept;
 MSVCP long long __cdecl _Query_perf_frequency() noexcept;
 MSVCP long long __cdecl _Xtime_get_ticks() noexcept;
+MSVCP void __cdecl _Cnd_register_at_thread_exit(_Cnd_internal_imp_t *, _Mtx_internal_imp_t *, int *) noexcept;
+MSVCP void __cdecl _Cnd_do_broadcast_at_thread_exit() noexcept;
+__declspec(dllimport) void __stdcall SetLastError(unsigned int);
 __declspec(dllimport) size_t __cdecl _beginthreadex(void *, unsigned, unsigned(__stdcall *)(void *), void *, unsigned, unsigned *);
 }
 
@@ -151,12 +158,22 @@ public:
 };
 class condition_variable {
 public:
+    friend void notify_all_at_thread_exit(condition_variable &, mutex &);
     constexpr condition_variable() noexcept : _Cnd{} {}
     void wait(mutex &m) { _Cnd_wait(&_Cnd, &m._Mtx); }
     void notify_one() noexcept { _Cnd_signal(&_Cnd); }
     void notify_all() noexcept { _Cnd_broadcast(&_Cnd); }
     _Cnd_internal_imp_t _Cnd;
 };
+// notify_all_at_thread_exit(cond, locked mutex): the mutex stays locked until the thread ends
+inline void notify_all_at_thread_exit(condition_variable &c, mutex &m) { _Cnd_register_at_thread_exit(&c._Cnd, &m._Mtx, nullptr); }
+// call_once: the once_flag is an INIT_ONCE; the callback gets the callable
+struct once_flag { void *_Opaque = nullptr; };
+MSVCP int __cdecl _Execute_once(once_flag &, int(__stdcall *)(void *, void *, void **), void *) noexcept;
+template <class F> void call_once(once_flag &flag, F f)
+{
+    _Execute_once(flag, [](void *, void *p, void **) -> int { (*static_cast<F *>(p))(); return 1; }, &f);
+}
 // std::thread: the callable on the heap, started by _beginthreadex, joined by _Thrd_join
 class thread {
 public:
@@ -174,6 +191,7 @@ private:
         (*f)();
         f->~F();
         free(f);
+        _Cnd_do_broadcast_at_thread_exit();
         return 0;
     }
     _Thrd_t _Thr;
