@@ -25,6 +25,7 @@ STREAMS = (
     b"0.100 0.667\r\n"
     b"1.235e+04\r\n"
     b"0000000000001234\r\n"
+    b"ios_base::failure 1 of iostream: ios_base::failbit set: iostream stream error\r\n"
     b"written\r\n"
     b"p\r\n"
     b"to cout, then cerr: "
@@ -56,6 +57,7 @@ THREADS = (
 INPUT = (
     b"read 42, 2.5, hello\r\n"
     b"the line: rest of the line (17 characters)\r\n"
+    b"cin threw: ios_base::failbit set: iostream stream error\r\n"
     b'state after "x": 2\r\n'
 )
 # wcout narrows as the "C" locale does: U+00E9 is the byte 0xE9, U+4E2D cannot be written (badbit)
@@ -91,7 +93,8 @@ def test_extraction_at_the_end_of_input():
     stores an empty string and counts nothing, cin's state is failbit | eofbit."""
     result = boot(stdin=b"")
     assert result.stdout == STREAMS + THROWERS + THREADS + (
-        b"read 0, 0, \r\nthe line:  (0 characters)\r\nstate after \"x\": 3\r\n") + WIDE + (
+        b"read 0, 0, \r\nthe line:  (0 characters)\r\n"
+        b"cin threw: ios_base::failbit set: iostream stream error\r\nstate after \"x\": 3\r\n") + WIDE + (
         b"wcin read , 0, \r\nfailures: 0\r\n")
     assert result.returncode == EXIT_CODE
 

@@ -26,6 +26,7 @@
 
 /* The members each stream source calls in another */
 void T(IosSetstate)(BASIC_IOS *ios, int state, int reraise);
+int T(IosSetstateQuiet)(BASIC_IOS *ios, int state);
 CH T(IosWiden)(const BASIC_IOS *ios, char c);
 char T(IosNarrow)(const BASIC_IOS *ios, CH c, char dflt);
 int T(IosIsSpace)(const BASIC_IOS *ios, CH c);

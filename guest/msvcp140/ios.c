@@ -60,18 +60,35 @@ locale *IosGetloc(const ios_base *b, locale *out)
     return out;
 }
 
-/* clear(state, reraise): the new state; the exception mask is kept but not thrown (the
- * standard streams' mask is empty) */
-void IosBaseClear(ios_base *b, int state, int reraise)
+/* clear(state, reraise): the new state; a state the exception mask selects throws
+ * ios_base::failure ("ios_base::badbit set", then failbit, then eofbit), or with reraise
+ * rethrows the exception being handled. IosBaseClearQuiet only sets it and returns the bits
+ * to throw for, for members that must release a lock first. */
+int IosBaseClearQuiet(ios_base *b, int state)
 {
-    (void)reraise;
     b->mystate = state & IOS_STATMASK;
+    return b->mystate & b->except;
 }
 
-void IosBaseSetstate(ios_base *b, int state, int reraise)
+void IosThrowFailure(int filtered, int reraise)
 {
-    if (state != IOS_GOODBIT)
-        IosBaseClear(b, b->mystate | state, reraise);
+    if (filtered == 0)
+        return;
+    if (reraise)
+        _CxxThrowException(NULL, NULL);                  /* throw; */
+    ThrowIosFailure(filtered & IOS_BADBIT    ? "ios_base::badbit set"
+                    : filtered & IOS_FAILBIT ? "ios_base::failbit set"
+                                             : "ios_base::eofbit set");
+}
+
+void IosBaseClear(ios_base *b, int state, int reraise) { IosThrowFailure(IosBaseClearQuiet(b, state), reraise); }
+void IosBaseSetstate(ios_base *b, int state, int reraise) { IosBaseClear(b, b->mystate | state, reraise); }
+
+/* exceptions(mask): the new mask, then clear(rdstate()) (which throws for a state it selects) */
+void IosExceptionsSet(ios_base *b, int mask)
+{
+    b->except = mask & IOS_STATMASK;
+    IosBaseClear(b, b->mystate, 0);
 }
 
 /* ios_base::Init and _Winit: counted users of the standard streams */

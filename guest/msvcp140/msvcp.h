@@ -94,6 +94,9 @@ enum { IOS_SKIPWS = 0x1, IOS_UNITBUF = 0x2, IOS_UPPERCASE = 0x4, IOS_SHOWBASE = 
        IOS_ADJUSTFIELD = 0x1c0, IOS_BASEFIELD = 0xe00, IOS_FLOATFIELD = 0x3000 };
 enum { IOS_GOODBIT = 0, IOS_EOFBIT = 1, IOS_FAILBIT = 2, IOS_BADBIT = 4, IOS_STATMASK = 0x17 };
 void IosBaseClear(ios_base *b, int state, int reraise);
+int IosBaseClearQuiet(ios_base *b, int state);                        /* the bits to throw for */
+void IosThrowFailure(int filtered, int reraise);
+__attribute__((noreturn)) void ThrowIosFailure(const char *message);  /* xthrow.c: ios_base::failure */
 void StreamsInit(void), StreamsInitW(void);                          /* basic_ios.inc: the standard streams */
 void StreamsFlush(void), StreamsFlushW(void);
 

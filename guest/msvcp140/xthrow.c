@@ -53,6 +53,8 @@ __asm__(".section .rdata,\"dr\"\n"
         CLASS("_System_error", ".?AV_System_error@std@@", 2, "bcd__System_error, bcd_runtime_error, bcd_exception", 40)
         CLASS("system_error", ".?AVsystem_error@std@@", 3,
               "bcd_system_error, bcd__System_error, bcd_runtime_error, bcd_exception", 40)
+        CLASS("failure", ".?AVfailure@ios_base@std@@", 4,
+              "bcd_failure, bcd_system_error, bcd__System_error, bcd_runtime_error, bcd_exception", 40)
         THROWN("length_error", 3, "ct_length_error, ct_logic_error, ct_exception")
         THROWN("out_of_range", 3, "ct_out_of_range, ct_logic_error, ct_exception")
         THROWN("invalid_argument", 3, "ct_invalid_argument, ct_logic_error, ct_exception")
@@ -61,6 +63,7 @@ __asm__(".section .rdata,\"dr\"\n"
         THROWN("bad_alloc", 2, "ct_bad_alloc, ct_exception")
         THROWN("bad_function_call", 2, "ct_bad_function_call, ct_exception")
         THROWN("system_error", 4, "ct_system_error, ct__System_error, ct_runtime_error, ct_exception")
+        THROWN("failure", 5, "ct_failure, ct_system_error, ct__System_error, ct_runtime_error, ct_exception")
         ".text\n");
 
 /* The type descriptors' type_info vftable (their names are what the frame handler compares). */
@@ -100,12 +103,13 @@ COPY(bad_function_call)
     }
 COPY_SYSTEM(_System_error)
 COPY_SYSTEM(system_error)
+COPY_SYSTEM(failure)
 
 extern const char ti_length_error[], ti_out_of_range[], ti_invalid_argument[], ti_runtime_error[],
-    ti_overflow_error[], ti_bad_alloc[], ti_bad_function_call[], ti_system_error[];
+    ti_overflow_error[], ti_bad_alloc[], ti_bad_function_call[], ti_system_error[], ti_failure[];
 extern const void *const vft_length_error[], *const vft_out_of_range[], *const vft_invalid_argument[],
     *const vft_runtime_error[], *const vft_overflow_error[], *const vft_bad_alloc[], *const vft_bad_function_call[],
-    *const vft_system_error[];
+    *const vft_system_error[], *const vft_failure[];
 
 /* exception(const char *message): the object owns a copy of the message */
 static __attribute__((noreturn)) void ThrowWithMessage(const void *const *vftable, const void *info, const char *message)
@@ -230,6 +234,30 @@ void Throw_Cpp_error(int code)
     std_exception_data init = {what, 1};
     __std_exception_copy(&init, &e.base.data);
     _CxxThrowException(&e, ti_system_error);
+}
+
+/* iostream_category(): "iostream", io_errc::stream (1) is "iostream stream error", _Addr 5 */
+static const char *IostreamName(const error_category *c) { (void)c; return "iostream"; }
+
+static std_string *IostreamMessage(const error_category *c, std_string *out, int code)
+{
+    return code == 1 ? MakeString(out, "iostream stream error", 21) : GenericMessage(c, out, code);
+}
+
+static const void *const iostream_category_vftable[] = {
+    CategoryDelete, IostreamName, IostreamMessage, GenericCondition, GenericEquivalentCode, GenericEquivalentCondition};
+static const error_category iostream_category = {iostream_category_vftable, 5};
+
+/* ios_base::failure(message): a system_error of io_errc::stream; what() is the message, ": ",
+ * and the category's text */
+void ThrowIosFailure(const char *message)
+{
+    char what[96];
+    Format(what, sizeof what, "%s: iostream stream error", message);
+    system_error e = {{vft_failure, {NULL, 0}}, {1, &iostream_category}};
+    std_exception_data init = {what, 1};
+    __std_exception_copy(&init, &e.base.data);
+    _CxxThrowException(&e, ti_failure);
 }
 
 /* _XGetLastError(): a system_error of system_category() for GetLastError(); its what() is the

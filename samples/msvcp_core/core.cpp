@@ -42,6 +42,16 @@ static void Streams()
     cout.setf(0, std::ios_base::fixed | std::ios_base::scientific);
     cout.precision(6);
     cout << (const void *)0x1234 << endl;
+    cout.exceptions(std::ios_base::failbit);
+    try {
+        cout.setstate(std::ios_base::failbit);
+        Check(false, "setstate(failbit) with failbit in the mask returned");
+    } catch (const std::ios_base::failure &e) {
+        cout.exceptions(0);
+        cout.clear();
+        cout << "ios_base::failure " << e._Mycode._Myval << " of " << e._Mycode._Mycat->name() << ": " << e.what()
+             << endl;
+    }
     cout.write("written\n", 8);
     cout.put('p').put('\n');
     Check(cout.good() && cout.rdstate() == 0, "cout is good");
@@ -257,7 +267,15 @@ static void Input()
     std::cin.ignore();
     std::cin.getline(line, sizeof line, '\n');
     cout << "the line: " << line << " (" << std::cin.gcount() << " characters)" << endl;
-    std::cin >> n;
+    std::cin.clear();                                       // exceptions() throws for a state already set
+    std::cin.exceptions(std::ios_base::failbit);            // the failure is thrown through msvcp140's frames
+    try {
+        std::cin >> n;
+        Check(false, "the failed extraction returned");
+    } catch (const std::ios_base::failure &e) {
+        cout << "cin threw: " << e.what() << endl;
+    }
+    std::cin.exceptions(0);
     Check(std::cin.fail(), "a failed extraction sets failbit");
     cout << "state after \"x\": " << std::cin.rdstate() << endl;
 }

@@ -323,6 +323,8 @@ public:
            basefield = 0xe00, showbase = 8, uppercase = 4, fixed = 0x2000, scientific = 0x1000 };
     enum { goodbit = 0, eofbit = 1, failbit = 2, badbit = 4 };
     class MSVCP Init { public: Init(); ~Init() noexcept; };
+    class failure : public system_error {};
+    void exceptions(int);
     bool good() const;
     bool fail() const;
     bool bad() const;
