@@ -25,6 +25,7 @@ STREAMS = (
     b"0.100 0.667\r\n"
     b"1.235e+04\r\n"
     b"0000000000001234\r\n"
+    b"   3.142|bee 0XBEE 3054\r\n"                                  # setw, setprecision, setbase, setiosflags
     b"ios_base::failure 1 of iostream: ios_base::failbit set: iostream stream error\r\n"
     b"written\r\n"
     b"p\r\n"

@@ -42,6 +42,10 @@ static void Streams()
     cout.setf(0, std::ios_base::fixed | std::ios_base::scientific);
     cout.precision(6);
     cout << (const void *)0x1234 << endl;
+    cout << std::setw(8) << std::setprecision(4) << 3.14159265 << '|' << std::setbase(16) << 3054 << ' '
+         << std::setiosflags(std::ios_base::showbase | std::ios_base::uppercase) << 3054
+         << std::resetiosflags(std::ios_base::showbase | std::ios_base::uppercase) << std::setbase(10) << ' ' << 3054
+         << std::setprecision(6) << endl;
     cout.exceptions(std::ios_base::failbit);
     try {
         cout.setstate(std::ios_base::failbit);

@@ -451,6 +451,22 @@ public:
     _Myt &ignore(streamsize = 1, typename T::int_type = T::eof());
     streamsize _Chcount;
 };
+// <iomanip>: the manipulators' function and argument, applied by the inline inserter
+template <class A> struct _Smanip {
+    _Smanip(void(__cdecl *f)(ios_base &, A), A v) : _Pfun(f), _Manarg(v) {}
+    void(__cdecl *_Pfun)(ios_base &, A);
+    A _Manarg;
+    template <class E, class T> friend basic_ostream<E, T> &operator<<(basic_ostream<E, T> &os, const _Smanip &m)
+    {
+        (*m._Pfun)(os, m._Manarg);
+        return os;
+    }
+};
+MSVCP _Smanip<streamsize> __cdecl setw(streamsize);
+MSVCP _Smanip<streamsize> __cdecl setprecision(streamsize);
+MSVCP _Smanip<int> __cdecl setbase(int);
+MSVCP _Smanip<int> __cdecl setiosflags(int);
+MSVCP _Smanip<int> __cdecl resetiosflags(int);
 using streambuf = basic_streambuf<char, char_traits<char>>;
 using ostream = basic_ostream<char, char_traits<char>>;
 using istream = basic_istream<char, char_traits<char>>;
