@@ -19,6 +19,8 @@
 #define TO_INT(c) ((int)(unsigned char)(c))
 #define T(n) n
 #endif
+#define STR_(x) #x
+#define STR(x) STR_(x)
 #define STREAMBUF T(streambuf)
 #define BASIC_IOS T(basic_ios)
 #define OSTREAM T(ostream)

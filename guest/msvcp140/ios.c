@@ -104,6 +104,42 @@ void IosInitDtor(void *self)
     }
 }
 
+/* -- ios_base as a base of the program's own streams: _Init, the destructor (_Ios_base_dtor: the
+ * locale deleted; a standard stream keeps its own), _Addstd, and the vftable */
+void IosBaseInit(ios_base *b)
+{
+    b->ploc = NULL;
+    b->stdstr = 0;
+    b->except = IOS_GOODBIT;
+    b->fmtfl = IOS_SKIPWS | IOS_DEC;
+    b->prec = 6;
+    b->wide = 0;
+    b->arr = b->calls = NULL;
+    b->mystate = IOS_GOODBIT;
+    b->ploc = LocaleNew();
+}
+
+void IosBaseDtor(ios_base *b)
+{
+    if (b->stdstr != 0)
+        return;
+    LocaleDelete(b->ploc);
+    b->ploc = NULL;
+}
+
+void IosBaseAddstd(ios_base *b) { (void)b; }
+
+static void *IosBaseDelete(ios_base *b, unsigned int flags)
+{
+    IosBaseDtor(b);
+    if (flags & 1)
+        free(b);
+    return b;
+}
+
+const struct { const void *col; const void *slots[1]; } ios_base_vftable_storage = {NULL, {IosBaseDelete}};
+__asm__(".globl ios_base_vftable\n.set ios_base_vftable, ios_base_vftable_storage + 8\n");
+
 /* -- the DLL's entry point */
 void LocksInit(void);
 void LocaleInit(void);

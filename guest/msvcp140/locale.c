@@ -190,6 +190,17 @@ locale *LocaleNew(void)
     return l;
 }
 
+/* delete locale: its _Locimp released (deleted by its vftable when the count reaches zero) */
+void LocaleDelete(locale *l)
+{
+    if (l == NULL)
+        return;
+    facet *f = ((facet * (*)(facet *)) l->ptr->base.vftable[2])(&l->ptr->base);
+    if (f != NULL)
+        ((void *(*)(facet *, unsigned int))f->vftable[0])(f, 1);
+    free(l);
+}
+
 /* use_facet<ctype<char>>(loc), for the stream members here */
 const ctype_char *StreamCtype(const locale *loc)
 {

@@ -46,6 +46,7 @@ extern locale_id ctype_char_id, ctype_wchar_id;
 size_t LocaleIdIndex(locale_id *id);                                  /* locale::id::operator size_t */
 locimp *LocaleGlobal(void);                                           /* locale::_Getgloballocale */
 locale *LocaleNew(void);                                              /* a new locale on the global _Locimp */
+void LocaleDelete(locale *l);
 const ctype_char *StreamCtype(const locale *loc);                     /* use_facet<ctype<char>>(loc) */
 void LocaleAddFacet(locale_id *id, facet *f);                         /* a facet of the classic locale */
 const facet *LocaleFacet(const locale *loc, locale_id *id);

@@ -72,6 +72,59 @@ static void Streams()
     cout.flush();
 }
 
+// -- streams of the program's own: a basic_streambuf whose put area is a fixed array (overflow
+// refuses more), an ostream and an istream over it, as basic_ostringstream and istringstream are
+class ArrayBuf : public std::streambuf {
+public:
+    ArrayBuf() { setp(data, data + sizeof data - 1); }
+    const char *text() { *pptr() = 0; return data; }
+    void read_back() { setg(data, data, pptr()); }
+protected:
+    int overflow(int c) override { overflows++; return c == -1 ? 0 : -1; }
+public:
+    int overflows = 0;
+private:
+    char data[40];
+};
+class ArrayStream : public std::ostream {
+public:
+    ArrayStream() : std::ostream(&buf) {}
+    ArrayBuf buf;
+};
+class ArrayInput : public std::istream {
+public:
+    explicit ArrayInput(ArrayBuf *b) : std::istream(b) {}
+};
+
+static void OwnStreams()
+{
+    ArrayStream *s = new (malloc(sizeof(ArrayStream))) ArrayStream;
+    *s << "x= " << 42 << " pi= " << 3.14159 << " hex " << std::setbase(16) << 255 << endl;
+    Check(s->good() && s->tie() == nullptr && s->rdbuf() == &s->buf && s->fill() == ' ', "a new ostream's state");
+    cout << "the array holds: " << s->buf.text();
+    ArrayInput in(&s->buf);
+    s->buf.read_back();
+    char word[8], word2[8];
+    int n = 0;
+    double d = 0;
+    std::Extract(in, word, sizeof word);
+    in >> n;
+    std::Extract(in, word2, sizeof word2);
+    in >> d;
+    cout << "read back: " << word << ' ' << n << ' ' << word2 << ' ' << d << ", good " << in.good() << endl;
+    {
+        ArrayBuf other;
+        std::ostream plain(&other);              // the most derived object: its own vbtable and basic_ios
+        plain << "a plain ostream " << 7 << std::endl;
+        Check(plain.rdbuf() == &other && plain.good(), "a plain ostream's buffer and state");
+        cout << other.text();
+    }
+    *s << "more text than the array has room for";
+    cout << "full: bad " << s->bad() << ", overflow calls " << s->buf.overflows << endl;
+    s->~ArrayStream();
+    free(s);
+}
+
 // -- the throwers: real C++ exceptions with the STL's types, caught by the program's own handlers
 template <class F> static void Expect(F f, const char *name)
 {
@@ -309,6 +362,7 @@ static void Wide()
 extern "C" int CxxMain(void)
 {
     Streams();
+    OwnStreams();
     Throwers();
     ExceptionPtr();
     Threads();

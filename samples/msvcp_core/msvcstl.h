@@ -343,7 +343,21 @@ public:
     locale *_Ploc;
 };
 template <class E, class T> class basic_ostream;
+}
+struct _Mbstatet { unsigned long _Wchar; unsigned short _Byte, _State; };
+namespace std {
+template <class S> class fpos { public: long long _Myoff, _Fpos; S _Mystate; };
 template <class E, class T> class MSVCP basic_streambuf {
+protected:
+    basic_streambuf();
+    void setp(E *, E *);
+    void setg(E *, E *, E *);
+    E *pbase() const;
+    E *pptr() const;
+    E *epptr() const;
+    E *eback() const;
+    E *gptr() const;
+    E *egptr() const;
 public:
     using int_type = typename T::int_type;
     virtual ~basic_streambuf() noexcept;
@@ -376,8 +390,8 @@ protected:
     virtual int_type uflow();
     virtual streamsize xsgetn(E *, streamsize);
     virtual streamsize xsputn(const E *, streamsize);
-    virtual void *seekoff_unused();
-    virtual void *seekpos_unused();
+    virtual fpos<_Mbstatet> seekoff(long long, int, int = 3);
+    virtual fpos<_Mbstatet> seekpos(fpos<_Mbstatet>, int = 3);
     virtual basic_streambuf *setbuf(E *, streamsize);
     virtual int sync();
     virtual void imbue(const locale &);
@@ -387,7 +401,12 @@ private:
     locale *_Plocale;
 };
 template <class E, class T> class MSVCP basic_ios : public ios_base {
+protected:
+    basic_ios();
 public:
+    explicit basic_ios(basic_streambuf<E, T> *);
+    virtual ~basic_ios() noexcept;
+    void init(basic_streambuf<E, T> * = nullptr, bool = false);
     void setstate(int, bool = false);
     void clear(int = 0, bool = false);
     basic_ostream<E, T> *tie() const;
@@ -401,6 +420,8 @@ public:
 template <class E, class T> class MSVCP basic_ostream : virtual public basic_ios<E, T> {
 public:
     using _Myt = basic_ostream;
+    explicit basic_ostream(basic_streambuf<E, T> *, bool = false);
+    virtual ~basic_ostream() noexcept;
     // sentry: the streambuf's lock, a flush of the tied stream, good(); its end runs _Osfx
     class sentry {
     public:
@@ -440,6 +461,8 @@ public:
 template <class E, class T> class MSVCP basic_istream : virtual public basic_ios<E, T> {
 public:
     using _Myt = basic_istream;
+    explicit basic_istream(basic_streambuf<E, T> *, bool = false);
+    virtual ~basic_istream() noexcept;
     bool _Ipfx(bool = false);
     void _Isfx();
     _Myt &operator>>(int &);
