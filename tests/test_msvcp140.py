@@ -37,6 +37,7 @@ OWN_STREAMS = (
     b"the array holds: x= 42 pi= 3.14159 hex ff\r\n"
     b"read back: x= 42 pi= 3.14159, good 1\r\n"
     b"a plain ostream 7\r\n"
+    b"an iostream read back 46, state 0\r\n"
     b"full: bad 1, overflow calls 1\r\n"                             # overflow refused: badbit
 )
 THROWERS = (

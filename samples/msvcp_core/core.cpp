@@ -119,6 +119,16 @@ static void OwnStreams()
         Check(plain.rdbuf() == &other && plain.good(), "a plain ostream's buffer and state");
         cout << other.text();
     }
+    {
+        ArrayBuf both;
+        std::iostream io(&both);                 // istream and ostream parts over one virtual basic_ios
+        io << 12 << ' ' << 34 << ' ';
+        both.read_back();
+        int a = 0, b = 0;
+        io >> a >> b;
+        Check(io.rdbuf() == &both && static_cast<std::ostream &>(io).tie() == nullptr, "an iostream's buffer");
+        cout << "an iostream read back " << a + b << ", state " << io.rdstate() << endl;
+    }
     *s << "more text than the array has room for";
     cout << "full: bad " << s->bad() << ", overflow calls " << s->buf.overflows << endl;
     s->~ArrayStream();

@@ -343,6 +343,7 @@ public:
     locale *_Ploc;
 };
 template <class E, class T> class basic_ostream;
+enum _Uninitialized { _Noinit };
 }
 struct _Mbstatet { unsigned long _Wchar; unsigned short _Byte, _State; };
 namespace std {
@@ -421,6 +422,7 @@ template <class E, class T> class MSVCP basic_ostream : virtual public basic_ios
 public:
     using _Myt = basic_ostream;
     explicit basic_ostream(basic_streambuf<E, T> *, bool = false);
+    basic_ostream(_Uninitialized, bool = true);
     virtual ~basic_ostream() noexcept;
     // sentry: the streambuf's lock, a flush of the tied stream, good(); its end runs _Osfx
     class sentry {
@@ -490,7 +492,13 @@ MSVCP _Smanip<streamsize> __cdecl setprecision(streamsize);
 MSVCP _Smanip<int> __cdecl setbase(int);
 MSVCP _Smanip<int> __cdecl setiosflags(int);
 MSVCP _Smanip<int> __cdecl resetiosflags(int);
+template <class E, class T> class MSVCP basic_iostream : public basic_istream<E, T>, public basic_ostream<E, T> {
+public:
+    explicit basic_iostream(basic_streambuf<E, T> *);
+    virtual ~basic_iostream() noexcept;
+};
 using streambuf = basic_streambuf<char, char_traits<char>>;
+using iostream = basic_iostream<char, char_traits<char>>;
 using ostream = basic_ostream<char, char_traits<char>>;
 using istream = basic_istream<char, char_traits<char>>;
 using wostream = basic_ostream<wchar_t, char_traits<wchar_t>>;
