@@ -48,6 +48,7 @@ THROWERS = (
     b"_Xruntime_error: a runtime_error: runtime\r\n"
     b"_Xbad_alloc: bad_alloc: bad allocation\r\n"
     b"_Xbad_function_call: a std::exception: bad function call\r\n"
+    b"_Xregex_error: regex_error 5: regex_error(error_paren): The expression contained mismatched ( and ).\r\n"
     b"_Throw_Cpp_error(0): system_error 16 of generic: device or resource busy: device or resource busy\r\n"
     b"_Throw_Cpp_error(5): system_error 36 of generic: resource deadlock would occur: "
     b"resource deadlock would occur\r\n"

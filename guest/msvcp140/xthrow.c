@@ -53,6 +53,7 @@ __asm__(".section .rdata,\"dr\"\n"
         CLASS("_System_error", ".?AV_System_error@std@@", 2, "bcd__System_error, bcd_runtime_error, bcd_exception", 40)
         CLASS("system_error", ".?AVsystem_error@std@@", 3,
               "bcd_system_error, bcd__System_error, bcd_runtime_error, bcd_exception", 40)
+        CLASS("regex_error", ".?AVregex_error@std@@", 2, "bcd_regex_error, bcd_runtime_error, bcd_exception", 32)
         CLASS("failure", ".?AVfailure@ios_base@std@@", 4,
               "bcd_failure, bcd_system_error, bcd__System_error, bcd_runtime_error, bcd_exception", 40)
         THROWN("length_error", 3, "ct_length_error, ct_logic_error, ct_exception")
@@ -63,6 +64,7 @@ __asm__(".section .rdata,\"dr\"\n"
         THROWN("bad_alloc", 2, "ct_bad_alloc, ct_exception")
         THROWN("bad_function_call", 2, "ct_bad_function_call, ct_exception")
         THROWN("system_error", 4, "ct_system_error, ct__System_error, ct_runtime_error, ct_exception")
+        THROWN("regex_error", 3, "ct_regex_error, ct_runtime_error, ct_exception")
         THROWN("failure", 5, "ct_failure, ct_system_error, ct__System_error, ct_runtime_error, ct_exception")
         ".text\n");
 
@@ -105,8 +107,18 @@ COPY_SYSTEM(_System_error)
 COPY_SYSTEM(system_error)
 COPY_SYSTEM(failure)
 
+typedef struct { std_exception base; int code; } regex_error;
+extern const void *const vft_regex_error[];
+std_exception *Copy_regex_error(regex_error *to, const regex_error *from)
+{
+    Copy_runtime_error(&to->base, &from->base);
+    to->base.vftable = vft_regex_error;
+    to->code = from->code;
+    return &to->base;
+}
+
 extern const char ti_length_error[], ti_out_of_range[], ti_invalid_argument[], ti_runtime_error[],
-    ti_overflow_error[], ti_bad_alloc[], ti_bad_function_call[], ti_system_error[], ti_failure[];
+    ti_overflow_error[], ti_bad_alloc[], ti_bad_function_call[], ti_system_error[], ti_failure[], ti_regex_error[];
 extern const void *const vft_length_error[], *const vft_out_of_range[], *const vft_invalid_argument[],
     *const vft_runtime_error[], *const vft_overflow_error[], *const vft_bad_alloc[], *const vft_bad_function_call[],
     *const vft_system_error[], *const vft_failure[];
@@ -134,6 +146,35 @@ void Xlength_error(const char *m) { ThrowWithMessage(vft_length_error, ti_length
 void Xout_of_range(const char *m) { ThrowWithMessage(vft_out_of_range, ti_out_of_range, m); }
 void Xoverflow_error(const char *m) { ThrowWithMessage(vft_overflow_error, ti_overflow_error, m); }
 void Xruntime_error(const char *m) { ThrowWithMessage(vft_runtime_error, ti_runtime_error, m); }
+
+/* _Xregex_error(code): a regex_error (a runtime_error and its error_type) with the text for the code */
+void Xregex_error(int code)
+{
+    static const char *const TEXT[] = {
+        "regex_error(error_collate): The expression contained an invalid collating element name.",
+        "regex_error(error_ctype): The expression contained an invalid character class name.",
+        "regex_error(error_escape): The expression contained an invalid escaped character, or a trailing escape.",
+        "regex_error(error_backref): The expression contained an invalid back reference.",
+        "regex_error(error_brack): The expression contained mismatched [ and ].",
+        "regex_error(error_paren): The expression contained mismatched ( and ).",
+        "regex_error(error_brace): The expression contained mismatched { and }.",
+        "regex_error(error_badbrace): The expression contained an invalid range in a {} expression.",
+        "regex_error(error_range): The expression contained an invalid character range, such as [b-a] in most "
+        "encodings.",
+        "regex_error(error_space): There was insufficient memory to convert the expression into a finite state "
+        "machine.",
+        "regex_error(error_badrepeat): One of *?+{ was not preceded by a valid regular expression.",
+        "regex_error(error_complexity): The complexity of an attempted match against a regular expression exceeded "
+        "a pre-set level.",
+        "regex_error(error_stack): There was insufficient memory to determine whether the regular expression could "
+        "match the specified character sequence.",
+        "regex_error(error_parse)", "regex_error(error_syntax)"};
+    const char *text = code >= 0 && code < (int)(sizeof TEXT / sizeof TEXT[0]) ? TEXT[code] : "regex_error";
+    regex_error e = {{vft_regex_error, {NULL, 0}}, code};
+    std_exception_data init = {text, 1};
+    __std_exception_copy(&init, &e.base.data);
+    _CxxThrowException(&e, ti_regex_error);
+}
 
 /* -- generic_category() (name "generic", message(code) the errc text, _Addr 3) and
  * system_category() ("system", the system's message for a Windows error, _Addr 7) */

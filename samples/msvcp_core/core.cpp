@@ -152,6 +152,8 @@ template <class F> static void Expect(F f, const char *name)
     } catch (const std::system_error &e) {
         cout << name << ": system_error " << e._Mycode._Myval << " of " << e._Mycode._Mycat->name() << ": "
              << e.what() << endl;
+    } catch (const std::regex_error &e) {
+        cout << name << ": regex_error " << (int)e._Err << ": " << e.what() << endl;
     } catch (const std::runtime_error &e) {
         cout << name << ": a runtime_error: " << e.what() << endl;
     } catch (const std::bad_alloc &e) {
@@ -175,6 +177,7 @@ static void Throwers()
     Expect([] { std::_Xruntime_error("runtime"); }, "_Xruntime_error");
     Expect([] { std::_Xbad_alloc(); }, "_Xbad_alloc");
     Expect([] { std::_Xbad_function_call(); }, "_Xbad_function_call");
+    Expect([] { std::_Xregex_error(std::regex_constants::error_paren); }, "_Xregex_error");
     Expect([] { std::_Throw_Cpp_error(0); }, "_Throw_Cpp_error(0)");
     Expect([] { std::_Throw_Cpp_error(5); }, "_Throw_Cpp_error(5)");
     Expect([] { SetLastError(2); std::_XGetLastError(); }, "_XGetLastError(2)");

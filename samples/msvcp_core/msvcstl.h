@@ -43,6 +43,11 @@ class overflow_error : public runtime_error { public: explicit overflow_error(co
 class bad_alloc : public exception { public: bad_alloc() noexcept : exception() {} };
 class bad_function_call : public exception { public: bad_function_call() noexcept {} };
 
+// <regex>: regex_error, a runtime_error and its code
+namespace regex_constants { enum error_type { error_collate, error_ctype, error_escape, error_backref, error_brack,
+                                              error_paren }; }
+class regex_error : public runtime_error { public: regex_constants::error_type _Err; };
+
 // <system_error>: an error_code is a value and its category (a polymorphic singleton)
 class error_category {
 public:
@@ -63,6 +68,7 @@ class system_error : public _System_error {};
 [[noreturn]] MSVCP void __cdecl _Xoverflow_error(const char *);
 [[noreturn]] MSVCP void __cdecl _Xruntime_error(const char *);
 [[noreturn]] MSVCP void __cdecl _Xbad_function_call();
+[[noreturn]] MSVCP void __cdecl _Xregex_error(regex_constants::error_type);
 [[noreturn]] MSVCP void __cdecl _Throw_Cpp_error(int);
 [[noreturn]] MSVCP void __cdecl _XGetLastError();
 MSVCP const char *__cdecl _Syserror_map(int);
