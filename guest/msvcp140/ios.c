@@ -12,6 +12,7 @@ int IosBad(const ios_base *b) { return (b->mystate & IOS_BADBIT) != 0; }
 int IosRdstate(const ios_base *b) { return b->mystate; }
 int IosExceptions(const ios_base *b) { return b->except; }
 int IosFlags(const ios_base *b) { return b->fmtfl; }
+int IosOperatorBool(const ios_base *b) { return !IosFail(b); }                /* explicit operator bool */
 
 int IosFlagsSet(ios_base *b, int f)
 {

@@ -28,8 +28,9 @@ void Lockit_dtor(lockit *l) { LeaveCriticalSection(&locks[l->kind]); }
 void Lockit_lockit_ctor(int kind) { EnterCriticalSection(&locks[kind >= 0 && kind < LOCK_KINDS ? kind : 0]); }
 void Lockit_lockit_dtor(int kind) { LeaveCriticalSection(&locks[kind >= 0 && kind < LOCK_KINDS ? kind : 0]); }
 
-/* -- locale::id: numbered from 1 on first use */
-static int id_count;
+/* -- locale::id: numbered from 1 on first use, from the counter the headers' inline
+ * operator size_t also reads (exported as locale::id::_Id_cnt) */
+int id_count;
 locale_id ctype_char_id, ctype_wchar_id;
 
 size_t LocaleIdIndex(locale_id *id)
@@ -52,6 +53,19 @@ void *FacetDelete(facet *f, unsigned int flags)
         free(f);
     return f;
 }
+
+/* facet's constructor (a reference count) and destructor, for the program's own facets */
+static const void *const facet_vftable_storage[] = {NULL, FacetDelete, FacetIncref, FacetDecref};
+__asm__(".globl facet_vftable\n.set facet_vftable, facet_vftable_storage + 8\n");
+
+facet *FacetCtor(facet *f, size_t refs)
+{
+    f->vftable = facet_vftable_storage + 1;
+    f->refs = (unsigned long)refs;
+    return f;
+}
+
+void FacetDtor(facet *f) { (void)f; }
 
 /* _Facet_Register(facet): a lazily made facet to delete at exit (kept for the process) */
 void Facet_Register(facet *f) { (void)f; }

@@ -330,7 +330,7 @@ static void Input()
     int n = 0;
     double d = 0;
     char word[16];
-    std::cin >> n >> d;
+    Check(!std::cin == std::cin.fail() && bool(std::cin >> n >> d) == !std::cin.fail(), "cin's operator bool and !");
     std::Extract(std::cin, word, sizeof word);
     cout << "read " << n << ", " << d << ", " << word << endl;
     char line[32];

@@ -331,6 +331,8 @@ public:
     class MSVCP Init { public: Init(); ~Init() noexcept; };
     class failure : public system_error {};
     void exceptions(int);
+    explicit operator bool() const;
+    bool operator!() const;
     bool good() const;
     bool fail() const;
     bool bad() const;
