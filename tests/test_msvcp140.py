@@ -147,6 +147,13 @@ REAL_IMPORTS = [
 ]
 
 
+def test_the_def_file_is_the_generators():
+    """guest/msvcp140/msvcp140.def is what tools/gen_msvcp140_def.py's table gives."""
+    result = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "gen_msvcp140_def.py"), "--check"],
+                            capture_output=True)
+    assert result.returncode == 0, result.stderr
+
+
 def test_exports_carry_the_decorated_names_programs_import():
     pe = pefile.PE(DLL)
     names = {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
