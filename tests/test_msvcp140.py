@@ -64,6 +64,7 @@ THREADS = (
     b"the consumer's sum: 360\r\n"
     b"notify_all_at_thread_exit woke the waiter: 1\r\n"          # the mutex was unlocked at the end
     b"call_once ran its callable 1 time(s)\r\n"
+    b"_Thrd_create 0, join 0, exit code 2; _Cnd_timedwait 2 after 30 ms or more\r\n"   # 2: _Timedout
 )
 INPUT = (
     b"read 42, 2.5, hello\r\n"

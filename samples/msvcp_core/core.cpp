@@ -322,6 +322,29 @@ static void Threads()
     for (int i = 0; i < 3; i++)
         std::call_once(once, [] { calls++; });
     cout << "call_once ran its callable " << calls << " time(s)" << endl;
+
+    // the older entry points: _Thrd_create's thread returns a code _Thrd_join gives back; a timed
+    // wait on a condition variable nobody signals times out (_Thrd_result::_Timedout, 2)
+    _Thrd_t old{};
+    int code = 0;
+    int created = _Thrd_create(&old, [](void *p) -> int { return *static_cast<int *>(p) * 2; }, &calls);
+    int joined = _Thrd_join(old, &code);
+    _Mtx_internal_imp_t *m = nullptr;
+    _Cnd_internal_imp_t *c = nullptr;
+    Check(_Mtx_init(&m, 1) == 0 && _Cnd_init(&c) == 0, "_Mtx_init and _Cnd_init");
+    _Mtx_lock(m);
+    ticks = _Xtime_get_ticks();
+    _timespec64 soon = {ticks / 10000000 - 11644473600LL, (long)(ticks % 10000000) * 100 + 30000000};
+    if (soon.tv_nsec >= 1000000000) {
+        soon.tv_sec++;
+        soon.tv_nsec -= 1000000000;
+    }
+    int waited = _Cnd_timedwait(c, m, &soon);
+    _Mtx_unlock(m);
+    _Cnd_destroy(c);
+    _Mtx_destroy(m);
+    cout << "_Thrd_create " << created << ", join " << joined << ", exit code " << code << "; _Cnd_timedwait "
+         << waited << " after " << (_Xtime_get_ticks() - ticks >= 300000 ? "30 ms or more" : "less than 30 ms") << endl;
 }
 
 // -- the extractors on std::cin

@@ -130,6 +130,9 @@ MSVCP int __cdecl _Cnd_timedwait(_Cnd_internal_imp_t *, _Mtx_internal_imp_t *, c
 MSVCP int __cdecl _Cnd_signal(_Cnd_internal_imp_t *) noexcept;
 MSVCP int __cdecl _Cnd_broadcast(_Cnd_internal_imp_t *) noexcept;
 MSVCP int __cdecl _Thrd_join(_Thrd_t, int *) noexcept;
+MSVCP int __cdecl _Thrd_create(_Thrd_t *, int (*)(void *), void *) noexcept;
+MSVCP int __cdecl _Cnd_init(_Cnd_internal_imp_t **) noexcept;
+MSVCP void __cdecl _Cnd_destroy(_Cnd_internal_imp_t *) noexcept;
 MSVCP int __cdecl _Thrd_detach(_Thrd_t) noexcept;
 MSVCP unsigned int __cdecl _Thrd_id() noexcept;
 MSVCP void __cdecl _Thrd_yield() noexcept;
