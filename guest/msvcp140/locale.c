@@ -1,0 +1,223 @@
+/* std::locale as the headers' inline code reads it: a locale is a pointer to its _Locimp, whose
+ * facet vector use_facet indexes by the facet's locale::id (numbered on first use, under the
+ * locale lock that std::_Lockit takes); the classic "C" locale holds ctype<char>, whose
+ * table is the UCRT's "C" classification table. Facets are counted (_Incref/_Decref through
+ * their vftables). */
+#include "msvcp.h"
+
+/* -- std::_Lockit(kind): the STL's global recursive locks, one per kind */
+#define LOCK_KINDS 8
+static CRITICAL_SECTION locks[LOCK_KINDS];
+typedef struct { int kind; } lockit;
+
+void LocksInit(void)
+{
+    for (int i = 0; i < LOCK_KINDS; i++)
+        InitializeCriticalSection(&locks[i]);
+}
+
+lockit *Lockit_ctor(lockit *l, int kind)
+{
+    l->kind = kind >= 0 && kind < LOCK_KINDS ? kind : 0;
+    EnterCriticalSection(&locks[l->kind]);
+    return l;
+}
+
+lockit *Lockit_ctor_default(lockit *l) { return Lockit_ctor(l, 0); }
+void Lockit_dtor(lockit *l) { LeaveCriticalSection(&locks[l->kind]); }
+void Lockit_lockit_ctor(int kind) { EnterCriticalSection(&locks[kind >= 0 && kind < LOCK_KINDS ? kind : 0]); }
+void Lockit_lockit_dtor(int kind) { LeaveCriticalSection(&locks[kind >= 0 && kind < LOCK_KINDS ? kind : 0]); }
+
+/* -- locale::id: numbered from 1 on first use, from the counter the headers' inline
+ * operator size_t also reads (exported as locale::id::_Id_cnt) */
+int id_count;
+locale_id ctype_char_id, ctype_wchar_id;
+
+size_t LocaleIdIndex(locale_id *id)
+{
+    lockit l;
+    Lockit_ctor(&l, 0);
+    if (id->id == 0)
+        id->id = (size_t)++id_count;
+    Lockit_dtor(&l);
+    return id->id;
+}
+
+/* -- locale::facet: the reference count; a facet whose count drops to zero is returned to the
+ * caller to delete */
+void FacetIncref(facet *f) { __atomic_add_fetch(&f->refs, 1, __ATOMIC_RELAXED); }
+facet *FacetDecref(facet *f) { return __atomic_sub_fetch(&f->refs, 1, __ATOMIC_ACQ_REL) == 0 ? f : NULL; }
+void *FacetDelete(facet *f, unsigned int flags)
+{
+    if (flags & 1)
+        free(f);
+    return f;
+}
+
+/* facet's constructor (a reference count) and destructor, for the program's own facets */
+static const void *const facet_vftable_storage[] = {NULL, FacetDelete, FacetIncref, FacetDecref};
+__asm__(".globl facet_vftable\n.set facet_vftable, facet_vftable_storage + 8\n");
+
+facet *FacetCtor(facet *f, size_t refs)
+{
+    f->vftable = facet_vftable_storage + 1;
+    f->refs = (unsigned long)refs;
+    return f;
+}
+
+void FacetDtor(facet *f) { (void)f; }
+
+/* _Facet_Register(facet): a lazily made facet to delete at exit (kept for the process) */
+void Facet_Register(facet *f) { (void)f; }
+
+/* -- ctype<char>: classification from the table, case mapping and widen/narrow of the "C" locale */
+static char CtypeToLower(const ctype_char *c, char ch) { (void)c; return ch >= 'A' && ch <= 'Z' ? ch + 32 : ch; }
+static char CtypeToUpper(const ctype_char *c, char ch) { (void)c; return ch >= 'a' && ch <= 'z' ? ch - 32 : ch; }
+
+static const char *CtypeToLowerRange(const ctype_char *c, char *first, const char *last)
+{
+    for (; first != last; first++)
+        *first = CtypeToLower(c, *first);
+    return first;
+}
+
+static const char *CtypeToUpperRange(const ctype_char *c, char *first, const char *last)
+{
+    for (; first != last; first++)
+        *first = CtypeToUpper(c, *first);
+    return first;
+}
+
+static char CtypeWiden(const ctype_char *c, char ch) { (void)c; return ch; }
+static char CtypeNarrow(const ctype_char *c, char ch, char dflt) { (void)c; (void)dflt; return ch; }
+
+static const char *CtypeWidenRange(const ctype_char *c, const char *first, const char *last, char *dst)
+{
+    (void)c;
+    while (first != last)
+        *dst++ = *first++;
+    return first;
+}
+
+static const char *CtypeNarrowRange(const ctype_char *c, const char *first, const char *last, char dflt, char *dst)
+{
+    (void)c;
+    (void)dflt;
+    while (first != last)
+        *dst++ = *first++;
+    return first;
+}
+
+/* The vftable in the STL's order: the facet's three, then each overload pair with the range
+ * form first (as MSVC orders overloads). */
+const void *const ctype_char_vftable[] = {
+    FacetDelete, FacetIncref, FacetDecref, CtypeToLowerRange, CtypeToLower, CtypeToUpperRange, CtypeToUpper,
+    CtypeWidenRange, CtypeWiden, CtypeNarrowRange, CtypeNarrow};
+
+static void CtypeInit(ctype_char *c, unsigned long refs)
+{
+    c->base.vftable = ctype_char_vftable;
+    c->base.refs = refs;
+    c->ctype.page = 0;
+    c->ctype.table = (const short *)__pctype_func();
+    c->ctype.delfl = 0;
+    c->ctype.locale_name = NULL;
+}
+
+/* The exported non-virtual members of ctype<char> (inline in the headers, exported all the same) */
+int CtypeIs(const ctype_char *c, short mask, char ch) { return (c->ctype.table[(unsigned char)ch] & mask) != 0; }
+char CtypeWidenMember(const ctype_char *c, char ch) { return ((char (*)(const ctype_char *, char))c->base.vftable[8])(c, ch); }
+char CtypeTolowerMember(const ctype_char *c, char ch) { return ((char (*)(const ctype_char *, char))c->base.vftable[4])(c, ch); }
+char CtypeToupperMember(const ctype_char *c, char ch) { return ((char (*)(const ctype_char *, char))c->base.vftable[6])(c, ch); }
+char CtypeNarrowMember(const ctype_char *c, char ch, char dflt)
+{
+    return ((char (*)(const ctype_char *, char, char))c->base.vftable[10])(c, ch, dflt);
+}
+const short *CtypeTable(const ctype_char *c) { return c->ctype.table; }
+
+/* ctype<char>::_Getcat(ppf, loc): a new facet for use_facet when the locale has none; LC_CTYPE */
+size_t CtypeGetcat(const facet **ppf, const locale *loc)
+{
+    (void)loc;
+    if (ppf != NULL && *ppf == NULL) {
+        ctype_char *c = malloc(sizeof *c);
+        if (c != NULL)
+            CtypeInit(c, 0);
+        *ppf = &c->base;
+    }
+    return 2;
+}
+
+/* -- the classic locale's _Locimp */
+#define FACETS 16
+static facet *classic_facets[FACETS];
+static ctype_char classic_ctype;
+static char classic_name[] = "C";
+static const void *const locimp_vftable[] = {FacetDelete, FacetIncref, FacetDecref};
+static locimp classic = {{locimp_vftable, 1}, classic_facets, FACETS, 0x3F /* all */, 0, {classic_name, 0}};
+static locale classic_locale = {&classic};
+
+/* A facet of the classic locale, at its id's index */
+void LocaleAddFacet(locale_id *id, facet *f)
+{
+    size_t i = LocaleIdIndex(id);
+    if (i < FACETS)
+        classic_facets[i] = f;
+}
+
+/* use_facet(loc) for the members here: the locale's facet, else the classic locale's */
+const facet *LocaleFacet(const locale *loc, locale_id *id)
+{
+    size_t i = LocaleIdIndex(id);
+    const locimp *imp = loc->ptr;
+    const facet *f = i < imp->facetcount ? imp->facetvec[i] : NULL;
+    if (f == NULL && i < classic.facetcount)
+        f = classic.facetvec[i];
+    return f;
+}
+
+void CtypeWcharInit(void);                                     /* wctype.c */
+
+void LocaleInit(void)
+{
+    CtypeInit(&classic_ctype, 1);
+    LocaleAddFacet(&ctype_char_id, &classic_ctype.base);
+    CtypeWcharInit();
+}
+
+locimp *LocaleGlobal(void) { return &classic; }
+
+/* locale::_Init(do_incref): the global _Locimp, counted for a new locale object */
+locimp *LocaleInitMember(int do_incref)
+{
+    if (do_incref)
+        FacetIncref(&classic.base);
+    return &classic;
+}
+
+const locale *LocaleClassic(void) { return &classic_locale; }
+
+locale *LocaleNew(void)
+{
+    locale *l = malloc(sizeof *l);
+    l->ptr = LocaleInitMember(1);
+    return l;
+}
+
+/* delete locale: its _Locimp released (deleted by its vftable when the count reaches zero) */
+void LocaleDelete(locale *l)
+{
+    if (l == NULL)
+        return;
+    facet *f = ((facet * (*)(facet *)) l->ptr->base.vftable[2])(&l->ptr->base);
+    if (f != NULL)
+        ((void *(*)(facet *, unsigned int))f->vftable[0])(f, 1);
+    free(l);
+}
+
+/* use_facet<ctype<char>>(loc), for the stream members here */
+const ctype_char *StreamCtype(const locale *loc)
+{
+    const facet *f = LocaleFacet(loc, &ctype_char_id);
+    return f != NULL ? (const ctype_char *)f : &classic_ctype;
+}

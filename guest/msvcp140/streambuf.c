@@ -1,0 +1,3 @@
+/* basic_streambuf for char: see streambuf.inc */
+#include "elem.h"
+#include "streambuf.inc"
