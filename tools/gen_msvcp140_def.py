@@ -72,6 +72,9 @@ def rows() -> list[tuple[str, str, bool]]:
     r("?_XGetLastError@std@@YAXXZ", "XGetLastError")
     r("?_Execute_once@std@@YAHAEAUonce_flag@1@P6AHPEAX1PEAPEAX@Z1@Z", "Execute_once")
     r("?_Random_device@std@@YAIXZ", "Random_device")
+    r("?_Fiopen@std@@YAPEAU_iobuf@@PEBDHH@Z", "FiopenA")
+    r("?_Fiopen@std@@YAPEAU_iobuf@@PEB_WHH@Z", "FiopenW")
+    r("?_Fiopen@std@@YAPEAU_iobuf@@PEBGHH@Z", "FiopenW")
     r("?setw@std@@YA?AU?$_Smanip@_J@1@_J@Z", "Setw")
     r("?setprecision@std@@YA?AU?$_Smanip@_J@1@_J@Z", "Setprecision")
     r("?setbase@std@@YA?AU?$_Smanip@H@1@H@Z", "Setbase")
@@ -170,6 +173,7 @@ def streams(r, e: str, s: str, w: str, it: str) -> None:
                         ("eback", f"IEBA{pm}XZ", "Eback"), ("gptr", f"IEBA{pm}XZ", "Gptr"),
                         ("egptr", f"IEBA{pm}XZ", "Egptr"), ("pbump", "IEAAXH@Z", "Pbump"),
                         ("gbump", "IEAAXH@Z", "Gbump"), ("_Init", "IEAAXXZ", "Init"),
+                        ("_Init", f"IEAAXPEA{pm}0PEAH001@Z", "InitPointers"),
                         ("sungetc", f"QEAA{it}XZ", "Sungetc"), ("sputbackc", f"QEAA{it}{e}@Z", "Sputbackc"),
                         ("_Pninc", f"IEAA{pm}XZ", "Pninc"), ("_Gninc", f"IEAA{pm}XZ", "Gninc"),
                         ("_Gndec", f"IEAA{pm}XZ", "Gndec"), ("_Gnavail", "IEBA_JXZ", "Gnavail"),
@@ -206,6 +210,9 @@ def streams(r, e: str, s: str, w: str, it: str) -> None:
     r(f"?write@{os_}QEAAAEAV12@{pe}_J@Z", "OstreamWrite" + s)
     r(f"?flush@{os_}QEAAAEAV12@XZ", "OstreamFlush" + s)
     r(f"?_Osfx@{os_}QEAAXXZ", "OstreamOsfx" + s)
+    r(f"?seekp@{os_}QEAAAEAV12@_JH@Z", "OstreamSeekpOff" + s)
+    r(f"?seekp@{os_}QEAAAEAV12@V?$fpos@U_Mbstatet@@@2@@Z", "OstreamSeekpPos" + s)
+    r(f"?tellp@{os_}QEAA{fp}XZ", "OstreamTellp" + s)
     r(f"?opfx@{os_}QEAA_NXZ", "OstreamOpfx" + s)
     r(f"?osfx@{os_}QEAAXXZ", "OstreamOsfx" + s)
     for n, sym in (("endl", "Endl"), ("ends", "Ends"), ("flush", "Flush")):
@@ -219,7 +226,9 @@ def streams(r, e: str, s: str, w: str, it: str) -> None:
                         ("getline", f"QEAAAEAV12@{pm}_J@Z", "GetlineNl"), ("ignore", f"QEAAAEAV12@_J{it}@Z", "Ignore"),
                         ("peek", f"QEAA{it}XZ", "Peek"), ("read", f"QEAAAEAV12@{pm}_J@Z", "Read"),
                         ("unget", "QEAAAEAV12@XZ", "Unget"), ("putback", f"QEAAAEAV12@{e}@Z", "Putback"),
-                        ("gcount", "QEBA_JXZ", "Gcount")]:
+                        ("gcount", "QEBA_JXZ", "Gcount"), ("seekg", "QEAAAEAV12@_JH@Z", "SeekgOff"),
+                        ("seekg", "QEAAAEAV12@V?$fpos@U_Mbstatet@@@2@@Z", "SeekgPos"),
+                        ("tellg", f"QEAA{fp}XZ", "Tellg")]:
         r(f"?{n}@{is_}{sig}", "Istream" + sym + s)
     r(f"?ws@std@@YAAEAV?$basic_istream@{tr}@1@AEAV21@@Z", "Ws" + s)
     # the standard objects

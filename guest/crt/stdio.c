@@ -440,3 +440,24 @@ CRTEXP size_t fread(void *p, size_t size, size_t count, FILE *f)
     crt_unlock_stream(f);
     return got / size;
 }
+
+#ifdef CRT_UCRT
+/* _get_stream_buffer_pointers: where a stream keeps its buffer's start, its next byte and its
+ * count, for basic_filebuf<char>, which points its get and put areas at them and moves the next
+ * pointer and the count itself; every stream function reads the buffer state from these three
+ * fields again on each call, so what the caller did through them holds. */
+CRTEXP int _get_stream_buffer_pointers(FILE *f, char ***base, char ***ptr, int **count)
+{
+    if (f == NULL) {
+        crt_errno = CRT_EINVAL;
+        return CRT_EINVAL;
+    }
+    if (base)
+        *base = &f->_base;
+    if (ptr)
+        *ptr = &f->_ptr;
+    if (count)
+        *count = &f->_cnt;
+    return 0;
+}
+#endif

@@ -26,7 +26,11 @@
 #define OSTREAM T(ostream)
 #define ISTREAM T(istream)
 
+/* fpos<_Mbstatet>: an offset, a file position (their sum is the streamoff) and the state */
+typedef struct { long long off, fpos; unsigned long wchar; unsigned short byte, state; } T(pos_type);
+
 /* The members each stream source calls in another */
+void T(IosClear)(BASIC_IOS *ios, int state, int reraise);
 void T(IosSetstate)(BASIC_IOS *ios, int state, int reraise);
 int T(IosSetstateQuiet)(BASIC_IOS *ios, int state);
 CH T(IosWiden)(const BASIC_IOS *ios, char c);
@@ -40,6 +44,8 @@ streamsize T(StreambufSgetn)(STREAMBUF *sb, CH *s, streamsize n);
 INT T(StreambufSbumpc)(STREAMBUF *sb);
 INT T(StreambufSnextc)(STREAMBUF *sb);
 int T(StreambufPubsync)(STREAMBUF *sb);
+T(pos_type) *T(StreambufPubseekoff)(STREAMBUF *sb, T(pos_type) *out, long long off, int way, int mode);
+T(pos_type) *T(StreambufPubseekpos)(STREAMBUF *sb, T(pos_type) *out, const T(pos_type) *pos, int mode);
 STREAMBUF *T(StdioStreambuf)(int index, void *file);
 OSTREAM *T(OstreamFlush)(OSTREAM *os);
 int T(OstreamPrefix)(OSTREAM *os);

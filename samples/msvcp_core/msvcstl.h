@@ -331,12 +331,19 @@ public:
     enum { skipws = 1, unitbuf = 2, left = 0x40, right = 0x80, adjustfield = 0x1c0, dec = 0x200, hex = 0x800,
            basefield = 0xe00, showbase = 8, uppercase = 4, fixed = 0x2000, scientific = 0x1000 };
     enum { goodbit = 0, eofbit = 1, failbit = 2, badbit = 4 };
+    using openmode = int;
+    enum { in = 0x01, out = 0x02, ate = 0x04, app = 0x08, trunc = 0x10, binary = 0x20, _Nocreate = 0x40,
+           _Noreplace = 0x80 };
+    using seekdir = int;
+    enum _Seekdir { beg = 0, cur = 1, end = 2 };
+    static constexpr int _Default_open_prot = 0x40;   // _SH_DENYNO
     class MSVCP Init { public: Init(); ~Init() noexcept; };
     class failure : public system_error {};
     void exceptions(int);
     explicit operator bool() const;
     bool operator!() const;
     bool good() const;
+    bool eof() const;
     bool fail() const;
     bool bad() const;
     int rdstate() const;
@@ -358,7 +365,14 @@ enum _Uninitialized { _Noinit };
 }
 struct _Mbstatet { unsigned long _Wchar; unsigned short _Byte, _State; };
 namespace std {
-template <class S> class fpos { public: long long _Myoff, _Fpos; S _Mystate; };
+template <class S> class fpos {
+public:
+    fpos(long long off = 0) : _Myoff(off), _Fpos(0), _Mystate() {}
+    fpos(S state, long long filepos) : _Myoff(0), _Fpos(filepos), _Mystate(state) {}
+    operator long long() const { return _Myoff + _Fpos; }   // the streamoff
+    long long _Myoff, _Fpos;
+    S _Mystate;
+};
 template <class E, class T> class MSVCP basic_streambuf {
 protected:
     basic_streambuf();
@@ -370,7 +384,17 @@ protected:
     E *eback() const;
     E *gptr() const;
     E *egptr() const;
+    void gbump(int);
+    void pbump(int);
+    void _Init();
+    void _Init(E **, E **, int *, E **, E **, int *);
+    E *_Pninc();
+    E *_Gninc();
+    E *_Gndec();
+    streamsize _Gnavail() const;
+    streamsize _Pnavail() const;
 public:
+    locale getloc() const;
     using int_type = typename T::int_type;
     virtual ~basic_streambuf() noexcept;
     int_type sputc(E);
@@ -470,6 +494,9 @@ public:
     _Myt &write(const E *, streamsize);
     _Myt &flush();
     void _Osfx();
+    _Myt &seekp(long long, ios_base::seekdir);
+    _Myt &seekp(fpos<_Mbstatet>);
+    fpos<_Mbstatet> tellp();
 };
 template <class E, class T> class MSVCP basic_istream : virtual public basic_ios<E, T> {
 public:
@@ -483,8 +510,13 @@ public:
     _Myt &operator>>(unsigned long long &);
     typename T::int_type get();
     _Myt &getline(E *, streamsize, E);
+    _Myt &getline(E *, streamsize);
     streamsize gcount() const;
     _Myt &ignore(streamsize = 1, typename T::int_type = T::eof());
+    _Myt &read(E *, streamsize);
+    _Myt &seekg(long long, ios_base::seekdir);
+    _Myt &seekg(fpos<_Mbstatet>);
+    fpos<_Mbstatet> tellg();
     streamsize _Chcount;
 };
 // <iomanip>: the manipulators' function and argument, applied by the inline inserter

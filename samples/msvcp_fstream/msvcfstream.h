@@ -1,0 +1,317 @@
+// What the Microsoft STL's <fstream> compiles into a program, for char: basic_filebuf (all inline:
+// it opens through msvcp140's std::_Fiopen and then points its get and put areas at the FILE's
+// own buffer start, next pointer and count, from the UCRT's _get_stream_buffer_pointers, so that
+// its inline sgetc/sputc move the FILE's pointer and count directly; anything else goes to the C
+// stream: fgetc, fputc, ungetc, fread, fwrite, fflush, _fseeki64, fgetpos, fsetpos, setvbuf,
+// fclose, _lock_file) and the ifstream/ofstream/fstream wrappers. Same members, same calls in the
+// same order. Not here: the codecvt facet (open's _Initcvt): char to char is always_noconv, so the
+// STL's _Pcvt stays null and these paths are the ones it takes.
+#pragma once
+#include "../msvcp_core/msvcstl.h"
+
+typedef struct _iobuf FILE;
+extern "C" {
+__declspec(dllimport) int __cdecl _get_stream_buffer_pointers(FILE *, char ***, char ***, int **);
+__declspec(dllimport) int __cdecl fclose(FILE *);
+__declspec(dllimport) int __cdecl fgetc(FILE *);
+__declspec(dllimport) int __cdecl fputc(int, FILE *);
+__declspec(dllimport) int __cdecl ungetc(int, FILE *);
+__declspec(dllimport) size_t __cdecl fread(void *, size_t, size_t, FILE *);
+__declspec(dllimport) size_t __cdecl fwrite(const void *, size_t, size_t, FILE *);
+__declspec(dllimport) int __cdecl fflush(FILE *);
+__declspec(dllimport) int __cdecl _fseeki64(FILE *, long long, int);
+__declspec(dllimport) int __cdecl fgetpos(FILE *, long long *);
+__declspec(dllimport) int __cdecl fsetpos(FILE *, const long long *);
+__declspec(dllimport) int __cdecl setvbuf(FILE *, char *, int, size_t);
+__declspec(dllimport) void __cdecl _lock_file(FILE *);
+__declspec(dllimport) void __cdecl _unlock_file(FILE *);
+void *__cdecl memcpy(void *, const void *, size_t);
+}
+
+namespace std {
+MSVCP FILE *__cdecl _Fiopen(const char *, ios_base::openmode, int);
+MSVCP FILE *__cdecl _Fiopen(const wchar_t *, ios_base::openmode, int);
+
+template <class E, class T> class basic_filebuf : public basic_streambuf<E, T> {
+    using _Mysb = basic_streambuf<E, T>;
+    using int_type = typename T::int_type;
+    enum _Initfl { _Newfl, _Openfl, _Closefl };
+public:
+    basic_filebuf() { _Init(nullptr, _Newfl); }
+    ~basic_filebuf() noexcept override
+    {
+        if (_Myfile)
+            _Reset_back();
+        if (_Closef)
+            close();
+    }
+    bool is_open() const { return _Myfile != nullptr; }
+    template <class C> basic_filebuf *open(const C *name, ios_base::openmode mode,
+                                           int prot = ios_base::_Default_open_prot)
+    {
+        if (_Myfile)
+            return nullptr;
+        FILE *file = _Fiopen(name, mode, prot);
+        if (!file)
+            return nullptr;
+        _Init(file, _Openfl);
+        return this;
+    }
+    basic_filebuf *close()
+    {
+        basic_filebuf *ans;
+        if (_Myfile) {
+            ans = this;
+            if (!_Endwrite())
+                ans = nullptr;
+            if (fclose(_Myfile) != 0)
+                ans = nullptr;
+        } else {
+            ans = nullptr;
+        }
+        _Init(nullptr, _Closefl);
+        return ans;
+    }
+protected:
+    // a character into the put area, or fputc once the FILE's buffer is full (or not yet there)
+    int_type overflow(int_type meta) override
+    {
+        if (meta == T::eof())
+            return 0;
+        if (this->pptr() && this->pptr() < this->epptr()) {
+            *this->_Pninc() = (E)meta;
+            return meta;
+        }
+        if (!_Myfile)
+            return T::eof();
+        _Reset_back();
+        return fputc((E)meta, _Myfile) != -1 ? meta : T::eof();
+    }
+    // put back: within the get area, else ungetc, else the one-character buffer _Mychar
+    int_type pbackfail(int_type meta) override
+    {
+        if (this->gptr() && this->eback() < this->gptr()
+            && (meta == T::eof() || T::to_int_type(this->gptr()[-1]) == meta)) {
+            this->_Gndec();
+            return meta == T::eof() ? 0 : meta;
+        }
+        if (!_Myfile || meta == T::eof())
+            return T::eof();
+        if (ungetc((unsigned char)meta, _Myfile) != -1)
+            return meta;
+        if (this->gptr() != &_Mychar) {
+            _Mychar = (E)meta;
+            _Set_back();
+            return meta;
+        }
+        return T::eof();
+    }
+    int_type underflow() override
+    {
+        int_type meta;
+        if (this->gptr() && this->gptr() < this->egptr())
+            return T::to_int_type(*this->gptr());
+        if ((meta = uflow()) == T::eof())
+            return meta;
+        pbackfail(meta);
+        return meta;
+    }
+    int_type uflow() override
+    {
+        if (this->gptr() && this->gptr() < this->egptr())
+            return T::to_int_type(*this->_Gninc());
+        if (!_Myfile)
+            return T::eof();
+        _Reset_back();
+        int meta = fgetc(_Myfile);
+        return meta == -1 ? T::eof() : T::to_int_type((E)meta);
+    }
+    // blocks: what the get area holds, then fread in chunks of at most 4095
+    streamsize xsgetn(E *ptr, streamsize count) override
+    {
+        if (count <= 0)
+            return 0;
+        size_t left = (size_t)count;
+        size_t avail = (size_t)this->_Gnavail();
+        if (avail > 0) {
+            size_t n = left < avail ? left : avail;
+            memcpy(ptr, this->gptr(), n);
+            ptr += n;
+            left -= n;
+            this->gbump((int)n);
+        }
+        if (_Myfile) {
+            _Reset_back();
+            while (left > 4095) {
+                size_t got = fread(ptr, 1, 4095, _Myfile);
+                ptr += got;
+                left -= got;
+                if (got != 4095)
+                    return count - (streamsize)left;
+            }
+            if (left)
+                left -= fread(ptr, 1, left, _Myfile);
+        }
+        return count - (streamsize)left;
+    }
+    // blocks: into the put area's room, the rest by fwrite
+    streamsize xsputn(const E *ptr, streamsize count) override
+    {
+        streamsize start = count, size = this->_Pnavail();
+        if (count > 0 && size > 0) {
+            if (count < size)
+                size = count;
+            memcpy(this->pptr(), ptr, (size_t)size);
+            ptr += size;
+            count -= size;
+            this->pbump((int)size);
+        }
+        if (count > 0 && _Myfile)
+            count -= (streamsize)fwrite(ptr, 1, (size_t)count, _Myfile);
+        return start - count;
+    }
+    fpos<_Mbstatet> seekoff(long long off, int way, int = 3) override
+    {
+        long long filepos;
+        if (this->gptr() == &_Mychar && way == ios_base::cur)
+            off -= 1;                                      // the put-back character is not in the file
+        if (!_Myfile || !_Endwrite() || ((off != 0 || way != ios_base::cur) && _fseeki64(_Myfile, off, way) != 0)
+            || fgetpos(_Myfile, &filepos) != 0)
+            return fpos<_Mbstatet>(-1);
+        _Reset_back();
+        return fpos<_Mbstatet>(_State, filepos);
+    }
+    fpos<_Mbstatet> seekpos(fpos<_Mbstatet> pos, int = 3) override
+    {
+        long long off = (long long)pos;
+        if (!_Myfile || !_Endwrite() || fsetpos(_Myfile, &off) != 0)
+            return fpos<_Mbstatet>(-1);
+        _State = pos._Mystate;
+        _Reset_back();
+        return fpos<_Mbstatet>(_State, off);
+    }
+    _Mysb *setbuf(E *buffer, streamsize count) override
+    {
+        int mode = !buffer && count == 0 ? 4 /* _IONBF */ : 0 /* _IOFBF */;
+        if (!_Myfile || setvbuf(_Myfile, (char *)buffer, mode, (size_t)count * sizeof(E)) != 0)
+            return nullptr;
+        _Init(_Myfile, _Openfl);
+        return this;
+    }
+    int sync() override
+    {
+        if (!_Myfile || overflow(T::eof()) == T::eof() || 0 <= fflush(_Myfile))
+            return 0;
+        return -1;
+    }
+public:
+    void _Lock() override { if (_Myfile) _lock_file(_Myfile); }
+    void _Unlock() override { if (_Myfile) _unlock_file(_Myfile); }
+private:
+    bool _Endwrite() { return true; }                      // nothing to unshift without a codecvt
+    // the areas: the streambuf's own (closed), or the FILE's buffer pointers (open)
+    void _Init(FILE *file, _Initfl which)
+    {
+        static _Mbstatet stinit;
+        _Closef = which == _Openfl;
+        _Wrotesome = false;
+        _Mysb::_Init();
+        if (file && sizeof(E) == 1) {
+            E **pb = nullptr, **pn = nullptr;
+            int *nr = nullptr;
+            _get_stream_buffer_pointers(file, reinterpret_cast<char ***>(&pb), reinterpret_cast<char ***>(&pn), &nr);
+            int *nr2 = nr;
+            _Mysb::_Init(pb, pn, nr, pb, pn, nr2);
+        }
+        _Myfile = file;
+        _State = stinit;
+        _Pcvt = nullptr;
+    }
+    void _Reset_back()
+    {
+        if (this->eback() == &_Mychar)
+            this->setg(_Set_eback, _Set_eback, _Set_egptr);
+    }
+    void _Set_back()
+    {
+        if (this->eback() != &_Mychar) {
+            _Set_eback = this->eback();
+            _Set_egptr = this->egptr();
+        }
+        this->setg(&_Mychar, &_Mychar, &_Mychar + 1);
+    }
+    const void *_Pcvt;
+    E _Mychar;
+    bool _Wrotesome;
+    _Mbstatet _State;
+    bool _Closef;
+    FILE *_Myfile;
+    E *_Set_eback, *_Set_egptr;
+};
+
+// the stream classes: a basic_filebuf member, opened with in or out added; failbit when it fails
+template <class E, class T> class basic_ifstream : public basic_istream<E, T> {
+public:
+    basic_ifstream() : basic_istream<E, T>(&_Filebuffer) {}
+    template <class C> explicit basic_ifstream(const C *name, ios_base::openmode mode = ios_base::in,
+                                               int prot = ios_base::_Default_open_prot)
+        : basic_istream<E, T>(&_Filebuffer)
+    {
+        if (!_Filebuffer.open(name, mode | ios_base::in, prot))
+            this->setstate(ios_base::failbit);
+    }
+    template <class C> void open(const C *name, ios_base::openmode mode = ios_base::in,
+                                 int prot = ios_base::_Default_open_prot)
+    {
+        if (_Filebuffer.open(name, mode | ios_base::in, prot))
+            this->clear();
+        else
+            this->setstate(ios_base::failbit);
+    }
+    void close() { if (!_Filebuffer.close()) this->setstate(ios_base::failbit); }
+    bool is_open() const { return _Filebuffer.is_open(); }
+private:
+    basic_filebuf<E, T> _Filebuffer;
+};
+template <class E, class T> class basic_ofstream : public basic_ostream<E, T> {
+public:
+    basic_ofstream() : basic_ostream<E, T>(&_Filebuffer) {}
+    template <class C> explicit basic_ofstream(const C *name, ios_base::openmode mode = ios_base::out,
+                                               int prot = ios_base::_Default_open_prot)
+        : basic_ostream<E, T>(&_Filebuffer)
+    {
+        if (!_Filebuffer.open(name, mode | ios_base::out, prot))
+            this->setstate(ios_base::failbit);
+    }
+    template <class C> void open(const C *name, ios_base::openmode mode = ios_base::out,
+                                 int prot = ios_base::_Default_open_prot)
+    {
+        if (_Filebuffer.open(name, mode | ios_base::out, prot))
+            this->clear();
+        else
+            this->setstate(ios_base::failbit);
+    }
+    void close() { if (!_Filebuffer.close()) this->setstate(ios_base::failbit); }
+    bool is_open() const { return _Filebuffer.is_open(); }
+private:
+    basic_filebuf<E, T> _Filebuffer;
+};
+template <class E, class T> class basic_fstream : public basic_iostream<E, T> {
+public:
+    template <class C> explicit basic_fstream(const C *name, ios_base::openmode mode = ios_base::in | ios_base::out,
+                                              int prot = ios_base::_Default_open_prot)
+        : basic_iostream<E, T>(&_Filebuffer)
+    {
+        if (!_Filebuffer.open(name, mode, prot))
+            this->setstate(ios_base::failbit);
+    }
+    void close() { if (!_Filebuffer.close()) this->setstate(ios_base::failbit); }
+    bool is_open() const { return _Filebuffer.is_open(); }
+private:
+    basic_filebuf<E, T> _Filebuffer;
+};
+using filebuf = basic_filebuf<char, char_traits<char>>;
+using ifstream = basic_ifstream<char, char_traits<char>>;
+using ofstream = basic_ofstream<char, char_traits<char>>;
+using fstream = basic_fstream<char, char_traits<char>>;
+}
