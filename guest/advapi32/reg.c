@@ -1,0 +1,486 @@
+/* The registry API, wide forms, over the executive's key services (kernel/cm/services.py).
+ * The predefined keys (HKEY_LOCAL_MACHINE, HKEY_CURRENT_USER, ...) are opened the first time a
+ * call names them, with MAXIMUM_ALLOWED, and kept for the process; closing one does nothing.
+ * HKEY_CURRENT_USER is \Registry\User\<the token's user SID>. Every call returns a Win32 error
+ * code (RtlNtStatusToDosError of the service's status) and leaves the thread's last error alone.
+ * String data are returned as stored: with the terminator when the writer counted it. */
+#include "advapi32.h"
+
+#define MAX_PREDEFINED 7
+static HANDLE predefined[MAX_PREDEFINED];
+
+static NTSTATUS OpenByName(const WCHAR *path, HANDLE *out)
+{
+    UNICODE_STRING name;
+    OBJECT_ATTRIBUTES oa = {sizeof(oa), NULL, &name, OBJ_CASE_INSENSITIVE_, NULL, NULL};
+    AdvInitString(&name, path);
+    return NtOpenKeyEx(out, MAXIMUM_ALLOWED, &oa, 0);
+}
+
+/* \Registry\User\<SID> of the process token's user (RtlFormatCurrentUserKeyPath's name). */
+static NTSTATUS CurrentUserPath(WCHAR *path, DWORD size)
+{
+    static const WCHAR prefix[] = L"\\Registry\\User\\";
+    WCHAR *sid = NULL;
+    HANDLE token;
+    BYTE buffer[128];
+    DWORD length;
+    NTSTATUS status = NtOpenProcessToken((HANDLE)-1, TOKEN_QUERY, &token);
+    if (!NT_SUCCESS(status))
+        return status;
+    status = NtQueryInformationToken(token, 1 /* TokenUser */, buffer, sizeof(buffer), &length);
+    NtClose(token);
+    if (!NT_SUCCESS(status))
+        return status;
+    if (!ConvertSidToStringSidW(((TOKEN_USER *)buffer)->User.Sid, &sid))
+        return (NTSTATUS)0xC0000017;
+    DWORD n = (DWORD)wcslen(prefix), m = (DWORD)wcslen(sid);
+    if (n + m + 1 > size) {
+        LocalFree(sid);
+        return STATUS_BUFFER_TOO_SMALL_;
+    }
+    memcpy(path, prefix, n * sizeof(WCHAR));
+    memcpy(path + n, sid, (m + 1) * sizeof(WCHAR));
+    LocalFree(sid);
+    return 0;
+}
+
+NTSTATUS AdvMapKey(HKEY key, HANDLE *out)
+{
+    ULONG_PTR value = (ULONG_PTR)key;
+    if (value < 0x80000000 || value >= 0x80000000 + MAX_PREDEFINED) {
+        if (!key)
+            return (NTSTATUS)0xC0000008;                /* STATUS_INVALID_HANDLE */
+        *out = (HANDLE)key;
+        return 0;
+    }
+    unsigned index = (unsigned)(value - 0x80000000);
+    if (predefined[index]) {
+        *out = predefined[index];
+        return 0;
+    }
+    WCHAR path[128];
+    const WCHAR *name = NULL;
+    NTSTATUS status = 0;
+    switch (index) {
+    case 0: name = L"\\Registry\\Machine\\Software\\Classes"; break;        /* HKEY_CLASSES_ROOT */
+    case 1: status = CurrentUserPath(path, 128); name = path; break;        /* HKEY_CURRENT_USER */
+    case 2: name = L"\\Registry\\Machine"; break;                          /* HKEY_LOCAL_MACHINE */
+    case 3: name = L"\\Registry\\User"; break;                             /* HKEY_USERS */
+    case 5: name = L"\\Registry\\Machine\\System\\CurrentControlSet\\Hardware Profiles\\Current"; break;
+    default: return (NTSTATUS)0xC0000008;           /* HKEY_PERFORMANCE_DATA and the rest: none here */
+    }
+    if (!NT_SUCCESS(status))
+        return status;
+    HANDLE handle;
+    status = OpenByName(name, &handle);
+    if (!NT_SUCCESS(status))
+        return status;
+    HANDLE previous = InterlockedCompareExchangePointer(&predefined[index], handle, NULL);
+    if (previous) {
+        NtClose(handle);
+        handle = previous;
+    }
+    *out = handle;
+    return 0;
+}
+
+static LSTATUS Error(NTSTATUS status) { return (LSTATUS)RtlNtStatusToDosError(status); }
+
+static NTSTATUS OpenRelative(HANDLE root, const WCHAR *sub, REGSAM sam, HANDLE *out)
+{
+    UNICODE_STRING name;
+    OBJECT_ATTRIBUTES oa = {sizeof(oa), root, &name, OBJ_CASE_INSENSITIVE_, NULL, NULL};
+    AdvInitString(&name, sub);
+    return NtOpenKeyEx(out, sam & ~(KEY_WOW64_32KEY | KEY_WOW64_64KEY), &oa, 0);
+}
+
+ADVAPI LSTATUS WINAPI RegOpenKeyExW(HKEY key, LPCWSTR sub, DWORD options, REGSAM sam, PHKEY result)
+{
+    HANDLE root, handle;
+    if (!result)
+        return ERROR_INVALID_PARAMETER;
+    *result = NULL;
+    NTSTATUS status = AdvMapKey(key, &root);
+    if (NT_SUCCESS(status))
+        status = OpenRelative(root, sub ? sub : L"", sam, &handle);
+    if (!NT_SUCCESS(status))
+        return Error(status);
+    *result = (HKEY)handle;
+    return ERROR_SUCCESS;
+}
+
+ADVAPI LSTATUS WINAPI RegOpenKeyW(HKEY key, LPCWSTR sub, PHKEY result)
+{
+    if (!sub || !*sub) {                /* documented: the key itself comes back */
+        if (!result)
+            return ERROR_INVALID_PARAMETER;
+        *result = key;
+        return ERROR_SUCCESS;
+    }
+    return RegOpenKeyExW(key, sub, 0, MAXIMUM_ALLOWED, result);
+}
+
+ADVAPI LSTATUS WINAPI RegOpenCurrentUser(REGSAM sam, PHKEY result)
+{
+    WCHAR path[128];
+    HANDLE handle;
+    NTSTATUS status = CurrentUserPath(path, 128);
+    if (NT_SUCCESS(status)) {
+        UNICODE_STRING name;
+        OBJECT_ATTRIBUTES oa = {sizeof(oa), NULL, &name, OBJ_CASE_INSENSITIVE_, NULL, NULL};
+        AdvInitString(&name, path);
+        status = NtOpenKeyEx(&handle, sam, &oa, 0);
+    }
+    if (!NT_SUCCESS(status))
+        return Error(status);
+    *result = (HKEY)handle;
+    return ERROR_SUCCESS;
+}
+
+/* RegCreateKeyEx makes every missing key of the path, each under the one before. */
+ADVAPI LSTATUS WINAPI RegCreateKeyExW(HKEY key, LPCWSTR sub, DWORD reserved, LPWSTR class_name, DWORD options,
+                                      REGSAM sam, LPSECURITY_ATTRIBUTES security, PHKEY result, LPDWORD disposition)
+{
+    HANDLE root, handle;
+    UNICODE_STRING name, klass;
+    ULONG how = 0;
+    if (!result)
+        return ERROR_INVALID_PARAMETER;
+    if (options & ~(REG_OPTION_VOLATILE | REG_OPTION_CREATE_LINK | REG_OPTION_BACKUP_RESTORE | REG_OPTION_OPEN_LINK))
+        return ERROR_INVALID_PARAMETER;
+    NTSTATUS status = AdvMapKey(key, &root);
+    if (!NT_SUCCESS(status))
+        return Error(status);
+    sam &= ~(KEY_WOW64_32KEY | KEY_WOW64_64KEY);
+    AdvInitString(&klass, class_name);
+    ULONG attributes = OBJ_CASE_INSENSITIVE_ | (security && security->bInheritHandle ? 0x2 /* OBJ_INHERIT */ : 0);
+    OBJECT_ATTRIBUTES oa = {sizeof(oa), root, &name, attributes, NULL, NULL};
+    AdvInitString(&name, sub ? sub : L"");
+    status = NtCreateKey(&handle, sam, &oa, 0, class_name ? &klass : NULL, options, &how);
+    if (status == STATUS_OBJECT_NAME_NOT_FOUND_ && sub) {
+        /* a parent is missing: component by component from the root */
+        const WCHAR *p = sub;
+        HANDLE parent = root;
+        for (;;) {
+            const WCHAR *end = p;
+            while (*end && *end != L'\\') end++;
+            int last = !*end || !end[1];
+            name.Buffer = (PWSTR)p;
+            name.Length = name.MaximumLength = (USHORT)((end - p) * sizeof(WCHAR));
+            oa.RootDirectory = parent;
+            status = NtCreateKey(&handle, last ? sam : KEY_CREATE_SUB_KEY, &oa, 0, last && class_name ? &klass : NULL,
+                                 options, &how);
+            if (parent != root)
+                NtClose(parent);
+            if (!NT_SUCCESS(status) || last)
+                break;
+            parent = handle;
+            p = end + 1;
+        }
+    }
+    if (!NT_SUCCESS(status))
+        return Error(status);
+    *result = (HKEY)handle;
+    if (disposition)
+        *disposition = how;
+    return ERROR_SUCCESS;
+}
+
+ADVAPI LSTATUS WINAPI RegCreateKeyW(HKEY key, LPCWSTR sub, PHKEY result)
+{
+    return RegCreateKeyExW(key, sub, 0, NULL, 0, MAXIMUM_ALLOWED, NULL, result, NULL);
+}
+
+ADVAPI LSTATUS WINAPI RegCloseKey(HKEY key)
+{
+    ULONG_PTR value = (ULONG_PTR)key;
+    if (value >= 0x80000000 && value < 0x80000000 + MAX_PREDEFINED)
+        return ERROR_SUCCESS;
+    if (!key)
+        return ERROR_INVALID_HANDLE;
+    return Error(NtClose((HANDLE)key));
+}
+
+ADVAPI LSTATUS WINAPI RegFlushKey(HKEY key)
+{
+    HANDLE handle;
+    NTSTATUS status = AdvMapKey(key, &handle);
+    return Error(NT_SUCCESS(status) ? NtFlushKey(handle) : status);
+}
+
+/* A value's partial information, in `stack` when it fits, else on the heap (*info to free). */
+static NTSTATUS QueryPartial(HANDLE handle, const WCHAR *value, BYTE *stack, ULONG size,
+                             KEY_VALUE_PARTIAL_INFORMATION_ **info)
+{
+    UNICODE_STRING name;
+    ULONG needed = 0;
+    AdvInitString(&name, value ? value : L"");
+    *info = (KEY_VALUE_PARTIAL_INFORMATION_ *)stack;
+    NTSTATUS status = NtQueryValueKey(handle, &name, KeyValuePartialInformation_, stack, size, &needed);
+    while (status == STATUS_BUFFER_OVERFLOW_ || status == STATUS_BUFFER_TOO_SMALL_) {
+        if ((BYTE *)*info != stack)
+            AdvFree(*info);
+        *info = AdvAlloc(needed);
+        if (!*info)
+            return (NTSTATUS)0xC0000017;
+        status = NtQueryValueKey(handle, &name, KeyValuePartialInformation_, *info, needed, &needed);
+    }
+    return status;
+}
+
+ADVAPI LSTATUS WINAPI RegQueryValueExW(HKEY key, LPCWSTR value, LPDWORD reserved, LPDWORD type, LPBYTE data,
+                                       LPDWORD size)
+{
+    HANDLE handle;
+    BYTE stack[512];
+    KEY_VALUE_PARTIAL_INFORMATION_ *info;
+    if (reserved || (data && !size))
+        return ERROR_INVALID_PARAMETER;
+    NTSTATUS status = AdvMapKey(key, &handle);
+    if (!NT_SUCCESS(status))
+        return Error(status);
+    status = QueryPartial(handle, value, stack, sizeof(stack), &info);
+    LSTATUS result = ERROR_SUCCESS;
+    if (NT_SUCCESS(status)) {
+        if (type)
+            *type = info->Type;
+        if (data && *size < info->DataLength)
+            result = ERROR_MORE_DATA;
+        else if (data)
+            memcpy(data, info->Data, info->DataLength);
+        if (size)
+            *size = info->DataLength;
+    } else {
+        result = Error(status);
+    }
+    if ((BYTE *)info != stack)
+        AdvFree(info);
+    return result;
+}
+
+ADVAPI LSTATUS WINAPI RegSetValueExW(HKEY key, LPCWSTR value, DWORD reserved, DWORD type, const BYTE *data,
+                                     DWORD size)
+{
+    HANDLE handle;
+    UNICODE_STRING name;
+    if (!data && size)
+        return ERROR_NOACCESS;
+    NTSTATUS status = AdvMapKey(key, &handle);
+    if (!NT_SUCCESS(status))
+        return Error(status);
+    AdvInitString(&name, value ? value : L"");
+    return Error(NtSetValueKey(handle, &name, 0, type, data, size));
+}
+
+ADVAPI LSTATUS WINAPI RegDeleteValueW(HKEY key, LPCWSTR value)
+{
+    HANDLE handle;
+    UNICODE_STRING name;
+    NTSTATUS status = AdvMapKey(key, &handle);
+    if (!NT_SUCCESS(status))
+        return Error(status);
+    AdvInitString(&name, value ? value : L"");
+    return Error(NtDeleteValueKey(handle, &name));
+}
+
+ADVAPI LSTATUS WINAPI RegDeleteKeyExW(HKEY key, LPCWSTR sub, REGSAM sam, DWORD reserved)
+{
+    HANDLE root, handle;
+    if (!sub)
+        return ERROR_INVALID_PARAMETER;
+    NTSTATUS status = AdvMapKey(key, &root);
+    if (NT_SUCCESS(status))
+        status = OpenRelative(root, sub, DELETE | (sam & (KEY_WOW64_32KEY | KEY_WOW64_64KEY)), &handle);
+    if (!NT_SUCCESS(status))
+        return Error(status);
+    status = NtDeleteKey(handle);
+    NtClose(handle);
+    return Error(status);
+}
+
+ADVAPI LSTATUS WINAPI RegDeleteKeyW(HKEY key, LPCWSTR sub)
+{
+    return RegDeleteKeyExW(key, sub, 0, 0);
+}
+
+/* RegEnumKeyEx: the name's size in characters, the terminator counted on the way in only. */
+ADVAPI LSTATUS WINAPI RegEnumKeyExW(HKEY key, DWORD index, LPWSTR name, LPDWORD name_size, LPDWORD reserved,
+                                    LPWSTR class_name, LPDWORD class_size, PFILETIME written)
+{
+    HANDLE handle;
+    ULONG needed;
+    union { KEY_NODE_INFORMATION_ info; BYTE raw[sizeof(KEY_NODE_INFORMATION_) + 2 * 2 * 256]; } buffer;
+    if (reserved || !name || !name_size || (class_name && !class_size))
+        return ERROR_INVALID_PARAMETER;
+    NTSTATUS status = AdvMapKey(key, &handle);
+    if (NT_SUCCESS(status))
+        status = NtEnumerateKey(handle, index, KeyNodeInformation_, &buffer, sizeof(buffer), &needed);
+    if (!NT_SUCCESS(status))
+        return Error(status);
+    KEY_NODE_INFORMATION_ *info = &buffer.info;
+    DWORD chars = info->NameLength / sizeof(WCHAR), class_chars = info->ClassLength / sizeof(WCHAR);
+    if (chars >= *name_size || (class_name && class_chars >= *class_size))
+        return ERROR_MORE_DATA;
+    memcpy(name, info->Name, info->NameLength);
+    name[chars] = 0;
+    *name_size = chars;
+    if (class_name) {
+        memcpy(class_name, (BYTE *)info + info->ClassOffset, info->ClassLength);
+        class_name[class_chars] = 0;
+        *class_size = class_chars;
+    }
+    if (written)
+        *(LARGE_INTEGER *)written = info->LastWriteTime;
+    return ERROR_SUCCESS;
+}
+
+ADVAPI LSTATUS WINAPI RegEnumKeyW(HKEY key, DWORD index, LPWSTR name, DWORD size)
+{
+    return RegEnumKeyExW(key, index, name, &size, NULL, NULL, NULL, NULL);
+}
+
+/* The full information of value `index`, on the heap (AdvFree it). */
+static NTSTATUS EnumFull(HANDLE handle, DWORD index, KEY_VALUE_FULL_INFORMATION_ **out)
+{
+    ULONG size = 512, needed = 0;
+    NTSTATUS status;
+    for (;;) {
+        *out = AdvAlloc(size);
+        if (!*out)
+            return (NTSTATUS)0xC0000017;
+        status = NtEnumerateValueKey(handle, index, KeyValueFullInformation_, *out, size, &needed);
+        if (status != STATUS_BUFFER_OVERFLOW_ && status != STATUS_BUFFER_TOO_SMALL_)
+            break;
+        AdvFree(*out);
+        size = needed;
+    }
+    if (!NT_SUCCESS(status)) {
+        AdvFree(*out);
+        *out = NULL;
+    }
+    return status;
+}
+
+ADVAPI LSTATUS WINAPI RegEnumValueW(HKEY key, DWORD index, LPWSTR name, LPDWORD name_size, LPDWORD reserved,
+                                    LPDWORD type, LPBYTE data, LPDWORD size)
+{
+    HANDLE handle;
+    KEY_VALUE_FULL_INFORMATION_ *info;
+    if (reserved || !name || !name_size || (data && !size))
+        return ERROR_INVALID_PARAMETER;
+    NTSTATUS status = AdvMapKey(key, &handle);
+    if (NT_SUCCESS(status))
+        status = EnumFull(handle, index, &info);
+    if (!NT_SUCCESS(status))
+        return Error(status);
+    LSTATUS result = ERROR_SUCCESS;
+    DWORD chars = info->NameLength / sizeof(WCHAR);
+    if (chars >= *name_size) {
+        result = ERROR_MORE_DATA;
+    } else {
+        memcpy(name, info->Name, info->NameLength);
+        name[chars] = 0;
+        *name_size = chars;
+        if (type)
+            *type = info->Type;
+        if (data && *size < info->DataLength)
+            result = ERROR_MORE_DATA;
+        else if (data)
+            memcpy(data, (BYTE *)info + info->DataOffset, info->DataLength);
+        if (size)
+            *size = info->DataLength;
+    }
+    AdvFree(info);
+    return result;
+}
+
+ADVAPI LSTATUS WINAPI RegQueryInfoKeyW(HKEY key, LPWSTR class_name, LPDWORD class_size, LPDWORD reserved,
+                                       LPDWORD subkeys, LPDWORD max_subkey, LPDWORD max_class, LPDWORD values,
+                                       LPDWORD max_value_name, LPDWORD max_value, LPDWORD security, PFILETIME written)
+{
+    HANDLE handle;
+    ULONG needed;
+    union { KEY_FULL_INFORMATION_ info; BYTE raw[sizeof(KEY_FULL_INFORMATION_) + 512]; } buffer;
+    if (reserved || (class_name && !class_size))
+        return ERROR_INVALID_PARAMETER;
+    NTSTATUS status = AdvMapKey(key, &handle);
+    if (NT_SUCCESS(status))
+        status = NtQueryKey(handle, KeyFullInformation_, &buffer, sizeof(buffer), &needed);
+    if (!NT_SUCCESS(status))
+        return Error(status);
+    KEY_FULL_INFORMATION_ *info = &buffer.info;
+    LSTATUS result = ERROR_SUCCESS;
+    if (class_name || class_size) {
+        DWORD chars = info->ClassLength / sizeof(WCHAR);
+        if (class_name && chars >= *class_size) {
+            result = ERROR_MORE_DATA;
+        } else if (class_name) {
+            memcpy(class_name, info->Class, info->ClassLength);
+            class_name[chars] = 0;
+        }
+        *class_size = chars;
+    }
+    if (subkeys) *subkeys = info->SubKeys;
+    if (max_subkey) *max_subkey = info->MaxNameLen / sizeof(WCHAR);
+    if (max_class) *max_class = info->MaxClassLen / sizeof(WCHAR);
+    if (values) *values = info->Values;
+    if (max_value_name) *max_value_name = info->MaxValueNameLen / sizeof(WCHAR);
+    if (max_value) *max_value = info->MaxValueDataLen;
+    if (security) *security = 0x90;     /* the size of a key's self-relative security descriptor */
+    if (written) *(LARGE_INTEGER *)written = info->LastWriteTime;
+    return result;
+}
+
+/* RegDeleteTree: every subkey (depth first) and, for a named subkey, the key itself; without
+ * one, the key's values too. */
+static LSTATUS DeleteSubkeys(HANDLE handle)
+{
+    WCHAR name[256];
+    for (;;) {
+        DWORD size = 256;
+        LSTATUS result = RegEnumKeyExW((HKEY)handle, 0, name, &size, NULL, NULL, NULL, NULL);
+        if (result == ERROR_NO_MORE_ITEMS)
+            return ERROR_SUCCESS;
+        if (result)
+            return result;
+        HANDLE child;
+        NTSTATUS status = OpenRelative(handle, name, KEY_ENUMERATE_SUB_KEYS | KEY_QUERY_VALUE | DELETE, &child);
+        if (!NT_SUCCESS(status))
+            return Error(status);
+        result = DeleteSubkeys(child);
+        if (!result)
+            result = Error(NtDeleteKey(child));
+        NtClose(child);
+        if (result)
+            return result;
+    }
+}
+
+ADVAPI LSTATUS WINAPI RegDeleteTreeW(HKEY key, LPCWSTR sub)
+{
+    HANDLE root, handle;
+    NTSTATUS status = AdvMapKey(key, &root);
+    if (!NT_SUCCESS(status))
+        return Error(status);
+    ACCESS_MASK access = KEY_ENUMERATE_SUB_KEYS | KEY_QUERY_VALUE | (sub ? DELETE : KEY_SET_VALUE);
+    status = OpenRelative(root, sub ? sub : L"", access, &handle);
+    if (!NT_SUCCESS(status))
+        return Error(status);
+    LSTATUS result = DeleteSubkeys(handle);
+    if (!result && sub) {
+        result = Error(NtDeleteKey(handle));
+    } else if (!result) {
+        KEY_VALUE_FULL_INFORMATION_ *info;
+        while (NT_SUCCESS(status = EnumFull(handle, 0, &info))) {
+            UNICODE_STRING name = {(USHORT)info->NameLength, (USHORT)info->NameLength, info->Name};
+            status = NtDeleteValueKey(handle, &name);
+            AdvFree(info);
+            if (!NT_SUCCESS(status))
+                break;
+        }
+        result = status == (NTSTATUS)0x8000001A ? ERROR_SUCCESS : Error(status);
+    }
+    NtClose(handle);
+    return result;
+}
