@@ -9,6 +9,14 @@
 #define MAX_PREDEFINED 7
 static HANDLE predefined[MAX_PREDEFINED];
 
+/* The HKEY_* values are 32-bit constants sign-extended (0xFFFFFFFF80000002 for HKLM). */
+static int IsPredefined(HKEY key)
+{
+    ULONG_PTR value = (ULONG_PTR)key;
+    return (value >> 32 == 0 || value >> 32 == 0xFFFFFFFF) && (DWORD)value >= 0x80000000
+           && (DWORD)value < 0x80000000 + MAX_PREDEFINED;
+}
+
 static NTSTATUS OpenByName(const WCHAR *path, HANDLE *out)
 {
     UNICODE_STRING name;
@@ -47,14 +55,13 @@ static NTSTATUS CurrentUserPath(WCHAR *path, DWORD size)
 
 NTSTATUS AdvMapKey(HKEY key, HANDLE *out)
 {
-    ULONG_PTR value = (ULONG_PTR)key;
-    if (value < 0x80000000 || value >= 0x80000000 + MAX_PREDEFINED) {
+    if (!IsPredefined(key)) {
         if (!key)
             return (NTSTATUS)0xC0000008;                /* STATUS_INVALID_HANDLE */
         *out = (HANDLE)key;
         return 0;
     }
-    unsigned index = (unsigned)(value - 0x80000000);
+    unsigned index = (DWORD)(ULONG_PTR)key - 0x80000000;
     if (predefined[index]) {
         *out = predefined[index];
         return 0;
@@ -194,8 +201,7 @@ ADVAPI LSTATUS WINAPI RegCreateKeyW(HKEY key, LPCWSTR sub, PHKEY result)
 
 ADVAPI LSTATUS WINAPI RegCloseKey(HKEY key)
 {
-    ULONG_PTR value = (ULONG_PTR)key;
-    if (value >= 0x80000000 && value < 0x80000000 + MAX_PREDEFINED)
+    if (IsPredefined(key))
         return ERROR_SUCCESS;
     if (!key)
         return ERROR_INVALID_HANDLE;

@@ -104,14 +104,12 @@ def _user_may_write(node) -> bool:
 
 def _grant(node, desired: int) -> int:
     """SeAccessCheck against the key's (implied) security descriptor."""
-    granted = ObpMapAccess("Key", desired)
     if _user_may_write(node):
-        return granted | (0xF003F if desired & MAXIMUM_ALLOWED else 0)
-    if desired & MAXIMUM_ALLOWED:
-        granted |= KEY_READ
+        return ObpMapAccess("Key", desired)
+    granted = ObpMapAccess("Key", desired & ~MAXIMUM_ALLOWED)
     if granted & _WRITE_RIGHTS:
         raise NtStatusError(STATUS_ACCESS_DENIED)
-    return granted
+    return granted | (KEY_READ if desired & MAXIMUM_ALLOWED else 0)
 
 
 def _open_handle(kernel, thread, handle_out: int, node, desired: int, attributes: int) -> None:
