@@ -92,3 +92,20 @@ def test_current_user_is_the_token_users_hive():
     tree = CmpInitializeHive(_Clock())
     international = CmpWalk(tree, (USER + "\\Control Panel\\International").split("\\"))
     assert international.values["LOCALENAME"][2] == encode_value(REG_SZ, "en-US")
+
+
+def test_native_key_services_statuses():
+    """samples/registry_nt: the information classes' short-buffer statuses, the Align64 forms,
+    NtQueryMultipleValueKey, volatile keys, deletion and NtNotifyChangeKey through ntdll."""
+    expected = sample_expectation("registry_nt")
+    result = run_kernel("boot", sample_path("registry_nt"))
+    assert result.stdout == expected["stdout"].encode()
+    assert result.returncode == 0 == expected["exit_code"]
+    lines = result.stdout.decode().splitlines()
+    assert "\\REGISTRY\\MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion" in lines
+    for what in ("no room for the fixed part: STATUS_BUFFER_TOO_SMALL and the size",
+                 "room for part of the data: STATUS_BUFFER_OVERFLOW, the fixed part and what fits",
+                 "a stable key under it: STATUS_CHILD_MUST_BE_VOLATILE",
+                 "NtDeleteKey of a key with subkeys: STATUS_CANNOT_DELETE", "a deleted key: STATUS_KEY_DELETED",
+                 "... a value set signals the event"):
+        assert "ok   " + what in lines

@@ -18,6 +18,7 @@ typedef struct _OBJECT_ATTRIBUTES {
     ULONG Length; HANDLE RootDirectory; UNICODE_STRING *ObjectName; ULONG Attributes;
     PVOID SecurityDescriptor, SecurityQualityOfService;
 } OBJECT_ATTRIBUTES;
+typedef struct { union { NTSTATUS Status; PVOID Pointer; }; ULONG_PTR Information; } IO_STATUS_BLOCK_;
 typedef struct { ULONG TitleIndex, Type, DataLength; UCHAR Data[1]; } KEY_VALUE_PARTIAL_INFORMATION_;
 typedef struct { ULONG TitleIndex, Type, DataOffset, DataLength, NameLength; WCHAR Name[1]; } KEY_VALUE_FULL_INFORMATION_;
 typedef struct { LARGE_INTEGER LastWriteTime; ULONG TitleIndex, ClassOffset, ClassLength, NameLength; WCHAR Name[1]; }
@@ -43,6 +44,8 @@ NTDLL NTSTATUS NTAPI NtSetValueKey(HANDLE, UNICODE_STRING *, ULONG, ULONG, const
 NTDLL NTSTATUS NTAPI NtDeleteKey(HANDLE);
 NTDLL NTSTATUS NTAPI NtDeleteValueKey(HANDLE, UNICODE_STRING *);
 NTDLL NTSTATUS NTAPI NtFlushKey(HANDLE);
+NTDLL NTSTATUS NTAPI NtNotifyChangeKey(HANDLE, HANDLE, PVOID, PVOID, IO_STATUS_BLOCK_ *, ULONG, BOOLEAN, PVOID, ULONG,
+                                       BOOLEAN);
 NTDLL NTSTATUS NTAPI NtOpenProcessToken(HANDLE, ACCESS_MASK, HANDLE *);
 NTDLL NTSTATUS NTAPI NtOpenThreadToken(HANDLE, ACCESS_MASK, BOOLEAN, HANDLE *);
 NTDLL NTSTATUS NTAPI NtQueryInformationToken(HANDLE, ULONG, PVOID, ULONG, ULONG *);

@@ -490,3 +490,24 @@ ADVAPI LSTATUS WINAPI RegDeleteTreeW(HKEY key, LPCWSTR sub)
     NtClose(handle);
     return result;
 }
+
+/* RegNotifyChangeKeyValue: synchronous, it returns at the next change; asynchronous, the event
+ * is signalled then (an event is required). The service's I/O status block for an asynchronous
+ * request must outlive the call: one per process, never read. */
+static IO_STATUS_BLOCK_ notify_sink;
+
+ADVAPI LSTATUS WINAPI RegNotifyChangeKeyValue(HKEY key, BOOL subtree, DWORD filter, HANDLE event, BOOL asynchronous)
+{
+    HANDLE handle;
+    IO_STATUS_BLOCK_ iosb;
+    if (asynchronous && !event)
+        return ERROR_INVALID_PARAMETER;
+    NTSTATUS status = AdvMapKey(key, &handle);
+    if (!NT_SUCCESS(status))
+        return Error(status);
+    status = NtNotifyChangeKey(handle, asynchronous ? event : NULL, NULL, NULL, asynchronous ? &notify_sink : &iosb,
+                               filter, (BOOLEAN)subtree, NULL, 0, (BOOLEAN)asynchronous);
+    if (status == 0x103)                /* STATUS_PENDING: the asynchronous request is registered */
+        return ERROR_SUCCESS;
+    return Error(status);
+}

@@ -17,6 +17,7 @@ from ..status import (
     STATUS_BUFFER_TOO_SMALL,
     STATUS_INVALID_INFO_CLASS,
     STATUS_INVALID_PARAMETER,
+    STATUS_NO_SUCH_LOGON_SESSION,
     STATUS_NO_TOKEN,
     STATUS_NOT_ALL_ASSIGNED,
     STATUS_SUCCESS,
@@ -51,7 +52,7 @@ GENERIC_ALL = 0x10000000
 # TOKEN_INFORMATION_CLASS
 (TokenUser, TokenGroups, TokenPrivileges, TokenOwner, TokenPrimaryGroup, TokenDefaultDacl, TokenSource,
  TokenType, TokenImpersonationLevel, TokenStatistics) = range(1, 11)
-TokenSessionId, TokenElevationType, TokenLinkedToken, TokenElevation = 12, 18, 19, 20
+TokenSessionId, TokenOrigin, TokenElevationType, TokenLinkedToken, TokenElevation = 12, 17, 18, 19, 20
 TokenHasRestrictions, TokenVirtualizationAllowed, TokenVirtualizationEnabled = 21, 23, 24
 TokenIntegrityLevel, TokenUIAccess, TokenMandatoryPolicy, TokenLogonSid, TokenIsAppContainer = 25, 26, 27, 28, 29
 TokenAppContainerNumber = 32
@@ -165,6 +166,10 @@ def _token_information(token: Token, info_class: int, base: int) -> bytes:
                            0)
     if info_class == TokenSessionId:
         return _I.pack(SESSION_ID)
+    if info_class == TokenOrigin:
+        return struct.pack("<Ii", 0x3E7, 0)     # the logon session that made it: SYSTEM's
+    if info_class == TokenLinkedToken:
+        raise NtStatusError(STATUS_NO_SUCH_LOGON_SESSION)   # a default (unsplit) token has no twin
     if info_class == TokenElevationType:
         return _I.pack(TokenElevationTypeDefault)
     if info_class == TokenIntegrityLevel:

@@ -177,6 +177,14 @@ void Entry(void)
           "open the deep key");
     Check(RegDeleteValueA(sub, "Count") == ERROR_SUCCESS && RegDeleteValueA(sub, "Count") == ERROR_FILE_NOT_FOUND,
           "RegDeleteValue, twice");
+    HANDLE event = CreateEventA(NULL, TRUE, FALSE, NULL);
+    Check(RegNotifyChangeKeyValue(sub, FALSE, REG_NOTIFY_CHANGE_LAST_SET, event, TRUE) == ERROR_SUCCESS
+          && WaitForSingleObject(event, 0) == WAIT_TIMEOUT, "RegNotifyChangeKeyValue, asynchronous");
+    Check(RegSetValueExA(sub, "Count", 0, REG_DWORD, (const BYTE *)&dword, 4) == ERROR_SUCCESS
+          && WaitForSingleObject(event, 0) == WAIT_OBJECT_0, "a value set signals the event");
+    Check(RegNotifyChangeKeyValue(sub, FALSE, REG_NOTIFY_CHANGE_LAST_SET, NULL, TRUE) == ERROR_INVALID_PARAMETER,
+          "asynchronous without an event: ERROR_INVALID_PARAMETER");
+    CloseHandle(event);
     Check(RegDeleteKeyA(HKEY_CURRENT_USER, "Software\\ntmini\\test\\deep") == ERROR_SUCCESS, "RegDeleteKey");
     size = sizeof(text);
     Check(RegQueryValueExA(sub, "Greeting", NULL, NULL, (BYTE *)text, &size) == ERROR_KEY_DELETED,

@@ -102,6 +102,8 @@ void Entry(void)
     Check(GetTokenInformation(token, TokenStatistics, &statistics, sizeof(statistics), &length)
           && length == sizeof(statistics) && statistics.TokenType == TokenPrimary && statistics.PrivilegeCount == 5,
           "TokenStatistics");
+    CheckError(!GetTokenInformation(token, TokenLinkedToken, buffer, sizeof(buffer), &length),
+               ERROR_NO_SUCH_LOGON_SESSION, "TokenLinkedToken of an unsplit token: ERROR_NO_SUCH_LOGON_SESSION");
     CheckError(!GetTokenInformation(token, TokenImpersonationLevel, &value, sizeof(value), &length),
                ERROR_INVALID_PARAMETER, "TokenImpersonationLevel of a primary token: ERROR_INVALID_PARAMETER");
 
