@@ -37,3 +37,31 @@ def test_the_guest_sees_the_executives_token():
     privileges = next(line for line in lines if line.startswith("privileges:")).split()[1:]
     assert len(privileges) == len(PRIVILEGES)
     assert [p.endswith("+") for p in privileges] == [bool(a & 2) for _luid, a in PRIVILEGES]
+
+
+def test_advapi32_forwards_the_registry_and_security_base_to_kernelbase():
+    """As on Windows 10: advapi32's Reg*Ex and security-base exports are forwarders to kernelbase,
+    kernel32 has the registry family (stubs into kernelbase) but not the token and SID calls, and
+    advapi32 implements its own SID strings, lookups, GetUserName and CryptoAPI."""
+    import os
+
+    import pefile
+    from conftest import ROOT
+
+    def exports(name):
+        pe = pefile.PE(os.path.join(ROOT, "guest", "bin", name), fast_load=True)
+        pe.parse_data_directories(directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_EXPORT"]])
+        return {s.name.decode(): s.forwarder.decode() if s.forwarder else None
+                for s in pe.DIRECTORY_ENTRY_EXPORT.symbols}
+
+    advapi32, kernelbase, kernel32 = exports("advapi32.dll"), exports("kernelbase.dll"), exports("kernel32.dll")
+    for name in ("RegOpenKeyExW", "RegQueryValueExA", "RegGetValueW", "RegDeleteTreeW", "OpenProcessToken",
+                 "GetTokenInformation", "AllocateAndInitializeSid", "CheckTokenMembership"):
+        assert advapi32[name] == "kernelbase." + name and kernelbase[name] is None
+    for name in ("RegOpenKeyExW", "RegCloseKey", "RegGetValueA"):
+        assert name in kernel32
+    for name in ("OpenProcessToken", "EqualSid"):
+        assert name not in kernel32
+    for name in ("RegOpenKeyW", "ConvertSidToStringSidW", "LookupAccountSidW", "GetUserNameW", "CryptGenRandom",
+                 "SystemFunction036"):
+        assert advapi32[name] is None and name not in kernelbase

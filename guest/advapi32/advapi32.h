@@ -84,13 +84,9 @@ static inline void AdvInitString(UNICODE_STRING *s, const WCHAR *text)
     s->Buffer = (PWSTR)text;
 }
 
-/* ANSI <-> UTF-16 in the ANSI code page: a heap copy (NULL stays NULL); AdvFree frees it. */
+/* reg_old.c: ANSI to UTF-16 in the ANSI code page, a heap copy (NULL stays NULL); AdvFree frees it. */
 WCHAR *AdvAnsiToWide(const char *text);
 
-/* reg.c: the key a registry call works on (a predefined HKEY_* opened on first use). */
-NTSTATUS AdvMapKey(HKEY key, HANDLE *out);
-
-BOOL WINAPI ConvertSidToStringSidW(PSID, LPWSTR *);
 
 /* sid.c: the account database (the one user and the well-known SIDs). */
 BOOL AdvAccountOfSid(PSID sid, const WCHAR **name, const WCHAR **domain, SID_NAME_USE *use);

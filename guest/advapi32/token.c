@@ -4,35 +4,6 @@
  * privilege names, GetUserName (the token user's account name) and CheckTokenMembership. */
 #include "advapi32.h"
 
-ADVAPI BOOL WINAPI OpenProcessToken(HANDLE process, DWORD access, PHANDLE token)
-{
-    NTSTATUS status = NtOpenProcessToken(process, access, token);
-    return NT_SUCCESS(status) ? TRUE : AdvFail(status);
-}
-
-ADVAPI BOOL WINAPI OpenThreadToken(HANDLE thread, DWORD access, BOOL as_self, PHANDLE token)
-{
-    NTSTATUS status = NtOpenThreadToken(thread, access, (BOOLEAN)as_self, token);
-    return NT_SUCCESS(status) ? TRUE : AdvFail(status);
-}
-
-ADVAPI BOOL WINAPI GetTokenInformation(HANDLE token, TOKEN_INFORMATION_CLASS info_class, LPVOID info, DWORD length,
-                                       PDWORD returned)
-{
-    NTSTATUS status = NtQueryInformationToken(token, info_class, info, length, returned);
-    return NT_SUCCESS(status) ? TRUE : AdvFail(status);
-}
-
-ADVAPI BOOL WINAPI AdjustTokenPrivileges(HANDLE token, BOOL disable_all, PTOKEN_PRIVILEGES new_state, DWORD length,
-                                         PTOKEN_PRIVILEGES previous, PDWORD returned)
-{
-    NTSTATUS status = NtAdjustPrivilegesToken(token, (BOOLEAN)disable_all, new_state, length, previous, returned);
-    if (!NT_SUCCESS(status))
-        return AdvFail(status);
-    SetLastError(status == STATUS_NOT_ALL_ASSIGNED_ ? ERROR_NOT_ALL_ASSIGNED : ERROR_SUCCESS);
-    return TRUE;
-}
-
 /* The privileges by LUID (SE_*_PRIVILEGE, winnt.h), from SeCreateTokenPrivilege (2) on. */
 static const WCHAR *const privileges[] = {
     L"SeCreateTokenPrivilege", L"SeAssignPrimaryTokenPrivilege", L"SeLockMemoryPrivilege",
@@ -169,50 +140,3 @@ ADVAPI BOOL WINAPI GetUserNameA(LPSTR buffer, LPDWORD size)
 /* Member when the SID is the token's user or one of its enabled groups (not deny-only). The
  * token given must be an impersonation token (ERROR_NO_IMPERSONATION_TOKEN); NULL means the
  * caller's identity, here always the process token's. */
-ADVAPI BOOL WINAPI CheckTokenMembership(HANDLE token, PSID sid, PBOOL member)
-{
-    HANDLE opened = NULL;
-    DWORD length;
-    if (!member || !IsValidSid(sid))
-        return AdvFailError(ERROR_INVALID_PARAMETER);
-    *member = FALSE;
-    if (token) {
-        TOKEN_TYPE type;
-        NTSTATUS status = NtQueryInformationToken(token, TokenType, &type, sizeof(type), &length);
-        if (!NT_SUCCESS(status))
-            return AdvFail(status);
-        if (type != TokenImpersonation)
-            return AdvFailError(ERROR_NO_IMPERSONATION_TOKEN);
-    } else {
-        NTSTATUS status = NtOpenProcessToken((HANDLE)-1, TOKEN_QUERY, &opened);
-        if (!NT_SUCCESS(status))
-            return AdvFail(status);
-        token = opened;
-    }
-    union { TOKEN_USER user; BYTE raw[128]; } user;
-    BYTE *groups = NULL;
-    NTSTATUS status = NtQueryInformationToken(token, TokenUser, &user, sizeof(user), &length);
-    if (NT_SUCCESS(status) && EqualSid(user.user.User.Sid, sid))
-        *member = TRUE;
-    if (NT_SUCCESS(status) && !*member) {
-        NtQueryInformationToken(token, TokenGroups, NULL, 0, &length);
-        groups = AdvAlloc(length);
-        status = groups ? NtQueryInformationToken(token, TokenGroups, groups, length, &length) : (NTSTATUS)0xC0000017;
-        if (NT_SUCCESS(status)) {
-            TOKEN_GROUPS *list = (TOKEN_GROUPS *)groups;
-            for (DWORD i = 0; i < list->GroupCount; i++) {
-                DWORD attributes = list->Groups[i].Attributes;
-                if ((attributes & SE_GROUP_ENABLED) && !(attributes & SE_GROUP_USE_FOR_DENY_ONLY)
-                    && EqualSid(list->Groups[i].Sid, sid))
-                    *member = TRUE;
-            }
-        }
-    }
-    AdvFree(groups);
-    if (opened)
-        NtClose(opened);
-    if (!NT_SUCCESS(status))
-        return AdvFail(status);
-    SetLastError(ERROR_SUCCESS);
-    return TRUE;
-}

@@ -4,7 +4,7 @@
  * ERROR_UNSUPPORTED_TYPE, a REG_DWORD/REG_QWORD of the wrong size ERROR_DATATYPE_MISMATCH, a
  * short buffer ERROR_MORE_DATA with the size needed; RRF_ZEROONFAILURE clears the buffer on a
  * failure. */
-#include "advapi32.h"
+#include "registry.h"
 
 static DWORD TypeFlag(DWORD type)
 {
@@ -20,7 +20,7 @@ static DWORD TypeFlag(DWORD type)
     }
 }
 
-/* The value's type and data (heap, AdvFree) as RegGetValue returns them; wide strings. */
+/* The value's type and data (heap, RegpFree) as RegGetValue returns them; wide strings. */
 static LSTATUS Fetch(HKEY key, LPCWSTR sub, LPCWSTR value, DWORD flags, DWORD *type, BYTE **data, DWORD *size)
 {
     HKEY opened = NULL;
@@ -35,7 +35,7 @@ static LSTATUS Fetch(HKEY key, LPCWSTR sub, LPCWSTR value, DWORD flags, DWORD *t
     DWORD length = 0;
     result = RegQueryValueExW(key, value, NULL, type, NULL, &length);
     while (!result) {
-        BYTE *buffer = AdvAlloc(length + 2 * sizeof(WCHAR));
+        BYTE *buffer = RegpAlloc(length + 2 * sizeof(WCHAR));
         if (!buffer) {
             result = ERROR_NOT_ENOUGH_MEMORY;
             break;
@@ -43,13 +43,13 @@ static LSTATUS Fetch(HKEY key, LPCWSTR sub, LPCWSTR value, DWORD flags, DWORD *t
         DWORD got = length;
         result = RegQueryValueExW(key, value, NULL, type, buffer, &got);
         if (result == ERROR_MORE_DATA) {            /* it grew in between */
-            AdvFree(buffer);
+            RegpFree(buffer);
             length = got;
             result = ERROR_SUCCESS;
             continue;
         }
         if (result) {
-            AdvFree(buffer);
+            RegpFree(buffer);
             break;
         }
         *data = buffer;
@@ -76,14 +76,14 @@ static LSTATUS Fetch(HKEY key, LPCWSTR sub, LPCWSTR value, DWORD flags, DWORD *t
     }
     if (t == REG_EXPAND_SZ && !(flags & RRF_NOEXPAND)) {
         DWORD need = ExpandEnvironmentStringsW((WCHAR *)*data, NULL, 0);
-        WCHAR *expanded = need ? AdvAlloc(need * sizeof(WCHAR)) : NULL;
+        WCHAR *expanded = need ? RegpAlloc(need * sizeof(WCHAR)) : NULL;
         if (!expanded) {
-            AdvFree(*data);
+            RegpFree(*data);
             *data = NULL;
             return ERROR_NOT_ENOUGH_MEMORY;
         }
         ExpandEnvironmentStringsW((WCHAR *)*data, expanded, need);
-        AdvFree(*data);
+        RegpFree(*data);
         *data = (BYTE *)expanded;
         *size = (DWORD)(wcslen(expanded) + 1) * sizeof(WCHAR);
         *type = REG_SZ;
@@ -127,7 +127,7 @@ static LSTATUS Deliver(DWORD flags, LSTATUS result, const BYTE *value, DWORD val
     return result;
 }
 
-ADVAPI LSTATUS WINAPI RegGetValueW(HKEY key, LPCWSTR sub, LPCWSTR value, DWORD flags, LPDWORD ptype, PVOID data,
+KBAPI LSTATUS WINAPI RegGetValueW(HKEY key, LPCWSTR sub, LPCWSTR value, DWORD flags, LPDWORD ptype, PVOID data,
                                    LPDWORD size)
 {
     LSTATUS result = CheckFlags(flags, data, size);
@@ -137,34 +137,34 @@ ADVAPI LSTATUS WINAPI RegGetValueW(HKEY key, LPCWSTR sub, LPCWSTR value, DWORD f
     BYTE *value_data;
     result = Fetch(key, sub, value, flags, &type, &value_data, &value_size);
     result = Deliver(flags, result, value_data, value_size, type, ptype, data, size);
-    AdvFree(value_data);
+    RegpFree(value_data);
     return result;
 }
 
 /* The ANSI form: names converted in, strings converted out (their sizes in ANSI bytes). */
-ADVAPI LSTATUS WINAPI RegGetValueA(HKEY key, LPCSTR sub, LPCSTR value, DWORD flags, LPDWORD ptype, PVOID data,
+KBAPI LSTATUS WINAPI RegGetValueA(HKEY key, LPCSTR sub, LPCSTR value, DWORD flags, LPDWORD ptype, PVOID data,
                                    LPDWORD size)
 {
     LSTATUS result = CheckFlags(flags, data, size);
     if (result)
         return result;
-    WCHAR *wsub = AdvAnsiToWide(sub), *wvalue = AdvAnsiToWide(value);
+    WCHAR *wsub = RegpAnsiToWide(sub), *wvalue = RegpAnsiToWide(value);
     DWORD type = 0, value_size = 0;
     BYTE *value_data;
     result = Fetch(key, wsub, wvalue, flags, &type, &value_data, &value_size);
-    AdvFree(wsub);
-    AdvFree(wvalue);
+    RegpFree(wsub);
+    RegpFree(wvalue);
     if (!result && (type == REG_SZ || type == REG_EXPAND_SZ || type == REG_MULTI_SZ)) {
         int n = WideCharToMultiByte(CP_ACP, 0, (WCHAR *)value_data, (int)(value_size / sizeof(WCHAR)), NULL, 0,
                                     NULL, NULL);
-        BYTE *narrow = AdvAlloc(n ? n : 1);
+        BYTE *narrow = RegpAlloc(n ? n : 1);
         WideCharToMultiByte(CP_ACP, 0, (WCHAR *)value_data, (int)(value_size / sizeof(WCHAR)), (char *)narrow, n,
                             NULL, NULL);
-        AdvFree(value_data);
+        RegpFree(value_data);
         value_data = narrow;
         value_size = (DWORD)n;
     }
     result = Deliver(flags, result, value_data, value_size, type, ptype, data, size);
-    AdvFree(value_data);
+    RegpFree(value_data);
     return result;
 }

@@ -1,10 +1,11 @@
-/* The registry API, wide forms, over the executive's key services (kernel/cm/services.py).
+/* The registry API, wide forms, over the executive's key services (kernel/cm/services.py), in
+ * kernelbase as on Windows 10 (advapi32 and kernel32 forward or jump here).
  * The predefined keys (HKEY_LOCAL_MACHINE, HKEY_CURRENT_USER, ...) are opened the first time a
  * call names them, with MAXIMUM_ALLOWED, and kept for the process; closing one does nothing.
  * HKEY_CURRENT_USER is \Registry\User\<the token's user SID>. Every call returns a Win32 error
  * code (RtlNtStatusToDosError of the service's status) and leaves the thread's last error alone.
  * String data are returned as stored: with the terminator when the writer counted it. */
-#include "advapi32.h"
+#include "registry.h"
 
 #define MAX_PREDEFINED 7
 static HANDLE predefined[MAX_PREDEFINED];
@@ -21,39 +22,51 @@ static NTSTATUS OpenByName(const WCHAR *path, HANDLE *out)
 {
     UNICODE_STRING name;
     OBJECT_ATTRIBUTES oa = {sizeof(oa), NULL, &name, OBJ_CASE_INSENSITIVE_, NULL, NULL};
-    AdvInitString(&name, path);
+    RegpInitString(&name, path);
     return NtOpenKeyEx(out, MAXIMUM_ALLOWED, &oa, 0);
+}
+
+/* Decimal digits of v at p; returns the end. */
+static WCHAR *PutDecimal(WCHAR *p, ULONGLONG v)
+{
+    WCHAR digits[24];
+    int n = 0;
+    do { digits[n++] = (WCHAR)(L'0' + v % 10); v /= 10; } while (v);
+    while (n) *p++ = digits[--n];
+    return p;
 }
 
 /* \Registry\User\<SID> of the process token's user (RtlFormatCurrentUserKeyPath's name). */
 static NTSTATUS CurrentUserPath(WCHAR *path, DWORD size)
 {
-    static const WCHAR prefix[] = L"\\Registry\\User\\";
-    WCHAR *sid = NULL;
+    static const WCHAR prefix[] = L"\\Registry\\User\\S-1-";
     HANDLE token;
-    BYTE buffer[128];
+    union { TOKEN_USER user; BYTE raw[128]; } buffer;
     DWORD length;
     NTSTATUS status = NtOpenProcessToken((HANDLE)-1, TOKEN_QUERY, &token);
     if (!NT_SUCCESS(status))
         return status;
-    status = NtQueryInformationToken(token, 1 /* TokenUser */, buffer, sizeof(buffer), &length);
+    status = NtQueryInformationToken(token, 1 /* TokenUser */, &buffer, sizeof(buffer), &length);
     NtClose(token);
     if (!NT_SUCCESS(status))
         return status;
-    if (!ConvertSidToStringSidW(((TOKEN_USER *)buffer)->User.Sid, &sid))
-        return (NTSTATUS)0xC0000017;
-    DWORD n = (DWORD)wcslen(prefix), m = (DWORD)wcslen(sid);
-    if (n + m + 1 > size) {
-        LocalFree(sid);
+    SID *sid = buffer.user.User.Sid;
+    if (size < 20 + 11 * (DWORD)sid->SubAuthorityCount + 16)
         return STATUS_BUFFER_TOO_SMALL_;
+    WCHAR *p = path;
+    for (const WCHAR *q = prefix; *q; q++)
+        *p++ = *q;
+    const BYTE *a = sid->IdentifierAuthority.Value;      /* a user SID's authority fits 32 bits */
+    p = PutDecimal(p, ((DWORD)a[2] << 24) | ((DWORD)a[3] << 16) | ((DWORD)a[4] << 8) | a[5]);
+    for (BYTE i = 0; i < sid->SubAuthorityCount; i++) {
+        *p++ = L'-';
+        p = PutDecimal(p, sid->SubAuthority[i]);
     }
-    memcpy(path, prefix, n * sizeof(WCHAR));
-    memcpy(path + n, sid, (m + 1) * sizeof(WCHAR));
-    LocalFree(sid);
+    *p = 0;
     return 0;
 }
 
-NTSTATUS AdvMapKey(HKEY key, HANDLE *out)
+NTSTATUS RegpMapKey(HKEY key, HANDLE *out)
 {
     if (!IsPredefined(key)) {
         if (!key)
@@ -98,17 +111,17 @@ static NTSTATUS OpenRelative(HANDLE root, const WCHAR *sub, REGSAM sam, HANDLE *
 {
     UNICODE_STRING name;
     OBJECT_ATTRIBUTES oa = {sizeof(oa), root, &name, OBJ_CASE_INSENSITIVE_, NULL, NULL};
-    AdvInitString(&name, sub);
+    RegpInitString(&name, sub);
     return NtOpenKeyEx(out, sam & ~(KEY_WOW64_32KEY | KEY_WOW64_64KEY), &oa, 0);
 }
 
-ADVAPI LSTATUS WINAPI RegOpenKeyExW(HKEY key, LPCWSTR sub, DWORD options, REGSAM sam, PHKEY result)
+KBAPI LSTATUS WINAPI RegOpenKeyExW(HKEY key, LPCWSTR sub, DWORD options, REGSAM sam, PHKEY result)
 {
     HANDLE root, handle;
     if (!result)
         return ERROR_INVALID_PARAMETER;
     *result = NULL;
-    NTSTATUS status = AdvMapKey(key, &root);
+    NTSTATUS status = RegpMapKey(key, &root);
     if (NT_SUCCESS(status))
         status = OpenRelative(root, sub ? sub : L"", sam, &handle);
     if (!NT_SUCCESS(status))
@@ -117,18 +130,7 @@ ADVAPI LSTATUS WINAPI RegOpenKeyExW(HKEY key, LPCWSTR sub, DWORD options, REGSAM
     return ERROR_SUCCESS;
 }
 
-ADVAPI LSTATUS WINAPI RegOpenKeyW(HKEY key, LPCWSTR sub, PHKEY result)
-{
-    if (!sub || !*sub) {                /* documented: the key itself comes back */
-        if (!result)
-            return ERROR_INVALID_PARAMETER;
-        *result = key;
-        return ERROR_SUCCESS;
-    }
-    return RegOpenKeyExW(key, sub, 0, MAXIMUM_ALLOWED, result);
-}
-
-ADVAPI LSTATUS WINAPI RegOpenCurrentUser(REGSAM sam, PHKEY result)
+KBAPI LSTATUS WINAPI RegOpenCurrentUser(REGSAM sam, PHKEY result)
 {
     WCHAR path[128];
     HANDLE handle;
@@ -136,7 +138,7 @@ ADVAPI LSTATUS WINAPI RegOpenCurrentUser(REGSAM sam, PHKEY result)
     if (NT_SUCCESS(status)) {
         UNICODE_STRING name;
         OBJECT_ATTRIBUTES oa = {sizeof(oa), NULL, &name, OBJ_CASE_INSENSITIVE_, NULL, NULL};
-        AdvInitString(&name, path);
+        RegpInitString(&name, path);
         status = NtOpenKeyEx(&handle, sam, &oa, 0);
     }
     if (!NT_SUCCESS(status))
@@ -146,7 +148,7 @@ ADVAPI LSTATUS WINAPI RegOpenCurrentUser(REGSAM sam, PHKEY result)
 }
 
 /* RegCreateKeyEx makes every missing key of the path, each under the one before. */
-ADVAPI LSTATUS WINAPI RegCreateKeyExW(HKEY key, LPCWSTR sub, DWORD reserved, LPWSTR class_name, DWORD options,
+KBAPI LSTATUS WINAPI RegCreateKeyExW(HKEY key, LPCWSTR sub, DWORD reserved, LPWSTR class_name, DWORD options,
                                       REGSAM sam, LPSECURITY_ATTRIBUTES security, PHKEY result, LPDWORD disposition)
 {
     HANDLE root, handle;
@@ -156,14 +158,14 @@ ADVAPI LSTATUS WINAPI RegCreateKeyExW(HKEY key, LPCWSTR sub, DWORD reserved, LPW
         return ERROR_INVALID_PARAMETER;
     if (options & ~(REG_OPTION_VOLATILE | REG_OPTION_CREATE_LINK | REG_OPTION_BACKUP_RESTORE | REG_OPTION_OPEN_LINK))
         return ERROR_INVALID_PARAMETER;
-    NTSTATUS status = AdvMapKey(key, &root);
+    NTSTATUS status = RegpMapKey(key, &root);
     if (!NT_SUCCESS(status))
         return Error(status);
     sam &= ~(KEY_WOW64_32KEY | KEY_WOW64_64KEY);
-    AdvInitString(&klass, class_name);
+    RegpInitString(&klass, class_name);
     ULONG attributes = OBJ_CASE_INSENSITIVE_ | (security && security->bInheritHandle ? 0x2 /* OBJ_INHERIT */ : 0);
     OBJECT_ATTRIBUTES oa = {sizeof(oa), root, &name, attributes, NULL, NULL};
-    AdvInitString(&name, sub ? sub : L"");
+    RegpInitString(&name, sub ? sub : L"");
     status = NtCreateKey(&handle, sam, &oa, 0, class_name ? &klass : NULL, options, &how);
     if (status == STATUS_OBJECT_NAME_NOT_FOUND_ && sub) {
         /* a parent is missing: component by component from the root */
@@ -194,12 +196,7 @@ ADVAPI LSTATUS WINAPI RegCreateKeyExW(HKEY key, LPCWSTR sub, DWORD reserved, LPW
     return ERROR_SUCCESS;
 }
 
-ADVAPI LSTATUS WINAPI RegCreateKeyW(HKEY key, LPCWSTR sub, PHKEY result)
-{
-    return RegCreateKeyExW(key, sub, 0, NULL, 0, MAXIMUM_ALLOWED, NULL, result, NULL);
-}
-
-ADVAPI LSTATUS WINAPI RegCloseKey(HKEY key)
+KBAPI LSTATUS WINAPI RegCloseKey(HKEY key)
 {
     if (IsPredefined(key))
         return ERROR_SUCCESS;
@@ -208,10 +205,10 @@ ADVAPI LSTATUS WINAPI RegCloseKey(HKEY key)
     return Error(NtClose((HANDLE)key));
 }
 
-ADVAPI LSTATUS WINAPI RegFlushKey(HKEY key)
+KBAPI LSTATUS WINAPI RegFlushKey(HKEY key)
 {
     HANDLE handle;
-    NTSTATUS status = AdvMapKey(key, &handle);
+    NTSTATUS status = RegpMapKey(key, &handle);
     return Error(NT_SUCCESS(status) ? NtFlushKey(handle) : status);
 }
 
@@ -221,13 +218,13 @@ static NTSTATUS QueryPartial(HANDLE handle, const WCHAR *value, BYTE *stack, ULO
 {
     UNICODE_STRING name;
     ULONG needed = 0;
-    AdvInitString(&name, value ? value : L"");
+    RegpInitString(&name, value ? value : L"");
     *info = (KEY_VALUE_PARTIAL_INFORMATION_ *)stack;
     NTSTATUS status = NtQueryValueKey(handle, &name, KeyValuePartialInformation_, stack, size, &needed);
     while (status == STATUS_BUFFER_OVERFLOW_ || status == STATUS_BUFFER_TOO_SMALL_) {
         if ((BYTE *)*info != stack)
-            AdvFree(*info);
-        *info = AdvAlloc(needed);
+            RegpFree(*info);
+        *info = RegpAlloc(needed);
         if (!*info)
             return (NTSTATUS)0xC0000017;
         status = NtQueryValueKey(handle, &name, KeyValuePartialInformation_, *info, needed, &needed);
@@ -235,7 +232,7 @@ static NTSTATUS QueryPartial(HANDLE handle, const WCHAR *value, BYTE *stack, ULO
     return status;
 }
 
-ADVAPI LSTATUS WINAPI RegQueryValueExW(HKEY key, LPCWSTR value, LPDWORD reserved, LPDWORD type, LPBYTE data,
+KBAPI LSTATUS WINAPI RegQueryValueExW(HKEY key, LPCWSTR value, LPDWORD reserved, LPDWORD type, LPBYTE data,
                                        LPDWORD size)
 {
     HANDLE handle;
@@ -243,7 +240,7 @@ ADVAPI LSTATUS WINAPI RegQueryValueExW(HKEY key, LPCWSTR value, LPDWORD reserved
     KEY_VALUE_PARTIAL_INFORMATION_ *info;
     if (reserved || (data && !size))
         return ERROR_INVALID_PARAMETER;
-    NTSTATUS status = AdvMapKey(key, &handle);
+    NTSTATUS status = RegpMapKey(key, &handle);
     if (!NT_SUCCESS(status))
         return Error(status);
     status = QueryPartial(handle, value, stack, sizeof(stack), &info);
@@ -261,41 +258,41 @@ ADVAPI LSTATUS WINAPI RegQueryValueExW(HKEY key, LPCWSTR value, LPDWORD reserved
         result = Error(status);
     }
     if ((BYTE *)info != stack)
-        AdvFree(info);
+        RegpFree(info);
     return result;
 }
 
-ADVAPI LSTATUS WINAPI RegSetValueExW(HKEY key, LPCWSTR value, DWORD reserved, DWORD type, const BYTE *data,
+KBAPI LSTATUS WINAPI RegSetValueExW(HKEY key, LPCWSTR value, DWORD reserved, DWORD type, const BYTE *data,
                                      DWORD size)
 {
     HANDLE handle;
     UNICODE_STRING name;
     if (!data && size)
         return ERROR_NOACCESS;
-    NTSTATUS status = AdvMapKey(key, &handle);
+    NTSTATUS status = RegpMapKey(key, &handle);
     if (!NT_SUCCESS(status))
         return Error(status);
-    AdvInitString(&name, value ? value : L"");
+    RegpInitString(&name, value ? value : L"");
     return Error(NtSetValueKey(handle, &name, 0, type, data, size));
 }
 
-ADVAPI LSTATUS WINAPI RegDeleteValueW(HKEY key, LPCWSTR value)
+KBAPI LSTATUS WINAPI RegDeleteValueW(HKEY key, LPCWSTR value)
 {
     HANDLE handle;
     UNICODE_STRING name;
-    NTSTATUS status = AdvMapKey(key, &handle);
+    NTSTATUS status = RegpMapKey(key, &handle);
     if (!NT_SUCCESS(status))
         return Error(status);
-    AdvInitString(&name, value ? value : L"");
+    RegpInitString(&name, value ? value : L"");
     return Error(NtDeleteValueKey(handle, &name));
 }
 
-ADVAPI LSTATUS WINAPI RegDeleteKeyExW(HKEY key, LPCWSTR sub, REGSAM sam, DWORD reserved)
+KBAPI LSTATUS WINAPI RegDeleteKeyExW(HKEY key, LPCWSTR sub, REGSAM sam, DWORD reserved)
 {
     HANDLE root, handle;
     if (!sub)
         return ERROR_INVALID_PARAMETER;
-    NTSTATUS status = AdvMapKey(key, &root);
+    NTSTATUS status = RegpMapKey(key, &root);
     if (NT_SUCCESS(status))
         status = OpenRelative(root, sub, DELETE | (sam & (KEY_WOW64_32KEY | KEY_WOW64_64KEY)), &handle);
     if (!NT_SUCCESS(status))
@@ -305,13 +302,8 @@ ADVAPI LSTATUS WINAPI RegDeleteKeyExW(HKEY key, LPCWSTR sub, REGSAM sam, DWORD r
     return Error(status);
 }
 
-ADVAPI LSTATUS WINAPI RegDeleteKeyW(HKEY key, LPCWSTR sub)
-{
-    return RegDeleteKeyExW(key, sub, 0, 0);
-}
-
 /* RegEnumKeyEx: the name's size in characters, the terminator counted on the way in only. */
-ADVAPI LSTATUS WINAPI RegEnumKeyExW(HKEY key, DWORD index, LPWSTR name, LPDWORD name_size, LPDWORD reserved,
+KBAPI LSTATUS WINAPI RegEnumKeyExW(HKEY key, DWORD index, LPWSTR name, LPDWORD name_size, LPDWORD reserved,
                                     LPWSTR class_name, LPDWORD class_size, PFILETIME written)
 {
     HANDLE handle;
@@ -319,7 +311,7 @@ ADVAPI LSTATUS WINAPI RegEnumKeyExW(HKEY key, DWORD index, LPWSTR name, LPDWORD 
     union { KEY_NODE_INFORMATION_ info; BYTE raw[sizeof(KEY_NODE_INFORMATION_) + 2 * 2 * 256]; } buffer;
     if (reserved || !name || !name_size || (class_name && !class_size))
         return ERROR_INVALID_PARAMETER;
-    NTSTATUS status = AdvMapKey(key, &handle);
+    NTSTATUS status = RegpMapKey(key, &handle);
     if (NT_SUCCESS(status))
         status = NtEnumerateKey(handle, index, KeyNodeInformation_, &buffer, sizeof(buffer), &needed);
     if (!NT_SUCCESS(status))
@@ -341,41 +333,36 @@ ADVAPI LSTATUS WINAPI RegEnumKeyExW(HKEY key, DWORD index, LPWSTR name, LPDWORD 
     return ERROR_SUCCESS;
 }
 
-ADVAPI LSTATUS WINAPI RegEnumKeyW(HKEY key, DWORD index, LPWSTR name, DWORD size)
-{
-    return RegEnumKeyExW(key, index, name, &size, NULL, NULL, NULL, NULL);
-}
-
-/* The full information of value `index`, on the heap (AdvFree it). */
+/* The full information of value `index`, on the heap (RegpFree it). */
 static NTSTATUS EnumFull(HANDLE handle, DWORD index, KEY_VALUE_FULL_INFORMATION_ **out)
 {
     ULONG size = 512, needed = 0;
     NTSTATUS status;
     for (;;) {
-        *out = AdvAlloc(size);
+        *out = RegpAlloc(size);
         if (!*out)
             return (NTSTATUS)0xC0000017;
         status = NtEnumerateValueKey(handle, index, KeyValueFullInformation_, *out, size, &needed);
         if (status != STATUS_BUFFER_OVERFLOW_ && status != STATUS_BUFFER_TOO_SMALL_)
             break;
-        AdvFree(*out);
+        RegpFree(*out);
         size = needed;
     }
     if (!NT_SUCCESS(status)) {
-        AdvFree(*out);
+        RegpFree(*out);
         *out = NULL;
     }
     return status;
 }
 
-ADVAPI LSTATUS WINAPI RegEnumValueW(HKEY key, DWORD index, LPWSTR name, LPDWORD name_size, LPDWORD reserved,
+KBAPI LSTATUS WINAPI RegEnumValueW(HKEY key, DWORD index, LPWSTR name, LPDWORD name_size, LPDWORD reserved,
                                     LPDWORD type, LPBYTE data, LPDWORD size)
 {
     HANDLE handle;
     KEY_VALUE_FULL_INFORMATION_ *info;
     if (reserved || !name || !name_size || (data && !size))
         return ERROR_INVALID_PARAMETER;
-    NTSTATUS status = AdvMapKey(key, &handle);
+    NTSTATUS status = RegpMapKey(key, &handle);
     if (NT_SUCCESS(status))
         status = EnumFull(handle, index, &info);
     if (!NT_SUCCESS(status))
@@ -397,11 +384,11 @@ ADVAPI LSTATUS WINAPI RegEnumValueW(HKEY key, DWORD index, LPWSTR name, LPDWORD 
         if (size)
             *size = info->DataLength;
     }
-    AdvFree(info);
+    RegpFree(info);
     return result;
 }
 
-ADVAPI LSTATUS WINAPI RegQueryInfoKeyW(HKEY key, LPWSTR class_name, LPDWORD class_size, LPDWORD reserved,
+KBAPI LSTATUS WINAPI RegQueryInfoKeyW(HKEY key, LPWSTR class_name, LPDWORD class_size, LPDWORD reserved,
                                        LPDWORD subkeys, LPDWORD max_subkey, LPDWORD max_class, LPDWORD values,
                                        LPDWORD max_value_name, LPDWORD max_value, LPDWORD security, PFILETIME written)
 {
@@ -410,7 +397,7 @@ ADVAPI LSTATUS WINAPI RegQueryInfoKeyW(HKEY key, LPWSTR class_name, LPDWORD clas
     union { KEY_FULL_INFORMATION_ info; BYTE raw[sizeof(KEY_FULL_INFORMATION_) + 512]; } buffer;
     if (reserved || (class_name && !class_size))
         return ERROR_INVALID_PARAMETER;
-    NTSTATUS status = AdvMapKey(key, &handle);
+    NTSTATUS status = RegpMapKey(key, &handle);
     if (NT_SUCCESS(status))
         status = NtQueryKey(handle, KeyFullInformation_, &buffer, sizeof(buffer), &needed);
     if (!NT_SUCCESS(status))
@@ -463,10 +450,10 @@ static LSTATUS DeleteSubkeys(HANDLE handle)
     }
 }
 
-ADVAPI LSTATUS WINAPI RegDeleteTreeW(HKEY key, LPCWSTR sub)
+KBAPI LSTATUS WINAPI RegDeleteTreeW(HKEY key, LPCWSTR sub)
 {
     HANDLE root, handle;
-    NTSTATUS status = AdvMapKey(key, &root);
+    NTSTATUS status = RegpMapKey(key, &root);
     if (!NT_SUCCESS(status))
         return Error(status);
     ACCESS_MASK access = KEY_ENUMERATE_SUB_KEYS | KEY_QUERY_VALUE | (sub ? DELETE : KEY_SET_VALUE);
@@ -481,7 +468,7 @@ ADVAPI LSTATUS WINAPI RegDeleteTreeW(HKEY key, LPCWSTR sub)
         while (NT_SUCCESS(status = EnumFull(handle, 0, &info))) {
             UNICODE_STRING name = {(USHORT)info->NameLength, (USHORT)info->NameLength, info->Name};
             status = NtDeleteValueKey(handle, &name);
-            AdvFree(info);
+            RegpFree(info);
             if (!NT_SUCCESS(status))
                 break;
         }
@@ -494,15 +481,15 @@ ADVAPI LSTATUS WINAPI RegDeleteTreeW(HKEY key, LPCWSTR sub)
 /* RegNotifyChangeKeyValue: synchronous, it returns at the next change; asynchronous, the event
  * is signalled then (an event is required). The service's I/O status block for an asynchronous
  * request must outlive the call: one per process, never read. */
-static IO_STATUS_BLOCK_ notify_sink;
+static IO_STATUS_BLOCK notify_sink;
 
-ADVAPI LSTATUS WINAPI RegNotifyChangeKeyValue(HKEY key, BOOL subtree, DWORD filter, HANDLE event, BOOL asynchronous)
+KBAPI LSTATUS WINAPI RegNotifyChangeKeyValue(HKEY key, BOOL subtree, DWORD filter, HANDLE event, BOOL asynchronous)
 {
     HANDLE handle;
-    IO_STATUS_BLOCK_ iosb;
+    IO_STATUS_BLOCK iosb;
     if (asynchronous && !event)
         return ERROR_INVALID_PARAMETER;
-    NTSTATUS status = AdvMapKey(key, &handle);
+    NTSTATUS status = RegpMapKey(key, &handle);
     if (!NT_SUCCESS(status))
         return Error(status);
     status = NtNotifyChangeKey(handle, asynchronous ? event : NULL, NULL, NULL, asynchronous ? &notify_sink : &iosb,

@@ -1,13 +1,13 @@
 /* The registry API, ANSI forms: names and string data converted with the ANSI code page around
  * the wide forms (reg.c). String data sizes are ANSI byte counts. */
-#include "advapi32.h"
+#include "registry.h"
 
-WCHAR *AdvAnsiToWide(const char *text)
+WCHAR *RegpAnsiToWide(const char *text)
 {
     if (!text)
         return NULL;
     int n = MultiByteToWideChar(CP_ACP, 0, text, -1, NULL, 0);
-    WCHAR *wide = AdvAlloc((SIZE_T)n * sizeof(WCHAR));
+    WCHAR *wide = RegpAlloc((SIZE_T)n * sizeof(WCHAR));
     if (wide)
         MultiByteToWideChar(CP_ACP, 0, text, -1, wide, n);
     return wide;
@@ -27,57 +27,44 @@ static LSTATUS NarrowName(const WCHAR *name, DWORD chars, LPSTR out, LPDWORD siz
     return ERROR_SUCCESS;
 }
 
-ADVAPI LSTATUS WINAPI RegOpenKeyExA(HKEY key, LPCSTR sub, DWORD options, REGSAM sam, PHKEY result)
+KBAPI LSTATUS WINAPI RegOpenKeyExA(HKEY key, LPCSTR sub, DWORD options, REGSAM sam, PHKEY result)
 {
-    WCHAR *w = AdvAnsiToWide(sub);
+    WCHAR *w = RegpAnsiToWide(sub);
     LSTATUS r = RegOpenKeyExW(key, w, options, sam, result);
-    AdvFree(w);
+    RegpFree(w);
     return r;
 }
 
-ADVAPI LSTATUS WINAPI RegOpenKeyA(HKEY key, LPCSTR sub, PHKEY result)
-{
-    WCHAR *w = AdvAnsiToWide(sub);
-    LSTATUS r = RegOpenKeyW(key, w, result);
-    AdvFree(w);
-    return r;
-}
-
-ADVAPI LSTATUS WINAPI RegCreateKeyExA(HKEY key, LPCSTR sub, DWORD reserved, LPSTR class_name, DWORD options,
+KBAPI LSTATUS WINAPI RegCreateKeyExA(HKEY key, LPCSTR sub, DWORD reserved, LPSTR class_name, DWORD options,
                                       REGSAM sam, LPSECURITY_ATTRIBUTES security, PHKEY result, LPDWORD disposition)
 {
-    WCHAR *w = AdvAnsiToWide(sub), *c = AdvAnsiToWide(class_name);
+    WCHAR *w = RegpAnsiToWide(sub), *c = RegpAnsiToWide(class_name);
     LSTATUS r = RegCreateKeyExW(key, w, reserved, c, options, sam, security, result, disposition);
-    AdvFree(w);
-    AdvFree(c);
+    RegpFree(w);
+    RegpFree(c);
     return r;
 }
 
-ADVAPI LSTATUS WINAPI RegCreateKeyA(HKEY key, LPCSTR sub, PHKEY result)
-{
-    return RegCreateKeyExA(key, sub, 0, NULL, 0, MAXIMUM_ALLOWED, NULL, result, NULL);
-}
-
-ADVAPI LSTATUS WINAPI RegQueryValueExA(HKEY key, LPCSTR value, LPDWORD reserved, LPDWORD ptype, LPBYTE data,
+KBAPI LSTATUS WINAPI RegQueryValueExA(HKEY key, LPCSTR value, LPDWORD reserved, LPDWORD ptype, LPBYTE data,
                                        LPDWORD size)
 {
     if (reserved || (data && !size))
         return ERROR_INVALID_PARAMETER;
-    WCHAR *w = AdvAnsiToWide(value);
+    WCHAR *w = RegpAnsiToWide(value);
     DWORD type = 0, length = 0;
     LSTATUS r = RegQueryValueExW(key, w, NULL, &type, NULL, &length);
     BYTE *buffer = NULL;
     if (!r) {
-        buffer = AdvAlloc(length ? length : 1);
+        buffer = RegpAlloc(length ? length : 1);
         r = buffer ? RegQueryValueExW(key, w, NULL, &type, buffer, &length) : ERROR_NOT_ENOUGH_MEMORY;
     }
-    AdvFree(w);
+    RegpFree(w);
     if (!r) {
         BYTE *out = buffer;
         DWORD out_size = length;
         if (IsString(type)) {
             int n = WideCharToMultiByte(CP_ACP, 0, (WCHAR *)buffer, (int)(length / sizeof(WCHAR)), NULL, 0, NULL, NULL);
-            out = AdvAlloc(n ? n : 1);
+            out = RegpAlloc(n ? n : 1);
             WideCharToMultiByte(CP_ACP, 0, (WCHAR *)buffer, (int)(length / sizeof(WCHAR)), (char *)out, n, NULL, NULL);
             out_size = (DWORD)n;
         }
@@ -90,62 +77,60 @@ ADVAPI LSTATUS WINAPI RegQueryValueExA(HKEY key, LPCSTR value, LPDWORD reserved,
         if (ptype)
             *ptype = type;
         if (out != buffer)
-            AdvFree(out);
+            RegpFree(out);
     }
-    AdvFree(buffer);
+    RegpFree(buffer);
     return r;
 }
 
-ADVAPI LSTATUS WINAPI RegSetValueExA(HKEY key, LPCSTR value, DWORD reserved, DWORD type, const BYTE *data,
+KBAPI LSTATUS WINAPI RegSetValueExA(HKEY key, LPCSTR value, DWORD reserved, DWORD type, const BYTE *data,
                                      DWORD size)
 {
     if (!data && size)
         return ERROR_NOACCESS;
-    WCHAR *w = AdvAnsiToWide(value);
+    WCHAR *w = RegpAnsiToWide(value);
     const BYTE *wide_data = data;
     WCHAR *converted = NULL;
     if (IsString(type) && data) {
         int n = MultiByteToWideChar(CP_ACP, 0, (const char *)data, (int)size, NULL, 0);
-        converted = AdvAlloc((SIZE_T)(n ? n : 1) * sizeof(WCHAR));
+        converted = RegpAlloc((SIZE_T)(n ? n : 1) * sizeof(WCHAR));
         MultiByteToWideChar(CP_ACP, 0, (const char *)data, (int)size, converted, n);
         wide_data = (const BYTE *)converted;
         size = (DWORD)n * sizeof(WCHAR);
     }
     LSTATUS r = RegSetValueExW(key, w, reserved, type, wide_data, size);
-    AdvFree(w);
-    AdvFree(converted);
+    RegpFree(w);
+    RegpFree(converted);
     return r;
 }
 
-ADVAPI LSTATUS WINAPI RegDeleteValueA(HKEY key, LPCSTR value)
+KBAPI LSTATUS WINAPI RegDeleteValueA(HKEY key, LPCSTR value)
 {
-    WCHAR *w = AdvAnsiToWide(value);
+    WCHAR *w = RegpAnsiToWide(value);
     LSTATUS r = RegDeleteValueW(key, w);
-    AdvFree(w);
+    RegpFree(w);
     return r;
 }
 
-ADVAPI LSTATUS WINAPI RegDeleteKeyExA(HKEY key, LPCSTR sub, REGSAM sam, DWORD reserved)
+KBAPI LSTATUS WINAPI RegDeleteKeyExA(HKEY key, LPCSTR sub, REGSAM sam, DWORD reserved)
 {
     if (!sub)
         return ERROR_INVALID_PARAMETER;
-    WCHAR *w = AdvAnsiToWide(sub);
+    WCHAR *w = RegpAnsiToWide(sub);
     LSTATUS r = RegDeleteKeyExW(key, w, sam, reserved);
-    AdvFree(w);
+    RegpFree(w);
     return r;
 }
 
-ADVAPI LSTATUS WINAPI RegDeleteKeyA(HKEY key, LPCSTR sub) { return RegDeleteKeyExA(key, sub, 0, 0); }
-
-ADVAPI LSTATUS WINAPI RegDeleteTreeA(HKEY key, LPCSTR sub)
+KBAPI LSTATUS WINAPI RegDeleteTreeA(HKEY key, LPCSTR sub)
 {
-    WCHAR *w = AdvAnsiToWide(sub);
+    WCHAR *w = RegpAnsiToWide(sub);
     LSTATUS r = RegDeleteTreeW(key, w);
-    AdvFree(w);
+    RegpFree(w);
     return r;
 }
 
-ADVAPI LSTATUS WINAPI RegEnumKeyExA(HKEY key, DWORD index, LPSTR name, LPDWORD name_size, LPDWORD reserved,
+KBAPI LSTATUS WINAPI RegEnumKeyExA(HKEY key, DWORD index, LPSTR name, LPDWORD name_size, LPDWORD reserved,
                                     LPSTR class_name, LPDWORD class_size, PFILETIME written)
 {
     WCHAR wname[256], wclass[256];
@@ -161,26 +146,21 @@ ADVAPI LSTATUS WINAPI RegEnumKeyExA(HKEY key, DWORD index, LPSTR name, LPDWORD n
     return r;
 }
 
-ADVAPI LSTATUS WINAPI RegEnumKeyA(HKEY key, DWORD index, LPSTR name, DWORD size)
-{
-    return RegEnumKeyExA(key, index, name, &size, NULL, NULL, NULL, NULL);
-}
-
-ADVAPI LSTATUS WINAPI RegEnumValueA(HKEY key, DWORD index, LPSTR name, LPDWORD name_size, LPDWORD reserved,
+KBAPI LSTATUS WINAPI RegEnumValueA(HKEY key, DWORD index, LPSTR name, LPDWORD name_size, LPDWORD reserved,
                                     LPDWORD ptype, LPBYTE data, LPDWORD size)
 {
     DWORD wsize = 16384, type = 0, length = 0;
     if (reserved || !name || !name_size || (data && !size))
         return ERROR_INVALID_PARAMETER;
-    WCHAR *wname = AdvAlloc(16384 * sizeof(WCHAR));       /* the longest value name there can be */
+    WCHAR *wname = RegpAlloc(16384 * sizeof(WCHAR));       /* the longest value name there can be */
     if (!wname)
         return ERROR_NOT_ENOUGH_MEMORY;
     LSTATUS r = RegEnumValueW(key, index, wname, &wsize, NULL, &type, NULL, &length);
     if (r) {
-        AdvFree(wname);
+        RegpFree(wname);
         return r;
     }
-    BYTE *buffer = AdvAlloc(length ? length : 1);
+    BYTE *buffer = RegpAlloc(length ? length : 1);
     wsize = 16384;
     r = RegEnumValueW(key, index, wname, &wsize, NULL, &type, buffer, &length);
     if (!r)
@@ -190,7 +170,7 @@ ADVAPI LSTATUS WINAPI RegEnumValueA(HKEY key, DWORD index, LPSTR name, LPDWORD n
         DWORD out_size = length;
         if (IsString(type)) {
             int n = WideCharToMultiByte(CP_ACP, 0, (WCHAR *)buffer, (int)(length / sizeof(WCHAR)), NULL, 0, NULL, NULL);
-            out = AdvAlloc(n ? n : 1);
+            out = RegpAlloc(n ? n : 1);
             WideCharToMultiByte(CP_ACP, 0, (WCHAR *)buffer, (int)(length / sizeof(WCHAR)), (char *)out, n, NULL, NULL);
             out_size = (DWORD)n;
         }
@@ -203,14 +183,14 @@ ADVAPI LSTATUS WINAPI RegEnumValueA(HKEY key, DWORD index, LPSTR name, LPDWORD n
         if (ptype)
             *ptype = type;
         if (out != buffer)
-            AdvFree(out);
+            RegpFree(out);
     }
-    AdvFree(buffer);
-    AdvFree(wname);
+    RegpFree(buffer);
+    RegpFree(wname);
     return r;
 }
 
-ADVAPI LSTATUS WINAPI RegQueryInfoKeyA(HKEY key, LPSTR class_name, LPDWORD class_size, LPDWORD reserved,
+KBAPI LSTATUS WINAPI RegQueryInfoKeyA(HKEY key, LPSTR class_name, LPDWORD class_size, LPDWORD reserved,
                                        LPDWORD subkeys, LPDWORD max_subkey, LPDWORD max_class, LPDWORD values,
                                        LPDWORD max_value_name, LPDWORD max_value, LPDWORD security, PFILETIME written)
 {
