@@ -1,5 +1,5 @@
-/* Security identifiers: building, comparing and copying SIDs, their string form (S-1-5-21-...),
- * and the account names of the SIDs this machine knows (LookupAccountSid/Name): the one user of
+/* Security identifiers as advapi32 has them (building and comparing them is kernelbase's
+ * security.c): their string form (S-1-5-21-..., and SDDL's abbreviations), and the account names of the SIDs this machine knows (LookupAccountSid/Name): the one user of
  * the process token (kernel/se/sids.py: "user" on the machine NTMINI) and the well-known SIDs a
  * token carries, with the names and domains Windows 10 (English) gives them. */
 #include "advapi32.h"

@@ -1,7 +1,6 @@
-/* Tokens and privileges over the executive's token services (kernel/se/token.py): opening the
- * process's token (a thread has none: ERROR_NO_TOKEN), GetTokenInformation, AdjustTokenPrivileges
- * (ERROR_NOT_ALL_ASSIGNED as the last error of a success when a privilege is not held), the
- * privilege names, GetUserName (the token user's account name) and CheckTokenMembership. */
+/* What advapi32 keeps of the token family (the rest is kernelbase's security.c): the privilege
+ * names and their LUIDs (LookupPrivilegeValue/Name), and GetUserName, the account name of the
+ * process token's user (kernel/se/token.py). */
 #include "advapi32.h"
 
 /* The privileges by LUID (SE_*_PRIVILEGE, winnt.h), from SeCreateTokenPrivilege (2) on. */
