@@ -109,3 +109,30 @@ def test_native_key_services_statuses():
                  "NtDeleteKey of a key with subkeys: STATUS_CANNOT_DELETE", "a deleted key: STATUS_KEY_DELETED",
                  "... a value set signals the event"):
         assert "ok   " + what in lines
+
+
+def test_processor_values_are_the_emulated_cpus():
+    """CentralProcessor\\0's ProcessorNameString, Identifier and VendorIdentifier are what CPUID
+    answers on the CPU Unicorn emulates (leaves 0x80000002-4, 1 and 0)."""
+    from unicorn import UC_ARCH_X86, UC_MODE_64, Uc
+    from unicorn.x86_const import UC_X86_REG_EAX, UC_X86_REG_EBX, UC_X86_REG_ECX, UC_X86_REG_EDX
+
+    uc = Uc(UC_ARCH_X86, UC_MODE_64)
+    uc.mem_map(0x1000, 0x1000)
+    uc.mem_write(0x1000, b"\x0f\xa2")                       # cpuid
+
+    def cpuid(leaf):
+        uc.reg_write(UC_X86_REG_EAX, leaf)
+        uc.reg_write(UC_X86_REG_ECX, 0)
+        uc.emu_start(0x1000, 0x1002)
+        return [uc.reg_read(r) for r in (UC_X86_REG_EAX, UC_X86_REG_EBX, UC_X86_REG_ECX, UC_X86_REG_EDX)]
+
+    brand = b"".join(struct.pack("<4I", *cpuid(leaf)) for leaf in (0x80000002, 0x80000003, 0x80000004))
+    _a, b, c, d = cpuid(0)
+    signature = cpuid(1)[0]
+    family, stepping = (signature >> 8) & 0xF, signature & 0xF
+    model = ((signature >> 4) & 0xF) | ((signature >> 12) & 0xF0)     # with the extended model
+    cpu = _hive_values("MACHINE\\HARDWARE\\DESCRIPTION\\System\\CentralProcessor\\0")
+    assert cpu["ProcessorNameString"] == brand.rstrip(b"\0").decode().strip()
+    assert cpu["VendorIdentifier"] == struct.pack("<3I", b, d, c).decode()
+    assert cpu["Identifier"] == f"Intel64 Family {family} Model {model} Stepping {stepping}"
