@@ -107,7 +107,8 @@ def test_native_key_services_statuses():
                  "room for part of the data: STATUS_BUFFER_OVERFLOW, the fixed part and what fits",
                  "a stable key under it: STATUS_CHILD_MUST_BE_VOLATILE",
                  "NtDeleteKey of a key with subkeys: STATUS_CANNOT_DELETE", "a deleted key: STATUS_KEY_DELETED",
-                 "... a value set signals the event"):
+                 "... a value set signals the event", "synchronous: it returns at another thread's change",
+                 "closing the key ends its request: STATUS_NOTIFY_CLEANUP"):
         assert "ok   " + what in lines
 
 

@@ -6,10 +6,13 @@ that parses the rest of a name (CmpParseKey), as a device does for files.
 Names of keys and values compare without regard to case and keep the case they were made with.
 Subkeys enumerate in upcased-name order (the order of a hive's subkey index), values in the order
 they were set. Every change lives for the boot only; all processes see the same tree."""
+import struct
+
 from ..ob.namespace import nt_upcase
 from ..ob.object import ObCreateObject, ObjectBody
 from ..status import (
     STATUS_KEY_DELETED,
+    STATUS_NOTIFY_CLEANUP,
     STATUS_OBJECT_NAME_INVALID,
     STATUS_OBJECT_NAME_NOT_FOUND,
     NtStatusError,
@@ -94,7 +97,24 @@ class Key(ObjectBody):
         self.address = ObCreateObject(kernel, "Key", CM_KEY_BODY_SIZE)
         self.bind_header(kernel.system, self.address)
         self.node = node
+        self.kernel = kernel
         self.permanent = False
+
+    def handle_closed(self) -> None:
+        """The last handle's close ends the NtNotifyChangeKey requests made through this key
+        (STATUS_NOTIFY_CLEANUP in their I/O status blocks, their events signalled)."""
+        super().handle_closed()
+        if self.handle_count or not self.node.notifications:
+            return
+        for request in [r for r in self.node.notifications if r[5] is self]:
+            self.node.notifications.remove(request)
+            event, iosb, process = request[0], request[1], request[2]
+            if iosb:
+                try:
+                    process.space.probe_write(iosb, struct.pack("<QQ", STATUS_NOTIFY_CLEANUP, 0))
+                except NtStatusError:
+                    pass
+            event.set(self.kernel)
 
     def live_node(self) -> KeyNode:
         """The node, unless it has been deleted since the handle was opened."""

@@ -144,7 +144,7 @@ def CmpReportNotify(kernel, node, filter_bits: int) -> None:
     current = node
     while current is not None:
         for request in list(current.notifications):
-            event, iosb, process, wanted, subtree = request
+            event, iosb, process, wanted, subtree, _key = request
             if wanted & filter_bits and (depth == 0 or subtree):
                 current.notifications.remove(request)
                 if iosb:
@@ -401,8 +401,9 @@ def NtNotifyChangeKey(kernel, thread, handle, event_handle, apc_routine, apc_con
                       watch_tree, buffer, buffer_size, asynchronous):
     """Ask to be told of the next change. Asynchronous: STATUS_PENDING at once and the event (when
     given) signalled, the IO_STATUS_BLOCK filled in, on the change. Synchronous: the caller waits
-    for it."""
-    node = _reference(thread, handle, KEY_NOTIFY).live_node()
+    for it. Closing the key's last handle ends its requests with STATUS_NOTIFY_CLEANUP."""
+    key = _reference(thread, handle, KEY_NOTIFY)
+    node = key.live_node()
     filter_bits &= 0xFFFFFFFF
     if not filter_bits & 0xF or filter_bits & ~(0xF | REG_NOTIFY_THREAD_AGNOSTIC):
         raise NtStatusError(STATUS_INVALID_PARAMETER)
@@ -415,10 +416,10 @@ def NtNotifyChangeKey(kernel, thread, handle, event_handle, apc_routine, apc_con
             event = KEvent(kernel, NotificationEvent, False)
         if iosb:
             process.space.probe_write(iosb, _Q.pack(STATUS_PENDING) + _Q.pack(0))
-        node.notifications.append((event, iosb, process, filter_bits, bool(watch_tree & 0xFF)))
+        node.notifications.append((event, iosb, process, filter_bits, bool(watch_tree & 0xFF), key))
         return STATUS_PENDING
     event = KEvent(kernel, NotificationEvent, False)
-    node.notifications.append((event, iosb, process, filter_bits, bool(watch_tree & 0xFF)))
+    node.notifications.append((event, iosb, process, filter_bits, bool(watch_tree & 0xFF), key))
     return KeWaitForMultipleObjects(kernel, thread, (event,), WaitAny, None)
 
 

@@ -82,6 +82,19 @@ typedef struct { long long LastWriteTime; ULONG TitleIndex, SubKeys, MaxNameLen,
                  MaxValueDataLen, NameLength; } CACHED;
 typedef struct { NtString *ValueName; ULONG DataLength, DataOffset, Type; } VALUE_ENTRY;
 
+/* A thread that sets a value of `changed` a little later (for a synchronous NtNotifyChangeKey). */
+static HANDLE changed;
+static ULONG Setter(PVOID parameter)
+{
+    LARGE_INTEGER delay = Ms(5);
+    NtDelayExecution(0, &delay);
+    NtString name = String(u"Later");
+    ULONG three = 3;
+    NtSetValueKey(changed, &name, 0, REG_DWORD, &three, 4);
+    NtTerminateThread(NtCurrentThread(), 0);
+    return 0;
+}
+
 void Entry(void)
 {
     HANDLE key, user, child, grandchild;
@@ -203,6 +216,23 @@ void Entry(void)
     status = NtEnumerateValueKey(child, 0, 1, buffer.raw, sizeof(buffer), &length);
     Check("value names keep the case they were made with", status == 0 && SameWide(full->Name, "MiXed",
           full->NameLength) && *(ULONG *)(buffer.raw + full->DataOffset) == 2);
+    changed = child;
+    HANDLE setter = StartThread(Setter, 0, 0);
+    IO_STATUS_BLOCK sync = {-1, 0};
+    status = NtNotifyChangeKey(child, 0, 0, 0, &sync, 4, 0, 0, 0, 0);
+    NtString later = String(u"later");
+    Check("synchronous: it returns at another thread's change", status == 0 && sync.Status == 0
+          && NtQueryValueKey(child, &later, 0, buffer.raw, sizeof(buffer), &length) == 0);
+    NtWaitForSingleObject(setter, 0, 0);
+    NtClose(setter);
+    HANDLE second;
+    IO_STATUS_BLOCK pending = {-1, 0};
+    Open(&second, user, u"NtMiniVolatile", KEY_READ);
+    NtResetEvent(event, 0);
+    NtNotifyChangeKey(second, event, 0, 0, &pending, 4, 0, 0, 0, 1);
+    NtClose(second);
+    Check("closing the key ends its request: STATUS_NOTIFY_CLEANUP", NtWaitForSingleObject(event, 0, &zero) == 0
+          && pending.Status == 0x10B);
     Check("NtDeleteKey of a key with subkeys: STATUS_CANNOT_DELETE", NtDeleteKey(child) == STATUS_CANNOT_DELETE);
     Check("NtDeleteValueKey", NtDeleteValueKey(child, &upper) == 0
           && NtDeleteValueKey(child, &upper) == STATUS_OBJECT_NAME_NOT_FOUND);
