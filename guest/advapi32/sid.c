@@ -228,8 +228,23 @@ ADVAPI BOOL WINAPI LookupAccountSidW(LPCWSTR system, PSID sid, LPWSTR name, LPDW
     SID_NAME_USE kind;
     if (!IsValidSid(sid) || !name_size || !domain_size)
         return AdvFailError(ERROR_INVALID_PARAMETER);
-    if (!AdvAccountOfSid(sid, &account, &authority, &kind))
+    WCHAR logon[48];
+    SID *s = sid;
+    if (s->IdentifierAuthority.Value[5] == 5 && s->SubAuthorityCount == 3 && s->SubAuthority[0] == 5) {
+        /* S-1-5-5-X-Y, a logon session's SID: NT AUTHORITY\LogonSessionId_X_Y */
+        static const WCHAR prefix[] = L"LogonSessionId_";
+        WCHAR *p = logon;
+        for (const WCHAR *q = prefix; *q; q++)
+            *p++ = *q;
+        p = PutNumber(p, s->SubAuthority[1]);
+        *p++ = L'_';
+        *PutNumber(p, s->SubAuthority[2]) = 0;
+        account = logon;
+        authority = L"NT AUTHORITY";
+        kind = SidTypeLogonSession;
+    } else if (!AdvAccountOfSid(sid, &account, &authority, &kind)) {
         return AdvFailError(ERROR_NONE_MAPPED);
+    }
     BOOL short_buffer = FALSE;
     DWORD n = *name_size, d = *domain_size;
     if (!name || n <= wcslen(account) || !domain || d <= wcslen(authority)) {
