@@ -15,6 +15,7 @@ from ..status import (
     STATUS_NOTIFY_CLEANUP,
     STATUS_OBJECT_NAME_INVALID,
     STATUS_OBJECT_NAME_NOT_FOUND,
+    STATUS_OBJECT_TYPE_MISMATCH,
     NtStatusError,
 )
 from .hive import REG_DWORD, REG_EXPAND_SZ, REG_MULTI_SZ, REG_QWORD, REG_SZ, boot_hive
@@ -133,8 +134,11 @@ class RegistryRoot(ObjectBody):
         self.bind_header(kernel.system, self.address)
         self.node = root
 
-    def parse(self, *args):             # only its presence matters: ObpLookupObjectName stops here
-        raise NotImplementedError
+    def parse(self, packet, remaining: str):
+        """ObpLookupObjectName stops here and the key services walk the rest (kernel/cm/services.py);
+        anything else that parses a name through it, a file open, asks for another type of object
+        (CmpParseKey: STATUS_OBJECT_TYPE_MISMATCH)."""
+        raise NtStatusError(STATUS_OBJECT_TYPE_MISMATCH)
 
 
 def split_key_path(rest: str) -> list[str]:

@@ -113,6 +113,10 @@ def boot_hive() -> list[tuple[str, list]]:
         (software + "\\Microsoft\\Windows NT\\CurrentVersion", _version()),
         (MACHINE + "\\SYSTEM", []),
         (MACHINE + "\\SYSTEM\\CurrentControlSet", []),
+        (MACHINE + "\\SYSTEM\\CurrentControlSet\\Hardware Profiles", []),
+        (MACHINE + "\\SYSTEM\\CurrentControlSet\\Hardware Profiles\\Current", []),   # HKEY_CURRENT_CONFIG
+        (MACHINE + "\\SYSTEM\\CurrentControlSet\\Hardware Profiles\\Current\\Software", []),
+        (MACHINE + "\\SYSTEM\\CurrentControlSet\\Hardware Profiles\\Current\\System", []),
         (control, [("SystemBootDevice", REG_SZ, "multi(0)disk(0)rdisk(0)partition(1)")]),
         (control + "\\ComputerName", []),
         (control + "\\ComputerName\\ComputerName", [("ComputerName", REG_SZ, _env["COMPUTERNAME"])]),

@@ -12,6 +12,7 @@ import struct
 from ..ke.wait import KEvent, KeWaitForMultipleObjects, NotificationEvent, WaitAny
 from ..ob.access import MAXIMUM_ALLOWED, ObpMapAccess
 from ..ob.namespace import (
+    OBJ_CASE_INSENSITIVE,
     OBJ_INHERIT,
     OBJ_OPENIF,
     OBJ_VALID_ATTRIBUTES,
@@ -89,7 +90,7 @@ def _capture_key_attributes(kernel, thread, va: int):
         return key.live_node(), split_key_path(name), attributes
     if not name.startswith("\\"):
         raise NtStatusError(STATUS_OBJECT_PATH_SYNTAX_BAD if name else STATUS_OBJECT_NAME_INVALID)
-    obj, rest = ObpLookupObjectName(kernel.namespace, name, None, attributes | 0x40)
+    obj, rest = ObpLookupObjectName(kernel.namespace, name, None, attributes | OBJ_CASE_INSENSITIVE)
     if not isinstance(obj, RegistryRoot):
         raise NtStatusError(STATUS_OBJECT_TYPE_MISMATCH)
     return obj.node, split_key_path(rest), attributes

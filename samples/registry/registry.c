@@ -144,6 +144,8 @@ void Entry(void)
     RegCloseKey(key);
     Check(RegOpenKeyExA(HKEY_LOCAL_MACHINE, "SOFTWARE\\NoSuchKey", 0, KEY_READ, &key) == ERROR_FILE_NOT_FOUND,
           "a missing key: ERROR_FILE_NOT_FOUND");
+    Check(RegOpenKeyExA(HKEY_CURRENT_CONFIG, "Software", 0, KEY_READ, &key) == ERROR_SUCCESS && RegCloseKey(key) == 0,
+          "HKEY_CURRENT_CONFIG: the current hardware profile");
     Check(RegOpenKeyExA((HKEY)(ULONG_PTR)0x1234, "x", 0, KEY_READ, &key) == ERROR_INVALID_HANDLE,
           "a bad key handle: ERROR_INVALID_HANDLE");
 

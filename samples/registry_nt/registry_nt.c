@@ -179,6 +179,12 @@ void Entry(void)
           Open(&denied, key, u"\\x", KEY_READ) == STATUS_OBJECT_PATH_SYNTAX_BAD);
     Check("a missing key: STATUS_OBJECT_NAME_NOT_FOUND",
           Open(&denied, 0, u"\\Registry\\Machine\\NoSuch\\Key", KEY_READ) == STATUS_OBJECT_NAME_NOT_FOUND);
+    HANDLE file;
+    IO_STATUS_BLOCK io;
+    NtString machine = String(u"\\Registry\\Machine");
+    OBJECT_ATTRIBUTES file_oa = {sizeof(file_oa), 0, &machine, OBJ_CASE_INSENSITIVE, 0, 0};
+    Check("a key opened as a file: STATUS_OBJECT_TYPE_MISMATCH",
+          NtOpenFile(&file, 0x80100000, &file_oa, &io, 7, 0) == (NTSTATUS)0xC0000024);
     NtClose(key);
 
     /* -- the user's hive: \Registry\User\<SID> */
