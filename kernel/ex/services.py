@@ -8,7 +8,9 @@ The number is Windows' (sysnums.py). From this one declaration come the executiv
 status; a number not in the table returns STATUS_INVALID_SYSTEM_SERVICE (KiSystemServiceUser's
 check). Argument kinds are listed in kernel/trace/syscalls.py.
 """
+from ..cm.services import REGISTRY_SERVICES
 from ..ob.namespace import NAMESPACE_SERVICES
+from ..se.token import TOKEN_SERVICES
 from . import (
     exception,
     harderror,
@@ -164,6 +166,8 @@ SERVICES.update(FILE_SERVICES)            # kernel/ex/file.py: NtCreateFile, NtR
 SERVICES.update(KEYED_EVENT_SERVICES)     # kernel/ex/keyedevent.py: what ntdll's SRW locks sleep on
 SERVICES.update(NAMESPACE_SERVICES)       # kernel/ob/namespace.py: object directories and symbolic links
 SERVICES.update(TIMER_SERVICES)           # kernel/ex/timer.py: NtCreateTimer, NtSetTimer ...
+SERVICES.update(REGISTRY_SERVICES)        # kernel/cm/services.py: NtOpenKey, NtQueryValueKey ...
+SERVICES.update(TOKEN_SERVICES)           # kernel/se/token.py: NtOpenProcessToken, NtQueryInformationToken ...
 
 
 def install(kernel) -> None:

@@ -1,0 +1,93 @@
+/* What every advapi32 source shares: the SDK's Win32 declarations (windows.h, with this DLL as
+ * the one implementing them), the slice of the native API it calls (registry and token services,
+ * Rtl helpers) and the last-error helpers. */
+#pragma once
+#define _ADVAPI32_                      /* windows.h: declare the advapi32 API without dllimport */
+#define WIN32_LEAN_AND_MEAN
+#include <windows.h>
+#include <stddef.h>
+
+#define ADVAPI __declspec(dllexport)
+typedef LONG NTSTATUS;
+#define NT_SUCCESS(s) ((NTSTATUS)(s) >= 0)
+#define NTAPI __stdcall
+#define NTDLL __declspec(dllimport)
+
+typedef struct _UNICODE_STRING { USHORT Length, MaximumLength; PWSTR Buffer; } UNICODE_STRING;
+typedef struct _OBJECT_ATTRIBUTES {
+    ULONG Length; HANDLE RootDirectory; UNICODE_STRING *ObjectName; ULONG Attributes;
+    PVOID SecurityDescriptor, SecurityQualityOfService;
+} OBJECT_ATTRIBUTES;
+typedef struct { union { NTSTATUS Status; PVOID Pointer; }; ULONG_PTR Information; } IO_STATUS_BLOCK_;
+typedef struct { ULONG TitleIndex, Type, DataLength; UCHAR Data[1]; } KEY_VALUE_PARTIAL_INFORMATION_;
+typedef struct { ULONG TitleIndex, Type, DataOffset, DataLength, NameLength; WCHAR Name[1]; } KEY_VALUE_FULL_INFORMATION_;
+typedef struct { LARGE_INTEGER LastWriteTime; ULONG TitleIndex, ClassOffset, ClassLength, NameLength; WCHAR Name[1]; }
+    KEY_NODE_INFORMATION_;
+typedef struct {
+    LARGE_INTEGER LastWriteTime; ULONG TitleIndex, ClassOffset, ClassLength, SubKeys, MaxNameLen, MaxClassLen, Values,
+    MaxValueNameLen, MaxValueDataLen; WCHAR Class[1];
+} KEY_FULL_INFORMATION_;
+#define KeyNodeInformation_ 1
+#define KeyFullInformation_ 2
+#define KeyValueFullInformation_ 1
+#define KeyValuePartialInformation_ 2
+#define OBJ_CASE_INSENSITIVE_ 0x40
+
+NTDLL NTSTATUS NTAPI NtClose(HANDLE);
+NTDLL NTSTATUS NTAPI NtOpenKeyEx(HANDLE *, ACCESS_MASK, OBJECT_ATTRIBUTES *, ULONG);
+NTDLL NTSTATUS NTAPI NtCreateKey(HANDLE *, ACCESS_MASK, OBJECT_ATTRIBUTES *, ULONG, UNICODE_STRING *, ULONG, ULONG *);
+NTDLL NTSTATUS NTAPI NtQueryKey(HANDLE, ULONG, PVOID, ULONG, ULONG *);
+NTDLL NTSTATUS NTAPI NtEnumerateKey(HANDLE, ULONG, ULONG, PVOID, ULONG, ULONG *);
+NTDLL NTSTATUS NTAPI NtQueryValueKey(HANDLE, UNICODE_STRING *, ULONG, PVOID, ULONG, ULONG *);
+NTDLL NTSTATUS NTAPI NtEnumerateValueKey(HANDLE, ULONG, ULONG, PVOID, ULONG, ULONG *);
+NTDLL NTSTATUS NTAPI NtSetValueKey(HANDLE, UNICODE_STRING *, ULONG, ULONG, const void *, ULONG);
+NTDLL NTSTATUS NTAPI NtDeleteKey(HANDLE);
+NTDLL NTSTATUS NTAPI NtDeleteValueKey(HANDLE, UNICODE_STRING *);
+NTDLL NTSTATUS NTAPI NtFlushKey(HANDLE);
+NTDLL NTSTATUS NTAPI NtNotifyChangeKey(HANDLE, HANDLE, PVOID, PVOID, IO_STATUS_BLOCK_ *, ULONG, BOOLEAN, PVOID, ULONG,
+                                       BOOLEAN);
+NTDLL NTSTATUS NTAPI NtOpenProcessToken(HANDLE, ACCESS_MASK, HANDLE *);
+NTDLL NTSTATUS NTAPI NtOpenThreadToken(HANDLE, ACCESS_MASK, BOOLEAN, HANDLE *);
+NTDLL NTSTATUS NTAPI NtQueryInformationToken(HANDLE, ULONG, PVOID, ULONG, ULONG *);
+NTDLL NTSTATUS NTAPI NtAdjustPrivilegesToken(HANDLE, BOOLEAN, PVOID, ULONG, PVOID, ULONG *);
+NTDLL ULONG NTAPI RtlNtStatusToDosError(NTSTATUS);
+NTDLL PVOID NTAPI RtlAllocateHeap(PVOID, ULONG, SIZE_T);
+NTDLL BOOLEAN NTAPI RtlFreeHeap(PVOID, ULONG, PVOID);
+NTDLL WCHAR NTAPI RtlUpcaseUnicodeChar(WCHAR);
+void *__cdecl memcpy(void *, const void *, size_t);
+void *__cdecl memset(void *, int, size_t);
+int __cdecl memcmp(const void *, const void *, size_t);
+size_t __cdecl wcslen(const wchar_t *);
+size_t __cdecl strlen(const char *);
+
+#define STATUS_BUFFER_OVERFLOW_ ((NTSTATUS)0x80000005)
+#define STATUS_BUFFER_TOO_SMALL_ ((NTSTATUS)0xC0000023)
+#define STATUS_OBJECT_NAME_NOT_FOUND_ ((NTSTATUS)0xC0000034)
+#define STATUS_NOT_ALL_ASSIGNED_ ((NTSTATUS)0x00000106)
+
+static inline HANDLE AdvProcessHeap(void)
+{
+    BYTE *teb;
+    __asm__ ("mov %%gs:0x30, %0" : "=r"(teb));
+    return *(HANDLE *)(*(BYTE **)(teb + 0x60) + 0x30);
+}
+static inline void *AdvAlloc(SIZE_T n) { return RtlAllocateHeap(AdvProcessHeap(), 0, n); }
+static inline void AdvFree(void *p) { if (p) RtlFreeHeap(AdvProcessHeap(), 0, p); }
+/* The last error from an NTSTATUS, FALSE for the caller to return. */
+static inline BOOL AdvFail(NTSTATUS status) { SetLastError(RtlNtStatusToDosError(status)); return FALSE; }
+static inline BOOL AdvFailError(DWORD error) { SetLastError(error); return FALSE; }
+static inline void AdvInitString(UNICODE_STRING *s, const WCHAR *text)
+{
+    size_t n = text ? wcslen(text) * sizeof(WCHAR) : 0;
+    s->Length = (USHORT)n;
+    s->MaximumLength = (USHORT)(text ? n + sizeof(WCHAR) : 0);
+    s->Buffer = (PWSTR)text;
+}
+
+/* reg_old.c: ANSI to UTF-16 in the ANSI code page, a heap copy (NULL stays NULL); AdvFree frees it. */
+WCHAR *AdvAnsiToWide(const char *text);
+
+
+/* sid.c: the account database (the one user and the well-known SIDs). */
+BOOL AdvAccountOfSid(PSID sid, const WCHAR **name, const WCHAR **domain, SID_NAME_USE *use);
+extern const WCHAR AdvUserSid[];

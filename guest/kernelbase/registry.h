@@ -1,0 +1,59 @@
+/* What kernelbase's registry and security-base sources share (registry*.c, security.c): the
+ * key and token services of the native API, the key information records they read, and small
+ * helpers. advapi32 forwards these families here, as on Windows 10 (api-ms-win-core-registry,
+ * api-ms-win-security-base). */
+#pragma once
+#define _ADVAPI32_                      /* windows.h: declare the advapi32 API without dllimport */
+#include "kernelbase.h"
+
+typedef struct { ULONG TitleIndex, Type, DataLength; UCHAR Data[1]; } KEY_VALUE_PARTIAL_INFORMATION_;
+typedef struct { ULONG TitleIndex, Type, DataOffset, DataLength, NameLength; WCHAR Name[1]; } KEY_VALUE_FULL_INFORMATION_;
+typedef struct { LARGE_INTEGER LastWriteTime; ULONG TitleIndex, ClassOffset, ClassLength, NameLength; WCHAR Name[1]; }
+    KEY_NODE_INFORMATION_;
+typedef struct {
+    LARGE_INTEGER LastWriteTime; ULONG TitleIndex, ClassOffset, ClassLength, SubKeys, MaxNameLen, MaxClassLen, Values,
+    MaxValueNameLen, MaxValueDataLen; WCHAR Class[1];
+} KEY_FULL_INFORMATION_;
+#define KeyNodeInformation_ 1
+#define KeyFullInformation_ 2
+#define KeyValueFullInformation_ 1
+#define KeyValuePartialInformation_ 2
+
+NTDLL NTSTATUS NTAPI NtOpenKeyEx(HANDLE *, ACCESS_MASK, OBJECT_ATTRIBUTES *, ULONG);
+NTDLL NTSTATUS NTAPI NtCreateKey(HANDLE *, ACCESS_MASK, OBJECT_ATTRIBUTES *, ULONG, UNICODE_STRING *, ULONG, ULONG *);
+NTDLL NTSTATUS NTAPI NtQueryKey(HANDLE, ULONG, PVOID, ULONG, ULONG *);
+NTDLL NTSTATUS NTAPI NtEnumerateKey(HANDLE, ULONG, ULONG, PVOID, ULONG, ULONG *);
+NTDLL NTSTATUS NTAPI NtQueryValueKey(HANDLE, UNICODE_STRING *, ULONG, PVOID, ULONG, ULONG *);
+NTDLL NTSTATUS NTAPI NtEnumerateValueKey(HANDLE, ULONG, ULONG, PVOID, ULONG, ULONG *);
+NTDLL NTSTATUS NTAPI NtSetValueKey(HANDLE, UNICODE_STRING *, ULONG, ULONG, const void *, ULONG);
+NTDLL NTSTATUS NTAPI NtDeleteKey(HANDLE);
+NTDLL NTSTATUS NTAPI NtDeleteValueKey(HANDLE, UNICODE_STRING *);
+NTDLL NTSTATUS NTAPI NtFlushKey(HANDLE);
+NTDLL NTSTATUS NTAPI NtNotifyChangeKey(HANDLE, HANDLE, PVOID, PVOID, IO_STATUS_BLOCK *, ULONG, BOOLEAN, PVOID, ULONG,
+                                       BOOLEAN);
+NTDLL NTSTATUS NTAPI NtOpenProcessToken(HANDLE, ACCESS_MASK, HANDLE *);
+NTDLL NTSTATUS NTAPI NtOpenThreadToken(HANDLE, ACCESS_MASK, BOOLEAN, HANDLE *);
+NTDLL NTSTATUS NTAPI NtQueryInformationToken(HANDLE, ULONG, PVOID, ULONG, ULONG *);
+NTDLL NTSTATUS NTAPI NtAdjustPrivilegesToken(HANDLE, BOOLEAN, PVOID, ULONG, PVOID, ULONG *);
+int __cdecl memcmp(const void *, const void *, size_t);
+
+#define STATUS_BUFFER_OVERFLOW_ ((NTSTATUS)0x80000005)
+#define STATUS_BUFFER_TOO_SMALL_ ((NTSTATUS)0xC0000023)
+#define STATUS_OBJECT_NAME_NOT_FOUND_ ((NTSTATUS)0xC0000034)
+#define STATUS_NOT_ALL_ASSIGNED_ ((NTSTATUS)0x00000106)
+
+static inline void *RegpAlloc(SIZE_T n) { return RtlAllocateHeap(PEB_PROCESS_HEAP(), 0, n); }
+static inline void RegpFree(void *p) { if (p) RtlFreeHeap(PEB_PROCESS_HEAP(), 0, p); }
+static inline BOOL RegpFailError(DWORD error) { SetLastError(error); return FALSE; }
+static inline void RegpInitString(UNICODE_STRING *s, const WCHAR *text)
+{
+    size_t n = text ? wcslen(text) * sizeof(WCHAR) : 0;
+    s->Length = (USHORT)n;
+    s->MaximumLength = (USHORT)(text ? n + sizeof(WCHAR) : 0);
+    s->Buffer = (PWSTR)text;
+}
+
+/* registry_a.c: an ANSI string as a heap copy in UTF-16 (NULL stays NULL); RegpFree frees it. */
+WCHAR *RegpAnsiToWide(const char *text);
+/* registry.c: the key handle a call works on (a predefined HKEY_* opened on first use). */
+NTSTATUS RegpMapKey(HKEY key, HANDLE *out);

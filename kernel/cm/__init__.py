@@ -1,0 +1,1 @@
+"""The configuration manager: the registry's keys and values and their system services."""
