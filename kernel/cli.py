@@ -110,7 +110,8 @@ def _add_run_arguments(p) -> None:
     s.add_argument("--timeline", metavar="FILE.svg",
                    help="draw which thread ran on which processor over virtual time (SVG)")
     s.add_argument("--events", metavar="FILE",
-                   help="write the scheduler's event stream (switches, waits, priorities) as JSON Lines")
+                   help="write the scheduler's event stream (switches, waits, priorities, exceptions, "
+                   "OutputDebugString texts) as JSON Lines")
     d = p.add_argument_group("debugger", "WinDbg-style views at chosen points (output on stdout); "
                              "`python -m kernel debug-help` lists the commands")
     d.add_argument("--break", dest="breaks", action="append", default=[], metavar="WHEN",
