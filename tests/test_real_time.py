@@ -10,17 +10,17 @@ def _system_time(*options) -> datetime.datetime:
     result = run_kernel("boot", *options, sample_path("k32_sysinfo"))
     match = re.search(rb"system time: (\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d)", result.stdout)
     assert match, result.stdout
-    return datetime.datetime(*map(int, match.groups()), tzinfo=datetime.timezone.utc)
+    return datetime.datetime(*map(int, match.groups()), tzinfo=datetime.UTC)
 
 
 def test_default_clock_starts_at_the_documented_date():
-    assert _system_time() == datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc)
+    assert _system_time() == datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
 
 
 def test_real_time_starts_at_the_host_clock():
-    before = datetime.datetime.now(datetime.timezone.utc).replace(second=0, microsecond=0)
+    before = datetime.datetime.now(datetime.UTC).replace(second=0, microsecond=0)
     shown = _system_time("--real-time")
-    after = datetime.datetime.now(datetime.timezone.utc)
+    after = datetime.datetime.now(datetime.UTC)
     assert before <= shown <= after
 
 
