@@ -107,10 +107,15 @@ def _add_run_arguments(p) -> None:
     s.add_argument("--cpus", type=int, default=1, metavar="N", help="logical processors, 1-64 (default 1)")
     s.add_argument("--tick", type=int, default=DEFAULT_TICK_INSTRUCTIONS, metavar="INSTRUCTIONS",
                    help=f"instructions per clock tick (default {DEFAULT_TICK_INSTRUCTIONS:,}; at least 1,000)")
+    s.add_argument("--real-time", action="store_true",
+                   help="start the guest's clock (KUSER_SHARED_DATA.SystemTime, GetSystemTime, file times "
+                   "the guest sets) at the host's current UTC time instead of 2024-01-01 00:00:00; it still "
+                   "advances with virtual time, so only the starting point differs between runs")
     s.add_argument("--timeline", metavar="FILE.svg",
                    help="draw which thread ran on which processor over virtual time (SVG)")
     s.add_argument("--events", metavar="FILE",
-                   help="write the scheduler's event stream (switches, waits, priorities) as JSON Lines")
+                   help="write the scheduler's event stream (switches, waits, priorities, exceptions, "
+                   "OutputDebugString texts) as JSON Lines")
     d = p.add_argument_group("debugger", "WinDbg-style views at chosen points (output on stdout); "
                              "`python -m kernel debug-help` lists the commands")
     d.add_argument("--break", dest="breaks", action="append", default=[], metavar="WHEN",
@@ -186,12 +191,13 @@ def boot(args) -> int:
                          ("--trace" if args.command == "boot" else "-o", getattr(args, "trace", None))):
         outputs.check_output_path(option, path)
     from .io.mounts import MountError, default_mounts
-    from .ke.boot import GUEST_BIN
+    from .ke.boot import GUEST_BIN, host_boot_time
     try:
         mounts = default_mounts(None, GUEST_BIN, extra=args.mount, read_only=args.read_only)
     except MountError as e:
         raise UserError(str(e), EXIT_USAGE) from e
-    session = Session(args.memory << 20, args.cpus, args.tick, mounts=mounts)
+    session = Session(args.memory << 20, args.cpus, args.tick, mounts=mounts,
+                      boot_time=host_boot_time() if args.real_time else None)
     kernel = session.kernel
     faults: list[str] = []
     kernel.fault_sink = lambda line: (faults.append(line), say(line))

@@ -30,8 +30,8 @@ class BootResult:
 
 class Session:
     def __init__(self, phys_size: int = 512 << 20, cpus: int = 1,
-                 tick_instructions: int = DEFAULT_TICK_INSTRUCTIONS, mounts=None):
-        self.kernel = kernel = Kernel(phys_size, cpus, tick_instructions)
+                 tick_instructions: int = DEFAULT_TICK_INSTRUCTIONS, mounts=None, boot_time: int | None = None):
+        self.kernel = kernel = Kernel(phys_size, cpus, tick_instructions, boot_time)
         services.install(kernel)
         IoInitSystem(kernel, mounts)        # the object namespace, devices, C: over the mount table
         kernel.trap_handler = exception.KiDispatchTrap

@@ -2,8 +2,9 @@
  * OEM code page), 28591 (ISO 8859-1) and UTF-8, with Windows' flag checks and failure rules
  * (ERROR_INSUFFICIENT_BUFFER, ERROR_INVALID_FLAGS, ERROR_NO_UNICODE_TRANSLATION, default
  * characters); GetACP/GetOEMCP, GetCPInfo(Ex), IsValidCodePage, IsDBCSLeadByte(Ex).
- * Not done: best-fit mappings, UTF-7 and the other code pages. */
+ * UTF-7 is utf7.c's. Not done: best-fit mappings and the other code pages. */
 #include "kernelbase.h"
+#include "utf7.h"
 
 static const WCHAR Cp1252High[32] = {
     0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D,
@@ -63,7 +64,7 @@ KBAPI UINT WINAPI GetOEMCP(void) { return 437; }
 
 KBAPI BOOL WINAPI IsValidCodePage(UINT cp)
 {
-    return IsSingleByte(cp) || cp == CP_UTF8;
+    return IsSingleByte(cp) || cp == CP_UTF8 || cp == CP_UTF7;
 }
 
 KBAPI BOOL WINAPI GetCPInfo(UINT cp, LPCPINFO info)
@@ -74,7 +75,7 @@ KBAPI BOOL WINAPI GetCPInfo(UINT cp, LPCPINFO info)
         return FALSE;
     }
     memset(info, 0, sizeof(*info));
-    info->MaxCharSize = cp == CP_UTF8 ? 4 : 1;
+    info->MaxCharSize = cp == CP_UTF8 ? 4 : cp == CP_UTF7 ? 5 : 1;
     info->DefaultChar[0] = '?';
     return TRUE;
 }
@@ -85,10 +86,11 @@ KBAPI BOOL WINAPI GetCPInfoExW(UINT cp, DWORD flags, LPCPINFOEXW info)
     cp = Resolve(cp);
     if (!GetCPInfo(cp, (LPCPINFO)info))
         return FALSE;
-    info->UnicodeDefaultChar = cp == CP_UTF8 ? 0xFFFD : '?';
+    info->UnicodeDefaultChar = cp == CP_UTF8 || cp == CP_UTF7 ? 0xFFFD : '?';
     info->CodePage = cp;
     const WCHAR *name = cp == 1252 ? L"1252  (ANSI - Latin I)" : cp == 437 ? L"437   (OEM - United States)"
-                      : cp == 28591 ? L"28591 (ISO 8859-1 Latin I)" : L"65001 (UTF-8)";
+                      : cp == 28591 ? L"28591 (ISO 8859-1 Latin I)" : cp == CP_UTF7 ? L"65000 (UTF-7)"
+                      : L"65001 (UTF-8)";
     int i = 0;
     for (; name[i]; i++) info->CodePageName[i] = name[i];
     info->CodePageName[i] = 0;
@@ -153,13 +155,16 @@ KBAPI int WINAPI MultiByteToWideChar(UINT cp, DWORD flags, LPCCH src, int srclen
         SetLastError(ERROR_INVALID_PARAMETER);
         return 0;
     }
-    if (cp == CP_UTF8 ? (flags & ~(DWORD)MB_ERR_INVALID_CHARS) != 0
+    if (cp == CP_UTF7 ? flags != 0
+        : cp == CP_UTF8 ? (flags & ~(DWORD)MB_ERR_INVALID_CHARS) != 0
                       : ((flags & ~(DWORD)(MB_PRECOMPOSED | MB_COMPOSITE | MB_USEGLYPHCHARS | MB_ERR_INVALID_CHARS))
                          || (flags & (MB_PRECOMPOSED | MB_COMPOSITE)) == (MB_PRECOMPOSED | MB_COMPOSITE))) {
         SetLastError(ERROR_INVALID_FLAGS);
         return 0;
     }
     if (srclen < 0) srclen = (int)strlen(src) + 1;
+    if (cp == CP_UTF7)
+        return BaseUtf7ToUnicode(src, srclen, dst, dstlen);
     const BYTE *s = (const BYTE *)src;
     int out = 0;
 #define EMIT(w) do { if (dstlen) { if (out >= dstlen) { SetLastError(ERROR_INSUFFICIENT_BUFFER); return 0; } \
@@ -200,15 +205,17 @@ KBAPI int WINAPI WideCharToMultiByte(UINT cp, DWORD flags, LPCWCH src, int srcle
         SetLastError(ERROR_INVALID_PARAMETER);
         return 0;
     }
-    if (cp == CP_UTF8) {
+    if (cp == CP_UTF8 || cp == CP_UTF7) {
         if (defchar || useddef) { SetLastError(ERROR_INVALID_PARAMETER); return 0; }
-        if (flags & ~(DWORD)WC_ERR_INVALID_CHARS) { SetLastError(ERROR_INVALID_FLAGS); return 0; }
+        if (flags & ~(DWORD)(cp == CP_UTF8 ? WC_ERR_INVALID_CHARS : 0)) { SetLastError(ERROR_INVALID_FLAGS); return 0; }
     } else if (flags & ~(DWORD)(WC_COMPOSITECHECK | WC_DISCARDNS | WC_SEPCHARS | WC_DEFAULTCHAR | WC_NO_BEST_FIT_CHARS
                                 | WC_ERR_INVALID_CHARS)) {
         SetLastError(ERROR_INVALID_FLAGS);
         return 0;
     }
     if (srclen < 0) srclen = (int)wcslen(src) + 1;
+    if (cp == CP_UTF7)
+        return BaseUnicodeToUtf7(src, srclen, dst, dstlen);
     char fallback = defchar ? defchar[0] : '?';
     if (useddef) *useddef = FALSE;
     int out = 0;

@@ -1,6 +1,6 @@
 /* Family 10 (debugging): IsDebuggerPresent (PEB.BeingDebugged), CheckRemoteDebuggerPresent,
  * DebugBreak (int 3: with no debugger the process ends with STATUS_BREAKPOINT).
- * OutputDebugString is not here yet: it needs RaiseException (DBG_PRINTEXCEPTION_C). */
+ * OutputDebugString is in debug_print.c. */
 #include "kernelbase.h"
 
 KBAPI BOOL WINAPI IsDebuggerPresent(void)

@@ -1,7 +1,7 @@
 /* Family 7 (modules): GetModuleHandle(Ex)A/W, GetModuleFileNameA/W, LoadLibrary(Ex)A/W,
  * FreeLibrary(AndExitThread), GetProcAddress (by name or ordinal), DisableThreadLibraryCalls,
- * all over ntdll's Ldr* loader. LOAD_LIBRARY_AS_DATAFILE/AS_IMAGE_RESOURCE give a module only
- * when it is already loaded (mapping a file as data is not done). */
+ * all over ntdll's Ldr* loader. LOAD_LIBRARY_AS_DATAFILE/AS_IMAGE_RESOURCE map the file as data
+ * (module_data.c) unless it is loaded already; SetDllDirectory's order is dllpath.c's. */
 #include "kernelbase.h"
 
 #define LDR_GET_DLL_HANDLE_EX_UNCHANGED_REFCOUNT 1
@@ -131,6 +131,11 @@ KBAPI DWORD WINAPI GetModuleFileNameA(HMODULE module, LPSTR buffer, DWORD size)
 #define DATAFILE_FLAGS (LOAD_LIBRARY_AS_DATAFILE | LOAD_LIBRARY_AS_DATAFILE_EXCLUSIVE | LOAD_LIBRARY_AS_IMAGE_RESOURCE)
 /* dlldir.c: the folders the LOAD_LIBRARY_SEARCH_* flags (or SetDefaultDllDirectories) name. */
 BOOL BaseDllSearchPath(LPCWSTR name, DWORD *flags, WCHAR *out, SIZE_T size, BOOL *invalid);
+HMODULE BaseLoadLibraryAsData(LPCWSTR name, DWORD flags);      /* module_data.c */
+BOOL BaseFreeDataFile(HMODULE module);
+SIZE_T BaseStandardDllPath(WCHAR *out, SIZE_T size);            /* dllpath.c */
+BOOL BaseDllDirectorySet(void);
+#define IS_DATA_MODULE(m) (((ULONG_PTR)(m) & 3) != 0)
 
 KBAPI HMODULE WINAPI LoadLibraryExW(LPCWSTR name, HANDLE file, DWORD flags)
 {
@@ -144,10 +149,8 @@ KBAPI HMODULE WINAPI LoadLibraryExW(LPCWSTR name, HANDLE file, DWORD flags)
     NTSTATUS status;
     if (flags & DATAFILE_FLAGS) {
         status = LdrGetDllHandleEx(0, NULL, NULL, &us, &base);
-        if (status == STATUS_DLL_NOT_FOUND_) {
-            SetLastError(ERROR_NOT_SUPPORTED);  /* a file not loaded as an image: not done */
-            return NULL;
-        }
+        if (status == STATUS_DLL_NOT_FOUND_)
+            return BaseLoadLibraryAsData(name, flags);      /* not loaded: mapped as data */
     } else {
         WCHAR search[MAX_PATH * 4];
         BOOL invalid;
@@ -155,6 +158,10 @@ KBAPI HMODULE WINAPI LoadLibraryExW(LPCWSTR name, HANDLE file, DWORD flags)
         if (invalid) {
             SetLastError(ERROR_INVALID_PARAMETER);
             return NULL;
+        }
+        if (!searched && BaseDllDirectorySet()) {   /* SetDllDirectory's standard order */
+            BaseStandardDllPath(search, sizeof(search) / sizeof(search[0]));
+            searched = TRUE;
         }
         ULONG characteristics = (flags & DONT_RESOLVE_DLL_REFERENCES) ? IMAGE_FILE_EXECUTABLE_IMAGE : 0;
         status = LdrLoadDll(searched ? search : NULL, &characteristics, &us, &base);
@@ -185,6 +192,8 @@ KBAPI HMODULE WINAPI LoadLibraryA(LPCSTR name)
 
 KBAPI BOOL WINAPI FreeLibrary(HMODULE module)
 {
+    if (IS_DATA_MODULE(module))
+        return BaseFreeDataFile(module);
     NTSTATUS status = LdrUnloadDll(module);
     return NT_SUCCESS(status) ? TRUE : BaseFail(status);
 }
@@ -201,6 +210,10 @@ KBAPI FARPROC WINAPI GetProcAddress(HMODULE module, LPCSTR name)
     NTSTATUS status;
     if (module == NULL)
         module = PEB_IMAGE_BASE();
+    if (IS_DATA_MODULE(module)) {               /* a data mapping has no exports to call */
+        SetLastError(ERROR_MOD_NOT_FOUND);
+        return NULL;
+    }
     if ((ULONG_PTR)name >> 16 == 0) {
         status = LdrGetProcedureAddress(module, NULL, (ULONG)(ULONG_PTR)name, &address);
     } else {

@@ -1,9 +1,10 @@
 /* Family 9 (strings): lstrlen/lstrcpy(n)/lstrcat/lstrcmp(i) A and W, CompareStringOrdinal,
- * CompareString(Ex) A/W, LCMapString(Ex) case mapping, GetStringTypeW/Ex/A (CT_CTYPE1).
+ * CompareString(Ex) A/W, LCMapString(Ex) case mapping (sort keys: sortkey.c), GetStringTypeW/Ex/A (CT_CTYPE1).
  * The linguistic comparison is Windows' word sort in three levels (base characters, then
  * diacritics, then case, lower before upper; hyphen and apostrophe count only when all else is
  * equal), with weights for ASCII and Latin-1: symbols < digits < letters. */
 #include "kernelbase.h"
+#include "sortkey.h"
 
 KBAPI int WINAPI lstrlenA(LPCSTR s) { return s ? (int)strlen(s) : 0; }
 KBAPI int WINAPI lstrlenW(LPCWSTR s) { return s ? (int)wcslen(s) : 0; }
@@ -38,9 +39,8 @@ static const BYTE Latin1Accent[64] = {
     1, 2, 3, 4, 5, 6, 0, 7, 1, 2, 3, 5, 1, 2, 3, 5, 0, 4, 1, 2, 3, 4, 5, 0, 8, 1, 2, 3, 5, 2, 0, 5,
 };
 
-typedef struct { USHORT Primary; BYTE Accent, Upper, Special; } WEIGHT;
-
-static WEIGHT Weigh(WCHAR c)
+/* A character's weights at each level (sortkey.c builds LCMAP_SORTKEY keys from the same). */
+WEIGHT BaseSortWeight(WCHAR c)
 {
     WEIGHT w = {0, 0, 0, 0};
     if (c >= 0xC0 && c <= 0xFF && Latin1Base[c - 0xC0] != '*' && Latin1Base[c - 0xC0] != '/') {
@@ -55,7 +55,7 @@ static WEIGHT Weigh(WCHAR c)
     if (c < 0x80 || (c >= 0xA0 && c <= 0xBF) || c == 0xD7 || c == 0xF7) { w.Primary = 0x100 + c; return w; }
     WCHAR up = RtlUpcaseUnicodeChar(c);
     w.Upper = up == c && RtlDowncaseUnicodeChar(c) != c;
-    w.Primary = (USHORT)(0x400 + (up >> 1 < 0xFB00 ? up : 0xFB00));
+    w.Primary = (USHORT)(0x400 + (up < 0xFAFF ? up : 0xFAFF));     /* the rest share the last weight */
     return w;
 }
 
@@ -73,14 +73,14 @@ static int Compare(DWORD flags, LPCWSTR a, int la, LPCWSTR b, int lb)
         WEIGHT x = {0, 0, 0, 0}, y = {0, 0, 0, 0};
         int sx = 0, sy = 0;
         while (i < la) {                        /* the next weight that counts at the first level */
-            x = Weigh(a[i]);
+            x = BaseSortWeight(a[i]);
             if (x.Special && !string_sort) { if (special == CSTR_EQUAL) sx = 1; i++; continue; }
             if (x.Special) x.Primary = 0x100 + a[i];
             if (ignore_symbols && x.Primary >= 0x100 && x.Primary < 0x200) { i++; continue; }
             break;
         }
         while (j < lb) {
-            y = Weigh(b[j]);
+            y = BaseSortWeight(b[j]);
             if (y.Special && !string_sort) { if (special == CSTR_EQUAL) sy = 1; j++; continue; }
             if (y.Special) y.Primary = 0x100 + b[j];
             if (ignore_symbols && y.Primary >= 0x100 && y.Primary < 0x200) { j++; continue; }
@@ -185,8 +185,10 @@ KBAPI int WINAPI LCMapStringEx(LPCWSTR locale, DWORD flags, LPCWSTR src, int src
         SetLastError(ERROR_INVALID_PARAMETER);
         return 0;
     }
+    if (map & LCMAP_SORTKEY)
+        return BaseSortKey(flags, src, srclen, (BYTE *)dst, dstlen);
     if (map != LCMAP_UPPERCASE && map != LCMAP_LOWERCASE) {
-        SetLastError(ERROR_INVALID_FLAGS);      /* sort keys and the other mappings are not done */
+        SetLastError(ERROR_INVALID_FLAGS);      /* the other mappings are not done */
         return 0;
     }
     if (srclen < 0) srclen = (int)wcslen(src) + 1;
@@ -201,6 +203,31 @@ KBAPI int WINAPI LCMapStringW(LCID lcid, DWORD flags, LPCWSTR src, int srclen, L
 {
     (void)lcid;
     return LCMapStringEx(NULL, flags, src, srclen, dst, dstlen, NULL, NULL, 0);
+}
+
+/* The A form: the string in the ANSI code page; a sort key is bytes already, a mapped string goes
+ * back to the code page. */
+KBAPI int WINAPI LCMapStringA(LCID lcid, DWORD flags, LPCSTR src, int srclen, LPSTR dst, int dstlen)
+{
+    if (src == NULL || dstlen < 0 || (dstlen && dst == NULL) || srclen == 0) {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return 0;
+    }
+    if (srclen < 0) srclen = (int)strlen(src) + 1;
+    WCHAR *w = RtlAllocateHeap(PEB_PROCESS_HEAP(), 0, (SIZE_T)srclen * 4 + 2);
+    if (w == NULL) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return 0; }
+    int n = MultiByteToWideChar(CP_ACP, 0, src, srclen, w, srclen), r = 0;
+    if (flags & LCMAP_SORTKEY) {
+        if (n && w[n - 1] == 0) n--;                    /* the key leaves the NUL out */
+        r = n ? LCMapStringW(lcid, flags, w, n, (LPWSTR)dst, dstlen) : BaseSortKey(flags, L"", 0, (BYTE *)dst, dstlen);
+    } else {
+        WCHAR *mapped = w + srclen;
+        r = LCMapStringW(lcid, flags, w, n, mapped, n);
+        if (r)
+            r = WideCharToMultiByte(CP_ACP, 0, mapped, r, dst, dstlen, NULL, NULL);
+    }
+    RtlFreeHeap(PEB_PROCESS_HEAP(), 0, w);
+    return r;
 }
 
 static WORD CType1(WCHAR c)

@@ -7,36 +7,13 @@
  * first fit; a request that fits nowhere adds a segment when the heap is growable.
  * Each heap has a lock (a critical section in its header, as Windows' HEAP.LockVariable) that
  * every call takes unless HEAP_NO_SERIALIZE is the heap's or the call's; RtlLockHeap and
- * RtlUnlockHeap take it for the caller (HeapLock, HeapUnlock). */
-#include "rtl.h"
+ * RtlUnlockHeap take it for the caller (HeapLock, HeapUnlock). The layout is heap.h's; RtlWalkHeap
+ * and RtlValidateHeap are heap_walk.c's. */
 
-#define UNIT 16
-#define BUSY 0x0001
-#define LAST 0x0002                     /* the sentinel that ends a segment */
-#define MAGIC 0x4870                    /* "pH": a header this heap wrote */
-#define HEAP_SIGNATURE 0x50414548       /* "HEAP" */
-#define MIN_SEGMENT 0x10000           /* commit is not yet demand-zero: keep segments small */
-
-typedef struct BLOCK {
-    ULONG Units;                        /* this block, header included */
-    ULONG PrevUnits;                    /* the block before it in the segment (0 for the first) */
-    ULONG Unused;                       /* bytes of the block past what was asked for */
-    USHORT Flags, Magic;
-} BLOCK;
-
-typedef struct FREE_BLOCK { BLOCK Header; struct FREE_BLOCK *Next, *Prev; } FREE_BLOCK;
-typedef struct SEGMENT { struct SEGMENT *Next; SIZE_T Size; UCHAR Pad[UNIT - 2 * sizeof(PVOID) % UNIT]; } SEGMENT;
-
-typedef struct HEAP {
-    ULONG Signature, Flags;
-    SEGMENT *Segments;
-    FREE_BLOCK FreeList;                /* sentinel of the free list */
-    RTL_CRITICAL_SECTION Lock;
-    UCHAR Pad[8];
-} HEAP;
+#include "heap.h"
 
 /* The lock, unless HEAP_NO_SERIALIZE says the caller serialises. */
-static BOOLEAN Lock(HEAP *heap, ULONG flags)
+BOOLEAN RtlpLockHeap(HEAP *heap, ULONG flags)
 {
     if ((flags | heap->Flags) & HEAP_NO_SERIALIZE)
         return 0;
@@ -44,7 +21,7 @@ static BOOLEAN Lock(HEAP *heap, ULONG flags)
     return 1;
 }
 
-static void Unlock(HEAP *heap, BOOLEAN locked)
+void RtlpUnlockHeap(HEAP *heap, BOOLEAN locked)
 {
     if (locked)
         RtlLeaveCriticalSection(&heap->Lock);
@@ -55,7 +32,6 @@ _Static_assert(sizeof(BLOCK) == UNIT && sizeof(SEGMENT) % UNIT == 0 && sizeof(HE
 
 static PVOID RtlpProcessHeapsList[16];
 
-static BLOCK *NextBlock(BLOCK *b) { return (BLOCK *)((UCHAR *)b + (SIZE_T)b->Units * UNIT); }
 static BLOCK *PrevBlock(BLOCK *b) { return (BLOCK *)((UCHAR *)b - (SIZE_T)b->PrevUnits * UNIT); }
 
 static void Unlink(FREE_BLOCK *f) { f->Prev->Next = f->Next; f->Next->Prev = f->Prev; }
@@ -134,7 +110,7 @@ NTSYSAPI PVOID NTAPI RtlDestroyHeap(PVOID HeapHandle)
     return NULL;
 }
 
-static BLOCK *HeaderOf(HEAP *heap, PVOID p)
+BLOCK *RtlpHeapBlockOf(HEAP *heap, PVOID p)
 {
     if (heap == NULL || heap->Signature != HEAP_SIGNATURE || p == NULL || ((ULONG_PTR)p & (UNIT - 1)))
         return NULL;
@@ -185,9 +161,9 @@ NTSYSAPI PVOID NTAPI RtlAllocateHeap(PVOID HeapHandle, ULONG Flags, SIZE_T Size)
     HEAP *heap = HeapHandle;
     if (heap == NULL || heap->Signature != HEAP_SIGNATURE || Size > 0x7FFFFFFF000ULL)
         return NULL;
-    BOOLEAN locked = Lock(heap, Flags);
+    BOOLEAN locked = RtlpLockHeap(heap, Flags);
     PVOID p = Allocate(heap, Flags, Size);
-    Unlock(heap, locked);
+    RtlpUnlockHeap(heap, locked);
     return p;
 }
 
@@ -219,11 +195,11 @@ NTSYSAPI BOOLEAN NTAPI RtlFreeHeap(PVOID HeapHandle, ULONG Flags, PVOID p)
     HEAP *heap = HeapHandle;
     if (heap == NULL || heap->Signature != HEAP_SIGNATURE)
         return 0;
-    BOOLEAN locked = Lock(heap, Flags);
-    BLOCK *b = HeaderOf(heap, p);
+    BOOLEAN locked = RtlpLockHeap(heap, Flags);
+    BLOCK *b = RtlpHeapBlockOf(heap, p);
     if (b != NULL)
         Free(heap, b);
-    Unlock(heap, locked);
+    RtlpUnlockHeap(heap, locked);
     return b != NULL;
 }
 
@@ -232,16 +208,16 @@ NTSYSAPI SIZE_T NTAPI RtlSizeHeap(PVOID HeapHandle, ULONG Flags, PVOID p)
     HEAP *heap = HeapHandle;
     if (heap == NULL || heap->Signature != HEAP_SIGNATURE)
         return (SIZE_T)-1;
-    BOOLEAN locked = Lock(heap, Flags);
-    BLOCK *b = HeaderOf(heap, p);
+    BOOLEAN locked = RtlpLockHeap(heap, Flags);
+    BLOCK *b = RtlpHeapBlockOf(heap, p);
     SIZE_T size = b == NULL ? (SIZE_T)-1 : (SIZE_T)b->Units * UNIT - sizeof(BLOCK) - b->Unused;
-    Unlock(heap, locked);
+    RtlpUnlockHeap(heap, locked);
     return size;
 }
 
 static PVOID ReAllocate(HEAP *heap, ULONG Flags, PVOID p, SIZE_T Size)
 {
-    BLOCK *b = HeaderOf(heap, p);
+    BLOCK *b = RtlpHeapBlockOf(heap, p);
     if (b == NULL || Size > 0x7FFFFFFF000ULL)
         return NULL;
     SIZE_T old = (SIZE_T)b->Units * UNIT - sizeof(BLOCK) - b->Unused;
@@ -266,9 +242,9 @@ NTSYSAPI PVOID NTAPI RtlReAllocateHeap(PVOID HeapHandle, ULONG Flags, PVOID p, S
     HEAP *heap = HeapHandle;
     if (p == NULL || heap == NULL || heap->Signature != HEAP_SIGNATURE)
         return NULL;
-    BOOLEAN locked = Lock(heap, Flags);
+    BOOLEAN locked = RtlpLockHeap(heap, Flags);
     PVOID q = ReAllocate(heap, Flags, p, Size);
-    Unlock(heap, locked);
+    RtlpUnlockHeap(heap, locked);
     return q;
 }
 
@@ -279,7 +255,7 @@ NTSYSAPI BOOLEAN NTAPI RtlLockHeap(PVOID HeapHandle)
     HEAP *heap = HeapHandle;
     if (heap == NULL || heap->Signature != HEAP_SIGNATURE)
         return 0;
-    Lock(heap, 0);
+    RtlpLockHeap(heap, 0);
     return 1;
 }
 
@@ -288,7 +264,7 @@ NTSYSAPI BOOLEAN NTAPI RtlUnlockHeap(PVOID HeapHandle)
     HEAP *heap = HeapHandle;
     if (heap == NULL || heap->Signature != HEAP_SIGNATURE)
         return 0;
-    Unlock(heap, !(heap->Flags & HEAP_NO_SERIALIZE));
+    RtlpUnlockHeap(heap, !(heap->Flags & HEAP_NO_SERIALIZE));
     return 1;
 }
 

@@ -61,7 +61,7 @@ NTSYSAPI PVOID NTAPI RtlImageRvaToVa(IMAGE_NT_HEADERS64 *nt, PVOID base, ULONG r
 
 NTSYSAPI PVOID NTAPI RtlImageDirectoryEntryToData(PVOID base, BOOLEAN mapped, USHORT entry, ULONG *size)
 {
-    if ((ULONG_PTR)base & 1) {                  /* a data-file mapping (LoadLibraryEx AS_DATAFILE) */
+    if ((ULONG_PTR)base & 3) {                  /* a data mapping (LoadLibraryEx AS_DATAFILE, AS_IMAGE_RESOURCE) */
         base = (PVOID)((ULONG_PTR)base & ~(ULONG_PTR)3);
         mapped = 0;
     }

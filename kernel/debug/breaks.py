@@ -6,6 +6,7 @@ import sys
 from unicorn import UC_HOOK_CODE
 
 from ..errors import EXIT_USAGE, UserError
+from ..ke.debugprint import debug_print_text
 from .commands import cmd_help, execute
 from .target import DebugError, Target, fmt_addr
 
@@ -79,6 +80,10 @@ class Debugger:
     def _on_exception(self, thread, record, ctx, first_chance: bool) -> None:
         """KiDispatchException: keep the record and context for .exr -1 / .cxr; stop if asked."""
         thread.last_exception = (record.pack(), bytes(ctx))
+        if thread.process is self.process and first_chance:
+            text = debug_print_text(thread.process, record)
+            if text:                            # OutputDebugString: shown as a debugger shows it
+                self.out(text[:-1] if text.endswith("\n") else text)
         if thread.process is self.process and any(b.kind == "exception" for b in self.breaks):
             chance = "first" if first_chance else "second"
             self.stop(Target(self.kernel, thread.process, thread,

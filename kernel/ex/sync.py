@@ -9,7 +9,6 @@ ObOpenObjectByName).
 import struct
 
 from ..ke.apc import user_apc_pending
-from ..ke.boot import BOOT_SYSTEM_TIME
 from ..ke.clock import PERFORMANCE_FREQUENCY
 from ..ke.dobject import DispatcherObject
 from ..ke.wait import (
@@ -83,7 +82,7 @@ def due_time(kernel, thread, timeout_ptr: int) -> int | None:
     now = kernel.interrupt_time()
     if value < 0:
         return now - value
-    return value - BOOT_SYSTEM_TIME
+    return value - kernel.boot_system_time
 
 
 # -- events

@@ -13,7 +13,6 @@ PTIMER_APC_ROUTINE receives it (kernel/ke/apc.py delivers it at that thread's ne
 import struct
 
 from ..ke.apc import KeInsertUserApc
-from ..ke.boot import BOOT_SYSTEM_TIME
 from ..ke.dobject import DispatcherObject
 from ..ke.wait import KiWaitTest
 from ..layouts import LAYOUTS
@@ -104,7 +103,7 @@ class KTimer(NamedObject, DispatcherObject):
         KiWaitTest(self.kernel, self, TIMER_INCREMENT)
         if self.apc is not None:
             thread, routine, context = self.apc
-            stime = BOOT_SYSTEM_TIME + due
+            stime = self.kernel.boot_system_time + due
             KeInsertUserApc(self.kernel, thread, routine, context, stime & 0xFFFFFFFF, stime >> 32)
         period = self.period
         if period:
@@ -129,7 +128,7 @@ def _due(kernel, value: int) -> int:
     """A due time as interrupt time: negative is relative to now, positive an absolute system time."""
     if value < 0:
         return kernel.interrupt_time() - value
-    return max(0, value - BOOT_SYSTEM_TIME)
+    return max(0, value - kernel.boot_system_time)
 
 
 def NtCreateTimer(kernel, thread, handle_out, access, oa, timer_type):

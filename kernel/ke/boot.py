@@ -19,8 +19,16 @@ from ..mm.system import KERNEL_IMAGE_BASE, KUSER_SHARED_DATA_KERNEL, SystemSpace
 
 GUEST_BIN = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                          "guest", "bin")
-# The virtual clock starts at 2024-01-01 00:00:00 UTC (FILETIME, 100 ns units since 1601).
+# The virtual clock starts at 2024-01-01 00:00:00 UTC (FILETIME, 100 ns units since 1601), unless
+# `--real-time` starts it at the host's time of boot (host_boot_time).
 BOOT_SYSTEM_TIME = 133485408000000000
+FILETIME_UNIX_EPOCH = 116444736000000000       # 1970-01-01 as a FILETIME
+
+
+def host_boot_time() -> int:
+    """The host's current UTC time as a FILETIME, in whole 100 ns units."""
+    import time
+    return FILETIME_UNIX_EPOCH + time.time_ns() // 100
 
 
 def guest_image_path(name: str) -> str:
@@ -81,7 +89,8 @@ class Processor:
         self.system.write(self.tss + 4, struct.pack("<Q", initial_stack))
 
 
-def init_shared_user_data(system: SystemSpace, processors: int, physical_pages: int) -> StructView:
+def init_shared_user_data(system: SystemSpace, processors: int, physical_pages: int,
+                          boot_time: int = BOOT_SYSTEM_TIME) -> StructView:
     kuser = StructView(system, KUSER_SHARED_DATA_KERNEL, LAYOUTS["KUSER_SHARED_DATA"])
     kuser.TickCountMultiplier = 0x0FA00000
     kuser.ImageNumberLow = 0x8664
@@ -99,9 +108,9 @@ def init_shared_user_data(system: SystemSpace, processors: int, physical_pages: 
     kuser.ProcessorFeatures = bytes(features)
     kuser.NumberOfPhysicalPages = physical_pages
     kuser.ActiveProcessorCount = processors
-    kuser.SystemTime.LowPart = BOOT_SYSTEM_TIME & 0xFFFFFFFF
-    kuser.SystemTime.High1Time = BOOT_SYSTEM_TIME >> 32
-    kuser.SystemTime.High2Time = BOOT_SYSTEM_TIME >> 32
+    kuser.SystemTime.LowPart = boot_time & 0xFFFFFFFF
+    kuser.SystemTime.High1Time = boot_time >> 32
+    kuser.SystemTime.High2Time = boot_time >> 32
     kuser.Cookie = 0x4E544D49                      # fixed: runs are deterministic
     return kuser
 

@@ -55,10 +55,11 @@ class _TickCount:
 
 
 class VirtualClock:
-    def __init__(self, system, tick_instructions: int = DEFAULT_TICK_INSTRUCTIONS):
+    def __init__(self, system, tick_instructions: int = DEFAULT_TICK_INSTRUCTIONS, boot_time: int = BOOT_SYSTEM_TIME):
         if tick_instructions < 1000:
             raise ValueError("a clock tick must be at least 1000 instructions")
         self.tick_instructions = tick_instructions
+        self.boot_time = boot_time      # SystemTime at tick 0
         self._st = _TickCount()         # until attached: then the counter's state
         self._kuser_pa = system.kernel_pa(KUSER_SHARED_DATA_KERNEL)
         self._kuser_host = system.phys.address + self._kuser_pa
@@ -70,7 +71,7 @@ class VirtualClock:
     def attach(self, counter) -> None:
         """Keep the tick count in the counter's state, where its hook can take ticks."""
         counter.state.ticks = self._st.ticks
-        counter.attach_clock(self.tick_instructions, self._kuser_host, TIME_INCREMENT, BOOT_SYSTEM_TIME,
+        counter.attach_clock(self.tick_instructions, self._kuser_host, TIME_INCREMENT, self.boot_time,
                              self._publish)
         self._st = counter.state
 
@@ -85,7 +86,7 @@ class VirtualClock:
                 + instructions_into_tick * TIME_INCREMENT // self.tick_instructions)
 
     def system_time(self, instructions_into_tick: int = 0) -> int:
-        return BOOT_SYSTEM_TIME + self.interrupt_time(instructions_into_tick)
+        return self.boot_time + self.interrupt_time(instructions_into_tick)
 
     # -- KeUpdateSystemTime
     def tick(self, count: int = 1) -> list:
@@ -110,7 +111,7 @@ class VirtualClock:
     def _publish(self) -> None:
         mem, pa = self._mem, self._kuser_pa
         itime = self.interrupt_time()
-        stime = BOOT_SYSTEM_TIME + itime
+        stime = self.boot_time + itime
         # Readers take High1Time, LowPart, then compare High2Time: write High2 first, High1 last.
         shown = INTERRUPT_TIME_AT_BOOT + itime
         _KSYSTEM_TIME.pack_into(mem, pa + OFF_INTERRUPT_TIME, shown & 0xFFFFFFFF, shown >> 32, shown >> 32)

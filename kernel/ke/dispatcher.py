@@ -40,7 +40,7 @@ class Dispatcher(ThreadScheduling, ClockInterrupt, BalanceSetManager, ContextSwa
         self.cpus = [Prcb(p, kernel.system, self.words) for p in processors]
         self._several = len(self.cpus) > 1
         self.active_mask = (1 << len(self.cpus)) - 1
-        self.clock = VirtualClock(kernel.system, tick_instructions)
+        self.clock = VirtualClock(kernel.system, tick_instructions, kernel.boot_system_time)
         self.counter = None             # the InstructionCounter, set by the kernel
         self.context_switches = 0
         self.executing = None           # the Prcb whose thread is in emu_start now

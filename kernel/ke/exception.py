@@ -13,6 +13,7 @@ from unicorn import x86_const as ux
 
 from ..layouts import LAYOUTS
 from ..mm.fault import MmProbeUserStack
+from .debugprint import DBG_PRINTEXCEPTION_C, KdpReportDebugPrint
 
 CONTEXT_SIZE = 0x4D0
 CONTEXT_AMD64 = 0x100000
@@ -131,6 +132,8 @@ def KiDispatchException(kernel, thread, record: ExceptionRecord, ctx: bytearray,
     kernel.events.emit("exception", time=kernel.dispatcher.now(), pid=process.pid, tid=thread.tid,
                        code=record.code, address=record.address, params=list(record.params),
                        chance=1 if first_chance else 2)
+    if first_chance and record.code == DBG_PRINTEXCEPTION_C:
+        KdpReportDebugPrint(kernel, thread, record)
     hook = getattr(kernel, "exception_hook", None)
     if hook is not None:
         hook(thread, record, ctx, first_chance)

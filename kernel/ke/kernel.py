@@ -34,12 +34,13 @@ def service_arguments(mem, frame: int, space, count: int, r10: int, rdx: int, r8
 
 class Kernel:
     def __init__(self, phys_size: int = 512 << 20, cpus: int = 1,
-                 tick_instructions: int = DEFAULT_TICK_INSTRUCTIONS):
+                 tick_instructions: int = DEFAULT_TICK_INSTRUCTIONS, boot_time: int | None = None):
         self.events = EventStream()
+        self.boot_system_time = BOOT_SYSTEM_TIME if boot_time is None else boot_time   # SystemTime at tick 0
         self.machine, self.system, self.image, self.processor, self.template = KiSystemStartup(phys_size)
         self.processors = [self.processor] + [Processor(self.system, n, self.image, boot=self.processor)
                                               for n in range(1, cpus)]
-        self.kuser = init_shared_user_data(self.system, cpus, phys_size // 0x1000)
+        self.kuser = init_shared_user_data(self.system, cpus, phys_size // 0x1000, self.boot_system_time)
         self.loaded_module_list = MiInitializeLoadedModuleList(self.system, self.image)     # PsLoadedModuleList
         self.dispatcher = Dispatcher(self, self.processors, tick_instructions)
         self.object_headers: dict = {}      # OBJECT_HEADER address -> the executive's object for it
@@ -114,7 +115,7 @@ class Kernel:
     # -- services the rest of the executive relies on
     def system_time(self) -> int:
         """KeQuerySystemTime: the virtual clock, to the instruction."""
-        return BOOT_SYSTEM_TIME + self.dispatcher.interrupt_time()
+        return self.boot_system_time + self.dispatcher.interrupt_time()
 
     def interrupt_time(self) -> int:
         return self.dispatcher.interrupt_time()

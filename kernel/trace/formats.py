@@ -36,6 +36,8 @@ def _value(v) -> str:
         return "{" + ",".join(f"{k}:{_value(x)}" for k, x in v.items()) + "}"
     if isinstance(v, list):
         return "[" + ",".join(_value(x) for x in v) + "]"
+    if isinstance(v, str) and not v.isprintable():
+        return json.dumps(v)                # a debug print's newline stays on its line
     return str(v)
 
 
@@ -187,7 +189,7 @@ class SyscallWriter:
         elif kind == "unwait":
             self.out.write(f"{event['time']:>10} ?.{event['tid']} <... wait resumed> = "
                            f"{event['status'] & 0xFFFFFFFF:#010x}\n")
-        elif kind in ("thread-exit", "process-exit", "fault", "exception", "exception-handled"):
+        elif kind in ("thread-exit", "process-exit", "fault", "exception", "exception-handled", "debug-print"):
             self.out.write(f"{event.get('time', 0):>10} +++ {_event_text(event)} +++\n")
 
     def end(self) -> None:
