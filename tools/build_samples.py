@@ -8,6 +8,9 @@ reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.t
                                (ucrtbase.dll through the api-ms-win-crt-* API sets)
   runtime = "zig-c++"          NAME.cpp built by `zig c++` the same way, libc++, libc++abi and
                                libunwind linked in statically
+  runtime = "mingw"            a hosted program of mingw-w64 gcc: its own start-up code (crt2.o) and
+                               C library imports from msvcrt.dll (through its libmsvcrt), as
+                               mingw-built programs are
   runtime = "go"               samples/NAME/NAME.go is a Go program: `go build` for windows/amd64
                                (CGO_ENABLED=0, -trimpath, no build id; GOCACHE/GOPATH in the scratch
                                folder, a go.mod with no dependencies), so its bytes are reproducible
@@ -109,6 +112,12 @@ def _build_zig(name: str, spec: dict, folder: str) -> None:
           *spec.get("libs", [])], folder, name)
 
 
+def _build_mingw(name: str, spec: dict, folder: str) -> None:
+    """A hosted mingw-w64 program: the compiler's start-up code and msvcrt.dll; no time stamp."""
+    _run([CC, "-O2", "-s", "-Wall", "-Werror", "-Wl,--no-insert-timestamp", *spec.get("flags", []),
+          "-o", f"{name}.exe", f"{name}.c", *spec.get("libs", [])], folder, name)
+
+
 def _build_go(name: str, folder: str, tmp: str) -> None:
     """A Go sample: the toolchain's own linker makes the PE; every input of the build is fixed
     (target, flags, module file, caches in the scratch folder) and paths are trimmed."""
@@ -142,10 +151,15 @@ def build(out_dir: str, only: set | None = None) -> None:
                 os.makedirs(os.path.join(out_dir, name), exist_ok=True)
                 shutil.copyfile(os.path.join(folder, name + ".exe"), os.path.join(out_dir, name, name + ".exe"))
                 continue
+            if spec.get("runtime") == "mingw":
+                _build_mingw(name, spec, folder)
+                os.makedirs(os.path.join(out_dir, name), exist_ok=True)
+                shutil.copyfile(os.path.join(folder, name + ".exe"), os.path.join(out_dir, name, name + ".exe"))
+                continue
             if spec.get("runtime"):
                 if spec["runtime"] not in RUNTIMES:
                     raise SystemExit(f"samples/{name}/build.toml: runtime {spec['runtime']!r} is not one of "
-                                     f"{sorted([*RUNTIMES, 'go'])}")
+                                     f"{sorted([*RUNTIMES, 'go', 'mingw'])}")
                 _build_zig(name, spec, folder)
                 os.makedirs(os.path.join(out_dir, name), exist_ok=True)
                 shutil.copyfile(os.path.join(folder, name + ".exe"), os.path.join(out_dir, name, name + ".exe"))

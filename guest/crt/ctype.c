@@ -1,6 +1,16 @@
-/* Character classes of the "C" locale: the table behind _pctype/__pctype_func that mingw-w64's
- * inline isalpha() reads, the is* and to* functions, and the wide classes for Latin-1. */
-#include "crtbase.h"
+/* Character classes: the table behind _pctype/__pctype_func that mingw-w64's inline isalpha()
+ * reads (the "C" locale's, or with a code page from setlocale(LC_CTYPE) the high half as kernel32
+ * classifies that code page's characters), the is* and to* functions (case through the same code
+ * page), and the wide classes (Latin-1 here, kernel32's GetStringTypeW above it). */
+#include "crtwin.h"
+#include "locstate.h"
+
+WINBASEAPI BOOL WINAPI GetStringTypeW(DWORD, const WCHAR *, int, unsigned short *);
+WINBASEAPI int WINAPI LCMapStringW(DWORD, DWORD, const WCHAR *, int, WCHAR *, int);
+#define CT_CTYPE1 1
+#define LCMAP_LOWERCASE 0x100
+#define LCMAP_UPPERCASE 0x200
+#define LOCALE_INVARIANT 0x7F
 
 #define U 0x1
 #define L 0x2
@@ -38,11 +48,44 @@ static unsigned short classify(int c, int wide)
     return L | A;
 }
 
+static unsigned char upper_table[256], lower_table[256];
+
 void crt_init_ctype(void)
 {
     for (int c = 0; c < 256; c++) {
         _ctype[1 + c] = classify(c, 0);
         wtable[c] = classify(c, 1);
+    }
+    crt_ctype_set_codepage(0);
+}
+
+/* The high half for a single-byte code page: each byte as that code page's character, classified
+ * and case-mapped by kernel32 (back to a byte when the mapped character has one); nothing for
+ * UTF-8, whose bytes above 0x7F are parts of characters. */
+void crt_ctype_set_codepage(unsigned codepage)
+{
+    for (int c = 0; c < 256; c++) {
+        upper_table[c] = (unsigned char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+        lower_table[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    for (int c = 0x80; c < 256; c++) {
+        _ctype[1 + c] = 0;
+        if (codepage == 0 || codepage == 65001)
+            continue;
+        char byte = (char)c;
+        WCHAR w, mapped;
+        unsigned short type = 0;
+        if (MultiByteToWideChar(codepage, 0, &byte, 1, &w, 1) != 1)
+            continue;
+        if (GetStringTypeW(CT_CTYPE1, &w, 1, &type))
+            _ctype[1 + c] = type & 0x1FF;
+        char back;
+        BOOL lost = 0;
+        for (int k = 0; k < 2; k++) {
+            if (LCMapStringW(LOCALE_INVARIANT, k ? LCMAP_LOWERCASE : LCMAP_UPPERCASE, &w, 1, &mapped, 1) == 1
+                    && mapped != w && WideCharToMultiByte(codepage, 0, &mapped, 1, &back, 1, NULL, &lost) == 1 && !lost)
+                (k ? lower_table : upper_table)[c] = (unsigned char)back;
+        }
     }
 }
 
@@ -73,14 +116,20 @@ CRTEXP int __isascii(int c) { return (unsigned)c < 0x80; }
 CRTEXP int __toascii(int c) { return c & 0x7F; }
 CRTEXP int __iscsym(int c) { return _isctype(c, A | D) || c == '_'; }
 CRTEXP int __iscsymf(int c) { return _isctype(c, A) || c == '_'; }
-CRTEXP int toupper(int c) { return c >= 'a' && c <= 'z' ? c - 32 : c; }
-CRTEXP int tolower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+CRTEXP int toupper(int c) { return c >= 0 && c < 256 ? upper_table[c] : c; }
+CRTEXP int tolower(int c) { return c >= 0 && c < 256 ? lower_table[c] : c; }
 CRTEXP int _toupper(int c) { return c - 'a' + 'A'; }
 CRTEXP int _tolower(int c) { return c - 'A' + 'a'; }
 
 CRTEXP int iswctype(unsigned short c, unsigned short mask)
 {
-    return c < 256 ? wtable[c] & mask : 0;
+    if (c == 0xFFFF)                        /* WEOF */
+        return 0;
+    if (c < 256)
+        return wtable[c] & mask;
+    WCHAR w = c;
+    unsigned short type = 0;
+    return GetStringTypeW(CT_CTYPE1, &w, 1, &type) ? type & mask : 0;
 }
 
 #define ISW(name, mask) CRTEXP int name(unsigned short c) { return iswctype(c, mask); }

@@ -1,44 +1,7 @@
-/* The "C" locale's localeconv and setlocale, strerror's messages, and the floating-point
+/* strerror's messages, and the floating-point
  * control word (_controlfp and friends) over the SSE MXCSR, as the x64 runtime keeps it. */
 #include "crtwin.h"
 #include "errno.h"
-
-struct crt_lconv {
-    char *decimal_point, *thousands_sep, *grouping, *int_curr_symbol, *currency_symbol,
-         *mon_decimal_point, *mon_thousands_sep, *mon_grouping, *positive_sign, *negative_sign;
-    char int_frac_digits, frac_digits, p_cs_precedes, p_sep_by_space, n_cs_precedes, n_sep_by_space,
-         p_sign_posn, n_sign_posn;
-    crt_wchar *_W_decimal_point, *_W_thousands_sep, *_W_int_curr_symbol, *_W_currency_symbol,
-              *_W_mon_decimal_point, *_W_mon_thousands_sep, *_W_positive_sign, *_W_negative_sign;
-};
-
-static char point[] = ".", empty[] = "";
-static crt_wchar wpoint[] = { '.', 0 }, wempty[] = { 0 };
-static struct crt_lconv c_lconv = {
-    point, empty, empty, empty, empty, empty, empty, empty, empty, empty,
-    127, 127, 127, 127, 127, 127, 127, 127,
-    wpoint, wempty, wempty, wempty, wempty, wempty, wempty, wempty,
-};
-
-CRTEXP struct crt_lconv *localeconv(void)
-{
-    return &c_lconv;
-}
-
-int strcmp(const char *, const char *);
-static char c_name[] = "C";
-
-/* Only the "C" locale exists: asking for it (or querying) succeeds, any other name fails. */
-CRTEXP char *setlocale(int category, const char *name)
-{
-    if (category < 0 || category > 5) {
-        crt_errno = CRT_EINVAL;
-        return NULL;
-    }
-    if (name == NULL || !strcmp(name, "C"))
-        return c_name;
-    return NULL;
-}
 
 static const char *const messages[] = {
     "No error", "Operation not permitted", "No such file or directory", "No such process",

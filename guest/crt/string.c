@@ -134,11 +134,6 @@ CRTEXP int strncmp(const char *a, const char *b, size_t n)
     return 0;
 }
 
-CRTEXP int strcoll(const char *a, const char *b)
-{
-    return strcmp(a, b);
-}
-
 static int lower(int c)
 {
     return c >= 'A' && c <= 'Z' ? c + 32 : c;
@@ -169,11 +164,6 @@ CRTEXP int _strnicmp(const char *a, const char *b, size_t n)
             break;
     }
     return x - y;
-}
-
-CRTEXP int _stricoll(const char *a, const char *b)
-{
-    return _stricmp(a, b);
 }
 
 CRTEXP int _memicmp(const void *a, const void *b, size_t n)

@@ -4,6 +4,7 @@
 #include "crtwin.h"
 #include "errno.h"
 #include "timeconv.h"
+#include "locstate.h"
 
 typedef struct { long Bias; WCHAR StandardName[32]; char StandardDate[16]; long StandardBias;
                  WCHAR DaylightName[32]; char DaylightDate[16]; long DaylightBias; } TIME_ZONE_INFORMATION;
@@ -232,6 +233,51 @@ CRTEXP char *_ctime64(const long long *t)
     return tm ? asctime(tm) : NULL;
 }
 
+typedef struct { unsigned short wYear, wMonth, wDayOfWeek, wDay, wHour, wMinute, wSecond, wMilliseconds; } SYSTEMTIME;
+WINBASEAPI int WINAPI GetDateFormatA(DWORD, DWORD, const SYSTEMTIME *, const char *, char *, int);
+WINBASEAPI int WINAPI GetTimeFormatA(DWORD, DWORD, const SYSTEMTIME *, const char *, char *, int);
+#define LOCALE_USER_DEFAULT 0x400
+#define DATE_SHORTDATE 1
+#define DATE_LONGDATE 2
+
+/* With a locale from setlocale(LC_TIME): %c, %x and %X (and the long %#c, %#x) as its date and
+ * time formats (GetDateFormat/GetTimeFormat: "12/1/2026 2:02:10 PM"), put into the format
+ * before the rest is expanded. */
+static const char *locale_format(const char *fmt, const crt_tm *tm, char *buf, size_t size)
+{
+    SYSTEMTIME st = { (unsigned short)(tm->tm_year + 1900), (unsigned short)(tm->tm_mon + 1),
+                      (unsigned short)tm->tm_wday, (unsigned short)tm->tm_mday, (unsigned short)tm->tm_hour,
+                      (unsigned short)tm->tm_min, (unsigned short)tm->tm_sec, 0 };
+    size_t k = 0;
+    for (const char *f = fmt; *f; f++) {
+        char part[160];
+        int date = 0, time = 0, alt = f[0] == '%' && f[1] == '#';
+        char c = f[0] == '%' ? f[1 + alt] : 0;
+        if (c == 'c') date = alt ? DATE_LONGDATE : DATE_SHORTDATE, time = 1;
+        else if (c == 'x') date = alt ? DATE_LONGDATE : DATE_SHORTDATE;
+        else if (c == 'X') time = 1;
+        if (!date && !time) {
+            if (k + 3 >= size) return fmt;
+            buf[k++] = *f;
+            if (f[0] == '%' && f[1]) buf[k++] = *++f;      /* keep "%%" and the rest whole */
+            continue;
+        }
+        int n = 0;
+        if (date && (n = GetDateFormatA(LOCALE_USER_DEFAULT, date, &st, NULL, part, sizeof part)) <= 0) return fmt;
+        if (date && time) part[n - 1] = ' ';
+        if (time && GetTimeFormatA(LOCALE_USER_DEFAULT, 0, &st, NULL, part + (date ? n : 0),
+                                   (int)sizeof part - (date ? n : 0)) <= 0) return fmt;
+        for (const char *p = part; *p; p++) {
+            if (k + 3 >= size) return fmt;
+            if (*p == '%') buf[k++] = '%';
+            buf[k++] = *p;
+        }
+        f += 1 + alt;
+    }
+    buf[k] = 0;
+    return buf;
+}
+
 CRTEXP size_t strftime(char *out, size_t max, const char *fmt, const crt_tm *tm)
 {
     if (out == NULL || fmt == NULL || tm == NULL) {
@@ -239,6 +285,9 @@ CRTEXP size_t strftime(char *out, size_t max, const char *fmt, const crt_tm *tm)
         return 0;
     }
     tz();
+    char expanded[1024];
+    if (!crt_locale.time_c)
+        fmt = locale_format(fmt, tm, expanded, sizeof expanded);
     size_t n = crt_strftime(out, max, fmt, tm, _tzname[tm->tm_isdst > 0], _timezone);
     if (n == 0 && max)
         out[0] = 0;

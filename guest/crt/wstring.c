@@ -39,7 +39,6 @@ CRTEXP int wcsncmp(const W *a, const W *b, size_t n)
     }
     return 0;
 }
-CRTEXP int wcscoll(const W *a, const W *b) { return wcscmp(a, b); }
 CRTEXP int _wcsicmp(const W *a, const W *b)
 {
     int x, y;
@@ -56,7 +55,6 @@ CRTEXP int _wcsnicmp(const W *a, const W *b, size_t n)
     }
     return x - y;
 }
-CRTEXP int _wcsicoll(const W *a, const W *b) { return _wcsicmp(a, b); }
 CRTEXP W *wcschr(const W *s, W c)
 {
     for (;; s++) {

@@ -71,7 +71,7 @@ CRTEXP int *__p__fmode(void) { return &_fmode; }
 CRTEXP int *__p__commode(void) { return &_commode; }
 CRTEXP int *__p___mb_cur_max(void) { return &__mb_cur_max; }
 CRTEXP int ___mb_cur_max_func(void) { return __mb_cur_max; }
-CRTEXP unsigned int ___lc_codepage_func(void) { return 0; }    /* the "C" locale has no code page */
+void crt_set_mb_cur_max(int value) { __mb_cur_max = value; }
 
 CRTEXP void __set_app_type(int type)
 {

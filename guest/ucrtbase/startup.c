@@ -74,8 +74,9 @@ CRTEXP char **__p__acmdln(void) { return &acmdln; }
 CRTEXP crt_wchar **__p__wcmdln(void) { return &wcmdln; }
 CRTEXP int *__p__fmode(void) { return &fmode; }
 CRTEXP int *__p__commode(void) { return &commode; }
-CRTEXP int ___mb_cur_max_func(void) { return 1; }
-CRTEXP unsigned int ___lc_codepage_func(void) { return 0; }
+static int mb_cur_max = 1;
+void crt_set_mb_cur_max(int value) { mb_cur_max = value; }
+CRTEXP int ___mb_cur_max_func(void) { return mb_cur_max; }
 
 extern int _fmode;
 CRTEXP int _set_fmode(int mode)

@@ -1,0 +1,13 @@
+/* The locale setlocale chose (setlocale.c), as the runtime's other files consult it. */
+#pragma once
+
+struct crt_locale_state {
+    unsigned codepage;          /* LC_CTYPE: 0 for "C", else the code page multibyte text is in */
+    int mb_cur_max;             /* LC_CTYPE: MB_CUR_MAX (4 for UTF-8) */
+    int collate_c, monetary_c, numeric_c, time_c;   /* the category is "C" */
+};
+extern struct crt_locale_state crt_locale;
+
+void crt_ctype_set_codepage(unsigned codepage);     /* ctype.c: the classification and case tables */
+void crt_set_mb_cur_max(int value);                 /* the flavour's MB_CUR_MAX (msvcrt's data) */
+int strcmp(const char *, const char *);
