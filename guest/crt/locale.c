@@ -1,7 +1,7 @@
 /* Locale objects (_create_locale, _free_locale, _get_current_locale) and the _l forms of the
- * classification, case, collation, conversion and time functions that take one. The runtime
- * knows the "C" locale only (setlocale accepts nothing else), so a locale object always
- * describes it and each _l form behaves as its plain form: what libc++'s and the STL's locale
+ * classification, case, collation, conversion and time functions that take one. A locale object
+ * describes the "C" locale (setlocale's others are global state, setlocale.c) and each _l form
+ * behaves as its plain form: what libc++'s and the STL's locale
  * machinery call through them. The object's layout is the UCRT's _locale_t, two pointers
  * (locinfo, mbcinfo); the locale data starts with the public part that the headers' inline
  * functions read directly: the ctype table, MB_CUR_MAX and the code page (0 for "C"). */
@@ -40,7 +40,7 @@ CRTEXP crt_locale_t _create_locale(int category, const char *name)
     if (category < 0 || category > 5 || name == NULL)
         return NULL;
     if (strcmp(name, "C") && strcmp(name, ""))
-        return NULL;                /* "" is the user's locale, which is "C" here */
+        return NULL;                /* "" (the user's locale) is given the "C" object */
     return new_locale();
 }
 
