@@ -1,11 +1,13 @@
 """NtQuerySystemInformation: the classes kernelbase asks for. SystemBasicInformation (page size,
 physical pages, the user address range, the processors) and SystemPerformanceInformation's head
 (AvailablePages, CommittedPages, CommitLimit, PeakCommitment; the I/O and cache counters after it
-stay zero). Physical memory is the page-frame database's: every frame it manages, those still free
-available; there is no paging file, so the commit limit is the physical pages themselves."""
+stay zero); SystemProcessInformation's list is sysproc.py's. Physical memory is the page-frame
+database's: every frame it manages, those still free available; there is no paging file,
+so the commit limit is the physical pages themselves."""
 import struct
 
 from ..status import STATUS_INFO_LENGTH_MISMATCH, STATUS_INVALID_INFO_CLASS, STATUS_SUCCESS, NtStatusError
+from .sysproc import SystemProcessInformation, system_process_information
 
 SystemBasicInformation, SystemPerformanceInformation = 0, 2
 SYSTEM_BASIC_INFORMATION_SIZE = 0x40
@@ -46,6 +48,15 @@ _CLASSES = {
 
 def NtQuerySystemInformation(kernel, thread, info_class, buffer, length, return_length):
     space = thread.process.space
+    if info_class & 0xFFFFFFFF == SystemProcessInformation:
+        # A list of any length: too small a buffer gets the size needed and nothing else.
+        data = system_process_information(kernel, buffer)
+        if return_length:
+            space.probe_write(return_length, struct.pack("<I", len(data)))
+        if length & 0xFFFFFFFF < len(data):
+            raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+        space.probe_write(buffer, data)
+        return STATUS_SUCCESS
     entry = _CLASSES.get(info_class & 0xFFFFFFFF)
     if entry is None:
         raise NtStatusError(STATUS_INVALID_INFO_CLASS)
