@@ -11,6 +11,12 @@ reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.t
   runtime = "go"               samples/NAME/NAME.go is a Go program: `go build` for windows/amd64
                                (CGO_ENABLED=0, -trimpath, no build id; GOCACHE/GOPATH in the scratch
                                folder, a go.mod with no dependencies), so its bytes are reproducible
+  runtime = "rust"             samples/NAME/NAME.rs is a Rust program: Debian's rustc 1.63 (RUSTC
+                               overrides it) for x86_64-pc-windows-gnu (its std from
+                               libstd-rust-dev-windows), linked by the mingw gcc; reproducible through
+                               -C codegen-units=1, --remap-path-prefix of the scratch folder, stripped
+                               symbols and -Wl,--no-insert-timestamp (a zero PE TimeDateStamp); with
+                               -C lto=fat, so std's unused parts (and their imports) are left out
   links = ["x.dll", ...]       more DLLs the exe links against (its own or guest/bin's)
   delay = ["x.dll", ...]       DLLs of the sample the exe imports through delay-load thunks
   flags = [...]                more compiler/linker flags for the exe
@@ -54,11 +60,16 @@ FLAGS = BASE + ["-Wl,--entry,Entry", "-Wl,--subsystem,console", "-Wl,--major-sub
 
 
 GO = os.environ.get("GO", "go")
+# Debian's rustc (not a rustup one earlier in PATH): the committed bytes are its output.
+RUSTC = os.environ.get("RUSTC", "/usr/bin/rustc" if os.path.exists("/usr/bin/rustc") else "rustc")
+RUST_FLAGS = ["--edition=2021", "--target", "x86_64-pc-windows-gnu", "-C", "opt-level=2", "-C", "strip=symbols",
+              "-C", "codegen-units=1", "-C", "lto=fat", "-C", f"linker={CC}",
+              "-C", "link-arg=-Wl,--no-insert-timestamp", "-C", "link-arg=-Wl,--major-os-version=10"]
 
 
 def sample_names() -> list[str]:
     return sorted(n for n in os.listdir(SAMPLES)
-                  if any(os.path.isfile(os.path.join(SAMPLES, n, n + ext)) for ext in (".c", ".cpp", ".go")))
+                  if any(os.path.isfile(os.path.join(SAMPLES, n, n + ext)) for ext in (".c", ".cpp", ".go", ".rs")))
 
 
 def sample_spec(name: str) -> dict:
@@ -120,6 +131,12 @@ def _build_go(name: str, folder: str, tmp: str) -> None:
     _run([GO, "build", "-trimpath", "-ldflags=-buildid=", "-o", f"{name}.exe", f"{name}.go"], folder, name, env)
 
 
+def _build_rust(name: str, folder: str, tmp: str) -> None:
+    """A Rust sample: rustc compiles the crate and its std for the gnu target; the scratch folder's
+    path is remapped so no build path reaches the image, and the linker writes no time stamp."""
+    _run([RUSTC, *RUST_FLAGS, f"--remap-path-prefix={tmp}=.", "-o", f"{name}.exe", f"{name}.rs"], folder, name)
+
+
 def build(out_dir: str, only: set | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "samples")
@@ -135,15 +152,15 @@ def build(out_dir: str, only: set | None = None) -> None:
                 continue
             spec = sample_spec(name)
             folder = os.path.join(src, name)
-            if spec.get("runtime") == "go":
-                _build_go(name, folder, tmp)
+            if spec.get("runtime") in ("go", "rust"):
+                (_build_go if spec["runtime"] == "go" else _build_rust)(name, folder, tmp)
                 os.makedirs(os.path.join(out_dir, name), exist_ok=True)
                 shutil.copyfile(os.path.join(folder, name + ".exe"), os.path.join(out_dir, name, name + ".exe"))
                 continue
             if spec.get("runtime"):
                 if spec["runtime"] not in RUNTIMES:
                     raise SystemExit(f"samples/{name}/build.toml: runtime {spec['runtime']!r} is not one of "
-                                     f"{sorted([*RUNTIMES, 'go'])}")
+                                     f"{sorted([*RUNTIMES, 'go', 'rust'])}")
                 _build_zig(name, spec, folder)
                 os.makedirs(os.path.join(out_dir, name), exist_ok=True)
                 shutil.copyfile(os.path.join(folder, name + ".exe"), os.path.join(out_dir, name, name + ".exe"))
