@@ -1,6 +1,7 @@
 // std::fs in a scratch folder under the current one: create_dir_all, File::create/write,
-// read_to_string, metadata, BufReader lines, append, read_dir, rename, copy, remove_file,
-// remove_dir_all, and the errors for a missing file.
+// read_to_string, metadata, BufReader lines, append, hard_link, symlink_file (refused: the user
+// lacks the privilege), read_dir, rename, copy, remove_file, remove_dir_all, and the errors for a
+// missing file and a non-empty folder.
 use std::fs::{self, File, OpenOptions};
 use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
 use std::path::Path;
@@ -31,6 +32,17 @@ fn main() -> std::io::Result<()> {
     let mut s = String::new();
     File::open(&p)?.read_to_string(&mut s)?;
     println!("last line: {:?}", s.lines().last());
+
+    fs::hard_link(&p, root.join("hard.txt"))?;
+    println!("hard link lines: {}", fs::read_to_string(root.join("hard.txt"))?.lines().count());
+    match fs::hard_link(&p, root.join("hard.txt")) {
+        Err(e) => println!("hard link again: os error {:?}", e.raw_os_error()),
+        Ok(_) => println!("hard link again: made"),
+    }
+    match std::os::windows::fs::symlink_file(&p, root.join("sym.txt")) {
+        Err(e) => println!("symlink: os error {:?}", e.raw_os_error()),
+        Ok(_) => println!("symlink: made"),
+    }
 
     fs::write(root.join("x.bin"), [1u8, 2, 3, 4])?;
     println!("read: {:?}", fs::read(root.join("x.bin"))?);
