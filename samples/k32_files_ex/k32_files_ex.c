@@ -1,7 +1,7 @@
 /* The file calls runtimes such as Rust's std import beyond the basic ones: ReadFileEx/WriteFileEx
  * (completion routines as APCs at an alertable wait), CopyFileExW's progress routine and cancel
  * answers, CreateHardLinkW, CreateSymbolicLinkW for a standard user, DeviceIoControl's errors,
- * and the API-set module that the wait-on-address functions are looked up in. Works in C:\Temp.
+ * CreateNamedPipeW, and the API-set module that the wait-on-address functions are looked up in. Works in C:\Temp.
  * Exit code: failed checks. */
 #include "../k32.h"
 #include <winioctl.h>
@@ -98,6 +98,31 @@ void Entry(void)
                ERROR_INVALID_HANDLE, "an invalid handle -> ERROR_INVALID_HANDLE");
     DeleteFileW(a);
     DeleteFileW(b);
+
+    const WCHAR *pipe = L"\\\\.\\pipe\\k32_files_ex";
+    HANDLE server = CreateNamedPipeW(pipe, PIPE_ACCESS_INBOUND | FILE_FLAG_FIRST_PIPE_INSTANCE,
+                                     PIPE_TYPE_BYTE | PIPE_READMODE_BYTE | PIPE_WAIT | PIPE_REJECT_REMOTE_CLIENTS, 1,
+                                     4096, 4096, 0, NULL);
+    Check(server != INVALID_HANDLE_VALUE && GetLastError() == 0, "CreateNamedPipeW: an inbound server end");
+    CheckError(CreateNamedPipeW(pipe, PIPE_ACCESS_INBOUND | FILE_FLAG_FIRST_PIPE_INSTANCE, 0, 1, 0, 0, 0, NULL)
+               == INVALID_HANDLE_VALUE, ERROR_ACCESS_DENIED, "FILE_FLAG_FIRST_PIPE_INSTANCE again -> ERROR_ACCESS_DENIED");
+    CheckError(CreateNamedPipeW(pipe, PIPE_ACCESS_INBOUND, 0, 1, 0, 0, 0, NULL) == INVALID_HANDLE_VALUE,
+               ERROR_PIPE_BUSY, "a second instance of a one-instance pipe -> ERROR_PIPE_BUSY");
+    HANDLE client = CreateFileW(pipe, GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
+    DWORD n = 0;
+    Check(client != INVALID_HANDLE_VALUE && WriteFile(client, "through", 7, &n, NULL) && n == 7,
+          "a client writes");
+    char piped[8] = {0};
+    Check(ReadFile(server, piped, sizeof(piped), &n, NULL) && n == 7 && piped[0] == 't' && piped[6] == 'h',
+          "the server reads it");
+    CloseHandle(client);
+    CloseHandle(server);
+    CheckError(CreateNamedPipeW(pipe, PIPE_ACCESS_INBOUND, 0, 0, 0, 0, 0, NULL) == INVALID_HANDLE_VALUE,
+               ERROR_INVALID_PARAMETER, "no instances -> ERROR_INVALID_PARAMETER");
+    CheckError(CreateNamedPipeW(pipe, 0, 0, 1, 0, 0, 0, NULL) == INVALID_HANDLE_VALUE, ERROR_INVALID_PARAMETER,
+               "no direction -> ERROR_INVALID_PARAMETER");
+    CheckError(CreateNamedPipeW(pipe, PIPE_ACCESS_DUPLEX, PIPE_READMODE_MESSAGE, 1, 0, 0, 0, NULL)
+               == INVALID_HANDLE_VALUE, ERROR_INVALID_PARAMETER, "message reads of a byte pipe -> ERROR_INVALID_PARAMETER");
 
     HMODULE set = GetModuleHandleA("api-ms-win-core-synch-l1-2-0");
     Check(set != NULL && GetProcAddress(set, "WaitOnAddress") && GetProcAddress(set, "WakeByAddressSingle"),
