@@ -1,7 +1,7 @@
 /* The file calls runtimes such as Rust's std import beyond the basic ones: ReadFileEx/WriteFileEx
  * (completion routines as APCs at an alertable wait), CopyFileExW's progress routine and cancel
  * answers, CreateHardLinkW, CreateSymbolicLinkW for a standard user, DeviceIoControl's errors,
- * CreateNamedPipeW, and the API-set module that the wait-on-address functions are looked up in. Works in C:\Temp.
+ * CreateNamedPipeW, the LockFile family, and the API-set module that the wait-on-address functions are looked up in. Works in C:\Temp.
  * Exit code: failed checks. */
 #include "../k32.h"
 #include <winioctl.h>
@@ -96,6 +96,23 @@ void Entry(void)
     CloseHandle(h);
     CheckError(!DeviceIoControl(INVALID_HANDLE_VALUE, FSCTL_GET_REPARSE_POINT, NULL, 0, reparse, 64, &returned, NULL),
                ERROR_INVALID_HANDLE, "an invalid handle -> ERROR_INVALID_HANDLE");
+    HANDLE one = CreateFileW(a, GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL, OPEN_EXISTING,
+                             0, NULL);
+    HANDLE two = CreateFileW(a, GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL, OPEN_EXISTING,
+                             0, NULL);
+    OVERLAPPED at4 = {0};
+    at4.Offset = 4;
+    Check(LockFileEx(one, LOCKFILE_EXCLUSIVE_LOCK, 0, 8, 0, &at4), "LockFileEx: bytes 4-11 exclusively");
+    CheckError(!LockFile(two, 6, 0, 2, 0), ERROR_LOCK_VIOLATION, "LockFile of bytes inside -> ERROR_LOCK_VIOLATION");
+    CheckError(!LockFileEx(two, LOCKFILE_FAIL_IMMEDIATELY, 0, 1, 0, &at4), ERROR_LOCK_VIOLATION,
+               "a shared request that fails at once -> ERROR_LOCK_VIOLATION");
+    Check(LockFile(two, 12, 0, 4, 0), "the bytes after are free");
+    CheckError(!LockFileEx(one, 0, 1, 1, 0, &at4), ERROR_INVALID_PARAMETER, "reserved not 0 -> ERROR_INVALID_PARAMETER");
+    Check(UnlockFileEx(one, 0, 8, 0, &at4) && LockFile(two, 4, 0, 8, 0), "UnlockFileEx frees them");
+    Check(UnlockFile(two, 4, 0, 8, 0) && UnlockFile(two, 12, 0, 4, 0), "UnlockFile");
+    CheckError(!UnlockFile(two, 4, 0, 8, 0), ERROR_NOT_LOCKED, "unlocked twice -> ERROR_NOT_LOCKED");
+    CloseHandle(one);
+    CloseHandle(two);
     DeleteFileW(a);
     DeleteFileW(b);
 
