@@ -30,6 +30,17 @@ def test_rust_args_env_and_current_dir():
         "current_dir absolute: true", "current_dir has a drive: true"]
 
 
+def test_rust_args_unicode_quotes_and_backslashes_round_trip():
+    """The command line is UTF-16 built by Windows' quoting rules; std decodes it back exactly,
+    a backslash before a quote and a trailing backslash included."""
+    result = run_kernel("boot", "--env", "RUST_SAMPLE=\u00e9 \u00fc \u65e5\u672c", sample_path("rust_args"),
+                        "h\u00e9llo w\u00f6rld", 'a\\"b', "c:\\dir\\")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().splitlines()[:5] == [
+        "3 arguments", "arg 0: [h\u00e9llo w\u00f6rld]", 'arg 1: [a\\"b]', "arg 2: [c:\\dir\\]",
+        "RUST_SAMPLE=\u00e9 \u00fc \u65e5\u672c"]
+
+
 @pytest.mark.parametrize("cpus", [1, 4])
 def test_rust_threads_mutex_condvar_channels_atomics(cpus):
     result = run_kernel("boot", "--cpus", str(cpus), sample_path("rust_threads"), timeout=300)
