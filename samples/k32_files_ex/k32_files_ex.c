@@ -1,10 +1,12 @@
 /* The file calls runtimes such as Rust's std import beyond the basic ones: ReadFileEx/WriteFileEx
  * (completion routines as APCs at an alertable wait), CopyFileExW's progress routine and cancel
  * answers, CreateHardLinkW, CreateSymbolicLinkW for a standard user, DeviceIoControl's errors,
- * CreateNamedPipeW, the LockFile family, and the API-set module that the wait-on-address functions are looked up in. Works in C:\Temp.
+ * CreateNamedPipeW, the LockFile family, GetTempPath2W, and the API-set module that the wait-on-address functions are looked up in. Works in C:\Temp.
  * Exit code: failed checks. */
 #include "../k32.h"
 #include <winioctl.h>
+
+__declspec(dllimport) DWORD WINAPI GetTempPath2W(DWORD, LPWSTR);
 
 static DWORD calls, last_error = 0xFFFF, last_bytes;
 static LPOVERLAPPED last_ov;
@@ -147,5 +149,10 @@ void Entry(void)
     Check(GetProcAddress(GetModuleHandleA("kernel32"), "SetThreadDescription") != NULL
           && GetProcAddress(GetModuleHandleA("kernel32"), "GetSystemTimePreciseAsFileTime") != NULL,
           "kernel32's SetThreadDescription, GetSystemTimePreciseAsFileTime");
+    WCHAR t1[MAX_PATH + 1], t2[MAX_PATH + 1];
+    DWORD n1 = GetTempPathW(MAX_PATH + 1, t1), n2 = GetTempPath2W(MAX_PATH + 1, t2);
+    Check(n1 && n1 == n2 && CompareStringOrdinal(t1, -1, t2, -1, FALSE) == CSTR_EQUAL && t2[n2 - 1] == L'\\',
+          "GetTempPath2W: GetTempPathW's folder for a process that is not SYSTEM");
+    Check(GetTempPath2W(2, t2) == n1 + 1, "a short buffer: the length needed, with the terminator");
     ExitProcess(failures);
 }
