@@ -8,12 +8,15 @@ reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.t
                                (ucrtbase.dll through the api-ms-win-crt-* API sets)
   runtime = "zig-c++"          NAME.cpp built by `zig c++` the same way, libc++, libc++abi and
                                libunwind linked in statically
-  runtime = "mingw"            a hosted program of mingw-w64 gcc: its own start-up code (crt2.o) and
-                               C library imports from msvcrt.dll (through its libmsvcrt), as
-                               mingw-built programs are
   runtime = "go"               samples/NAME/NAME.go is a Go program: `go build` for windows/amd64
                                (CGO_ENABLED=0, -trimpath, no build id; GOCACHE/GOPATH in the scratch
                                folder, a go.mod with no dependencies), so its bytes are reproducible
+  runtime = "rust"             samples/NAME/NAME.rs is a Rust program: Debian's rustc 1.63 (RUSTC
+                               overrides it) for x86_64-pc-windows-gnu (its std from
+                               libstd-rust-dev-windows), linked by the mingw gcc; reproducible through
+                               -C codegen-units=1, --remap-path-prefix of the scratch folder, stripped
+                               symbols and -Wl,--no-insert-timestamp (a zero PE TimeDateStamp); with
+                               -C lto=fat, so std's unused parts (and their imports) are left out
   links = ["x.dll", ...]       more DLLs the exe links against (its own or guest/bin's)
   delay = ["x.dll", ...]       DLLs of the sample the exe imports through delay-load thunks
   flags = [...]                more compiler/linker flags for the exe
@@ -21,8 +24,6 @@ reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.t
   msvc_cxx = ["x.cpp", ...]    C++ sources compiled by clang for the MSVC ABI (x86_64-pc-windows-msvc:
                                MSVC's exception tables and name decoration) and linked into the exe
   resources = ["x.rc", ...]    resource scripts compiled by windres and linked into the exe
-  asm = ["x.S", ...]           assembler sources (preprocessed .S) assembled by the cross compiler and
-                               linked into the exe
   [[dll]]                      a DLL of the sample, built first, beside the exe:
   name, sources, base, entry (default DllMain), imports (DLLs it links against), def, flags
 `--check` fails if a committed .exe or .dll differs from a fresh build.
@@ -59,11 +60,16 @@ FLAGS = BASE + ["-Wl,--entry,Entry", "-Wl,--subsystem,console", "-Wl,--major-sub
 
 
 GO = os.environ.get("GO", "go")
+# Debian's rustc (not a rustup one earlier in PATH): the committed bytes are its output.
+RUSTC = os.environ.get("RUSTC", "/usr/bin/rustc" if os.path.exists("/usr/bin/rustc") else "rustc")
+RUST_FLAGS = ["--edition=2021", "--target", "x86_64-pc-windows-gnu", "-C", "opt-level=2", "-C", "strip=symbols",
+              "-C", "codegen-units=1", "-C", "lto=fat", "-C", f"linker={CC}",
+              "-C", "link-arg=-Wl,--no-insert-timestamp", "-C", "link-arg=-Wl,--major-os-version=10"]
 
 
 def sample_names() -> list[str]:
     return sorted(n for n in os.listdir(SAMPLES)
-                  if any(os.path.isfile(os.path.join(SAMPLES, n, n + ext)) for ext in (".c", ".cpp", ".go")))
+                  if any(os.path.isfile(os.path.join(SAMPLES, n, n + ext)) for ext in (".c", ".cpp", ".go", ".rs")))
 
 
 def sample_spec(name: str) -> dict:
@@ -112,12 +118,6 @@ def _build_zig(name: str, spec: dict, folder: str) -> None:
           *spec.get("libs", [])], folder, name)
 
 
-def _build_mingw(name: str, spec: dict, folder: str) -> None:
-    """A hosted mingw-w64 program: the compiler's start-up code and msvcrt.dll; no time stamp."""
-    _run([CC, "-O2", "-s", "-Wall", "-Werror", "-Wl,--no-insert-timestamp", *spec.get("flags", []),
-          "-o", f"{name}.exe", f"{name}.c", *spec.get("libs", [])], folder, name)
-
-
 def _build_go(name: str, folder: str, tmp: str) -> None:
     """A Go sample: the toolchain's own linker makes the PE; every input of the build is fixed
     (target, flags, module file, caches in the scratch folder) and paths are trimmed."""
@@ -129,6 +129,12 @@ def _build_go(name: str, folder: str, tmp: str) -> None:
                GOCACHE=os.path.join(tmp, "gocache"), GOPATH=os.path.join(tmp, "gopath"), GOPROXY="off",
                GOTOOLCHAIN="local", GOAMD64="v1")
     _run([GO, "build", "-trimpath", "-ldflags=-buildid=", "-o", f"{name}.exe", f"{name}.go"], folder, name, env)
+
+
+def _build_rust(name: str, folder: str, tmp: str) -> None:
+    """A Rust sample: rustc compiles the crate and its std for the gnu target; the scratch folder's
+    path is remapped so no build path reaches the image, and the linker writes no time stamp."""
+    _run([RUSTC, *RUST_FLAGS, f"--remap-path-prefix={tmp}=.", "-o", f"{name}.exe", f"{name}.rs"], folder, name)
 
 
 def build(out_dir: str, only: set | None = None) -> None:
@@ -146,20 +152,15 @@ def build(out_dir: str, only: set | None = None) -> None:
                 continue
             spec = sample_spec(name)
             folder = os.path.join(src, name)
-            if spec.get("runtime") == "go":
-                _build_go(name, folder, tmp)
-                os.makedirs(os.path.join(out_dir, name), exist_ok=True)
-                shutil.copyfile(os.path.join(folder, name + ".exe"), os.path.join(out_dir, name, name + ".exe"))
-                continue
-            if spec.get("runtime") == "mingw":
-                _build_mingw(name, spec, folder)
+            if spec.get("runtime") in ("go", "rust"):
+                (_build_go if spec["runtime"] == "go" else _build_rust)(name, folder, tmp)
                 os.makedirs(os.path.join(out_dir, name), exist_ok=True)
                 shutil.copyfile(os.path.join(folder, name + ".exe"), os.path.join(out_dir, name, name + ".exe"))
                 continue
             if spec.get("runtime"):
                 if spec["runtime"] not in RUNTIMES:
                     raise SystemExit(f"samples/{name}/build.toml: runtime {spec['runtime']!r} is not one of "
-                                     f"{sorted([*RUNTIMES, 'go', 'mingw'])}")
+                                     f"{sorted([*RUNTIMES, 'go', 'rust'])}")
                 _build_zig(name, spec, folder)
                 os.makedirs(os.path.join(out_dir, name), exist_ok=True)
                 shutil.copyfile(os.path.join(folder, name + ".exe"), os.path.join(out_dir, name, name + ".exe"))
@@ -176,10 +177,6 @@ def build(out_dir: str, only: set | None = None) -> None:
             for rc in spec.get("resources", []):
                 obj = rc + ".o"
                 _run([WINDRES, "-O", "coff", "-i", rc, "-o", obj], folder, f"{name}/{rc}")
-                objects.append(obj)
-            for source in spec.get("asm", []):
-                obj = os.path.splitext(source)[0] + ".asm.o"
-                _run([CC, "-c", source, "-o", obj], folder, f"{name}/{source}")
                 objects.append(obj)
             for source in spec.get("msvc_cxx", []):
                 obj = os.path.splitext(source)[0] + ".msvc.o"

@@ -33,6 +33,7 @@ from ..io.notify import FILE_NOTIFY_VALID_MASK
 from ..io.pipe import NamedPipeDevice
 from ..io.rw import IopReadFile, IopWriteFile, needs_offset
 from ..io.volinfo import FS_LENGTH, FileFsMaximumInformation, query_volume
+from ..ke.apc import KeInsertUserApc
 from ..ke.wait import KEvent
 from ..ob.namespace import OBJ_VALID_ATTRIBUTES, ObjectDirectory, ObpLookupObjectName
 from ..status import (
@@ -120,14 +121,17 @@ def read_offset(space, va: int) -> int | None:
 
 
 def complete(kernel, thread, file, event, io_status: int, status: int, information: int, apc_context: int = 0,
-             post: bool = False) -> None:
+             post: bool = False, apc_routine: int = 0) -> None:
     """IopCompleteRequest: the IO_STATUS_BLOCK, then the event (the file object without one), and
-    for an asynchronous transfer the file's completion port, if it has one."""
+    for an asynchronous transfer the caller's APC routine (ReadFileEx: ApcRoutine(ApcContext,
+    IoStatusBlock, 0) at the thread's next alertable wait) or else the file's completion port."""
     thread.process.space.probe_write(io_status, _iosb.pack(status & 0xFFFFFFFF, information))
     if event is not None:
         event.set(kernel)
     file.signal()
-    if post:
+    if apc_routine:
+        KeInsertUserApc(kernel, thread, apc_routine, apc_context, io_status, 0)
+    elif post:
         IopPostCompletion(file, apc_context, status, information)
 
 
@@ -190,11 +194,11 @@ def NtReadFile(kernel, thread, handle, event_handle, apc_routine, apc_context, i
         if not thread.process.handles.access(handle) & FILE_READ_DATA:
             raise NtStatusError(STATUS_ACCESS_DENIED)
         status, data = file.device.read_request(kernel, thread, file, buffer, length, io_status, event,
-                                                apc_context)
+                                                apc_context, apc_routine)
         if data is None:
             return status                       # pending: the writer completes it
         space.probe_write(buffer, data)
-        complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, len(data), apc_context, post=True)
+        complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, len(data), apc_context, True, apc_routine)
         return STATUS_SUCCESS
     try:
         data = IopReadFile(file, offset, length)
@@ -205,10 +209,10 @@ def NtReadFile(kernel, thread, handle, event_handle, apc_routine, apc_context, i
             space.probe_write(io_status, _iosb.pack(STATUS_END_OF_FILE, 0))
             raise
         # An asynchronous read past the end completes (pending) with STATUS_END_OF_FILE.
-        complete(kernel, thread, file, event, io_status, STATUS_END_OF_FILE, 0, apc_context, post=True)
+        complete(kernel, thread, file, event, io_status, STATUS_END_OF_FILE, 0, apc_context, True, apc_routine)
         return STATUS_PENDING
     space.probe_write(buffer, data)
-    complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, len(data), apc_context, post=True)
+    complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, len(data), apc_context, True, apc_routine)
     return STATUS_SUCCESS if file.synchronous or not isinstance(file.device, VolumeDevice) else STATUS_PENDING
 
 
@@ -221,7 +225,7 @@ def NtWriteFile(kernel, thread, handle, event_handle, apc_routine, apc_context, 
         raise NtStatusError(STATUS_INVALID_USER_BUFFER)
     data = space.probe_read(buffer, length)
     written = IopWriteFile(file, offset, data)
-    complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, written, apc_context, post=True)
+    complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, written, apc_context, True, apc_routine)
     return STATUS_SUCCESS if file.synchronous or not isinstance(file.device, VolumeDevice) else STATUS_PENDING
 
 
@@ -648,6 +652,10 @@ def NtCreateNamedPipeFile(kernel, thread, handle_out, access, oa, io_status, sha
     return STATUS_SUCCESS
 
 
+FSCTL_GET_REPARSE_POINT = 0x000900A8
+STATUS_NOT_A_REPARSE_POINT = 0xC0000275
+
+
 def NtFsControlFile(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status, code, in_buffer,
                     in_length, out_buffer, out_length):
     code, in_length, out_length = code & 0xFFFFFFFF, in_length & 0xFFFFFFFF, out_length & 0xFFFFFFFF
@@ -656,6 +664,10 @@ def NtFsControlFile(kernel, thread, handle, event_handle, apc_routine, apc_conte
     probe_for_write(space, io_status, _iosb.size)
     input_data = space.probe_read(in_buffer, in_length) if in_length else b""
     probe_for_write(space, out_buffer, out_length)
+    if isinstance(file.device, VolumeDevice) and code == FSCTL_GET_REPARSE_POINT:
+        # The volume keeps no reparse points (no attribute says FILE_ATTRIBUTE_REPARSE_POINT and
+        # symbolic links are not created), so every file answers as NTFS does for a plain one.
+        raise NtStatusError(STATUS_NOT_A_REPARSE_POINT)
     if not isinstance(file.device, NamedPipeDevice):
         raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
     event = reference_event(thread, event_handle)

@@ -7,6 +7,7 @@ from ..ke.kthread import Terminated
 from ..ke.thrdobj import KeSetAffinityThread
 from ..ps.exit import PspExitThread
 from ..status import (
+    STATUS_BUFFER_TOO_SMALL,
     STATUS_INFO_LENGTH_MISMATCH,
     STATUS_INVALID_INFO_CLASS,
     STATUS_INVALID_PARAMETER,
@@ -24,6 +25,8 @@ ThreadBasePriority = 3
 ThreadAffinityMask = 4
 ThreadIdealProcessor = 13
 ThreadAmILastThread = 12
+ThreadNameInformation = 38          # THREAD_NAME_INFORMATION: a UNICODE_STRING (SetThreadDescription)
+THREAD_NAME_INFORMATION_SIZE = 16
 MAXIMUM_PROCESSORS = 64
 THREAD_BASE_PRIORITY_LOWRT = 15     # saturate to the top of the class's range
 THREAD_BASE_PRIORITY_IDLE = -15     # saturate to the bottom
@@ -53,6 +56,18 @@ def NtQueryInformationThread(kernel, thread, handle, info_class, buffer, length,
                            tcb.Priority, tcb.BasePriority)
     elif info_class == ThreadTimes:
         data = thread_times(target, length)
+    elif info_class == ThreadNameInformation:
+        # The UNICODE_STRING, its characters right after it (Buffer points there); a short buffer
+        # is STATUS_BUFFER_TOO_SMALL with the size needed.
+        name = getattr(target, "description", b"")
+        needed = THREAD_NAME_INFORMATION_SIZE + len(name)
+        if length < needed:
+            if return_length:
+                space.probe_write(return_length, struct.pack("<I", needed))
+            raise NtStatusError(STATUS_BUFFER_TOO_SMALL if length >= THREAD_NAME_INFORMATION_SIZE
+                                else STATUS_INFO_LENGTH_MISMATCH)
+        data = struct.pack("<HHxxxxQ", len(name), len(name), buffer + THREAD_NAME_INFORMATION_SIZE if name else 0)
+        data += name
     else:
         raise NtStatusError(STATUS_INVALID_INFO_CLASS)
     space.probe_write(buffer, data)
@@ -112,6 +127,15 @@ def NtSetInformationThread(kernel, thread, handle, info_class, buffer, length):
         tcb.IdealProcessor = number
         tcb.UserIdealProcessor = number
         return previous                 # SetThreadIdealProcessor's result: the previous one
+    elif info_class == ThreadNameInformation:
+        # SetThreadDescription: the thread keeps a copy of the UTF-16 name (an odd length or a
+        # length beyond the maximum is STATUS_INVALID_PARAMETER).
+        if length != THREAD_NAME_INFORMATION_SIZE:
+            raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+        size, maximum, pointer = struct.unpack("<HHxxxxQ", space.probe_read(buffer, THREAD_NAME_INFORMATION_SIZE))
+        if size & 1 or size > maximum or (size and not pointer):
+            raise NtStatusError(STATUS_INVALID_PARAMETER)
+        target.description = space.probe_read(pointer, size) if size else b""
     else:
         raise NtStatusError(STATUS_INVALID_INFO_CLASS)
     return STATUS_SUCCESS

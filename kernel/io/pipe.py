@@ -11,6 +11,7 @@ Writes never wait (the buffer has no quota).
 """
 import struct
 
+from ..ke.apc import KeInsertUserApc
 from ..ke.wait import KeWaitForMultipleObjects, KiUnwaitThread, WaitAny
 from ..ob.namespace import nt_upcase
 from ..status import (
@@ -49,10 +50,11 @@ _iosb = struct.Struct("<QQ")
 class PendingIo:
     """An IRP waiting in the pipe: whose, where its bytes and status go."""
 
-    def __init__(self, kernel, thread, file, buffer: int, length: int, io_status: int, event, apc_context: int = 0):
+    def __init__(self, kernel, thread, file, buffer: int, length: int, io_status: int, event, apc_context: int = 0,
+                 apc_routine: int = 0):
         self.kernel, self.thread, self.file = kernel, thread, file
         self.buffer, self.length, self.io_status, self.event = buffer, length, io_status, event
-        self.apc_context = apc_context
+        self.apc_context, self.apc_routine = apc_context, apc_routine
 
 
 class PipeInstance:
@@ -181,7 +183,10 @@ class NamedPipeDevice(DeviceObject):
         if io.file.synchronous and io.thread.wait is not None:
             KiUnwaitThread(self.kernel, io.thread, status, 1)
         io.file.signal()
-        IopPostCompletion(io.file, io.apc_context, status, len(data))
+        if io.apc_routine:                                  # ReadFileEx's routine, at an alertable wait
+            KeInsertUserApc(self.kernel, io.thread, io.apc_routine, io.apc_context, io.io_status, 0)
+        else:
+            IopPostCompletion(io.file, io.apc_context, status, len(data))
 
     def _pend(self, kernel, thread, file, io: PendingIo, queue: list):
         queue.append(io)
@@ -192,7 +197,7 @@ class NamedPipeDevice(DeviceObject):
 
     # -- IRP_MJ_READ / IRP_MJ_WRITE, called by the services with the caller's buffers
     def read_request(self, kernel, thread, file, buffer: int, length: int, io_status: int, event,
-                     apc_context: int = 0):
+                     apc_context: int = 0, apc_routine: int = 0):
         """Returns (status, data) now, or (None | STATUS_PENDING, None) when the read waits."""
         if not isinstance(file, PipeFile):
             raise NtStatusError(STATUS_INVALID_PARAMETER)
@@ -206,7 +211,7 @@ class NamedPipeDevice(DeviceObject):
             raise NtStatusError(STATUS_PIPE_BROKEN)
         if end == "server" and instance.ends["client"] is None:
             raise NtStatusError(STATUS_PIPE_LISTENING)
-        io = PendingIo(kernel, thread, file, buffer, length, io_status, event, apc_context)
+        io = PendingIo(kernel, thread, file, buffer, length, io_status, event, apc_context, apc_routine)
         return self._pend(kernel, thread, file, io, instance.pending[end]), None
 
     def write(self, file, offset, data: bytes) -> int:
