@@ -8,6 +8,9 @@ reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.t
                                (ucrtbase.dll through the api-ms-win-crt-* API sets)
   runtime = "zig-c++"          NAME.cpp built by `zig c++` the same way, libc++, libc++abi and
                                libunwind linked in statically
+  runtime = "mingw"            a hosted program of mingw-w64 gcc: its own start-up code (crt2.o) and
+                               C library imports from msvcrt.dll (through its libmsvcrt), as
+                               mingw-built programs are
   runtime = "go"               samples/NAME/NAME.go is a Go program: `go build` for windows/amd64
                                (CGO_ENABLED=0, -trimpath, no build id; GOCACHE/GOPATH in the scratch
                                folder, a go.mod with no dependencies), so its bytes are reproducible
@@ -24,6 +27,8 @@ reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.t
   msvc_cxx = ["x.cpp", ...]    C++ sources compiled by clang for the MSVC ABI (x86_64-pc-windows-msvc:
                                MSVC's exception tables and name decoration) and linked into the exe
   resources = ["x.rc", ...]    resource scripts compiled by windres and linked into the exe
+  asm = ["x.S", ...]           assembler sources (preprocessed .S) assembled by the cross compiler and
+                               linked into the exe
   [[dll]]                      a DLL of the sample, built first, beside the exe:
   name, sources, base, entry (default DllMain), imports (DLLs it links against), def, flags
 `--check` fails if a committed .exe or .dll differs from a fresh build.
@@ -118,6 +123,12 @@ def _build_zig(name: str, spec: dict, folder: str) -> None:
           *spec.get("libs", [])], folder, name)
 
 
+def _build_mingw(name: str, spec: dict, folder: str) -> None:
+    """A hosted mingw-w64 program: the compiler's start-up code and msvcrt.dll; no time stamp."""
+    _run([CC, "-O2", "-s", "-Wall", "-Werror", "-Wl,--no-insert-timestamp", *spec.get("flags", []),
+          "-o", f"{name}.exe", f"{name}.c", *spec.get("libs", [])], folder, name)
+
+
 def _build_go(name: str, folder: str, tmp: str) -> None:
     """A Go sample: the toolchain's own linker makes the PE; every input of the build is fixed
     (target, flags, module file, caches in the scratch folder) and paths are trimmed."""
@@ -157,10 +168,15 @@ def build(out_dir: str, only: set | None = None) -> None:
                 os.makedirs(os.path.join(out_dir, name), exist_ok=True)
                 shutil.copyfile(os.path.join(folder, name + ".exe"), os.path.join(out_dir, name, name + ".exe"))
                 continue
+            if spec.get("runtime") == "mingw":
+                _build_mingw(name, spec, folder)
+                os.makedirs(os.path.join(out_dir, name), exist_ok=True)
+                shutil.copyfile(os.path.join(folder, name + ".exe"), os.path.join(out_dir, name, name + ".exe"))
+                continue
             if spec.get("runtime"):
                 if spec["runtime"] not in RUNTIMES:
                     raise SystemExit(f"samples/{name}/build.toml: runtime {spec['runtime']!r} is not one of "
-                                     f"{sorted([*RUNTIMES, 'go', 'rust'])}")
+                                     f"{sorted([*RUNTIMES, 'go', 'mingw', 'rust'])}")
                 _build_zig(name, spec, folder)
                 os.makedirs(os.path.join(out_dir, name), exist_ok=True)
                 shutil.copyfile(os.path.join(folder, name + ".exe"), os.path.join(out_dir, name, name + ".exe"))
@@ -177,6 +193,10 @@ def build(out_dir: str, only: set | None = None) -> None:
             for rc in spec.get("resources", []):
                 obj = rc + ".o"
                 _run([WINDRES, "-O", "coff", "-i", rc, "-o", obj], folder, f"{name}/{rc}")
+                objects.append(obj)
+            for source in spec.get("asm", []):
+                obj = os.path.splitext(source)[0] + ".asm.o"
+                _run([CC, "-c", source, "-o", obj], folder, f"{name}/{source}")
                 objects.append(obj)
             for source in spec.get("msvc_cxx", []):
                 obj = os.path.splitext(source)[0] + ".msvc.o"
