@@ -47,6 +47,7 @@ from ..status import (
     STATUS_INVALID_PARAMETER,
     STATUS_INVALID_USER_BUFFER,
     STATUS_NO_MORE_FILES,
+    STATUS_NOT_A_REPARSE_POINT,
     STATUS_NOT_FOUND,
     STATUS_NOT_IMPLEMENTED,
     STATUS_NOT_SAME_DEVICE,
@@ -653,7 +654,6 @@ def NtCreateNamedPipeFile(kernel, thread, handle_out, access, oa, io_status, sha
 
 
 FSCTL_GET_REPARSE_POINT = 0x000900A8
-STATUS_NOT_A_REPARSE_POINT = 0xC0000275
 
 
 def NtFsControlFile(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status, code, in_buffer,

@@ -4,10 +4,8 @@ process and emits it as one debug-print event (the event stream, --events and tr
 debugger prints it as a kernel debugger prints a debuggee's output). DBG_PRINTEXCEPTION_WIDE_C,
 which OutputDebugStringW raises first, stays an ordinary exception event: its ANSI fallback is the
 one recorded, so each call is one event."""
-from ..status import NtStatusError
+from ..status import DBG_PRINTEXCEPTION_C, NtStatusError
 
-DBG_PRINTEXCEPTION_C = 0x40010006
-DBG_PRINTEXCEPTION_WIDE_C = 0x4001000A
 MAX_TEXT = 0x10000                      # longer strings are cut (Windows' DBWIN buffer is 4 KB)
 
 
