@@ -71,7 +71,11 @@ def test_query_key_agrees_with_the_hive():
     (time, _title, class_offset, class_length, subkeys, max_name, _max_class, count, max_value_name,
      max_value_data) = struct.unpack_from("<qIIIIIIIII", record)
     assert fixed == 44 and time == _Clock().system_time()
-    assert (class_offset, class_length, subkeys, max_name) == (0xFFFFFFFF, 0, 0, 0)
+    below = [p[len(path) + 1:] for p, _ in boot_hive() if p.startswith(path + "\\")]
+    children = [c for c in below if "\\" not in c]
+    assert children == ["ProfileList"]
+    assert (class_offset, class_length, subkeys, max_name) == (0xFFFFFFFF, 0, len(children),
+                                                                2 * max(len(c) for c in children))
     assert count == len(values)
     assert max_value_name == 2 * max(len(n) for n in values)
     assert max_value_data == max(len(encode_value(REG_SZ if isinstance(v, str) else REG_DWORD, v))

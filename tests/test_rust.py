@@ -138,5 +138,5 @@ def test_runtime_companions_and_thread_descriptions():
     GetUserProfileDirectoryW and Set/GetThreadDescription with their documented failures."""
     result = run_kernel("boot", sample_path("k32_rng"))
     assert result.returncode == 0, result.stdout
-    assert b"FAIL" not in result.stdout and result.stdout.count(b"\nok   ") == 26
+    assert b"FAIL" not in result.stdout and result.stdout.count(b"\nok   ") == 30
 

@@ -111,6 +111,18 @@ def boot_hive() -> list[tuple[str, list]]:
         ]),
         (software + "\\Microsoft\\Windows NT", []),
         (software + "\\Microsoft\\Windows NT\\CurrentVersion", _version()),
+        # ProfileList: where each account's profile is (GetUserProfileDirectory reads it)
+        (software + "\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList", [
+            ("Default", REG_EXPAND_SZ, "%SystemDrive%\\Users\\Default"),
+            ("ProfilesDirectory", REG_EXPAND_SZ, "%SystemDrive%\\Users"),
+            ("ProgramData", REG_EXPAND_SZ, "%SystemDrive%\\ProgramData"),
+            ("Public", REG_EXPAND_SZ, "%SystemDrive%\\Users\\Public"),
+        ]),
+        (software + "\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList\\" + USER_SID, [
+            ("Flags", REG_DWORD, 0),
+            ("ProfileImagePath", REG_EXPAND_SZ, _env["USERPROFILE"]),
+            ("State", REG_DWORD, 0),
+        ]),
         (MACHINE + "\\SYSTEM", []),
         (MACHINE + "\\SYSTEM\\CurrentControlSet", []),
         (MACHINE + "\\SYSTEM\\CurrentControlSet\\Hardware Profiles", []),

@@ -71,6 +71,16 @@ void Entry(void)
                "GetUserProfileDirectoryW without a token -> ERROR_INVALID_HANDLE");
     CheckError(!GetUserProfileDirectoryW(NULL, dir, &size), ERROR_INVALID_HANDLE,
                "with a buffer but no token -> ERROR_INVALID_HANDLE");
+    HANDLE token = NULL;
+    Check(OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token), "OpenProcessToken(TOKEN_QUERY)");
+    size = MAX_PATH;
+    Check(GetUserProfileDirectoryW(token, dir, &size) && SameW(dir, L"C:\\Users\\user") && size == 14,
+          "GetUserProfileDirectoryW: the token's user's ProfileImagePath, 14 characters with the terminator");
+    size = 4;
+    CheckError(!GetUserProfileDirectoryW(token, dir, &size), ERROR_INSUFFICIENT_BUFFER,
+               "a 4-character buffer -> ERROR_INSUFFICIENT_BUFFER");
+    Check(size == 14, "and the size it needs");
+    CloseHandle(token);
 
     Check(SetThreadDescription(GetCurrentThread(), L"main \x00e9l\x00e8ve") == S_OK, "SetThreadDescription");
     PWSTR name = NULL;
