@@ -10,6 +10,8 @@
 #include "errno.h"
 #include "locstate.h"
 
+size_t mbsrtowcs(crt_wchar *, const char **, size_t, void *);
+
 #define MB_ERR_INVALID_CHARS 8
 
 /* The sequence at s (at most n bytes): its length (0 for the terminator), -1 invalid, -2 cut
@@ -104,26 +106,10 @@ CRTEXP int wctomb(char *s, crt_wchar w)
     return r;
 }
 
+/* mbstowcs: mbsrtowcs from the start of s, without the state. */
 CRTEXP size_t mbstowcs(crt_wchar *w, const char *s, size_t n)
 {
-    size_t out = 0;
-    for (;;) {
-        crt_wchar tmp[2];
-        int count, r = decode(tmp, &count, s, 4);
-        if (r < 0) {
-            eilseq();
-            return (size_t)-1;
-        }
-        if (r == 0) {
-            if (w && out < n) w[out] = 0;
-            return out;
-        }
-        if (w && out + (size_t)count > n)
-            return out;
-        for (int i = 0; i < count; i++, out++)
-            if (w) w[out] = tmp[i];
-        s += r;
-    }
+    return mbsrtowcs(w, &s, n, NULL);
 }
 
 CRTEXP size_t wcstombs(char *s, const crt_wchar *w, size_t n)
