@@ -43,6 +43,9 @@ NTSTATUS NTAPI NtCreateThreadEx(HANDLE *ThreadHandle, ULONG DesiredAccess, OBJEC
     SIZE_T MaximumStackSize, PVOID AttributeList);
 NTSTATUS NTAPI NtCreateTimer(HANDLE *TimerHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes,
     ULONG TimerType);
+NTSTATUS NTAPI NtCreateUserProcess(HANDLE *ProcessHandle, HANDLE *ThreadHandle, ULONG ProcessDesiredAccess,
+    ULONG ThreadDesiredAccess, OBJECT_ATTRIBUTES *ProcessObjectAttributes, OBJECT_ATTRIBUTES *ThreadObjectAttributes,
+    ULONG ProcessFlags, ULONG ThreadFlags, PVOID ProcessParameters, PVOID CreateInfo, PVOID AttributeList);
 NTSTATUS NTAPI NtDelayExecution(UCHAR Alertable, LARGE_INTEGER *DelayInterval);
 NTSTATUS NTAPI NtDeleteFile(OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtDeleteKey(HANDLE KeyHandle);
@@ -86,12 +89,16 @@ NTSTATUS NTAPI NtOpenKeyEx(HANDLE *KeyHandle, ULONG DesiredAccess, OBJECT_ATTRIB
     ULONG OpenOptions);
 NTSTATUS NTAPI NtOpenKeyedEvent(HANDLE *KeyedEventHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtOpenMutant(HANDLE *MutantHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
+NTSTATUS NTAPI NtOpenProcess(HANDLE *ProcessHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes,
+    PVOID ClientId);
 NTSTATUS NTAPI NtOpenProcessToken(HANDLE ProcessHandle, ULONG DesiredAccess, HANDLE *TokenHandle);
 NTSTATUS NTAPI NtOpenProcessTokenEx(HANDLE ProcessHandle, ULONG DesiredAccess, ULONG HandleAttributes,
     HANDLE *TokenHandle);
 NTSTATUS NTAPI NtOpenSection(HANDLE *SectionHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtOpenSemaphore(HANDLE *SemaphoreHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtOpenSymbolicLinkObject(HANDLE *LinkHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
+NTSTATUS NTAPI NtOpenThread(HANDLE *ThreadHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes,
+    PVOID ClientId);
 NTSTATUS NTAPI NtOpenThreadToken(HANDLE ThreadHandle, ULONG DesiredAccess, UCHAR OpenAsSelf, HANDLE *TokenHandle);
 NTSTATUS NTAPI NtOpenThreadTokenEx(HANDLE ThreadHandle, ULONG DesiredAccess, UCHAR OpenAsSelf,
     ULONG HandleAttributes, HANDLE *TokenHandle);
@@ -147,6 +154,8 @@ NTSTATUS NTAPI NtRaiseHardError(NTSTATUS ErrorStatus, ULONG NumberOfParameters, 
     PVOID Parameters, ULONG ValidResponseOptions, ULONG *Response);
 NTSTATUS NTAPI NtReadFile(HANDLE FileHandle, HANDLE Event, PVOID ApcRoutine, PVOID ApcContext, PVOID IoStatusBlock,
     PVOID Buffer, ULONG Length, LARGE_INTEGER *ByteOffset, PVOID Key);
+NTSTATUS NTAPI NtReadVirtualMemory(HANDLE ProcessHandle, PVOID BaseAddress, PVOID Buffer, SIZE_T BufferSize,
+    SIZE_T *NumberOfBytesRead);
 NTSTATUS NTAPI NtReleaseKeyedEvent(HANDLE KeyedEventHandle, PVOID KeyValue, UCHAR Alertable, LARGE_INTEGER *Timeout);
 NTSTATUS NTAPI NtReleaseMutant(HANDLE MutantHandle, long *PreviousCount);
 NTSTATUS NTAPI NtReleaseSemaphore(HANDLE SemaphoreHandle, ULONG ReleaseCount, long *PreviousCount);
@@ -190,4 +199,6 @@ NTSTATUS NTAPI NtWaitForMultipleObjects(ULONG Count, HANDLE *Handles, ULONG Wait
 NTSTATUS NTAPI NtWaitForSingleObject(HANDLE Handle, UCHAR Alertable, LARGE_INTEGER *Timeout);
 NTSTATUS NTAPI NtWriteFile(HANDLE FileHandle, HANDLE Event, PVOID ApcRoutine, PVOID ApcContext, PVOID IoStatusBlock,
     const void *Buffer, ULONG Length, LARGE_INTEGER *ByteOffset, PVOID Key);
+NTSTATUS NTAPI NtWriteVirtualMemory(HANDLE ProcessHandle, PVOID BaseAddress, PVOID Buffer, SIZE_T BufferSize,
+    SIZE_T *NumberOfBytesWritten);
 NTSTATUS NTAPI NtYieldExecution(void);

@@ -88,6 +88,11 @@ static void FillStartupInfo(STARTUPINFOW *si)
     si->dwFillAttribute = PP_FIELD(DWORD, 0xA0);
     si->dwFlags = PP_FIELD(DWORD, 0xA4);
     si->wShowWindow = (WORD)PP_FIELD(DWORD, 0xA8);
+    const UNICODE_STRING *shell = (UNICODE_STRING *)(PEB_PROCESS_PARAMETERS() + 0xD0);
+    const UNICODE_STRING *runtime = (UNICODE_STRING *)(PEB_PROCESS_PARAMETERS() + 0xE0);
+    si->lpReserved = shell->Length ? shell->Buffer : NULL;
+    si->cbReserved2 = runtime->Length;          /* what the creator gave as lpReserved2 (the C runtime's) */
+    si->lpReserved2 = runtime->Length ? (LPBYTE)runtime->Buffer : NULL;
     if (si->dwFlags & (STARTF_USESTDHANDLES | STARTF_USEHOTKEY)) {
         si->hStdInput = PP_FIELD(HANDLE, PP_STDIN);
         si->hStdOutput = PP_FIELD(HANDLE, PP_STDOUT);

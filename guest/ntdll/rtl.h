@@ -142,3 +142,12 @@ NTSYSAPI BOOLEAN NTAPI RtlDosPathNameToNtPathName_U(PCWSTR Dos, UNICODE_STRING *
 NTSYSAPI ULONG NTAPI RtlGetCurrentDirectory_U(ULONG Size, PWSTR Buffer);
 NTSYSAPI NTSTATUS NTAPI RtlSetCurrentDirectory_U(const UNICODE_STRING *Path);
 SIZE_T wcslen(const WCHAR *s);
+
+/* rtl_procparams.c */
+NTSYSAPI NTSTATUS NTAPI RtlCreateProcessParametersEx(RTL_USER_PROCESS_PARAMETERS **Result, const UNICODE_STRING *ImagePathName,
+    const UNICODE_STRING *DllPath, const UNICODE_STRING *CurrentDirectory, const UNICODE_STRING *CommandLine,
+    PVOID Environment, const UNICODE_STRING *WindowTitle, const UNICODE_STRING *DesktopInfo,
+    const UNICODE_STRING *ShellInfo, const UNICODE_STRING *RuntimeData, ULONG Flags);
+NTSYSAPI NTSTATUS NTAPI RtlDestroyProcessParameters(RTL_USER_PROCESS_PARAMETERS *Parameters);
+NTSYSAPI RTL_USER_PROCESS_PARAMETERS *NTAPI RtlNormalizeProcessParams(RTL_USER_PROCESS_PARAMETERS *Parameters);
+NTSYSAPI RTL_USER_PROCESS_PARAMETERS *NTAPI RtlDeNormalizeProcessParams(RTL_USER_PROCESS_PARAMETERS *Parameters);

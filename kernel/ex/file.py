@@ -61,6 +61,7 @@ from ..status import (
 from .sync import due_time
 
 OBJECT_ATTRIBUTES_SIZE = 0x30
+OBJ_INHERIT = 0x2
 _oa = struct.Struct("<I4xQQI4xQQ")
 _us = struct.Struct("<HH4xQ")
 _iosb = struct.Struct("<QQ")
@@ -147,6 +148,11 @@ def _open(kernel, thread, oa: int, packet: OpenPacket):
 
 
 # -- NtCreateFile / NtOpenFile
+def _handle_attributes(thread, oa: int) -> int:
+    """The new handle's entry attributes: OBJECT_ATTRIBUTES' OBJ_INHERIT."""
+    return capture_object_attributes(thread, oa)[2] & OBJ_INHERIT
+
+
 def NtCreateFile(kernel, thread, handle_out, access, oa, io_status, allocation_ptr, file_attributes, share,
                  disposition, options, ea_buffer, ea_length):
     space = thread.process.space
@@ -160,7 +166,7 @@ def NtCreateFile(kernel, thread, handle_out, access, oa, io_status, allocation_p
     IopCheckCreateParameters(access, file_attributes, share, disposition, options)
     packet = OpenPacket(access, file_attributes, share, disposition, options, allocation=allocation)
     file, information = _open(kernel, thread, oa, packet)
-    handle = thread.process.handles.insert(file, file.granted_access)
+    handle = thread.process.handles.insert(file, file.granted_access, _handle_attributes(thread, oa))
     space.probe_write(handle_out, struct.pack("<Q", handle))
     space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, information))
     return STATUS_SUCCESS
@@ -630,7 +636,7 @@ def NtCreateNamedPipeFile(kernel, thread, handle_out, access, oa, io_status, sha
         raise NtStatusError(STATUS_INVALID_PARAMETER)
     IopCheckCreateParameters(access, 0, share, disposition, options)
     packet = OpenPacket(access, 0, share, disposition, options)
-    root_handle, name, _attributes = capture_object_attributes(thread, oa)
+    root_handle, name, attributes = capture_object_attributes(thread, oa)
     name = name or ""
     device = io_manager(kernel).pipes
     if root_handle:
@@ -647,7 +653,7 @@ def NtCreateNamedPipeFile(kernel, thread, handle_out, access, oa, io_status, sha
             raise NtStatusError(STATUS_OBJECT_NAME_INVALID)
     file, information = device.create_server(packet, name, max_instances, pipe_type & 0xFFFFFFFF,
                                              inbound_quota & 0xFFFFFFFF or 4096, outbound_quota & 0xFFFFFFFF or 4096)
-    handle = thread.process.handles.insert(file, file.granted_access)
+    handle = thread.process.handles.insert(file, file.granted_access, attributes & OBJ_INHERIT)
     space.probe_write(handle_out, struct.pack("<Q", handle))
     space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, information))
     return STATUS_SUCCESS

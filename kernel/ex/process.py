@@ -49,8 +49,8 @@ def NtQueryInformationProcess(kernel, thread, handle, info_class, buffer, length
         if length not in (size, 0x40):
             raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
         ep = process.eprocess
-        data = struct.pack("<IxxxxQQqQQ", ep.ExitStatus, process.peb, process.affinity, process.base_priority,
-                           process.pid, ep.InheritedFromUniqueProcessId)
+        data = struct.pack("<IxxxxQQqQQ", ep.ExitStatus & 0xFFFFFFFF, process.peb, process.affinity,
+                           process.base_priority, process.pid, ep.InheritedFromUniqueProcessId)
     elif info_class == ProcessPriorityBoost:
         if length != 4:
             raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)

@@ -18,6 +18,8 @@ from . import (
     object,
     object_info,
     process,
+    process_create,
+    process_open,
     section,
     sync,
     sysinfo,
@@ -78,6 +80,24 @@ SERVICES = {
         ("ThreadHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("ProcessHandle", "h"),
         ("StartRoutine", "p"), ("Argument", "p"), ("CreateFlags", "u"), ("ZeroBits", "n"), ("StackSize", "n"),
         ("MaximumStackSize", "n"), ("AttributeList", "p")
+    )),
+    "NtCreateUserProcess": (process_create.NtCreateUserProcess, (
+        ("ProcessHandle", "ph"), ("ThreadHandle", "ph"), ("ProcessDesiredAccess", "u"), ("ThreadDesiredAccess", "u"),
+        ("ProcessObjectAttributes", "oa"), ("ThreadObjectAttributes", "oa"), ("ProcessFlags", "u"),
+        ("ThreadFlags", "u"), ("ProcessParameters", "p"), ("CreateInfo", "p"), ("AttributeList", "p")
+    )),
+    "NtOpenProcess": (process_open.NtOpenProcess, (
+        ("ProcessHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("ClientId", "p")
+    )),
+    "NtOpenThread": (process_open.NtOpenThread, (
+        ("ThreadHandle", "ph"), ("DesiredAccess", "u"), ("ObjectAttributes", "oa"), ("ClientId", "p")
+    )),
+    "NtReadVirtualMemory": (process_open.NtReadVirtualMemory, (
+        ("ProcessHandle", "h"), ("BaseAddress", "p"), ("Buffer", "p"), ("BufferSize", "n"), ("NumberOfBytesRead", "psz")
+    )),
+    "NtWriteVirtualMemory": (process_open.NtWriteVirtualMemory, (
+        ("ProcessHandle", "h"), ("BaseAddress", "p"), ("Buffer", "p"), ("BufferSize", "n"),
+        ("NumberOfBytesWritten", "psz")
     )),
     "NtSuspendThread": (thread_control.NtSuspendThread, (("ThreadHandle", "h"), ("PreviousSuspendCount", "pul"))),
     "NtResumeThread": (thread_control.NtResumeThread, (("ThreadHandle", "h"), ("PreviousSuspendCount", "pul"))),

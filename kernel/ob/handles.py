@@ -189,6 +189,33 @@ class HandleTable:
         obj.handle_opened()
         return handle
 
+    def insert_at(self, handle: int, obj, access: int, attributes: int) -> int:
+        """ExDupHandleTable's copy of one inherited entry into a new process's table: the same
+        handle value as in the parent. Entries passed over on the way go on the free list.
+        Handles must come in increasing order, before any other insertion."""
+        while True:
+            next_handle = self._field(OFF_HIGH_WATER)
+            if next_handle % HANDLES_PER_LEAF == 0:
+                next_handle += 4
+            if next_handle > handle:
+                raise ValueError(f"handle {handle:#x} is below the table's high-water mark")
+            if next_handle >= self._field(OFF_NEXT_NEEDING_POOL):
+                self._grow()
+            self._set_field(OFF_HIGH_WATER, next_handle + 4)
+            if next_handle == handle:
+                break
+            skipped = self._entry(next_handle)
+            self._set_q(skipped + 8, self._field(OFF_FIRST_FREE, _Q))
+            self._set_field(OFF_FIRST_FREE, skipped, _Q)
+        entry = self._entry(handle)
+        header = obj.header_address
+        self._objects[header] = obj
+        self._set_q(entry, ((header >> 4) & POINTER_BITS) << 20 | (attributes & 7) << 17 | 1)
+        self._set_q(entry + 8, access & ACCESS_BITS)
+        self._set_field(OFF_HANDLE_COUNT, self._field(OFF_HANDLE_COUNT) + 1)
+        obj.handle_opened()
+        return handle
+
     def _lookup_entry(self, handle: int):
         entry = self._entry(handle)
         low = self._q(entry) if entry is not None else 0

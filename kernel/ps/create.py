@@ -13,7 +13,7 @@ from ..io.console import ConsoleFile
 from ..ke.procobj import KeInitializeProcess
 from ..status import STATUS_SUCCESS
 from .objects import EProcess
-from .params import DEFAULT_ENVIRONMENT, GUEST_APP_DIR, build_command_line
+from .params import DEFAULT_ENVIRONMENT, GUEST_APP_DIR, boot_parameters, build_command_line
 from .process import (
     PRIORITY_CLASS_BASE,
     MmCreatePeb,
@@ -95,10 +95,13 @@ def PspOpenImage(kernel, req: CreateRequest) -> ImageFile:
     return image
 
 
-def PspAllocateProcess(kernel, req: CreateRequest, params: dict, image: ImageFile, parent: EProcess) -> EProcess:
-    """Stage 3, 3A-3E (3F is PspInsertProcess)."""
+def PspAllocateProcess(kernel, params: dict, image: ImageFile, parent: EProcess, setup_handles, parameters_of,
+                       affinity: int = 1) -> EProcess:
+    """Stage 3, 3A-3E (3F is PspInsertProcess). setup_handles(process) fills the new handle table
+    and returns the standard handles; parameters_of(process) gives the process parameters."""
     name = ntpath.basename(params["image"])
     process = allocate_eprocess(kernel, name, parent.pid, params["base_priority"])
+    process.affinity = affinity
     process.image = image
     process.image_path = params["image"]
     stage(kernel, "3A", "set up EPROCESS", eprocess=process.address, exit_status=process.exit_status,
@@ -112,11 +115,9 @@ def PspAllocateProcess(kernel, req: CreateRequest, params: dict, image: ImageFil
     stage(kernel, "3C", "KeInitializeProcess", **KeInitializeProcess(kernel, process))
 
     new_handle_table(kernel, process)
-    console = ConsoleFile.standard(kernel)
-    process.std_handles = tuple(process.handles.insert(f) for f in console)
+    process.std_handles = setup_handles(process)
     mapped = map_process_images(kernel, process, image, params["image"])
-    env = dict(DEFAULT_ENVIRONMENT if req.environment is None else req.environment)
-    params_va = write_process_data(kernel, process, params["image"], params["command_line"], env)
+    params_va = write_process_data(kernel, process, parameters_of(process))
     stage(kernel, "3D", "map image and ntdll, write parameters", image_base=mapped["ImageBase"],
           relocated=mapped["relocated"], ntdll_base=mapped["ntdll"], modules=mapped["modules"],
           process_parameters=params_va, std_handles=list(process.std_handles))
@@ -128,24 +129,47 @@ def PspAllocateProcess(kernel, req: CreateRequest, params: dict, image: ImageFil
 
 
 def NtCreateUserProcess(kernel, req: CreateRequest):
-    """Create a process and its initial thread; returns (process, thread)."""
+    """Create the first user process and its initial thread (the executive is its creator);
+    returns (process, thread)."""
     params = PspConvertParameters(kernel, req)
     if kernel.limits is not None:
         kernel.limits.charge_process()
     image = PspOpenImage(kernel, req)
     parent = kernel.system_process
-    process = PspAllocateProcess(kernel, req, params, image, parent)
+
+    def setup_handles(process):
+        return tuple(process.handles.insert(f) for f in ConsoleFile.standard(kernel))
+
+    def parameters_of(process):
+        env = dict(DEFAULT_ENVIRONMENT if req.environment is None else req.environment)
+        return boot_parameters(params["image"], params["command_line"], env, process.std_handles)
+
+    process = PspAllocateProcess(kernel, params, image, parent, setup_handles, parameters_of)
+    PspInsertUserProcess(kernel, process, parent, req.host_path, parent)
+    thread = PspCreateInitialThread(kernel, process, params)
+    return process, thread
+
+
+def PspInsertUserProcess(kernel, process: EProcess, parent: EProcess, host_path: str, creator: EProcess,
+                         access: int = 0x1FFFFF) -> int:
+    """3F, and the process's creation and image events; returns the creator's handle to it."""
     pid = PspInsertProcess(kernel, process)
-    handle = parent.handles.insert(process)
+    handle = creator.handles.insert(process, access)
     stage(kernel, "3F", "PspInsertProcess", pid=pid, handle=handle, active_processes=len(kernel.processes))
     if kernel.events.wants("process-create"):
         kernel.events.emit("process-create", time=kernel.dispatcher.now(), pid=pid, parent_pid=parent.pid,
-                           name=process.name, image=req.host_path)
+                           name=process.name, image=host_path)
     if kernel.events.wants("image-load"):
         for m in process.modules:      # the images mapped at 3D, now that the process has its id
             kernel.events.emit("image-load", pid=pid, name=m.name, base=m.base, size=m.size, path=m.path,
                                file=m.image.path)
+    return handle
 
+
+def PspCreateInitialThread(kernel, process: EProcess, params: dict, before_resume=None):
+    """Stages 4 to 6: the initial thread, the subsystem's record, and the thread resumed unless
+    the creator asked for it suspended. before_resume(thread) runs between 5 and 6."""
+    image = process.image
     oh = image.headers.OPTIONAL_HEADER
     entry = process.image_base + image.entry_rva
     thread = PspCreateThread(kernel, process, entry, process.peb, oh.SizeOfStackReserve, oh.SizeOfStackCommit,
@@ -156,9 +180,11 @@ def NtCreateUserProcess(kernel, req: CreateRequest):
           priority=params["base_priority"], user_stack=[stack_limit, stack_top], stack_reserve_bottom=stack_bottom,
           kernel_stack=[thread.kernel_stack - 0x6000, thread.kernel_stack], trap_frame=thread.trap_frame)
 
-    process.csr_process = CsrProcess((pid, thread.tid))
-    stage(kernel, "5", "register with the Windows subsystem", client_id=[pid, thread.tid],
+    process.csr_process = CsrProcess((process.pid, thread.tid))
+    stage(kernel, "5", "register with the Windows subsystem", client_id=[process.pid, thread.tid],
           shutdown_level=process.csr_process.ShutdownLevel)
+    if callable(before_resume):
+        before_resume(thread)
 
     if params["suspended"]:
         stage(kernel, "6", "initial thread left suspended", tid=thread.tid)
@@ -166,7 +192,7 @@ def NtCreateUserProcess(kernel, req: CreateRequest):
         PspResumeNewThread(kernel, thread)
         stage(kernel, "6", "resume initial thread", tid=thread.tid, state="Ready")
     kernel.flush_code()
-    return process, thread
+    return thread
 
 
 def PspUserThreadStartup(kernel, thread) -> None:

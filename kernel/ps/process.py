@@ -17,7 +17,7 @@ from ..ob.object import ObCreateObject
 from ..status import STATUS_PENDING
 from .apiset import MmMapApiSetSchema
 from .objects import EProcess
-from .params import write_process_parameters
+from .params import parameters_size, write_process_parameters
 
 SYSTEM32 = "C:\\Windows\\System32\\"
 # The system's NtGlobalFlag, which MmCreatePeb copies into every PEB: pool tagging is always on
@@ -126,11 +126,12 @@ def ntdll_image():
     return _ntdll[0]
 
 
-def write_process_data(kernel, process: EProcess, guest_path: str, command_line: str, env: dict) -> int:
+def write_process_data(kernel, process: EProcess, fields: dict) -> int:
     """The process parameters in a private region of their own (RtlCreateProcessParameters)."""
     space = process.space
-    base, size = MmAllocateVirtualMemory(space, 0, 0x10000, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE)
-    end = write_process_parameters(space, base, guest_path, command_line, env, process.std_handles)
+    size = (parameters_size(fields) + 0xFFFF) & ~0xFFFF
+    base, size = MmAllocateVirtualMemory(space, 0, size, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE)
+    end = write_process_parameters(space, base, fields)
     assert end <= base + size, "process parameters overflow their region"
     process.parameters = base
     return base
