@@ -253,6 +253,8 @@ def boot(args) -> int:
             outputs.write_output_file("--events", args.events, recorder.write_jsonl)
     if result.limit is not None:
         return EXIT_LIMIT
+    for pid, name in result.orphans:
+        say(f"process {pid} ({name}) was still waiting when the first process had ended: terminated")
     if result.deadlock:
         say("deadlock: every thread waits and nothing can wake them")
         return EXIT_DEADLOCK

@@ -1,5 +1,6 @@
 """One boot: the kernel brought up, Idle and System created, the user process created through
 the stages, and the dispatcher run until no user process is left."""
+import ntpath
 import os
 
 from .ex import exception, services
@@ -8,8 +9,9 @@ from .ke.clock import DEFAULT_TICK_INSTRUCTIONS
 from .ke.kernel import Kernel
 from .limits import LimitReached
 from .ps import create
-from .ps.exit import PspReapThread
+from .ps.exit import PspReapThread, PspTerminateProcess
 from .ps.psinit import PsInitSystem
+from .status import STATUS_PROCESS_IS_TERMINATING
 
 
 class BootResult:
@@ -26,6 +28,7 @@ class BootResult:
         self.context_switches = context_switches
         self.deadlock = deadlock
         self.limit = limit              # the LimitReached that ended the run, if one did
+        self.orphans: list = []         # (pid, name) of descendants left waiting when the run ended
 
 
 class Session:
@@ -56,8 +59,18 @@ class Session:
         finally:
             if kernel.limits is not None:
                 kernel.limits.stop()
-        kernel.io.shutdown()                # the run's temporary folder goes
         deadlock = kernel.dispatcher.deadlock
-        return BootResult(process.exit_status, process.pid, thread.tid, process.image_base,
-                          kernel.instruction_count(), kernel.syscall_count, kernel.dispatcher.context_switches,
-                          deadlock, limit)
+        orphans = []
+        if deadlock and process.exited:
+            # The first process has ended; what is left are its descendants, all waiting for
+            # something that cannot come. The run ends as the first process did, without them.
+            orphans = [p for p in kernel.processes if p.space is not None and not p.exited and p is not process]
+            for p in orphans:
+                PspTerminateProcess(kernel, p, STATUS_PROCESS_IS_TERMINATING)
+            deadlock = False
+        kernel.io.shutdown()                # the run's temporary folder goes
+        result = BootResult(process.exit_status, process.pid, thread.tid, process.image_base,
+                            kernel.instruction_count(), kernel.syscall_count, kernel.dispatcher.context_switches,
+                            deadlock, limit)
+        result.orphans = [(p.pid, ntpath.basename(p.image_path) or p.name) for p in orphans]
+        return result

@@ -166,6 +166,16 @@ static void Parent(void)
     Check(GetPriorityClass(pi.hProcess) == BELOW_NORMAL_PRIORITY_CLASS, "GetPriorityClass: BELOW_NORMAL");
     HANDLE opened = OpenProcess(PROCESS_QUERY_INFORMATION | SYNCHRONIZE, FALSE, pi.dwProcessId);
     Check(opened != NULL, "OpenProcess by its id");
+    WCHAR name[MAX_PATH];
+    DWORD name_len = MAX_PATH;
+    Check(QueryFullProcessImageNameW(opened, 0, name, &name_len) && WEq(name, L"C:\\app\\k32_process.exe") &&
+          name_len == 22, "QueryFullProcessImageNameW: C:\\app\\k32_process.exe");
+    name_len = MAX_PATH;
+    Check(QueryFullProcessImageNameW(opened, PROCESS_NAME_NATIVE, name, &name_len) &&
+          WEq(name, L"\\Device\\HarddiskVolume1\\app\\k32_process.exe"), "PROCESS_NAME_NATIVE: the device path");
+    name_len = 5;
+    CheckError(!QueryFullProcessImageNameW(opened, 0, name, &name_len), ERROR_INSUFFICIENT_BUFFER,
+               "a short buffer -> ERROR_INSUFFICIENT_BUFFER");
     Check(TerminateProcess(pi.hProcess, 99), "TerminateProcess(99)");
     Check(WaitForSingleObject(opened, INFINITE) == WAIT_OBJECT_0 && GetExitCodeProcess(opened, &code) && code == 99,
           "ended with 99, seen through the opened handle");
@@ -291,6 +301,8 @@ static void Parent(void)
     WCHAR bare[64];
     memcpy(bare, L"k32_process child exit 7", sizeof(L"k32_process child exit 7"));
     Check(Run(bare, FALSE, 0, NULL, NULL, NULL) == 7, "a bare name is found in the application's folder, .exe added");
+    Check(WinExec("k32_process child exit 0", SW_HIDE) > 31, "WinExec: above 31");
+    Check(WinExec("no_such_program", SW_HIDE) == ERROR_FILE_NOT_FOUND, "WinExec of nothing: ERROR_FILE_NOT_FOUND");
     Check(Run(Line(L"crash"), FALSE, 0, NULL, NULL, NULL) == 0xC0000005, "a child's access violation is its exit code");
     WCHAR missing[] = L"no_such_program.exe";
     CheckError(Run(missing, FALSE, 0, NULL, NULL, NULL) == ~0u, ERROR_FILE_NOT_FOUND,
@@ -317,6 +329,12 @@ void Entry(void)
     SplitCommandLine();
     if (nargs >= 2 && Eq(args[0], "child"))
         ExitProcess(Child());
+    if (nargs == 1 && Eq(args[0], "orphan")) {      /* leave a child waiting forever behind */
+        GetModuleFileNameW(NULL, self, MAX_PATH);
+        STARTUPINFOW si = {sizeof(si)};
+        PROCESS_INFORMATION pi;
+        ExitProcess(CreateProcessW(NULL, Line(L"wait"), NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi) ? 3 : 4);
+    }
     Parent();
     ExitProcess((UINT)failures);
 }
