@@ -17,12 +17,12 @@ def test_every_child_goes_through_the_stages_from_kernel32():
     firsts = [ln for ln in lines if ln.startswith("[stage 1] ")]
     assert "(kernel32): creator=8 " in firsts[1]      # a guest's request names its creator
     started = sum(ln.startswith("[stage 3A] ") for ln in lines)
-    assert started == 16                                # the first process and fifteen children
+    assert started == 18                                # the first process and seventeen children
     assert len(firsts) - started == 3                   # a DLL, a text file and a folder: refused at 2
     for number in ("2", "3B", "3C", "3D", "3E", "3F", "4", "5", "6"):
         assert sum(ln.startswith(f"[stage {number}] ") for ln in lines) == started, number
     suspended = [ln for ln in lines if ln.startswith("[stage 6] initial thread left suspended")]
-    assert len(suspended) == 3                          # the three CREATE_SUSPENDED children
+    assert len(suspended) == 4                          # the four CREATE_SUSPENDED children
 
 
 def test_children_in_the_event_stream_and_the_trace(tmp_path):
@@ -31,15 +31,15 @@ def test_children_in_the_event_stream_and_the_trace(tmp_path):
     assert result.returncode == 0
     events = [json.loads(line) for line in out.read_text().splitlines()]
     pids = {e["pid"] for e in events if e["kind"] == "thread-create"}
-    assert len(pids) == 16                              # the first process and fifteen children
+    assert len(pids) == 18                              # the first process and seventeen children
     trace = tmp_path / "trace.txt"
     assert run_kernel("trace", "--syscalls", "-o", str(trace), sample_path("k32_process")).returncode == 0
     text = trace.read_text()
     created = [ln for ln in text.splitlines() if " NtCreateUserProcess(" in ln]
-    assert len(created) == 18 and sum("STATUS_SUCCESS" in ln for ln in created) == 15
+    assert len(created) == 20 and sum("STATUS_SUCCESS" in ln for ln in created) == 17
     assert "= 0xc000007b STATUS_INVALID_IMAGE_FORMAT" in text      # the DLL asked to run as a program
     exits = [ln.split("status=")[1].split()[0] for ln in text.splitlines() if "+++ process-exit" in ln]
-    assert len(exits) == 16 and {"0x2a", "0x63", "0xc0000005"} <= set(exits)   # 42, 99, the crash
+    assert len(exits) == 18 and {"0x2a", "0x63", "0xc0000005"} <= set(exits)   # 42, 99, the crash
 
 
 def test_runs_with_children_are_deterministic():

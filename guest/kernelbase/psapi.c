@@ -1,29 +1,31 @@
-/* The process status calls (K32*, behind psapi.dll) for the current process: the loaded modules
- * from PEB->Ldr in load order, a module's base name, file name and extent. Another process's
- * modules are not reachable yet (no NtReadVirtualMemory): ERROR_NOT_SUPPORTED. */
-#include "kernelbase.h"
+/* The process status calls (K32*, behind psapi.dll) for any process the caller can read: its
+ * loaded modules in load order from PEB->Ldr (ldr_remote.c), a module's base name, file name and
+ * extent. */
+#include "ldr_remote.h"
 #include <psapi.h>
 
-static BOOL IsSelf(HANDLE process)
+/* The process's modules in a heap array (free it), or NULL with the error set. */
+static BASE_MODULE *Modules(HANDLE process, LONG *count)
 {
-    if (process == GetCurrentProcess() || GetProcessId(process) == GetCurrentProcessId())
-        return TRUE;
-    SetLastError(ERROR_NOT_SUPPORTED);
-    return FALSE;
+    LONG n = BaseReadProcessModules(process, NULL, 0);
+    if (n < 0) return NULL;
+    BASE_MODULE *all = RtlAllocateHeap(PEB_PROCESS_HEAP(), 0, (SIZE_T)(n ? n : 1) * sizeof(BASE_MODULE));
+    if (all == NULL) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return NULL; }
+    LONG got = BaseReadProcessModules(process, all, n);
+    if (got < 0) { RtlFreeHeap(PEB_PROCESS_HEAP(), 0, all); return NULL; }
+    *count = got < n ? got : n;
+    return all;
 }
 
 KBAPI BOOL WINAPI K32EnumProcessModules(HANDLE process, HMODULE *modules, DWORD cb, LPDWORD needed)
 {
-    if (!IsSelf(process)) return FALSE;
-    ULONG_PTR cookie;
-    LdrLockLoaderLock(0, NULL, &cookie);
-    LIST_ENTRY *head = (LIST_ENTRY *)(*(BYTE **)(PEB_() + 0x18) + 0x10);   /* PEB->Ldr->InLoadOrderModuleList */
-    DWORD count = 0;
-    for (LIST_ENTRY *le = head->Flink; le != head; le = le->Flink, count++)
-        if ((count + 1) * sizeof(HMODULE) <= cb)
-            modules[count] = ((LDR_ENTRY *)le)->DllBase;
-    LdrUnlockLoaderLock(0, cookie);
-    *needed = count * sizeof(HMODULE);
+    LONG n = 0;
+    BASE_MODULE *all = Modules(process, &n);
+    if (all == NULL) return FALSE;
+    for (LONG i = 0; i < n && (DWORD)(i + 1) * sizeof(HMODULE) <= cb; i++)
+        modules[i] = all[i].DllBase;
+    *needed = (DWORD)n * sizeof(HMODULE);
+    RtlFreeHeap(PEB_PROCESS_HEAP(), 0, all);
     return TRUE;
 }
 
@@ -33,67 +35,73 @@ KBAPI BOOL WINAPI K32EnumProcessModulesEx(HANDLE process, HMODULE *modules, DWOR
     return K32EnumProcessModules(process, modules, cb, needed);
 }
 
-static LDR_ENTRY *Entry(HANDLE process, HMODULE module)
+/* The module at `module` (NULL: the image, the list's first), copied to *out. */
+static BOOL Find(HANDLE process, HMODULE module, BASE_MODULE *out)
 {
-    if (!IsSelf(process)) return NULL;
-    LDR_ENTRY *e = NULL;
-    PVOID base = module ? (PVOID)module : PEB_IMAGE_BASE();
-    if (!NT_SUCCESS(LdrFindEntryForAddress(base, &e)) || e->DllBase != base) {
-        SetLastError(ERROR_INVALID_HANDLE);
-        return NULL;
-    }
-    return e;
+    LONG n = 0;
+    BASE_MODULE *all = Modules(process, &n);
+    if (all == NULL) return FALSE;
+    BOOL found = FALSE;
+    for (LONG i = 0; i < n && !found; i++)
+        if (module ? all[i].DllBase == (PVOID)module : i == 0) {
+            *out = all[i];
+            found = TRUE;
+        }
+    RtlFreeHeap(PEB_PROCESS_HEAP(), 0, all);
+    if (!found) SetLastError(ERROR_INVALID_HANDLE);
+    return found;
 }
 
 /* Copies what fits (NUL-terminated); returns the characters copied. */
-static DWORD Copy(const UNICODE_STRING *s, LPWSTR out, DWORD size)
+static DWORD Copy(const WCHAR *s, LPWSTR out, DWORD size)
 {
     if (size == 0) { SetLastError(ERROR_INSUFFICIENT_BUFFER); return 0; }
-    DWORD n = s->Length / 2 < size - 1 ? s->Length / 2 : size - 1;
-    memcpy(out, s->Buffer, n * 2);
+    DWORD len = (DWORD)wcslen(s);
+    DWORD n = len < size - 1 ? len : size - 1;
+    memcpy(out, s, n * 2);
     out[n] = 0;
     return n;
 }
 
-static DWORD CopyA(const UNICODE_STRING *s, LPSTR out, DWORD size)
+static DWORD CopyA(const WCHAR *s, LPSTR out, DWORD size)
 {
     if (size == 0) { SetLastError(ERROR_INSUFFICIENT_BUFFER); return 0; }
-    int n = WideCharToMultiByte(CP_ACP, 0, s->Buffer, s->Length / 2, out, (int)size - 1, NULL, NULL);
+    int n = WideCharToMultiByte(CP_ACP, 0, s, (int)wcslen(s), out, (int)size - 1, NULL, NULL);
     out[n] = 0;
     return (DWORD)n;
 }
 
 KBAPI DWORD WINAPI K32GetModuleBaseNameW(HANDLE process, HMODULE module, LPWSTR out, DWORD size)
 {
-    LDR_ENTRY *e = Entry(process, module);
-    return e ? Copy(&e->BaseDllName, out, size) : 0;
+    BASE_MODULE m;
+    return Find(process, module, &m) ? Copy(m.BaseName, out, size) : 0;
 }
 
 KBAPI DWORD WINAPI K32GetModuleBaseNameA(HANDLE process, HMODULE module, LPSTR out, DWORD size)
 {
-    LDR_ENTRY *e = Entry(process, module);
-    return e ? CopyA(&e->BaseDllName, out, size) : 0;
+    BASE_MODULE m;
+    return Find(process, module, &m) ? CopyA(m.BaseName, out, size) : 0;
 }
 
 KBAPI DWORD WINAPI K32GetModuleFileNameExW(HANDLE process, HMODULE module, LPWSTR out, DWORD size)
 {
-    LDR_ENTRY *e = Entry(process, module);
-    return e ? Copy(&e->FullDllName, out, size) : 0;
+    BASE_MODULE m;
+    return Find(process, module, &m) ? Copy(m.FullName, out, size) : 0;
 }
 
 KBAPI DWORD WINAPI K32GetModuleFileNameExA(HANDLE process, HMODULE module, LPSTR out, DWORD size)
 {
-    LDR_ENTRY *e = Entry(process, module);
-    return e ? CopyA(&e->FullDllName, out, size) : 0;
+    BASE_MODULE m;
+    return Find(process, module, &m) ? CopyA(m.FullName, out, size) : 0;
 }
 
 KBAPI BOOL WINAPI K32GetModuleInformation(HANDLE process, HMODULE module, LPMODULEINFO info, DWORD cb)
 {
     if (cb < sizeof(MODULEINFO)) { SetLastError(ERROR_INSUFFICIENT_BUFFER); return FALSE; }
-    LDR_ENTRY *e = Entry(process, module);
-    if (e == NULL) return FALSE;
-    info->lpBaseOfDll = e->DllBase;
-    info->SizeOfImage = e->SizeOfImage;
-    info->EntryPoint = e->EntryPoint;
+    BASE_MODULE m;
+    if (!Find(process, module, &m)) return FALSE;
+    info->lpBaseOfDll = m.DllBase;
+    info->SizeOfImage = m.SizeOfImage;
+    info->EntryPoint = m.EntryPoint;
     return TRUE;
 }

@@ -3,9 +3,9 @@
  * and its heaps (RtlGetProcessHeaps) into a page-file section, as Windows does; Process32First/Next,
  * Thread32First/Next, Module32First/Next and Heap32ListFirst/Next walk that section with the cursor
  * kept in its header, so the handle alone is the snapshot. ERROR_BAD_LENGTH for a dwSize that is too
- * small, ERROR_NO_MORE_FILES past the last entry. Another process's modules need NtReadVirtualMemory,
- * which the kernel lacks: ERROR_ACCESS_DENIED for them (what a protected process answers). */
-#include "kernelbase.h"
+ * small, ERROR_NO_MORE_FILES past the last entry. Another process's modules and heaps are read from
+ * its PEB through NtReadVirtualMemory (ldr_remote.c). */
+#include "ldr_remote.h"
 #include <tlhelp32.h>
 
 NTDLL NTSTATUS NTAPI NtQuerySystemInformation(ULONG, PVOID, ULONG, ULONG *);
@@ -60,11 +60,6 @@ static BYTE *QueryProcesses(void)
     }
 }
 
-static LIST_ENTRY *LoaderList(void)
-{
-    return (LIST_ENTRY *)(*(BYTE **)(PEB_() + 0x18) + 0x10);     /* PEB->Ldr->InLoadOrderModuleList */
-}
-
 KBAPI HANDLE WINAPI CreateToolhelp32Snapshot(DWORD flags, DWORD pid)
 {
     /* Step 1: what is asked for; the modules and heaps of one process (0: the caller). */
@@ -76,17 +71,53 @@ KBAPI HANDLE WINAPI CreateToolhelp32Snapshot(DWORD flags, DWORD pid)
         spi = QueryProcesses();
         if (spi == NULL) return INVALID_HANDLE_VALUE;
     }
+    /* Another process's modules and heaps: read from its PEB; a process that is not there is
+     * ERROR_INVALID_PARAMETER. */
+    HANDLE target = GetCurrentProcess();
     if ((modules || heaps) && pid != self) {
-        BOOL found = FALSE;
-        for (SPI *p = (SPI *)spi; ; p = (SPI *)((BYTE *)p + p->NextEntryOffset)) {
-            found |= (DWORD)(ULONG_PTR)p->UniqueProcessId == pid;
-            if (!p->NextEntryOffset) break;
+        target = OpenProcess(PROCESS_QUERY_INFORMATION | PROCESS_VM_READ, FALSE, pid);
+        if (target == NULL) {
+            if (spi) RtlFreeHeap(PEB_PROCESS_HEAP(), 0, spi);
+            SetLastError(ERROR_INVALID_PARAMETER);
+            return INVALID_HANDLE_VALUE;
         }
-        RtlFreeHeap(PEB_PROCESS_HEAP(), 0, spi);
-        SetLastError(found ? ERROR_ACCESS_DENIED : ERROR_INVALID_PARAMETER);
+    }
+    BASE_MODULE *mods = NULL;
+    LONG mod_count = 0;
+    HANDLE heap_handles[64];
+    ULONG heap_count = 0;
+    BOOL ok = TRUE;
+    if (modules) {
+        mod_count = BaseReadProcessModules(target, NULL, 0);
+        mods = mod_count >= 0 ? RtlAllocateHeap(PEB_PROCESS_HEAP(), 0, (SIZE_T)(mod_count + 1) * sizeof(*mods)) : NULL;
+        LONG got = mods ? BaseReadProcessModules(target, mods, mod_count) : -1;
+        ok = got >= 0;
+        if (ok && got < mod_count) mod_count = got;
+    }
+    PVOID default_heap = NULL;
+    if (ok && heaps) {
+        if (target == GetCurrentProcess()) {
+            heap_count = RtlGetProcessHeaps(64, heap_handles);
+            default_heap = PEB_PROCESS_HEAP();
+        } else {                        /* PEB.NumberOfHeaps, .ProcessHeaps, .ProcessHeap */
+            struct { NTSTATUS e; BYTE *peb; ULONG_PTR rest[4]; } bi;
+            PVOID *array = NULL;
+            ok = NT_SUCCESS(NtQueryInformationProcess(target, 0, &bi, sizeof(bi), NULL)) &&
+                 ReadProcessMemory(target, bi.peb + 0xE8, &heap_count, 4, NULL) &&
+                 ReadProcessMemory(target, bi.peb + 0xF0, &array, 8, NULL) &&
+                 ReadProcessMemory(target, bi.peb + 0x30, &default_heap, 8, NULL);
+            if (heap_count > 64) heap_count = 64;
+            if (ok && heap_count) ok = ReadProcessMemory(target, array, heap_handles, heap_count * 8, NULL);
+        }
+    }
+    if (target != GetCurrentProcess()) CloseHandle(target);
+    if (!ok) {
+        DWORD error = GetLastError();
+        if (mods) RtlFreeHeap(PEB_PROCESS_HEAP(), 0, mods);
+        if (spi) RtlFreeHeap(PEB_PROCESS_HEAP(), 0, spi);
+        SetLastError(error);
         return INVALID_HANDLE_VALUE;
     }
-
     /* Step 2: count, to size the section. */
     TH_HEADER h = {0};
     if (spi)
@@ -95,13 +126,7 @@ KBAPI HANDLE WINAPI CreateToolhelp32Snapshot(DWORD flags, DWORD pid)
             if (flags & TH32CS_SNAPTHREAD) h.list[L_THREAD].count += p->NumberOfThreads;
             if (!p->NextEntryOffset) break;
         }
-    ULONG_PTR cookie;
-    LdrLockLoaderLock(0, NULL, &cookie);
-    if (modules)
-        for (LIST_ENTRY *le = LoaderList()->Flink; le != LoaderList(); le = le->Flink)
-            h.list[L_MODULE].count++;
-    HANDLE heap_handles[64];
-    ULONG heap_count = heaps ? RtlGetProcessHeaps(64, heap_handles) : 0;
+    h.list[L_MODULE].count = mod_count;
     if (heap_count > 64) heap_count = 64;
     h.list[L_HEAP].count = (LONG)heap_count;
     ULONG size = sizeof(h);
@@ -114,7 +139,7 @@ KBAPI HANDLE WINAPI CreateToolhelp32Snapshot(DWORD flags, DWORD pid)
     HANDLE section = CreateFileMappingW(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, size, NULL);
     BYTE *view = section ? MapViewOfFile(section, FILE_MAP_WRITE, 0, 0, 0) : NULL;
     if (view == NULL) {
-        LdrUnlockLoaderLock(0, cookie);
+        if (mods) RtlFreeHeap(PEB_PROCESS_HEAP(), 0, mods);
         if (section) CloseHandle(section);
         if (spi) RtlFreeHeap(PEB_PROCESS_HEAP(), 0, spi);
         return INVALID_HANDLE_VALUE;
@@ -148,26 +173,24 @@ KBAPI HANDLE WINAPI CreateToolhelp32Snapshot(DWORD flags, DWORD pid)
             if (!p->NextEntryOffset) break;
         }
     MODULEENTRY32W *me = (MODULEENTRY32W *)(view + h.list[L_MODULE].offset);
-    if (modules)
-        for (LIST_ENTRY *le = LoaderList()->Flink; le != LoaderList(); le = le->Flink, me++) {
-            LDR_ENTRY *e = (LDR_ENTRY *)le;
-            me->dwSize = sizeof(*me);
-            me->th32ModuleID = 1;
-            me->th32ProcessID = pid;
-            me->GlblcntUsage = me->ProccntUsage = 0xFFFF;
-            me->modBaseAddr = e->DllBase;
-            me->modBaseSize = e->SizeOfImage;
-            me->hModule = e->DllBase;
-            CopyName(me->szModule, MAX_MODULE_NAME32 + 1, e->BaseDllName.Buffer, e->BaseDllName.Length / 2);
-            CopyName(me->szExePath, MAX_PATH, e->FullDllName.Buffer, e->FullDllName.Length / 2);
-        }
-    LdrUnlockLoaderLock(0, cookie);
+    for (LONG i = 0; i < mod_count; i++, me++) {
+        me->dwSize = sizeof(*me);
+        me->th32ModuleID = 1;
+        me->th32ProcessID = pid;
+        me->GlblcntUsage = me->ProccntUsage = 0xFFFF;
+        me->modBaseAddr = mods[i].DllBase;
+        me->modBaseSize = mods[i].SizeOfImage;
+        me->hModule = mods[i].DllBase;
+        CopyName(me->szModule, MAX_MODULE_NAME32 + 1, mods[i].BaseName, wcslen(mods[i].BaseName));
+        CopyName(me->szExePath, MAX_PATH, mods[i].FullName, wcslen(mods[i].FullName));
+    }
+    if (mods) RtlFreeHeap(PEB_PROCESS_HEAP(), 0, mods);
     HEAPLIST32 *hl = (HEAPLIST32 *)(view + h.list[L_HEAP].offset);
     for (ULONG i = 0; i < heap_count; i++, hl++) {
         hl->dwSize = sizeof(*hl);
         hl->th32ProcessID = pid;
         hl->th32HeapID = (ULONG_PTR)heap_handles[i];
-        hl->dwFlags = heap_handles[i] == PEB_PROCESS_HEAP() ? HF32_DEFAULT : 0;
+        hl->dwFlags = heap_handles[i] == default_heap ? HF32_DEFAULT : 0;
     }
     UnmapViewOfFile(view);
     if (spi) RtlFreeHeap(PEB_PROCESS_HEAP(), 0, spi);

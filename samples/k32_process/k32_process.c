@@ -5,6 +5,8 @@
  * with ".exe" added, STARTUPINFO's reserved bytes, the priority class, cross-process memory,
  * OpenProcess, and the documented errors. Exit code: failed checks. */
 #include "../k32.h"
+#include <psapi.h>
+#include <tlhelp32.h>
 
 #define ERROR_OBJECT_NAME_EXISTS_ 698
 
@@ -89,6 +91,7 @@ static DWORD Child(void)
     }
     if (Eq(role, "crash")) { volatile ULONG_PTR where = 8; return *(volatile DWORD *)where; }
     if (Eq(role, "wait")) { Sleep(INFINITE); return 0; }
+    if (Eq(role, "ready")) { SetEvent((HANDLE)(ULONG_PTR)Num(args[2])); Sleep(INFINITE); return 0; }
     return 100;
 }
 
@@ -294,6 +297,38 @@ static void Parent(void)
     ResumeThread(pi.hThread);
     WaitForSingleObject(pi.hProcess, INFINITE);
     Check(GetExitCodeProcess(pi.hProcess, &code) && code == 77, "the child ran with the value written");
+    CloseHandle(pi.hThread);
+    CloseHandle(pi.hProcess);
+
+    /* Another process's modules, read from its PEB (psapi and Toolhelp). */
+    HANDLE ready = CreateEventW(&sa, TRUE, FALSE, NULL);
+    memcpy(cl, Line(L"ready"), sizeof(cl));
+    AppendNum(cl, (ULONG_PTR)ready);
+    Check(CreateProcessW(NULL, cl, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi) &&
+          WaitForSingleObject(ready, INFINITE) == WAIT_OBJECT_0, "a child that has loaded its DLLs");
+    HMODULE mods[16];
+    DWORD needed = 0;
+    Check(K32EnumProcessModules(pi.hProcess, mods, sizeof(mods), &needed) && needed >= 3 * sizeof(HMODULE) &&
+          mods[0] == GetModuleHandleW(NULL), "K32EnumProcessModules of the child: its image first");
+    Check(K32GetModuleBaseNameW(pi.hProcess, NULL, name, MAX_PATH) == 15 && WEq(name, L"k32_process.exe"),
+          "K32GetModuleBaseNameW(NULL): the child's image");
+    Check(K32GetModuleFileNameExW(pi.hProcess, GetModuleHandleW(L"kernel32.dll"), name, MAX_PATH) &&
+          WEq(name, L"C:\\Windows\\System32\\kernel32.dll"), "K32GetModuleFileNameExW: kernel32 in the child");
+    HANDLE snap = CreateToolhelp32Snapshot(TH32CS_SNAPMODULE, pi.dwProcessId);
+    MODULEENTRY32W me = {sizeof(me)};
+    Check(snap != INVALID_HANDLE_VALUE && Module32FirstW(snap, &me) && me.th32ProcessID == pi.dwProcessId &&
+          WEq(me.szModule, L"k32_process.exe"), "a Toolhelp module snapshot of the child");
+    CloseHandle(snap);
+    TerminateProcess(pi.hProcess, 1);
+    WaitForSingleObject(pi.hProcess, INFINITE);
+    CloseHandle(pi.hThread);
+    CloseHandle(pi.hProcess);
+    CloseHandle(ready);
+    Check(CreateProcessW(NULL, Line(L"exit 0"), NULL, NULL, FALSE, CREATE_SUSPENDED, NULL, NULL, &si, &pi),
+          "a suspended child");
+    CheckError(!K32EnumProcessModules(pi.hProcess, mods, sizeof(mods), &needed), ERROR_PARTIAL_COPY,
+               "its loader has not run: ERROR_PARTIAL_COPY");
+    TerminateProcess(pi.hProcess, 0);
     CloseHandle(pi.hThread);
     CloseHandle(pi.hProcess);
 
