@@ -19,44 +19,15 @@ typedef struct _OBJECT_ATTRIBUTES {
     PVOID SecurityDescriptor, SecurityQualityOfService;
 } OBJECT_ATTRIBUTES;
 typedef struct { union { NTSTATUS Status; PVOID Pointer; }; ULONG_PTR Information; } IO_STATUS_BLOCK_;
-typedef struct { ULONG TitleIndex, Type, DataLength; UCHAR Data[1]; } KEY_VALUE_PARTIAL_INFORMATION_;
-typedef struct { ULONG TitleIndex, Type, DataOffset, DataLength, NameLength; WCHAR Name[1]; } KEY_VALUE_FULL_INFORMATION_;
-typedef struct { LARGE_INTEGER LastWriteTime; ULONG TitleIndex, ClassOffset, ClassLength, NameLength; WCHAR Name[1]; }
-    KEY_NODE_INFORMATION_;
-typedef struct {
-    LARGE_INTEGER LastWriteTime; ULONG TitleIndex, ClassOffset, ClassLength, SubKeys, MaxNameLen, MaxClassLen, Values,
-    MaxValueNameLen, MaxValueDataLen; WCHAR Class[1];
-} KEY_FULL_INFORMATION_;
-#define KeyNodeInformation_ 1
-#define KeyFullInformation_ 2
-#define KeyValueFullInformation_ 1
-#define KeyValuePartialInformation_ 2
+#include "../common/nt_keys.h"
 #define OBJ_CASE_INSENSITIVE_ 0x40
-
 NTDLL NTSTATUS NTAPI NtClose(HANDLE);
-NTDLL NTSTATUS NTAPI NtOpenKeyEx(HANDLE *, ACCESS_MASK, OBJECT_ATTRIBUTES *, ULONG);
-NTDLL NTSTATUS NTAPI NtCreateKey(HANDLE *, ACCESS_MASK, OBJECT_ATTRIBUTES *, ULONG, UNICODE_STRING *, ULONG, ULONG *);
-NTDLL NTSTATUS NTAPI NtQueryKey(HANDLE, ULONG, PVOID, ULONG, ULONG *);
-NTDLL NTSTATUS NTAPI NtEnumerateKey(HANDLE, ULONG, ULONG, PVOID, ULONG, ULONG *);
-NTDLL NTSTATUS NTAPI NtQueryValueKey(HANDLE, UNICODE_STRING *, ULONG, PVOID, ULONG, ULONG *);
-NTDLL NTSTATUS NTAPI NtEnumerateValueKey(HANDLE, ULONG, ULONG, PVOID, ULONG, ULONG *);
-NTDLL NTSTATUS NTAPI NtSetValueKey(HANDLE, UNICODE_STRING *, ULONG, ULONG, const void *, ULONG);
-NTDLL NTSTATUS NTAPI NtDeleteKey(HANDLE);
-NTDLL NTSTATUS NTAPI NtDeleteValueKey(HANDLE, UNICODE_STRING *);
-NTDLL NTSTATUS NTAPI NtFlushKey(HANDLE);
-NTDLL NTSTATUS NTAPI NtNotifyChangeKey(HANDLE, HANDLE, PVOID, PVOID, IO_STATUS_BLOCK_ *, ULONG, BOOLEAN, PVOID, ULONG,
-                                       BOOLEAN);
-NTDLL NTSTATUS NTAPI NtOpenProcessToken(HANDLE, ACCESS_MASK, HANDLE *);
-NTDLL NTSTATUS NTAPI NtOpenThreadToken(HANDLE, ACCESS_MASK, BOOLEAN, HANDLE *);
-NTDLL NTSTATUS NTAPI NtQueryInformationToken(HANDLE, ULONG, PVOID, ULONG, ULONG *);
-NTDLL NTSTATUS NTAPI NtAdjustPrivilegesToken(HANDLE, BOOLEAN, PVOID, ULONG, PVOID, ULONG *);
 NTDLL ULONG NTAPI RtlNtStatusToDosError(NTSTATUS);
 NTDLL PVOID NTAPI RtlAllocateHeap(PVOID, ULONG, SIZE_T);
 NTDLL BOOLEAN NTAPI RtlFreeHeap(PVOID, ULONG, PVOID);
 NTDLL WCHAR NTAPI RtlUpcaseUnicodeChar(WCHAR);
 void *__cdecl memcpy(void *, const void *, size_t);
 void *__cdecl memset(void *, int, size_t);
-int __cdecl memcmp(const void *, const void *, size_t);
 size_t __cdecl wcslen(const wchar_t *);
 size_t __cdecl strlen(const char *);
 
