@@ -54,3 +54,10 @@ def test_a_child_left_waiting_does_not_turn_the_end_into_a_deadlock():
     assert result.returncode == 3                       # the first process's exit code
     assert b"deadlock" not in result.stderr
     assert b"(k32_process.exe) was still waiting when the first process had ended: terminated" in result.stderr
+
+
+def test_max_processes_refuses_a_guests_child_with_quota_exceeded():
+    result = run_kernel("boot", "--max-processes", "1", sample_path("k32_process"))
+    assert b"limit: 1 processes are live, --max-processes is 1; the guest gets STATUS_QUOTA_EXCEEDED" in result.stderr
+    assert result.stdout.startswith(b"FAIL CreateProcessW(CREATE_SUSPENDED)\n")
+    assert result.returncode not in (0, 71)
