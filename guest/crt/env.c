@@ -59,12 +59,17 @@ CRTEXP int _wputenv(const crt_wchar *assignment)
 
 CRTEXP int _putenv(const char *assignment)
 {
-    WCHAR w[2048];
-    if (assignment == NULL || !MultiByteToWideChar(0, 0, assignment, -1, w, 2048)) {
-        crt_errno = CRT_EINVAL;
+    /* a heap copy: the frame stays below a page, as no stack probes are compiled in */
+    int n = assignment ? MultiByteToWideChar(0, 0, assignment, -1, NULL, 0) : 0;
+    WCHAR *w = n ? malloc((size_t)n * 2) : NULL;
+    if (w == NULL || !MultiByteToWideChar(0, 0, assignment, -1, w, n)) {
+        free(w);
+        crt_errno = n ? CRT_ENOMEM : CRT_EINVAL;
         return -1;
     }
-    return _wputenv(w);
+    int r = _wputenv(w);
+    free(w);
+    return r;
 }
 
 CRTEXP int getenv_s(size_t *required, char *buf, size_t size, const char *name)

@@ -42,9 +42,10 @@ static void AppendNormalised(WCHAR *out, SIZE_T *len, SIZE_T root, PCWSTR src, S
         if (seg == 0) break;
         if (seg == 1 && src[start] == '.') continue;
         if (seg == 2 && src[start] == '.' && src[start + 1] == '.') {
-            if (*len > root) {
-                (*len)--;                                       /* the separator before the last element */
+            if (*len > root) {                                  /* the last element and its separator go */
+                if (out[*len - 1] == '\\') (*len)--;
                 while (*len > root && out[*len - 1] != '\\') (*len)--;
+                if (*len > root) (*len)--;
             }
             continue;
         }
@@ -53,6 +54,16 @@ static void AppendNormalised(WCHAR *out, SIZE_T *len, SIZE_T root, PCWSTR src, S
     }
     if (i > 0 && n > 0 && Sep(src[n - 1]) && (*len == 0 || out[*len - 1] != '\\'))
         out[(*len)++] = '\\';                                   /* a trailing separator stays */
+}
+
+/* The current directory as the start of a full path: without the trailing separator it is kept
+ * with, unless it is a drive's root ("C:\\work\\" starts "C:\\work", "C:\\" stays). */
+static SIZE_T CopyCurrentDirectory(WCHAR *out, const UNICODE_STRING *cwd)
+{
+    SIZE_T len = cwd->Length / 2;
+    memcpy(out, cwd->Buffer, len * 2);
+    if (len > 3 && out[len - 1] == '\\') len--;
+    return len;
 }
 
 /* The full path of name in out (MAX_PATH_CHARS + 1); returns its length, or 0 if it cannot be. */
@@ -88,7 +99,7 @@ static SIZE_T FullPath(PCWSTR name, WCHAR *out, SIZE_T *root_out)
         break;
     case RtlPathTypeDriveRelative:
         if (cwd->Length >= 4 && RtlUpcaseUnicodeChar(cwd->Buffer[0]) == RtlUpcaseUnicodeChar(name[0])) {
-            memcpy(out, cwd->Buffer, cwd->Length); len = cwd->Length / 2;
+            len = CopyCurrentDirectory(out, cwd);
         } else {
             out[0] = RtlUpcaseUnicodeChar(name[0]); out[1] = ':'; out[2] = '\\'; len = 3;
         }
@@ -100,7 +111,7 @@ static SIZE_T FullPath(PCWSTR name, WCHAR *out, SIZE_T *root_out)
         AppendNormalised(out, &len, root, name, n);
         break;
     default:
-        memcpy(out, cwd->Buffer, cwd->Length); len = cwd->Length / 2;
+        len = CopyCurrentDirectory(out, cwd);
         root = 3;
         AppendNormalised(out, &len, root, name, n);
         break;

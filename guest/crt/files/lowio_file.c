@@ -365,8 +365,8 @@ CRTEXP int _wrename(const WCHAR *from, const WCHAR *to)
 
 CRTEXP int rename(const char *from, const char *to)
 {
-    WCHAR a[1024], b[1024];
-    if (from == NULL || to == NULL || crt_widen_path(from, a, 1024) || crt_widen_path(to, b, 1024)) {
+    WCHAR a[900], b[900];                       /* the frame stays below a page: no stack probes here */
+    if (from == NULL || to == NULL || crt_widen_path(from, a, 900) || crt_widen_path(to, b, 900)) {
         crt_errno = CRT_EINVAL;
         return -1;
     }
