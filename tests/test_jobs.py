@@ -1,0 +1,128 @@
+"""Job objects: samples/job_basic (one process in named and nested jobs: IsProcessInJob, the
+completion port, limits read back, accounting, a JOB_MEMORY limit, TerminateJobObject's exit
+code), samples/job_limits (the limits that end a process, one per mode), the EJOB as guest memory
+shows it, and the !job view."""
+import pytest
+from conftest import run_kernel, sample_path
+
+ERROR_NOT_ENOUGH_QUOTA = 1816
+
+
+@pytest.fixture(scope="module")
+def basic_run():
+    return run_kernel("boot", sample_path("job_basic"))
+
+
+@pytest.mark.parametrize("line", [
+    b"IsProcessInJob before: in no job",
+    b"IsProcessInJob(job) after: in it",
+    b"the port: JOB_OBJECT_MSG_NEW_PROCESS, key, pid",
+    b"the basic limits read back (only the basic flags)",
+    b"the job's priority class is the process's now",
+    b"a process id list of 8 bytes -> ERROR_BAD_LENGTH",
+    b"an extended flag through the basic class -> ERROR_INVALID_PARAMETER",
+    b"terminate through a JOB_OBJECT_QUERY handle -> ERROR_ACCESS_DENIED",
+    b"TotalUserTime grows as the process spins, in whole ticks",
+    b"committing 1 MB past it -> ERROR_COMMITMENT_LIMIT",
+    b"the port: JOB_OBJECT_MSG_JOB_MEMORY_LIMIT, pid",
+    b"and still in the outer one",
+])
+def test_job_basic_checks(basic_run, line):
+    assert b"ok   " + line in basic_run.stdout.splitlines(), basic_run.stdout.decode(errors="replace")
+
+
+def test_terminate_job_object_gives_the_exit_code(basic_run):
+    """Every check passed and TerminateJobObject(job, 42) ended the process: the command's status."""
+    assert b"FAIL" not in basic_run.stdout
+    assert basic_run.stdout.endswith(b"TerminateJobObject(job, 42)\n")
+    assert basic_run.returncode == 42
+
+
+def _run_limits(mode):
+    from kernel.ps.create import CreateRequest
+    from kernel.session import Session
+
+    session = Session(256 << 20)
+    out = []
+    session.kernel.output_sink = lambda fd, data: out.append(bytes(data))
+    process, thread = session.create_process(CreateRequest(sample_path("job_limits"), [mode]))
+    result = session.run(process, thread)
+    return process, result, b"".join(out)
+
+
+def test_process_time_limit_ends_a_spinning_process():
+    """PROCESS_TIME of 100 ms: the process ends with ERROR_NOT_ENOUGH_QUOTA within a quantum
+    or two of passing it (the charge comes at the clock ticks), counted as terminated."""
+    process, result, out = _run_limits("process-time")
+    assert b"spinning\n" in out and b"FAIL" not in out
+    assert result.exit_code == ERROR_NOT_ENOUGH_QUOTA
+    job = process.job
+    from kernel.ke.clock import TIME_INCREMENT
+    limit_ticks = 1000000 // TIME_INCREMENT
+    assert limit_ticks < process.eprocess.Pcb.UserTime <= limit_ticks + 4
+    assert job.total_terminated_processes == 1
+    assert not job.signal_state                  # a per-process limit does not signal the job
+
+
+def test_process_time_limit_from_the_command_line():
+    result = run_kernel("boot", sample_path("job_limits"))
+    assert result.returncode == ERROR_NOT_ENOUGH_QUOTA & 0xFF
+    assert b"0x00000718" in result.stderr and b"FAIL" not in result.stdout
+
+
+def test_job_time_limit_ends_the_job_and_signals_it():
+    process, result, out = _run_limits("job-time")
+    assert b"FAIL" not in out
+    assert result.exit_code == ERROR_NOT_ENOUGH_QUOTA
+    assert process.job.signal_state == 1
+    assert process.job.total_terminated_processes == 1
+
+
+def test_job_time_with_post_at_end_of_job_lets_the_process_run():
+    process, result, out = _run_limits("job-time-post")
+    assert b"FAIL" not in out and b"ok   the port: END_OF_JOB_TIME, the key, no process" in out
+    assert result.exit_code == 0
+
+
+def test_kill_on_job_close_ends_the_process_closing_its_last_handle():
+    process, result, out = _run_limits("kill-on-close")
+    assert out.endswith(b"closing the last handle\n")
+    assert result.exit_code == 0
+    assert process.job.handle_count == 0
+
+
+def test_active_process_limit_terminates_the_process_assigned():
+    from kernel.status import STATUS_QUOTA_EXCEEDED
+    process, result, out = _run_limits("active-limit")
+    assert b"FAIL" not in out
+    assert result.exit_code == STATUS_QUOTA_EXCEEDED
+    assert process.job is None                  # the association failed
+
+
+def test_ejob_in_guest_memory():
+    """EPROCESS.Job is the EJOB; its ProcessListHead links EPROCESS.JobLinks; the PEB says
+    ProcessInJob; EJOB's KEVENT is the dispatcher header a wait sees."""
+    from kernel.layouts import LAYOUTS, StructView
+    from kernel.ps.job import OFF_PROCESS_LIST_HEAD
+
+    process, result, _out = _run_limits("kill-on-close")
+    job = process.job
+    kernel = job.kernel
+    assert process.eprocess.Job == job.address
+    link = process.address + LAYOUTS["EPROCESS"].offset("JobLinks")
+    head = job.address + OFF_PROCESS_LIST_HEAD
+    read_q = lambda va: int.from_bytes(kernel.system.read(va, 8), "little")     # noqa: E731
+    assert read_q(head) == link and read_q(link) == head
+    assert StructView(process.space, process.peb, LAYOUTS["PEB"]).ProcessInJob == 1
+    assert job.dispatcher_header == job.address
+    assert kernel.system.read(job.address, 1) == b"\0"        # NotificationEvent
+
+
+def test_debugger_job_view():
+    result = run_kernel("boot", "--break", "exit", "-c", "!job", sample_path("job_basic"))
+    out = result.stdout.decode(errors="replace")
+    assert "Job at ffff" in out
+    assert "TotalProcesses:            0x1" in out
+    assert "Signalled:                   yes" in out
+    assert "ParentJob:" in out
+    assert "Image: job_basic.exe  ExitStatus: 0000002a" in out
