@@ -126,3 +126,13 @@ def test_debugger_job_view():
     assert "Signalled:                   yes" in out
     assert "ParentJob:" in out
     assert "Image: job_basic.exe  ExitStatus: 0000002a" in out
+
+
+def test_job_events_on_the_stream(tmp_path):
+    """--events records the assignment and the limit that ended the process."""
+    import json
+    path = tmp_path / "events.jsonl"
+    run_kernel("boot", "--events", str(path), sample_path("job_limits"))
+    jobs = [e for e in map(json.loads, path.read_text().splitlines()) if e["kind"] == "job"]
+    assert [(e["action"], e.get("limit")) for e in jobs] == [("assign", None), ("limit", "PROCESS_TIME")]
+    assert jobs[0]["job"] == jobs[1]["job"] and jobs[0]["pid"] == jobs[1]["pid"]

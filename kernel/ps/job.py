@@ -211,11 +211,13 @@ def PspEnforceTimeLimits(job: EJob, process) -> None:
             and ticks * TIME_INCREMENT > job.per_process_user_time_limit:
         for j in job.chain():
             j.total_terminated_processes += 1
+        _event(job.kernel, "limit", job, limit="PROCESS_TIME", pid=process.pid)
         PspTerminateProcess(job.kernel, process, ERROR_NOT_ENOUGH_QUOTA)
         job.post_up(JOB_OBJECT_MSG_END_OF_PROCESS_TIME, process.pid)
     if flags & JOB_OBJECT_LIMIT_JOB_TIME and \
             (job.user_ticks() - job.period_base_ticks) * TIME_INCREMENT > job.per_job_user_time_limit:
         job.violation_flags |= JOB_OBJECT_LIMIT_JOB_TIME
+        _event(job.kernel, "limit", job, limit="JOB_TIME", pid=process.pid)
         if job.end_of_job_time_action == JOB_OBJECT_POST_AT_END_OF_JOB and job.port is not None:
             job.limit_flags &= ~JOB_OBJECT_LIMIT_JOB_TIME
             job.post_up(JOB_OBJECT_MSG_END_OF_JOB_TIME)
@@ -229,9 +231,16 @@ def PspEnforceTimeLimits(job: EJob, process) -> None:
 
 def PspTerminateJobProcesses(kernel, job: EJob, status: int) -> None:
     """PspTerminateAllProcessesInJob: every live process of the job and its child jobs."""
+    _event(kernel, "terminate", job, status=status & 0xFFFFFFFF)
     for process in job.active_processes():
         if not process.exited:
             PspTerminateProcess(kernel, process, status)
+
+
+def _event(kernel, action: str, job: EJob, **fields) -> None:
+    """A "job" event on the stream: a process assigned, a limit enforced, the job terminated."""
+    if kernel.events.wants("job"):
+        kernel.events.emit("job", time=kernel.dispatcher.now(), action=action, job=job.address, **fields)
 
 
 # -- joining a job
@@ -242,6 +251,7 @@ def _check_active_limit(kernel, joining: list, process) -> None:
         if job.limit_flags & JOB_OBJECT_LIMIT_ACTIVE_PROCESS and \
                 len(job.active_processes()) >= job.active_process_limit:
             job.post_up(JOB_OBJECT_MSG_ACTIVE_PROCESS_LIMIT)
+            _event(kernel, "limit", job, limit="ACTIVE_PROCESS", pid=process.pid)
             raise NtStatusError(STATUS_QUOTA_EXCEEDED, f"job's active process limit of {job.active_process_limit}")
 
 
@@ -272,6 +282,7 @@ def PspAddProcessToJob(kernel, job: EJob, process) -> None:
         j.post(JOB_OBJECT_MSG_NEW_PROCESS, process.pid)
     _note_memory(process)
     PspApplyJobLimits(kernel, job, [process])
+    _event(kernel, "assign", job, pid=process.pid)
 
 
 def PspApplyJobLimits(kernel, job: EJob, processes: list) -> None:
@@ -367,10 +378,12 @@ def PspChargeJobCommit(process, pages: int) -> None:
         flags = j.limit_flags
         if flags & JOB_OBJECT_LIMIT_PROCESS_MEMORY and own > j.process_memory_limit:
             j.violation_flags |= JOB_OBJECT_LIMIT_PROCESS_MEMORY
+            _event(j.kernel, "limit", j, limit="PROCESS_MEMORY", pid=process.pid)
             j.post_up(JOB_OBJECT_MSG_PROCESS_MEMORY_LIMIT, process.pid)
             raise NtStatusError(STATUS_COMMITMENT_LIMIT, "the job's per-process memory limit")
         if flags & JOB_OBJECT_LIMIT_JOB_MEMORY and j.commit_bytes() + extra > j.job_memory_limit:
             j.violation_flags |= JOB_OBJECT_LIMIT_JOB_MEMORY
+            _event(j.kernel, "limit", j, limit="JOB_MEMORY", pid=process.pid)
             j.post_up(JOB_OBJECT_MSG_JOB_MEMORY_LIMIT, process.pid)
             raise NtStatusError(STATUS_COMMITMENT_LIMIT, "the job's memory limit")
     for j in job.chain():
