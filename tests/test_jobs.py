@@ -1,7 +1,9 @@
 """Job objects: samples/job_basic (one process in named and nested jobs: IsProcessInJob, the
 completion port, limits read back, accounting, a JOB_MEMORY limit, TerminateJobObject's exit
-code), samples/job_limits (the limits that end a process, one per mode), the EJOB as guest memory
-shows it, and the !job view."""
+code), samples/job_limits (the limits that end a process, one per mode), samples/job_children
+(children created by CreateProcessW inside a job: inheritance, breakaway, the ACTIVE_PROCESS
+limit, KILL_ON_JOB_CLOSE, TerminateJobObject of a nested job), the EJOB as guest memory shows
+it, and the !job view."""
 import pytest
 from conftest import run_kernel, sample_path
 
@@ -136,3 +138,53 @@ def test_job_events_on_the_stream(tmp_path):
     jobs = [e for e in map(json.loads, path.read_text().splitlines()) if e["kind"] == "job"]
     assert [(e["action"], e.get("limit")) for e in jobs] == [("assign", None), ("limit", "PROCESS_TIME")]
     assert jobs[0]["job"] == jobs[1]["job"] and jobs[0]["pid"] == jobs[1]["pid"]
+
+
+@pytest.fixture(scope="module")
+def children_run():
+    return run_kernel("boot", sample_path("job_children"))
+
+
+@pytest.mark.parametrize("line", [
+    b"the child is in the parent's job",
+    b"NEW_PROCESS: the child",
+    b"EXIT_PROCESS: the child",
+    b"ABNORMAL_EXIT_PROCESS: the crashing child",
+    b"CREATE_BREAKAWAY_FROM_JOB without BREAKAWAY_OK -> ERROR_ACCESS_DENIED",
+    b"and that child is in no job",
+    b"SILENT_BREAKAWAY_OK: a plain child",
+    b"ACTIVE_PROCESS limit 1: CreateProcessW -> ERROR_NOT_ENOUGH_QUOTA",
+    b"ACTIVE_PROCESS_LIMIT on the port",
+    b"closing the job ends it",
+    b"the child ends with 55",
+    b"the inner job is signalled",
+    b"the outer job: five processes, one active",
+])
+def test_job_children_checks(children_run, line):
+    assert b"ok   " + line in children_run.stdout.splitlines(), children_run.stdout.decode(errors="replace")
+
+
+def test_job_children_sample_passes_everything(children_run):
+    assert b"FAIL" not in children_run.stdout and children_run.returncode == 0
+
+
+def test_children_in_the_executive():
+    """After the run: the children refused (past the ACTIVE_PROCESS limit, a breakaway the job
+    does not allow) were terminated with the creation's status before a thread ran and are in
+    no job; the parent's job lists what it had."""
+    from kernel.ps.create import CreateRequest
+    from kernel.session import Session
+    from kernel.status import STATUS_ACCESS_DENIED, STATUS_QUOTA_EXCEEDED
+
+    session = Session(256 << 20)
+    session.kernel.output_sink = lambda fd, data: None
+    process, thread = session.create_process(CreateRequest(sample_path("job_children")))
+    assert session.run(process, thread).exit_code == 0
+    job = process.job
+    children = [p for p in session.kernel.processes if p.eprocess.InheritedFromUniqueProcessId == process.pid]
+    refused = [p for p in children if p.exit_status in (STATUS_QUOTA_EXCEEDED, STATUS_ACCESS_DENIED)]
+    assert sorted(p.exit_status for p in refused) == [STATUS_ACCESS_DENIED, STATUS_QUOTA_EXCEEDED]
+    assert all(p.job is None and not p.threads for p in refused)
+    assert [p.exit_status for p in job.members] == [0, 7, 0xC0000005, 0, 55]
+    assert sum(1 for p in children if p.job is None) == 4      # two broke away, two were refused
+    assert len(job.children) == 2 and all(child.parent is job for child in job.children)
