@@ -188,3 +188,25 @@ def test_children_in_the_executive():
     assert [p.exit_status for p in job.members] == [0, 7, 0xC0000005, 0, 55]
     assert sum(1 for p in children if p.job is None) == 4      # two broke away, two were refused
     assert len(job.children) == 2 and all(child.parent is job for child in job.children)
+
+
+def test_nested_jobs_and_recorded_limits_in_the_executive():
+    """job_basic's process ends in a tree of three jobs (EPROCESS.Job is the innermost); the
+    DIE_ON_UNHANDLED_EXCEPTION it set is recorded as SEM_NOGPFAULTERRORBOX in
+    EPROCESS.DefaultHardErrorProcessing; the memory peaks are in bytes of whole pages."""
+    from kernel.ps.create import CreateRequest
+    from kernel.ps.job import SEM_NOGPFAULTERRORBOX
+    from kernel.session import Session
+
+    session = Session(256 << 20)
+    session.kernel.output_sink = lambda fd, data: None
+    process, thread = session.create_process(CreateRequest(sample_path("job_basic")))
+    assert session.run(process, thread).exit_code == 42
+    chain = process.job.chain()
+    assert len(chain) == 3 and process.eprocess.Job == chain[0].address
+    assert [j.parent for j in chain] == [chain[1], chain[2], None]
+    assert all(j.members == [process] for j in chain)
+    assert process.eprocess.DefaultHardErrorProcessing & SEM_NOGPFAULTERRORBOX
+    outer = chain[2]
+    assert outer.peak_job_memory % 0x1000 == 0 and outer.peak_job_memory >= process.space.commit_charge * 0x1000
+    assert outer.signal_state == 1 and all(j.signal_state == 1 for j in chain)    # TerminateJobObject
