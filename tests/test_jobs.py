@@ -27,6 +27,7 @@ def basic_run():
     b"TotalUserTime grows as the process spins, in whole ticks",
     b"committing 1 MB past it -> ERROR_COMMITMENT_LIMIT",
     b"the port: JOB_OBJECT_MSG_JOB_MEMORY_LIMIT, pid",
+    b"the port: JOB_OBJECT_MSG_PROCESS_MEMORY_LIMIT, pid",
     b"and still in the outer one",
 ])
 def test_job_basic_checks(basic_run, line):

@@ -1,9 +1,9 @@
 /* Job objects through kernel32, in one process: a named job (created, opened, created again),
  * the current process assigned to it (IsProcessInJob before and after), the completion port's
  * NEW_PROCESS, limits set and queried back (and applied: the priority class), the documented
- * errors for wrong sizes, flags and rights, accounting that grows as the process runs, a
- * JOB_MEMORY limit that makes VirtualAlloc fail, a nested job; at the end TerminateJobObject
- * ends the process with 42. Exit code: failed checks when any, else 42. */
+ * errors for wrong sizes, flags and rights, accounting that grows as the process runs,
+ * JOB_MEMORY and PROCESS_MEMORY limits that make VirtualAlloc fail, nested jobs; at the end
+ * TerminateJobObject ends the process with 42. Exit code: failed checks when any, else 42. */
 #include "../k32.h"
 
 static const WCHAR JobName[] = L"ntmini-job-basic";
@@ -163,6 +163,19 @@ void Entry(void)
           && violation.ViolationLimitFlags == JOB_OBJECT_LIMIT_JOB_MEMORY
           && violation.JobMemoryLimit == ext.JobMemoryLimit, "LimitViolationInformation: JOB_MEMORY");
     VirtualFree(small, 0, MEM_RELEASE);
+    /* And a PROCESS_MEMORY limit the same way. */
+    QueryInformationJobObject(job, JobObjectExtendedLimitInformation, &back, sizeof(back), &ret);
+    ext.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_PROCESS_MEMORY;
+    ext.ProcessMemoryLimit = back.PeakProcessMemoryUsed + 0x80000;
+    Check(SetInformationJobObject(job, JobObjectExtendedLimitInformation, &ext, sizeof(ext)),
+          "a PROCESS_MEMORY limit: 512 KB above the peak");
+    CheckError(VirtualAlloc(NULL, 0x100000, MEM_COMMIT | MEM_RESERVE, PAGE_READWRITE) == NULL,
+               ERROR_COMMITMENT_LIMIT, "committing 1 MB past it -> ERROR_COMMITMENT_LIMIT");
+    Expect(port, JOB_OBJECT_MSG_PROCESS_MEMORY_LIMIT, 0x4A0B, pid,
+           "the port: JOB_OBJECT_MSG_PROCESS_MEMORY_LIMIT, pid");
+    Check(QueryInformationJobObject(job, JobObjectExtendedLimitInformation, &back, sizeof(back), &ret)
+          && back.ProcessMemoryLimit == ext.ProcessMemoryLimit && back.JobMemoryLimit == 0,
+          "ProcessMemoryLimit reads back, JobMemoryLimit is gone with its flag");
     ext.BasicLimitInformation.LimitFlags = 0;
     Check(SetInformationJobObject(job, JobObjectExtendedLimitInformation, &ext, sizeof(ext)), "limits cleared");
     Check(VirtualAlloc(NULL, 0x100000, MEM_COMMIT | MEM_RESERVE, PAGE_READWRITE) != NULL,
