@@ -14,6 +14,7 @@ calls `charged`, which queues a DPC: the processes end after the interrupt, neve
 KILL_ON_JOB_CLOSE when the last handle goes, PRIORITY_CLASS, AFFINITY and
 DIE_ON_UNHANDLED_EXCEPTION on every process that joins or is in the job when they are set.
 """
+from ..io.completion import Packet
 from ..ke.clock import TIME_INCREMENT
 from ..ke.dobject import DispatcherObject
 from ..ke.lists import InitializeListHead, InsertTailList, RemoveEntryList
@@ -140,7 +141,6 @@ class EJob(ObjectBody, DispatcherObject):
     def post(self, message: int, pid: int = 0) -> None:
         """To the job's completion port, if it has one: key, the message, the pid as OVERLAPPED."""
         if self.port is not None:
-            from ..io.completion import Packet
             port, key = self.port
             port.post(Packet(key, pid, 0, message))
 
