@@ -156,6 +156,7 @@ def children_run():
     b"SILENT_BREAKAWAY_OK: a plain child",
     b"ACTIVE_PROCESS limit 1: CreateProcessW -> ERROR_NOT_ENOUGH_QUOTA",
     b"ACTIVE_PROCESS_LIMIT on the port",
+    b"the refused child counts as terminated for a limit, not as one of the job's",
     b"closing the job ends it",
     b"the child ends with 55",
     b"the inner job is signalled",

@@ -246,10 +246,13 @@ def _event(kernel, action: str, job: EJob, **fields) -> None:
 # -- joining a job
 def _check_active_limit(kernel, joining: list, process) -> None:
     """The jobs the process is about to join may not pass their ACTIVE_PROCESS limits: the
-    first one that would posts ACTIVE_PROCESS_LIMIT (and its ancestors see it too)."""
+    first one that would posts ACTIVE_PROCESS_LIMIT (and its ancestors see it too) and counts
+    the process, which its caller terminates, as terminated for a limit."""
     for job in joining:
         if job.limit_flags & JOB_OBJECT_LIMIT_ACTIVE_PROCESS and \
                 len(job.active_processes()) >= job.active_process_limit:
+            for j in job.chain():
+                j.total_terminated_processes += 1
             job.post_up(JOB_OBJECT_MSG_ACTIVE_PROCESS_LIMIT)
             _event(kernel, "limit", job, limit="ACTIVE_PROCESS", pid=process.pid)
             raise NtStatusError(STATUS_QUOTA_EXCEEDED, f"job's active process limit of {job.active_process_limit}")

@@ -123,6 +123,9 @@ void Entry(void)
     CheckError(!Spawn(L"exit", 0, &pi), ERROR_NOT_ENOUGH_QUOTA,
                "ACTIVE_PROCESS limit 1: CreateProcessW -> ERROR_NOT_ENOUGH_QUOTA");
     Expect(JOB_OBJECT_MSG_ACTIVE_PROCESS_LIMIT, 0, "ACTIVE_PROCESS_LIMIT on the port");
+    Check(QueryInformationJobObject(job, JobObjectBasicAccountingInformation, &acct, sizeof(acct), NULL)
+          && acct.TotalTerminatedProcesses == 1 && acct.TotalProcesses == 3,
+          "the refused child counts as terminated for a limit, not as one of the job's");
     SetFlags(job, 0, 0);
 
     /* A child nested in a KILL_ON_JOB_CLOSE job ends when that job's last handle goes. */
