@@ -160,7 +160,9 @@ def children_run():
     b"closing the job ends it",
     b"the child ends with 55",
     b"the inner job is signalled",
-    b"the outer job: five processes, one active",
+    b"the outer job: seven processes, one active",
+    b"a list of one entry for three processes -> ERROR_MORE_DATA",
+    b"with room for three: the parent and both children, in order",
 ])
 def test_job_children_checks(children_run, line):
     assert b"ok   " + line in children_run.stdout.splitlines(), children_run.stdout.decode(errors="replace")
@@ -187,7 +189,7 @@ def test_children_in_the_executive():
     refused = [p for p in children if p.exit_status in (STATUS_QUOTA_EXCEEDED, STATUS_ACCESS_DENIED)]
     assert sorted(p.exit_status for p in refused) == [STATUS_ACCESS_DENIED, STATUS_QUOTA_EXCEEDED]
     assert all(p.job is None and not p.threads for p in refused)
-    assert [p.exit_status for p in job.members] == [0, 7, 0xC0000005, 0, 55]
+    assert [p.exit_status for p in job.members] == [0, 7, 0xC0000005, 0, 55, 56, 3]
     assert sum(1 for p in children if p.job is None) == 4      # two broke away, two were refused
     assert len(job.children) == 2 and all(child.parent is job for child in job.children)
 

@@ -150,9 +150,29 @@ void Entry(void)
           && code == 55, "the child ends with 55");
     Check(WaitForSingleObject(inner, 0) == WAIT_OBJECT_0, "the inner job is signalled");
     Check(WaitForSingleObject(job, 0) == WAIT_TIMEOUT, "the outer one is not");
-    Check(QueryInformationJobObject(job, JobObjectBasicAccountingInformation, &acct, sizeof(acct), NULL)
-          && acct.ActiveProcesses == 1 && acct.TotalProcesses == 5, "the outer job: five processes, one active");
     Done(&pi);
+
+    /* The process id list with two live children: too short for all is ERROR_MORE_DATA. */
+    PROCESS_INFORMATION a, b;
+    Check(Spawn(L"wait", 0, &a) && Spawn(L"wait", 0, &b), "two more waiting children");
+    Check(AssignProcessToJobObject(inner, a.hProcess), "one goes into the signalled inner job");
+    Check(WaitForSingleObject(inner, 0) == WAIT_OBJECT_0, "which stays signalled");
+    struct { DWORD assigned, listed; ULONG_PTR ids[4]; } list = {42, 42, {0}};
+    CheckError(!QueryInformationJobObject(job, JobObjectBasicProcessIdList, &list, 16, NULL), ERROR_MORE_DATA,
+               "a list of one entry for three processes -> ERROR_MORE_DATA");
+    DWORD ret = 0;
+    Check(QueryInformationJobObject(job, JobObjectBasicProcessIdList, &list, 32, &ret) && ret == 32
+          && list.assigned == 3 && list.listed == 3 && list.ids[0] == me && list.ids[1] == a.dwProcessId
+          && list.ids[2] == b.dwProcessId, "with room for three: the parent and both children, in order");
+    Check(TerminateJobObject(inner, 56) && WaitForSingleObject(a.hProcess, 1000) == WAIT_OBJECT_0,
+          "TerminateJobObject(inner) again ends the one in it");
+    Check(WaitForSingleObject(b.hProcess, 0) == WAIT_TIMEOUT, "not the other");
+    TerminateProcess(b.hProcess, 3);
+    WaitForSingleObject(b.hProcess, INFINITE);
+    Done(&a);
+    Done(&b);
+    Check(QueryInformationJobObject(job, JobObjectBasicAccountingInformation, &acct, sizeof(acct), NULL)
+          && acct.ActiveProcesses == 1 && acct.TotalProcesses == 7, "the outer job: seven processes, one active");
     CloseHandle(inner);
     CloseHandle(job);
     ExitProcess(failures);
