@@ -62,7 +62,8 @@ JOB_OBJECT_TERMINATE_AT_END_OF_JOB, JOB_OBJECT_POST_AT_END_OF_JOB = 0, 1
 # What a process ended by a time limit exits with: the Win32 code, as documented
 # (JOBOBJECT_END_OF_JOB_TIME_INFORMATION).
 ERROR_NOT_ENOUGH_QUOTA = 1816
-# What the processes of a job closed with KILL_ON_JOB_CLOSE end with (PspJobClose).
+# What the processes of a job closed with KILL_ON_JOB_CLOSE end with: not documented; Windows
+# 10's PspJobClose passes STATUS_SUCCESS to PspTerminateAllProcessesInJobHierarchy.
 KILL_ON_CLOSE_STATUS = 0
 SEM_NOGPFAULTERRORBOX = 0x2
 # The exit codes that make JOB_OBJECT_MSG_ABNORMAL_EXIT_PROCESS instead of EXIT_PROCESS
