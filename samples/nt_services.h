@@ -4,6 +4,7 @@ NTSTATUS NTAPI NtAdjustPrivilegesToken(HANDLE TokenHandle, UCHAR DisableAllPrivi
     ULONG BufferLength, PVOID PreviousState, ULONG *ReturnLength);
 NTSTATUS NTAPI NtAllocateVirtualMemory(HANDLE ProcessHandle, PVOID *BaseAddress, SIZE_T ZeroBits, SIZE_T *RegionSize,
     ULONG AllocationType, ULONG Protect);
+NTSTATUS NTAPI NtAssignProcessToJobObject(HANDLE JobHandle, HANDLE ProcessHandle);
 NTSTATUS NTAPI NtCancelIoFile(HANDLE FileHandle, PVOID IoStatusBlock);
 NTSTATUS NTAPI NtCancelIoFileEx(HANDLE FileHandle, PVOID IoRequestToCancel, PVOID IoStatusBlock);
 NTSTATUS NTAPI NtCancelTimer(HANDLE TimerHandle, PVOID CurrentState);
@@ -22,6 +23,7 @@ NTSTATUS NTAPI NtCreateFile(HANDLE *FileHandle, ULONG DesiredAccess, OBJECT_ATTR
     ULONG CreateDisposition, ULONG CreateOptions, PVOID EaBuffer, ULONG EaLength);
 NTSTATUS NTAPI NtCreateIoCompletion(HANDLE *IoCompletionHandle, ULONG DesiredAccess,
     OBJECT_ATTRIBUTES *ObjectAttributes, ULONG Count);
+NTSTATUS NTAPI NtCreateJobObject(HANDLE *JobHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtCreateKey(HANDLE *KeyHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes,
     ULONG TitleIndex, NtString *Class, ULONG CreateOptions, ULONG *Disposition);
 NTSTATUS NTAPI NtCreateKeyedEvent(HANDLE *KeyedEventHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes,
@@ -68,6 +70,7 @@ NTSTATUS NTAPI NtFsControlFile(HANDLE FileHandle, HANDLE Event, PVOID ApcRoutine
     ULONG OutputBufferLength);
 NTSTATUS NTAPI NtGetContextThread(HANDLE ThreadHandle, PVOID ThreadContext);
 NTSTATUS NTAPI NtGetCurrentProcessorNumber(void);
+NTSTATUS NTAPI NtIsProcessInJob(HANDLE ProcessHandle, HANDLE JobHandle);
 NTSTATUS NTAPI NtLockFile(HANDLE FileHandle, HANDLE Event, PVOID ApcRoutine, PVOID ApcContext, PVOID IoStatusBlock,
     LARGE_INTEGER *ByteOffset, LARGE_INTEGER *Length, ULONG Key, UCHAR FailImmediately, UCHAR ExclusiveLock);
 NTSTATUS NTAPI NtMapViewOfSection(HANDLE SectionHandle, HANDLE ProcessHandle, PVOID *BaseAddress, SIZE_T ZeroBits,
@@ -84,6 +87,7 @@ NTSTATUS NTAPI NtOpenDirectoryObject(HANDLE *DirectoryHandle, ULONG DesiredAcces
 NTSTATUS NTAPI NtOpenEvent(HANDLE *EventHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtOpenFile(HANDLE *FileHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes,
     PVOID IoStatusBlock, ULONG ShareAccess, ULONG OpenOptions);
+NTSTATUS NTAPI NtOpenJobObject(HANDLE *JobHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtOpenKey(HANDLE *KeyHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtOpenKeyEx(HANDLE *KeyHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes,
     ULONG OpenOptions);
@@ -118,6 +122,8 @@ NTSTATUS NTAPI NtQueryDirectoryObject(HANDLE DirectoryHandle, PVOID Buffer, ULON
 NTSTATUS NTAPI NtQueryFullAttributesFile(OBJECT_ATTRIBUTES *ObjectAttributes, PVOID FileInformation);
 NTSTATUS NTAPI NtQueryInformationFile(HANDLE FileHandle, PVOID IoStatusBlock, PVOID FileInformation, ULONG Length,
     ULONG FileInformationClass);
+NTSTATUS NTAPI NtQueryInformationJobObject(HANDLE JobHandle, ULONG JobObjectInformationClass,
+    PVOID JobObjectInformation, ULONG JobObjectInformationLength, ULONG *ReturnLength);
 NTSTATUS NTAPI NtQueryInformationProcess(HANDLE ProcessHandle, ULONG ProcessInformationClass,
     PVOID ProcessInformation, ULONG ProcessInformationLength, PVOID ReturnLength);
 NTSTATUS NTAPI NtQueryInformationThread(HANDLE ThreadHandle, ULONG ThreadInformationClass, PVOID ThreadInformation,
@@ -169,6 +175,8 @@ NTSTATUS NTAPI NtSetContextThread(HANDLE ThreadHandle, PVOID ThreadContext);
 NTSTATUS NTAPI NtSetEvent(HANDLE EventHandle, long *PreviousState);
 NTSTATUS NTAPI NtSetInformationFile(HANDLE FileHandle, PVOID IoStatusBlock, PVOID FileInformation, ULONG Length,
     ULONG FileInformationClass);
+NTSTATUS NTAPI NtSetInformationJobObject(HANDLE JobHandle, ULONG JobObjectInformationClass,
+    PVOID JobObjectInformation, ULONG JobObjectInformationLength);
 NTSTATUS NTAPI NtSetInformationObject(HANDLE Handle, ULONG ObjectInformationClass, PVOID ObjectInformation,
     ULONG ObjectInformationLength);
 NTSTATUS NTAPI NtSetInformationProcess(HANDLE ProcessHandle, ULONG ProcessInformationClass, PVOID ProcessInformation,
@@ -186,6 +194,7 @@ NTSTATUS NTAPI NtSetValueKey(HANDLE KeyHandle, NtString *ValueName, ULONG TitleI
 NTSTATUS NTAPI NtSignalAndWaitForSingleObject(HANDLE SignalHandle, HANDLE WaitHandle, UCHAR Alertable,
     LARGE_INTEGER *Timeout);
 NTSTATUS NTAPI NtSuspendThread(HANDLE ThreadHandle, ULONG *PreviousSuspendCount);
+NTSTATUS NTAPI NtTerminateJobObject(HANDLE JobHandle, NTSTATUS ExitStatus);
 NTSTATUS NTAPI NtTerminateProcess(HANDLE ProcessHandle, NTSTATUS ExitStatus);
 NTSTATUS NTAPI NtTerminateThread(HANDLE ThreadHandle, NTSTATUS ExitStatus);
 NTSTATUS NTAPI NtTestAlert(void);

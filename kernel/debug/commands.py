@@ -14,6 +14,7 @@ from ..ob.handles import decode_entry, in_use_entries
 from ..ob.object import decode_type_index
 from .dt import cmd_dt
 from .exr import cmd_cxr, cmd_exr
+from .jobview import cmd_job
 from .klists import active_processes, loader_entries, process_threads, ready_threads
 from .target import DebugError, Target, fmt_addr
 
@@ -408,7 +409,7 @@ def cmd_r(target: Target, args: list[str], out) -> None:
 COMMANDS = {
     ".exr": cmd_exr, ".cxr": cmd_cxr,
     "!process": cmd_process, "!thread": cmd_thread, "!ready": cmd_ready, "!handle": cmd_handle,
-    "!peb": cmd_peb, "!teb": cmd_teb, "lm": cmd_lm,
+    "!peb": cmd_peb, "!teb": cmd_teb, "lm": cmd_lm, "!job": cmd_job,
     "dt": cmd_dt, "!pte": cmd_pte, "!vad": cmd_vad, "u": cmd_u, "r": cmd_r,
     "db": lambda t, a, o: _dump_memory(t, a, o, 1), "dw": lambda t, a, o: _dump_memory(t, a, o, 2),
     "dd": lambda t, a, o: _dump_memory(t, a, o, 4), "dq": lambda t, a, o: _dump_memory(t, a, o, 8),
@@ -420,6 +421,7 @@ HELP = {
     "!handle": "!handle [Handle] [Flags] [EPROCESS|Cid]          a process's handle table",
     "!peb": "!peb [Address]                                    PEB, loader data, process parameters",
     "!teb": "!teb [Address]                                    TEB and its NT_TIB",
+    "!job": "!job [EJOB] [Flags]                               a job: accounting, limits, processes",
     "lm": "lm                                                loaded modules with their ranges",
     "dt": "dt [-r[N]] [-l Field] Type [Address] [Field...]   a type or a structure in memory",
     "!pte": "!pte VirtualAddress                               the page-table walk with entry flags",

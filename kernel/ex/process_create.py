@@ -20,7 +20,9 @@ from ..ps.attributes import (
     write_create_info,
 )
 from ..ps.create import PspAllocateProcess, PspCreateInitialThread, PspInsertUserProcess, stage
+from ..ps.exit import PspTerminateProcess
 from ..ps.inherit import PspInheritHandles, PspSetupStdHandles
+from ..ps.job import PspInheritJob
 from ..ps.params import environment_length, read_process_parameters
 from ..ps.process import PRIORITY_CLASS_BASE
 from ..status import (
@@ -123,6 +125,12 @@ def NtCreateUserProcess(kernel, thread, process_handle_out, thread_handle_out, p
                                  affinity=parent.affinity)
     process_handle = PspInsertUserProcess(kernel, process, parent, host_path or ntpath.basename(image_path),
                                           creator, _granted(process_access, PROCESS_ALL_ACCESS))
+    try:                                # PspInsertProcess's job step: the parent's job, or a breakaway
+        PspInheritJob(kernel, parent, process, bool(process_flags & PROCESS_CREATE_FLAGS_BREAKAWAY))
+    except NtStatusError as e:
+        creator.handles.close(process_handle, force=True)
+        PspTerminateProcess(kernel, process, e.status)      # no thread yet: it ends as it is
+        raise
     new_thread = PspCreateInitialThread(kernel, process, params)
     thread_handle = creator.handles.insert(new_thread, _granted(thread_access, THREAD_ALL_ACCESS))
     space.probe_write(process_handle_out, _Q.pack(process_handle))

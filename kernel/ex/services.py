@@ -27,6 +27,7 @@ from . import (
     thread_control,
 )
 from .file import FILE_SERVICES
+from .job import JOB_SERVICES
 from .keyedevent import KEYED_EVENT_SERVICES
 from .sysnums import SERVICE_NUMBERS
 from .timer import TIMER_SERVICES
@@ -188,6 +189,7 @@ SERVICES.update(NAMESPACE_SERVICES)       # kernel/ob/namespace.py: object direc
 SERVICES.update(TIMER_SERVICES)           # kernel/ex/timer.py: NtCreateTimer, NtSetTimer ...
 SERVICES.update(REGISTRY_SERVICES)        # kernel/cm/services.py: NtOpenKey, NtQueryValueKey ...
 SERVICES.update(TOKEN_SERVICES)           # kernel/se/token.py: NtOpenProcessToken, NtQueryInformationToken ...
+SERVICES.update(JOB_SERVICES)             # kernel/ex/job.py: NtCreateJobObject, NtAssignProcessToJobObject ...
 
 
 def install(kernel) -> None:

@@ -53,6 +53,7 @@ class Dispatcher(ThreadScheduling, ClockInterrupt, BalanceSetManager, ContextSwa
         self._switch_reason = {}        # cpu number -> why its thread left
         self._reap: list = []           # threads that ended on the processor, to reap after the run
         self._break = None              # (instructions retired, callback) of the icount break
+        self.dpc_queue: list = []       # callables the clock interrupt queued for after it (KiRetireDpcList)
 
     # -- time
     def now(self) -> int:

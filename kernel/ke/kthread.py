@@ -57,11 +57,14 @@ class KThread:
     def charge_ticks(self, ticks: int) -> None:
         """KeUpdateRunTime's charge: clock ticks that came while the thread ran, to
         KTHREAD.UserTime and its process's KPROCESS.UserTime. Services run in no virtual
-        time, so KernelTime stays 0."""
+        time, so KernelTime stays 0. A process in a job has its jobs' time limits checked."""
         mem, pa = self._mem, self._pa + OFF_USER_TIME
         _I.pack_into(mem, pa, (_I.unpack_from(mem, pa)[0] + ticks) & 0xFFFFFFFF)
-        pa = self.process._dh_pa + OFF_PROCESS_USER_TIME
+        process = self.process
+        pa = process._dh_pa + OFF_PROCESS_USER_TIME
         _I.pack_into(mem, pa, (_I.unpack_from(mem, pa)[0] + ticks) & 0xFFFFFFFF)
+        if process.job is not None:
+            process.job.charged(process)
 
     @property
     def state(self) -> int:

@@ -27,6 +27,14 @@ class ClockInterrupt:
                 self._quantum_end(cpu, thread, clock.ticks)
         if clock.ticks // BALANCE_SET_PERIOD != (clock.ticks - ticks) // BALANCE_SET_PERIOD:
             self._balance_set_manager()
+        if self.dpc_queue:
+            self._retire_dpcs()
+
+    def _retire_dpcs(self) -> None:
+        """KiRetireDpcList: the work the charge queued (a job's time limit ends processes),
+        once the interrupt is done with every processor's thread."""
+        while self.dpc_queue:
+            self.dpc_queue.pop(0)()
 
     def _quantum_end(self, cpu, thread, ticks: int) -> None:
         """KiQuantumEnd: a new quantum; a boost decays by one level (a starvation boost ends);
@@ -83,6 +91,8 @@ class ClockInterrupt:
             if ticks // BALANCE_SET_PERIOD != before // BALANCE_SET_PERIOD:
                 self._balance_set_manager()
             self._next_tick_stops(cpu)
+        if self.dpc_queue:
+            self._retire_dpcs()
 
     def _idle_until_timer(self, cpu) -> bool:
         """The idle thread runs until the next timer's tick; False when there is none."""

@@ -9,7 +9,7 @@ import json
 from .clock import TIME_INCREMENT
 
 KINDS = ("switch", "priority", "unwait", "thread-create", "thread-exit", "exception", "exception-handled",
-         "debug-print")
+         "debug-print", "job")
 PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
            "#9c755f", "#86bcb6", "#d37295", "#8cd17d", "#499894", "#f1ce63", "#a0cbe8", "#ffbe7d"]
 IDLE_COLOUR = "#e8e8e8"

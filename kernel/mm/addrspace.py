@@ -18,6 +18,8 @@ class AddressSpace:
         self.pfn = system.pfn
         self.tables = PageTables(self.phys, self.pfn, pml4_pa)
         self.vads = VadTree()
+        self.commit_charge = 0          # private pages committed (EPROCESS.CommitCharge's count)
+        self.commit_hook = None         # (pages) -> None, may refuse a commit: a job's memory limits
 
     @property
     def cr3(self) -> int:

@@ -72,25 +72,34 @@ def _frames_needed(pages: int) -> int:
 
 
 def commit_pages(space, start: int, end: int, protect: int) -> None:
-    """Give each page a zeroed frame (or a new protection if it has one)."""
+    """Give each page a zeroed frame (or a new protection if it has one); the new pages count
+    in the space's commit charge, which its commit hook (a job's memory limits) may refuse."""
     charge_commit(space, start, end)
     tables = space.tables
+    if space.commit_hook is not None:
+        space.commit_hook(sum(1 for va in range(start, end, PAGE_SIZE) if not pte_protection(tables.get(va))))
+    new = 0
     for va in range(start, end, PAGE_SIZE):
         pte = tables.get(va)
         if pte_protection(pte):
             tables.set(va, make_user_pte(pte & PFN_MASK, protect))
         else:
             tables.set(va, make_user_pte(space.pfn.allocate(), protect))
+            new += 1
+    space.commit_charge += new
     space.changed()
 
 
 def decommit_pages(space, start: int, end: int) -> None:
     tables = space.tables
+    freed = 0
     for va in range(start, end, PAGE_SIZE):
         pte = tables.get(va)
         if pte_protection(pte) or pte & P:
             space.pfn.free(pte & PFN_MASK)
             tables.set(va, 0)
+            freed += 1
+    space.commit_charge = max(space.commit_charge - freed, 0)
     space.changed()
 
 

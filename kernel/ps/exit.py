@@ -70,6 +70,8 @@ def PspExitProcess(kernel, process, status: int) -> None:
     for thread in process.threads:
         if thread.state != Terminated:
             _end_thread(kernel, thread, status)
+    if process.job is not None:
+        process.job.exit_process(process, status)     # PspExitProcessFromJob: accounting, messages
     if process.handles is not None:
         process.handles.clear()
     kernel.events.emit("process-exit", pid=process.pid, name=process.name, status=status & 0xFFFFFFFF)

@@ -32,6 +32,7 @@ class EProcess(ObjectBody, DispatcherObject):
         self.exited = False
         self.csr_process = None
         self.console = None
+        self.job = None                 # the innermost EJob it is in (EPROCESS.Job): kernel/ps/job.py
 
     @property
     def pid(self) -> int:
