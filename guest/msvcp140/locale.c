@@ -3,7 +3,7 @@
  * locale lock that std::_Lockit takes); the classic "C" locale holds ctype<char>, whose
  * table is the UCRT's "C" classification table. Facets are counted (_Incref/_Decref through
  * their vftables). */
-#include "msvcp.h"
+#include "facets.h"
 
 /* -- std::_Lockit(kind): the STL's global recursive locks, one per kind */
 #define LOCK_KINDS 8
@@ -31,7 +31,8 @@ void Lockit_lockit_dtor(int kind) { LeaveCriticalSection(&locks[kind >= 0 && kin
 /* -- locale::id: numbered from 1 on first use, from the counter the headers' inline
  * operator size_t also reads (exported as locale::id::_Id_cnt) */
 int id_count;
-locale_id ctype_char_id, ctype_wchar_id;
+locale_id ctype_char_id, ctype_wchar_id, numpunct_char_id, numpunct_wchar_id, numput_char_id, numput_wchar_id,
+    numget_char_id, numget_wchar_id, codecvt_char_id, codecvt_wchar_id, collate_char_id, collate_wchar_id;
 
 size_t LocaleIdIndex(locale_id *id)
 {
@@ -149,7 +150,7 @@ size_t CtypeGetcat(const facet **ppf, const locale *loc)
 }
 
 /* -- the classic locale's _Locimp */
-#define FACETS 16
+#define FACETS 40
 static facet *classic_facets[FACETS];
 static ctype_char classic_ctype;
 static char classic_name[] = "C";
@@ -178,21 +179,151 @@ const facet *LocaleFacet(const locale *loc, locale_id *id)
 
 void CtypeWcharInit(void);                                     /* wctype.c */
 
+/* The standard facets in the classic locale, numbered in this order */
 void LocaleInit(void)
 {
     CtypeInit(&classic_ctype, 1);
     LocaleAddFacet(&ctype_char_id, &classic_ctype.base);
     CtypeWcharInit();
+    NumpunctInit();
+    NumpunctInitW();
+    NumputInit();
+    NumputInitW();
+    NumgetInit();
+    NumgetInitW();
+    CodecvtInit();
+    CollateInit();
+    CollateInitW();
 }
 
-locimp *LocaleGlobal(void) { return &classic; }
+/* the global locale: the classic one until locale::global replaces it */
+static locimp *global_imp = &classic;
+
+locimp *LocaleGlobal(void) { return global_imp; }
 
 /* locale::_Init(do_incref): the global _Locimp, counted for a new locale object */
 locimp *LocaleInitMember(int do_incref)
 {
+    lockit l;
+    Lockit_ctor(&l, 0);
+    locimp *imp = global_imp;
     if (do_incref)
-        FacetIncref(&classic.base);
-    return &classic;
+        FacetIncref(&imp->base);
+    Lockit_dtor(&l);
+    return imp;
+}
+
+/* locale::global(loc): loc's _Locimp becomes the global one; the previous one is returned */
+locale *LocaleGlobalSet(locale *out, const locale *loc)
+{
+    lockit l;
+    Lockit_ctor(&l, 0);
+    out->ptr = global_imp;                                  /* the global's count moves to out */
+    FacetIncref(&loc->ptr->base);
+    global_imp = loc->ptr;
+    Lockit_dtor(&l);
+    return out;
+}
+
+/* locale::_Getfacet(id): the facet at the index, else the global locale's when transparent */
+const facet *LocaleGetfacet(const locale *loc, size_t i)
+{
+    const locimp *imp = loc->ptr;
+    const facet *f = i < imp->facetcount ? imp->facetvec[i] : NULL;
+    if (f != NULL || !imp->xparent)
+        return f;
+    return i < global_imp->facetcount ? global_imp->facetvec[i] : NULL;
+}
+
+/* -- _Locimp copies, for a locale with a facet replaced: the copy holds a count on each facet */
+static void *LocimpDelete(locimp *imp, unsigned int flags);
+static const void *const locimp_copy_vftable[] = {LocimpDelete, FacetIncref, FacetDecref};
+
+static char *NameDup(const char *s)
+{
+    size_t n = 0;
+    while (s[n])
+        n++;
+    char *p = malloc(n + 1);
+    if (p == NULL)
+        abort();
+    __builtin_memcpy(p, s, n + 1);
+    return p;
+}
+
+/* _Locimp::_New_Locimp(other): a new _Locimp with other's facets, counted once */
+locimp *LocimpNew(const locimp *other)
+{
+    locimp *imp = calloc(1, sizeof *imp);
+    if (imp == NULL)
+        abort();
+    imp->base.vftable = locimp_copy_vftable;
+    imp->base.refs = 1;
+    imp->facetcount = other->facetcount;
+    imp->facetvec = calloc(imp->facetcount ? imp->facetcount : 1, sizeof(facet *));
+    if (imp->facetvec == NULL)
+        abort();
+    for (size_t i = 0; i < imp->facetcount; i++)
+        if ((imp->facetvec[i] = other->facetvec[i]) != NULL)
+            VCALL(imp->facetvec[i], 1, void (*)(facet *))(imp->facetvec[i]);
+    imp->catmask = other->catmask;
+    imp->xparent = other->xparent;
+    imp->name.ptr = other->name.ptr != NULL ? NameDup(other->name.ptr) : NULL;
+    return imp;
+}
+
+static void FacetRelease(facet *f)
+{
+    facet *dead = VCALL(f, 2, facet * (*)(facet *))(f);
+    if (dead != NULL)
+        VCALL(dead, 0, void *(*)(facet *, unsigned int))(dead, 1);
+}
+
+/* _Locimp::_Locimp_Addfac(imp, f, id): f at the id's index (the vector grown), counted; the
+ * facet it replaces released */
+void LocimpAddfac(locimp *imp, facet *f, size_t id)
+{
+    lockit l;
+    Lockit_ctor(&l, 0);
+    if (id >= imp->facetcount) {
+        size_t count = id + 1 < FACETS ? FACETS : id + 1;
+        facet **vec = calloc(count, sizeof(facet *));
+        if (vec == NULL)
+            abort();
+        for (size_t i = 0; i < imp->facetcount; i++)
+            vec[i] = imp->facetvec[i];
+        if (imp != &classic)
+            free(imp->facetvec);
+        imp->facetvec = vec;
+        imp->facetcount = count;
+    }
+    VCALL(f, 1, void (*)(facet *))(f);
+    facet *old = imp->facetvec[id];
+    imp->facetvec[id] = f;
+    if (old != NULL)
+        FacetRelease(old);
+    Lockit_dtor(&l);
+}
+
+static void *LocimpDelete(locimp *imp, unsigned int flags)
+{
+    for (size_t i = 0; i < imp->facetcount; i++)
+        if (imp->facetvec[i] != NULL)
+            FacetRelease(imp->facetvec[i]);
+    free(imp->facetvec);
+    free(imp->name.ptr);
+    if (flags & 1)
+        free(imp);
+    return imp;
+}
+
+/* ios_base::imbue(loc): the stream's locale replaced; the old one returned */
+locale *IosBaseImbue(ios_base *b, locale *out, const locale *loc)
+{
+    out->ptr = b->ploc->ptr;                                /* the stream's count moves to out */
+    FacetIncref(&loc->ptr->base);
+    b->ploc->ptr = loc->ptr;
+    return out;
 }
 
 const locale *LocaleClassic(void) { return &classic_locale; }
@@ -202,6 +333,14 @@ locale *LocaleNew(void)
     locale *l = malloc(sizeof *l);
     l->ptr = LocaleInitMember(1);
     return l;
+}
+
+/* ~locale(): its _Locimp's count released (deleted by its vftable at zero) */
+void LocaleRelease(locale *l)
+{
+    if (l->ptr != NULL)
+        FacetRelease(&l->ptr->base);
+    l->ptr = NULL;
 }
 
 /* delete locale: its _Locimp released (deleted by its vftable when the count reaches zero) */

@@ -243,8 +243,27 @@ public:
         int _Catmask;
         bool _Xparent;
         struct { char *_Myptr; char _Nul; } _Name;
+    private:
+        friend locale;
+        static _Locimp *__cdecl _New_Locimp(const _Locimp &);
+        static void __cdecl _Locimp_Addfac(_Locimp *, facet *, size_t);
     };
+    locale() noexcept : _Ptr(_Init(true)) {}
     locale(const locale &o) noexcept : _Ptr(o._Ptr) { _Ptr->_Incref(); }
+    // locale(other, f): a copy of other's _Locimp with f at its id, unnamed ("*")
+    template <class F> locale(const locale &o, F *f) : _Ptr(_Locimp::_New_Locimp(*o._Ptr))
+    {
+        if (f) {
+            _Locimp::_Locimp_Addfac(_Ptr, f, F::id);
+            _Ptr->_Catmask = 0;
+            free(_Ptr->_Name._Myptr);
+            _Ptr->_Name._Myptr = static_cast<char *>(malloc(2));
+            _Ptr->_Name._Myptr[0] = '*';
+            _Ptr->_Name._Myptr[1] = 0;
+        }
+    }
+    MSVCP static const locale &__cdecl classic();
+    MSVCP static locale __cdecl global(const locale &);
     ~locale() noexcept { if (_Ptr) delete_facet(_Ptr->_Decref()); }
     const facet *_Getfacet(size_t i) const
     {
@@ -257,8 +276,10 @@ public:
     _Locimp *_Ptr;
 private:
     MSVCP static _Locimp *__cdecl _Getgloballocale();
-    static void delete_facet(_Facet_base *f) { if (f) f->~_Facet_base(); }   // never last here
+    MSVCP static _Locimp *__cdecl _Init(bool);
+    static void delete_facet(_Facet_base *f) { if (f) delete f; }   // the scalar deleting destructor
 };
+MSVCP void __cdecl _Facet_Register(_Facet_base *);
 struct ctype_base : locale::facet {
     enum { space = 0x48, digit = 0x4, alpha = 0x103 };
 };
@@ -287,6 +308,7 @@ public:
     bool is(short mask, wchar_t c) const { return do_is(mask, c); }
     wchar_t widen(char c) const { return do_widen(c); }
     char narrow(wchar_t c, char dflt = 0) const { return do_narrow(c, dflt); }
+    static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
     static locale::id id;
 protected:
     virtual ~ctype() noexcept;
@@ -305,12 +327,34 @@ protected:
     struct { unsigned int _Page; const short *_Table; int _Delfl; wchar_t *_LocaleName; } _Ctype;
     struct { unsigned int _Page, _Mbcurmax; int _Isclocale; unsigned char _Isleadbyte[32]; } _Cvt;
 };
-// use_facet<F>: under the locale lock, the facet at the id's index
+// use_facet<F>: under the locale lock, the facet at the id's index, else one _Getcat makes (kept
+// for the process: counted, registered with _Facet_Register, remembered in a static)
+template <class F> struct _Facetptr { static const locale::facet *_Psave; };
+template <class F> const locale::facet *_Facetptr<F>::_Psave = nullptr;
 template <class F> const F &use_facet(const locale &loc)
 {
     _Lockit lock(_LOCK_LOCALE);
-    const locale::facet *f = loc._Getfacet(F::id);
+    const locale::facet *save = _Facetptr<F>::_Psave;
+    const size_t id = F::id;
+    const locale::facet *f = loc._Getfacet(id);
+    if (!f) {
+        if (save) {
+            f = save;
+        } else if (F::_Getcat(&save, &loc) != (size_t)-1) {
+            locale::facet *mod = const_cast<locale::facet *>(save);
+            mod->_Incref();
+            _Facet_Register(mod);
+            _Facetptr<F>::_Psave = save;
+            f = save;
+        }
+    }
     return *static_cast<const F *>(f);
+}
+// has_facet<F>: in the locale, or a standard facet _Getcat knows
+template <class F> bool has_facet(const locale &loc) noexcept
+{
+    _Lockit lock(_LOCK_LOCALE);
+    return loc._Getfacet(F::id) || F::_Getcat(nullptr, nullptr) != (size_t)-1;
 }
 
 // -- <xiosbase>, <ios>, <streambuf>, <ostream>, <istream>: the stream classes (the templates and
@@ -348,11 +392,13 @@ public:
     bool bad() const;
     int rdstate() const;
     int flags() const;
+    int flags(int);
     streamsize width() const;
     streamsize width(streamsize);
     streamsize precision(streamsize);
     int setf(int, int);
     locale getloc() const;
+    locale imbue(const locale &);
     virtual ~ios_base() noexcept;
     size_t _Stdstr;
     int _Mystate, _Except, _Fmtfl;
@@ -395,6 +441,7 @@ protected:
     streamsize _Pnavail() const;
 public:
     locale getloc() const;
+    locale pubimbue(const locale &);
     using int_type = typename T::int_type;
     virtual ~basic_streambuf() noexcept;
     int_type sputc(E);
@@ -448,7 +495,9 @@ public:
     basic_ostream<E, T> *tie() const;
     basic_streambuf<E, T> *rdbuf() const;
     E fill() const;
+    E fill(E);
     E widen(char) const;
+    locale imbue(const locale &);
     basic_streambuf<E, T> *_Mystrbuf;
     basic_ostream<E, T> *_Tiestr;
     E _Fillch;
@@ -482,8 +531,14 @@ public:
         _Myt &_Os;
         bool _Ok;
     };
+    _Myt &operator<<(short);
+    _Myt &operator<<(unsigned short);
     _Myt &operator<<(int);
     _Myt &operator<<(unsigned int);
+    _Myt &operator<<(long);
+    _Myt &operator<<(unsigned long);
+    _Myt &operator<<(float);
+    _Myt &operator<<(long double);
     _Myt &operator<<(long long);
     _Myt &operator<<(unsigned long long);
     _Myt &operator<<(double);
@@ -505,7 +560,15 @@ public:
     virtual ~basic_istream() noexcept;
     bool _Ipfx(bool = false);
     void _Isfx();
+    _Myt &operator>>(short &);
+    _Myt &operator>>(unsigned short &);
     _Myt &operator>>(int &);
+    _Myt &operator>>(unsigned int &);
+    _Myt &operator>>(long &);
+    _Myt &operator>>(long long &);
+    _Myt &operator>>(float &);
+    _Myt &operator>>(bool &);
+    _Myt &operator>>(void *&);
     _Myt &operator>>(double &);
     _Myt &operator>>(unsigned long long &);
     typename T::int_type get();

@@ -1,0 +1,277 @@
+/* std::_Locinfo, the locale information the facets' constructors read: its constructor sets the
+ * C locale it names and keeps the previous one's name (restored by the destructor), and the
+ * free functions the facets call with it: _Getcvt (the LC_CTYPE code page, MB_CUR_MAX and lead
+ * bytes), _Getctype, _Getcoll, _Getdays/_Getmonths and the wide ones (the "C" names in the
+ * ":Sun:Sunday:..." form), and the conversions _Mbrtowc/_Wcrtomb of a _Cvtvec, _Strcoll,
+ * _Wcscoll, _Strxfrm and _Wcsxfrm (the "C" locale's: values compared as unsigned). */
+#include "facets.h"
+
+__declspec(dllimport) char *setlocale(int, const char *);
+__declspec(dllimport) unsigned int ___lc_codepage_func(void);
+__declspec(dllimport) size_t strlen(const char *);
+__declspec(dllimport) int WINAPI MultiByteToWideChar(unsigned int, unsigned int, const char *, int, wchar *, int);
+__declspec(dllimport) int WINAPI WideCharToMultiByte(unsigned int, unsigned int, const wchar *, int, char *, int,
+                                                     const char *, int *);
+typedef struct { unsigned int MaxCharSize; unsigned char DefaultChar[2], LeadByte[12]; } CPINFO;
+__declspec(dllimport) int WINAPI GetCPInfo(unsigned int, CPINFO *);
+
+typedef struct { char *ptr; char nul; } yarn;
+typedef struct { wchar *ptr; wchar nul; } wyarn;
+typedef struct { int lock; yarn days, months; wyarn wdays, wmonths; yarn oldname, newname; } locinfo;
+void *Lockit_ctor(void *l, int kind);                                 /* locale.c */
+void Lockit_dtor(void *l);
+
+static char *Dup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p == NULL)
+        abort();
+    __builtin_memcpy(p, s, n);
+    return p;
+}
+
+static void YarnSet(yarn *y, const char *s)
+{
+    free(y->ptr);
+    y->ptr = s != NULL ? Dup(s) : NULL;
+}
+
+/* _Locinfo_ctor(p, name): the old LC_ALL name kept, the named locale set ("*" if it fails) */
+void Locinfo_ctor(locinfo *p, const char *name)
+{
+    const char *old = setlocale(0 /* LC_ALL */, NULL);
+    YarnSet(&p->oldname, old != NULL ? old : "");
+    const char *now = name != NULL ? setlocale(0, name) : NULL;
+    YarnSet(&p->newname, now != NULL ? now : "*");
+}
+
+/* _Locinfo_dtor(p): the old locale back, the names released */
+void Locinfo_dtor(locinfo *p)
+{
+    if (p->oldname.ptr != NULL && p->oldname.ptr[0] != 0)
+        setlocale(0, p->oldname.ptr);
+    YarnSet(&p->oldname, NULL);
+    YarnSet(&p->newname, NULL);
+    YarnSet(&p->days, NULL);
+    YarnSet(&p->months, NULL);
+    free(p->wdays.ptr);
+    free(p->wmonths.ptr);
+    p->wdays.ptr = p->wmonths.ptr = NULL;
+}
+
+/* the constructor and destructor as members: the locale lock held in between */
+locinfo *LocinfoCtor(locinfo *p, const char *name)
+{
+    __builtin_memset(p, 0, sizeof *p);
+    Lockit_ctor(&p->lock, 0);
+    Locinfo_ctor(p, name);
+    return p;
+}
+
+void LocinfoDtor(locinfo *p)
+{
+    Locinfo_dtor(p);
+    Lockit_dtor(&p->lock);
+}
+
+/* _Getcvt(): the _Cvtvec of LC_CTYPE, returned by value */
+cvtvec *Getcvt(cvtvec *out)
+{
+    __builtin_memset(out, 0, sizeof *out);
+    out->page = ___lc_codepage_func();
+    out->isclocale = out->page == 0;
+    out->mbcurmax = 1;
+    if (out->page == 65001) {
+        out->mbcurmax = 4;
+    } else if (out->page != 0) {
+        CPINFO info;
+        if (GetCPInfo(out->page, &info) && info.MaxCharSize > 1) {
+            out->mbcurmax = info.MaxCharSize;
+            for (int i = 0; i < 12 && (info.LeadByte[i] || info.LeadByte[i + 1]); i += 2)
+                for (unsigned b = info.LeadByte[i]; b <= info.LeadByte[i + 1]; b++)
+                    out->isleadbyte[b >> 3] |= (unsigned char)(1u << (b & 7));
+        }
+    }
+    return out;
+}
+
+/* _Getctype(): the _Ctypevec of LC_CTYPE (the CRT's table, not to be deleted) */
+typedef struct { unsigned int page; const short *table; int delfl; wchar *locale_name; } ctypevec;
+ctypevec *Getctype(ctypevec *out)
+{
+    out->page = ___lc_codepage_func();
+    out->table = (const short *)__pctype_func();
+    out->delfl = 0;
+    out->locale_name = NULL;
+    return out;
+}
+
+/* _Getcoll(): the _Collvec of LC_COLLATE ("C": no locale name) */
+collvec *Getcoll(collvec *out)
+{
+    out->page = ___lc_codepage_func();
+    out->locale_name = NULL;
+    return out;
+}
+
+/* -- the "C" locale's day and month names, each ":abbreviation:name" */
+static const char DAYS[] = ":Sun:Sunday:Mon:Monday:Tue:Tuesday:Wed:Wednesday:Thu:Thursday:Fri:Friday:Sat:Saturday";
+static const char MONTHS[] = ":Jan:January:Feb:February:Mar:March:Apr:April:May:May:Jun:June:Jul:July:Aug:August"
+                             ":Sep:September:Oct:October:Nov:November:Dec:December";
+
+static wchar *Widen(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    wchar *w = malloc(n * sizeof(wchar));
+    if (w == NULL)
+        abort();
+    for (size_t i = 0; i < n; i++)
+        w[i] = (unsigned char)s[i];
+    return w;
+}
+
+char *Getdays(void) { return Dup(DAYS); }
+char *Getmonths(void) { return Dup(MONTHS); }
+wchar *Getwdays(void) { return Widen(DAYS); }
+wchar *Getwmonths(void) { return Widen(MONTHS); }
+
+/* -- _Mbrtowc(out, s, n, state, cvt): the bytes of one character (0 for the null character, -1
+ * for an invalid sequence, -2 for an incomplete one, kept in the state) */
+static int Utf8In(wchar *out, const unsigned char *s, size_t n, mbstatet *st)
+{
+    unsigned long cp = st->wchar;
+    unsigned int need = st->byte, used = 0;
+    if (need == 0) {
+        unsigned char b = s[used++];
+        if (b < 0x80) {
+            *out = b;
+            return b ? 1 : 0;
+        }
+        need = b >= 0xF0 && b <= 0xF4 ? 3 : b >= 0xE0 ? 2 : b >= 0xC2 && b < 0xE0 ? 1 : 0;
+        if (need == 0 || b > 0xF4)
+            return -1;
+        cp = b & (0x3F >> need);
+    }
+    for (; need > 0 && used < n; need--) {
+        unsigned char b = s[used++];
+        if ((b & 0xC0) != 0x80) {
+            st->byte = 0;
+            return -1;
+        }
+        cp = cp << 6 | (b & 0x3F);
+    }
+    if (need > 0) {
+        st->wchar = cp;
+        st->byte = (unsigned short)need;
+        return -2;
+    }
+    st->byte = 0;
+    st->wchar = 0;
+    if (cp >= 0x10000)
+        return -1;                                          /* not one UTF-16 unit */
+    *out = (wchar)cp;
+    return (int)used;
+}
+
+int Mbrtowc(wchar *out, const char *s, size_t n, mbstatet *st, const cvtvec *cvt)
+{
+    wchar ignored;
+    if (out == NULL)
+        out = &ignored;
+    if (s == NULL || n == 0)
+        return s == NULL ? 0 : -2;
+    const unsigned char *u = (const unsigned char *)s;
+    if (cvt->page == 0) {
+        *out = u[0];
+        return u[0] ? 1 : 0;
+    }
+    if (cvt->page == 65001)
+        return Utf8In(out, u, n, st);
+    if (cvt->mbcurmax > 1 && (cvt->isleadbyte[u[0] >> 3] >> (u[0] & 7) & 1)) {
+        if (n < 2)
+            return -2;
+        if (MultiByteToWideChar(cvt->page, 8 /* MB_ERR_INVALID_CHARS */, s, 2, out, 1) != 1)
+            return -1;
+        return 2;
+    }
+    if (MultiByteToWideChar(cvt->page, 8, s, 1, out, 1) != 1)
+        return -1;
+    return *out ? 1 : 0;
+}
+
+/* _Wcrtomb(out, w, state, cvt): the bytes written, -1 (EILSEQ) when the code page cannot hold it */
+int Wcrtomb(char *out, wchar w, mbstatet *st, const cvtvec *cvt)
+{
+    (void)st;
+    if (cvt->page == 0) {
+        if (w > 0xFF) {
+            *_errno() = 42;                                 /* EILSEQ */
+            return -1;
+        }
+        *out = (char)w;
+        return 1;
+    }
+    if (cvt->page == 65001) {
+        if (w < 0x80)
+            return out[0] = (char)w, 1;
+        if (w < 0x800)
+            return out[0] = (char)(0xC0 | w >> 6), out[1] = (char)(0x80 | (w & 0x3F)), 2;
+        out[0] = (char)(0xE0 | w >> 12);
+        out[1] = (char)(0x80 | (w >> 6 & 0x3F));
+        out[2] = (char)(0x80 | (w & 0x3F));
+        return 3;
+    }
+    int used_default = 0;
+    int n = WideCharToMultiByte(cvt->page, 0, &w, 1, out, (int)cvt->mbcurmax, NULL, &used_default);
+    if (n <= 0 || used_default) {
+        *_errno() = 42;
+        return -1;
+    }
+    return n;
+}
+
+/* -- collation of the "C" locale: unsigned values, then length; -1, 0 or 1 */
+static int Compare(const void *a, size_t na, const void *b, size_t nb, size_t elem)
+{
+    size_t n = na < nb ? na : nb;
+    for (size_t i = 0; i < n; i++) {
+        unsigned x = elem == 1 ? ((const unsigned char *)a)[i] : ((const wchar *)a)[i];
+        unsigned y = elem == 1 ? ((const unsigned char *)b)[i] : ((const wchar *)b)[i];
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return na == nb ? 0 : na < nb ? -1 : 1;
+}
+
+int Strcoll(const char *f1, const char *l1, const char *f2, const char *l2, const collvec *c)
+{
+    (void)c;
+    return Compare(f1, (size_t)(l1 - f1), f2, (size_t)(l2 - f2), 1);
+}
+
+int Wcscoll(const wchar *f1, const wchar *l1, const wchar *f2, const wchar *l2, const collvec *c)
+{
+    (void)c;
+    return Compare(f1, (size_t)(l1 - f1), f2, (size_t)(l2 - f2), 2);
+}
+
+/* _Strxfrm(dst, dst_end, src, src_end, coll): the "C" key is the text itself; its length is
+ * returned, and it is copied only when it fits */
+size_t Strxfrm(char *d, char *de, const char *s, const char *se, const collvec *c)
+{
+    (void)c;
+    size_t n = (size_t)(se - s);
+    if (n <= (size_t)(de - d))
+        __builtin_memcpy(d, s, n);
+    return n;
+}
+
+size_t Wcsxfrm(wchar *d, wchar *de, const wchar *s, const wchar *se, const collvec *c)
+{
+    (void)c;
+    size_t n = (size_t)(se - s);
+    if (n <= (size_t)(de - d))
+        __builtin_memcpy(d, s, n * sizeof(wchar));
+    return n;
+}

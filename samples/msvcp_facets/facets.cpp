@@ -1,0 +1,378 @@
+// msvcp140.dll's locale facets as an MSVC-built program reaches them (clang for the MSVC ABI, the
+// STL's declarations in msvcfacets.h): operator<< and >> of the arithmetic types through num_put
+// and num_get with every formatting flag, use_facet and has_facet on the classic locale's facets,
+// numpunct, codecvt and collate called directly, and facets of the program's own (a numpunct
+// and a num_put derived from the DLL's) imbued into a stream. Output goes through std::cout; the
+// result is 40 + the number of failed checks.
+#include "msvcfacets.h"
+
+using std::cout;
+using std::endl;
+using std::ios_base;
+static int failures;
+
+static void Check(bool ok, const char *what)
+{
+    if (!ok) {
+        failures++;
+        cout << "FAILED: " << what << endl;
+    }
+}
+
+// A memory buffer: written through the put area, read back through the get area
+class MemBuf : public std::streambuf {
+public:
+    MemBuf() { setp(data, data + sizeof data - 1); }
+    explicit MemBuf(const char *text)
+    {
+        size_t n = 0;
+        while (text[n] && n < sizeof data)
+            data[n] = text[n], n++;
+        setg(data, data, data + n);
+    }
+    const char *text() { *pptr() = 0; return data; }
+    void reset() { setp(data, data + sizeof data - 1); }
+private:
+    char data[160];
+};
+
+// -- the output table: one value under flags, width, precision and fill, between brackets
+static MemBuf *out_buf_ptr;                 // the program runs no static constructors: set by OutputTable
+static std::ostream *out_ptr;
+
+template <class V> static void Row(const char *label, int flags, int width, int prec, char fill, V v)
+{
+    MemBuf &out_buf = *out_buf_ptr;
+    std::ostream &out = *out_ptr;
+    out_buf.reset();
+    out.flags(flags);
+    out.width(width);
+    out.precision(prec);
+    out.fill(fill);
+    out << v;
+    cout << label << " [" << out_buf.text() << "]" << endl;
+}
+
+static const int DEC = ios_base::dec | ios_base::skipws;
+static void OutputTable()
+{
+    MemBuf buf;
+    std::ostream out(&buf);
+    out_buf_ptr = &buf;
+    out_ptr = &out;
+    const int hex = ios_base::hex, oct = 0x400, showbase = ios_base::showbase, upper = ios_base::uppercase;
+    const int showpos = 0x20, showpoint = 0x10, left = ios_base::left, internal = 0x100, boolalpha = 0x4000;
+    const int fixed = ios_base::fixed, sci = ios_base::scientific;
+    Row("int", DEC, 0, 6, ' ', 42);
+    Row("int -", DEC, 0, 6, ' ', -42);
+    Row("int +", DEC | showpos, 0, 6, ' ', 42);
+    Row("int + 0", DEC | showpos, 0, 6, ' ', 0);
+    Row("int w8", DEC, 8, 6, ' ', -42);
+    Row("int w8 left", DEC | left, 8, 6, '*', -42);
+    Row("int w8 internal", DEC | internal, 8, 6, '0', -42);
+    Row("int hex", hex, 0, 6, ' ', 255);
+    Row("int hex -1", hex, 0, 6, ' ', -1);
+    Row("int hex showbase", hex | showbase, 0, 6, ' ', 255);
+    Row("int HEX showbase", hex | showbase | upper, 0, 6, ' ', 255);
+    Row("int hex showbase 0", hex | showbase, 0, 6, ' ', 0);
+    Row("int hex internal w10", hex | showbase | internal, 10, 6, '0', 255);
+    Row("int hex showpos", hex | showpos, 0, 6, ' ', 255);
+    Row("int oct", oct, 0, 6, ' ', 8);
+    Row("int oct showbase", oct | showbase, 0, 6, ' ', 8);
+    Row("int oct showbase 0", oct | showbase, 0, 6, ' ', 0);
+    Row("int no base", 0, 0, 6, ' ', 10);
+    Row("short -1 hex", hex, 0, 6, ' ', (short)-1);
+    Row("short -5", DEC, 0, 6, ' ', (short)-5);
+    Row("ushort", DEC, 0, 6, ' ', (unsigned short)65535);
+    Row("uint", DEC, 0, 6, ' ', 4294967295u);
+    Row("uint +", DEC | showpos, 0, 6, ' ', 7u);
+    Row("long", DEC, 0, 6, ' ', -2147483647L - 1);
+    Row("ulong hex", hex | upper, 0, 6, ' ', 0xDEADBEEFUL);
+    Row("llong", DEC, 0, 6, ' ', -9223372036854775807LL - 1);
+    Row("llong hex", hex, 0, 6, ' ', -1LL);
+    Row("ullong", DEC, 0, 6, ' ', 18446744073709551615ULL);
+    Row("ullong oct", oct, 0, 6, ' ', 18446744073709551615ULL);
+    Row("bool", DEC, 0, 6, ' ', true);
+    Row("bool w3", DEC, 3, 6, ' ', false);
+    Row("boolalpha", DEC | boolalpha, 0, 6, ' ', true);
+    Row("boolalpha w7", DEC | boolalpha, 7, 6, '.', false);
+    Row("boolalpha w7 left", DEC | boolalpha | left, 7, 6, '.', true);
+    Row("boolalpha w7 internal", DEC | boolalpha | internal, 7, 6, '.', true);
+    Row("double", DEC, 0, 6, ' ', 3.14159265358979);
+    Row("double p0", DEC, 0, 0, ' ', 3.14159265358979);
+    Row("double p1", DEC, 0, 1, ' ', 3.14159265358979);
+    Row("double p10", DEC, 0, 10, ' ', 3.14159265358979);
+    Row("double p17", DEC, 0, 17, ' ', 0.1);
+    Row("double big", DEC, 0, 6, ' ', 1234567.0);
+    Row("double small", DEC, 0, 6, ' ', 0.0000123);
+    Row("double 100", DEC, 0, 6, ' ', 100.0);
+    Row("double showpoint", DEC | showpoint, 0, 6, ' ', 100.0);
+    Row("double showpos", DEC | showpos, 0, 6, ' ', 1.5);
+    Row("double -0", DEC, 0, 6, ' ', -0.0);
+    Row("double upper", DEC | upper, 0, 6, ' ', 1e-10);
+    Row("fixed", DEC | fixed, 0, 6, ' ', 3.14159265358979);
+    Row("fixed p0", DEC | fixed, 0, 0, ' ', 2.5);
+    Row("fixed p0 showpoint", DEC | fixed | showpoint, 0, 0, ' ', 2.5);
+    Row("fixed p2 1e21", DEC | fixed, 0, 2, ' ', 1e21);
+    Row("fixed p3 round", DEC | fixed, 0, 3, ' ', 0.0005);
+    Row("fixed w12 internal", DEC | fixed | internal | showpos, 12, 2, '0', 3.14159);
+    Row("fixed w12 left", DEC | fixed | left, 12, 2, '_', -3.14159);
+    Row("scientific", DEC | sci, 0, 6, ' ', 12345.678);
+    Row("scientific p0", DEC | sci, 0, 0, ' ', 12345.678);
+    Row("SCIENTIFIC", DEC | sci | upper, 0, 3, ' ', 0.000123);
+    Row("scientific 1e-300", DEC | sci, 0, 2, ' ', 1e-300);
+    Row("hexfloat", DEC | fixed | sci, 0, 3, ' ', 1.0);
+    Row("hexfloat 0.1", DEC | fixed | sci, 0, 3, ' ', 0.1);
+    Row("HEXFLOAT", DEC | fixed | sci | upper, 0, 3, ' ', -2.5);
+    Row("hexfloat internal", DEC | fixed | sci | internal, 25, 3, '0', 2.5);
+    Row("inf", DEC, 0, 6, ' ', 1.0 / 0.0);
+    Row("-inf w6", DEC, 6, 6, ' ', -1.0 / 0.0);
+    Row("inf upper", DEC | upper, 0, 6, ' ', 1.0 / 0.0);
+    Row("inf fixed showpoint", DEC | fixed | showpoint, 0, 6, ' ', 1.0 / 0.0);
+    Row("nan", DEC, 0, 6, ' ', __builtin_nan(""));
+    Row("-nan", DEC, 0, 6, ' ', -__builtin_nan(""));
+    Row("float", DEC, 0, 6, ' ', 0.1f);
+    Row("float p9", DEC, 0, 9, ' ', 0.1f);
+    Row("long double", DEC | fixed, 0, 3, ' ', 2.0L / 3);
+    Row("pointer", DEC, 0, 6, ' ', (const void *)0x12ab);
+    Row("pointer w20", DEC, 20, 6, '.', (const void *)0x12ab);
+    Row("pointer null", DEC, 0, 6, ' ', (const void *)nullptr);
+}
+
+// -- the input table: one field read as a type, the value and the state left
+static const char *StateName(int s)
+{
+    static const char *names[] = {"good", "eof", "fail", "eof|fail", "bad", "bad|eof", "bad|fail", "bad|eof|fail"};
+    return names[s & 7];
+}
+
+template <class V> static void In(const char *label, const char *text, int flags, V init)
+{
+    MemBuf buf(text);
+    std::istream in(&buf);
+    in.flags(flags);
+    V v = init;
+    in >> v;
+    int next = buf.sgetc();
+    cout << label << " \"" << text << "\": " << v << " " << StateName(in.rdstate());
+    if (next != -1)
+        cout << " next '" << (char)next << "'";
+    cout << endl;
+}
+
+static void InputTable()
+{
+    const int hex = ios_base::hex, oct = 0x400, boolalpha = 0x4000;
+    In("int", "42", DEC, 0);
+    In("int", "  -17 rest", DEC, 0);
+    In("int", "+8", DEC, 0);
+    In("int", "x1", DEC, 99);
+    In("int", "", DEC, 99);
+    In("int", "   ", DEC, 99);
+    In("int", "-", DEC, 99);
+    In("int", "2147483647", DEC, 0);
+    In("int", "2147483648", DEC, 0);
+    In("int", "-2147483649", DEC, 0);
+    In("int", "12abc", DEC, 0);
+    In("int hex", "ff", hex, 0);
+    In("int hex", "0x1F", hex, 0);
+    In("int oct", "0777", oct, 0);
+    In("int oct", "8", oct, 99);
+    In("int auto", "0x10", 0, 0);
+    In("int auto", "010", 0, 0);
+    In("int auto", "10", 0, 0);
+    In("short", "32767", DEC, (short)0);
+    In("short", "32768", DEC, (short)0);
+    In("short", "-40000", DEC, (short)0);
+    In("ushort", "65535", DEC, (unsigned short)0);
+    In("ushort", "65536", DEC, (unsigned short)0);
+    In("ushort", "-1", DEC, (unsigned short)0);
+    In("uint", "4294967295", DEC, 0u);
+    In("uint", "4294967296", DEC, 0u);
+    In("uint", "-1", DEC, 0u);
+    In("long long", "-9223372036854775808", DEC, 0LL);
+    In("long long", "9223372036854775808", DEC, 0LL);
+    In("ullong", "18446744073709551615", DEC, 0ULL);
+    In("ullong", "18446744073709551616", DEC, 0ULL);
+    In("double", "2.5", DEC, 0.0);
+    In("double", "-1.25e3x", DEC, 0.0);
+    In("double", ".5", DEC, 0.0);
+    In("double", "5.", DEC, 0.0);
+    In("double", "1e", DEC, 9.0);
+    In("double", "e5", DEC, 9.0);
+    In("double", "1e400", DEC, 0.0);
+    In("double", "1e-400", DEC, 9.0);
+    In("float", "3.5", DEC, 0.0f);
+    In("float", "1e39", DEC, 0.0f);
+    In("bool", "1", DEC, false);
+    In("bool", "0", DEC, true);
+    In("bool", "2", DEC, false);
+    In("bool", "true", DEC, false);
+    In("boolalpha", "true", boolalpha, false);
+    In("boolalpha", "false!", boolalpha, true);
+    In("boolalpha", "tru", boolalpha, true);
+    In("boolalpha", "yes", boolalpha, true);
+}
+
+// -- use_facet and has_facet on the classic locale, and the facets called directly
+static void Facets()
+{
+    std::locale loc = cout.getloc();
+    const std::numpunct<char> &np = std::use_facet<std::numpunct<char>>(loc);
+    std::string grouping = np.grouping();
+    std::string t = np.truename(), f = np.falsename();
+    cout << "numpunct<char>: '" << np.decimal_point() << "' '" << np.thousands_sep() << "' grouping "
+         << grouping.size() << " " << t.c_str() << "/" << f.c_str() << endl;
+    const std::numpunct<wchar_t> &wnp = std::use_facet<std::numpunct<wchar_t>>(loc);
+    std::wstring wt = wnp.truename();
+    cout << "numpunct<wchar_t>: " << (int)wnp.decimal_point() << " " << wt.size() << " " << (int)wt.c_str()[0] << endl;
+    cout << "has_facet: num_put " << std::has_facet<std::num_put<char>>(loc) << ", num_get<wchar_t> "
+         << std::has_facet<std::num_get<wchar_t>>(loc) << ", codecvt " << std::has_facet<std::codecvt<wchar_t, char, _Mbstatet>>(loc)
+         << ", collate " << std::has_facet<std::collate<char>>(loc) << ", ctype " << std::has_facet<std::ctype<char>>(loc)
+         << endl;
+    Check(&std::use_facet<std::num_put<char>>(loc) == &std::use_facet<std::num_put<char>>(std::locale::classic()),
+          "the stream's num_put is the classic locale's");
+
+    // num_put::put straight into cout's buffer
+    const std::num_put<char> &put = std::use_facet<std::num_put<char>>(loc);
+    cout << "num_put::put: ";
+    cout.width(7);
+    put.put(std::ostreambuf_iterator<char>(cout.rdbuf()), cout, '#', 1234L);
+    cout << endl;
+
+    // num_get::get from a buffer: the iterator comes back at the first character not taken
+    MemBuf src("  123;");
+    std::istream in(&src);
+    const std::num_get<char> &get = std::use_facet<std::num_get<char>>(loc);
+    int state = 0;
+    long v = 0;
+    src.sbumpc(), src.sbumpc();
+    std::istreambuf_iterator<char> it = get.get(std::istreambuf_iterator<char>(&src), std::istreambuf_iterator<char>(), in, state, v);
+    cout << "num_get::get: " << v << " state " << state << " next '" << (char)src.sgetc() << "' got " << it._Got << endl;
+
+    // collate<char>
+    const std::collate<char> &co = std::use_facet<std::collate<char>>(loc);
+    const char a[] = "apple", b[] = "apricot", c[] = "\xe9t\xe9";
+    std::string key = co.transform(b, b + 7);
+    cout << "collate: " << co.compare(a, a + 5, b, b + 7) << " " << co.compare(b, b + 7, a, a + 5) << " "
+         << co.compare(a, a + 5, a, a + 5) << " " << co.compare(a, a + 2, a, a + 5) << " " << co.compare(c, c + 3, a, a + 5)
+         << " hash " << co.hash(a, a + 5) << " " << co.hash(a, a) << " transform " << key.c_str() << endl;
+    const std::collate<wchar_t> &wco = std::use_facet<std::collate<wchar_t>>(loc);
+    const wchar_t wa[] = L"apple", wb[] = L"\x4e2d";
+    cout << "collate<wchar_t>: " << wco.compare(wa, wa + 5, wb, wb + 1) << " hash " << wco.hash(wa, wa + 5) << endl;
+
+    // codecvt<char, char>: nothing to convert
+    const std::codecvt<char, char, _Mbstatet> &cc = std::use_facet<std::codecvt<char, char, _Mbstatet>>(loc);
+    _Mbstatet st = {};
+    const char *m1 = nullptr;
+    char dst[8], *m2 = nullptr;
+    int r = cc.in(st, a, a + 5, m1, dst, dst + 8, m2);
+    cout << "codecvt<char>: noconv " << cc.always_noconv() << " max " << cc.max_length() << " encoding " << cc.encoding()
+         << " in " << r << " at " << (m1 - a) << "," << (m2 - dst) << " length " << cc.length(st, a, a + 5, 3) << endl;
+
+    // codecvt<wchar_t, char>: the "C" locale's bytes
+    const std::codecvt<wchar_t, char, _Mbstatet> &wc = std::use_facet<std::codecvt<wchar_t, char, _Mbstatet>>(loc);
+    const char bytes[] = "h\xe9llo";
+    wchar_t wide[8] = {};
+    wchar_t *wm = nullptr;
+    r = wc.in(st, bytes, bytes + 5, m1, wide, wide + 8, wm);
+    cout << "codecvt<wchar_t> in: " << r << " consumed " << (m1 - bytes) << " produced " << (wm - wide) << " [" << (int)wide[0]
+         << " " << (int)wide[1] << "]";
+    r = wc.in(st, bytes, bytes + 5, m1, wide, wide + 2, wm);
+    cout << ", into 2: " << r << " " << (m1 - bytes) << " " << (wm - wide);
+    r = wc.in(st, bytes, bytes, m1, wide, wide + 2, wm);
+    cout << ", empty: " << r << endl;
+    const wchar_t text[] = L"a\xe9\x4e2dz";
+    const wchar_t *wm1 = nullptr;
+    char narrow[8] = {};
+    r = wc.out(st, text, text + 4, wm1, narrow, narrow + 8, m2);
+    cout << "codecvt<wchar_t> out: " << r << " consumed " << (wm1 - text) << " produced " << (m2 - narrow) << " ["
+         << (int)(unsigned char)narrow[1] << "]";
+    r = wc.out(st, text, text + 2, wm1, narrow, narrow + 1, m2);
+    cout << ", into 1: " << r << " " << (wm1 - text) << " " << (m2 - narrow);
+    r = wc.unshift(st, narrow, narrow + 8, m2);
+    cout << ", unshift " << r << " " << (m2 - narrow) << endl;
+    cout << "codecvt<wchar_t>: noconv " << wc.always_noconv() << " max " << wc.max_length() << " encoding "
+         << wc.encoding() << " length " << wc.length(st, bytes, bytes + 5, 3) << " " << wc.length(st, bytes, bytes + 5, 9)
+         << endl;
+}
+
+// -- facets of the program's own, imbued: a numpunct with groups of three, ',' as the decimal
+// point, and a num_put that brackets every long
+class Continental : public std::numpunct<char> {
+protected:
+    char do_decimal_point() const override { return ','; }
+    char do_thousands_sep() const override { return '.'; }
+    std::string do_grouping() const override { return std::string("\3", 1); }
+    std::string do_truename() const override { return std::string("oui", 3); }
+};
+class Indian : public std::numpunct<char> {
+protected:
+    std::string do_grouping() const override { return std::string("\3\2", 2); }
+};
+class Brackets : public std::num_put<char> {
+protected:
+    std::ostreambuf_iterator<char> do_put(std::ostreambuf_iterator<char> it, ios_base &s, char fill, long v) const override
+    {
+        s.width(0);
+        calls++;
+        const char *t = v < 0 ? "<negative>" : "<long>";
+        for (; *t; t++)
+            it._Strbuf->sputc(*t);
+        return it;
+    }
+public:
+    mutable int calls = 0;
+};
+
+static void OwnFacets()
+{
+    MemBuf buf;
+    std::ostream os(&buf);
+    std::locale cont(std::locale::classic(), new Continental);
+    std::locale old = os.imbue(cont);
+    Check(old._Ptr == std::locale::classic()._Ptr, "imbue returns the old locale");
+    os << 1234567 << " " << -1234 << " " << 123 << " ";
+    os.setf(ios_base::fixed, ios_base::fixed | ios_base::scientific);
+    os.precision(2);
+    os << 1234567.5 << " " << 0.25 << " ";
+    os.setf(0x4000 /* boolalpha */, 0x4000);
+    os << true << " ";
+    os.width(12);
+    os.fill('*');
+    os << 98765;
+    cout << "Continental: [" << buf.text() << "]" << endl;
+    Check(&std::use_facet<std::numpunct<char>>(os.getloc()) != &std::use_facet<std::numpunct<char>>(std::locale::classic()),
+          "the imbued locale has the program's numpunct");
+    Check(std::has_facet<std::numpunct<char>>(cont), "has_facet on the new locale");
+
+    MemBuf ibuf("1234567,75 rest");
+    std::istream is(&ibuf);
+    is.imbue(cont);
+    double d = 0;
+    is >> d;
+    cout << "read with ',': " << d << " " << StateName(is.rdstate()) << endl;
+
+    MemBuf buf2;
+    std::ostream os2(&buf2);
+    os2.imbue(std::locale(std::locale::classic(), new Indian));
+    os2 << 1234567890LL << " " << 12345 << " " << 99;
+    cout << "groups 3 then 2: [" << buf2.text() << "]" << endl;
+
+    MemBuf buf3;
+    std::ostream os3(&buf3);
+    Brackets *br = new Brackets;
+    os3.imbue(std::locale(std::locale::classic(), br));
+    os3 << 5 << " " << -5L << " " << (short)3 << " " << 7LL << " " << 1.5;
+    cout << "own num_put: [" << buf3.text() << "] calls " << br->calls << endl;
+}
+
+extern "C" int CxxMain()
+{
+    OutputTable();
+    InputTable();
+    Facets();
+    OwnFacets();
+    cout << "failures: " << failures << endl;
+    return 40 + failures;
+}

@@ -1,0 +1,221 @@
+// What the Microsoft STL's <xlocnum>, <xlocale>, <xstring> and <fstream> declare for facets.cpp:
+// basic_string with the STL's layout (the facets' virtuals return it by value), the iterators
+// num_put and num_get take, numpunct, num_put, num_get, codecvt and collate as msvcp140 exports
+// them (the char and wchar_t instantiations are imported; their vftables are the DLL's), _Locinfo,
+// locale's copy-with-a-facet constructor (_New_Locimp, _Locimp_Addfac), use_facet with the lazy
+// _Getcat path, has_facet, imbue. Only what facets.cpp uses; no MSVC headers exist here.
+#pragma once
+#include "../msvcp_fstream/msvcfstream.h"
+
+extern "C" void *__cdecl memcpy(void *, const void *, size_t);
+namespace std {
+// -- basic_string: the 16-byte buffer or a pointer, the size, the capacity (the STL's rules for
+// which, and for deallocating a block of 4 KiB or more, which was allocated 32-byte aligned)
+template <class E> class allocator {};
+template <class E, class T = char_traits<E>, class A = allocator<E>> class basic_string {
+public:
+    static constexpr size_t _Bufsize = 16 / sizeof(E);
+    basic_string() : _Mysize(0), _Myres(_Bufsize - 1) { _Bx._Buf[0] = E(); }
+    basic_string(const E *s, size_t n) : basic_string()
+    {
+        E *p = _Bx._Buf;
+        if (n >= _Bufsize) {
+            p = static_cast<E *>(malloc((n + 1) * sizeof(E)));        // below 4 KiB here
+            _Bx._Ptr = p;
+            _Myres = n;
+        }
+        memcpy(p, s, n * sizeof(E));
+        p[n] = E();
+        _Mysize = n;
+    }
+    basic_string(basic_string &&o) noexcept : _Bx(o._Bx), _Mysize(o._Mysize), _Myres(o._Myres)
+    {
+        o._Myres = _Bufsize - 1;
+        o._Mysize = 0;
+    }
+    ~basic_string()
+    {
+        if (_Myres >= _Bufsize) {
+            void *p = _Bx._Ptr;
+            if ((_Myres + 1) * sizeof(E) >= 4096)
+                p = static_cast<void **>(p)[-1];
+            free(p);
+        }
+    }
+    const E *c_str() const { return _Myres >= _Bufsize ? _Bx._Ptr : _Bx._Buf; }
+    size_t size() const { return _Mysize; }
+    union { E _Buf[_Bufsize]; E *_Ptr; } _Bx;
+    size_t _Mysize, _Myres;
+};
+using string = basic_string<char>;
+using wstring = basic_string<wchar_t>;
+
+// -- the iterators: ostreambuf_iterator remembers a failed sputc; istreambuf_iterator peeks
+template <class E, class T = char_traits<E>> class ostreambuf_iterator {
+public:
+    ostreambuf_iterator(basic_streambuf<E, T> *sb) : _Failed(false), _Strbuf(sb) {}
+    bool failed() const { return _Failed; }
+    bool _Failed;
+    basic_streambuf<E, T> *_Strbuf;
+};
+template <class E, class T = char_traits<E>> class istreambuf_iterator {
+public:
+    istreambuf_iterator(basic_streambuf<E, T> *sb = nullptr) : _Strbuf(sb), _Got(!sb), _Val() {}
+    basic_streambuf<E, T> *_Strbuf;
+    bool _Got;
+    E _Val;
+};
+
+// -- _Locinfo: the lock, the day and month names, the old and new locale names
+template <class E> struct _Yarn { E *_Myptr; E _Nul; };
+class MSVCP _Locinfo {
+public:
+    explicit _Locinfo(const char * = "C");
+    ~_Locinfo() noexcept;
+    static void __cdecl _Locinfo_ctor(_Locinfo *, const char *);
+    static void __cdecl _Locinfo_dtor(_Locinfo *);
+    _Lockit _Lock;
+    _Yarn<char> _Days, _Months;
+    _Yarn<wchar_t> _W_Days, _W_Months;
+    _Yarn<char> _Oldlocname, _Newlocname;
+};
+
+// -- the facets
+template <class E> class numpunct : public locale::facet {
+public:
+    E decimal_point() const { return do_decimal_point(); }
+    E thousands_sep() const { return do_thousands_sep(); }
+    string grouping() const { return do_grouping(); }
+    basic_string<E> falsename() const { return do_falsename(); }
+    basic_string<E> truename() const { return do_truename(); }
+    explicit numpunct(size_t refs = 0);
+    numpunct(const _Locinfo &, size_t refs = 0, bool isdef = false);
+    static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
+    static locale::id id;
+protected:
+    virtual ~numpunct() noexcept;
+    virtual E do_decimal_point() const;
+    virtual E do_thousands_sep() const;
+    virtual string do_grouping() const;
+    virtual basic_string<E> do_falsename() const;
+    virtual basic_string<E> do_truename() const;
+    const char *_Grouping;
+    E _Dp, _Kseparator;
+    const E *_Falsename, *_Truename;
+};
+extern template class MSVCP numpunct<char>;
+extern template class MSVCP numpunct<wchar_t>;
+
+template <class E, class O = ostreambuf_iterator<E>> class num_put : public locale::facet {
+public:
+    O put(O d, ios_base &s, E f, bool v) const { return do_put(d, s, f, v); }
+    O put(O d, ios_base &s, E f, long v) const { return do_put(d, s, f, v); }
+    O put(O d, ios_base &s, E f, unsigned long v) const { return do_put(d, s, f, v); }
+    O put(O d, ios_base &s, E f, long long v) const { return do_put(d, s, f, v); }
+    O put(O d, ios_base &s, E f, unsigned long long v) const { return do_put(d, s, f, v); }
+    O put(O d, ios_base &s, E f, double v) const { return do_put(d, s, f, v); }
+    O put(O d, ios_base &s, E f, long double v) const { return do_put(d, s, f, v); }
+    O put(O d, ios_base &s, E f, const void *v) const { return do_put(d, s, f, v); }
+    explicit num_put(size_t refs = 0);
+    static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
+    static locale::id id;
+protected:
+    virtual ~num_put() noexcept;
+    virtual O do_put(O, ios_base &, E, bool) const;
+    virtual O do_put(O, ios_base &, E, long) const;
+    virtual O do_put(O, ios_base &, E, unsigned long) const;
+    virtual O do_put(O, ios_base &, E, long long) const;
+    virtual O do_put(O, ios_base &, E, unsigned long long) const;
+    virtual O do_put(O, ios_base &, E, double) const;
+    virtual O do_put(O, ios_base &, E, long double) const;
+    virtual O do_put(O, ios_base &, E, const void *) const;
+};
+extern template class MSVCP num_put<char>;
+extern template class MSVCP num_put<wchar_t>;
+
+template <class E, class I = istreambuf_iterator<E>> class num_get : public locale::facet {
+public:
+    I get(I f, I l, ios_base &s, int &st, bool &v) const { return do_get(f, l, s, st, v); }
+    I get(I f, I l, ios_base &s, int &st, unsigned short &v) const { return do_get(f, l, s, st, v); }
+    I get(I f, I l, ios_base &s, int &st, unsigned int &v) const { return do_get(f, l, s, st, v); }
+    I get(I f, I l, ios_base &s, int &st, long &v) const { return do_get(f, l, s, st, v); }
+    I get(I f, I l, ios_base &s, int &st, unsigned long &v) const { return do_get(f, l, s, st, v); }
+    I get(I f, I l, ios_base &s, int &st, long long &v) const { return do_get(f, l, s, st, v); }
+    I get(I f, I l, ios_base &s, int &st, unsigned long long &v) const { return do_get(f, l, s, st, v); }
+    I get(I f, I l, ios_base &s, int &st, float &v) const { return do_get(f, l, s, st, v); }
+    I get(I f, I l, ios_base &s, int &st, double &v) const { return do_get(f, l, s, st, v); }
+    I get(I f, I l, ios_base &s, int &st, void *&v) const { return do_get(f, l, s, st, v); }
+    explicit num_get(size_t refs = 0);
+    static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
+    static locale::id id;
+protected:
+    virtual ~num_get() noexcept;
+    virtual I do_get(I, I, ios_base &, int &, bool &) const;
+    virtual I do_get(I, I, ios_base &, int &, unsigned short &) const;
+    virtual I do_get(I, I, ios_base &, int &, unsigned int &) const;
+    virtual I do_get(I, I, ios_base &, int &, long &) const;
+    virtual I do_get(I, I, ios_base &, int &, unsigned long &) const;
+    virtual I do_get(I, I, ios_base &, int &, long long &) const;
+    virtual I do_get(I, I, ios_base &, int &, unsigned long long &) const;
+    virtual I do_get(I, I, ios_base &, int &, float &) const;
+    virtual I do_get(I, I, ios_base &, int &, double &) const;
+    virtual I do_get(I, I, ios_base &, int &, long double &) const;
+    virtual I do_get(I, I, ios_base &, int &, void *&) const;
+};
+extern template class MSVCP num_get<char>;
+extern template class MSVCP num_get<wchar_t>;
+
+class codecvt_base : public locale::facet {
+public:
+    enum result { ok, partial, error, noconv };
+    bool always_noconv() const noexcept { return do_always_noconv(); }
+    int max_length() const noexcept { return do_max_length(); }
+    int encoding() const noexcept { return do_encoding(); }
+protected:
+    virtual bool do_always_noconv() const noexcept;
+    virtual int do_max_length() const noexcept;
+    virtual int do_encoding() const noexcept;
+};
+template <class E, class B, class S> class codecvt : public codecvt_base {
+public:
+    result in(S &st, const B *f1, const B *l1, const B *&m1, E *f2, E *l2, E *&m2) const
+    {
+        return do_in(st, f1, l1, m1, f2, l2, m2);
+    }
+    result out(S &st, const E *f1, const E *l1, const E *&m1, B *f2, B *l2, B *&m2) const
+    {
+        return do_out(st, f1, l1, m1, f2, l2, m2);
+    }
+    result unshift(S &st, B *f2, B *l2, B *&m2) const { return do_unshift(st, f2, l2, m2); }
+    int length(S &st, const B *f1, const B *l1, size_t n) const { return do_length(st, f1, l1, n); }
+    explicit codecvt(size_t refs = 0);
+    static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
+    static locale::id id;
+protected:
+    virtual ~codecvt() noexcept;
+    virtual result do_in(S &, const B *, const B *, const B *&, E *, E *, E *&) const;
+    virtual result do_out(S &, const E *, const E *, const E *&, B *, B *, B *&) const;
+    virtual result do_unshift(S &, B *, B *, B *&) const;
+    virtual int do_length(S &, const B *, const B *, size_t) const;
+};
+extern template class MSVCP codecvt<char, char, _Mbstatet>;
+extern template class MSVCP codecvt<wchar_t, char, _Mbstatet>;
+
+template <class E> class collate : public locale::facet {
+public:
+    int compare(const E *f1, const E *l1, const E *f2, const E *l2) const { return do_compare(f1, l1, f2, l2); }
+    basic_string<E> transform(const E *f, const E *l) const { return do_transform(f, l); }
+    long hash(const E *f, const E *l) const { return do_hash(f, l); }
+    explicit collate(size_t refs = 0);
+    static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
+    static locale::id id;
+protected:
+    virtual ~collate() noexcept;
+    virtual int do_compare(const E *, const E *, const E *, const E *) const;
+    virtual basic_string<E> do_transform(const E *, const E *) const;
+    virtual long do_hash(const E *, const E *) const;
+};
+extern template class MSVCP collate<char>;
+extern template class MSVCP collate<wchar_t>;
+
+}

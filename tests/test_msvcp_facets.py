@@ -1,0 +1,207 @@
+"""msvcp140.dll's locale facets under an MSVC-ABI C++ program (samples/msvcp_facets: clang for
+x86_64-pc-windows-msvc with the Microsoft STL's facet declarations in msvcfacets.h): operator<< of
+every arithmetic type through num_put under flags, width, precision and fill (the bytes the STL's
+sprintf specs give with the UCRT's formatting), operator>> through num_get with its failures
+(failbit with 0 or the type's limit stored, eofbit at the end), use_facet/has_facet on the classic
+locale, numpunct, collate and both codecvts called directly, and the program's own numpunct and
+num_put imbued into streams."""
+import os
+import subprocess
+import sys
+
+import pefile
+import pytest
+from conftest import ROOT, sample_path
+
+LINES = [
+    'int [42]',
+    'int - [-42]',
+    'int + [+42]',
+    'int + 0 [+0]',
+    'int w8 [     -42]',
+    'int w8 left [-42*****]',
+    'int w8 internal [-0000042]',
+    'int hex [ff]',
+    'int hex -1 [ffffffff]',
+    'int hex showbase [0xff]',
+    'int HEX showbase [0XFF]',
+    'int hex showbase 0 [0]',
+    'int hex internal w10 [0x000000ff]',
+    'int hex showpos [ff]',
+    'int oct [10]',
+    'int oct showbase [010]',
+    'int oct showbase 0 [0]',
+    'int no base [10]',
+    'short -1 hex [ffff]',
+    'short -5 [-5]',
+    'ushort [65535]',
+    'uint [4294967295]',
+    'uint + [7]',
+    'long [-2147483648]',
+    'ulong hex [DEADBEEF]',
+    'llong [-9223372036854775808]',
+    'llong hex [ffffffffffffffff]',
+    'ullong [18446744073709551615]',
+    'ullong oct [1777777777777777777777]',
+    'bool [1]',
+    'bool w3 [  0]',
+    'boolalpha [true]',
+    'boolalpha w7 [..false]',
+    'boolalpha w7 left [true...]',
+    'boolalpha w7 internal [...true]',
+    'double [3.14159]',
+    'double p0 [3]',
+    'double p1 [3]',
+    'double p10 [3.141592654]',
+    'double p17 [0.10000000000000001]',
+    'double big [1.23457e+06]',
+    'double small [1.23e-05]',
+    'double 100 [100]',
+    'double showpoint [100.000]',
+    'double showpos [+1.5]',
+    'double -0 [-0]',
+    'double upper [1E-10]',
+    'fixed [3.141593]',
+    'fixed p0 [2]',
+    'fixed p0 showpoint [2.]',
+    'fixed p2 1e21 [1000000000000000000000.00]',
+    'fixed p3 round [0.001]',
+    'fixed w12 internal [+00000003.14]',
+    'fixed w12 left [-3.14_______]',
+    'scientific [1.234568e+04]',
+    'scientific p0 [1e+04]',
+    'SCIENTIFIC [1.230E-04]',
+    'scientific 1e-300 [1.00e-300]',
+    'hexfloat [0x1.0000000000000p+0]',
+    'hexfloat 0.1 [0x1.999999999999ap-4]',
+    'HEXFLOAT [-0X1.4000000000000P+1]',
+    'hexfloat internal [0x000001.4000000000000p+1]',
+    'inf [inf]',
+    '-inf w6 [  -inf]',
+    'inf upper [INF]',
+    'inf fixed showpoint [inf]',
+    'nan [nan]',
+    '-nan [-nan(ind)]',
+    'float [0.1]',
+    'float p9 [0.100000001]',
+    'long double [0.667]',
+    'pointer [00000000000012AB]',
+    'pointer w20 [....00000000000012AB]',
+    'pointer null [0000000000000000]',
+    'int "42": 42 eof',
+    'int "  -17 rest": -17 good next \' \'',
+    'int "+8": 8 eof',
+    'int "x1": 0 fail next \'x\'',
+    'int "": 99 eof|fail',
+    'int "   ": 99 eof|fail',
+    'int "-": 0 eof|fail',
+    'int "2147483647": 2147483647 eof',
+    'int "2147483648": 2147483647 eof|fail',
+    'int "-2147483649": -2147483648 eof|fail',
+    'int "12abc": 12 good next \'a\'',
+    'int hex "ff": 255 eof',
+    'int hex "0x1F": 31 eof',
+    'int oct "0777": 511 eof',
+    'int oct "8": 0 fail next \'8\'',
+    'int auto "0x10": 16 eof',
+    'int auto "010": 8 eof',
+    'int auto "10": 10 eof',
+    'short "32767": 32767 eof',
+    'short "32768": 32767 eof|fail',
+    'short "-40000": -32768 eof|fail',
+    'ushort "65535": 65535 eof',
+    'ushort "65536": 65535 eof|fail',
+    'ushort "-1": 65535 eof',
+    'uint "4294967295": 4294967295 eof',
+    'uint "4294967296": 4294967295 eof|fail',
+    'uint "-1": 4294967295 eof',
+    'long long "-9223372036854775808": -9223372036854775808 eof',
+    'long long "9223372036854775808": 9223372036854775807 eof|fail',
+    'ullong "18446744073709551615": 18446744073709551615 eof',
+    'ullong "18446744073709551616": 18446744073709551615 eof|fail',
+    'double "2.5": 2.5 eof',
+    'double "-1.25e3x": -1250 good next \'x\'',
+    'double ".5": 0.5 eof',
+    'double "5.": 5 eof',
+    'double "1e": 0 eof|fail',
+    'double "e5": 0 fail next \'e\'',
+    'double "1e400": inf eof|fail',
+    'double "1e-400": 0 eof',
+    'float "3.5": 3.5 eof',
+    'float "1e39": inf eof|fail',
+    'bool "1": 1 eof',
+    'bool "0": 0 eof',
+    'bool "2": 1 eof|fail',
+    'bool "true": 0 fail next \'t\'',
+    'boolalpha "true": 1 eof',
+    'boolalpha "false!": 0 good next \'!\'',
+    'boolalpha "tru": 0 eof|fail',
+    'boolalpha "yes": 0 fail next \'y\'',
+    "numpunct<char>: '.' ',' grouping 0 true/false",
+    'numpunct<wchar_t>: 46 4 116',
+    'has_facet: num_put 1, num_get<wchar_t> 1, codecvt 1, collate 1, ctype 1',
+    'num_put::put: ###1234',
+    "num_get::get: 123 state 0 next ';' got 1",
+    'collate: -1 1 0 -1 1 hash 1488911807 -2078137563 transform apricot',
+    'collate<wchar_t>: -1 hash -2141022667',
+    'codecvt<char>: noconv 1 max 1 encoding 1 in 3 at 0,0 length 3',
+    'codecvt<wchar_t> in: 0 consumed 5 produced 5 [104 233], into 2: 0 2 2, empty: 0',
+    'codecvt<wchar_t> out: 2 consumed 2 produced 2 [233], into 1: 0 1 1, unshift 0 0',
+    'codecvt<wchar_t>: noconv 0 max 1 encoding 1 length 3 5',
+    'Continental: [1.234.567 -1.234 123 1.234.567,50 0,25 oui ******98.765]',
+    "read with ',': 1.23457e+06 good",
+    'groups 3 then 2: [1,23,45,67,890 12,345 99]',
+    'own num_put: [<long> <negative> <long> 7 1.5] calls 3',
+    'failures: 0',
+]
+EXPECTED = "".join(line + "\r\n" for line in LINES).encode("latin-1")
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    work = tmp_path_factory.mktemp("facets")
+    return subprocess.run([sys.executable, "-m", "kernel", "boot", sample_path("msvcp_facets")],
+                          cwd=work, capture_output=True, timeout=300, env={**os.environ, "PYTHONPATH": ROOT})
+
+
+def section(data, first, last):
+    text = data.decode("latin-1").split("\r\n")
+    return text[text.index(first):text.index(last) + 1]
+
+
+def test_formatted_output_table(run):
+    """num_put: sprintf specs from the flags, the fill on the adjustfield's side, width reset"""
+    want = section(EXPECTED, "int [42]", "pointer null [0000000000000000]")
+    assert section(run.stdout, "int [42]", "pointer null [0000000000000000]") == want
+    assert len(want) >= 70
+
+
+def test_numeric_input_table(run):
+    first, last = 'int "42": 42 eof', 'boolalpha "yes": 0 fail next \'y\''
+    assert section(run.stdout, first, last) == section(EXPECTED, first, last)
+
+
+def test_facets_and_own_facets(run):
+    assert run.stdout == EXPECTED
+    assert run.stderr == b""
+    assert run.returncode == 40
+
+
+def exports():
+    pe = pefile.PE(os.path.join(ROOT, "guest", "bin", "msvcp140.dll"), fast_load=True)
+    pe.parse_data_directories(directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_EXPORT"]])
+    return {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
+
+
+def test_the_facet_entry_points_are_exported():
+    names = exports()
+    for name in ("?id@?$num_put@DV?$ostreambuf_iterator@DU?$char_traits@D@std@@@std@@@std@@2V0locale@2@A",
+                 "?id@?$numpunct@_W@std@@2V0locale@2@A",
+                 "?_Getcat@?$codecvt@_WDU_Mbstatet@@@std@@SA_KPEAPEBVfacet@locale@2@PEBV42@@Z",
+                 "?do_in@?$codecvt@_WDU_Mbstatet@@@std@@MEBA?AW4result@codecvt_base@2@AEAU_Mbstatet@@PEBD1AEAPEBDPEA_W3AEAPEA_W@Z",
+                 "?do_transform@?$collate@D@std@@MEBA?AV?$basic_string@DU?$char_traits@D@std@@V?$allocator@D@2@@2@PEBD0@Z",
+                 "?_New_Locimp@_Locimp@locale@std@@CAPEAV123@AEBV123@@Z",
+                 "?_Locimp_Addfac@_Locimp@locale@std@@CAXPEAV123@PEAVfacet@23@_K@Z",
+                 "??0_Locinfo@std@@QEAA@PEBD@Z", "_Getcvt", "_Mbrtowc", "_Wcrtomb", "_Strcoll",
+                 "?imbue@?$basic_ios@_WU?$char_traits@_W@std@@@std@@QEAA?AVlocale@2@AEBV32@@Z"):
+        assert name in names
