@@ -4,7 +4,7 @@ every arithmetic type through num_put under flags, width, precision and fill (th
 sprintf specs give with the UCRT's formatting), operator>> through num_get with its failures
 (failbit with 0 or the type's limit stored, eofbit at the end), use_facet/has_facet on the classic
 locale, numpunct, collate and both codecvts called directly, and the program's own numpunct and
-num_put imbued into streams."""
+num_put imbued into streams, and a streambuf that throws."""
 import os
 import subprocess
 import sys
@@ -152,6 +152,13 @@ LINES = [
     "read with ',': 1.23457e+06 good",
     'groups 3 then 2: [1,23,45,67,890 12,345 99]',
     'own num_put: [<long> <negative> <long> 7 1.5] calls 3',
+    'overflow threw: bad 1 state 4 uncaught 0 destroyed 1',
+    'put: bad 1 destroyed 2',
+    'rethrown to the program: Boom 1 bad 1',
+    'after the catch: uncaught 0 destroyed 3',
+    'underflow threw: state 6 destroyed 4',
+    'rethrown from >>: Boom 2 state 4',
+    'destroyed 5',
     'failures: 0',
 ]
 EXPECTED = "".join(line + "\r\n" for line in LINES).encode("latin-1")
@@ -178,6 +185,14 @@ def test_formatted_output_table(run):
 
 def test_numeric_input_table(run):
     first, last = 'int "42": 42 eof', 'boolalpha "yes": 0 fail next \'y\''
+    assert section(run.stdout, first, last) == section(EXPECTED, first, last)
+
+
+def test_a_buffer_that_throws(run):
+    """the members' catch (...): badbit and the exception swallowed (its object destroyed, no longer
+    uncaught), or with badbit in the mask the buffer's own exception reaching the program; the
+    istream sentry's skipping is guarded too (bad|fail, or bad alone when rethrown)"""
+    first, last = "overflow threw: bad 1 state 4 uncaught 0 destroyed 1", "destroyed 5"
     assert section(run.stdout, first, last) == section(EXPECTED, first, last)
 
 

@@ -3,7 +3,7 @@
 // and num_get with every formatting flag, use_facet and has_facet on the classic locale's facets,
 // numpunct, codecvt and collate called directly, and facets of the program's own (a numpunct
 // and a num_put derived from the DLL's) imbued into a stream. Output goes through std::cout; the
-// result is 40 + the number of failed checks.
+// result is 40 + the number of failed checks. A buffer that throws shows the members' catch (...).
 #include "msvcfacets.h"
 
 using std::cout;
@@ -367,12 +367,66 @@ static void OwnFacets()
     cout << "own num_put: [" << buf3.text() << "] calls " << br->calls << endl;
 }
 
+// -- a buffer that throws: operator<< and >> set badbit and swallow the exception, or (badbit in
+// the exception mask) let it through; either way the exception object is destroyed once
+struct Boom {
+    explicit Boom(int c) : code(c) {}
+    Boom(const Boom &o) : code(o.code) {}
+    ~Boom() { destroyed++; }
+    int code;
+    static int destroyed;
+};
+int Boom::destroyed = 0;
+class ThrowingBuf : public std::streambuf {
+protected:
+    int overflow(int) override { throw Boom(1); }
+    int underflow() override { throw Boom(2); }
+};
+
+static void Throwing()
+{
+    ThrowingBuf tb;
+    std::ostream os(&tb);
+    os << 42;
+    cout << "overflow threw: bad " << os.bad() << " state " << os.rdstate() << " uncaught "
+         << std::uncaught_exceptions() << " destroyed " << Boom::destroyed << endl;
+    os.clear();
+    os.put('x');
+    cout << "put: bad " << os.bad() << " destroyed " << Boom::destroyed << endl;
+    os.clear();
+    os.exceptions(ios_base::badbit);
+    try {
+        os << 2.5;
+        Check(false, "operator<< with badbit in the mask returned");
+    } catch (const Boom &b) {
+        cout << "rethrown to the program: Boom " << b.code << " bad " << os.bad() << endl;
+    } catch (...) {
+        Check(false, "another exception than the buffer's");
+    }
+    cout << "after the catch: uncaught " << std::uncaught_exceptions() << " destroyed " << Boom::destroyed << endl;
+    os.exceptions(0);
+    os.clear();
+    std::istream is(&tb);
+    int n = 7;
+    is >> n;
+    cout << "underflow threw: state " << is.rdstate() << " destroyed " << Boom::destroyed << endl;
+    is.clear();
+    is.exceptions(ios_base::badbit);
+    try {
+        is >> n;
+    } catch (const Boom &b) {
+        cout << "rethrown from >>: Boom " << b.code << " state " << is.rdstate() << endl;
+    }
+    cout << "destroyed " << Boom::destroyed << endl;
+}
+
 extern "C" int CxxMain()
 {
     OutputTable();
     InputTable();
     Facets();
     OwnFacets();
+    Throwing();
     cout << "failures: " << failures << endl;
     return 40 + failures;
 }
