@@ -4,7 +4,7 @@ every arithmetic type through num_put under flags, width, precision and fill (th
 sprintf specs give with the UCRT's formatting), operator>> through num_get with its failures
 (failbit with 0 or the type's limit stored, eofbit at the end), use_facet/has_facet on the classic
 locale, numpunct, collate and both codecvts called directly, and the program's own numpunct and
-num_put imbued into streams, and a streambuf that throws."""
+num_put imbued into streams, a streambuf that throws, and wide file streams."""
 import os
 import subprocess
 import sys
@@ -159,14 +159,21 @@ LINES = [
     'underflow threw: state 6 destroyed 4',
     'rethrown from >>: Boom 2 state 4',
     'destroyed 5',
+    'wofstream: bad 1',
+    'wifstream: 233 42 2.5 then 120 1 eof 1',
+    'the file holds 14 bytes: 99 97 102 233 32 52 50 32 50 46 53 13 10 120',
     'failures: 0',
 ]
 EXPECTED = "".join(line + "\r\n" for line in LINES).encode("latin-1")
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory):
-    work = tmp_path_factory.mktemp("facets")
+def work(tmp_path_factory):
+    return tmp_path_factory.mktemp("facets")
+
+
+@pytest.fixture(scope="module")
+def run(work):
     return subprocess.run([sys.executable, "-m", "kernel", "boot", sample_path("msvcp_facets")],
                           cwd=work, capture_output=True, timeout=300, env={**os.environ, "PYTHONPATH": ROOT})
 
@@ -194,6 +201,15 @@ def test_a_buffer_that_throws(run):
     istream sentry's skipping is guarded too (bad|fail, or bad alone when rethrown)"""
     first, last = "overflow threw: bad 1 state 4 uncaught 0 destroyed 1", "destroyed 5"
     assert section(run.stdout, first, last) == section(EXPECTED, first, last)
+
+
+def test_wide_file_round_trip(run, work):
+    """wofstream/wifstream: basic_filebuf<wchar_t> through codecvt<wchar_t, char>'s out and in; the
+    file holds the "C" locale's bytes (U+00E9 is 0xE9, text mode's CR LF); U+4E2D does not convert,
+    so the stream goes bad after the x before it"""
+    first, last = "wofstream: bad 1", "the file holds 14 bytes: 99 97 102 233 32 52 50 32 50 46 53 13 10 120"
+    assert section(run.stdout, first, last) == section(EXPECTED, first, last)
+    assert (work / "wide.txt").read_bytes() == b"caf\xe9 42 2.5\r\nx"
 
 
 def test_facets_and_own_facets(run):

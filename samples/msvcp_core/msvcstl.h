@@ -327,6 +327,47 @@ protected:
     struct { unsigned int _Page; const short *_Table; int _Delfl; wchar_t *_LocaleName; } _Ctype;
     struct { unsigned int _Page, _Mbcurmax; int _Isclocale; unsigned char _Isleadbyte[32]; } _Cvt;
 };
+// codecvt: codecvt_base's three virtuals, then in, out, unshift and length (the char and wchar_t
+// instantiations are msvcp140's)
+}
+struct _Mbstatet { unsigned long _Wchar; unsigned short _Byte, _State; };
+namespace std {
+class codecvt_base : public locale::facet {
+public:
+    enum result { ok, partial, error, noconv };
+    bool always_noconv() const noexcept { return do_always_noconv(); }
+    int max_length() const noexcept { return do_max_length(); }
+    int encoding() const noexcept { return do_encoding(); }
+protected:
+    virtual bool do_always_noconv() const noexcept;
+    virtual int do_max_length() const noexcept;
+    virtual int do_encoding() const noexcept;
+};
+template <class E, class B, class S> class codecvt : public codecvt_base {
+public:
+    result in(S &st, const B *f1, const B *l1, const B *&m1, E *f2, E *l2, E *&m2) const
+    {
+        return do_in(st, f1, l1, m1, f2, l2, m2);
+    }
+    result out(S &st, const E *f1, const E *l1, const E *&m1, B *f2, B *l2, B *&m2) const
+    {
+        return do_out(st, f1, l1, m1, f2, l2, m2);
+    }
+    result unshift(S &st, B *f2, B *l2, B *&m2) const { return do_unshift(st, f2, l2, m2); }
+    int length(S &st, const B *f1, const B *l1, size_t n) const { return do_length(st, f1, l1, n); }
+    explicit codecvt(size_t refs = 0);
+    static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
+    static locale::id id;
+protected:
+    virtual ~codecvt() noexcept;
+    virtual result do_in(S &, const B *, const B *, const B *&, E *, E *, E *&) const;
+    virtual result do_out(S &, const E *, const E *, const E *&, B *, B *, B *&) const;
+    virtual result do_unshift(S &, B *, B *, B *&) const;
+    virtual int do_length(S &, const B *, const B *, size_t) const;
+};
+extern template class MSVCP codecvt<char, char, _Mbstatet>;
+extern template class MSVCP codecvt<wchar_t, char, _Mbstatet>;
+
 // use_facet<F>: under the locale lock, the facet at the id's index, else one _Getcat makes (kept
 // for the process: counted, registered with _Facet_Register, remembered in a static)
 template <class F> struct _Facetptr { static const locale::facet *_Psave; };
@@ -408,9 +449,6 @@ public:
 };
 template <class E, class T> class basic_ostream;
 enum _Uninitialized { _Noinit };
-}
-struct _Mbstatet { unsigned long _Wchar; unsigned short _Byte, _State; };
-namespace std {
 template <class S> class fpos {
 public:
     fpos(long long off = 0) : _Myoff(off), _Fpos(0), _Mystate() {}

@@ -2,7 +2,8 @@
 // STL's declarations in msvcfacets.h): operator<< and >> of the arithmetic types through num_put
 // and num_get with every formatting flag, use_facet and has_facet on the classic locale's facets,
 // numpunct, codecvt and collate called directly, and facets of the program's own (a numpunct
-// and a num_put derived from the DLL's) imbued into a stream. Output goes through std::cout; the
+// and a num_put derived from the DLL's) imbued into a stream, wide file streams through
+// codecvt<wchar_t, char>. Output goes through std::cout; the
 // result is 40 + the number of failed checks. A buffer that throws shows the members' catch (...).
 #include "msvcfacets.h"
 
@@ -420,6 +421,34 @@ static void Throwing()
     cout << "destroyed " << Boom::destroyed << endl;
 }
 
+// -- wide file streams: the file holds the "C" locale's bytes, through codecvt<wchar_t, char>
+static void WideFiles()
+{
+    {
+        std::wofstream out(L"wide.txt");
+        out << L"caf\xe9 " << 42 << L' ' << 2.5 << std::endl;
+        out << L"x" << L"\x4e2d" << L"y";
+        cout << "wofstream: bad " << out.bad() << endl;
+    }
+    std::wifstream in("wide.txt");
+    wchar_t word[16];
+    int n = 0;
+    double d = 0;
+    std::Extract(in, word, 16);
+    in >> n >> d;
+    in.get();
+    typename std::char_traits<wchar_t>::int_type x = in.get(), end = in.get();
+    cout << "wifstream: " << (int)word[3] << " " << n << " " << d << " then " << (int)x << " " << (end == 0xFFFF)
+         << " eof " << in.eof() << endl;
+    std::ifstream raw("wide.txt", ios_base::in | ios_base::binary);
+    char bytes[32];
+    raw.read(bytes, sizeof bytes);
+    cout << "the file holds " << raw.gcount() << " bytes:";
+    for (long long i = 0; i < raw.gcount(); i++)
+        cout << ' ' << (int)(unsigned char)bytes[i];
+    cout << endl;
+}
+
 extern "C" int CxxMain()
 {
     OutputTable();
@@ -427,6 +456,7 @@ extern "C" int CxxMain()
     Facets();
     OwnFacets();
     Throwing();
+    WideFiles();
     cout << "failures: " << failures << endl;
     return 40 + failures;
 }

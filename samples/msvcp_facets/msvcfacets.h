@@ -1,6 +1,6 @@
 // What the Microsoft STL's <xlocnum>, <xlocale>, <xstring> and <fstream> declare for facets.cpp:
 // basic_string with the STL's layout (the facets' virtuals return it by value), the iterators
-// num_put and num_get take, numpunct, num_put, num_get, codecvt and collate as msvcp140 exports
+// num_put and num_get take, numpunct, num_put, num_get and collate (codecvt is <xlocale>'s, in msvcstl.h) as msvcp140 exports
 // them (the char and wchar_t instantiations are imported; their vftables are the DLL's), _Locinfo,
 // locale's copy-with-a-facet constructor (_New_Locimp, _Locimp_Addfac), use_facet with the lazy
 // _Getcat path, has_facet, imbue. Only what facets.cpp uses; no MSVC headers exist here.
@@ -164,42 +164,6 @@ protected:
 };
 extern template class MSVCP num_get<char>;
 extern template class MSVCP num_get<wchar_t>;
-
-class codecvt_base : public locale::facet {
-public:
-    enum result { ok, partial, error, noconv };
-    bool always_noconv() const noexcept { return do_always_noconv(); }
-    int max_length() const noexcept { return do_max_length(); }
-    int encoding() const noexcept { return do_encoding(); }
-protected:
-    virtual bool do_always_noconv() const noexcept;
-    virtual int do_max_length() const noexcept;
-    virtual int do_encoding() const noexcept;
-};
-template <class E, class B, class S> class codecvt : public codecvt_base {
-public:
-    result in(S &st, const B *f1, const B *l1, const B *&m1, E *f2, E *l2, E *&m2) const
-    {
-        return do_in(st, f1, l1, m1, f2, l2, m2);
-    }
-    result out(S &st, const E *f1, const E *l1, const E *&m1, B *f2, B *l2, B *&m2) const
-    {
-        return do_out(st, f1, l1, m1, f2, l2, m2);
-    }
-    result unshift(S &st, B *f2, B *l2, B *&m2) const { return do_unshift(st, f2, l2, m2); }
-    int length(S &st, const B *f1, const B *l1, size_t n) const { return do_length(st, f1, l1, n); }
-    explicit codecvt(size_t refs = 0);
-    static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
-    static locale::id id;
-protected:
-    virtual ~codecvt() noexcept;
-    virtual result do_in(S &, const B *, const B *, const B *&, E *, E *, E *&) const;
-    virtual result do_out(S &, const E *, const E *, const E *&, B *, B *, B *&) const;
-    virtual result do_unshift(S &, B *, B *, B *&) const;
-    virtual int do_length(S &, const B *, const B *, size_t) const;
-};
-extern template class MSVCP codecvt<char, char, _Mbstatet>;
-extern template class MSVCP codecvt<wchar_t, char, _Mbstatet>;
 
 template <class E> class collate : public locale::facet {
 public:
