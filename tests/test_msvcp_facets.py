@@ -4,7 +4,8 @@ every arithmetic type through num_put under flags, width, precision and fill (th
 sprintf specs give with the UCRT's formatting), operator>> through num_get with its failures
 (failbit with 0 or the type's limit stored, eofbit at the end), use_facet/has_facet on the classic
 locale, numpunct, collate and both codecvts called directly, and the program's own numpunct and
-num_put imbued into streams, a streambuf that throws, and wide file streams."""
+num_put imbued into streams, a streambuf that throws, wide file streams, and typeid/dynamic_cast on
+the DLL's own objects."""
 import os
 import subprocess
 import sys
@@ -162,6 +163,15 @@ LINES = [
     'wofstream: bad 1',
     'wifstream: 233 42 2.5 then 120 1 eof 1',
     'the file holds 14 bytes: 99 97 102 233 32 52 50 32 50 46 53 13 10 120',
+    'typeid(num_put facet): class std::num_put<char,'
+    'class std::ostreambuf_iterator<char,struct std::char_traits<char> > >',
+    'typeid(numpunct<wchar_t> facet): class std::numpunct<wchar_t>',
+    'typeid(codecvt facet): class std::codecvt<wchar_t,char,struct _Mbstatet>',
+    'typeid(ctype<char> facet): class std::ctype<char>',
+    'typeid(cout): class std::basic_ostream<char,struct std::char_traits<char> >',
+    'typeid(wcin): class std::basic_istream<wchar_t,struct std::char_traits<wchar_t> >',
+    'typeid(*cout.rdbuf()): class std::basic_filebuf<char,struct std::char_traits<char> >',
+    'typeid(locale::_Locimp): class std::locale::_Locimp',
     'failures: 0',
 ]
 EXPECTED = "".join(line + "\r\n" for line in LINES).encode("latin-1")
@@ -210,6 +220,17 @@ def test_wide_file_round_trip(run, work):
     first, last = "wofstream: bad 1", "the file holds 14 bytes: 99 97 102 233 32 52 50 32 50 46 53 13 10 120"
     assert section(run.stdout, first, last) == section(EXPECTED, first, last)
     assert (work / "wide.txt").read_bytes() == b"caf\xe9 42 2.5\r\nx"
+
+
+def test_rtti_of_the_dlls_objects(run):
+    """typeid and dynamic_cast on the DLL's facets, _Locimp and standard streams: their complete
+    object locators, hierarchies and type descriptors carry the STL's decorated names (the checks
+    of dynamic_cast are the program's own: a failure prints FAILED)"""
+    first = ("typeid(num_put facet): class std::num_put<char,"
+             "class std::ostreambuf_iterator<char,struct std::char_traits<char> > >")
+    last = "typeid(locale::_Locimp): class std::locale::_Locimp"
+    assert section(run.stdout, first, last) == section(EXPECTED, first, last)
+    assert b"FAILED" not in run.stdout
 
 
 def test_facets_and_own_facets(run):

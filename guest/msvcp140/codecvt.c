@@ -53,12 +53,12 @@ static void *CodecvtDelete(facet *f, unsigned int flags)
     return f;
 }
 
-static const void *const codecvt_char_vftable[] = {CodecvtDelete, FacetIncref, FacetDecref, CodecvtDoAlwaysNoconv,
+static const void *const codecvt_char_vftable[] = {&codecvt_char_col, CodecvtDelete, FacetIncref, FacetDecref, CodecvtDoAlwaysNoconv,
                                                    CodecvtDoMaxLength, CodecvtDoEncoding, CodecvtDoIn, CodecvtDoOut, CodecvtDoUnshift, CodecvtDoLength};
 
 facet *CodecvtCtor(facet *f, size_t refs)
 {
-    f->vftable = codecvt_char_vftable;
+    f->vftable = codecvt_char_vftable + 1;
     f->refs = (unsigned long)refs;
     return f;
 }
@@ -161,14 +161,14 @@ int CodecvtDoLengthW(const codecvt_wchar *c, mbstatet *st, const char *first1, c
     return (int)(first1 - start);
 }
 
-static const void *const codecvt_wchar_vftable[] = {CodecvtDelete, FacetIncref, FacetDecref, CodecvtDoAlwaysNoconvW,
+static const void *const codecvt_wchar_vftable[] = {&codecvt_wchar_col, CodecvtDelete, FacetIncref, FacetDecref, CodecvtDoAlwaysNoconvW,
                                                     CodecvtDoMaxLengthW, CodecvtDoEncodingW, CodecvtDoInW, CodecvtDoOutW, CodecvtDoUnshiftW,
                                                     CodecvtDoLengthW};
 
 codecvt_wchar *CodecvtCtorLocinfoW(codecvt_wchar *c, const void *locinfo, size_t refs)
 {
     (void)locinfo;
-    c->base.vftable = codecvt_wchar_vftable;
+    c->base.vftable = codecvt_wchar_vftable + 1;
     c->base.refs = (unsigned long)refs;
     Getcvt(&c->cvt);
     return c;

@@ -151,6 +151,7 @@ int WINAPI MsvcpDllMain(void *instance, unsigned int reason, void *reserved)
     (void)reserved;
     if (reason == 1) {                      /* DLL_PROCESS_ATTACH */
         LocksInit();
+        RttiInit();
         LocaleInit();
         StreamsInit();
         StreamsInitW();

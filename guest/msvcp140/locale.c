@@ -111,13 +111,13 @@ static const char *CtypeNarrowRange(const ctype_char *c, const char *first, cons
 
 /* The vftable in the STL's order: the facet's three, then each overload pair with the range
  * form first (as MSVC orders overloads). */
-const void *const ctype_char_vftable[] = {
+static const void *const ctype_char_vftable[] = {&ctype_char_col,
     FacetDelete, FacetIncref, FacetDecref, CtypeToLowerRange, CtypeToLower, CtypeToUpperRange, CtypeToUpper,
     CtypeWidenRange, CtypeWiden, CtypeNarrowRange, CtypeNarrow};
 
 static void CtypeInit(ctype_char *c, unsigned long refs)
 {
-    c->base.vftable = ctype_char_vftable;
+    c->base.vftable = ctype_char_vftable + 1;
     c->base.refs = refs;
     c->ctype.page = 0;
     c->ctype.table = (const short *)__pctype_func();
@@ -154,8 +154,8 @@ size_t CtypeGetcat(const facet **ppf, const locale *loc)
 static facet *classic_facets[FACETS];
 static ctype_char classic_ctype;
 static char classic_name[] = "C";
-static const void *const locimp_vftable[] = {FacetDelete, FacetIncref, FacetDecref};
-static locimp classic = {{locimp_vftable, 1}, classic_facets, FACETS, 0x3F /* all */, 0, {classic_name, 0}};
+static const void *const locimp_vftable[] = {&locimp_col, FacetDelete, FacetIncref, FacetDecref};
+static locimp classic = {{locimp_vftable + 1, 1}, classic_facets, FACETS, 0x3F /* all */, 0, {classic_name, 0}};
 static locale classic_locale = {&classic};
 
 /* A facet of the classic locale, at its id's index */
@@ -237,7 +237,7 @@ const facet *LocaleGetfacet(const locale *loc, size_t i)
 
 /* -- _Locimp copies, for a locale with a facet replaced: the copy holds a count on each facet */
 static void *LocimpDelete(locimp *imp, unsigned int flags);
-static const void *const locimp_copy_vftable[] = {LocimpDelete, FacetIncref, FacetDecref};
+static const void *const locimp_copy_vftable[] = {&locimp_col, LocimpDelete, FacetIncref, FacetDecref};
 
 static char *NameDup(const char *s)
 {
@@ -257,7 +257,7 @@ locimp *LocimpNew(const locimp *other)
     locimp *imp = calloc(1, sizeof *imp);
     if (imp == NULL)
         abort();
-    imp->base.vftable = locimp_copy_vftable;
+    imp->base.vftable = locimp_copy_vftable + 1;
     imp->base.refs = 1;
     imp->facetcount = other->facetcount;
     imp->facetvec = calloc(imp->facetcount ? imp->facetcount : 1, sizeof(facet *));

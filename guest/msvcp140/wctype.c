@@ -75,14 +75,14 @@ static const wchar *NarrowRange(const ctype_wchar *ct, const wchar *first, const
     return first;
 }
 
-static const void *const ctype_wchar_vftable[] = {
+static const void *const ctype_wchar_vftable[] = {&ctype_wchar_col,
     FacetDelete, FacetIncref, FacetDecref, IsRange, Is, ScanIs, ScanNot, ToLowerRange, ToLower, ToUpperRange,
     ToUpper, WidenRange, Widen, NarrowRange, Narrow};
 
 static void Init(ctype_wchar *c, unsigned long refs)
 {
     __builtin_memset(c, 0, sizeof *c);
-    c->base.vftable = ctype_wchar_vftable;
+    c->base.vftable = ctype_wchar_vftable + 1;
     c->base.refs = refs;
     c->ctype.table = (const short *)__pctype_func();
     c->cvt.mbcurmax = 1;

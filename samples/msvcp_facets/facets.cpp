@@ -421,6 +421,36 @@ static void Throwing()
     cout << "destroyed " << Boom::destroyed << endl;
 }
 
+// -- RTTI of the DLL's own objects: typeid and dynamic_cast on its facets and standard streams
+static void Rtti()
+{
+    std::locale loc = std::locale::classic();
+    const std::locale::facet &put = std::use_facet<std::num_put<char>>(loc);
+    const std::locale::facet &punct = std::use_facet<std::numpunct<wchar_t>>(loc);
+    const std::locale::facet &cvt = std::use_facet<std::codecvt<wchar_t, char, _Mbstatet>>(loc);
+    cout << "typeid(num_put facet): " << typeid(put).name() << endl;
+    cout << "typeid(numpunct<wchar_t> facet): " << typeid(punct).name() << endl;
+    cout << "typeid(codecvt facet): " << typeid(cvt).name() << endl;
+    const std::ctype<char> &ct = std::use_facet<std::ctype<char>>(loc);
+    cout << "typeid(ctype<char> facet): " << typeid(ct).name() << endl;
+    Check(typeid(put) == typeid(std::num_put<char>), "typeid of the DLL's num_put equals the program's");
+    Check(dynamic_cast<const std::num_put<char> *>(&put) == &put, "dynamic_cast to num_put<char>");
+    Check(dynamic_cast<const std::num_get<char> *>(&put) == nullptr, "dynamic_cast of num_put to num_get fails");
+    Check(dynamic_cast<const std::codecvt_base *>(&cvt) != nullptr, "dynamic_cast of codecvt to codecvt_base");
+    Check(dynamic_cast<const std::numpunct<char> *>(&punct) == nullptr, "numpunct<wchar_t> is no numpunct<char>");
+    cout << "typeid(cout): " << typeid(std::cout).name() << endl;
+    cout << "typeid(wcin): " << typeid(std::wcin).name() << endl;
+    std::streambuf *sb = std::cout.rdbuf();
+    cout << "typeid(*cout.rdbuf()): " << typeid(*sb).name() << endl;
+    std::ios_base *base = &std::cout;
+    Check(dynamic_cast<std::ostream *>(base) == &std::cout, "dynamic_cast from cout's ios_base to ostream");
+    Check(dynamic_cast<std::istream *>(base) == nullptr, "cout is no istream");
+    std::ios_base *in = &std::cin;
+    Check(dynamic_cast<std::istream *>(in) == &std::cin, "dynamic_cast from cin's ios_base to istream");
+    Check(typeid(*in) == typeid(std::istream), "typeid(cin) through its ios_base");
+    cout << "typeid(locale::_Locimp): " << typeid(*loc._Ptr).name() << endl;
+}
+
 // -- wide file streams: the file holds the "C" locale's bytes, through codecvt<wchar_t, char>
 static void WideFiles()
 {
@@ -457,6 +487,7 @@ extern "C" int CxxMain()
     OwnFacets();
     Throwing();
     WideFiles();
+    Rtti();
     cout << "failures: " << failures << endl;
     return 40 + failures;
 }

@@ -2,12 +2,30 @@
 // basic_string with the STL's layout (the facets' virtuals return it by value), the iterators
 // num_put and num_get take, numpunct, num_put, num_get and collate (codecvt is <xlocale>'s, in msvcstl.h) as msvcp140 exports
 // them (the char and wchar_t instantiations are imported; their vftables are the DLL's), _Locinfo,
-// locale's copy-with-a-facet constructor (_New_Locimp, _Locimp_Addfac), use_facet with the lazy
+// type_info, locale's copy-with-a-facet constructor (_New_Locimp, _Locimp_Addfac), use_facet with the lazy
 // _Getcat path, has_facet, imbue. Only what facets.cpp uses; no MSVC headers exist here.
 #pragma once
 #include "../msvcp_fstream/msvcfstream.h"
 
 extern "C" void *__cdecl memcpy(void *, const void *, size_t);
+
+// <vcruntime_typeinfo.h>: type_info, named and compared through vcruntime140's entry points (the
+// names are the type descriptors' decorated ones)
+struct __std_type_info_data { const char *_UndecoratedName; const char _DecoratedName[1]; };
+struct alignas(16) __type_info_node { unsigned long long _Unused[2]; };
+extern "C" __declspec(dllimport) const char *__cdecl __std_type_info_name(__std_type_info_data *, __type_info_node *);
+extern "C" __declspec(dllimport) int __cdecl __std_type_info_compare(const __std_type_info_data *,
+                                                                      const __std_type_info_data *);
+extern "C" __type_info_node __type_info_root_node;
+class type_info {
+public:
+    bool operator==(const type_info &o) const noexcept { return __std_type_info_compare(&_Data, &o._Data) == 0; }
+    const char *name() const noexcept { return __std_type_info_name(&_Data, &__type_info_root_node); }
+    virtual ~type_info() noexcept;
+private:
+    mutable __std_type_info_data _Data;
+};
+namespace std { using ::type_info; }
 namespace std {
 // -- basic_string: the 16-byte buffer or a pointer, the size, the capacity (the STL's rules for
 // which, and for deallocating a block of 4 KiB or more, which was allocated 32-byte aligned)
