@@ -151,6 +151,13 @@ LINES = [
     'codecvt<wchar_t>: noconv 0 max 1 encoding 1 length 3 5',
     'Continental: [1.234.567 -1.234 123 1.234.567,50 0,25 oui ******98.765]',
     "read with ',': 1.23457e+06 good",
+    'grouped "1.234.567,75": 123456775 eof',
+    'grouped "12.345": 12345 eof',
+    'grouped "1.23.567": 123567 eof|fail',
+    'grouped "1234.567": 1234567 eof|fail',
+    'grouped "1.": 1 eof|fail',
+    'grouped "1..2": 1 fail next \'.\'',
+    'grouped "-9.999.999": -9999999 eof',
     'groups 3 then 2: [1,23,45,67,890 12,345 99]',
     'own num_put: [<long> <negative> <long> 7 1.5] calls 3',
     'overflow threw: bad 1 state 4 uncaught 0 destroyed 1',
@@ -220,6 +227,13 @@ def test_wide_file_round_trip(run, work):
     first, last = "wofstream: bad 1", "the file holds 14 bytes: 99 97 102 233 32 52 50 32 50 46 53 13 10 120"
     assert section(run.stdout, first, last) == section(EXPECTED, first, last)
     assert (work / "wide.txt").read_bytes() == b"caf\xe9 42 2.5\r\nx"
+
+
+def test_grouped_input(run):
+    """num_get with a numpunct that groups by three with '.': separators between digits; a group of
+    the wrong size, a trailing or doubled separator is failbit (the value stored)"""
+    first, last = 'grouped "1.234.567,75": 123456775 eof', 'grouped "-9.999.999": -9999999 eof'
+    assert section(run.stdout, first, last) == section(EXPECTED, first, last)
 
 
 def test_rtti_of_the_dlls_objects(run):

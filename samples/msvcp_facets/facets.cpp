@@ -353,6 +353,24 @@ static void OwnFacets()
     double d = 0;
     is >> d;
     cout << "read with ',': " << d << " " << StateName(is.rdstate()) << endl;
+    // grouped input: separators between groups of the numpunct's sizes (the leftmost may be shorter)
+    static const char *const grouped[] = {"1.234.567,75", "12.345", "1.23.567", "1234.567", "1.", "1..2", "-9.999.999"};
+    for (const char *text : grouped) {
+        MemBuf gb(text);
+        std::istream gs(&gb);
+        gs.imbue(cont);
+        long long v = 0;
+        double f = 0;
+        if (text[0] == '1' && text[1] == '.' && text[2] == '2' && text[3] == '3' && text[4] == '4')
+            gs >> f, v = (long long)(f * 100);
+        else
+            gs >> v;
+        int next = gb.sgetc();
+        cout << "grouped \"" << text << "\": " << v << " " << StateName(gs.rdstate());
+        if (next != -1)
+            cout << " next '" << (char)next << "'";
+        cout << endl;
+    }
 
     MemBuf buf2;
     std::ostream os2(&buf2);
