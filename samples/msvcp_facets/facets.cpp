@@ -203,6 +203,15 @@ static void InputTable()
     In("double", "e5", DEC, 9.0);
     In("double", "1e400", DEC, 0.0);
     In("double", "1e-400", DEC, 9.0);
+    In("double", "0x1p3", DEC, 9.0);
+    In("double", "0x1.8P1", DEC, 9.0);
+    In("double", "0", DEC, 9.0);
+    In("double", "-0.000125e2", DEC, 9.0);
+    In("double", "1e+", DEC, 9.0);
+    In("int", "007", DEC, 99);
+    In("int hex", "0x", hex, 99);
+    In("pointer", "12ab", DEC, (void *)nullptr);
+    In("pointer", "0x12AB!", DEC, (void *)nullptr);
     In("float", "3.5", DEC, 0.0f);
     In("float", "1e39", DEC, 0.0f);
     In("bool", "1", DEC, false);
