@@ -130,6 +130,9 @@ static void OutputTable()
     Row("-inf w6", DEC, 6, 6, ' ', -1.0 / 0.0);
     Row("inf upper", DEC | upper, 0, 6, ' ', 1.0 / 0.0);
     Row("inf fixed showpoint", DEC | fixed | showpoint, 0, 6, ' ', 1.0 / 0.0);
+    Row("inf FIXED", DEC | fixed | upper, 0, 6, ' ', 1.0 / 0.0);
+    Row("FIXED", DEC | fixed | upper, 0, 2, ' ', 1.5);
+    Row("-nan internal w12", DEC | internal, 12, 6, '0', -__builtin_nan(""));
     Row("nan", DEC, 0, 6, ' ', __builtin_nan(""));
     Row("-nan", DEC, 0, 6, ' ', -__builtin_nan(""));
     Row("float", DEC, 0, 6, ' ', 0.1f);
@@ -384,7 +387,12 @@ static void OwnFacets()
     MemBuf buf2;
     std::ostream os2(&buf2);
     os2.imbue(std::locale(std::locale::classic(), new Indian));
-    os2 << 1234567890LL << " " << 12345 << " " << 99;
+    os2 << 1234567890LL << " " << 12345 << " " << 99 << " " << -__builtin_nan("") << " " << 1234567.0 << " ";
+    os2.setf(ios_base::fixed, ios_base::fixed | ios_base::scientific);
+    os2.precision(1);
+    os2 << 1234567.89 << " " << 1.0 / 0.0 << " ";
+    os2.setf(ios_base::fixed | ios_base::scientific, ios_base::fixed | ios_base::scientific);
+    os2 << 1.0;
     cout << "groups 3 then 2: [" << buf2.text() << "]" << endl;
 
     MemBuf buf3;
