@@ -2,7 +2,8 @@
  * codecvt<wchar_t, char, _Mbstatet>, which converts between the file's multibyte text and wide
  * characters one character at a time by _Mbrtowc/_Wcrtomb of its _Cvtvec (the "C" locale: a byte
  * is the character of the same value, a character above 0xFF cannot be written). Results follow
- * the STL's loops: in/out answer partial only when nothing was converted, error at a character
+ * the STL's loops: ok when all the input was converted, partial when the output is full or the
+ * input ends inside a character (in starts each call in the initial state), error at a character
  * that does not convert; length counts the bytes of at most `count` characters. */
 #include "facets.h"
 
@@ -78,52 +79,52 @@ int CodecvtDoMaxLengthW(const codecvt_wchar *c) { return (int)c->cvt.mbcurmax; }
 int CodecvtDoEncodingW(const codecvt_wchar *c) { return c->cvt.mbcurmax == 1; }
 
 int CodecvtDoInW(const codecvt_wchar *c, mbstatet *st, const char *first1, const char *last1, const char **mid1,
-                  wchar *first2, wchar *last2, wchar **mid2)
+                 wchar *first2, wchar *last2, wchar **mid2)
 {
+    (void)st;
+    mbstatet mine = {0, 0, 0};                                  /* each call starts in the initial state */
     *mid1 = first1;
     *mid2 = first2;
-    int ans = first1 == last1 ? CVT_OK : CVT_PARTIAL;
-    while (*mid1 != last1 && *mid2 != last2) {
-        int bytes = Mbrtowc(*mid2, *mid1, (size_t)(last1 - *mid1), st, &c->cvt);
-        if (bytes == -2) {                                      /* an incomplete character, kept in the state */
-            *mid1 = last1;
-            return ans;
-        }
-        if (bytes == -1)
+    for (;;) {
+        if (*mid1 == last1)
+            return CVT_OK;
+        if (*mid2 == last2)
+            return CVT_PARTIAL;
+        int bytes = Mbrtowc(*mid2, *mid1, (size_t)(last1 - *mid1), &mine, &c->cvt);
+        if (bytes == -2)                                        /* an incomplete character */
+            return CVT_PARTIAL;
+        if (bytes < 0)
             return CVT_ERROR;
         if (bytes == 0)                                         /* the null character */
             bytes = 1;
-        if (bytes == -3)                                        /* from the state alone */
-            bytes = 0;
         *mid1 += bytes;
         ++*mid2;
-        ans = CVT_OK;
     }
-    return ans;
 }
 
 int CodecvtDoOutW(const codecvt_wchar *c, mbstatet *st, const wchar *first1, const wchar *last1, const wchar **mid1,
-                   char *first2, char *last2, char **mid2)
+                  char *first2, char *last2, char **mid2)
 {
     *mid1 = first1;
     *mid2 = first2;
-    int ans = first1 == last1 ? CVT_OK : CVT_PARTIAL;
     while (*mid1 != last1 && *mid2 != last2) {
         char buf[5];                                            /* MB_LEN_MAX */
+        int direct = last2 - *mid2 >= 5;
         mbstatet save = *st;
-        int bytes = Wcrtomb(buf, **mid1, st, &c->cvt);
+        int bytes = Wcrtomb(direct ? *mid2 : buf, **mid1, st, &c->cvt);
         if (bytes < 0)
             return CVT_ERROR;
-        if (last2 - *mid2 < bytes) {                            /* no room for all of it: undone */
-            *st = save;
-            return ans;
+        if (!direct) {
+            if (last2 - *mid2 < bytes) {                        /* no room for all of it: undone */
+                *st = save;
+                break;
+            }
+            __builtin_memcpy(*mid2, buf, (size_t)bytes);
         }
-        __builtin_memcpy(*mid2, buf, (size_t)bytes);
         ++*mid1;
         *mid2 += bytes;
-        ans = CVT_OK;
     }
-    return ans;
+    return *mid1 == last1 ? CVT_OK : CVT_PARTIAL;
 }
 
 int CodecvtDoUnshiftW(const codecvt_wchar *c, mbstatet *st, char *first2, char *last2, char **mid2)

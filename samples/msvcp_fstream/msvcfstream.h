@@ -229,8 +229,8 @@ protected:
     fpos<_Mbstatet> seekoff(long long off, int way, int = 3) override
     {
         long long filepos;
-        if (this->gptr() == &_Mychar && way == ios_base::cur)
-            off -= 1;                                      // the put-back character is not in the file
+        if (this->gptr() == &_Mychar && way == ios_base::cur && !_Pcvt)
+            off -= sizeof(E);                              // the put-back character is not in the file
         if (!_Myfile || !_Endwrite() || ((off != 0 || way != ios_base::cur) && _fseeki64(_Myfile, off, way) != 0)
             || fgetpos(_Myfile, &filepos) != 0)
             return fpos<_Mbstatet>(-1);
