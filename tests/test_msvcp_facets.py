@@ -191,6 +191,15 @@ LINES = [
     'typeid(wcin): class std::basic_istream<wchar_t,struct std::char_traits<wchar_t> >',
     'typeid(*cout.rdbuf()): class std::basic_filebuf<char,struct std::char_traits<char> >',
     'typeid(locale::_Locimp): class std::locale::_Locimp',
+    'locale(""): name [] numpunct \'.\' \',\' grouping 1:3',
+    "in the user's locale: [1,234,567 -98,765.4 1.23457e+06 1,234,567.89]",
+    'read in it: 12345678 9876.5 eof',
+    'locale("C"): name [C] thousands_sep \'\' grouping 0',
+    'numeric only: name [.1252] has numpunct 1',
+    'locale("Klingon_Qo\'noS") threw runtime_error: bad locale name',
+    'C locale before global: C',
+    'after global(user): English_United States.1252 ; old name [C]',
+    'after global(classic): C',
     'failures: 0',
 ]
 EXPECTED = "".join(line + "\r\n" for line in LINES).encode("latin-1")
@@ -245,6 +254,15 @@ def test_grouped_input(run):
     """num_get with a numpunct that groups by three with '.': separators between digits; a group of
     the wrong size, a trailing or doubled separator is failbit (the value stored)"""
     first, last = 'grouped "1.234.567,75": 123456775 eof', 'grouped "-9.999.999": -9999999 eof'
+    assert section(run.stdout, first, last) == section(EXPECTED, first, last)
+
+
+def test_named_locales(run):
+    """std::locale("") is English (United States) here: numpunct from its localeconv ('.', ',',
+    groups of 3) through _Locinfo and _Makeloc, so a stream imbued with it groups; locale("C")
+    has the C locale's empty separator; an unknown name is runtime_error("bad locale name");
+    locale::global sets the C locale by the locale's name"""
+    first, last = 'locale(""): name [] numpunct \'.\' \',\' grouping 1:3', "after global(classic): C"
     assert section(run.stdout, first, last) == section(EXPECTED, first, last)
 
 

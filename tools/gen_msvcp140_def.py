@@ -135,8 +135,9 @@ def rows() -> list[tuple[str, str, bool]]:
     return out
 
 
-LOCINFO = [("_Getcvt", "Getcvt"), ("_Getctype", "Getctype"), ("_Getcoll", "Getcoll"), ("_Getdays", "Getdays"),
-           ("_Getmonths", "Getmonths"), ("_Getwdays", "Getwdays"), ("_Getwmonths", "Getwmonths")]
+LOCINFO = [("_Getcvt", "Getcvt"), ("_Getctype", "Getctype"), ("_Getcoll", "Getcoll"), ("_Getdateorder", "Getdateorder"),
+           ("_Tolower", "Tolower"), ("_Toupper", "Toupper"), ("_Towlower", "Towlower"), ("_Towupper", "Towupper"),
+           ("_Getwctype", "Getwctype"), ("_Getwctypes", "Getwctypes")]
 
 
 def locale_support(r) -> None:
@@ -146,6 +147,15 @@ def locale_support(r) -> None:
     r("??1_Locinfo@std@@QEAA@XZ", "LocinfoDtor")
     r("?_Locinfo_ctor@_Locinfo@std@@SAXPEAV12@PEBD@Z", "Locinfo_ctor")
     r("?_Locinfo_dtor@_Locinfo@std@@SAXPEAV12@@Z", "Locinfo_dtor")
+    r("??0_Locinfo@std@@QEAA@HPEBD@Z", "LocinfoCtorCat")
+    r("?_Locinfo_ctor@_Locinfo@std@@SAXPEAV12@HPEBD@Z", "Locinfo_ctor_cat")
+    r("?_Locinfo_Addcats@_Locinfo@std@@SAAEAV12@PEAV12@HPEBD@Z", "Locinfo_Addcats")
+    r("?_New_Locimp@_Locimp@locale@std@@CAPEAV123@_N@Z", "LocimpNewEmpty")
+    r("?_Locimp_dtor@_Locimp@locale@std@@CAXPEAV123@@Z", "LocimpDtor")
+    r("?_Locimp_ctor@_Locimp@locale@std@@CAXPEAV123@AEBV123@@Z", "LocimpCtorCopy")
+    r("?_Makeloc@_Locimp@locale@std@@CAPEAV123@AEBV_Locinfo@3@HPEAV123@PEBV23@@Z", "LocimpMakeloc")
+    r("?_Setgloballocale@locale@std@@CAXPEAX@Z", "LocaleSetgloballocale")
+    r("?empty@locale@std@@SA?AV12@XZ", "LocaleEmpty")
     r("?_New_Locimp@_Locimp@locale@std@@CAPEAV123@AEBV123@@Z", "LocimpNew")
     r("?_Locimp_Addfac@_Locimp@locale@std@@CAXPEAV123@PEAVfacet@23@_K@Z", "LocimpAddfac")
     r("?_Getfacet@locale@std@@QEBAPEBVfacet@12@_K@Z", "LocaleGetfacet")

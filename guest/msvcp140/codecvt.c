@@ -7,8 +7,6 @@
  * that does not convert; length counts the bytes of at most `count` characters. */
 #include "facets.h"
 
-int Mbrtowc(wchar *out, const char *s, size_t n, mbstatet *st, const cvtvec *cvt);      /* locinfo.c */
-int Wcrtomb(char *out, wchar w, mbstatet *st, const cvtvec *cvt);
 
 /* -- codecvt<char, char, _Mbstatet> */
 unsigned char CodecvtDoAlwaysNoconv(const facet *f) { (void)f; return 1; }
@@ -175,7 +173,31 @@ codecvt_wchar *CodecvtCtorLocinfoW(codecvt_wchar *c, const void *locinfo, size_t
     return c;
 }
 
-codecvt_wchar *CodecvtCtorW(codecvt_wchar *c, size_t refs) { return CodecvtCtorLocinfoW(c, NULL, refs); }
+/* codecvt(refs): under a _Locinfo of "C" */
+codecvt_wchar *CodecvtCtorW(codecvt_wchar *c, size_t refs)
+{
+    locinfo_obj li;
+    LocinfoCtor(&li, "C");
+    CodecvtCtorLocinfoW(c, &li, refs);
+    LocinfoDtor(&li);
+    return c;
+}
+
+facet *CodecvtMake(void)
+{
+    facet *f = malloc(sizeof *f);
+    if (f == NULL)
+        abort();
+    return CodecvtCtor(f, 0);
+}
+
+facet *CodecvtMakeW(void)
+{
+    codecvt_wchar *c = malloc(sizeof *c);
+    if (c == NULL)
+        abort();
+    return &CodecvtCtorLocinfoW(c, NULL, 0)->base;
+}
 void CodecvtDtorW(codecvt_wchar *c) { (void)c; }
 void CodecvtInitMemberW(codecvt_wchar *c, const void *locinfo) { (void)locinfo, Getcvt(&c->cvt); }
 

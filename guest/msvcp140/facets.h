@@ -56,3 +56,16 @@ extern locale_id numpunct_char_id, numpunct_wchar_id, numput_char_id, numput_wch
 void NumpunctInit(void), NumpunctInitW(void), NumputInit(void), NumputInitW(void), NumgetInit(void),
     NumgetInitW(void), CodecvtInit(void), CollateInit(void), CollateInitW(void);
 cvtvec *Getcvt(cvtvec *out);                                          /* locinfo.c: _Getcvt() */
+const char *LocinfoName(const void *locinfo);                         /* the _Locinfo's new locale name */
+typedef struct { int lock; void *days[2], *months[2], *wdays[2], *wmonths[2], *oldname[2], *newname[2]; } locinfo_obj;
+void *LocinfoCtor(void *p, const char *name);                        /* _Locinfo(name), _Lockit held */
+void LocinfoDtor(void *p);
+typedef struct { unsigned int page; const short *table; int delfl; wchar *locale_name; } ctypevec;
+ctypevec *Getctype(ctypevec *out);
+int Mbrtowc(wchar *out, const char *s, size_t n, mbstatet *st, const cvtvec *cvt);
+int Wcrtomb(char *out, wchar w, mbstatet *st, const cvtvec *cvt);
+
+/* new standard facets (counted 0) for the C locale now set, as _Makeloc makes them */
+facet *CtypeMake(void), *CtypeMakeW(void), *NumpunctMake(void), *NumpunctMakeW(void), *NumputMake(void),
+    *NumputMakeW(void), *NumgetMake(void), *NumgetMakeW(void), *CodecvtMake(void), *CodecvtMakeW(void),
+    *CollateMake(void), *CollateMakeW(void);

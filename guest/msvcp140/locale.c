@@ -109,10 +109,20 @@ static const char *CtypeNarrowRange(const ctype_char *c, const char *first, cons
     return first;
 }
 
+/* the deleting destructor: a table _Getctype copied (_Delfl > 0) is freed */
+static void *CtypeDelete(ctype_char *c, unsigned int flags)
+{
+    if (c->ctype.delfl > 0)
+        free((void *)c->ctype.table);
+    if (flags & 1)
+        free(c);
+    return c;
+}
+
 /* The vftable in the STL's order: the facet's three, then each overload pair with the range
  * form first (as MSVC orders overloads). */
 static const void *const ctype_char_vftable[] = {&ctype_char_col,
-    FacetDelete, FacetIncref, FacetDecref, CtypeToLowerRange, CtypeToLower, CtypeToUpperRange, CtypeToUpper,
+    CtypeDelete, FacetIncref, FacetDecref, CtypeToLowerRange, CtypeToLower, CtypeToUpperRange, CtypeToUpper,
     CtypeWidenRange, CtypeWiden, CtypeNarrowRange, CtypeNarrow};
 
 static void CtypeInit(ctype_char *c, unsigned long refs)
@@ -135,6 +145,23 @@ char CtypeNarrowMember(const ctype_char *c, char ch, char dflt)
     return ((char (*)(const ctype_char *, char, char))c->base.vftable[10])(c, ch, dflt);
 }
 const short *CtypeTable(const ctype_char *c) { return c->ctype.table; }
+
+/* ctype<char>(locinfo): the current LC_CTYPE's classification (_Getctype's copy) */
+
+facet *CtypeMake(void)
+{
+    ctype_char *c = malloc(sizeof *c);
+    if (c == NULL)
+        abort();
+    CtypeInit(c, 0);
+    ctypevec v;
+    Getctype(&v);
+    c->ctype.page = v.page;
+    c->ctype.table = v.table;
+    c->ctype.delfl = v.delfl;
+    c->ctype.locale_name = v.locale_name;
+    return &c->base;
+}
 
 /* ctype<char>::_Getcat(ppf, loc): a new facet for use_facet when the locale has none; LC_CTYPE */
 size_t CtypeGetcat(const facet **ppf, const locale *loc)
@@ -213,17 +240,38 @@ locimp *LocaleInitMember(int do_incref)
     return imp;
 }
 
-/* locale::global(loc): loc's _Locimp becomes the global one; the previous one is returned */
+/* locale::global(loc): loc's _Locimp becomes the global one, and the C locale is set to its name
+ * for the categories it has; the previous one is returned */
+__declspec(dllimport) char *setlocale(int, const char *);
+#define CATMASK(n) ((1 << (n)) >> 1)
+#define CAT_ALL 0x3F
+
 locale *LocaleGlobalSet(locale *out, const locale *loc)
 {
     lockit l;
     Lockit_ctor(&l, 0);
     out->ptr = global_imp;                                  /* the global's count moves to out */
-    FacetIncref(&loc->ptr->base);
-    global_imp = loc->ptr;
+    if (loc->ptr != global_imp) {
+        FacetIncref(&loc->ptr->base);
+        global_imp = loc->ptr;
+        int mask = global_imp->catmask & CAT_ALL;
+        const char *name = global_imp->name.ptr != NULL ? global_imp->name.ptr : "";
+        if (mask == CAT_ALL) {
+            setlocale(0 /* LC_ALL */, name);
+        } else {
+            for (int cat = 0; cat <= 5; cat++)
+                if (CATMASK(cat) & mask)
+                    setlocale(cat, name);
+        }
+    } else {
+        FacetIncref(&global_imp->base);
+    }
     Lockit_dtor(&l);
     return out;
 }
+
+/* locale::_Setgloballocale(imp): the global _Locimp replaced (counts are the caller's) */
+void LocaleSetgloballocale(void *imp) { global_imp = imp; }
 
 /* locale::_Getfacet(id): the facet at the index, else the global locale's when transparent */
 const facet *LocaleGetfacet(const locale *loc, size_t i)
@@ -249,6 +297,26 @@ static char *NameDup(const char *s)
         abort();
     __builtin_memcpy(p, s, n + 1);
     return p;
+}
+
+/* _Locimp::_New_Locimp(transparent): a new empty _Locimp, counted once, named "*" */
+locimp *LocimpNewEmpty(unsigned char transparent)
+{
+    locimp *imp = calloc(1, sizeof *imp);
+    if (imp == NULL)
+        abort();
+    imp->base.vftable = locimp_copy_vftable + 1;
+    imp->base.refs = 1;
+    imp->xparent = transparent;
+    imp->name.ptr = NameDup("*");
+    return imp;
+}
+
+/* locale::empty(): a transparent locale without facets */
+locale *LocaleEmpty(locale *out)
+{
+    out->ptr = LocimpNewEmpty(1);
+    return out;
 }
 
 /* _Locimp::_New_Locimp(other): a new _Locimp with other's facets, counted once */
@@ -305,15 +373,71 @@ void LocimpAddfac(locimp *imp, facet *f, size_t id)
     Lockit_dtor(&l);
 }
 
+/* _Locimp::_Locimp_dtor(imp): each facet's count released */
+void LocimpDtor(locimp *imp)
+{
+    lockit l;
+    Lockit_ctor(&l, 0);
+    for (size_t i = imp->facetcount; i > 0; i--)
+        if (imp->facetvec[i - 1] != NULL)
+            FacetRelease(imp->facetvec[i - 1]);
+    free(imp->facetvec);
+    imp->facetvec = NULL;
+    imp->facetcount = 0;
+    Lockit_dtor(&l);
+}
+
 static void *LocimpDelete(locimp *imp, unsigned int flags)
 {
-    for (size_t i = 0; i < imp->facetcount; i++)
-        if (imp->facetvec[i] != NULL)
-            FacetRelease(imp->facetvec[i]);
-    free(imp->facetvec);
+    LocimpDtor(imp);
     free(imp->name.ptr);
+    imp->name.ptr = NULL;
     if (flags & 1)
         free(imp);
+    return imp;
+}
+
+/* _Locimp::_Locimp_ctor(imp, other): imp (with other's count, mask and name) given other's facets */
+void LocimpCtorCopy(locimp *imp, const locimp *other)
+{
+    lockit l;
+    Lockit_ctor(&l, 0);
+    imp->facetvec = NULL;
+    if (imp->facetcount > 0) {
+        imp->facetvec = calloc(imp->facetcount, sizeof(facet *));
+        if (imp->facetvec == NULL)
+            abort();
+        for (size_t i = 0; i < imp->facetcount && i < other->facetcount; i++)
+            if ((imp->facetvec[i] = other->facetvec[i]) != NULL)
+                VCALL(imp->facetvec[i], 1, void (*)(facet *))(imp->facetvec[i]);
+    }
+    Lockit_dtor(&l);
+}
+
+/* _Locimp::_Makeloc(locinfo, cat, imp, from): the standard facets of the categories in cat into
+ * imp, made for the C locale the _Locinfo holds (or taken from `from`); imp's mask gains cat and
+ * its name becomes the _Locinfo's */
+typedef struct { locale_id *id; int category; facet *(*make)(void); } standard_facet;
+static const standard_facet STANDARD[] = {
+    {&ctype_char_id, 2, CtypeMake}, {&numget_char_id, 4, NumgetMake}, {&numput_char_id, 4, NumputMake},
+    {&numpunct_char_id, 4, NumpunctMake}, {&codecvt_char_id, 2, CodecvtMake}, {&collate_char_id, 1, CollateMake},
+    {&ctype_wchar_id, 2, CtypeMakeW}, {&numget_wchar_id, 4, NumgetMakeW}, {&numput_wchar_id, 4, NumputMakeW},
+    {&numpunct_wchar_id, 4, NumpunctMakeW}, {&codecvt_wchar_id, 2, CodecvtMakeW}, {&collate_wchar_id, 1, CollateMakeW}};
+
+locimp *LocimpMakeloc(const void *locinfo, int cat, locimp *imp, const locale *from)
+{
+    for (size_t i = 0; i < sizeof STANDARD / sizeof STANDARD[0]; i++) {
+        const standard_facet *s = &STANDARD[i];
+        if (!(CATMASK(s->category) & cat))
+            continue;
+        facet *f = from != NULL ? (facet *)LocaleFacet(from, s->id) : s->make();
+        if (f != NULL)
+            LocimpAddfac(imp, f, LocaleIdIndex(s->id));
+    }
+    imp->catmask |= cat;
+    const char *name = LocinfoName(locinfo);
+    free(imp->name.ptr);
+    imp->name.ptr = NameDup(name != NULL ? name : "*");
     return imp;
 }
 

@@ -1,13 +1,17 @@
 /* std::_Locinfo, the locale information the facets' constructors read: its constructor sets the
- * C locale it names and keeps the previous one's name (restored by the destructor), and the
- * free functions the facets call with it: _Getcvt (the LC_CTYPE code page, MB_CUR_MAX and lead
- * bytes), _Getctype, _Getcoll, _Getdays/_Getmonths and the wide ones (the "C" names in the
- * ":Sun:Sunday:..." form), and the conversions _Mbrtowc/_Wcrtomb of a _Cvtvec, _Strcoll,
- * _Wcscoll, _Strxfrm and _Wcsxfrm (the "C" locale's: values compared as unsigned). */
+ * C locale it names (all of it, or the categories of a mask) and keeps the previous one's name
+ * (restored by the destructor), and the free functions the facets call with it: _Getcvt (the
+ * LC_CTYPE code page, MB_CUR_MAX and lead bytes), _Getctype (a copy of the classification
+ * table), _Getcoll, _Getdateorder, the case mappings and wide classification of a _Ctypevec, and
+ * the conversions _Mbrtowc/_Wcrtomb of a _Cvtvec, _Strcoll, _Wcscoll, _Strxfrm and _Wcsxfrm (the
+ * "C" locale's: values compared as unsigned). The day and month names (_Getdays ...) are the
+ * UCRT's. */
 #include "facets.h"
 
 __declspec(dllimport) char *setlocale(int, const char *);
 __declspec(dllimport) unsigned int ___lc_codepage_func(void);
+__declspec(dllimport) int ___mb_cur_max_func(void);
+__attribute__((noreturn)) void Xruntime_error(const char *message);  /* xthrow.c */
 __declspec(dllimport) size_t strlen(const char *);
 __declspec(dllimport) int WINAPI MultiByteToWideChar(unsigned int, unsigned int, const char *, int, wchar *, int);
 __declspec(dllimport) int WINAPI WideCharToMultiByte(unsigned int, unsigned int, const wchar *, int, char *, int,
@@ -46,6 +50,45 @@ void Locinfo_ctor(locinfo *p, const char *name)
     YarnSet(&p->newname, now != NULL ? now : "*");
 }
 
+/* _Locinfo_Addcats(p, cat, name): the categories in cat set to the named locale ("*" alone
+ * changes nothing); the new name is LC_ALL's afterwards, "*" when setting failed, and stays "*"
+ * once it is */
+#define CATMASK(n) ((1 << (n)) >> 1)
+#define CAT_ALL 0x3F
+locinfo *Locinfo_Addcats(locinfo *p, int cat, const char *name)
+{
+    const char *now = NULL;
+    if (name == NULL)
+        Xruntime_error("bad locale name");
+    if (name[0] != '*' || name[1] != 0) {
+        if (cat == 0) {
+            now = setlocale(0, NULL);
+        } else if (cat == CAT_ALL) {
+            now = setlocale(0, name);
+        } else {
+            for (int c = 0; c <= 5; c++)
+                if (CATMASK(c) & cat)
+                    setlocale(c, name);
+            now = setlocale(0, name);
+        }
+    }
+    if (now == NULL)
+        YarnSet(&p->newname, "*");
+    else if (p->newname.ptr == NULL || p->newname.ptr[0] != '*' || p->newname.ptr[1] != 0)
+        YarnSet(&p->newname, now);
+    return p;
+}
+
+/* _Locinfo_ctor(p, cat, name): the old LC_ALL name kept, then _Locinfo_Addcats */
+void Locinfo_ctor_cat(locinfo *p, int cat, const char *name)
+{
+    const char *old = setlocale(0, NULL);
+    YarnSet(&p->oldname, old != NULL ? old : "");
+    Locinfo_Addcats(p, cat, name);
+}
+
+const char *LocinfoName(const void *p) { return ((const locinfo *)p)->newname.ptr; }
+
 /* _Locinfo_dtor(p): the old locale back, the names released */
 void Locinfo_dtor(locinfo *p)
 {
@@ -61,16 +104,26 @@ void Locinfo_dtor(locinfo *p)
 }
 
 /* the constructor and destructor as members: the locale lock held in between */
-locinfo *LocinfoCtor(locinfo *p, const char *name)
+void *LocinfoCtor(void *obj, const char *name)
 {
+    locinfo *p = obj;
     __builtin_memset(p, 0, sizeof *p);
     Lockit_ctor(&p->lock, 0);
     Locinfo_ctor(p, name);
     return p;
 }
 
-void LocinfoDtor(locinfo *p)
+locinfo *LocinfoCtorCat(locinfo *p, int cat, const char *name)
 {
+    __builtin_memset(p, 0, sizeof *p);
+    Lockit_ctor(&p->lock, 0);
+    Locinfo_ctor_cat(p, cat, name);
+    return p;
+}
+
+void LocinfoDtor(void *obj)
+{
+    locinfo *p = obj;
     Locinfo_dtor(p);
     Lockit_dtor(&p->lock);
 }
@@ -81,13 +134,10 @@ cvtvec *Getcvt(cvtvec *out)
     __builtin_memset(out, 0, sizeof *out);
     out->page = ___lc_codepage_func();
     out->isclocale = out->page == 0;
-    out->mbcurmax = 1;
-    if (out->page == 65001) {
-        out->mbcurmax = 4;
-    } else if (out->page != 0) {
+    out->mbcurmax = (unsigned int)___mb_cur_max_func();
+    if (out->page != 0 && out->page != 65001) {
         CPINFO info;
         if (GetCPInfo(out->page, &info) && info.MaxCharSize > 1) {
-            out->mbcurmax = info.MaxCharSize;
             for (int i = 0; i < 12 && (info.LeadByte[i] || info.LeadByte[i + 1]); i += 2)
                 for (unsigned b = info.LeadByte[i]; b <= info.LeadByte[i + 1]; b++)
                     out->isleadbyte[b >> 3] |= (unsigned char)(1u << (b & 7));
@@ -96,15 +146,51 @@ cvtvec *Getcvt(cvtvec *out)
     return out;
 }
 
-/* _Getctype(): the _Ctypevec of LC_CTYPE (the CRT's table, not to be deleted) */
-typedef struct { unsigned int page; const short *table; int delfl; wchar *locale_name; } ctypevec;
+/* _Getctype(): the _Ctypevec of LC_CTYPE, with a copy of its classification table (freed by the
+ * facet: _Delfl 1), or the CRT's own when there is no memory (_Delfl 0) */
 ctypevec *Getctype(ctypevec *out)
 {
     out->page = ___lc_codepage_func();
-    out->table = (const short *)__pctype_func();
-    out->delfl = 0;
     out->locale_name = NULL;
+    short *copy = malloc(256 * sizeof(short));
+    if (copy != NULL) {
+        __builtin_memcpy(copy, __pctype_func(), 256 * sizeof(short));
+        out->table = copy;
+        out->delfl = 1;
+    } else {
+        out->table = (const short *)__pctype_func();
+        out->delfl = 0;
+    }
     return out;
+}
+
+/* _Getdateorder(): the order of a date's fields in LC_TIME: month, day, year for "C" (mdy) */
+int Getdateorder(void) { return 2; }
+
+/* _Tolower/_Toupper/_Towlower/_Towupper(c, ctype) and _Getwctype(s): case and class as the
+ * "C" locale has them (the ASCII letters) */
+int Tolower(int c, const ctypevec *v) { (void)v; return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+int Toupper(int c, const ctypevec *v) { (void)v; return c >= 'a' && c <= 'z' ? c - 32 : c; }
+wchar Towlower(wchar c, const ctypevec *v) { (void)v; return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+wchar Towupper(wchar c, const ctypevec *v) { (void)v; return c >= 'a' && c <= 'z' ? c - 32 : c; }
+
+__declspec(dllimport) const unsigned short *__pwctype_func(void);
+__declspec(dllimport) int WINAPI GetStringTypeW(unsigned int, const wchar *, int, unsigned short *);
+short Getwctype(wchar c, const ctypevec *v)
+{
+    (void)v;
+    if (c < 256)
+        return (short)__pwctype_func()[c];
+    unsigned short t = 0;
+    GetStringTypeW(1 /* CT_CTYPE1 */, &c, 1, &t);
+    return (short)t;
+}
+
+const wchar *Getwctypes(const wchar *first, const wchar *last, short *dest, const ctypevec *v)
+{
+    for (; first != last; first++)
+        *dest++ = Getwctype(*first, v);
+    return first;
 }
 
 /* _Getcoll(): the _Collvec of LC_COLLATE ("C": no locale name) */
@@ -115,26 +201,6 @@ collvec *Getcoll(collvec *out)
     return out;
 }
 
-/* -- the "C" locale's day and month names, each ":abbreviation:name" */
-static const char DAYS[] = ":Sun:Sunday:Mon:Monday:Tue:Tuesday:Wed:Wednesday:Thu:Thursday:Fri:Friday:Sat:Saturday";
-static const char MONTHS[] = ":Jan:January:Feb:February:Mar:March:Apr:April:May:May:Jun:June:Jul:July:Aug:August"
-                             ":Sep:September:Oct:October:Nov:November:Dec:December";
-
-static wchar *Widen(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    wchar *w = malloc(n * sizeof(wchar));
-    if (w == NULL)
-        abort();
-    for (size_t i = 0; i < n; i++)
-        w[i] = (unsigned char)s[i];
-    return w;
-}
-
-char *Getdays(void) { return Dup(DAYS); }
-char *Getmonths(void) { return Dup(MONTHS); }
-wchar *Getwdays(void) { return Widen(DAYS); }
-wchar *Getwmonths(void) { return Widen(MONTHS); }
 
 /* -- _Mbrtowc(out, s, n, state, cvt): the bytes of one character (0 for the null character, -1
  * for an invalid sequence, -2 for an incomplete one, kept in the state) */

@@ -245,16 +245,23 @@ public:
         struct { char *_Myptr; char _Nul; } _Name;
     private:
         friend locale;
+        static _Locimp *__cdecl _New_Locimp(bool = false);
         static _Locimp *__cdecl _New_Locimp(const _Locimp &);
         static void __cdecl _Locimp_Addfac(_Locimp *, facet *, size_t);
+        static _Locimp *__cdecl _Makeloc(const class _Locinfo &, int, _Locimp *, const locale *);
     };
     locale() noexcept : _Ptr(_Init(true)) {}
+    using category = int;
+    static constexpr category none = 0, collate = 1, ctype = 2, monetary = 4, numeric = 8, time = 16, messages = 32,
+                              all = 63;
+    explicit locale(const char *, category = all);         // after _Locinfo, below
+    const char *_C_str() const noexcept { return _Ptr ? _Ptr->_Name._Myptr : ""; }
     locale(const locale &o) noexcept : _Ptr(o._Ptr) { _Ptr->_Incref(); }
     // locale(other, f): a copy of other's _Locimp with f at its id, unnamed ("*")
-    template <class F> locale(const locale &o, F *f) : _Ptr(_Locimp::_New_Locimp(*o._Ptr))
+    template <class F> locale(const locale &o, const F *f) : _Ptr(_Locimp::_New_Locimp(*o._Ptr))
     {
         if (f) {
-            _Locimp::_Locimp_Addfac(_Ptr, f, F::id);
+            _Locimp::_Locimp_Addfac(_Ptr, const_cast<F *>(f), F::id);
             _Ptr->_Catmask = 0;
             free(_Ptr->_Name._Myptr);
             _Ptr->_Name._Myptr = static_cast<char *>(malloc(2));
@@ -327,6 +334,74 @@ protected:
     struct { unsigned int _Page; const short *_Table; int _Delfl; wchar_t *_LocaleName; } _Ctype;
     struct { unsigned int _Page, _Mbcurmax; int _Isclocale; unsigned char _Isleadbyte[32]; } _Cvt;
 };
+// -- <xlocinfo>: _Yarn (a malloc'd string), _Locinfo (the lock, the day and month names, the old
+// and new locale names): its constructor sets the C locale it names for the categories asked
+// for, its destructor sets the old one back
+template <class E> struct _Yarn {
+    ~_Yarn() noexcept { if (_Myptr) free(_Myptr); }
+    E *_Myptr;
+    E _Nul;
+};
+class MSVCP _Locinfo {
+public:
+    static void __cdecl _Locinfo_ctor(_Locinfo *, const char *);
+    static void __cdecl _Locinfo_ctor(_Locinfo *, int, const char *);
+    static void __cdecl _Locinfo_dtor(_Locinfo *);
+    _Locinfo(const char *p = "C") : _Lock(_LOCK_LOCALE), _Days(), _Months(), _W_Days(), _W_Months(), _Oldlocname(),
+                                    _Newlocname()
+    {
+        if (p) {
+            _Locinfo_ctor(this, p);
+            return;
+        }
+        _Xruntime_error("bad locale name");
+    }
+    _Locinfo(int cat, const char *p) : _Lock(_LOCK_LOCALE), _Days(), _Months(), _W_Days(), _W_Months(),
+                                       _Oldlocname(), _Newlocname()
+    {
+        if (p) {
+            _Locinfo_ctor(this, cat, p);
+            return;
+        }
+        _Xruntime_error("bad locale name");
+    }
+    ~_Locinfo() noexcept { _Locinfo_dtor(this); }
+    const char *_Getname() const { return _Newlocname._Myptr ? _Newlocname._Myptr : ""; }
+    _Lockit _Lock;
+    _Yarn<char> _Days, _Months;
+    _Yarn<wchar_t> _W_Days, _W_Months;
+    _Yarn<char> _Oldlocname, _Newlocname;
+};
+extern "C" int __cdecl strcmp(const char *, const char *);
+extern "C" size_t __cdecl strlen(const char *);
+// locale(name, cat): a new _Locimp made by _Makeloc under a _Locinfo of the name; "bad locale name"
+// (runtime_error) when the C runtime has no such locale
+inline locale::locale(const char *name, category cat) : _Ptr(_Locimp::_New_Locimp())
+{
+    if (!name)
+        _Xruntime_error("bad locale name");
+    bool bad = false;
+    _Init(false);
+    if (cat != none) {
+        _Locinfo lobj(cat, name);
+        if (strcmp(lobj._Getname(), "*") == 0) {
+            bad = true;
+        } else {
+            _Locimp::_Makeloc(lobj, cat, _Ptr, nullptr);
+            _Ptr->_Catmask = cat;
+            free(_Ptr->_Name._Myptr);
+            size_t n = strlen(name) + 1;
+            _Ptr->_Name._Myptr = static_cast<char *>(malloc(n));
+            for (size_t i = 0; i < n; i++)
+                _Ptr->_Name._Myptr[i] = name[i];
+        }
+    }
+    if (bad) {
+        delete_facet(_Ptr->_Decref());
+        _Xruntime_error("bad locale name");
+    }
+}
+
 // codecvt: codecvt_base's three virtuals, then in, out, unshift and length (the char and wchar_t
 // instantiations are msvcp140's)
 }

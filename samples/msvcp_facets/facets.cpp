@@ -456,6 +456,52 @@ static void Throwing()
     cout << "destroyed " << Boom::destroyed << endl;
 }
 
+// -- named locales: std::locale("") is the user's (English (United States) here), made by _Makeloc
+// under a _Locinfo of the name; locale::global sets the C locale to it too
+extern "C" __declspec(dllimport) char *__cdecl setlocale(int, const char *);
+static void NamedLocales()
+{
+    std::locale user("");
+    const std::numpunct<char> &np = std::use_facet<std::numpunct<char>>(user);
+    std::string grouping = np.grouping();
+    cout << "locale(\"\"): name [" << user._C_str() << "] numpunct '" << np.decimal_point() << "' '"
+         << np.thousands_sep() << "' grouping " << grouping.size() << ":" << (int)grouping.c_str()[0] << endl;
+    MemBuf buf;
+    std::ostream os(&buf);
+    os.imbue(user);
+    os << 1234567 << " " << -98765.4321 << " " << 1234567.0 << " ";
+    os.setf(ios_base::fixed, ios_base::fixed | ios_base::scientific);
+    os.precision(2);
+    os << 1234567.891;
+    cout << "in the user's locale: [" << buf.text() << "]" << endl;
+    MemBuf ib("12,345,678 9,876.5");
+    std::istream is(&ib);
+    is.imbue(user);
+    long n = 0;
+    double d = 0;
+    is >> n >> d;
+    cout << "read in it: " << n << " " << d << " " << StateName(is.rdstate()) << endl;
+    std::locale c("C");
+    cout << "locale(\"C\"): name [" << c._C_str() << "] thousands_sep '"
+         << std::use_facet<std::numpunct<char>>(c).thousands_sep() << "' grouping "
+         << std::use_facet<std::numpunct<char>>(c).grouping().size() << endl;
+    std::locale numeric_only(".1252", std::locale::numeric);
+    cout << "numeric only: name [" << numeric_only._C_str() << "] has numpunct "
+         << (std::locale(std::locale::classic(), &std::use_facet<std::numpunct<char>>(numeric_only))._C_str()[0] == '*')
+         << endl;
+    try {
+        std::locale bad("Klingon_Qo'noS");
+        Check(false, "a locale the runtime has no data for was made");
+    } catch (const std::runtime_error &e) {
+        cout << "locale(\"Klingon_Qo'noS\") threw runtime_error: " << e.what() << endl;
+    }
+    cout << "C locale before global: " << setlocale(0, nullptr) << endl;
+    std::locale old = std::locale::global(user);
+    cout << "after global(user): " << setlocale(0, nullptr) << " ; old name [" << old._C_str() << "]" << endl;
+    std::locale::global(std::locale::classic());
+    cout << "after global(classic): " << setlocale(0, nullptr) << endl;
+}
+
 // -- RTTI of the DLL's own objects: typeid and dynamic_cast on its facets and standard streams
 static void Rtti()
 {
@@ -523,6 +569,7 @@ extern "C" int CxxMain()
     Throwing();
     WideFiles();
     Rtti();
+    NamedLocales();
     cout << "failures: " << failures << endl;
     return 40 + failures;
 }

@@ -84,19 +84,6 @@ public:
     E _Val;
 };
 
-// -- _Locinfo: the lock, the day and month names, the old and new locale names
-template <class E> struct _Yarn { E *_Myptr; E _Nul; };
-class MSVCP _Locinfo {
-public:
-    explicit _Locinfo(const char * = "C");
-    ~_Locinfo() noexcept;
-    static void __cdecl _Locinfo_ctor(_Locinfo *, const char *);
-    static void __cdecl _Locinfo_dtor(_Locinfo *);
-    _Lockit _Lock;
-    _Yarn<char> _Days, _Months;
-    _Yarn<wchar_t> _W_Days, _W_Months;
-    _Yarn<char> _Oldlocname, _Newlocname;
-};
 
 // -- the facets
 template <class E> class numpunct : public locale::facet {
