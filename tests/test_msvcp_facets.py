@@ -299,5 +299,8 @@ def test_the_facet_entry_points_are_exported():
                  "?_New_Locimp@_Locimp@locale@std@@CAPEAV123@AEBV123@@Z",
                  "?_Locimp_Addfac@_Locimp@locale@std@@CAXPEAV123@PEAVfacet@23@_K@Z",
                  "??0_Locinfo@std@@QEAA@PEBD@Z", "_Getcvt", "_Mbrtowc", "_Wcrtomb", "_Strcoll",
+                 "?_Getcvt@_Locinfo@std@@QEBA?AU_Cvtvec@@XZ", "??4?$_Yarn@D@std@@QEAAAEAV01@PEBD@Z",
+                 "?_Makeloc@_Locimp@locale@std@@CAPEAV123@AEBV_Locinfo@3@HPEAV123@PEBV23@@Z",
+                 "?_Locinfo_ctor@_Locinfo@std@@SAXPEAV12@HPEBD@Z", "?global@locale@std@@SA?AV12@AEBV12@@Z",
                  "?imbue@?$basic_ios@_WU?$char_traits@_W@std@@@std@@QEAA?AVlocale@2@AEBV32@@Z"):
         assert name in names

@@ -163,6 +163,27 @@ def locale_support(r) -> None:
     r("?imbue@ios_base@std@@QEAA?AVlocale@2@AEBV32@@Z", "IosBaseImbue")
     for name, sym in LOCINFO:
         r(name, sym)
+    # _Locinfo's inline members and _Yarn's (exported with their classes)
+    for n, sig, sym in [("_Getcvt", "QEBA?AU_Cvtvec@@XZ", "Getcvt"), ("_Getctype", "QEBA?AU_Ctypevec@@XZ", "Getctype"),
+                        ("_Getcoll", "QEBA?AU_Collvec@@XZ", "Getcoll"), ("_Getlconv", "QEBAPEBUlconv@@XZ", "Getlconv"),
+                        ("_Getname", "QEBAPEBDXZ", "Getname"), ("_Getfalse", "QEBAPEBDXZ", "Getfalse"),
+                        ("_Gettrue", "QEBAPEBDXZ", "Gettrue"), ("_Getdays", "QEBAPEBDXZ", "Getdays"),
+                        ("_Getmonths", "QEBAPEBDXZ", "Getmonths"), ("_W_Getdays", "QEBAPEBGXZ", "WGetdays"),
+                        ("_W_Getmonths", "QEBAPEBGXZ", "WGetmonths"), ("_Getdateorder", "QEBAHXZ", "Getdateorder"),
+                        ("_Addcats", "QEAAAEAV12@HPEBD@Z", "Addcats")]:
+        r(f"?{n}@_Locinfo@std@@{sig}", "Locinfo" + sym)
+    for e, s in (("D", ""), ("_W", "W")):
+        y = f"?$_Yarn@{e}@std@@"
+        r(f"??0{y}QEAA@XZ", "YarnCtor" + s)
+        r(f"??0{y}QEAA@PEB{e}@Z", "YarnCtorText" + s)
+        r(f"??0{y}QEAA@AEBV01@@Z", "YarnCtorCopy" + s)
+        r(f"??1{y}QEAA@XZ", "YarnDtor" + s)
+        r(f"??4{y}QEAAAEAV01@PEB{e}@Z", "YarnAssign" + s)
+        r(f"??4{y}QEAAAEAV01@AEBV01@@Z", "YarnCopy" + s)
+        r(f"?_Empty@{y}QEBA_NXZ", "YarnEmpty" + s)
+        r(f"?empty@{y}QEBA_NXZ", "YarnEmpty" + s)
+        r(f"?c_str@{y}QEBAPEB{e}XZ", "YarnCStr" + s)
+        r(f"?_C_str@{y}QEBAPEB{e}XZ", "YarnCStr" + s)
     for name in ("Mbrtowc", "Wcrtomb", "Strcoll", "Wcscoll", "Strxfrm", "Wcsxfrm"):
         r("_" + name, name)
 

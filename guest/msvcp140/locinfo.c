@@ -128,6 +128,83 @@ void LocinfoDtor(void *obj)
     Lockit_dtor(&p->lock);
 }
 
+/* -- _Locinfo's inline members, exported as the class is: the facts of the C locale it holds
+ * (the member functions returning a vector by value take the result slot after `this`) */
+cvtvec *Getcvt(cvtvec *out);
+collvec *Getcoll(collvec *out);
+int Getdateorder(void);
+struct lconv_head;
+__declspec(dllimport) struct lconv_head *localeconv(void);
+__declspec(dllimport) char *_Getdays(void), *_Getmonths(void);
+__declspec(dllimport) wchar *_W_Getdays(void), *_W_Getmonths(void);
+cvtvec *LocinfoGetcvt(const locinfo *p, cvtvec *out) { (void)p; return Getcvt(out); }
+ctypevec *LocinfoGetctype(const locinfo *p, ctypevec *out) { (void)p; return Getctype(out); }
+collvec *LocinfoGetcoll(const locinfo *p, collvec *out) { (void)p; return Getcoll(out); }
+const struct lconv_head *LocinfoGetlconv(const locinfo *p) { (void)p; return localeconv(); }
+const char *LocinfoGetname(const locinfo *p) { return p->newname.ptr != NULL ? p->newname.ptr : &p->newname.nul; }
+const char *LocinfoGetfalse(const locinfo *p) { (void)p; return "false"; }
+const char *LocinfoGettrue(const locinfo *p) { (void)p; return "true"; }
+int LocinfoGetdateorder(const locinfo *p) { (void)p; return Getdateorder(); }
+locinfo *LocinfoAddcats(locinfo *p, int cat, const char *name) { return Locinfo_Addcats(p, cat, name); }
+
+/* _Getdays()/_Getmonths(): the UCRT's names, kept in the _Locinfo (the block freed), or the "C"
+ * ones */
+static const char C_DAYS[] = ":Sun:Sunday:Mon:Monday:Tue:Tuesday:Wed:Wednesday:Thu:Thursday:Fri:Friday:Sat:Saturday";
+static const char C_MONTHS[] = ":Jan:January:Feb:February:Mar:March:Apr:April:May:May:Jun:June:Jul:July:Aug:August"
+                               ":Sep:September:Oct:October:Nov:November:Dec:December";
+
+const char *LocinfoGetdays(locinfo *p)
+{
+    char *names = _Getdays();
+    if (names != NULL) {
+        YarnSet(&p->days, names);
+        free(names);
+    }
+    return p->days.ptr != NULL ? p->days.ptr : C_DAYS;
+}
+
+const char *LocinfoGetmonths(locinfo *p)
+{
+    char *names = _Getmonths();
+    if (names != NULL) {
+        YarnSet(&p->months, names);
+        free(names);
+    }
+    return p->months.ptr != NULL ? p->months.ptr : C_MONTHS;
+}
+
+/* the "C" names widened, for a _Locinfo the UCRT gave none */
+static const wchar *Wide(wchar *buf, const char *s)
+{
+    if (buf[0] == 0)
+        for (size_t i = 0; s[i]; i++)
+            buf[i] = (unsigned char)s[i];
+    return buf;
+}
+static wchar c_wdays[sizeof C_DAYS], c_wmonths[sizeof C_MONTHS];
+
+static void WyarnSet(wyarn *y, wchar *taken)
+{
+    free(y->ptr);
+    y->ptr = taken;                                         /* the UCRT's block, kept */
+}
+
+const wchar *LocinfoWGetdays(locinfo *p)
+{
+    wchar *names = _W_Getdays();
+    if (names != NULL)
+        WyarnSet(&p->wdays, names);
+    return p->wdays.ptr != NULL ? p->wdays.ptr : Wide(c_wdays, C_DAYS);
+}
+
+const wchar *LocinfoWGetmonths(locinfo *p)
+{
+    wchar *names = _W_Getmonths();
+    if (names != NULL)
+        WyarnSet(&p->wmonths, names);
+    return p->wmonths.ptr != NULL ? p->wmonths.ptr : Wide(c_wmonths, C_MONTHS);
+}
+
 /* _Getcvt(): the _Cvtvec of LC_CTYPE, returned by value */
 cvtvec *Getcvt(cvtvec *out)
 {

@@ -235,6 +235,9 @@ public:
         void _Incref() noexcept override;
         _Facet_base *_Decref() noexcept override;
         unsigned long _Myrefs;
+    protected:
+        explicit facet(size_t refs = 0) noexcept : _Myrefs(static_cast<unsigned long>(refs)) {}
+        ~facet() noexcept override {}
     };
     class MSVCP _Locimp : public facet {
     public:
@@ -334,6 +337,25 @@ protected:
     struct { unsigned int _Page; const short *_Table; int _Delfl; wchar_t *_LocaleName; } _Ctype;
     struct { unsigned int _Page, _Mbcurmax; int _Isclocale; unsigned char _Isleadbyte[32]; } _Cvt;
 };
+}
+// <xlocinfo.h>, <locale.h>: the conversion vector _Getcvt gives, _Mbrtowc, the UCRT's lconv
+struct _Cvtvec { unsigned int _Page, _Mbcurmax; int _Isclocale; unsigned char _Isleadbyte[32]; };
+struct _Mbstatet;
+extern "C" {
+MSVCP _Cvtvec __cdecl _Getcvt() noexcept;
+MSVCP int __cdecl _Mbrtowc(wchar_t *, const char *, size_t, _Mbstatet *, const _Cvtvec *);
+struct lconv {
+    char *decimal_point, *thousands_sep, *grouping, *int_curr_symbol, *currency_symbol, *mon_decimal_point,
+        *mon_thousands_sep, *mon_grouping, *positive_sign, *negative_sign;
+    char int_frac_digits, frac_digits, p_cs_precedes, p_sep_by_space, n_cs_precedes, n_sep_by_space, p_sign_posn,
+        n_sign_posn;
+    wchar_t *_W_decimal_point, *_W_thousands_sep, *_W_int_curr_symbol, *_W_currency_symbol, *_W_mon_decimal_point,
+        *_W_mon_thousands_sep, *_W_positive_sign, *_W_negative_sign;
+};
+__declspec(dllimport) lconv *__cdecl localeconv();
+void *__cdecl calloc(size_t, size_t);
+}
+namespace std {
 // -- <xlocinfo>: _Yarn (a malloc'd string), _Locinfo (the lock, the day and month names, the old
 // and new locale names): its constructor sets the C locale it names for the categories asked
 // for, its destructor sets the old one back
@@ -367,6 +389,10 @@ public:
     }
     ~_Locinfo() noexcept { _Locinfo_dtor(this); }
     const char *_Getname() const { return _Newlocname._Myptr ? _Newlocname._Myptr : ""; }
+    _Cvtvec _Getcvt() const { return ::_Getcvt(); }
+    const lconv *_Getlconv() const { return localeconv(); }
+    const char *_Getfalse() const { return "false"; }
+    const char *_Gettrue() const { return "true"; }
     _Lockit _Lock;
     _Yarn<char> _Days, _Months;
     _Yarn<wchar_t> _W_Days, _W_Months;

@@ -86,6 +86,36 @@ public:
 
 
 // -- the facets
+// numpunct: all inline, as the STL has it (only its id is msvcp140's): the values read under a
+// _Locinfo through localeconv, its strings made by _Maklocstr (calloc; wide through _Mbrtowc)
+template <class E> inline E _Maklocchr(char c, const _Cvtvec &) { return c; }
+template <> inline wchar_t _Maklocchr<wchar_t>(char c, const _Cvtvec &cvt)
+{
+    wchar_t w = 0;
+    _Mbstatet st = {};
+    return _Mbrtowc(&w, &c, 1, &st, &cvt) < 0 ? L'\0' : w;
+}
+// numpunct's values from an lconv: the narrow ones converted, or the wide ones as they are
+template <class E> inline void _Getvals(E &dp, E &sep, const lconv *lc, const _Cvtvec &cvt)
+{
+    dp = _Maklocchr<E>(lc->decimal_point[0], cvt);
+    sep = _Maklocchr<E>(lc->thousands_sep[0], cvt);
+}
+template <> inline void _Getvals<wchar_t>(wchar_t &dp, wchar_t &sep, const lconv *lc, const _Cvtvec &)
+{
+    dp = lc->_W_decimal_point[0];
+    sep = lc->_W_thousands_sep[0];
+}
+template <class E> inline E *_Maklocstr(const char *p, const _Cvtvec &cvt)
+{
+    size_t n = strlen(p) + 1;
+    E *s = static_cast<E *>(calloc(n, sizeof(E)));
+    if (!s)
+        _Xbad_alloc();
+    for (size_t i = 0; i < n; i++)
+        s[i] = _Maklocchr<E>(p[i], cvt);
+    return s;
+}
 template <class E> class numpunct : public locale::facet {
 public:
     E decimal_point() const { return do_decimal_point(); }
@@ -93,23 +123,62 @@ public:
     string grouping() const { return do_grouping(); }
     basic_string<E> falsename() const { return do_falsename(); }
     basic_string<E> truename() const { return do_truename(); }
-    explicit numpunct(size_t refs = 0);
-    numpunct(const _Locinfo &, size_t refs = 0, bool isdef = false);
-    static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
-    static locale::id id;
+    explicit numpunct(size_t refs = 0) : locale::facet(refs)
+    {
+        _Locinfo lobj;
+        _Init(lobj);
+        if (_Kseparator == 0)
+            _Kseparator = _Maklocchr<E>(',', lobj._Getcvt());
+    }
+    numpunct(const _Locinfo &lobj, size_t refs = 0, bool isdef = false) : locale::facet(refs) { _Init(lobj, isdef); }
+    static size_t __cdecl _Getcat(const locale::facet **ppf = nullptr, const locale *ploc = nullptr)
+    {
+        if (ppf && !*ppf)
+            *ppf = new numpunct<E>(_Locinfo(ploc->_C_str()), 0, true);
+        return 4;                                        // _X_NUMERIC
+    }
+    MSVCP static locale::id id;
 protected:
-    virtual ~numpunct() noexcept;
-    virtual E do_decimal_point() const;
-    virtual E do_thousands_sep() const;
-    virtual string do_grouping() const;
-    virtual basic_string<E> do_falsename() const;
-    virtual basic_string<E> do_truename() const;
+    ~numpunct() noexcept override
+    {
+        free(const_cast<char *>(_Grouping));
+        free(const_cast<E *>(_Falsename));
+        free(const_cast<E *>(_Truename));
+    }
+    void _Init(const _Locinfo &lobj, bool isdef = false)
+    {
+        const lconv *lc = lobj._Getlconv();
+        _Cvtvec cvt = lobj._Getcvt();
+        _Grouping = _Maklocstr<char>(isdef ? "" : lc->grouping, cvt);
+        _Falsename = _Maklocstr<E>(lobj._Getfalse(), cvt);
+        _Truename = _Maklocstr<E>(lobj._Gettrue(), cvt);
+        if (isdef) {
+            _Dp = _Maklocchr<E>('.', cvt);
+            _Kseparator = _Maklocchr<E>(',', cvt);
+        } else {
+            _Getvals(_Dp, _Kseparator, lc, cvt);
+        }
+    }
+    virtual E do_decimal_point() const { return _Dp; }
+    virtual E do_thousands_sep() const { return _Kseparator; }
+    virtual string do_grouping() const { return string(_Grouping, strlen(_Grouping)); }
+    virtual basic_string<E> do_falsename() const { return basic_string<E>(_Falsename, _Len(_Falsename)); }
+    virtual basic_string<E> do_truename() const { return basic_string<E>(_Truename, _Len(_Truename)); }
+    static size_t _Len(const E *s)
+    {
+        size_t n = 0;
+        while (s[n])
+            n++;
+        return n;
+    }
     const char *_Grouping;
     E _Dp, _Kseparator;
     const E *_Falsename, *_Truename;
 };
-extern template class MSVCP numpunct<char>;
-extern template class MSVCP numpunct<wchar_t>;
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wdllimport-static-field-def"
+template <class E> locale::id numpunct<E>::id;            // msvcp140's, as the STL defines it
+#pragma clang diagnostic pop
 
 template <class E, class O = ostreambuf_iterator<E>> class num_put : public locale::facet {
 public:
