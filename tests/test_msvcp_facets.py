@@ -194,6 +194,7 @@ LINES = [
     'locale(""): name [] numpunct \'.\' \',\' grouping 1:3',
     "in the user's locale: [1,234,567 -98,765.4 1.23457e+06 1,234,567.89]",
     'read in it: 12345678 9876.5 eof',
+    'numpunct<wchar_t> of it: 46 44',
     'locale("C"): name [C] thousands_sep \'\' grouping 0',
     'numeric only: name [.1252] has numpunct 1',
     'locale("Klingon_Qo\'noS") threw runtime_error: bad locale name',

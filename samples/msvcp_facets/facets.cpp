@@ -481,6 +481,8 @@ static void NamedLocales()
     double d = 0;
     is >> n >> d;
     cout << "read in it: " << n << " " << d << " " << StateName(is.rdstate()) << endl;
+    const std::numpunct<wchar_t> &wnp = std::use_facet<std::numpunct<wchar_t>>(user);
+    cout << "numpunct<wchar_t> of it: " << (int)wnp.decimal_point() << " " << (int)wnp.thousands_sep() << endl;
     std::locale c("C");
     cout << "locale(\"C\"): name [" << c._C_str() << "] thousands_sep '"
          << std::use_facet<std::numpunct<char>>(c).thousands_sep() << "' grouping "
