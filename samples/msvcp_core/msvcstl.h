@@ -711,6 +711,7 @@ public:
     _Myt &operator>>(double &);
     _Myt &operator>>(unsigned long long &);
     typename T::int_type get();
+    typename T::int_type peek();
     _Myt &getline(E *, streamsize, E);
     _Myt &getline(E *, streamsize);
     streamsize gcount() const;

@@ -417,6 +417,7 @@ class ThrowingBuf : public std::streambuf {
 protected:
     int overflow(int) override { throw Boom(1); }
     int underflow() override { throw Boom(2); }
+    int sync() override { throw Boom(3); }
 };
 
 static void Throwing()
@@ -454,6 +455,24 @@ static void Throwing()
         cout << "rethrown from >>: Boom " << b.code << " state " << is.rdstate() << endl;
     }
     cout << "destroyed " << Boom::destroyed << endl;
+    // the unformatted members and flush guard the buffer too
+    is.exceptions(0);
+    is.clear();
+    int c = is.get();
+    cout << "get: " << c << " state " << is.rdstate() << endl;
+    is.clear();
+    char line[8] = "xxxxxxx";
+    is.getline(line, 8);
+    cout << "getline: state " << is.rdstate() << " gcount " << is.gcount() << " [" << line << "]" << endl;
+    is.clear();
+    is.read(line, 4);
+    cout << "read: state " << is.rdstate() << endl;
+    is.clear();
+    cout << "peek: " << is.peek() << " state " << is.rdstate() << endl;
+    os.clear();
+    os.flush();
+    cout << "flush: state " << os.rdstate() << " destroyed " << Boom::destroyed << " uncaught "
+         << std::uncaught_exceptions() << endl;
 }
 
 // -- named locales: std::locale("") is the user's (English (United States) here), made by _Makeloc
