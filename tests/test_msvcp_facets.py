@@ -196,6 +196,8 @@ LINES = [
     'typeid(wcin): class std::basic_istream<wchar_t,struct std::char_traits<wchar_t> >',
     'typeid(*cout.rdbuf()): class std::basic_filebuf<char,struct std::char_traits<char> >',
     'typeid(locale::_Locimp): class std::locale::_Locimp',
+    'typeid(a plain ostream): class std::basic_ostream<char,struct std::char_traits<char> >',
+    'typeid(an iostream): class std::basic_iostream<char,struct std::char_traits<char> >',
     'locale(""): name [] numpunct \'.\' \',\' grouping 1:3',
     "in the user's locale: [1,234,567 -98,765.4 1.23457e+06 1,234,567.89]",
     'read in it: 12345678 9876.5 eof',
@@ -274,12 +276,13 @@ def test_named_locales(run):
 
 
 def test_rtti_of_the_dlls_objects(run):
-    """typeid and dynamic_cast on the DLL's facets, _Locimp and standard streams: their complete
-    object locators, hierarchies and type descriptors carry the STL's decorated names (the checks
-    of dynamic_cast are the program's own: a failure prints FAILED)"""
+    """typeid and dynamic_cast on the DLL's facets, _Locimp and standard streams, and on streams the
+    program makes (the DLL's vftables): their complete object locators, hierarchies (an iostream's
+    two parts over one virtual basic_ios) and type descriptors carry the STL's decorated names (the
+    checks of dynamic_cast are the program's own: a failure prints FAILED)"""
     first = ("typeid(num_put facet): class std::num_put<char,"
              "class std::ostreambuf_iterator<char,struct std::char_traits<char> > >")
-    last = "typeid(locale::_Locimp): class std::locale::_Locimp"
+    last = "typeid(an iostream): class std::basic_iostream<char,struct std::char_traits<char> >"
     assert section(run.stdout, first, last) == section(EXPECTED, first, last)
     assert b"FAILED" not in run.stdout
 

@@ -138,7 +138,7 @@ static void *IosBaseDelete(ios_base *b, unsigned int flags)
     return b;
 }
 
-const struct { const void *col; const void *slots[1]; } ios_base_vftable_storage = {NULL, {IosBaseDelete}};
+const struct { const void *col; const void *slots[1]; } ios_base_vftable_storage = {&ios_base_col, {IosBaseDelete}};
 __asm__(".globl ios_base_vftable\n.set ios_base_vftable, ios_base_vftable_storage + 8\n");
 
 /* -- the DLL's entry point */

@@ -56,7 +56,7 @@ void *FacetDelete(facet *f, unsigned int flags)
 }
 
 /* facet's constructor (a reference count) and destructor, for the program's own facets */
-static const void *const facet_vftable_storage[] = {NULL, FacetDelete, FacetIncref, FacetDecref};
+static const void *const facet_vftable_storage[] = {&facet_col, FacetDelete, FacetIncref, FacetDecref};
 __asm__(".globl facet_vftable\n.set facet_vftable, facet_vftable_storage + 8\n");
 
 facet *FacetCtor(facet *f, size_t refs)

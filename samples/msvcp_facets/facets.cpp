@@ -551,6 +551,18 @@ static void Rtti()
     Check(dynamic_cast<std::istream *>(in) == &std::cin, "dynamic_cast from cin's ios_base to istream");
     Check(typeid(*in) == typeid(std::istream), "typeid(cin) through its ios_base");
     cout << "typeid(locale::_Locimp): " << typeid(*loc._Ptr).name() << endl;
+    // streams the program makes: their vftables are the DLL's while its constructors run and after
+    MemBuf buf;
+    std::ostream plain(&buf);
+    std::ios_base &pb = plain;
+    cout << "typeid(a plain ostream): " << typeid(pb).name() << endl;
+    Check(dynamic_cast<std::ostream *>(&pb) == &plain, "dynamic_cast to the program's ostream");
+    std::iostream both(&buf);
+    std::ios_base &bb = both;
+    cout << "typeid(an iostream): " << typeid(bb).name() << endl;
+    Check(dynamic_cast<std::ostream *>(&bb) == static_cast<std::ostream *>(&both), "dynamic_cast to its ostream part");
+    Check(dynamic_cast<std::istream *>(&bb) == static_cast<std::istream *>(&both), "dynamic_cast to its istream part");
+    Check(dynamic_cast<std::iostream *>(&bb) == &both, "dynamic_cast to the iostream");
 }
 
 // -- wide file streams: the file holds the "C" locale's bytes, through codecvt<wchar_t, char>
