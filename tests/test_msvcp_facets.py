@@ -204,6 +204,7 @@ LINES = [
     'numpunct<wchar_t> of it: 46 44',
     'locale("C"): name [C] thousands_sep \'\' grouping 0',
     'numeric only: name [.1252] has numpunct 1',
+    'lazy ctype<char>: space 1, the same again 1, not the classic one 1',
     'locale("Klingon_Qo\'noS") threw runtime_error: bad locale name',
     'C locale before global: C',
     'after global(user): English_United States.1252 ; old name [C]',

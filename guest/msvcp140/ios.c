@@ -144,6 +144,7 @@ __asm__(".globl ios_base_vftable\n.set ios_base_vftable, ios_base_vftable_storag
 /* -- the DLL's entry point */
 void LocksInit(void);
 void LocaleInit(void);
+void FacetsTidy(void);
 
 int WINAPI MsvcpDllMain(void *instance, unsigned int reason, void *reserved)
 {
@@ -158,6 +159,7 @@ int WINAPI MsvcpDllMain(void *instance, unsigned int reason, void *reserved)
     } else if (reason == 0) {               /* DLL_PROCESS_DETACH: what ios_base::Init's end does */
         StreamsFlush();
         StreamsFlushW();
+        FacetsTidy();                       /* the lazily made facets */
     }
     return 1;
 }

@@ -68,8 +68,32 @@ facet *FacetCtor(facet *f, size_t refs)
 
 void FacetDtor(facet *f) { (void)f; }
 
-/* _Facet_Register(facet): a lazily made facet to delete at exit (kept for the process) */
-void Facet_Register(facet *f) { (void)f; }
+/* _Facet_Register(facet): a facet use_facet made lazily (through _Getcat), released when the DLL
+ * detaches, most recent first */
+typedef struct fac_node { struct fac_node *next; facet *f; } fac_node;
+static fac_node *fac_head;
+
+void Facet_Register(facet *f)
+{
+    fac_node *n = malloc(sizeof *n);
+    if (n == NULL)
+        abort();
+    n->next = fac_head;
+    n->f = f;
+    fac_head = n;
+}
+
+static void FacetRelease(facet *f);
+
+void FacetsTidy(void)
+{
+    while (fac_head != NULL) {
+        fac_node *n = fac_head;
+        fac_head = n->next;
+        FacetRelease(n->f);
+        free(n);
+    }
+}
 
 /* -- ctype<char>: classification from the table, case mapping and widen/narrow of the "C" locale */
 static char CtypeToLower(const ctype_char *c, char ch) { (void)c; return ch >= 'A' && ch <= 'Z' ? ch + 32 : ch; }

@@ -510,6 +510,11 @@ static void NamedLocales()
     cout << "numeric only: name [" << numeric_only._C_str() << "] has numpunct "
          << (std::locale(std::locale::classic(), &std::use_facet<std::numpunct<char>>(numeric_only))._C_str()[0] == '*')
          << endl;
+    // its ctype is not in it: use_facet makes one through _Getcat, kept by _Facet_Register until exit
+    const std::ctype<char> &lazy = std::use_facet<std::ctype<char>>(numeric_only);
+    cout << "lazy ctype<char>: space " << lazy.is(std::ctype_base::space, ' ') << ", the same again "
+         << (&std::use_facet<std::ctype<char>>(numeric_only) == &lazy) << ", not the classic one "
+         << (&lazy != &std::use_facet<std::ctype<char>>(std::locale::classic())) << endl;
     try {
         std::locale bad("Klingon_Qo'noS");
         Check(false, "a locale the runtime has no data for was made");
