@@ -20,7 +20,7 @@ typedef struct { int type; unsigned int contained; int mdisp, pdisp, vdisp; unsi
 #define CHD_VIRTINH 2
 #define BCD_HASPCHD 0x40
 
-static unsigned char pool[12288] __attribute__((aligned(16)));
+static unsigned char pool[16384] __attribute__((aligned(16)));
 static size_t used;
 
 static void *Take(size_t n)
@@ -38,7 +38,7 @@ static int Rva(const void *p) { return (int)((const char *)p - __ImageBase); }
 /* one type descriptor per name */
 static const type_descriptor *Descriptor(const char *name)
 {
-    static const type_descriptor *known[48];
+    static const type_descriptor *known[64];
     static int count;
     for (int i = 0; i < count; i++)
         if (strcmp(known[i]->name, name) == 0)
@@ -47,7 +47,7 @@ static const type_descriptor *Descriptor(const char *name)
     type_descriptor *td = Take(sizeof *td + n);
     td->vftable = RttiTypeInfoVftable();
     __builtin_memcpy(td->name, name, n);
-    if (count < 48)
+    if (count < 64)
         known[count++] = td;
     return td;
 }
