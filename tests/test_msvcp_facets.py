@@ -209,6 +209,7 @@ LINES = [
     'C locale before global: C',
     'after global(user): English_United States.1252 ; old name [C]',
     'after global(classic): C',
+    "??_D: the stream's locale released 1, wrote [5]",
     'failures: 0',
 ]
 EXPECTED = "".join(line + "\r\n" for line in LINES).encode("latin-1")
@@ -294,14 +295,14 @@ def test_facets_and_own_facets(run):
     assert run.returncode == 40
 
 
-def exports():
-    pe = pefile.PE(os.path.join(ROOT, "guest", "bin", "msvcp140.dll"), fast_load=True)
+def exports(dll):
+    pe = pefile.PE(os.path.join(ROOT, "guest", "bin", dll), fast_load=True)
     pe.parse_data_directories(directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_EXPORT"]])
     return {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
 
 
 def test_the_facet_entry_points_are_exported():
-    names = exports()
+    names = exports("msvcp140.dll")
     for name in ("?id@?$num_put@DV?$ostreambuf_iterator@DU?$char_traits@D@std@@@std@@@std@@2V0locale@2@A",
                  "?id@?$numpunct@_W@std@@2V0locale@2@A",
                  "?_Getcat@?$codecvt@_WDU_Mbstatet@@@std@@SA_KPEAPEBVfacet@locale@2@PEBV42@@Z",
@@ -313,5 +314,15 @@ def test_the_facet_entry_points_are_exported():
                  "?_Getcvt@_Locinfo@std@@QEBA?AU_Cvtvec@@XZ", "??4?$_Yarn@D@std@@QEAAAEAV01@PEBD@Z",
                  "?_Makeloc@_Locimp@locale@std@@CAPEAV123@AEBV_Locinfo@3@HPEAV123@PEBV23@@Z",
                  "?_Locinfo_ctor@_Locinfo@std@@SAXPEAV12@HPEBD@Z", "?global@locale@std@@SA?AV12@AEBV12@@Z",
-                 "?imbue@?$basic_ios@_WU?$char_traits@_W@std@@@std@@QEAA?AVlocale@2@AEBV32@@Z"):
+                 "?imbue@?$basic_ios@_WU?$char_traits@_W@std@@@std@@QEAA?AVlocale@2@AEBV32@@Z",
+                 "??_D?$basic_iostream@DU?$char_traits@D@std@@@std@@QEAAXXZ",
+                 "??_D?$basic_istream@_WU?$char_traits@_W@std@@@std@@QEAAXXZ"):
         assert name in names
+
+
+def test_the_day_names_are_the_c_runtimes():
+    """_Locinfo's _Getdays/_Getmonths read the C runtime's exports, as on Windows"""
+    for dll in ("ucrtbase.dll", "msvcrt.dll"):
+        names = exports(dll)
+        for name in ("_Getdays", "_Getmonths", "_W_Getdays", "_W_Getmonths"):
+            assert name in names, (dll, name)

@@ -570,6 +570,22 @@ static void Rtti()
     Check(dynamic_cast<std::iostream *>(&bb) == &both, "dynamic_cast to the iostream");
 }
 
+// -- the vbase destructor (??_D) MSVC calls to destroy a complete ostream it made: the stream's
+// locale is released with it
+extern "C" __declspec(dllimport) void __cdecl ostream_vbase_dtor(std::ostream *)
+    __asm__("??_D?$basic_ostream@DU?$char_traits@D@std@@@std@@QEAAXXZ");
+static void VbaseDtor()
+{
+    MemBuf buf;
+    alignas(16) unsigned char storage[sizeof(std::ostream)];
+    std::ostream *os = new (storage) std::ostream(&buf);
+    std::locale::_Locimp *imp = os->getloc()._Ptr;
+    unsigned long before = imp->_Myrefs;
+    *os << 5;
+    ostream_vbase_dtor(os);
+    cout << "??_D: the stream's locale released " << (before - imp->_Myrefs) << ", wrote [" << buf.text() << "]" << endl;
+}
+
 // -- wide file streams: the file holds the "C" locale's bytes, through codecvt<wchar_t, char>
 static void WideFiles()
 {
@@ -608,6 +624,7 @@ extern "C" int CxxMain()
     WideFiles();
     Rtti();
     NamedLocales();
+    VbaseDtor();
     cout << "failures: " << failures << endl;
     return 40 + failures;
 }
