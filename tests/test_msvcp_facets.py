@@ -210,6 +210,9 @@ LINES = [
     'after global(user): English_United States.1252 ; old name [C]',
     'after global(classic): C',
     "??_D: the stream's locale released 1, wrote [5]",
+    'time_put: 2024[2024-02-29 13:05:09] Thu February 060 01PM % 29 %q %',
+    'a month out of range: 29 ? 2024',
+    'time_put<wchar_t>: 84 104 117 114 115 100 97 121 32 49 51 58 48 53',
     'failures: 0',
 ]
 EXPECTED = "".join(line + "\r\n" for line in LINES).encode("latin-1")
@@ -277,6 +280,17 @@ def test_named_locales(run):
     assert section(run.stdout, first, last) == section(EXPECTED, first, last)
 
 
+def test_time_put(run):
+    """time_put<char> and <wchar_t>: one field and a pattern by strftime/wcsftime ("%%" a '%', an
+    unknown specifier and a trailing '%' as they are, a field out of range '?')"""
+    first = "time_put: 2024[2024-02-29 13:05:09] Thu February 060 01PM % 29 %q %"
+    last = "a month out of range: 29 ? 2024"
+    assert section(run.stdout, first, last) == section(EXPECTED, first, last)
+    wide = section(run.stdout, "time_put<wchar_t>: 84 104 117 114 115 100 97 121 32 49 51 58 48 53",
+                   "time_put<wchar_t>: 84 104 117 114 115 100 97 121 32 49 51 58 48 53")
+    assert bytes(int(c) for c in wide[0].split(": ")[1].split()) == b"Thursday 13:05"
+
+
 def test_rtti_of_the_dlls_objects(run):
     """typeid and dynamic_cast on the DLL's facets, _Locimp and standard streams, and on streams the
     program makes (the DLL's vftables): their complete object locators, hierarchies (an iostream's
@@ -316,7 +330,9 @@ def test_the_facet_entry_points_are_exported():
                  "?_Locinfo_ctor@_Locinfo@std@@SAXPEAV12@HPEBD@Z", "?global@locale@std@@SA?AV12@AEBV12@@Z",
                  "?imbue@?$basic_ios@_WU?$char_traits@_W@std@@@std@@QEAA?AVlocale@2@AEBV32@@Z",
                  "??_D?$basic_iostream@DU?$char_traits@D@std@@@std@@QEAAXXZ",
-                 "??_D?$basic_istream@_WU?$char_traits@_W@std@@@std@@QEAAXXZ"):
+                 "??_D?$basic_istream@_WU?$char_traits@_W@std@@@std@@QEAAXXZ",
+                 "?put@?$time_put@DV?$ostreambuf_iterator@DU?$char_traits@D@std@@@std@@@std@@QEBA?AV?$ostreambuf_"
+                 "iterator@DU?$char_traits@D@std@@@2@V32@AEAVios_base@2@DPEBUtm@@PEBD3@Z"):
         assert name in names
 
 

@@ -244,6 +244,13 @@ def facets(r, e: str, s: str) -> None:
             r(f"?{n}@codecvt_base@std@@QEBA{sig}", "Codecvt" + sym)
             r(f"?do_{n}@codecvt_base@std@@MEBA{sig}", "CodecvtBaseDo" + sym if n == "always_noconv"
               else "CodecvtDo" + sym)
+    # time_put: do_put and put of one field, put of a pattern
+    cls = f"?$time_put@{e}V?$ostreambuf_iterator@{tr}@std@@@std@@"
+    common(cls, "TimePut", "AEBV_Locinfo@1@_K@Z", "IEAAXAEBV_Locinfo@2@@Z", f"timeput_{wide}_id")
+    out = f"BA?AV?$ostreambuf_iterator@{tr}@2@V32@AEAVios_base@2@{e}PEBUtm@@"
+    r(f"?do_put@{cls}ME{out}DD@Z", "TimePutDoPut" + s)
+    r(f"?put@{cls}QE{out}DD@Z", "TimePutPut" + s)
+    r(f"?put@{cls}QE{out}PEB{e}{'4' if s else '3'}@Z", "TimePutPutPattern" + s)
     # collate
     cls = f"?$collate@{e}@std@@"
     common(cls, "Collate", "AEBV_Locinfo@1@_K@Z", "IEAAXAEBV_Locinfo@2@@Z", f"collate_{wide}_id")

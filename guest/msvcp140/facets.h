@@ -47,14 +47,16 @@ typedef struct { facet base; collvec coll; } collate;
 enum { COLL_COMPARE = 3, COLL_TRANSFORM, COLL_HASH };
 
 extern locale_id numpunct_char_id, numpunct_wchar_id, numput_char_id, numput_wchar_id, numget_char_id,
-    numget_wchar_id, codecvt_char_id, codecvt_wchar_id, collate_char_id, collate_wchar_id;
+    numget_wchar_id, codecvt_char_id, codecvt_wchar_id, collate_char_id, collate_wchar_id, timeput_char_id,
+    timeput_wchar_id;
 
 /* use_facet<F>(loc) for the DLL's own members: the locale's facet, else the classic one */
 #define USE_FACET(type, loc, id) ((const type *)LocaleFacet((loc), &(id)))
 #define VCALL(f, slot, type) ((type)((const facet *)(f))->vftable[slot])
 
 void NumpunctInit(void), NumpunctInitW(void), NumputInit(void), NumputInitW(void), NumgetInit(void),
-    NumgetInitW(void), CodecvtInit(void), CollateInit(void), CollateInitW(void);
+    NumgetInitW(void), CodecvtInit(void), CollateInit(void), CollateInitW(void), TimePutInit(void),
+    TimePutInitW(void);
 cvtvec *Getcvt(cvtvec *out);                                          /* locinfo.c: _Getcvt() */
 const char *LocinfoName(const void *locinfo);                         /* the _Locinfo's new locale name */
 typedef struct { int lock; void *days[2], *months[2], *wdays[2], *wmonths[2], *oldname[2], *newname[2]; } locinfo_obj;
@@ -68,4 +70,4 @@ int Wcrtomb(char *out, wchar w, mbstatet *st, const cvtvec *cvt);
 /* new standard facets (counted 0) for the C locale now set, as _Makeloc makes them */
 facet *CtypeMake(void), *CtypeMakeW(void), *NumpunctMake(void), *NumpunctMakeW(void), *NumputMake(void),
     *NumputMakeW(void), *NumgetMake(void), *NumgetMakeW(void), *CodecvtMake(void), *CodecvtMakeW(void),
-    *CollateMake(void), *CollateMakeW(void);
+    *CollateMake(void), *CollateMakeW(void), *TimePutMake(void), *TimePutMakeW(void);

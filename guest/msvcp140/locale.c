@@ -32,7 +32,8 @@ void Lockit_lockit_dtor(int kind) { LeaveCriticalSection(&locks[kind >= 0 && kin
  * operator size_t also reads (exported as locale::id::_Id_cnt) */
 int id_count;
 locale_id ctype_char_id, ctype_wchar_id, numpunct_char_id, numpunct_wchar_id, numput_char_id, numput_wchar_id,
-    numget_char_id, numget_wchar_id, codecvt_char_id, codecvt_wchar_id, collate_char_id, collate_wchar_id;
+    numget_char_id, numget_wchar_id, codecvt_char_id, codecvt_wchar_id, collate_char_id, collate_wchar_id,
+    timeput_char_id, timeput_wchar_id;
 
 size_t LocaleIdIndex(locale_id *id)
 {
@@ -245,6 +246,8 @@ void LocaleInit(void)
     CodecvtInit();
     CollateInit();
     CollateInitW();
+    TimePutInit();
+    TimePutInitW();
 }
 
 /* the global locale: the classic one until locale::global replaces it */
@@ -446,7 +449,8 @@ static const standard_facet STANDARD[] = {
     {&ctype_char_id, 2, CtypeMake}, {&numget_char_id, 4, NumgetMake}, {&numput_char_id, 4, NumputMake},
     {&numpunct_char_id, 4, NumpunctMake}, {&codecvt_char_id, 2, CodecvtMake}, {&collate_char_id, 1, CollateMake},
     {&ctype_wchar_id, 2, CtypeMakeW}, {&numget_wchar_id, 4, NumgetMakeW}, {&numput_wchar_id, 4, NumputMakeW},
-    {&numpunct_wchar_id, 4, NumpunctMakeW}, {&codecvt_wchar_id, 2, CodecvtMakeW}, {&collate_wchar_id, 1, CollateMakeW}};
+    {&numpunct_wchar_id, 4, NumpunctMakeW}, {&codecvt_wchar_id, 2, CodecvtMakeW}, {&collate_wchar_id, 1, CollateMakeW},
+    {&timeput_char_id, 5, TimePutMake}, {&timeput_wchar_id, 5, TimePutMakeW}};
 
 locimp *LocimpMakeloc(const void *locinfo, int cat, locimp *imp, const locale *from)
 {

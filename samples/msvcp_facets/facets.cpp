@@ -37,6 +37,14 @@ private:
     char data[160];
 };
 
+class WMemBuf : public std::basic_streambuf<wchar_t, std::char_traits<wchar_t>> {
+public:
+    WMemBuf() { setp(data, data + 63); }
+    const wchar_t *text() { *pptr() = 0; return data; }
+private:
+    wchar_t data[64];
+};
+
 // -- the output table: one value under flags, width, precision and fill, between brackets
 static MemBuf *out_buf_ptr;                 // the program runs no static constructors: set by OutputTable
 static std::ostream *out_ptr;
@@ -570,6 +578,35 @@ static void Rtti()
     Check(dynamic_cast<std::iostream *>(&bb) == &both, "dynamic_cast to the iostream");
 }
 
+// -- time_put: one field, and a pattern (literals, %%, an unknown specifier, a field out of range)
+static void TimePut()
+{
+    tm t = {9, 5, 13, 29, 1, 124, 4, 59, 0};              // Thursday 2024-02-29 13:05:09
+    const std::time_put<char> &tp = std::use_facet<std::time_put<char>>(std::locale::classic());
+    MemBuf buf;
+    std::ostream os(&buf);
+    tp.put(std::ostreambuf_iterator<char>(&buf), os, ' ', &t, 'Y');
+    const char pattern[] = "[%Y-%m-%d %H:%M:%S] %a %B %j %I%p %% %#d %q %";
+    tp.put(std::ostreambuf_iterator<char>(&buf), os, ' ', &t, pattern, pattern + sizeof pattern - 1);
+    cout << "time_put: " << buf.text() << endl;
+    tm bad = t;
+    bad.tm_mon = 12;
+    MemBuf buf2;
+    std::ostream os2(&buf2);
+    const char pattern2[] = "%d %b %Y";
+    tp.put(std::ostreambuf_iterator<char>(&buf2), os2, ' ', &bad, pattern2, pattern2 + sizeof pattern2 - 1);
+    cout << "a month out of range: " << buf2.text() << endl;
+    const std::time_put<wchar_t> &wtp = std::use_facet<std::time_put<wchar_t>>(std::locale::classic());
+    WMemBuf wbuf;
+    std::wostream wos(&wbuf);
+    const wchar_t wpattern[] = L"%A %H:%M";
+    wtp.put(std::ostreambuf_iterator<wchar_t>(&wbuf), wos, L' ', &t, wpattern, wpattern + 8);
+    cout << "time_put<wchar_t>:";
+    for (const wchar_t *p = wbuf.text(); *p; p++)
+        cout << ' ' << (int)*p;
+    cout << endl;
+}
+
 // -- the vbase destructor (??_D) MSVC calls to destroy a complete ostream it made: the stream's
 // locale is released with it
 extern "C" __declspec(dllimport) void __cdecl ostream_vbase_dtor(std::ostream *)
@@ -625,6 +662,7 @@ extern "C" int CxxMain()
     Rtti();
     NamedLocales();
     VbaseDtor();
+    TimePut();
     cout << "failures: " << failures << endl;
     return 40 + failures;
 }

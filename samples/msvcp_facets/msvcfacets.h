@@ -239,6 +239,25 @@ protected:
 extern template class MSVCP num_get<char>;
 extern template class MSVCP num_get<wchar_t>;
 
+}
+struct tm { int tm_sec, tm_min, tm_hour, tm_mday, tm_mon, tm_year, tm_wday, tm_yday, tm_isdst; };
+namespace std {
+// time_put: msvcp140's instantiations (the one-field put, do_put and the pattern put)
+template <class E, class O = ostreambuf_iterator<E>> class time_put : public locale::facet {
+public:
+    O put(O, ios_base &, E, const tm *, const E *, const E *) const;
+    O put(O d, ios_base &s, E f, const tm *t, char spec, char mod = 0) const { return do_put(d, s, f, t, spec, mod); }
+    explicit time_put(size_t refs = 0);
+    static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
+    static locale::id id;
+protected:
+    virtual ~time_put() noexcept;
+    virtual O do_put(O, ios_base &, E, const tm *, char, char = 0) const;
+    void *_Tnames;
+};
+extern template class MSVCP time_put<char>;
+extern template class MSVCP time_put<wchar_t>;
+
 template <class E> class collate : public locale::facet {
 public:
     int compare(const E *f1, const E *l1, const E *f2, const E *l2) const { return do_compare(f1, l1, f2, l2); }
