@@ -130,7 +130,134 @@ def rows() -> list[tuple[str, str, bool]]:
     r("??1_Winit@std@@QEAA@XZ", "IosInitDtor")
     for elem, suffix, prefix, int_type in (("D", "", "", "H"), ("_W", "W", "w", "G")):
         streams(r, elem, suffix, prefix, int_type)
+        facets(r, elem, suffix)
+    locale_support(r)
     return out
+
+
+LOCINFO = [("_Getcvt", "Getcvt"), ("_Getctype", "Getctype"), ("_Getcoll", "Getcoll"), ("_Getdateorder", "Getdateorder"),
+           ("_Tolower", "Tolower"), ("_Toupper", "Toupper"), ("_Towlower", "Towlower"), ("_Towupper", "Towupper"),
+           ("_Getwctype", "Getwctype"), ("_Getwctypes", "Getwctypes")]
+
+
+def locale_support(r) -> None:
+    """_Locinfo, the locale members behind locale(loc, facet) and imbue, and the C functions the
+    facets' inline code calls (exported undecorated, as msvcp140's are)."""
+    r("??0_Locinfo@std@@QEAA@PEBD@Z", "LocinfoCtor")
+    r("??1_Locinfo@std@@QEAA@XZ", "LocinfoDtor")
+    r("?_Locinfo_ctor@_Locinfo@std@@SAXPEAV12@PEBD@Z", "Locinfo_ctor")
+    r("?_Locinfo_dtor@_Locinfo@std@@SAXPEAV12@@Z", "Locinfo_dtor")
+    r("??0_Locinfo@std@@QEAA@HPEBD@Z", "LocinfoCtorCat")
+    r("?_Locinfo_ctor@_Locinfo@std@@SAXPEAV12@HPEBD@Z", "Locinfo_ctor_cat")
+    r("?_Locinfo_Addcats@_Locinfo@std@@SAAEAV12@PEAV12@HPEBD@Z", "Locinfo_Addcats")
+    r("?_New_Locimp@_Locimp@locale@std@@CAPEAV123@_N@Z", "LocimpNewEmpty")
+    r("?_Locimp_dtor@_Locimp@locale@std@@CAXPEAV123@@Z", "LocimpDtor")
+    r("?_Locimp_ctor@_Locimp@locale@std@@CAXPEAV123@AEBV123@@Z", "LocimpCtorCopy")
+    r("?_Makeloc@_Locimp@locale@std@@CAPEAV123@AEBV_Locinfo@3@HPEAV123@PEBV23@@Z", "LocimpMakeloc")
+    r("?_Setgloballocale@locale@std@@CAXPEAX@Z", "LocaleSetgloballocale")
+    r("?empty@locale@std@@SA?AV12@XZ", "LocaleEmpty")
+    r("?_New_Locimp@_Locimp@locale@std@@CAPEAV123@AEBV123@@Z", "LocimpNew")
+    r("?_Locimp_Addfac@_Locimp@locale@std@@CAXPEAV123@PEAVfacet@23@_K@Z", "LocimpAddfac")
+    r("?_Getfacet@locale@std@@QEBAPEBVfacet@12@_K@Z", "LocaleGetfacet")
+    r("?global@locale@std@@SA?AV12@AEBV12@@Z", "LocaleGlobalSet")
+    r("?imbue@ios_base@std@@QEAA?AVlocale@2@AEBV32@@Z", "IosBaseImbue")
+    for name, sym in LOCINFO:
+        r(name, sym)
+    # _Locinfo's inline members and _Yarn's (exported with their classes)
+    for n, sig, sym in [("_Getcvt", "QEBA?AU_Cvtvec@@XZ", "Getcvt"), ("_Getctype", "QEBA?AU_Ctypevec@@XZ", "Getctype"),
+                        ("_Getcoll", "QEBA?AU_Collvec@@XZ", "Getcoll"), ("_Getlconv", "QEBAPEBUlconv@@XZ", "Getlconv"),
+                        ("_Getname", "QEBAPEBDXZ", "Getname"), ("_Getfalse", "QEBAPEBDXZ", "Getfalse"),
+                        ("_Gettrue", "QEBAPEBDXZ", "Gettrue"), ("_Getdays", "QEBAPEBDXZ", "Getdays"),
+                        ("_Getmonths", "QEBAPEBDXZ", "Getmonths"), ("_W_Getdays", "QEBAPEBGXZ", "WGetdays"),
+                        ("_W_Getmonths", "QEBAPEBGXZ", "WGetmonths"), ("_Getdateorder", "QEBAHXZ", "Getdateorder"),
+                        ("_Addcats", "QEAAAEAV12@HPEBD@Z", "Addcats")]:
+        r(f"?{n}@_Locinfo@std@@{sig}", "Locinfo" + sym)
+    for e, s in (("D", ""), ("_W", "W")):
+        y = f"?$_Yarn@{e}@std@@"
+        r(f"??0{y}QEAA@XZ", "YarnCtor" + s)
+        r(f"??0{y}QEAA@PEB{e}@Z", "YarnCtorText" + s)
+        r(f"??0{y}QEAA@AEBV01@@Z", "YarnCtorCopy" + s)
+        r(f"??1{y}QEAA@XZ", "YarnDtor" + s)
+        r(f"??4{y}QEAAAEAV01@PEB{e}@Z", "YarnAssign" + s)
+        r(f"??4{y}QEAAAEAV01@AEBV01@@Z", "YarnCopy" + s)
+        r(f"?_Empty@{y}QEBA_NXZ", "YarnEmpty" + s)
+        r(f"?empty@{y}QEBA_NXZ", "YarnEmpty" + s)
+        r(f"?c_str@{y}QEBAPEB{e}XZ", "YarnCStr" + s)
+        r(f"?_C_str@{y}QEBAPEB{e}XZ", "YarnCStr" + s)
+    for name in ("Mbrtowc", "Wcrtomb", "Strcoll", "Wcscoll", "Strxfrm", "Wcsxfrm"):
+        r("_" + name, name)
+
+
+def facets(r, e: str, s: str) -> None:
+    """The facets' members for one element type: e its decoration, s the C functions' suffix."""
+    tr = f"{e}U?$char_traits@{e}@std@@"
+    string = f"?AV?$basic_string@{tr}V?$allocator@{e}@2@@2@"
+    cat = "SA_KPEAPEBVfacet@locale@2@PEBV42@@Z"
+    def common(cls, prefix, locinfo_ctor, init_sig, ids):
+        r(f"?id@{cls}2V0locale@2@A", ids, True)
+        r(f"?_Getcat@{cls}{cat}", prefix + "Getcat" + s)
+        r(f"??0{cls}QEAA@_K@Z", prefix + "Ctor" + s)
+        r(f"??0{cls}QEAA@{locinfo_ctor}", prefix + "CtorLocinfo" + s)
+        r(f"??1{cls}MEAA@XZ", prefix + "Dtor" + s)
+        r(f"?_Init@{cls}{init_sig}", prefix + "InitMember" + s)
+    wide = "wchar" if s else "char"
+    # numpunct
+    np = f"?$numpunct@{e}@std@@"
+    common(np, "Numpunct", "AEBV_Locinfo@1@_K_N@Z", "IEAAXAEBV_Locinfo@2@_N@Z", f"numpunct_{wide}_id")
+    for n, sig, sym in [("decimal_point", f"{e}XZ", "DecimalPoint"), ("thousands_sep", f"{e}XZ", "ThousandsSep"),
+                        ("grouping", "?AV?$basic_string@DU?$char_traits@D@std@@V?$allocator@D@2@@2@XZ", "Grouping"),
+                        ("falsename", f"{string}XZ", "Falsename"), ("truename", f"{string}XZ", "Truename")]:
+        r(f"?{n}@{np}QEBA{sig}", "Numpunct" + sym + s)
+        r(f"?do_{n}@{np}MEBA{sig}", "NumpunctDo" + sym + s)
+    # num_put: do_put and put of each type
+    cls = f"?$num_put@{e}V?$ostreambuf_iterator@{tr}@std@@@std@@"
+    common(cls, "Numput", "AEBV_Locinfo@1@_K@Z", "IEAAXAEBV_Locinfo@2@@Z", f"numput_{wide}_id")
+    for t, sym in [("_N", "Bool"), ("J", "Long"), ("K", "ULong"), ("_J", "LongLong"), ("_K", "ULongLong"),
+                   ("N", "Double"), ("O", "LongDouble"), ("PEBX", "Ptr")]:
+        sig = f"BA?AV?$ostreambuf_iterator@{tr}@2@V32@AEAVios_base@2@{e}{t}@Z"
+        r(f"?do_put@{cls}ME{sig}", "NumputDoPut" + sym + s)
+        r(f"?put@{cls}QE{sig}", "NumputPut" + sym + s)
+    # num_get: do_get and get of each type
+    cls = f"?$num_get@{e}V?$istreambuf_iterator@{tr}@std@@@std@@"
+    common(cls, "Numget", "AEBV_Locinfo@1@_K@Z", "IEAAXAEBV_Locinfo@2@@Z", f"numget_{wide}_id")
+    for t, sym in [("_N", "Bool"), ("G", "UShort"), ("I", "UInt"), ("J", "Long"), ("K", "ULong"), ("_J", "LongLong"),
+                   ("_K", "ULongLong"), ("M", "Float"), ("N", "Double"), ("O", "LongDouble"), ("PEAX", "Ptr")]:
+        sig = f"BA?AV?$istreambuf_iterator@{tr}@2@V32@0AEAVios_base@2@AEAHAEA{t}@Z"
+        r(f"?do_get@{cls}ME{sig}", "NumgetDoGet" + sym + s)
+        r(f"?get@{cls}QE{sig}", "NumgetGet" + sym + s)
+    # codecvt<E, char, _Mbstatet>
+    cls = f"?$codecvt@{e}DU_Mbstatet@@@std@@"
+    common(cls, "Codecvt", "AEBV_Locinfo@1@_K@Z", "IEAAXAEBV_Locinfo@2@@Z", f"codecvt_{wide}_id")
+    res = "?AW4result@codecvt_base@2@AEAU_Mbstatet@@"
+    for n, sig, sym in [("in", f"PEBD1AEAPEBDPEA{e}3AEAPEA{e}@Z", "In"),
+                        ("out", f"PEB{e}1AEAPEB{e}PEAD3AEAPEAD@Z", "Out"), ("unshift", "PEAD1AEAPEAD@Z", "Unshift")]:
+        r(f"?{n}@{cls}QEBA{res}{sig}", "Codecvt" + sym)
+    r(f"?length@{cls}QEBAHAEAU_Mbstatet@@PEBD1_K@Z", "CodecvtLength")
+    for n, sig, sym in [("in", f"PEBD1AEAPEBDPEA{e}3AEAPEA{e}@Z", "In"),
+                        ("out", f"PEB{e}1AEAPEB{e}PEAD3AEAPEAD@Z", "Out"), ("unshift", "PEAD1AEAPEAD@Z", "Unshift")]:
+        r(f"?do_{n}@{cls}MEBA{res}{sig}", "CodecvtDo" + sym + s)
+    r(f"?do_length@{cls}MEBAHAEAU_Mbstatet@@PEBD1_K@Z", "CodecvtDoLength" + s)
+    for n, sig, sym in [("always_noconv", "_NXZ", "AlwaysNoconv"), ("max_length", "HXZ", "MaxLength"),
+                        ("encoding", "HXZ", "Encoding")]:
+        r(f"?do_{n}@{cls}MEBA{sig}", "CodecvtDo" + sym + s)
+        if not s:                                        # codecvt_base's, once
+            r(f"?{n}@codecvt_base@std@@QEBA{sig}", "Codecvt" + sym)
+            r(f"?do_{n}@codecvt_base@std@@MEBA{sig}", "CodecvtBaseDo" + sym if n == "always_noconv"
+              else "CodecvtDo" + sym)
+    # time_put: do_put and put of one field, put of a pattern
+    cls = f"?$time_put@{e}V?$ostreambuf_iterator@{tr}@std@@@std@@"
+    common(cls, "TimePut", "AEBV_Locinfo@1@_K@Z", "IEAAXAEBV_Locinfo@2@@Z", f"timeput_{wide}_id")
+    out = f"BA?AV?$ostreambuf_iterator@{tr}@2@V32@AEAVios_base@2@{e}PEBUtm@@"
+    r(f"?do_put@{cls}ME{out}DD@Z", "TimePutDoPut" + s)
+    r(f"?put@{cls}QE{out}DD@Z", "TimePutPut" + s)
+    r(f"?put@{cls}QE{out}PEB{e}{'4' if s else '3'}@Z", "TimePutPutPattern" + s)
+    # collate
+    cls = f"?$collate@{e}@std@@"
+    common(cls, "Collate", "AEBV_Locinfo@1@_K@Z", "IEAAXAEBV_Locinfo@2@@Z", f"collate_{wide}_id")
+    for n, sig, sym in [("compare", f"HPEB{e}000@Z", "Compare"), ("transform", f"{string}PEB{e}0@Z", "Transform"),
+                        ("hash", f"JPEB{e}0@Z", "Hash")]:
+        r(f"?{n}@{cls}QEBA{sig}", "Collate" + sym + s)
+        r(f"?do_{n}@{cls}MEBA{sig}", "CollateDo" + sym + s)
 
 
 def streams(r, e: str, s: str, w: str, it: str) -> None:
@@ -148,7 +275,8 @@ def streams(r, e: str, s: str, w: str, it: str) -> None:
                         ("tie", f"QEBA{osp}XZ", "IosTie"), ("tie", f"QEAA{osp}{osp}@Z", "IosTieSet"),
                         ("rdbuf", f"QEBA{sbp}XZ", "IosRdbuf"), ("rdbuf", f"QEAA{sbp}{sbp}@Z", "IosRdbufSet"),
                         ("fill", f"QEBA{e}XZ", "IosFill"), ("fill", f"QEAA{e}{e}@Z", "IosFillSet"),
-                        ("widen", f"QEBA{e}D@Z", "IosWiden"), ("narrow", f"QEBAD{e}D@Z", "IosNarrow")]:
+                        ("widen", f"QEBA{e}D@Z", "IosWiden"), ("narrow", f"QEBAD{e}D@Z", "IosNarrow"),
+                        ("imbue", "QEAA?AVlocale@2@AEBV32@@Z", "IosImbue")]:
         r(f"?{n}@{ios}{sig}", sym + s)
     # basic_streambuf: the public members
     for n, sig, sym in [("sputc", f"QEAA{it}{e}@Z", "StreambufSputc"), ("sputn", f"QEAA_J{pe}_J@Z", "StreambufSputn"),
@@ -180,7 +308,8 @@ def streams(r, e: str, s: str, w: str, it: str) -> None:
                         ("_Pnavail", "IEBA_JXZ", "Pnavail"), ("getloc", "QEBA?AVlocale@2@XZ", "Getloc"),
                         ("pubseekoff", f"QEAA{fp}_JHH@Z", "Pubseekoff"),
                         ("pubseekpos", f"QEAA{fp}V32@H@Z", "Pubseekpos"),
-                        ("pubsetbuf", f"QEAAPEAV12@{pm}_J@Z", "Pubsetbuf")]:
+                        ("pubsetbuf", f"QEAAPEAV12@{pm}_J@Z", "Pubsetbuf"),
+                        ("pubimbue", "QEAA?AVlocale@2@AEBV32@@Z", "Pubimbue")]:
         r(f"?{n}@{sb}{sig}", "Streambuf" + sym + s)
     r(f"??0{ios}IEAA@XZ", "IosCtorDefault" + s)
     r(f"??0{ios}QEAA@{sba}@Z", "IosCtorStreambuf" + s)
@@ -196,6 +325,9 @@ def streams(r, e: str, s: str, w: str, it: str) -> None:
     r(f"??_7{is_}6B@", "istream_vftable" + s, True)
     r(f"??_8{is_}7B@", "istream_own_vbtable" + s, True)
     r(f"??0{os_}QEAA@W4_Uninitialized@1@_N@Z", "OstreamCtorNoinit" + s)
+    r(f"??_D{os_}QEAAXXZ", "OstreamVbaseDtor" + s)
+    r(f"??_D{is_}QEAAXXZ", "IstreamVbaseDtor" + s)
+    r(f"??_D{iostream}QEAAXXZ", "IostreamVbaseDtor" + s)
     r(f"??0{iostream}QEAA@{sba}@Z", "IostreamCtor" + s)
     r(f"??1{iostream}UEAA@XZ", "IostreamDtor" + s)
     r(f"??_7{iostream}6B@", "iostream_vftable" + s, True)
@@ -220,6 +352,7 @@ def streams(r, e: str, s: str, w: str, it: str) -> None:
     # basic_istream
     for t, sym in [("AE" + "A" + t, sym) for t, sym in INSERTED] + manips:
         r(f"??5{is_}QEAAAEAV01@{t}@Z", "Istream" + sym + s)
+    r(f"??5{is_}QEAAAEAV01@AEAPEAX@Z", "IstreamPointer" + s)
     for n, sig, sym in [("_Ipfx", "QEAA_N_N@Z", "Ipfx"), ("_Isfx", "QEAAXXZ", "Isfx"), ("get", f"QEAA{it}XZ", "Get"),
                         ("get", f"QEAAAEAV12@AEA{e}@Z", "GetChar"), ("get", f"QEAAAEAV12@{pm}_J{e}@Z", "GetBuf"),
                         ("getline", f"QEAAAEAV12@{pm}_J{e}@Z", "Getline"),

@@ -47,6 +47,7 @@ int T(StreambufPubsync)(STREAMBUF *sb);
 T(pos_type) *T(StreambufPubseekoff)(STREAMBUF *sb, T(pos_type) *out, long long off, int way, int mode);
 T(pos_type) *T(StreambufPubseekpos)(STREAMBUF *sb, T(pos_type) *out, const T(pos_type) *pos, int mode);
 STREAMBUF *T(StdioStreambuf)(int index, void *file);
+locale *T(StreambufPubimbue)(STREAMBUF *sb, locale *out, const locale *loc);
 OSTREAM *T(OstreamFlush)(OSTREAM *os);
 int T(OstreamPrefix)(OSTREAM *os);
 void T(OstreamSuffix)(OSTREAM *os);

@@ -138,12 +138,13 @@ static void *IosBaseDelete(ios_base *b, unsigned int flags)
     return b;
 }
 
-const struct { const void *col; const void *slots[1]; } ios_base_vftable_storage = {NULL, {IosBaseDelete}};
+const struct { const void *col; const void *slots[1]; } ios_base_vftable_storage = {&ios_base_col, {IosBaseDelete}};
 __asm__(".globl ios_base_vftable\n.set ios_base_vftable, ios_base_vftable_storage + 8\n");
 
 /* -- the DLL's entry point */
 void LocksInit(void);
 void LocaleInit(void);
+void FacetsTidy(void);
 
 int WINAPI MsvcpDllMain(void *instance, unsigned int reason, void *reserved)
 {
@@ -151,12 +152,14 @@ int WINAPI MsvcpDllMain(void *instance, unsigned int reason, void *reserved)
     (void)reserved;
     if (reason == 1) {                      /* DLL_PROCESS_ATTACH */
         LocksInit();
+        RttiInit();
         LocaleInit();
         StreamsInit();
         StreamsInitW();
     } else if (reason == 0) {               /* DLL_PROCESS_DETACH: what ios_base::Init's end does */
         StreamsFlush();
         StreamsFlushW();
+        FacetsTidy();                       /* the lazily made facets */
     }
     return 1;
 }

@@ -53,7 +53,16 @@ const facet *LocaleFacet(const locale *loc, locale_id *id);
 void FacetIncref(facet *f);
 facet *FacetDecref(facet *f);
 void *FacetDelete(facet *f, unsigned int flags);
-#define CTYPE_SPACE 0x48                                              /* ctype_base::space: _CN | _SP */
+#define CTYPE_SPACE 0x48
+
+/* -- RTTI of the DLL's own objects (rtti.c): the complete object locator at vftable[-1], its RVAs
+ * filled in at start-up */
+typedef struct { int signature, offset, cdOffset, pTypeDescriptor, pClassDescriptor, pSelf; } rtti_col;
+extern rtti_col ctype_char_col, ctype_wchar_col, locimp_col, numpunct_col, numpunct_colW, numput_col, numput_colW,
+    numget_col, numget_colW, codecvt_char_col, codecvt_wchar_col, collate_col, collate_colW, std_ostream_col,
+    std_ostream_colW, std_istream_col, std_istream_colW, stdiobuf_col, stdiobuf_colW, ios_base_col, ios_col, ios_colW,
+    iostream_col, iostream_colW, streambuf_col, streambuf_colW, facet_col, timeput_col, timeput_colW;
+void RttiInit(void);                                              /* ctype_base::space: _CN | _SP */
 
 /* -- the streams, for char and (suffix W) wchar_t: basic_streambuf (vftable in the STL's virtual
  * order), ios_base, basic_ios, basic_ostream and basic_istream */

@@ -3,7 +3,7 @@
  * "C" locale converts (a byte is the character of the same value; a character above 0xFF
  * narrows to the default). Its vftable follows the STL's order (each overload pair with the
  * range form first, as MSVC orders overloads). */
-#include "msvcp.h"
+#include "facets.h"
 
 __declspec(dllimport) const unsigned short *__pwctype_func(void);
 __declspec(dllimport) int WINAPI GetStringTypeW(unsigned int, const wchar *, int, unsigned short *);
@@ -58,8 +58,20 @@ static const wchar *ToUpperRange(const ctype_wchar *ct, wchar *first, const wcha
     return first;
 }
 
-static wchar Widen(const ctype_wchar *ct, char c) { (void)ct; return (unsigned char)c; }
-static char Narrow(const ctype_wchar *ct, wchar c, char dflt) { (void)ct; return c <= 0xFF ? (char)c : dflt; }
+/* widen and narrow: one byte through the facet's _Cvtvec (the "C" locale: the same value) */
+static wchar Widen(const ctype_wchar *ct, char c)
+{
+    wchar w;
+    mbstatet st = {0, 0, 0};
+    return Mbrtowc(&w, &c, 1, &st, (const cvtvec *)&ct->cvt) >= 0 ? w : (wchar)0xFFFF;   /* WEOF */
+}
+
+static char Narrow(const ctype_wchar *ct, wchar c, char dflt)
+{
+    char buf[5];
+    mbstatet st = {0, 0, 0};
+    return Wcrtomb(buf, c, &st, (const cvtvec *)&ct->cvt) == 1 ? buf[0] : dflt;
+}
 
 static const char *WidenRange(const ctype_wchar *ct, const char *first, const char *last, wchar *dst)
 {
@@ -75,18 +87,45 @@ static const wchar *NarrowRange(const ctype_wchar *ct, const wchar *first, const
     return first;
 }
 
-static const void *const ctype_wchar_vftable[] = {
-    FacetDelete, FacetIncref, FacetDecref, IsRange, Is, ScanIs, ScanNot, ToLowerRange, ToLower, ToUpperRange,
+static void *Delete(ctype_wchar *c, unsigned int flags)
+{
+    if (c->ctype.delfl > 0)
+        free((void *)c->ctype.table);
+    if (flags & 1)
+        free(c);
+    return c;
+}
+
+static const void *const ctype_wchar_vftable[] = {&ctype_wchar_col,
+    Delete, FacetIncref, FacetDecref, IsRange, Is, ScanIs, ScanNot, ToLowerRange, ToLower, ToUpperRange,
     ToUpper, WidenRange, Widen, NarrowRange, Narrow};
 
 static void Init(ctype_wchar *c, unsigned long refs)
 {
     __builtin_memset(c, 0, sizeof *c);
-    c->base.vftable = ctype_wchar_vftable;
+    c->base.vftable = ctype_wchar_vftable + 1;
     c->base.refs = refs;
     c->ctype.table = (const short *)__pctype_func();
     c->cvt.mbcurmax = 1;
     c->cvt.isclocale = 1;
+}
+
+/* for _Makeloc: the classification and conversions of the C locale now set */
+
+facet *CtypeMakeW(void)
+{
+    ctype_wchar *c = malloc(sizeof *c);
+    if (c == NULL)
+        abort();
+    Init(c, 0);
+    ctypevec v;
+    Getctype(&v);
+    c->ctype.page = v.page;
+    c->ctype.table = v.table;
+    c->ctype.delfl = v.delfl;
+    c->ctype.locale_name = v.locale_name;
+    Getcvt((cvtvec *)&c->cvt);
+    return &c->base;
 }
 
 static ctype_wchar classic_wctype;

@@ -235,6 +235,9 @@ public:
         void _Incref() noexcept override;
         _Facet_base *_Decref() noexcept override;
         unsigned long _Myrefs;
+    protected:
+        explicit facet(size_t refs = 0) noexcept : _Myrefs(static_cast<unsigned long>(refs)) {}
+        ~facet() noexcept override {}
     };
     class MSVCP _Locimp : public facet {
     public:
@@ -243,8 +246,34 @@ public:
         int _Catmask;
         bool _Xparent;
         struct { char *_Myptr; char _Nul; } _Name;
+    private:
+        friend locale;
+        static _Locimp *__cdecl _New_Locimp(bool = false);
+        static _Locimp *__cdecl _New_Locimp(const _Locimp &);
+        static void __cdecl _Locimp_Addfac(_Locimp *, facet *, size_t);
+        static _Locimp *__cdecl _Makeloc(const class _Locinfo &, int, _Locimp *, const locale *);
     };
+    locale() noexcept : _Ptr(_Init(true)) {}
+    using category = int;
+    static constexpr category none = 0, collate = 1, ctype = 2, monetary = 4, numeric = 8, time = 16, messages = 32,
+                              all = 63;
+    explicit locale(const char *, category = all);         // after _Locinfo, below
+    const char *_C_str() const noexcept { return _Ptr ? _Ptr->_Name._Myptr : ""; }
     locale(const locale &o) noexcept : _Ptr(o._Ptr) { _Ptr->_Incref(); }
+    // locale(other, f): a copy of other's _Locimp with f at its id, unnamed ("*")
+    template <class F> locale(const locale &o, const F *f) : _Ptr(_Locimp::_New_Locimp(*o._Ptr))
+    {
+        if (f) {
+            _Locimp::_Locimp_Addfac(_Ptr, const_cast<F *>(f), F::id);
+            _Ptr->_Catmask = 0;
+            free(_Ptr->_Name._Myptr);
+            _Ptr->_Name._Myptr = static_cast<char *>(malloc(2));
+            _Ptr->_Name._Myptr[0] = '*';
+            _Ptr->_Name._Myptr[1] = 0;
+        }
+    }
+    MSVCP static const locale &__cdecl classic();
+    MSVCP static locale __cdecl global(const locale &);
     ~locale() noexcept { if (_Ptr) delete_facet(_Ptr->_Decref()); }
     const facet *_Getfacet(size_t i) const
     {
@@ -257,8 +286,10 @@ public:
     _Locimp *_Ptr;
 private:
     MSVCP static _Locimp *__cdecl _Getgloballocale();
-    static void delete_facet(_Facet_base *f) { if (f) f->~_Facet_base(); }   // never last here
+    MSVCP static _Locimp *__cdecl _Init(bool);
+    static void delete_facet(_Facet_base *f) { if (f) delete f; }   // the scalar deleting destructor
 };
+MSVCP void __cdecl _Facet_Register(_Facet_base *);
 struct ctype_base : locale::facet {
     enum { space = 0x48, digit = 0x4, alpha = 0x103 };
 };
@@ -287,6 +318,7 @@ public:
     bool is(short mask, wchar_t c) const { return do_is(mask, c); }
     wchar_t widen(char c) const { return do_widen(c); }
     char narrow(wchar_t c, char dflt = 0) const { return do_narrow(c, dflt); }
+    static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
     static locale::id id;
 protected:
     virtual ~ctype() noexcept;
@@ -305,12 +337,166 @@ protected:
     struct { unsigned int _Page; const short *_Table; int _Delfl; wchar_t *_LocaleName; } _Ctype;
     struct { unsigned int _Page, _Mbcurmax; int _Isclocale; unsigned char _Isleadbyte[32]; } _Cvt;
 };
-// use_facet<F>: under the locale lock, the facet at the id's index
+}
+// <xlocinfo.h>, <locale.h>: the conversion vector _Getcvt gives, _Mbrtowc, the UCRT's lconv
+struct _Cvtvec { unsigned int _Page, _Mbcurmax; int _Isclocale; unsigned char _Isleadbyte[32]; };
+struct _Mbstatet;
+extern "C" {
+MSVCP _Cvtvec __cdecl _Getcvt() noexcept;
+MSVCP int __cdecl _Mbrtowc(wchar_t *, const char *, size_t, _Mbstatet *, const _Cvtvec *);
+struct lconv {
+    char *decimal_point, *thousands_sep, *grouping, *int_curr_symbol, *currency_symbol, *mon_decimal_point,
+        *mon_thousands_sep, *mon_grouping, *positive_sign, *negative_sign;
+    char int_frac_digits, frac_digits, p_cs_precedes, p_sep_by_space, n_cs_precedes, n_sep_by_space, p_sign_posn,
+        n_sign_posn;
+    wchar_t *_W_decimal_point, *_W_thousands_sep, *_W_int_curr_symbol, *_W_currency_symbol, *_W_mon_decimal_point,
+        *_W_mon_thousands_sep, *_W_positive_sign, *_W_negative_sign;
+};
+__declspec(dllimport) lconv *__cdecl localeconv();
+void *__cdecl calloc(size_t, size_t);
+}
+namespace std {
+// -- <xlocinfo>: _Yarn (a malloc'd string), _Locinfo (the lock, the day and month names, the old
+// and new locale names): its constructor sets the C locale it names for the categories asked
+// for, its destructor sets the old one back
+template <class E> struct _Yarn {
+    ~_Yarn() noexcept { if (_Myptr) free(_Myptr); }
+    E *_Myptr;
+    E _Nul;
+};
+class MSVCP _Locinfo {
+public:
+    static void __cdecl _Locinfo_ctor(_Locinfo *, const char *);
+    static void __cdecl _Locinfo_ctor(_Locinfo *, int, const char *);
+    static void __cdecl _Locinfo_dtor(_Locinfo *);
+    _Locinfo(const char *p = "C") : _Lock(_LOCK_LOCALE), _Days(), _Months(), _W_Days(), _W_Months(), _Oldlocname(),
+                                    _Newlocname()
+    {
+        if (p) {
+            _Locinfo_ctor(this, p);
+            return;
+        }
+        _Xruntime_error("bad locale name");
+    }
+    _Locinfo(int cat, const char *p) : _Lock(_LOCK_LOCALE), _Days(), _Months(), _W_Days(), _W_Months(),
+                                       _Oldlocname(), _Newlocname()
+    {
+        if (p) {
+            _Locinfo_ctor(this, cat, p);
+            return;
+        }
+        _Xruntime_error("bad locale name");
+    }
+    ~_Locinfo() noexcept { _Locinfo_dtor(this); }
+    const char *_Getname() const { return _Newlocname._Myptr ? _Newlocname._Myptr : ""; }
+    _Cvtvec _Getcvt() const { return ::_Getcvt(); }
+    const lconv *_Getlconv() const { return localeconv(); }
+    const char *_Getfalse() const { return "false"; }
+    const char *_Gettrue() const { return "true"; }
+    _Lockit _Lock;
+    _Yarn<char> _Days, _Months;
+    _Yarn<wchar_t> _W_Days, _W_Months;
+    _Yarn<char> _Oldlocname, _Newlocname;
+};
+extern "C" int __cdecl strcmp(const char *, const char *);
+extern "C" size_t __cdecl strlen(const char *);
+// locale(name, cat): a new _Locimp made by _Makeloc under a _Locinfo of the name; "bad locale name"
+// (runtime_error) when the C runtime has no such locale
+inline locale::locale(const char *name, category cat) : _Ptr(_Locimp::_New_Locimp())
+{
+    if (!name)
+        _Xruntime_error("bad locale name");
+    bool bad = false;
+    _Init(false);
+    if (cat != none) {
+        _Locinfo lobj(cat, name);
+        if (strcmp(lobj._Getname(), "*") == 0) {
+            bad = true;
+        } else {
+            _Locimp::_Makeloc(lobj, cat, _Ptr, nullptr);
+            _Ptr->_Catmask = cat;
+            free(_Ptr->_Name._Myptr);
+            size_t n = strlen(name) + 1;
+            _Ptr->_Name._Myptr = static_cast<char *>(malloc(n));
+            for (size_t i = 0; i < n; i++)
+                _Ptr->_Name._Myptr[i] = name[i];
+        }
+    }
+    if (bad) {
+        delete_facet(_Ptr->_Decref());
+        _Xruntime_error("bad locale name");
+    }
+}
+
+// codecvt: codecvt_base's three virtuals, then in, out, unshift and length (the char and wchar_t
+// instantiations are msvcp140's)
+}
+struct _Mbstatet { unsigned long _Wchar; unsigned short _Byte, _State; };
+namespace std {
+class codecvt_base : public locale::facet {
+public:
+    enum result { ok, partial, error, noconv };
+    bool always_noconv() const noexcept { return do_always_noconv(); }
+    int max_length() const noexcept { return do_max_length(); }
+    int encoding() const noexcept { return do_encoding(); }
+protected:
+    virtual bool do_always_noconv() const noexcept;
+    virtual int do_max_length() const noexcept;
+    virtual int do_encoding() const noexcept;
+};
+template <class E, class B, class S> class codecvt : public codecvt_base {
+public:
+    result in(S &st, const B *f1, const B *l1, const B *&m1, E *f2, E *l2, E *&m2) const
+    {
+        return do_in(st, f1, l1, m1, f2, l2, m2);
+    }
+    result out(S &st, const E *f1, const E *l1, const E *&m1, B *f2, B *l2, B *&m2) const
+    {
+        return do_out(st, f1, l1, m1, f2, l2, m2);
+    }
+    result unshift(S &st, B *f2, B *l2, B *&m2) const { return do_unshift(st, f2, l2, m2); }
+    int length(S &st, const B *f1, const B *l1, size_t n) const { return do_length(st, f1, l1, n); }
+    explicit codecvt(size_t refs = 0);
+    static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
+    static locale::id id;
+protected:
+    virtual ~codecvt() noexcept;
+    virtual result do_in(S &, const B *, const B *, const B *&, E *, E *, E *&) const;
+    virtual result do_out(S &, const E *, const E *, const E *&, B *, B *, B *&) const;
+    virtual result do_unshift(S &, B *, B *, B *&) const;
+    virtual int do_length(S &, const B *, const B *, size_t) const;
+};
+extern template class MSVCP codecvt<char, char, _Mbstatet>;
+extern template class MSVCP codecvt<wchar_t, char, _Mbstatet>;
+
+// use_facet<F>: under the locale lock, the facet at the id's index, else one _Getcat makes (kept
+// for the process: counted, registered with _Facet_Register, remembered in a static)
+template <class F> struct _Facetptr { static const locale::facet *_Psave; };
+template <class F> const locale::facet *_Facetptr<F>::_Psave = nullptr;
 template <class F> const F &use_facet(const locale &loc)
 {
     _Lockit lock(_LOCK_LOCALE);
-    const locale::facet *f = loc._Getfacet(F::id);
+    const locale::facet *save = _Facetptr<F>::_Psave;
+    const size_t id = F::id;
+    const locale::facet *f = loc._Getfacet(id);
+    if (!f) {
+        if (save) {
+            f = save;
+        } else if (F::_Getcat(&save, &loc) != (size_t)-1) {
+            locale::facet *mod = const_cast<locale::facet *>(save);
+            mod->_Incref();
+            _Facet_Register(mod);
+            _Facetptr<F>::_Psave = save;
+            f = save;
+        }
+    }
     return *static_cast<const F *>(f);
+}
+// has_facet<F>: in the locale, or a standard facet _Getcat knows
+template <class F> bool has_facet(const locale &loc) noexcept
+{
+    _Lockit lock(_LOCK_LOCALE);
+    return loc._Getfacet(F::id) || F::_Getcat(nullptr, nullptr) != (size_t)-1;
 }
 
 // -- <xiosbase>, <ios>, <streambuf>, <ostream>, <istream>: the stream classes (the templates and
@@ -348,11 +534,13 @@ public:
     bool bad() const;
     int rdstate() const;
     int flags() const;
+    int flags(int);
     streamsize width() const;
     streamsize width(streamsize);
     streamsize precision(streamsize);
     int setf(int, int);
     locale getloc() const;
+    locale imbue(const locale &);
     virtual ~ios_base() noexcept;
     size_t _Stdstr;
     int _Mystate, _Except, _Fmtfl;
@@ -362,9 +550,6 @@ public:
 };
 template <class E, class T> class basic_ostream;
 enum _Uninitialized { _Noinit };
-}
-struct _Mbstatet { unsigned long _Wchar; unsigned short _Byte, _State; };
-namespace std {
 template <class S> class fpos {
 public:
     fpos(long long off = 0) : _Myoff(off), _Fpos(0), _Mystate() {}
@@ -395,6 +580,7 @@ protected:
     streamsize _Pnavail() const;
 public:
     locale getloc() const;
+    locale pubimbue(const locale &);
     using int_type = typename T::int_type;
     virtual ~basic_streambuf() noexcept;
     int_type sputc(E);
@@ -448,7 +634,9 @@ public:
     basic_ostream<E, T> *tie() const;
     basic_streambuf<E, T> *rdbuf() const;
     E fill() const;
+    E fill(E);
     E widen(char) const;
+    locale imbue(const locale &);
     basic_streambuf<E, T> *_Mystrbuf;
     basic_ostream<E, T> *_Tiestr;
     E _Fillch;
@@ -482,8 +670,14 @@ public:
         _Myt &_Os;
         bool _Ok;
     };
+    _Myt &operator<<(short);
+    _Myt &operator<<(unsigned short);
     _Myt &operator<<(int);
     _Myt &operator<<(unsigned int);
+    _Myt &operator<<(long);
+    _Myt &operator<<(unsigned long);
+    _Myt &operator<<(float);
+    _Myt &operator<<(long double);
     _Myt &operator<<(long long);
     _Myt &operator<<(unsigned long long);
     _Myt &operator<<(double);
@@ -505,10 +699,19 @@ public:
     virtual ~basic_istream() noexcept;
     bool _Ipfx(bool = false);
     void _Isfx();
+    _Myt &operator>>(short &);
+    _Myt &operator>>(unsigned short &);
     _Myt &operator>>(int &);
+    _Myt &operator>>(unsigned int &);
+    _Myt &operator>>(long &);
+    _Myt &operator>>(long long &);
+    _Myt &operator>>(float &);
+    _Myt &operator>>(bool &);
+    _Myt &operator>>(void *&);
     _Myt &operator>>(double &);
     _Myt &operator>>(unsigned long long &);
     typename T::int_type get();
+    typename T::int_type peek();
     _Myt &getline(E *, streamsize, E);
     _Myt &getline(E *, streamsize);
     streamsize gcount() const;

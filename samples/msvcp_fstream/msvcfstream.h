@@ -1,11 +1,13 @@
-// What the Microsoft STL's <fstream> compiles into a program, for char: basic_filebuf (all inline:
-// it opens through msvcp140's std::_Fiopen and then points its get and put areas at the FILE's
+// What the Microsoft STL's <fstream> compiles into a program: basic_filebuf (all inline: it opens
+// through msvcp140's std::_Fiopen; for char it then points its get and put areas at the FILE's
 // own buffer start, next pointer and count, from the UCRT's _get_stream_buffer_pointers, so that
 // its inline sgetc/sputc move the FILE's pointer and count directly; anything else goes to the C
 // stream: fgetc, fputc, ungetc, fread, fwrite, fflush, _fseeki64, fgetpos, fsetpos, setvbuf,
 // fclose, _lock_file) and the ifstream/ofstream/fstream wrappers. Same members, same calls in the
-// same order. Not here: the codecvt facet (open's _Initcvt): char to char is always_noconv, so the
-// STL's _Pcvt stays null and these paths are the ones it takes.
+// same order. open and imbue take the locale's codecvt<E, char, _Mbstatet> (_Initcvt): char to char
+// is always_noconv, so _Pcvt stays null; for wchar_t each character goes through its out (into
+// fwrite) and in (from fgetc, a byte at a time until a character comes out), and _Endwrite
+// unshifts.
 #pragma once
 #include "../msvcp_core/msvcstl.h"
 
@@ -55,6 +57,7 @@ public:
         if (!file)
             return nullptr;
         _Init(file, _Openfl);
+        _Initcvt(use_facet<_Cvt>(_Mysb::getloc()));
         return this;
     }
     basic_filebuf *close()
@@ -85,7 +88,28 @@ protected:
         if (!_Myfile)
             return T::eof();
         _Reset_back();
-        return fputc((E)meta, _Myfile) != -1 ? meta : T::eof();
+        if (!_Pcvt)
+            return fputc((E)meta, _Myfile) != -1 ? meta : T::eof();
+        char str[32];
+        const E ch = (E)meta;
+        const E *src;
+        char *dest;
+        switch (_Pcvt->out(_State, &ch, &ch + 1, src, str, str + 32, dest)) {
+        case codecvt_base::partial:
+        case codecvt_base::ok: {
+            const size_t count = (size_t)(dest - str);
+            if (0 < count && count != fwrite(str, 1, count, _Myfile))
+                return T::eof();
+            _Wrotesome = true;
+            if (src != &ch)
+                return meta;
+            return T::eof();
+        }
+        case codecvt_base::noconv:
+            return fputc((E)meta, _Myfile) != -1 ? meta : T::eof();
+        default:
+            return T::eof();
+        }
     }
     // put back: within the get area, else ungetc, else the one-character buffer _Mychar
     int_type pbackfail(int_type meta) override
@@ -97,7 +121,7 @@ protected:
         }
         if (!_Myfile || meta == T::eof())
             return T::eof();
-        if (ungetc((unsigned char)meta, _Myfile) != -1)
+        if (!_Pcvt && ungetc((unsigned char)meta, _Myfile) != -1)
             return meta;
         if (this->gptr() != &_Mychar) {
             _Mychar = (E)meta;
@@ -123,19 +147,49 @@ protected:
         if (!_Myfile)
             return T::eof();
         _Reset_back();
-        int meta = fgetc(_Myfile);
-        return meta == -1 ? T::eof() : T::to_int_type((E)meta);
+        if (!_Pcvt) {
+            int meta = fgetc(_Myfile);
+            return meta == -1 ? T::eof() : T::to_int_type((E)meta);
+        }
+        char str[32];                                      // the STL builds a string here
+        size_t n = 0;
+        for (;;) {
+            int meta = fgetc(_Myfile);
+            if (meta == -1 || n == sizeof str)
+                return T::eof();
+            str[n++] = (char)meta;
+            const char *src;
+            E ch, *dest;
+            switch (_Pcvt->in(_State, str, str + n, src, &ch, &ch + 1, dest)) {
+            case codecvt_base::partial:
+            case codecvt_base::ok:
+                if (dest != &ch) {                         // a character: the bytes it left go back
+                    for (long long left = str + n - src; 0 < left;)
+                        ungetc((unsigned char)src[--left], _Myfile);
+                    return T::to_int_type(ch);
+                }
+                memcpy(str, src, (size_t)(str + n - src));
+                n = (size_t)(str + n - src);
+                break;
+            case codecvt_base::noconv:
+                return T::to_int_type((E)str[0]);
+            default:
+                return T::eof();
+            }
+        }
     }
     // blocks: what the get area holds, then fread in chunks of at most 4095
     streamsize xsgetn(E *ptr, streamsize count) override
     {
+        if (sizeof(E) != 1 || _Pcvt)
+            return _Mysb::xsgetn(ptr, count);              // a character at a time
         if (count <= 0)
             return 0;
         size_t left = (size_t)count;
         size_t avail = (size_t)this->_Gnavail();
         if (avail > 0) {
             size_t n = left < avail ? left : avail;
-            memcpy(ptr, this->gptr(), n);
+            memcpy(ptr, this->gptr(), n * sizeof(E));
             ptr += n;
             left -= n;
             this->gbump((int)n);
@@ -157,6 +211,8 @@ protected:
     // blocks: into the put area's room, the rest by fwrite
     streamsize xsputn(const E *ptr, streamsize count) override
     {
+        if (sizeof(E) != 1 || _Pcvt)
+            return _Mysb::xsputn(ptr, count);
         streamsize start = count, size = this->_Pnavail();
         if (count > 0 && size > 0) {
             if (count < size)
@@ -173,8 +229,8 @@ protected:
     fpos<_Mbstatet> seekoff(long long off, int way, int = 3) override
     {
         long long filepos;
-        if (this->gptr() == &_Mychar && way == ios_base::cur)
-            off -= 1;                                      // the put-back character is not in the file
+        if (this->gptr() == &_Mychar && way == ios_base::cur && !_Pcvt)
+            off -= sizeof(E);                              // the put-back character is not in the file
         if (!_Myfile || !_Endwrite() || ((off != 0 || way != ios_base::cur) && _fseeki64(_Myfile, off, way) != 0)
             || fgetpos(_Myfile, &filepos) != 0)
             return fpos<_Mbstatet>(-1);
@@ -205,10 +261,45 @@ protected:
         return -1;
     }
 public:
+    void imbue(const locale &loc) override { _Initcvt(use_facet<_Cvt>(loc)); }
     void _Lock() override { if (_Myfile) _lock_file(_Myfile); }
     void _Unlock() override { if (_Myfile) _unlock_file(_Myfile); }
 private:
-    bool _Endwrite() { return true; }                      // nothing to unshift without a codecvt
+    using _Cvt = codecvt<E, char, _Mbstatet>;
+    void _Initcvt(const _Cvt &cvt)
+    {
+        if (cvt.always_noconv()) {
+            _Pcvt = nullptr;
+        } else {
+            _Pcvt = &cvt;
+            _Mysb::_Init();
+        }
+    }
+    // the end of a run of output: the shift state back to the initial one
+    bool _Endwrite()
+    {
+        if (!_Pcvt || !_Wrotesome)
+            return true;
+        if (overflow(T::eof()) == T::eof())
+            return false;
+        char str[32], *dest;
+        switch (_Pcvt->unshift(_State, str, str + 32, dest)) {
+        case codecvt_base::ok:
+            _Wrotesome = false;
+            [[fallthrough]];
+        case codecvt_base::partial: {
+            const size_t count = (size_t)(dest - str);
+            if (0 < count && count != fwrite(str, 1, count, _Myfile))
+                return false;
+            return !_Wrotesome;
+        }
+        case codecvt_base::noconv:
+            _Wrotesome = false;
+            return true;
+        default:
+            return false;
+        }
+    }
     // the areas: the streambuf's own (closed), or the FILE's buffer pointers (open)
     void _Init(FILE *file, _Initfl which)
     {
@@ -240,7 +331,7 @@ private:
         }
         this->setg(&_Mychar, &_Mychar, &_Mychar + 1);
     }
-    const void *_Pcvt;
+    const _Cvt *_Pcvt;
     E _Mychar;
     bool _Wrotesome;
     _Mbstatet _State;
@@ -314,4 +405,7 @@ using filebuf = basic_filebuf<char, char_traits<char>>;
 using ifstream = basic_ifstream<char, char_traits<char>>;
 using ofstream = basic_ofstream<char, char_traits<char>>;
 using fstream = basic_fstream<char, char_traits<char>>;
+using wfilebuf = basic_filebuf<wchar_t, char_traits<wchar_t>>;
+using wifstream = basic_ifstream<wchar_t, char_traits<wchar_t>>;
+using wofstream = basic_ofstream<wchar_t, char_traits<wchar_t>>;
 }
