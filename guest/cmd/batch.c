@@ -1,0 +1,148 @@
+/* Batch files (.bat, .cmd) run by this cmd.exe, line by line: %0 its name, %1..%9 its arguments,
+ * %* all of them; labels (:name) for goto, goto :eof, exit /b. A line whose parentheses are not
+ * closed goes on to the next ones (a block). With echo on, each command is shown after the prompt
+ * as cmd shows it, unless it starts with @. */
+#include "cmd.h"
+
+const WCHAR *batch_args[10];
+const WCHAR *batch_all;
+const WCHAR *batch_path;
+
+static int open_parens(const WCHAR *s, size_t n)
+{
+    int depth = 0, quoted = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"') quoted = !quoted;
+        else if (!quoted && s[i] == '^' && i + 1 < n) i++;
+        else if (!quoted && s[i] == '(') depth++;
+        else if (!quoted && s[i] == ')' && depth) depth--;
+    }
+    return depth;
+}
+
+static void show_command(const WCHAR *line)
+{
+    WCHAR cwd[1024];
+    GetCurrentDirectoryW(1024, cwd);
+    out_ascii("\r\n");
+    out(cwd);
+    out_ascii(">");
+    out_line(line);
+}
+
+/* The arguments as cmd splits them for %1..%9: blanks, commas, semicolons and = separate,
+ * quotes group (and stay). */
+static void split_args(WCHAR *copy, const WCHAR **args)
+{
+    int k = 1;
+    WCHAR *p = copy;
+    while (*p && k < 10) {
+        while (*p == ' ' || *p == '\t' || *p == ',' || *p == ';' || *p == '=') *p++ = 0;
+        if (!*p) break;
+        args[k++] = p;
+        int quoted = 0;
+        while (*p && (quoted || !(*p == ' ' || *p == '\t' || *p == ',' || *p == ';' || *p == '='))) {
+            if (*p == '"') quoted = !quoted;
+            p++;
+        }
+    }
+}
+
+int run_batch(const WCHAR *path, const WCHAR *args)
+{
+    HANDLE h = CreateFileW(path, 0x80000000u, 3, NULL, 3, 0x80, NULL);
+    if (h == INVALID_HANDLE_VALUE) {
+        err_ascii("The batch file cannot be found.\r\n");
+        return errorlevel = 1;
+    }
+    size_t cap = 1 << 16, size = 0;
+    char *bytes = cmd_alloc(cap + 1);
+    DWORD got;
+    while (size < cap && ReadFile(h, bytes + size, (DWORD)(cap - size), &got, NULL) && got)
+        size += got;
+    CloseHandle(h);
+    WCHAR *text = cmd_alloc((size + 1) * sizeof(WCHAR));
+    int n = MultiByteToWideChar(GetConsoleOutputCP(), 0, bytes, (int)size, text, (int)size);
+    text[n] = 0;
+    cmd_free(bytes);
+
+    /* the caller's batch state, back when this one ends */
+    const WCHAR *saved_args[10], *saved_all = batch_all, *saved_path = batch_path;
+    int saved_in = in_batch;
+    for (int i = 0; i < 10; i++) { saved_args[i] = batch_args[i]; batch_args[i] = NULL; }
+    WCHAR *copy = wdup(args, wlen(args));
+    batch_args[0] = path;
+    split_args(copy, batch_args);
+    batch_all = args;
+    batch_path = path;
+    in_batch = 1;
+
+    WCHAR *line = cmd_alloc(LINE_MAX_ * sizeof(WCHAR));
+    size_t pos = 0, total = (size_t)n;
+    while (pos < total && !exit_requested && !leave_batch) {
+        size_t len = 0;
+        for (;;) {                                      /* one line, or a block's lines */
+            while (pos < total && text[pos] != '\n' && len < LINE_MAX_ - 2) {
+                if (text[pos] != '\r') line[len++] = text[pos];
+                pos++;
+            }
+            if (pos < total) pos++;
+            if (pos >= total || !open_parens(line, len))
+                break;
+            line[len++] = '\n';
+        }
+        line[len] = 0;
+        const WCHAR *s = line;
+        while (is_space(*s) || *s == '@') s++;
+        if (*s == ':' || *s == 0)
+            continue;                                   /* a label, a :: comment, an empty line */
+        const WCHAR *t = line;
+        while (is_space(*t)) t++;
+        if (echo_on && *t != '@')
+            show_command(t);
+        run_line(line);
+        if (batch_goto) {                               /* goto: from the top, to the label */
+            const WCHAR eof[] = { 'e', 'o', 'f', 0 };
+            if (wieq(batch_goto, eof)) {
+                cmd_free(batch_goto);
+                batch_goto = NULL;
+                break;
+            }
+            size_t p = 0, found = total + 1, ll = wlen(batch_goto);
+            while (p < total) {
+                size_t q = p;
+                while (q < total && is_space(text[q])) q++;
+                if (text[q] == ':' && wnieq(text + q + 1, batch_goto, ll)
+                    && (q + 1 + ll >= total || text[q + 1 + ll] == '\r' || text[q + 1 + ll] == '\n'
+                        || is_space(text[q + 1 + ll]))) {
+                    while (q < total && text[q] != '\n') q++;
+                    found = q < total ? q + 1 : q;
+                    break;
+                }
+                while (p < total && text[p] != '\n') p++;
+                p++;
+            }
+            if (found > total) {
+                err_ascii("The system cannot find the batch label specified - ");
+                err(batch_goto);
+                err_ascii("\r\n");
+                errorlevel = 1;
+                cmd_free(batch_goto);
+                batch_goto = NULL;
+                break;
+            }
+            cmd_free(batch_goto);
+            batch_goto = NULL;
+            pos = found;
+        }
+    }
+    leave_batch = 0;
+    cmd_free(line);
+    cmd_free(copy);
+    cmd_free(text);
+    for (int i = 0; i < 10; i++) batch_args[i] = saved_args[i];
+    batch_all = saved_all;
+    batch_path = saved_path;
+    in_batch = saved_in;
+    return errorlevel;
+}
