@@ -16,7 +16,8 @@ static int ascii_ieq(const WCHAR *w, const char *a)
     return *w == 0 && *a == 0;
 }
 
-/* -- echo: "ECHO is on.", on/off, the text after one delimiter (echo. echo: echo/ ...) */
+/* -- echo: "ECHO is on.", on/off, or the text after one delimiter, its blanks kept (echo. echo:
+ * echo/ ... print whatever follows, on and off included) */
 static int cmd_echo(const WCHAR *text)
 {
     const WCHAR *p = skip_blanks(text);
@@ -38,10 +39,8 @@ static int cmd_echo(const WCHAR *text)
                 return 0;
             }
         }
-        out_line(m);
-        return 0;
     }
-    out_line(p + 1);                                    /* echo. echo: echo/ echo( ... */
+    out_line(p + 1);
     return 0;
 }
 
