@@ -6,7 +6,6 @@
 
 const WCHAR *batch_args[10];
 const WCHAR *batch_all;
-const WCHAR *batch_path;
 
 static int open_parens(const WCHAR *s, size_t n)
 {
@@ -48,37 +47,44 @@ static void split_args(WCHAR *copy, const WCHAR **args)
     }
 }
 
-int run_batch(const WCHAR *path, const WCHAR *args)
+/* Where a label's line ends in the script, or (size_t)-1. */
+static size_t find_label(const WCHAR *text, size_t total, const WCHAR *label)
 {
-    HANDLE h = CreateFileW(path, 0x80000000u, 3, NULL, 3, 0x80, NULL);
-    if (h == INVALID_HANDLE_VALUE) {
-        err_ascii("The batch file cannot be found.\r\n");
-        return errorlevel = 1;
+    size_t p = 0, ll = wlen(label);
+    while (p < total) {
+        size_t q = p;
+        while (q < total && is_space(text[q])) q++;
+        if (q < total && text[q] == ':' && wnieq(text + q + 1, label, ll)
+            && (q + 1 + ll >= total || text[q + 1 + ll] == '\r' || text[q + 1 + ll] == '\n'
+                || is_space(text[q + 1 + ll]))) {
+            while (q < total && text[q] != '\n') q++;
+            return q < total ? q + 1 : q;
+        }
+        while (p < total && text[p] != '\n') p++;
+        p++;
     }
-    size_t cap = 1 << 16, size = 0;
-    char *bytes = cmd_alloc(cap + 1);
-    DWORD got;
-    while (size < cap && ReadFile(h, bytes + size, (DWORD)(cap - size), &got, NULL) && got)
-        size += got;
-    CloseHandle(h);
-    WCHAR *text = cmd_alloc((size + 1) * sizeof(WCHAR));
-    int n = MultiByteToWideChar(GetConsoleOutputCP(), 0, bytes, (int)size, text, (int)size);
-    text[n] = 0;
-    cmd_free(bytes);
+    return (size_t)-1;
+}
 
-    /* the caller's batch state, back when this one ends */
-    const WCHAR *saved_args[10], *saved_all = batch_all, *saved_path = batch_path;
+static const WCHAR *script_text;                        /* the running script, for call :label */
+static size_t script_total;
+
+/* The script from `pos` with name %0 and these arguments, until its end, exit /b or goto :eof. */
+static int run_script(const WCHAR *text, size_t total, size_t pos, const WCHAR *name, const WCHAR *args)
+{
+    const WCHAR *saved_args[10], *saved_all = batch_all, *saved_text = script_text;
+    size_t saved_total = script_total;
     int saved_in = in_batch;
     for (int i = 0; i < 10; i++) { saved_args[i] = batch_args[i]; batch_args[i] = NULL; }
-    WCHAR *copy = wdup(args, wlen(args));
-    batch_args[0] = path;
+    WCHAR *copy = wdup(args, wlen(args)), *name_copy = wdup(name, wlen(name));
+    batch_args[0] = name_copy;
     split_args(copy, batch_args);
     batch_all = args;
-    batch_path = path;
     in_batch = 1;
+    script_text = text;
+    script_total = total;
 
     WCHAR *line = cmd_alloc(LINE_MAX_ * sizeof(WCHAR));
-    size_t pos = 0, total = (size_t)n;
     while (pos < total && !exit_requested && !leave_batch) {
         size_t len = 0;
         for (;;) {                                      /* one line, or a block's lines */
@@ -101,35 +107,15 @@ int run_batch(const WCHAR *path, const WCHAR *args)
         if (echo_on && *t != '@')
             show_command(t);
         run_line(line);
-        if (batch_goto) {                               /* goto: from the top, to the label */
-            const WCHAR eof[] = { 'e', 'o', 'f', 0 };
-            if (wieq(batch_goto, eof)) {
-                cmd_free(batch_goto);
-                batch_goto = NULL;
-                break;
-            }
-            size_t p = 0, found = total + 1, ll = wlen(batch_goto);
-            while (p < total) {
-                size_t q = p;
-                while (q < total && is_space(text[q])) q++;
-                if (text[q] == ':' && wnieq(text + q + 1, batch_goto, ll)
-                    && (q + 1 + ll >= total || text[q + 1 + ll] == '\r' || text[q + 1 + ll] == '\n'
-                        || is_space(text[q + 1 + ll]))) {
-                    while (q < total && text[q] != '\n') q++;
-                    found = q < total ? q + 1 : q;
-                    break;
-                }
-                while (p < total && text[p] != '\n') p++;
-                p++;
-            }
-            if (found > total) {
+        if (batch_goto) {                               /* goto: the line after the label */
+            static const WCHAR eof[] = { 'e', 'o', 'f', 0 };
+            size_t found = wieq(batch_goto, eof) ? total : find_label(text, total, batch_goto);
+            if (found == (size_t)-1) {
                 err_ascii("The system cannot find the batch label specified - ");
                 err(batch_goto);
                 err_ascii("\r\n");
                 errorlevel = 1;
-                cmd_free(batch_goto);
-                batch_goto = NULL;
-                break;
+                found = total;
             }
             cmd_free(batch_goto);
             batch_goto = NULL;
@@ -139,10 +125,56 @@ int run_batch(const WCHAR *path, const WCHAR *args)
     leave_batch = 0;
     cmd_free(line);
     cmd_free(copy);
-    cmd_free(text);
+    cmd_free(name_copy);
     for (int i = 0; i < 10; i++) batch_args[i] = saved_args[i];
     batch_all = saved_all;
-    batch_path = saved_path;
     in_batch = saved_in;
+    script_text = saved_text;
+    script_total = saved_total;
     return errorlevel;
+}
+
+/* call :label args: the running script again from the label, as a subroutine. */
+int call_label(const WCHAR *label, const WCHAR *args)
+{
+    if (!in_batch || script_text == NULL) {
+        err_ascii("Invalid attempt to call batch label outside of batch script.\r\n");
+        return errorlevel = 1;
+    }
+    size_t pos = find_label(script_text, script_total, label);
+    if (pos == (size_t)-1) {
+        err_ascii("The system cannot find the batch label specified - ");
+        err(label);
+        err_ascii("\r\n");
+        return errorlevel = 1;
+    }
+    WCHAR name[260];
+    name[0] = ':';
+    size_t n = wlen(label);
+    if (n > 250) n = 250;
+    for (size_t i = 0; i < n; i++) name[1 + i] = label[i];
+    name[1 + n] = 0;
+    return run_script(script_text, script_total, pos, name, args);
+}
+
+int run_batch(const WCHAR *path, const WCHAR *typed, const WCHAR *args)
+{
+    HANDLE h = CreateFileW(path, 0x80000000u, 3, NULL, 3, 0x80, NULL);
+    if (h == INVALID_HANDLE_VALUE) {
+        err_ascii("The batch file cannot be found.\r\n");
+        return errorlevel = 1;
+    }
+    size_t cap = 1 << 16, size = 0;
+    char *bytes = cmd_alloc(cap + 1);
+    DWORD got;
+    while (size < cap && ReadFile(h, bytes + size, (DWORD)(cap - size), &got, NULL) && got)
+        size += got;
+    CloseHandle(h);
+    WCHAR *text = cmd_alloc((size + 1) * sizeof(WCHAR));
+    int n = MultiByteToWideChar(GetConsoleOutputCP(), 0, bytes, (int)size, text, (int)size);
+    text[n] = 0;
+    cmd_free(bytes);
+    int r = run_script(text, (size_t)n, 0, typed, args);
+    cmd_free(text);
+    return r;
 }

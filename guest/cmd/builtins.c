@@ -6,7 +6,6 @@
 void message_for_error(DWORD e);
 int run_text(const WCHAR *line);
 int set_arithmetic(const WCHAR *expr);
-extern const WCHAR *batch_path;
 
 static const WCHAR *skip_blanks(const WCHAR *s) { while (is_space(*s)) s++; return s; }
 
@@ -322,10 +321,21 @@ static int cmd_if(const WCHAR *args)
     return run_branch(q, truth != negate);
 }
 
-/* -- call: a batch file (and back), or any command */
+/* -- call: a label of this batch file (a subroutine), another batch file (and back), or any
+ * command, its %variables% expanded once more */
 static int cmd_call(const WCHAR *args)
 {
-    return run_text(skip_blanks(args));
+    const WCHAR *p = skip_blanks(args);
+    if (*p == ':') {
+        WCHAR label[256];
+        const WCHAR *rest = first_word(p + 1, label, 256);
+        return call_label(label, skip_blanks(rest));
+    }
+    WCHAR *again = cmd_alloc(LINE_MAX_ * sizeof(WCHAR));   /* call expands the line a second time */
+    expand_variables(p, again, LINE_MAX_);
+    int s = run_text(again);
+    cmd_free(again);
+    return s;
 }
 
 static int cmd_goto(const WCHAR *args)

@@ -182,23 +182,22 @@ static int run_simple(node *n)
     int status = run_builtin(name, n->text, rest, &handled);
     if (handled)
         return status;
-    if (!find_program(name, path, 1100)) {
-        const WCHAR *t = n->text;
-        while (is_space(*t)) t++;
-        WCHAR typed[1024];
-        size_t k = 0;
-        int quoted = 0;
-        for (; *t && k < 1023; t++) {                   /* the name as typed, quotes and all */
-            if (*t == '"') quoted = !quoted;
-            else if (!quoted && (is_space(*t) || *t == ',' || *t == ';' || *t == '=')) break;
-            typed[k++] = *t;
-        }
-        typed[k] = 0;
-        return not_recognized(typed);
+    const WCHAR *t = n->text;                           /* the name as typed, quotes and all */
+    while (is_space(*t)) t++;
+    WCHAR typed[1024];
+    size_t k = 0;
+    int quoted = 0;
+    for (; *t && k < 1023; t++) {
+        if (*t == '"') quoted = !quoted;
+        else if (!quoted && (is_space(*t) || *t == ',' || *t == ';' || *t == '=')) break;
+        typed[k++] = *t;
     }
+    typed[k] = 0;
+    if (!find_program(name, path, 1100))
+        return not_recognized(typed);
     while (is_space(*rest)) rest++;
     if (is_batch(path))
-        return run_batch(path, rest);
+        return run_batch(path, typed, rest);
     WCHAR *line = trimmed(n->text);
     int code = spawn_and_wait(path, line);
     cmd_free(line);
@@ -228,9 +227,8 @@ static HANDLE start_element(node *n, HANDLE in, HANDLE out)
         WCHAR name[1024], path[1100];
         int handled = 0;
         first_word(n->text, name, 1024);
-        int internal = run_builtin(name, NULL, NULL, &handled) , builtin = handled;
-        (void)internal;
-        if (!builtin && name[0] && find_program(name, path, 1100) && !is_batch(path)) {
+        run_builtin(name, NULL, NULL, &handled);
+        if (!handled && name[0] && find_program(name, path, 1100) && !is_batch(path)) {
             WCHAR *line = trimmed(n->text);
             p = spawn_with(path, line, GetStdHandle(STD_INPUT_HANDLE), GetStdHandle(STD_OUTPUT_HANDLE),
                            GetStdHandle(STD_ERROR_HANDLE));
@@ -241,7 +239,7 @@ static HANDLE start_element(node *n, HANDLE in, HANDLE out)
             size_t tl = wlen(n->text);
             WCHAR *line = cmd_alloc((tl + 600) * sizeof(WCHAR));
             wcopy(line, self);
-            static const WCHAR sw[] = { ' ', '/', 'S', ' ', '/', 'D', ' ', '/', 'c', '"', ' ', 0 }, q[] = { ' ', '"', 0 };
+            static const WCHAR sw[] = { ' ', '/', 'S', ' ', '/', 'D', ' ', '/', 'c', '"', ' ', 0 }, q[] = { '"', 0 };
             wcat(line, sw);
             wcat(line, n->text);
             wcat(line, q);
