@@ -73,7 +73,8 @@ def test_command_line(command, stdout, code):
     assert result.stdout.decode() == stdout
     if code is not None:
         assert result.returncode == code & 0xFF
-        assert result.stderr == (b"" if code <= 255 else f"process exited with 0x{code:08X} (NTSTATUS 0x{code:08X})\n".encode())
+        status = f"process exited with 0x{code:08X} (NTSTATUS 0x{code:08X})\n"
+        assert result.stderr == (b"" if code <= 255 else status.encode())
 
 
 def test_unknown_command_message_and_9009():
