@@ -267,5 +267,18 @@ int main(int argc, char **argv)
     self = argv[0];
     if (argc >= 3 && !strcmp(argv[1], "child"))
         return child(argc, argv);
+    if (argc >= 2 && !strcmp(argv[1], "overlay")) {     /* this process ends, the new one goes on */
+        printf("     before _P_OVERLAY\n");
+        fflush(stdout);
+        _spawnl(_P_OVERLAY, self, self, "child", "args", "overlaid", NULL);
+        return 100;
+    }
+    if (argc >= 2 && !strcmp(argv[1], "execv")) {
+        printf("     before _execv\n");
+        fflush(stdout);
+        const char *args[] = { self, "child", "args", "exec'd", NULL };
+        _execv(self, args);
+        return 100;
+    }
     return parent();
 }
