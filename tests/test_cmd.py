@@ -92,13 +92,24 @@ def test_unknown_command_message_and_9009():
     ("cd C:\\nosuch", "The system cannot find the path specified.\r\n"),
     ("type C:\\nosuch.txt", "The system cannot find the file specified.\r\n"),
     ("set NO_SUCH_VARIABLE", "Environment variable NO_SUCH_VARIABLE not defined\r\n"),
-    ("echo x > C:\\nosuch\\f.txt", "The system cannot find the path specified.\r\n"),
-    ("C:\\s\\crt_spawn child count < C:\\nosuch.txt", "The system cannot find the file specified.\r\n"),
 ])
 def test_failures_say_what_windows_says_with_errorlevel_1(command, message):
     result = cmd(command)
     assert result.stderr.decode() == message
     assert result.returncode == 1
+
+
+@pytest.mark.parametrize("command,message,code", [
+    ("C:\\nosuch\\prog.exe", "The system cannot find the path specified.\r\n", 3),
+    # a redirection that fails leaves ERRORLEVEL as it was, and the command does not run
+    ("echo x > C:\\nosuch\\f.txt", "The system cannot find the path specified.\r\n", 0),
+    ("C:\\s\\crt_spawn child count < C:\\nosuch.txt", "The system cannot find the file specified.\r\n", 0),
+    ("cmd /c exit 6 & echo x > C:\\nosuch\\f.txt || echo failed", "The system cannot find the path specified.\r\n", 6),
+])
+def test_path_and_redirection_failures(command, message, code):
+    result = cmd(command)
+    assert result.stderr.decode() == message
+    assert result.returncode == code
 
 
 @pytest.fixture

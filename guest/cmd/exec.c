@@ -193,8 +193,22 @@ static int run_simple(node *n)
         typed[k++] = *t;
     }
     typed[k] = 0;
-    if (!find_program(name, path, 1100))
+    if (!find_program(name, path, 1100)) {
+        size_t slash = wlen(name);                      /* dir\file: a folder that is not there */
+        while (slash && name[slash - 1] != '\\' && name[slash - 1] != '/')
+            slash--;
+        if (slash > 1 && name[slash - 2] != ':') {
+            WCHAR dir[1024];
+            for (size_t i = 0; i + 1 < slash; i++) dir[i] = name[i];
+            dir[slash - 1] = 0;
+            DWORD a = GetFileAttributesW(dir);
+            if (a == INVALID_FILE_ATTRIBUTES || !(a & FILE_ATTRIBUTE_DIRECTORY)) {
+                err_ascii("The system cannot find the path specified.\r\n");
+                return errorlevel = 3;
+            }
+        }
         return not_recognized(typed);
+    }
     while (is_space(*rest)) rest++;
     if (is_batch(path))
         return run_batch(path, typed, rest);
@@ -297,9 +311,8 @@ int run_node(node *n)
         return run_pipeline(n);
     default: {
         redir_state st;
-        if (!apply_redirs(n, &st)) {
+        if (!apply_redirs(n, &st)) {                   /* ERRORLEVEL stays as it was */
             restore_redirs(&st);
-            errorlevel = 1;
             return 1;
         }
         s = n->type == NODE_BLOCK ? (n->left ? run_node(n->left) : 0) : run_simple(n);
