@@ -159,3 +159,13 @@ def test_commands_from_standard_input():
                                       "\r\nC:\\work>set /a 6*7\r\n42"
                                       "\r\nC:\\work>exit 5\r\n")
     assert result.returncode == 5
+
+
+def test_nul_is_the_null_device_wherever_its_folder(tmp_path):
+    """`> nul` and `2>nul` reach \\Device\\Null (ntdll maps DOS device names as Windows 10 does): nothing
+    is written, no file named nul appears in the current directory."""
+    result = run_kernel("boot", "--mount", f"C:\\m={tmp_path}", CMD, "/c",
+                        "cd C:\\m& nosuch_xyz 2>nul& echo x > nul& echo y >C:\\m\\NUL.txt& type nul& echo done")
+    assert result.stdout == b"done\r\n"
+    assert result.stderr.decode().startswith("process exited with 0x00002331")
+    assert list(tmp_path.iterdir()) == []

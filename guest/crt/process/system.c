@@ -24,6 +24,8 @@ CRTEXP int _wsystem(const WCHAR *command)
     if (command == NULL) {
         int found = comspec && _waccess(comspec, 0) == 0;
         free(comspec);
+        if (!found)
+            crt_errno = CRT_ENOENT;                     /* no interpreter: 0 and ENOENT */
         return found;
     }
     static const WCHAR slash_c[] = { '/', 'c', 0 }, cmd[] = { 'c', 'm', 'd', '.', 'e', 'x', 'e', 0 };
