@@ -63,6 +63,9 @@ CASES = [
     ("(echo a& echo b)>C:\\Temp\\c.txt & type C:\\Temp\\c.txt", "a\r\nb\r\n", 0),
     ("C:\\s\\crt_spawn child count < C:\\Windows\\System32\\cmd.exe & if errorlevel 1000 echo big", "big\r\n", None),
     ("cmd /c exit 9", "", 9),
+    ("set S=Hello World& call echo %S:~0,5%-%S:~-5%-%S:~6,-2%-%S:o=0%-%S:*o=X%",
+     "Hello-World-Wor-Hell0 W0rld-X World\r\n", 0),
+    ("echo %PATH:~0,10%", "C:\\Windows\r\n", 0),
     ("cmd /c echo nested& echo outer", "nested\r\nouter\r\n", 0),
 ]
 
@@ -118,6 +121,9 @@ def scripts(tmp_path):
         b"@echo off\r\necho args [%0] [%1] [%2] [%*]\r\nset V=%1\r\ncall :sub x y\r\ngoto skip\r\n"
         b"echo not shown\r\n:skip\r\nif \"%2\"==\"two\" (\r\n  echo block one\r\n  echo block two\r\n) else (\r\n"
         b"  echo other\r\n)\r\necho V=%V% 100%%\r\nexit /b 4\r\n:sub\r\necho in sub %1 %2\r\ngoto :eof\r\n")
+    (tmp_path / "loc.bat").write_bytes(
+        b"@echo off\r\nset A=outer\r\nsetlocal\r\nset A=inner\r\ncd C:\\Windows\r\necho %A% %CD%\r\nendlocal\r\n"
+        b"echo %A% %CD%\r\nsetlocal\r\nset B=left open\r\n")
     (tmp_path / "shown.cmd").write_bytes(b"echo hi\r\n@echo quiet\r\n")
     (tmp_path / "quotes.bat").write_bytes(
         b"@echo off\r\ncmd /c \"echo stripped\"\r\n"
@@ -136,6 +142,11 @@ def test_batch_file_arguments_labels_blocks_and_exit_b(scripts):
         assert result.returncode == 4
     result = cmd("call C:\\m\\t.bat 1& echo after", "--mount", f"C:\\m={scripts}")
     assert result.stdout.decode() == "args [C:\\m\\t.bat] [1] [] [1]\r\nin sub x y\r\nother\r\nV=1 100%\r\nafter\r\n"
+
+
+def test_setlocal_endlocal_and_the_end_of_a_batch_file(scripts):
+    result = cmd("C:\\m\\loc.bat& call echo [%B%] %A%", "--mount", f"C:\\m={scripts}")
+    assert result.stdout.decode() == "inner C:\\Windows\r\nouter C:\\work\r\n[%B%] outer\r\n"
 
 
 def test_batch_commands_are_shown_after_the_prompt_unless_at(scripts):

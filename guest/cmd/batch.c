@@ -66,6 +66,9 @@ static size_t find_label(const WCHAR *text, size_t total, const WCHAR *label)
     return (size_t)-1;
 }
 
+extern int local_depth;
+int cmd_endlocal(void);
+
 static const WCHAR *script_text;                        /* the running script, for call :label */
 static size_t script_total;
 
@@ -74,7 +77,7 @@ static int run_script(const WCHAR *text, size_t total, size_t pos, const WCHAR *
 {
     const WCHAR *saved_args[10], *saved_all = batch_all, *saved_text = script_text;
     size_t saved_total = script_total;
-    int saved_in = in_batch;
+    int saved_in = in_batch, depth = local_depth;
     for (int i = 0; i < 10; i++) { saved_args[i] = batch_args[i]; batch_args[i] = NULL; }
     WCHAR *copy = wdup(args, wlen(args)), *name_copy = wdup(name, wlen(name));
     batch_args[0] = name_copy;
@@ -123,6 +126,9 @@ static int run_script(const WCHAR *text, size_t total, size_t pos, const WCHAR *
         }
     }
     leave_batch = 0;
+    if (name[0] != ':')                                 /* a file, not a call :label: its setlocals end */
+        while (local_depth > depth)
+            cmd_endlocal();
     cmd_free(line);
     cmd_free(copy);
     cmd_free(name_copy);

@@ -1,11 +1,14 @@
-/* The internal commands: echo, exit, set, cd/chdir, type, ver, rem, if, call, goto, with the
- * messages and ERRORLEVELs of Windows' cmd.exe. Each returns its status (0: it succeeded). With a
- * NULL text, run_builtin only says whether a name is an internal command. */
+/* The internal commands: echo, exit, set, cd/chdir, type, ver, rem, if, call, goto, setlocal and
+ * endlocal (those two in locals.c), with the messages and ERRORLEVELs of Windows' cmd.exe. Each
+ * returns its status (0: it succeeded). With a NULL text, run_builtin only says whether a name is
+ * an internal command. */
 #include "cmd.h"
 
 void message_for_error(DWORD e);
 int run_text(const WCHAR *line);
 int set_arithmetic(const WCHAR *expr);
+int cmd_setlocal(void);
+int cmd_endlocal(void);
 
 static const WCHAR *skip_blanks(const WCHAR *s) { while (is_space(*s)) s++; return s; }
 
@@ -353,7 +356,7 @@ static int cmd_goto(const WCHAR *args)
 int run_builtin(const WCHAR *name, const WCHAR *text, const WCHAR *args, int *handled)
 {
     static const char *const names[] = { "ECHO", "EXIT", "SET", "CD", "CHDIR", "TYPE", "VER", "REM", "IF",
-                                         "CALL", "GOTO", 0 };
+                                         "CALL", "GOTO", "SETLOCAL", "ENDLOCAL", 0 };
     int which = -1;
     for (int i = 0; names[i]; i++)
         if (ascii_ieq(name, names[i]))
@@ -378,6 +381,8 @@ int run_builtin(const WCHAR *name, const WCHAR *text, const WCHAR *args, int *ha
     case 7: return 0;
     case 8: return cmd_if(args);
     case 9: return cmd_call(args);
-    default: return cmd_goto(args);
+    case 10: return cmd_goto(args);
+    case 11: return cmd_setlocal();
+    default: return cmd_endlocal();
     }
 }

@@ -1,7 +1,8 @@
 /* %variable% expansion, done on a whole line before it is parsed, as cmd does: a defined
  * variable becomes its value, ERRORLEVEL and CD their dynamic values when not set; on the command
  * line an undefined %NAME% stays as written, in a batch file it becomes nothing, %% becomes % and
- * %0..%9 and %* are the batch file's arguments. */
+ * %0..%9 and %* are the batch file's arguments. %NAME:~start,length% and %NAME:find=replace%
+ * change the value on the way. */
 #include "cmd.h"
 
 extern const WCHAR *batch_args[10];
@@ -32,6 +33,63 @@ static int dynamic(const WCHAR *name, WCHAR *value, size_t cap)
     if (wieq(name, cd))
         return GetCurrentDirectoryW((DWORD)cap, value) != 0;
     return 0;
+}
+
+static int number_at(const WCHAR **p)
+{
+    int neg = 0, v = 0;
+    if (**p == '-') { neg = 1; (*p)++; }
+    while (**p >= '0' && **p <= '9') v = v * 10 + (*(*p)++ - '0');
+    return neg ? -v : v;
+}
+
+/* The value (n characters, in place) with a substring (~start,length; negatives count from the
+ * end) or a replacement (find=replace, case-insensitive; *find: everything up to it) applied. */
+static size_t apply_modifier(WCHAR *v, size_t n, const WCHAR *m)
+{
+    if (*m == '~') {
+        m++;
+        int start = number_at(&m), len = (int)n;
+        int has_len = *m == ',';
+        if (has_len) { m++; len = number_at(&m); }
+        if (start < 0) start += (int)n;
+        if (start < 0) start = 0;
+        if (start > (int)n) start = (int)n;
+        int avail = (int)n - start;
+        if (!has_len) len = avail;
+        else if (len < 0) len = avail + len;
+        if (len < 0) len = 0;
+        if (len > avail) len = avail;
+        for (int i = 0; i < len; i++) v[i] = v[start + i];
+        v[len] = 0;
+        return (size_t)len;
+    }
+    const WCHAR *eq = m;
+    while (*eq && *eq != '=') eq++;
+    if (*eq != '=' || eq == m)
+        return n;
+    int star = *m == '*';
+    const WCHAR *find = m + star, *rep = eq + 1;
+    size_t fl = (size_t)(eq - find), rl = wlen(rep);
+    if (fl == 0)
+        return n;
+    WCHAR *outv = cmd_alloc(LINE_MAX_ * sizeof(WCHAR));
+    size_t k = 0, i = 0;
+    int done = 0;
+    while (i < n && k + rl < LINE_MAX_ - 1) {
+        if (!done && i + fl <= n && wnieq(v + i, find, fl)) {
+            if (star) k = 0;                            /* *find: what comes before goes too */
+            for (size_t j = 0; j < rl; j++) outv[k++] = rep[j];
+            i += fl;
+            if (star) done = 1;
+            continue;
+        }
+        outv[k++] = v[i++];
+    }
+    for (size_t j = 0; j < k; j++) v[j] = outv[j];
+    v[k] = 0;
+    cmd_free(outv);
+    return k;
 }
 
 void expand_variables(const WCHAR *in, WCHAR *o, size_t cap)
@@ -68,11 +126,21 @@ void expand_variables(const WCHAR *in, WCHAR *o, size_t cap)
         for (size_t i = 0; i < n; i++)
             name[i] = in[1 + i];
         name[n] = 0;
+        WCHAR *modifier = NULL;                         /* NAME:~start,length or NAME:find=replace */
+        for (WCHAR *c = name; *c; c++)
+            if (*c == ':') {
+                *c = 0;
+                modifier = c + 1;
+                break;
+            }
         DWORD got = GetEnvironmentVariableW(name, value, LINE_MAX_);
-        if (got && got < LINE_MAX_)
+        int defined = got && got < LINE_MAX_;
+        if (!defined && dynamic(name, value, LINE_MAX_))
+            defined = 1, got = (DWORD)wlen(value);
+        if (defined && modifier)
+            got = (DWORD)apply_modifier(value, got, modifier);
+        if (defined)
             k = put(o, k, cap, value, got);
-        else if (dynamic(name, value, LINE_MAX_))
-            k = put(o, k, cap, value, wlen(value));
         else if (!in_batch)
             k = put(o, k, cap, in, n + 2);               /* left as written */
         in = end + 1;
