@@ -66,6 +66,9 @@ CASES = [
     ("set S=Hello World& call echo %S:~0,5%-%S:~-5%-%S:~6,-2%-%S:o=0%-%S:*o=X%",
      "Hello-World-Wor-Hell0 W0rld-X World\r\n", 0),
     ("echo %PATH:~0,10%", "C:\\Windows\r\n", 0),
+    ("for %i in (1 2) do echo %i", "\r\nC:\\work>echo 1\r\n1\r\n\r\nC:\\work>echo 2\r\n2\r\n", 0),
+    ("for %i in (a,b;c) do @echo [%i] & echo x", "[a] \r\nx\r\n[b] \r\nx\r\n[c] \r\nx\r\n", 0),
+    ("for /l %n in (5,-2,0) do @echo %n", "5\r\n3\r\n1\r\n", 0),
     ("cmd /c echo nested& echo outer", "nested\r\nouter\r\n", 0),
 ]
 
@@ -124,6 +127,9 @@ def scripts(tmp_path):
     (tmp_path / "loc.bat").write_bytes(
         b"@echo off\r\nset A=outer\r\nsetlocal\r\nset A=inner\r\ncd C:\\Windows\r\necho %A% %CD%\r\nendlocal\r\n"
         b"echo %A% %CD%\r\nsetlocal\r\nset B=left open\r\n")
+    (tmp_path / "for.bat").write_bytes(
+        b"@echo off\r\nfor %%x in (a \"b c\",d) do echo [%%x]\r\nfor /l %%n in (1,3,7) do echo n=%%n\r\n"
+        b"for %%f in (C:\\m\\*.cmd) do echo file %%f\r\nfor %%x in (a) echo %%x\r\necho not reached\r\n")
     (tmp_path / "shown.cmd").write_bytes(b"echo hi\r\n@echo quiet\r\n")
     (tmp_path / "quotes.bat").write_bytes(
         b"@echo off\r\ncmd /c \"echo stripped\"\r\n"
@@ -147,6 +153,14 @@ def test_batch_file_arguments_labels_blocks_and_exit_b(scripts):
 def test_setlocal_endlocal_and_the_end_of_a_batch_file(scripts):
     result = cmd("C:\\m\\loc.bat& call echo [%B%] %A%", "--mount", f"C:\\m={scripts}")
     assert result.stdout.decode() == "inner C:\\Windows\r\nouter C:\\work\r\n[%B%] outer\r\n"
+
+
+def test_for_over_items_files_and_numbers(scripts):
+    result = cmd("C:\\m\\for.bat", "--mount", f"C:\\m={scripts}")
+    assert result.stdout.decode() == ('[a]\r\n["b c"]\r\n[d]\r\nn=1\r\nn=4\r\nn=7\r\n'
+                                      "file C:\\m\\shown.cmd\r\n")
+    assert result.stderr.decode() == "echo was unexpected at this time.\r\n"
+    assert result.returncode == 255
 
 
 def test_batch_commands_are_shown_after_the_prompt_unless_at(scripts):

@@ -19,7 +19,8 @@ static int open_parens(const WCHAR *s, size_t n)
     return depth;
 }
 
-static void show_command(const WCHAR *line)
+/* Echo on: a blank line, the prompt and the command, as cmd shows what it is about to run. */
+void show_command(const WCHAR *line)
 {
     WCHAR cwd[1024];
     GetCurrentDirectoryW(1024, cwd);

@@ -1,5 +1,5 @@
 /* The internal commands: echo, exit, set, cd/chdir, type, ver, rem, if, call, goto, setlocal and
- * endlocal (those two in locals.c), with the messages and ERRORLEVELs of Windows' cmd.exe. Each
+ * endlocal (those two in locals.c), for (for.c), with the messages and ERRORLEVELs of Windows' cmd.exe. Each
  * returns its status (0: it succeeded). With a NULL text, run_builtin only says whether a name is
  * an internal command. */
 #include "cmd.h"
@@ -9,6 +9,7 @@ int run_text(const WCHAR *line);
 int set_arithmetic(const WCHAR *expr);
 int cmd_setlocal(void);
 int cmd_endlocal(void);
+int cmd_for(const WCHAR *args);
 
 static const WCHAR *skip_blanks(const WCHAR *s) { while (is_space(*s)) s++; return s; }
 
@@ -310,7 +311,7 @@ static int cmd_if(const WCHAR *args)
             else if (ascii_ieq(op, "GTR")) truth = c > 0;
             else if (ascii_ieq(op, "GEQ")) truth = c >= 0;
             else {
-                out(tok2);
+                err(op);                                /* what stands where == or EQU... should */
                 err_ascii(" was unexpected at this time.\r\n");
                 exit_requested = 1;
                 return errorlevel = 255;
@@ -356,7 +357,7 @@ static int cmd_goto(const WCHAR *args)
 int run_builtin(const WCHAR *name, const WCHAR *text, const WCHAR *args, int *handled)
 {
     static const char *const names[] = { "ECHO", "EXIT", "SET", "CD", "CHDIR", "TYPE", "VER", "REM", "IF",
-                                         "CALL", "GOTO", "SETLOCAL", "ENDLOCAL", 0 };
+                                         "CALL", "GOTO", "SETLOCAL", "ENDLOCAL", "FOR", 0 };
     int which = -1;
     for (int i = 0; names[i]; i++)
         if (ascii_ieq(name, names[i]))
@@ -383,6 +384,7 @@ int run_builtin(const WCHAR *name, const WCHAR *text, const WCHAR *args, int *ha
     case 9: return cmd_call(args);
     case 10: return cmd_goto(args);
     case 11: return cmd_setlocal();
-    default: return cmd_endlocal();
+    case 12: return cmd_endlocal();
+    default: return cmd_for(args);
     }
 }

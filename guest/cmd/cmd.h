@@ -125,3 +125,4 @@ int not_recognized(const WCHAR *name);
 int spawn_and_wait(const WCHAR *app, const WCHAR *cmdline);
 HANDLE spawn_with(const WCHAR *app, const WCHAR *cmdline, HANDLE in, HANDLE out, HANDLE err);
 HANDLE make_inheritable(HANDLE h);
+void show_command(const WCHAR *line);

@@ -1,8 +1,9 @@
 /* The command line, once its %variables% are expanded, as a tree: `&` runs one command after the
  * other, `&&` and `||` on success or failure, `|` through a pipe, `( )` groups; each command
  * keeps its text with the redirections (n< n> n>> n>&m) taken out. Quotes make every operator
- * plain text, `^` escapes the next character. `rem` takes the rest of the line; `if` takes the
- * rest of the line (or of its block) as its condition and command, parsed when it runs. */
+ * plain text, `^` escapes the next character. `rem` takes the rest of the line; `if` and `for`
+ * take the rest of the line (or of its block) as their condition or list and command, parsed when
+ * they run. */
 #include "cmd.h"
 
 typedef struct { const WCHAR *p; int depth; } parser;
@@ -52,7 +53,7 @@ static void parse_redirection(parser *ps, node *n, WCHAR *text, size_t *len)
     }
     if (*ps->p == '&' && ps->p[1] >= '0' && ps->p[1] <= '9') {
         r.target_fd = ps->p[1] - '0';
-        r.kind = op == '<' ? '&' : '&';
+        r.kind = '&';
         ps->p += 2;
     } else {
         skip_spaces(ps);
@@ -95,7 +96,7 @@ static size_t take_rest(parser *ps, WCHAR *text, size_t len)
     return len;
 }
 
-/* The text so far is exactly the word REM or IF (after leading blanks). */
+/* The text so far is exactly the word REM, IF or FOR (after leading blanks). */
 static int is_keyword(const WCHAR *text, size_t len)
 {
     size_t i = 0;
@@ -104,7 +105,8 @@ static int is_keyword(const WCHAR *text, size_t len)
     const WCHAR *w = text + i;
     size_t n = len - i;
     return (n == 3 && wupper(w[0]) == 'R' && wupper(w[1]) == 'E' && wupper(w[2]) == 'M')
-           || (n == 2 && wupper(w[0]) == 'I' && wupper(w[1]) == 'F');
+           || (n == 2 && wupper(w[0]) == 'I' && wupper(w[1]) == 'F')
+           || (n == 3 && wupper(w[0]) == 'F' && wupper(w[1]) == 'O' && wupper(w[2]) == 'R');
 }
 
 static node *parse_command(parser *ps)
