@@ -194,3 +194,14 @@ def test_nul_is_the_null_device_wherever_its_folder(tmp_path):
     assert result.stdout == b"done\r\n"
     assert result.stderr.decode().startswith("process exited with 0x00002331")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_md_and_del(tmp_path):
+    result = run_kernel("boot", "--mount", f"C:\\d={tmp_path}", CMD, "/c",
+                        "cd C:\\d& md a\\b\\c& md a\\b& echo x>a\\f1.tmp& echo y>a\\f2.tmp& echo z>a\\keep.txt"
+                        "& del a\\*.tmp& del a\\nothere.txt& if exist a\\b\\c echo made")
+    assert result.stdout == b"made\r\n"
+    assert result.stderr.decode() == ("A subdirectory or file a\\b already exists.\r\n"
+                                      "Could Not Find C:\\d\\a\\nothere.txt\r\n")
+    assert result.returncode == 1                   # md's; del leaves ERRORLEVEL alone
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["b", "keep.txt"]

@@ -1,7 +1,7 @@
-/* The internal commands: echo, exit, set, cd/chdir, type, ver, rem, if, call, goto, setlocal and
- * endlocal (those two in locals.c), for (for.c), with the messages and ERRORLEVELs of Windows' cmd.exe. Each
- * returns its status (0: it succeeded). With a NULL text, run_builtin only says whether a name is
- * an internal command. */
+/* The internal commands: echo, exit, set, cd/chdir, type, ver, rem, if, call, goto; setlocal and
+ * endlocal (locals.c), for (for.c), md/mkdir and del/erase (files.c); with the messages and
+ * ERRORLEVELs of Windows' cmd.exe. Each returns its status (0: it succeeded). With a NULL text,
+ * run_builtin only says whether a name is an internal command. */
 #include "cmd.h"
 
 void message_for_error(DWORD e);
@@ -10,6 +10,8 @@ int set_arithmetic(const WCHAR *expr);
 int cmd_setlocal(void);
 int cmd_endlocal(void);
 int cmd_for(const WCHAR *args);
+int cmd_mkdir(const WCHAR *args);
+int cmd_del(const WCHAR *args);
 
 static const WCHAR *skip_blanks(const WCHAR *s) { while (is_space(*s)) s++; return s; }
 
@@ -357,7 +359,8 @@ static int cmd_goto(const WCHAR *args)
 int run_builtin(const WCHAR *name, const WCHAR *text, const WCHAR *args, int *handled)
 {
     static const char *const names[] = { "ECHO", "EXIT", "SET", "CD", "CHDIR", "TYPE", "VER", "REM", "IF",
-                                         "CALL", "GOTO", "SETLOCAL", "ENDLOCAL", "FOR", 0 };
+                                         "CALL", "GOTO", "SETLOCAL", "ENDLOCAL", "FOR", "MD", "MKDIR",
+                                         "DEL", "ERASE", 0 };
     int which = -1;
     for (int i = 0; names[i]; i++)
         if (ascii_ieq(name, names[i]))
@@ -385,6 +388,8 @@ int run_builtin(const WCHAR *name, const WCHAR *text, const WCHAR *args, int *ha
     case 10: return cmd_goto(args);
     case 11: return cmd_setlocal();
     case 12: return cmd_endlocal();
-    default: return cmd_for(args);
+    case 13: return cmd_for(args);
+    case 14: case 15: return cmd_mkdir(args);
+    default: return cmd_del(args);
     }
 }
