@@ -130,6 +130,9 @@ def scripts(tmp_path):
     (tmp_path / "for.bat").write_bytes(
         b"@echo off\r\nfor %%x in (a \"b c\",d) do echo [%%x]\r\nfor /l %%n in (1,3,7) do echo n=%%n\r\n"
         b"for %%f in (C:\\m\\*.cmd) do echo file %%f\r\nfor %%x in (a) echo %%x\r\necho not reached\r\n")
+    (tmp_path / "b.bat").write_bytes(b"@echo off\r\necho in b %1\r\n")
+    (tmp_path / "a.bat").write_bytes(b"@echo off\r\ncall C:\\m\\b.bat one\r\necho back\r\nC:\\m\\b.bat two\r\n"
+                                     b"echo not back\r\n")
     (tmp_path / "shown.cmd").write_bytes(b"echo hi\r\n@echo quiet\r\n")
     (tmp_path / "quotes.bat").write_bytes(
         b"@echo off\r\ncmd /c \"echo stripped\"\r\n"
@@ -161,6 +164,11 @@ def test_for_over_items_files_and_numbers(scripts):
                                       "file C:\\m\\shown.cmd\r\n")
     assert result.stderr.decode() == "echo was unexpected at this time.\r\n"
     assert result.returncode == 255
+
+
+def test_a_batch_file_returns_from_call_only(scripts):
+    result = cmd("C:\\m\\a.bat & echo after", "--mount", f"C:\\m={scripts}")
+    assert result.stdout.decode() == "in b one\r\nback\r\nin b two\r\nafter\r\n"
 
 
 def test_batch_commands_are_shown_after_the_prompt_unless_at(scripts):

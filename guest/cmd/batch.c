@@ -67,6 +67,7 @@ static size_t find_label(const WCHAR *text, size_t total, const WCHAR *label)
     return (size_t)-1;
 }
 
+IMPORT BOOL WINAPI GetFileSizeEx(HANDLE, LONGLONG *);
 extern int local_depth;
 int cmd_endlocal(void);
 
@@ -171,7 +172,9 @@ int run_batch(const WCHAR *path, const WCHAR *typed, const WCHAR *args)
         err_ascii("The batch file cannot be found.\r\n");
         return errorlevel = 1;
     }
-    size_t cap = 1 << 16, size = 0;
+    LONGLONG file_size = 0;
+    GetFileSizeEx(h, &file_size);
+    size_t cap = file_size > 0 && file_size < (1 << 26) ? (size_t)file_size : 0, size = 0;
     char *bytes = cmd_alloc(cap + 1);
     DWORD got;
     while (size < cap && ReadFile(h, bytes + size, (DWORD)(cap - size), &got, NULL) && got)

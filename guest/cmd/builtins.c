@@ -12,6 +12,7 @@ int cmd_endlocal(void);
 int cmd_for(const WCHAR *args);
 int cmd_mkdir(const WCHAR *args);
 int cmd_del(const WCHAR *args);
+extern int calling;
 
 static const WCHAR *skip_blanks(const WCHAR *s) { while (is_space(*s)) s++; return s; }
 
@@ -339,7 +340,9 @@ static int cmd_call(const WCHAR *args)
     }
     WCHAR *again = cmd_alloc(LINE_MAX_ * sizeof(WCHAR));   /* call expands the line a second time */
     expand_variables(p, again, LINE_MAX_);
+    calling = 1;
     int s = run_text(again);
+    calling = 0;
     cmd_free(again);
     return s;
 }

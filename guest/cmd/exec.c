@@ -12,6 +12,8 @@
 
 IMPORT DWORD WINAPI GetModuleFileNameW(HANDLE, WCHAR *, DWORD);
 
+int calling;                                            /* set by call for the command it runs */
+
 static const DWORD std_ids[3] = { STD_INPUT_HANDLE, STD_OUTPUT_HANDLE, STD_ERROR_HANDLE };
 
 void message_for_error(DWORD e)
@@ -210,8 +212,14 @@ static int run_simple(node *n)
         return not_recognized(typed);
     }
     while (is_space(*rest)) rest++;
-    if (is_batch(path))
-        return run_batch(path, typed, rest);
+    if (is_batch(path)) {
+        int called = calling;
+        calling = 0;
+        int r = run_batch(path, typed, rest);
+        if (in_batch && !called)
+            leave_batch = 1;                            /* without call, the caller does not go on */
+        return r;
+    }
     WCHAR *line = trimmed(n->text);
     int code = spawn_and_wait(path, line);
     cmd_free(line);
