@@ -213,3 +213,10 @@ def test_md_and_del(tmp_path):
                                       "Could Not Find C:\\d\\a\\nothere.txt\r\n")
     assert result.returncode == 1                   # md's; del leaves ERRORLEVEL alone
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["b", "keep.txt"]
+
+
+def test_slash_k_runs_the_command_then_reads_standard_input():
+    result = subprocess.run([sys.executable, "-m", "kernel", "boot", CMD, "/k", "echo first"], cwd=ROOT,
+                            capture_output=True, input=b"set /a 1+2\r\nexit\r\n", timeout=120)
+    assert result.stdout.decode() == "first\r\n\r\nC:\\work>set /a 1+2\r\n3\r\nC:\\work>exit\r\n"
+    assert result.returncode == 0
