@@ -30,7 +30,7 @@ CC = os.environ.get("MINGW_CC", "x86_64-w64-mingw32-gcc")
 COMMON = ["-O2", "-ffreestanding", "-nostdlib", "-fno-stack-protector", "-fno-ident", "-mno-stack-arg-probe",
           "-Wall", "-Werror", "-Wl,--no-insert-timestamp", "-Wl,--major-os-version=10",
           "-Wl,--major-subsystem-version=10", "-Wl,--dynamicbase"]
-KINDS = {"dll": ["-shared"], "native": ["-Wl,--subsystem,native"]}
+KINDS = {"dll": ["-shared"], "native": ["-Wl,--subsystem,native"], "exe": ["-Wl,--subsystem,console"]}
 
 
 class GuestImage:

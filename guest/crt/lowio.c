@@ -21,11 +21,18 @@ static void setup_fd(int fd, HANDLE h)
                         | ((_fmode & CRT_O_BINARY) ? 0 : CRT_FTEXT);
 }
 
+int crt_inherit_fds(void);                              /* process/inherit.c */
+
 void crt_init_lowio(void)
 {
-    setup_fd(0, GetStdHandle(STD_INPUT_HANDLE));
-    setup_fd(1, GetStdHandle(STD_OUTPUT_HANDLE));
-    setup_fd(2, GetStdHandle(STD_ERROR_HANDLE));
+    /* the parent runtime's descriptors first (STARTUPINFO.lpReserved2), then the standard handles */
+    int inherited = crt_inherit_fds();
+    if (!(inherited & 1))
+        setup_fd(0, GetStdHandle(STD_INPUT_HANDLE));
+    if (!(inherited & 2))
+        setup_fd(1, GetStdHandle(STD_OUTPUT_HANDLE));
+    if (!(inherited & 4))
+        setup_fd(2, GetStdHandle(STD_ERROR_HANDLE));
 }
 
 static crt_fd *get_fd(int fd)

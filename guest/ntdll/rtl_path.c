@@ -149,6 +149,33 @@ NTSYSAPI ULONG NTAPI RtlGetFullPathName_U(PCWSTR name, ULONG size, PWSTR buffer,
     return result;
 }
 
+/* RtlIsDosDeviceName_U's rule (Windows 10): a drive-relative, drive-absolute or relative path whose
+ * last component is NUL, CON, AUX, PRN, COM1-9 or LPT1-9 (any case, an extension, trailing blanks
+ * or a colon after it) names that device, wherever the folder: its length in characters, or 0. */
+static SIZE_T DosDeviceName(PCWSTR p, PCWSTR *name)
+{
+    SIZE_T n = wcslen(p), start = 0;
+    for (SIZE_T i = 0; i < n; i++)
+        if (Sep(p[i]) || (i == 1 && p[1] == ':')) start = i + 1;
+    SIZE_T end = start;
+    while (end < n && p[end] != '.' && p[end] != ':') end++;
+    while (end > start && p[end - 1] == ' ') end--;
+    SIZE_T len = end - start;
+    for (SIZE_T i = end; i < n; i++)                    /* after the name: .ext, blanks, one colon */
+        if (p[i] == ':' && i + 1 != n) return 0;
+    PCWSTR s = p + start;
+    WCHAR u[4];
+    if (len != 3 && len != 4) return 0;
+    for (int i = 0; i < 3; i++) u[i] = (WCHAR)(s[i] >= 'a' && s[i] <= 'z' ? s[i] - 32 : s[i]);
+    int three = (u[0] == 'N' && u[1] == 'U' && u[2] == 'L') || (u[0] == 'C' && u[1] == 'O' && u[2] == 'N')
+                || (u[0] == 'A' && u[1] == 'U' && u[2] == 'X') || (u[0] == 'P' && u[1] == 'R' && u[2] == 'N');
+    int numbered = ((u[0] == 'C' && u[1] == 'O' && u[2] == 'M') || (u[0] == 'L' && u[1] == 'P' && u[2] == 'T'))
+                   && len == 4 && s[3] >= '1' && s[3] <= '9';
+    if (!(len == 3 ? three : numbered)) return 0;
+    *name = s;
+    return len;
+}
+
 NTSYSAPI NTSTATUS NTAPI RtlDosPathNameToNtPathName_U_WithStatus(PCWSTR dos, UNICODE_STRING *nt, PWSTR *file_part,
                                                                  PVOID reserved)
 {
@@ -158,12 +185,18 @@ NTSYSAPI NTSTATUS NTAPI RtlDosPathNameToNtPathName_U_WithStatus(PCWSTR dos, UNIC
     WCHAR *full = RtlAllocateHeap(RtlpProcessHeap(), 0, (MAX_PATH_CHARS + 8) * 2);
     if (full == NULL) return STATUS_NO_MEMORY;
     SIZE_T prefix = 4, len, root;
+    PCWSTR device;
     ULONG type = RtlDetermineDosPathNameType_U(dos);
     memcpy(full, L"\\??\\", 8);
     if (type == RtlPathTypeLocalDevice && dos[2] == '?') {     /* \\?\X: the rest is taken as it is */
         len = wcslen(dos + 4);
         if (len > MAX_PATH_CHARS) { RtlFreeHeap(RtlpProcessHeap(), 0, full); return STATUS_NAME_TOO_LONG; }
         memcpy(full + 4, dos + 4, (len + 1) * 2);
+    } else if ((type == RtlPathTypeDriveAbsolute || type == RtlPathTypeDriveRelative || type == RtlPathTypeRooted
+                || type == RtlPathTypeRelative)
+               && DosDeviceName(dos, &device)) {       /* C:\dir\nul.txt -> \??\nul */
+        len = DosDeviceName(dos, &device);
+        memcpy(full + 4, device, len * 2);
     } else {
         RtlAcquirePebLock();
         len = FullPath(dos, full + 4, &root);

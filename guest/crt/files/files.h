@@ -18,6 +18,7 @@ WINBASEAPI BOOL WINAPI MoveFileExW(const WCHAR *, const WCHAR *, DWORD);
 WINBASEAPI BOOL WINAPI GetFileAttributesExW(const WCHAR *, int, void *);
 WINBASEAPI BOOL WINAPI SetFileTime(HANDLE, const FILETIME *, const FILETIME *, const FILETIME *);
 WINBASEAPI HANDLE WINAPI GetCurrentProcess(void);
+WINBASEAPI BOOL WINAPI SetStdHandle(DWORD, HANDLE);
 WINBASEAPI BOOL WINAPI DuplicateHandle(HANDLE, HANDLE, HANDLE, HANDLE *, DWORD, BOOL, DWORD);
 int crt_dos_to_errno(DWORD err);
 int crt_alloc_fd(HANDLE h, int flags);     /* the lowest free descriptor, typed and moded */

@@ -28,6 +28,10 @@ int crt_dos_to_errno(DWORD e)
     switch (e) {
     case 2: case 3: case 15: case 18: case 53: case 67: case 123: case 161: return CRT_ENOENT;
     case 4: return CRT_EMFILE;
+    case 10: return 7;              /* ERROR_BAD_ENVIRONMENT: E2BIG */
+    case 11: return 8;              /* ERROR_BAD_FORMAT: ENOEXEC */
+    case 128: case 129: return 10;  /* ERROR_WAIT_NO_CHILDREN, ERROR_CHILD_NOT_COMPLETE: ECHILD */
+    case 206: return CRT_ENOENT;    /* ERROR_FILENAME_EXCED_RANGE */
     case 5: case 19: case 32: case 33: case 65: case 82: case 108: case 145: return CRT_EACCES;
     case 6: return CRT_EBADF;
     case 8: case 14: return CRT_ENOMEM;
@@ -36,7 +40,10 @@ int crt_dos_to_errno(DWORD e)
     case 87: return CRT_EINVAL;
     case 109: return 32;            /* EPIPE */
     case 131: return CRT_EINVAL;
-    default: return CRT_EINVAL;
+    default:
+        if (e >= 188 && e <= 202)   /* ERROR_INVALID_STARTING_CODESEG .. ERROR_INFLOOP_IN_RELOC_CHAIN, */
+            return 8;               /* ERROR_BAD_EXE_FORMAT among them: ENOEXEC */
+        return CRT_EINVAL;
     }
 }
 
@@ -72,7 +79,8 @@ int crt_alloc_fd(HANDLE h, int oflag)
             crt_fds[fd].pending = -1;
             crt_fds[fd].flags = CRT_FOPEN | (type == FILE_TYPE_CHAR ? CRT_FDEV : type == FILE_TYPE_PIPE ? CRT_FPIPE : 0)
                                 | ((oflag & O_BINARY) || (!(oflag & O_TEXT) && (_fmode & O_BINARY)) ? 0 : CRT_FTEXT)
-                                | ((oflag & O_APPEND) ? CRT_FAPPEND : 0);
+                                | ((oflag & O_APPEND) ? CRT_FAPPEND : 0)
+                                | ((oflag & O_NOINHERIT) ? 0x10 : 0);      /* FNOINHERIT: not for _spawn */
             return fd;
         }
     crt_errno = CRT_EMFILE;
@@ -329,6 +337,9 @@ CRTEXP int _dup2(int fd, int fd2)
     crt_fds[fd2] = *f;
     crt_fds[fd2].handle = h;
     crt_fds[fd2].pending = -1;
+    crt_fds[fd2].flags &= (unsigned char)~0x10;        /* a duplicate is inheritable */
+    if (fd2 < 3)                /* a console program's 0, 1, 2 are its standard handles too */
+        SetStdHandle(fd2 == 0 ? STD_INPUT_HANDLE : fd2 == 1 ? STD_OUTPUT_HANDLE : STD_ERROR_HANDLE, h);
     return 0;
 }
 
