@@ -29,6 +29,32 @@ NTSYSAPI ULONG NTAPI RtlDetermineDosPathNameType_U(PCWSTR p)
     return RtlPathTypeRelative;
 }
 
+/* RtlIsDosDeviceName_U: when the last element of a drive or relative path names a DOS device (NUL,
+ * CON, AUX, PRN, COM1-9, LPT1-9, whatever follows a '.' or ':' and trailing spaces ignored), its
+ * offset in bytes in the high word and its length in bytes in the low word; otherwise 0. */
+NTSYSAPI ULONG NTAPI RtlIsDosDeviceName_U(PCWSTR p)
+{
+    ULONG type = RtlDetermineDosPathNameType_U(p);
+    if (type == RtlPathTypeUncAbsolute || type == RtlPathTypeLocalDevice || type == RtlPathTypeRootLocalDevice)
+        return 0;
+    SIZE_T n = wcslen(p), start = 0, len = 0;
+    for (SIZE_T i = 0; i < n; i++)
+        if (Sep(p[i]) || (i == 1 && p[1] == ':')) start = i + 1;
+    while (start + len < n && p[start + len] != '.' && p[start + len] != ':') len++;
+    while (len > 0 && p[start + len - 1] == ' ') len--;
+    WCHAR up[4];
+    if (len != 3 && len != 4) return 0;
+    for (SIZE_T i = 0; i < len; i++) up[i] = RtlUpcaseUnicodeChar(p[start + i]);
+    static const WCHAR three[][3] = { {'N','U','L'}, {'C','O','N'}, {'A','U','X'}, {'P','R','N'} };
+    static const WCHAR four[][3] = { {'C','O','M'}, {'L','P','T'} };
+    for (int k = 0; k < (len == 3 ? 4 : 2); k++) {
+        const WCHAR *w = len == 3 ? three[k] : four[k];
+        if (up[0] == w[0] && up[1] == w[1] && up[2] == w[2] && (len == 3 || (up[3] >= '1' && up[3] <= '9')))
+            return (ULONG)((start * 2) << 16 | len * 2);
+    }
+    return 0;
+}
+
 /* Append src (n chars) to out at *len, collapsing separators and resolving "." / "..", never
  * above `root` characters. */
 static void AppendNormalised(WCHAR *out, SIZE_T *len, SIZE_T root, PCWSTR src, SIZE_T n)
@@ -62,6 +88,15 @@ static SIZE_T FullPath(PCWSTR name, WCHAR *out, SIZE_T *root_out)
     SIZE_T n = wcslen(name), len = 0, root = 0;
     const UNICODE_STRING *cwd = &CURDIR_PATH;
     if (n > MAX_PATH_CHARS - 8) return 0;
+    ULONG device = RtlIsDosDeviceName_U(name);
+    if (device) {                                               /* C:\x\nul.txt -> \\.\nul */
+        memcpy(out, L"\\\\.\\", 8);
+        memcpy(out + 4, name + (device >> 16) / 2, (device & 0xFFFF));
+        len = 4 + (device & 0xFFFF) / 2;
+        out[len] = 0;
+        *root_out = 4;
+        return len;
+    }
     switch (type) {
     case RtlPathTypeLocalDevice:
         if (name[2] == '?') { memcpy(out, name, n * 2); *root_out = 4; return n; }   /* \\?\ verbatim */
@@ -162,7 +197,8 @@ NTSYSAPI NTSTATUS NTAPI RtlDosPathNameToNtPathName_U_WithStatus(PCWSTR dos, UNIC
             memmove(full + 8, full + 6, (len - 1) * 2);
             memcpy(full + 4, L"UNC\\", 8);
             len += 2;
-        } else if (type == RtlPathTypeLocalDevice || type == RtlPathTypeRootLocalDevice) {
+        } else if (type == RtlPathTypeLocalDevice || type == RtlPathTypeRootLocalDevice ||
+                   RtlIsDosDeviceName_U(dos)) {
             memmove(full + 4, full + 8, (len - 3) * 2);         /* \\.\X -> \??\X */
             len -= 4;
         }
