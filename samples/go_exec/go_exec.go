@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -92,6 +93,12 @@ func main() {
 	self, err := os.Executable()
 	fmt.Println("executable:", self, err)
 
+	// DOS device names: os.DevNull ("NUL") is what a child gets for a stdin left unset.
+	for _, name := range []string{"NUL", `C:\app\con.txt`, "nul .txt", "COM1:", `C:\app\nul\x`, `C:\app\lpt10`} {
+		full, err := syscall.FullPath(name)
+		fmt.Printf("FullPath(%q) = %q %v\n", name, full, err)
+	}
+
 	// Output: stdout through a pipe, the arguments quoted by makeCmdLine and split by the child.
 	out, err := exec.Command(self, "child", "echo", "plain", "two words", `q"uote`, `back\slash\`, "").Output()
 	fmt.Printf("Output: %q %v\n", out, err)
@@ -129,6 +136,10 @@ func main() {
 	cmd.Stdin = strings.NewReader("from a strings.Reader\n")
 	out, err = cmd.Output()
 	fmt.Printf("Stdin: %q %v\n", out, err)
+
+	// No Stdin: the child reads NUL, which ends at once.
+	out, err = exec.Command(self, "child", "upper").Output()
+	fmt.Printf("Stdin from NUL: %q %v\n", out, err)
 
 	// StdinPipe and StdoutPipe with Start and Wait.
 	cmd = exec.Command(self, "child", "lines")
