@@ -213,6 +213,38 @@ func main() {
 	_, err = os.FindProcess(0x7ffffff0)
 	fmt.Println("FindProcess of nothing:", err)
 
+	// SysProcAttr.ParentProcess (PROC_THREAD_ATTRIBUTE_PARENT_PROCESS): the child's parent is a
+	// process of ours, its standard handles duplicated into that process first.
+	waiter := exec.Command(self, "child", "wait")
+	hold, _ := waiter.StdinPipe()
+	waiter.Start()
+	const processCreateProcess, processDupHandle = 0x0080, 0x0040
+	ph, err := syscall.OpenProcess(processCreateProcess|processDupHandle|syscall.PROCESS_QUERY_INFORMATION, false, uint32(waiter.Process.Pid))
+	check("OpenProcess for PROCESS_CREATE_PROCESS", err == nil)
+	cmd = exec.Command(self, "child", "ppid", strconv.Itoa(waiter.Process.Pid))
+	cmd.SysProcAttr = &syscall.SysProcAttr{ParentProcess: ph}
+	out, err = cmd.Output()
+	fmt.Printf("with ParentProcess, Getppid is that process: %q %v\n", out, err)
+	syscall.CloseHandle(ph)
+	waiter.Process.Kill()
+	waiter.Wait()
+	hold.Close()
+
+	// CreationFlags and a full 32-bit exit code.
+	cmd = exec.Command(self, "child", "exit", "-1")
+	cmd.SysProcAttr = &syscall.SysProcAttr{CreationFlags: syscall.CREATE_NEW_PROCESS_GROUP}
+	err = cmd.Run()
+	fmt.Println("CREATE_NEW_PROCESS_GROUP, exit -1:", err, cmd.ProcessState.ExitCode())
+
+	// Stdout to a file of ours.
+	f, _ := os.CreateTemp("", "go_exec")
+	cmd = exec.Command(self, "child", "echo", "into a file")
+	cmd.Stdout = f
+	err = cmd.Run()
+	f.Close()
+	b, _ = os.ReadFile(f.Name())
+	fmt.Printf("to a file: %q %v, removed %v\n", b, err, os.Remove(f.Name()) == nil)
+
 	// os.Getppid in the child is this process's id.
 	out, _ = exec.Command(self, "child", "ppid", strconv.Itoa(os.Getpid())).Output()
 	fmt.Printf("child's Getppid is our pid: %s", out)

@@ -51,6 +51,11 @@ fn child(role: &str, args: &[String]) -> i32 {
             println!("not killed");
         }
         "panic" => panic!("the child panics"),
+        "abort" => process::abort(),
+        "fault" => unsafe {
+            let p = std::ptr::null_mut::<u32>();
+            p.write_volatile(1);
+        },
         _ => {
             println!("unknown role {}", role);
             return 3;
@@ -93,6 +98,19 @@ fn main() {
     let out = Command::new(&me).args(["child", "panic"]).output().unwrap();
     println!("panic: {} stderr starts {:?}", out.status,
              String::from_utf8_lossy(&out.stderr).lines().next().unwrap_or(""));
+
+    // abort() is __fastfail (STATUS_STACK_BUFFER_OVERRUN); an access violation is the exit code.
+    for role in ["abort", "fault"] {
+        let status = Command::new(&me).args(["child", role]).status().unwrap();
+        println!("{}: {} code {:?}", role, status, status.code());
+    }
+
+    // The child's stdout is a file of ours (Stdio::from(File)): DuplicateHandle makes it inheritable.
+    let path = env::temp_dir().join("rust_process_out.txt");
+    let file = std::fs::File::create(&path).unwrap();
+    let status = Command::new(&me).args(["child", "echo", "into a file"]).stdout(file).status().unwrap();
+    println!("to a file: {} {:?}", status, std::fs::read_to_string(&path).unwrap());
+    std::fs::remove_file(&path).unwrap();
 
     // status(): the child writes straight to our stdout.
     io::stdout().flush().unwrap();
