@@ -5,8 +5,79 @@
 // by the MSVCRT rules, kill (TerminateProcess), id, exit codes, std::process::exit and a panic in the
 // child, and a program that does not exist.
 use std::env;
+use std::ffi::c_void;
 use std::io::{self, Read, Write};
+use std::os::windows::io::AsRawHandle;
+use std::ptr;
 use std::process::{self, Command, Stdio};
+
+// The calls newer std makes on its asynchronous pipes (ReadFileEx and an alertable SleepEx) and
+// the cancelling of a pending read, made here by hand on the pipes std gives a child.
+#[repr(C)]
+struct Overlapped { internal: usize, internal_high: usize, offset: u32, offset_high: u32, event: *mut c_void }
+type Completion = extern "system" fn(u32, u32, *mut Overlapped);
+#[link(name = "kernel32")]
+extern "system" {
+    fn ReadFileEx(h: *mut c_void, buf: *mut u8, len: u32, ov: *mut Overlapped, done: Completion) -> i32;
+    fn ReadFile(h: *mut c_void, buf: *mut u8, len: u32, read: *mut u32, ov: *mut Overlapped) -> i32;
+    fn SleepEx(ms: u32, alertable: i32) -> u32;
+    fn CancelIo(h: *mut c_void) -> i32;
+    fn GetOverlappedResult(h: *mut c_void, ov: *mut Overlapped, n: *mut u32, wait: i32) -> i32;
+    fn CreateEventW(sa: *mut c_void, manual: i32, initial: i32, name: *const u16) -> *mut c_void;
+    fn CloseHandle(h: *mut c_void) -> i32;
+}
+static mut COMPLETED: Option<(u32, u32)> = None;
+extern "system" fn on_read(error: u32, bytes: u32, _ov: *mut Overlapped) {
+    unsafe { COMPLETED = Some((error, bytes)); }
+}
+fn overlapped(event: *mut c_void) -> Overlapped {
+    Overlapped { internal: 0, internal_high: 0, offset: 0, offset_high: 0, event }
+}
+fn last_error() -> i32 { io::Error::last_os_error().raw_os_error().unwrap_or(0) }
+
+fn read_with_completion_routines(me: &std::path::Path) {
+    let mut ch = Command::new(me).args(["child", "echo", "read with ReadFileEx"]).stdout(Stdio::piped())
+        .spawn().unwrap();
+    let h = ch.stdout.as_ref().unwrap().as_raw_handle() as *mut c_void;
+    let (mut got, mut buf, mut completions, mut sleeps_ok) = (Vec::new(), [0u8; 7], 0, true);
+    let end = loop {
+        let mut ov = overlapped(ptr::null_mut());
+        unsafe {
+            COMPLETED = None;
+            if ReadFileEx(h, buf.as_mut_ptr(), buf.len() as u32, &mut ov, on_read) == 0 {
+                break last_error();                      // the pipe was already broken
+            }
+            while COMPLETED.is_none() {
+                sleeps_ok &= SleepEx(0xFFFFFFFF, 1) == 0xC0;    // WAIT_IO_COMPLETION
+            }
+            let (error, bytes) = COMPLETED.unwrap();
+            if error != 0 { break error as i32; }        // broken while the read waited
+            got.extend_from_slice(&buf[..bytes as usize]);
+            completions += 1;
+        }
+    };
+    ch.wait().unwrap();
+    println!("ReadFileEx: {:?} in {} completions, SleepEx gave WAIT_IO_COMPLETION: {}, then error {}",
+             String::from_utf8_lossy(&got), completions, sleeps_ok, end);
+
+    let mut ch = Command::new(me).args(["child", "wait"]).stdin(Stdio::piped()).stdout(Stdio::piped())
+        .spawn().unwrap();
+    let h = ch.stdout.as_ref().unwrap().as_raw_handle() as *mut c_void;
+    unsafe {
+        let event = CreateEventW(ptr::null_mut(), 1, 0, ptr::null());
+        let mut ov = overlapped(event);
+        let mut n = 0u32;
+        let r = ReadFile(h, buf.as_mut_ptr(), buf.len() as u32, &mut n, &mut ov);
+        let pending = last_error();
+        let cancelled = CancelIo(h);
+        let g = GetOverlappedResult(h, &mut ov, &mut n, 1);
+        println!("a pending read: ReadFile {} error {}, CancelIo {}, GetOverlappedResult {} error {} bytes {}",
+                 r, pending, cancelled, g, last_error(), n);
+        CloseHandle(event);
+    }
+    ch.kill().unwrap();
+    println!("then killed: {}", ch.wait().unwrap());
+}
 
 fn child(role: &str, args: &[String]) -> i32 {
     match role {
@@ -165,6 +236,8 @@ fn main() {
     ch.stdout.take().unwrap().read_to_string(&mut rest).unwrap();
     println!("its stdout after the kill: {:?}", rest);
     println!("kill again: {:?}", ch.kill().map_err(|e| e.kind()));
+
+    read_with_completion_routines(&me);
 
     // A program that is nowhere, by name and by path.
     for name in ["no_such_program", "C:\\app\\no_such_program.exe"] {
