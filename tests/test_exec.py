@@ -14,6 +14,8 @@ GO_LINES = [
     r'FullPath("NUL") = "\\\\.\\NUL" <nil>',
     r'FullPath("C:\\app\\con.txt") = "\\\\.\\con" <nil>',
     r'FullPath("C:\\app\\nul\\x") = "C:\\app\\nul\\x" <nil>',
+    "written to CON",
+    "CON for reading and writing: open con: The system cannot find the file specified.",
     # makeCmdLine's quoting, split back by the child's CommandLineToArgv rules
     r'Output: "arg 0: [plain]\narg 1: [two words]\narg 2: [q\"uote]\narg 3: [back\\slash\\]\narg 4: []\n" <nil>',
     r'CombinedOutput: "to stdout\nto stderr\n" <nil>',

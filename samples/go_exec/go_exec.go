@@ -99,6 +99,15 @@ func main() {
 		fmt.Printf("FullPath(%q) = %q %v\n", name, full, err)
 	}
 
+	// CON for writing is the console's output; for reading and writing at once it is nothing.
+	con, err := os.OpenFile("CON", os.O_WRONLY, 0)
+	if err == nil {
+		fmt.Fprintln(con, "written to CON")
+		con.Close()
+	}
+	_, err = os.OpenFile("con", os.O_RDWR, 0)
+	fmt.Println("CON for reading and writing:", err)
+
 	// Output: stdout through a pipe, the arguments quoted by makeCmdLine and split by the child.
 	out, err := exec.Command(self, "child", "echo", "plain", "two words", `q"uote`, `back\slash\`, "").Output()
 	fmt.Printf("Output: %q %v\n", out, err)
