@@ -1,7 +1,8 @@
 /* DOS paths: RtlDetermineDosPathNameType_U, RtlGetFullPathName_U (relative to the current
  * directory, '/' as '\', "." and ".." resolved, trailing dots and spaces of the last element
  * dropped), RtlDosPathNameToNtPathName_U(_WithStatus) ("\??\" + the full path, "\\?\" kept as
- * written), and the process's current directory (ProcessParameters->CurrentDirectory). */
+ * written; a DOS device name such as NUL or CON, RtlIsDosDeviceName_U, is "\??\NAME"), and the
+ * process's current directory (ProcessParameters->CurrentDirectory). */
 #include "rtl.h"
 
 #define PARAMS() ((UCHAR *)NtCurrentTeb()->ProcessEnvironmentBlock->ProcessParameters)
