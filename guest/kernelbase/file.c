@@ -53,8 +53,14 @@ KBAPI HANDLE WINAPI CreateFileW(LPCWSTR name, DWORD access, DWORD share, LPSECUR
     UNICODE_STRING nt;
     OBJECT_ATTRIBUTES oa;
     UNICODE_STRING device;
-    if (name && (IsName(name, L"CONIN$") || IsName(name, L"CONOUT$"))) {
-        RtlInitUnicodeString(&device, IsName(name, L"CONIN$") ? L"\\Device\\ConDrv\\CurrentIn" : L"\\Device\\ConDrv\\CurrentOut");
+    /* The DOS device CON is the console's input for GENERIC_READ, its output for GENERIC_WRITE
+     * (both at once name nothing: ERROR_FILE_NOT_FOUND from the open of \??\CON below). */
+    ULONG dos = name ? RtlIsDosDeviceName_U(name) : 0;
+    DWORD rw = access & (GENERIC_READ | GENERIC_WRITE);
+    int con = (dos & 0xFFFF) == 6 && (name[(dos >> 16) / 2] | 0x20) == 'c' && (rw == GENERIC_READ || rw == GENERIC_WRITE);
+    if (name && (con || IsName(name, L"CONIN$") || IsName(name, L"CONOUT$"))) {
+        int in = con ? rw == GENERIC_READ : IsName(name, L"CONIN$");
+        RtlInitUnicodeString(&device, in ? L"\\Device\\ConDrv\\CurrentIn" : L"\\Device\\ConDrv\\CurrentOut");
         memset(&oa, 0, sizeof(oa));
         oa.Length = sizeof(oa);
         oa.ObjectName = &device;

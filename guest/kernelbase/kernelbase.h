@@ -61,6 +61,7 @@ NTDLL ULONG NTAPI NtGetCurrentProcessorNumber(void);
 NTDLL ULONG NTAPI RtlNtStatusToDosError(NTSTATUS);
 NTDLL void NTAPI RtlSetLastWin32Error(ULONG);
 NTDLL ULONG NTAPI RtlGetLastWin32Error(void);
+NTDLL ULONG NTAPI RtlIsDosDeviceName_U(PCWSTR);
 NTDLL void NTAPI RtlInitUnicodeString(UNICODE_STRING *, PCWSTR);
 NTDLL BOOLEAN NTAPI RtlEqualUnicodeString(const UNICODE_STRING *, const UNICODE_STRING *, BOOLEAN);
 NTDLL WCHAR NTAPI RtlUpcaseUnicodeChar(WCHAR);

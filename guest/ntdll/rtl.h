@@ -136,6 +136,7 @@ void *memmove(void *dst, const void *src, SIZE_T n);
 
 /* rtl_path.c */
 NTSYSAPI ULONG NTAPI RtlDetermineDosPathNameType_U(PCWSTR Path);
+NTSYSAPI ULONG NTAPI RtlIsDosDeviceName_U(PCWSTR Path);
 NTSYSAPI ULONG NTAPI RtlGetFullPathName_U(PCWSTR Name, ULONG Size, PWSTR Buffer, PWSTR *FilePart);
 NTSYSAPI NTSTATUS NTAPI RtlDosPathNameToNtPathName_U_WithStatus(PCWSTR Dos, UNICODE_STRING *Nt, PWSTR *FilePart, PVOID Reserved);
 NTSYSAPI BOOLEAN NTAPI RtlDosPathNameToNtPathName_U(PCWSTR Dos, UNICODE_STRING *Nt, PWSTR *FilePart, PVOID Reserved);

@@ -1,7 +1,8 @@
 /* DOS paths: RtlDetermineDosPathNameType_U, RtlGetFullPathName_U (relative to the current
  * directory, '/' as '\', "." and ".." resolved, trailing dots and spaces of the last element
  * dropped), RtlDosPathNameToNtPathName_U(_WithStatus) ("\??\" + the full path, "\\?\" kept as
- * written), and the process's current directory (ProcessParameters->CurrentDirectory). */
+ * written; a DOS device name such as NUL or CON, RtlIsDosDeviceName_U, is "\??\NAME"), and the
+ * process's current directory (ProcessParameters->CurrentDirectory). */
 #include "rtl.h"
 
 #define PARAMS() ((UCHAR *)NtCurrentTeb()->ProcessEnvironmentBlock->ProcessParameters)
@@ -27,6 +28,32 @@ NTSYSAPI ULONG NTAPI RtlDetermineDosPathNameType_U(PCWSTR p)
     if (p[0] && p[1] == ':')
         return Sep(p[2]) ? RtlPathTypeDriveAbsolute : RtlPathTypeDriveRelative;
     return RtlPathTypeRelative;
+}
+
+/* RtlIsDosDeviceName_U: when the last element of a drive or relative path names a DOS device (NUL,
+ * CON, AUX, PRN, COM1-9, LPT1-9, whatever follows a '.' or ':' and trailing spaces ignored), its
+ * offset in bytes in the high word and its length in bytes in the low word; otherwise 0. */
+NTSYSAPI ULONG NTAPI RtlIsDosDeviceName_U(PCWSTR p)
+{
+    ULONG type = RtlDetermineDosPathNameType_U(p);
+    if (type == RtlPathTypeUncAbsolute || type == RtlPathTypeLocalDevice || type == RtlPathTypeRootLocalDevice)
+        return 0;
+    SIZE_T n = wcslen(p), start = 0, len = 0;
+    for (SIZE_T i = 0; i < n; i++)
+        if (Sep(p[i]) || (i == 1 && p[1] == ':')) start = i + 1;
+    while (start + len < n && p[start + len] != '.' && p[start + len] != ':') len++;
+    while (len > 0 && p[start + len - 1] == ' ') len--;
+    WCHAR up[4];
+    if (len != 3 && len != 4) return 0;
+    for (SIZE_T i = 0; i < len; i++) up[i] = RtlUpcaseUnicodeChar(p[start + i]);
+    static const WCHAR three[][3] = { {'N','U','L'}, {'C','O','N'}, {'A','U','X'}, {'P','R','N'} };
+    static const WCHAR four[][3] = { {'C','O','M'}, {'L','P','T'} };
+    for (int k = 0; k < (len == 3 ? 4 : 2); k++) {
+        const WCHAR *w = len == 3 ? three[k] : four[k];
+        if (up[0] == w[0] && up[1] == w[1] && up[2] == w[2] && (len == 3 || (up[3] >= '1' && up[3] <= '9')))
+            return (ULONG)((start * 2) << 16 | len * 2);
+    }
+    return 0;
 }
 
 /* Append src (n chars) to out at *len, collapsing separators and resolving "." / "..", never
@@ -73,6 +100,15 @@ static SIZE_T FullPath(PCWSTR name, WCHAR *out, SIZE_T *root_out)
     SIZE_T n = wcslen(name), len = 0, root = 0;
     const UNICODE_STRING *cwd = &CURDIR_PATH;
     if (n > MAX_PATH_CHARS - 8) return 0;
+    ULONG device = RtlIsDosDeviceName_U(name);
+    if (device) {                                               /* C:\x\nul.txt -> \\.\nul */
+        memcpy(out, L"\\\\.\\", 8);
+        memcpy(out + 4, name + (device >> 16) / 2, (device & 0xFFFF));
+        len = 4 + (device & 0xFFFF) / 2;
+        out[len] = 0;
+        *root_out = 4;
+        return len;
+    }
     switch (type) {
     case RtlPathTypeLocalDevice:
         if (name[2] == '?') { memcpy(out, name, n * 2); *root_out = 4; return n; }   /* \\?\ verbatim */
@@ -149,33 +185,6 @@ NTSYSAPI ULONG NTAPI RtlGetFullPathName_U(PCWSTR name, ULONG size, PWSTR buffer,
     return result;
 }
 
-/* RtlIsDosDeviceName_U's rule (Windows 10): a drive-relative, drive-absolute or relative path whose
- * last component is NUL, CON, AUX, PRN, COM1-9 or LPT1-9 (any case, an extension, trailing blanks
- * or a colon after it) names that device, wherever the folder: its length in characters, or 0. */
-static SIZE_T DosDeviceName(PCWSTR p, PCWSTR *name)
-{
-    SIZE_T n = wcslen(p), start = 0;
-    for (SIZE_T i = 0; i < n; i++)
-        if (Sep(p[i]) || (i == 1 && p[1] == ':')) start = i + 1;
-    SIZE_T end = start;
-    while (end < n && p[end] != '.' && p[end] != ':') end++;
-    while (end > start && p[end - 1] == ' ') end--;
-    SIZE_T len = end - start;
-    for (SIZE_T i = end; i < n; i++)                    /* after the name: .ext, blanks, one colon */
-        if (p[i] == ':' && i + 1 != n) return 0;
-    PCWSTR s = p + start;
-    WCHAR u[4];
-    if (len != 3 && len != 4) return 0;
-    for (int i = 0; i < 3; i++) u[i] = (WCHAR)(s[i] >= 'a' && s[i] <= 'z' ? s[i] - 32 : s[i]);
-    int three = (u[0] == 'N' && u[1] == 'U' && u[2] == 'L') || (u[0] == 'C' && u[1] == 'O' && u[2] == 'N')
-                || (u[0] == 'A' && u[1] == 'U' && u[2] == 'X') || (u[0] == 'P' && u[1] == 'R' && u[2] == 'N');
-    int numbered = ((u[0] == 'C' && u[1] == 'O' && u[2] == 'M') || (u[0] == 'L' && u[1] == 'P' && u[2] == 'T'))
-                   && len == 4 && s[3] >= '1' && s[3] <= '9';
-    if (!(len == 3 ? three : numbered)) return 0;
-    *name = s;
-    return len;
-}
-
 NTSYSAPI NTSTATUS NTAPI RtlDosPathNameToNtPathName_U_WithStatus(PCWSTR dos, UNICODE_STRING *nt, PWSTR *file_part,
                                                                  PVOID reserved)
 {
@@ -185,18 +194,12 @@ NTSYSAPI NTSTATUS NTAPI RtlDosPathNameToNtPathName_U_WithStatus(PCWSTR dos, UNIC
     WCHAR *full = RtlAllocateHeap(RtlpProcessHeap(), 0, (MAX_PATH_CHARS + 8) * 2);
     if (full == NULL) return STATUS_NO_MEMORY;
     SIZE_T prefix = 4, len, root;
-    PCWSTR device;
     ULONG type = RtlDetermineDosPathNameType_U(dos);
     memcpy(full, L"\\??\\", 8);
     if (type == RtlPathTypeLocalDevice && dos[2] == '?') {     /* \\?\X: the rest is taken as it is */
         len = wcslen(dos + 4);
         if (len > MAX_PATH_CHARS) { RtlFreeHeap(RtlpProcessHeap(), 0, full); return STATUS_NAME_TOO_LONG; }
         memcpy(full + 4, dos + 4, (len + 1) * 2);
-    } else if ((type == RtlPathTypeDriveAbsolute || type == RtlPathTypeDriveRelative || type == RtlPathTypeRooted
-                || type == RtlPathTypeRelative)
-               && DosDeviceName(dos, &device)) {       /* C:\dir\nul.txt -> \??\nul */
-        len = DosDeviceName(dos, &device);
-        memcpy(full + 4, device, len * 2);
     } else {
         RtlAcquirePebLock();
         len = FullPath(dos, full + 4, &root);
@@ -206,7 +209,8 @@ NTSYSAPI NTSTATUS NTAPI RtlDosPathNameToNtPathName_U_WithStatus(PCWSTR dos, UNIC
             memmove(full + 8, full + 6, (len - 1) * 2);
             memcpy(full + 4, L"UNC\\", 8);
             len += 2;
-        } else if (type == RtlPathTypeLocalDevice || type == RtlPathTypeRootLocalDevice) {
+        } else if (type == RtlPathTypeLocalDevice || type == RtlPathTypeRootLocalDevice ||
+                   RtlIsDosDeviceName_U(dos)) {
             memmove(full + 4, full + 8, (len - 3) * 2);         /* \\.\X -> \??\X */
             len -= 4;
         }

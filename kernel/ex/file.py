@@ -427,7 +427,13 @@ def NtFlushBuffersFile(kernel, thread, handle, io_status):
 
 
 def NtCancelIoFile(kernel, thread, handle, io_status):
-    reference_file(thread, handle)
+    """Cancel the requests the calling thread issued on the file that still wait (each completes
+    with STATUS_CANCELLED); success whether there were any or not. Only pipes keep requests waiting."""
+    file = reference_file(thread, handle)
+    probe_for_write(thread.process.space, io_status, _iosb.size)
+    cancel = getattr(file.device, "cancel", None)
+    if cancel is not None:
+        cancel(file, None, thread)
     thread.process.space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, 0))
     return STATUS_SUCCESS
 

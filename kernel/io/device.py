@@ -2,6 +2,7 @@
 functions) each kind of device answers. The volume (kernel/io/disk.py), the console
 (kernel/io/console.py) and \\Device\\Null are the devices of this kernel."""
 from ..status import STATUS_INVALID_DEVICE_REQUEST, STATUS_OBJECT_NAME_NOT_FOUND, NtStatusError
+from .access import FILE_ALL_ACCESS
 
 FILE_DEVICE_DISK = 0x7
 FILE_DEVICE_DISK_FILE_SYSTEM = 0x8
@@ -55,6 +56,8 @@ class NullDevice(DeviceObject):
         if remaining:
             raise NtStatusError(STATUS_OBJECT_NAME_NOT_FOUND)
         file = FileObject(self.kernel, self, "")
+        # No security on the null device: an open gets what it asked for (everything, for MAXIMUM_ALLOWED).
+        file.granted_access = FILE_ALL_ACCESS if request.maximum_allowed else request.access
         return file, 1                  # FILE_OPENED
 
     def read(self, file, offset, length: int) -> bytes:

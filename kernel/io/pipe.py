@@ -242,17 +242,18 @@ class NamedPipeDevice(DeviceObject):
         del queued[:length]
         return data
 
-    def cancel(self, file, io_status: int | None) -> int:
+    def cancel(self, file, io_status: int | None, thread=None) -> int:
         """IoCancelIrp for the file's requests waiting in its pipe (only the one whose
-        IO_STATUS_BLOCK is `io_status`, when given): each completes with STATUS_CANCELLED.
-        Returns how many were cancelled."""
+        IO_STATUS_BLOCK is `io_status`, when given; only those `thread` issued, when given): each
+        completes with STATUS_CANCELLED. Returns how many were cancelled."""
         if not isinstance(file, PipeFile):
             return 0
         instance = file.instance
         queues = [instance.pending["server"], instance.pending["client"], instance.listeners]
         cancelled = 0
         for queue in queues:
-            for io in [io for io in queue if io.file is file and (io_status is None or io.io_status == io_status)]:
+            for io in [io for io in queue if io.file is file and (io_status is None or io.io_status == io_status)
+                       and (thread is None or io.thread is thread)]:
                 queue.remove(io)
                 self._complete(io, b"", STATUS_CANCELLED)
                 cancelled += 1
