@@ -14,6 +14,7 @@ The work itself is kernel/io's.
 import struct
 
 from ..io.access import FILE_APPEND_DATA, FILE_READ_DATA, FILE_WRITE_DATA
+from ..io.afd import AfdDevice
 from ..io.completion import IoCompletion, IopPostCompletion, Packet
 from ..io.create import FILE_OPEN_REPARSE_POINT, IoCreateFile, IopCheckCreateParameters, OpenPacket
 from ..io.directory import DIRECTORY_CLASSES, query_directory
@@ -165,6 +166,8 @@ def NtCreateFile(kernel, thread, handle_out, access, oa, io_status, allocation_p
         space.probe_read(ea_buffer, ea_length)
     IopCheckCreateParameters(access, file_attributes, share, disposition, options)
     packet = OpenPacket(access, file_attributes, share, disposition, options, allocation=allocation)
+    if ea_buffer and ea_length:
+        packet.ea = space.probe_read(ea_buffer, ea_length)      # AFD's open packet travels here
     file, information = _open(kernel, thread, oa, packet)
     handle = thread.process.handles.insert(file, file.granted_access, _handle_attributes(thread, oa))
     space.probe_write(handle_out, struct.pack("<Q", handle))
@@ -197,7 +200,7 @@ def NtReadFile(kernel, thread, handle, event_handle, apc_routine, apc_context, i
     file, space, offset, event = _transfer_prologue(kernel, thread, handle, event_handle, io_status,
                                                     byte_offset_ptr, FILE_READ_DATA)
     probe_for_write(space, buffer, length)
-    if isinstance(file.device, NamedPipeDevice):
+    if isinstance(file.device, (NamedPipeDevice, AfdDevice)):
         if not thread.process.handles.access(handle) & FILE_READ_DATA:
             raise NtStatusError(STATUS_ACCESS_DENIED)
         status, data = file.device.read_request(kernel, thread, file, buffer, length, io_status, event,
@@ -446,16 +449,29 @@ def NtCancelIoFileEx(kernel, thread, handle, io_request, io_status):
 
 def NtDeviceIoControlFile(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status, code, in_buffer,
                           in_length, out_buffer, out_length):
-    """No device of this kernel takes I/O controls (pipes take theirs through NtFsControlFile)."""
-    in_length, out_length = in_length & 0xFFFFFFFF, out_length & 0xFFFFFFFF
-    reference_file(thread, handle)
+    """Only \\Device\\Afd takes I/O controls (pipes take theirs through NtFsControlFile): a socket's
+    request completes now (the IO_STATUS_BLOCK, the event, the port) or stays pending in AFD."""
+    code, in_length, out_length = code & 0xFFFFFFFF, in_length & 0xFFFFFFFF, out_length & 0xFFFFFFFF
+    file = reference_file(thread, handle)
     space = thread.process.space
     probe_for_write(space, io_status, _iosb.size)
-    if in_length:
-        space.probe_read(in_buffer, in_length)
+    input_data = space.probe_read(in_buffer, in_length) if in_length else b""
     probe_for_write(space, out_buffer, out_length)
-    reference_event(thread, event_handle)
-    raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
+    event = reference_event(thread, event_handle)
+    if not isinstance(file.device, AfdDevice):
+        raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
+    if event is not None:
+        event.reset()
+    file.clear_event()
+    status, information, data = file.device.device_control(thread, file, code, input_data, out_buffer, out_length,
+                                                           io_status, event, apc_routine, apc_context)
+    if data is None:
+        return status                           # pending: AFD completes it
+    if data:
+        space.probe_write(out_buffer, data[:out_length])
+        information = information or min(len(data), out_length)
+    complete(kernel, thread, file, event, io_status, status, information, apc_context, True, apc_routine)
+    return status
 
 
 # -- change notifications
