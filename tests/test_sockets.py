@@ -1,0 +1,69 @@
+"""Winsock over \\Device\\Afd (kernel/io/afd.py, guest/ws2_32): samples/sock_basic's checks by
+name (TCP echo, UDP, non-blocking connect with select, WSAPoll, overlapped WSARecv on a
+completion port, AcceptEx/ConnectEx, names, error codes), that its sockets are AFD file handles
+driven by NtDeviceIoControlFile, and that ws2_32 exports the classic calls by their ordinals."""
+import os
+
+import pefile
+import pytest
+from conftest import run_kernel, sample_path
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+LINES = [
+    b"socket before WSAStartup -> WSANOTINITIALISED",
+    b"closesocket of an event -> WSAENOTSOCK",
+    b"the first ephemeral port is 49152",
+    b"the same 11 bytes come back",
+    b"the server saw the client's FIN as recv 0",
+    b"send after shutdown -> WSAESHUTDOWN",
+    b"bind to a port in use -> WSAEADDRINUSE",
+    b"connect to a port nobody listens on -> WSAECONNREFUSED",
+    b"recv on an unconnected socket -> WSAENOTCONN",
+    b"connect to 10.1.2.3 (not loopback) -> WSAENETUNREACH",
+    b"the peer closed with unread data -> WSAECONNRESET",
+    b"recvfrom: one datagram, its boundary kept",
+    b"a datagram larger than the buffer -> WSAEMSGSIZE",
+    b"a non-blocking connect -> WSAEWOULDBLOCK",
+    b"select: writable once connected",
+    b"select times out with nothing to read",
+    b"WSAPoll: POLLHUP after the peer's close",
+    b"SO_ERROR says WSAECONNREFUSED",
+    b"its completion packet: the key, the OVERLAPPED, 6 bytes",
+    b"GetAcceptExSockaddrs: both ends",
+    b"getaddrinfo(localhost): ::1 then 127.0.0.1",
+    b"another name -> WSAHOST_NOT_FOUND (EAI_NONAME)",
+]
+
+
+@pytest.fixture(scope="module")
+def sock_run():
+    return run_kernel("boot", sample_path("sock_basic"))
+
+
+@pytest.mark.parametrize("line", LINES, ids=[line.decode() for line in LINES])
+def test_sock_basic_checks(sock_run, line):
+    assert b"ok   " + line in sock_run.stdout.splitlines(), sock_run.stdout.decode(errors="replace")
+
+
+def test_sock_basic_passes_everything(sock_run):
+    assert b"FAIL" not in sock_run.stdout
+    assert sock_run.returncode == 0
+
+
+def test_sockets_are_afd_files_driven_by_device_io_control(tmp_path):
+    out = tmp_path / "calls.txt"
+    result = run_kernel("trace", "--syscalls", "-o", str(out), sample_path("sock_basic"), timeout=600)
+    assert result.returncode == 0
+    calls = out.read_text()
+    assert "Afd" in calls and "Endpoint" in calls                  # NtCreateFile(\Device\Afd\Endpoint)
+    assert calls.count(" NtDeviceIoControlFile(") > 50
+    assert "IoControlCode=0x12003" in calls and "IoControlCode=0x12024" in calls     # AFD_BIND, AFD_SELECT
+
+
+def test_ws2_32_exports_the_classic_ordinals():
+    pe = pefile.PE(os.path.join(ROOT, "guest", "bin", "ws2_32.dll"), fast_load=False)
+    by_ordinal = {e.ordinal: e.name for e in pe.DIRECTORY_ENTRY_EXPORT.symbols}
+    assert by_ordinal[1] == b"accept" and by_ordinal[3] == b"closesocket" and by_ordinal[23] == b"socket"
+    assert by_ordinal[111] == b"WSAGetLastError" and by_ordinal[115] == b"WSAStartup"
+    assert by_ordinal[151] == b"__WSAFDIsSet"
