@@ -67,3 +67,26 @@ def test_ws2_32_exports_the_classic_ordinals():
     assert by_ordinal[1] == b"accept" and by_ordinal[3] == b"closesocket" and by_ordinal[23] == b"socket"
     assert by_ordinal[111] == b"WSAGetLastError" and by_ordinal[115] == b"WSAStartup"
     assert by_ordinal[151] == b"__WSAFDIsSet"
+
+
+GO_LINES = [
+    b"net.Listen(tcp, 127.0.0.1:0)",
+    b"net.Dial to it",
+    b"after CloseWrite the server ends: io.EOF",
+    b"a dial to the closed port: WSAECONNREFUSED",
+    b"a datagram from the other socket's address",
+    b"LookupHost(localhost): 127.0.0.1 ::1",
+    b"net/http: GET /loopback -> hello from /loopback",
+]
+
+
+@pytest.fixture(scope="module")
+def go_net_run():
+    return run_kernel("boot", sample_path("go_net"), timeout=600)
+
+
+@pytest.mark.parametrize("line", GO_LINES, ids=[line.decode() for line in GO_LINES])
+def test_go_net_over_loopback(go_net_run, line):
+    """Go's net package: its netpoll's AcceptEx/ConnectEx/WSARecv on a completion port."""
+    assert b"ok   " + line in go_net_run.stdout.splitlines(), go_net_run.stdout.decode(errors="replace")
+    assert b"FAIL" not in go_net_run.stdout and go_net_run.returncode == 0
