@@ -90,3 +90,27 @@ def test_go_net_over_loopback(go_net_run, line):
     """Go's net package: its netpoll's AcceptEx/ConnectEx/WSARecv on a completion port."""
     assert b"ok   " + line in go_net_run.stdout.splitlines(), go_net_run.stdout.decode(errors="replace")
     assert b"FAIL" not in go_net_run.stdout and go_net_run.returncode == 0
+
+
+RUST_LINES = [
+    b"TcpListener::bind(127.0.0.1:0)",
+    b"the server read to EOF after shutdown(Write) and answered: desserts",
+    b"connect to a closed port: ConnectionRefused",
+    b"a non-blocking accept with nobody: WouldBlock",
+    b"a non-blocking read with nothing: WouldBlock",
+    b"a try_clone'd stream writes to the same connection",
+    b"UdpSocket: a datagram and its sender",
+    b"a connected UdpSocket's send",
+]
+
+
+@pytest.fixture(scope="module")
+def rust_net_run():
+    return run_kernel("boot", sample_path("rust_net"), timeout=600)
+
+
+@pytest.mark.parametrize("line", RUST_LINES, ids=[line.decode() for line in RUST_LINES])
+def test_rust_std_net_over_loopback(rust_net_run, line):
+    """Rust's std::net: WSASocketW, ioctlsocket(FIONBIO), WSADuplicateSocketW for try_clone."""
+    assert b"ok   " + line in rust_net_run.stdout.splitlines(), rust_net_run.stdout.decode(errors="replace")
+    assert b"FAIL" not in rust_net_run.stdout and rust_net_run.returncode == 0
