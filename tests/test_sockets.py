@@ -36,6 +36,41 @@ LINES = [
 ]
 
 
+MORE_LINES = [
+    b"accept: the peer is [::1] at the client's port",
+    b"its peer is ::ffff:127.0.0.1",
+    b"SO_REUSEADDR: a second bind to the same port",
+    b"SO_REUSEADDR against an exclusive port -> WSAEACCES",
+    b"a hard close resets: WSAECONNRESET",
+    b"the next one meets its RST -> WSAECONNRESET",
+    b"listen on a UDP socket -> WSAEOPNOTSUPP",
+    b"an unknown option -> WSAENOPROTOOPT",
+    b"send on a closed socket -> WSAENOTSOCK",
+    b"after exactly the receiver's SO_RCVBUF bytes",
+    b"reading 400 opens 400 bytes of window",
+    b"WSAEnumNetworkEvents: FD_ACCEPT",
+    b"FD_CLOSE after the peer's graceful close",
+    b"SleepEx(alertable) runs it: 7 bytes",
+    b"it ends with WSA_OPERATION_ABORTED",
+    b"ReadFile on the other end reads it",
+    b"the duplicate keeps the connection after the original closed",
+    b"WSAEnumProtocolsW(TCP): two entries, IFS handles",
+    b"GetAddrInfoW(::1, 443)",
+    b"a second WSACleanup -> WSANOTINITIALISED",
+]
+
+
+@pytest.fixture(scope="module")
+def more_run():
+    return run_kernel("boot", sample_path("sock_more"))
+
+
+@pytest.mark.parametrize("line", MORE_LINES, ids=[line.decode() for line in MORE_LINES])
+def test_sock_more_checks(more_run, line):
+    assert b"ok   " + line in more_run.stdout.splitlines(), more_run.stdout.decode(errors="replace")
+    assert b"FAIL" not in more_run.stdout and more_run.returncode == 0
+
+
 @pytest.fixture(scope="module")
 def sock_run():
     return run_kernel("boot", sample_path("sock_basic"))

@@ -376,6 +376,7 @@ class AfdDevice(DeviceObject):
         server.remote, ep.remote = ep, server
         ep.peer, ep.state, ep.so_error = (family, ip, port), "connected", 0
         listener.backlog.append(server)
+        self._record(listener, FD_ACCEPT, 0)
         self._record(ep, FD_CONNECT | FD_WRITE, 0)
         self._serve_accepts(listener)
         if ep.nonblocking:
@@ -786,7 +787,7 @@ class AfdDevice(DeviceObject):
             return
         ready = self.readiness(ep)
         now = bits
-        if ready & (AFD_EVENT_RECEIVE | AFD_EVENT_DISCONNECT | AFD_EVENT_ABORT) and ep.rx or ep.datagrams:
+        if ready & AFD_EVENT_RECEIVE:
             now |= FD_READ
         if ready & AFD_EVENT_ACCEPT:
             now |= FD_ACCEPT
@@ -799,7 +800,7 @@ class AfdDevice(DeviceObject):
             if now & 1 << bit and error and bits & 1 << bit:
                 ep.errors[bit] = error
         ep.recorded |= now
-        ep.delivered |= now & ~(FD_CLOSE | FD_CONNECT) | now & (FD_CLOSE | FD_CONNECT)
+        ep.delivered |= now
         ep.event.set(self.kernel)
 
     def _changed(self) -> None:
