@@ -56,6 +56,8 @@ MORE_LINES = [
     b"the duplicate keeps the connection after the original closed",
     b"WSAEnumProtocolsW(TCP): two entries, IFS handles",
     b"GetAddrInfoW(::1, 443)",
+    b"posts no packet",
+    b"posts its packet when it completes",
     b"a second WSACleanup -> WSANOTINITIALISED",
 ]
 

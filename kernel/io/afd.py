@@ -222,7 +222,8 @@ class AfdDevice(DeviceObject):
         space.write(io.io_status, _iosb.pack(status & 0xFFFFFFFF, information))
         if io.event is not None:
             io.event.set(self.kernel)
-        io.file.signal()
+        if not getattr(io.file, "completion_modes", 0) & 0x2:         # FILE_SKIP_SET_EVENT_ON_HANDLE
+            io.file.signal()
         if io.apc_routine:
             KeInsertUserApc(self.kernel, io.thread, io.apc_routine, io.apc_context, io.io_status, 0)
         else:

@@ -257,6 +257,31 @@ static void Handles(void)
     closesocket(s);
 }
 
+/* FILE_SKIP_COMPLETION_PORT_ON_SUCCESS: a receive that succeeds at once posts no packet. */
+static void SkipOnSuccess(void)
+{
+    SOCKET s, c = Pair(&s);
+    HANDLE port = CreateIoCompletionPort((HANDLE)s, NULL, 7, 0);
+    Check(SetFileCompletionNotificationModes((HANDLE)s, FILE_SKIP_COMPLETION_PORT_ON_SUCCESS),
+          "SetFileCompletionNotificationModes(FILE_SKIP_COMPLETION_PORT_ON_SUCCESS)");
+    send(c, "now", 3, 0);
+    char buf[8];
+    WSABUF wb = {sizeof(buf), buf};
+    WSAOVERLAPPED ov = {0};
+    DWORD got = 0, flags = 0;
+    ULONG_PTR key;
+    LPOVERLAPPED done;
+    Check(WSARecv(s, &wb, 1, &got, &flags, &ov, NULL) == 0 && got == 3, "a WSARecv that succeeds at once");
+    CheckError(!GetQueuedCompletionStatus(port, &got, &key, &done, 0), WAIT_TIMEOUT, "posts no packet");
+    CheckWsa(WSARecv(s, &wb, 1, &got, &flags, &ov, NULL) == SOCKET_ERROR, WSA_IO_PENDING, "one that waits");
+    send(c, "later", 5, 0);
+    Check(GetQueuedCompletionStatus(port, &got, &key, &done, 1000) && got == 5 && done == &ov,
+          "posts its packet when it completes");
+    closesocket(c);
+    closesocket(s);
+    CloseHandle(port);
+}
+
 static void Catalogue(void)
 {
     WSAPROTOCOL_INFOW info[8];
@@ -296,6 +321,7 @@ void Entry(void)
     Window();
     Events();
     Handles();
+    SkipOnSuccess();
     Catalogue();
     WSACleanup();
     CheckWsa(WSACleanup() == SOCKET_ERROR, WSANOTINITIALISED, "a second WSACleanup -> WSANOTINITIALISED");
