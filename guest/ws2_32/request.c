@@ -22,6 +22,7 @@ int WsErrorFromStatus(NTSTATUS status)
     case 0xC000000D: return WSAEINVAL;
     case 0xC0000008: case 0xC0000024: case 0xC0000010: return WSAENOTSOCK;
     case 0xC0000005: return WSAEFAULT;
+    case 0xC00000B5: return WSAETIMEDOUT;         /* STATUS_IO_TIMEOUT */
     case 0xC00000BB: return WSAEOPNOTSUPP;
     case 0xC000009A: return WSAENOBUFS;
     default: return (int)RtlNtStatusToDosError(status);
@@ -37,6 +38,14 @@ int WsFail(NTSTATUS status)
 NTSTATUS AfdRequest(SOCKET s, ULONG code, const void *in, ULONG in_length, void *out, ULONG out_length,
                     ULONG_PTR *information)
 {
+    return AfdRequestTimed(s, code, in, in_length, out, out_length, information, INFINITE);
+}
+
+/* The same with a time limit (SO_RCVTIMEO / SO_SNDTIMEO): a request still waiting then is
+ * cancelled and ends with STATUS_IO_TIMEOUT (WSAETIMEDOUT). */
+NTSTATUS AfdRequestTimed(SOCKET s, ULONG code, const void *in, ULONG in_length, void *out, ULONG out_length,
+                         ULONG_PTR *information, DWORD timeout_ms)
+{
     WS_IO_STATUS_BLOCK iosb = {.Status = WS_STATUS_PENDING};
     HANDLE event = CreateEventW(NULL, TRUE, FALSE, NULL);
     if (event == NULL)
@@ -44,7 +53,12 @@ NTSTATUS AfdRequest(SOCKET s, ULONG code, const void *in, ULONG in_length, void 
     NTSTATUS status = NtDeviceIoControlFile((HANDLE)s, event, NULL, NULL, &iosb, code, (PVOID)in, in_length, out,
                                             out_length);
     if (status == WS_STATUS_PENDING) {
-        WaitForSingleObject(event, INFINITE);
+        if (WaitForSingleObject(event, timeout_ms) == WAIT_TIMEOUT) {
+            CancelIoEx((HANDLE)s, (LPOVERLAPPED)&iosb);
+            WaitForSingleObject(event, INFINITE);
+            if (iosb.Status == WS_STATUS_CANCELLED)
+                iosb.Status = (NTSTATUS)0xC00000B5;     /* STATUS_IO_TIMEOUT */
+        }
         status = iosb.Status;
     }
     CloseHandle(event);

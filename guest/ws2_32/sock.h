@@ -29,6 +29,8 @@ int WsFail(NTSTATUS status);                    /* SetLastError(mapped); returns
 /* A request the calling thread waits for (a blocking call); the status it ended with. */
 NTSTATUS AfdRequest(SOCKET s, ULONG code, const void *in, ULONG in_length, void *out, ULONG out_length,
                     ULONG_PTR *information);
+NTSTATUS AfdRequestTimed(SOCKET s, ULONG code, const void *in, ULONG in_length, void *out, ULONG out_length,
+                         ULONG_PTR *information, DWORD timeout_ms);
 /* An overlapped request: 0 done now, SOCKET_ERROR with WSA_IO_PENDING or the error. */
 int AfdOverlapped(SOCKET s, ULONG code, const void *in, ULONG in_length, void *out, ULONG out_length,
                   LPWSAOVERLAPPED ov, LPWSAOVERLAPPED_COMPLETION_ROUTINE routine, LPDWORD bytes);

@@ -18,8 +18,13 @@ static int WsTransfer(SOCKET s, ULONG code, LPWSABUF buffers, DWORD count, DWORD
     AFD_XFER_INFO info = {(ULONGLONG)(ULONG_PTR)buffers, count, flags, address, address_length};
     if (ov != NULL)
         return AfdOverlapped(s, code, &info, sizeof(info), NULL, 0, ov, routine, bytes);
+    /* A blocking call waits at most SO_RCVTIMEO / SO_SNDTIMEO milliseconds (0: no limit). */
+    AFD_INFO option = {SOL_SOCKET, code == IOCTL_AFD_RECV ? SO_RCVTIMEO : SO_SNDTIMEO, {0}};
+    DWORD timeout = 0;
+    if (AfdRequest(s, IOCTL_AFD_GET_INFO, &option, 8, &timeout, sizeof(timeout), NULL) < 0 || timeout == 0)
+        timeout = INFINITE;
     ULONG_PTR done = 0;
-    NTSTATUS status = AfdRequest(s, code, &info, sizeof(info), NULL, 0, &done);
+    NTSTATUS status = AfdRequestTimed(s, code, &info, sizeof(info), NULL, 0, &done, timeout);
     if (bytes)
         *bytes = (DWORD)done;
     if (status < 0 || status == WS_STATUS_BUFFER_OVERFLOW)

@@ -468,6 +468,8 @@ class AfdDevice(DeviceObject):
             status = STATUS_BUFFER_OVERFLOW if len(data) > total else STATUS_SUCCESS
             return status, copied, b""
         if ep.rx:
+            if flags & MSG_WAITALL and len(ep.rx) < min(total, ep.window) and not ep.fin:
+                return None                                     # MSG_WAITALL: until the buffers fill
             data = bytes(ep.rx[:total])
             if not flags & MSG_PEEK:
                 del ep.rx[:len(data)]

@@ -49,6 +49,12 @@ fn nonblocking() {
     s.set_nonblocking(true).unwrap();
     let mut buf = [0u8; 8];
     check(matches!((&s).read(&mut buf), Err(e) if e.kind() == ErrorKind::WouldBlock), "a non-blocking read with nothing: WouldBlock");
+    s.set_nonblocking(false).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_millis(30))).unwrap();
+    let start = std::time::Instant::now();
+    check(matches!((&s).read(&mut buf), Err(e) if e.kind() == ErrorKind::TimedOut)
+          && start.elapsed() >= std::time::Duration::from_millis(25), "a blocking read past set_read_timeout: TimedOut");
+    s.set_read_timeout(None).unwrap();
     let mut c2 = c.try_clone().unwrap();
     c2.write_all(b"hi").unwrap();
     s.set_nonblocking(false).unwrap();

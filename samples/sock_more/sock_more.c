@@ -257,6 +257,33 @@ static void Handles(void)
     closesocket(s);
 }
 
+/* SO_RCVTIMEO bounds a blocking recv; MSG_WAITALL waits until the buffer is full. */
+static void Timeouts(void)
+{
+    SOCKET s, c = Pair(&s);
+    DWORD ms = 50;
+    Check(setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, (char *)&ms, sizeof(ms)) == 0, "SO_RCVTIMEO 50 ms");
+    char buf[8];
+    DWORD before = GetTickCount();
+    CheckWsa(recv(s, buf, sizeof(buf), 0) == SOCKET_ERROR, WSAETIMEDOUT, "a recv with nothing -> WSAETIMEDOUT");
+    Check(GetTickCount() - before >= 40, "after the timeout");
+    ms = 0;
+    setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, (char *)&ms, sizeof(ms));
+    WSABUF wb = {6, buf};
+    WSAOVERLAPPED ov = {0};
+    ov.hEvent = WSACreateEvent();
+    DWORD got = 0, flags = MSG_WAITALL;
+    WSARecv(s, &wb, 1, &got, &flags, &ov, NULL);
+    send(c, "abc", 3, 0);
+    Check(WaitForSingleObject(ov.hEvent, 50) == WAIT_TIMEOUT, "MSG_WAITALL: 3 of 6 bytes do not complete it");
+    send(c, "def", 3, 0);
+    DWORD f = 0;
+    Check(WSAGetOverlappedResult(s, &ov, &got, TRUE, &f) && got == 6 && buf[5] == 'f', "6 of 6 do");
+    WSACloseEvent(ov.hEvent);
+    closesocket(c);
+    closesocket(s);
+}
+
 /* FILE_SKIP_COMPLETION_PORT_ON_SUCCESS: a receive that succeeds at once posts no packet. */
 static void SkipOnSuccess(void)
 {
@@ -322,6 +349,7 @@ void Entry(void)
     Events();
     Handles();
     SkipOnSuccess();
+    Timeouts();
     Catalogue();
     WSACleanup();
     CheckWsa(WSACleanup() == SOCKET_ERROR, WSANOTINITIALISED, "a second WSACleanup -> WSANOTINITIALISED");
