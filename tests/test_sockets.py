@@ -151,3 +151,26 @@ def test_rust_std_net_over_loopback(rust_net_run, line):
     """Rust's std::net: WSASocketW, ioctlsocket(FIONBIO), WSADuplicateSocketW for try_clone."""
     assert b"ok   " + line in rust_net_run.stdout.splitlines(), rust_net_run.stdout.decode(errors="replace")
     assert b"FAIL" not in rust_net_run.stdout and rust_net_run.returncode == 0
+
+
+# What Rust 1.63's std imports from ws2_32 when it is built without LTO (read from such a build).
+RUST_STD_WS2_32 = [
+    "WSACleanup", "WSADuplicateSocketW", "WSAGetLastError", "WSARecv", "WSASend", "WSASocketW", "WSAStartup",
+    "accept", "bind", "closesocket", "connect", "freeaddrinfo", "getaddrinfo", "getpeername", "getsockname",
+    "getsockopt", "ioctlsocket", "listen", "recv", "recvfrom", "select", "send", "sendto", "setsockopt", "shutdown",
+]
+# What Go 1.19's syscall and internal/poll find in ws2_32 and mswsock by name.
+GO_WS2_32 = ["WSAStartup", "WSACleanup", "WSAIoctl", "WSARecv", "WSASend", "WSARecvFrom", "WSASendTo", "bind",
+             "connect", "getsockopt", "setsockopt", "listen", "shutdown", "closesocket", "getsockname",
+             "getpeername", "WSAEnumProtocolsW", "GetAddrInfoW", "FreeAddrInfoW", "ntohs", "socket"]
+
+
+def _exports(name):
+    pe = pefile.PE(os.path.join(ROOT, "guest", "bin", name))
+    return {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
+
+
+def test_rust_std_and_go_find_their_winsock_imports():
+    ws2_32 = _exports("ws2_32.dll")
+    assert [n for n in RUST_STD_WS2_32 + GO_WS2_32 if n not in ws2_32] == []
+    assert {"AcceptEx", "GetAcceptExSockaddrs"} <= _exports("mswsock.dll")
