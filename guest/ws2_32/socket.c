@@ -165,6 +165,13 @@ __declspec(dllexport) SOCKET WSAAPI accept(SOCKET s, struct sockaddr *addr, int 
         return INVALID_SOCKET;
     }
     WsCopyAddress((struct sockaddr *)(blocks + 64 + 4), addr, addrlen);
+    /* The accepted socket has the listener's properties: its blocking mode among them. */
+    AFD_INFO mode = {AFD_LEVEL, AFD_INFO_BLOCKING_MODE, {0}};
+    ULONG nonblocking = 0;
+    if (AfdRequest(s, IOCTL_AFD_GET_INFO, &mode, 8, &nonblocking, sizeof(nonblocking), NULL) >= 0 && nonblocking) {
+        *(ULONG *)mode.Value = 1;
+        AfdRequest(n, IOCTL_AFD_SET_INFO, &mode, 12, NULL, 0, NULL);
+    }
     SetLastError(0);
     return n;
 }

@@ -195,7 +195,14 @@ static void NonBlocking(void)
     FD_ZERO(&r);
     FD_SET(l, &r);
     Check(select(0, &r, NULL, NULL, &tv) == 1, "select: the listener is readable (a connection waits)");
+    u_long on2 = 1;
+    ioctlsocket(l, FIONBIO, &on2);
     SOCKET s = accept(l, NULL, NULL);
+    char none;
+    CheckWsa(recv(s, &none, 1, 0) == SOCKET_ERROR, WSAEWOULDBLOCK,
+             "the accepted socket is non-blocking as its listener -> WSAEWOULDBLOCK");
+    on2 = 0;
+    ioctlsocket(s, FIONBIO, &on2);
     FD_ZERO(&r);
     FD_SET(s, &r);
     tv.tv_sec = 0;
