@@ -57,6 +57,9 @@ MORE_LINES = [
     b"WSAEnumProtocolsW(TCP): two entries, IFS handles",
     b"GetAddrInfoW(::1, 443)",
     b"posts no packet",
+    b"the child's send arrives on the connection",
+    b"a recv with nothing -> WSAETIMEDOUT",
+    b"6 of 6 do",
     b"posts its packet when it completes",
     b"a second WSACleanup -> WSANOTINITIALISED",
 ]

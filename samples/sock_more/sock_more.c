@@ -338,10 +338,62 @@ static void Catalogue(void)
     Check(InetPtonW(AF_INET, L"327.0.0.1", ip) == 0, "InetPtonW of a bad address: 0");
 }
 
+/* The child's role: "sock_more.exe child HANDLE" sends through the socket handle it inherited. */
+static int ChildHandle(void)
+{
+    const char *cl = GetCommandLineA();
+    const char *p = cl;
+    while (*p && !(p[0] == 'c' && p[1] == 'h' && p[2] == 'i' && p[3] == 'l' && p[4] == 'd' && p[5] == ' '))
+        p++;
+    if (!*p)
+        return -1;
+    unsigned long long v = 0;
+    for (p += 6; *p >= '0' && *p <= '9'; p++)
+        v = v * 10 + (unsigned long long)(*p - '0');
+    return (int)v;
+}
+
+static void Inheritance(void)
+{
+    SOCKET s, c = Pair(&s);
+    char line[600], self[MAX_PATH];
+    DWORD n = GetModuleFileNameA(NULL, self, MAX_PATH);
+    int i = 0;
+    line[i++] = '"';
+    for (DWORD k = 0; k < n; k++)
+        line[i++] = self[k];
+    line[i++] = '"';
+    for (const char *p = " child "; *p; p++)
+        line[i++] = *p;
+    char digits[24];
+    int d = 23;
+    digits[d] = 0;
+    unsigned long long v = (unsigned long long)c;
+    do { digits[--d] = (char)('0' + v % 10); v /= 10; } while (v);
+    for (char *p = digits + d; *p; p++)
+        line[i++] = *p;
+    line[i] = 0;
+    STARTUPINFOA si = {sizeof(si)};
+    PROCESS_INFORMATION pi;
+    Check(CreateProcessA(NULL, line, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi), "a child inheriting the socket handle");
+    WaitForSingleObject(pi.hProcess, INFINITE);
+    DWORD code = 1;
+    GetExitCodeProcess(pi.hProcess, &code);
+    CloseHandle(pi.hProcess);
+    CloseHandle(pi.hThread);
+    char buf[16];
+    Check(code == 0 && recv(s, buf, sizeof(buf), 0) == 10 && buf[0] == 'f', "the child's send arrives on the connection");
+    closesocket(c);
+    closesocket(s);
+}
+
 void Entry(void)
 {
     WSADATA wsa;
     WSAStartup(MAKEWORD(2, 2), &wsa);
+    int inherited = ChildHandle();
+    if (inherited > 0)
+        ExitProcess(send((SOCKET)inherited, "from child", 10, 0) == 10 ? 0 : 1);
     Ipv6();
     Reuse();
     Closing();
@@ -350,6 +402,7 @@ void Entry(void)
     Handles();
     SkipOnSuccess();
     Timeouts();
+    Inheritance();
     Catalogue();
     WSACleanup();
     CheckWsa(WSACleanup() == SOCKET_ERROR, WSANOTINITIALISED, "a second WSACleanup -> WSANOTINITIALISED");
