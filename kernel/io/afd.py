@@ -14,6 +14,9 @@ with their boundaries and source). A request that cannot complete now is an IRP 
 its IO_STATUS_BLOCK, its event, the file object, then the caller's APC or the file's
 completion port. Readiness (IOCTL_AFD_SELECT and WSAEventSelect's events) is re-evaluated
 after every change of state.
+
+kernel/io/afd_endpoint.py has the vocabulary (codes, addresses, the endpoint), afd_options.py the
+socket options and afd_poll.py the readiness (select, WSAEventSelect); this file the requests.
 """
 import struct
 
@@ -40,147 +43,66 @@ from ..status import (
     STATUS_SUCCESS,
     NtStatusError,
 )
+from .afd_endpoint import (
+    AF_INET,
+    AF_INET6,
+    ANY4,
+    ANY6,
+    EPHEMERAL_FIRST,
+    EPHEMERAL_LAST,
+    FD_ACCEPT,
+    FD_CLOSE,
+    FD_CONNECT,
+    FD_OOB,
+    FD_READ,
+    FD_WRITE,
+    FILE_DEVICE_NETWORK,
+    IOCTL_AFD_ACCEPT,
+    IOCTL_AFD_BIND,
+    IOCTL_AFD_CONNECT,
+    IOCTL_AFD_DISCONNECT,
+    IOCTL_AFD_ENUM_NETWORK_EVENTS,
+    IOCTL_AFD_EVENT_SELECT,
+    IOCTL_AFD_GET_INFO,
+    IOCTL_AFD_GET_PEER_NAME,
+    IOCTL_AFD_GET_SOCK_NAME,
+    IOCTL_AFD_RECV,
+    IOCTL_AFD_SELECT,
+    IOCTL_AFD_SEND,
+    IOCTL_AFD_SET_INFO,
+    IOCTL_AFD_START_LISTEN,
+    IPPROTO_IPV6,
+    IPV6_V6ONLY,
+    MAPPED_PREFIX,
+    MSG_PEEK,
+    MSG_WAITALL,
+    SD_BOTH,
+    SD_RECEIVE,
+    SD_SEND,
+    SO_EXCLUSIVEADDRUSE,
+    SO_REUSEADDR,
+    SOCK_DGRAM,
+    SOCK_STREAM,
+    SOL_SOCKET,
+    WSAECONNREFUSED,
+    WSAECONNRESET,
+    AfdFile,
+    Endpoint,
+    Pending,
+    _iosb,
+    is_any,
+    is_loopback,
+    pack_sockaddr,
+    parse_sockaddr,
+)
+from .afd_options import AfdOptions
+from .afd_poll import AfdReadiness
 from .completion import IopPostCompletion
 from .device import DeviceObject
 from .file import FileObject
 
-FILE_DEVICE_NETWORK = 0x12
 
-
-def _afd_code(operation: int, method: int) -> int:
-    return FILE_DEVICE_NETWORK << 12 | operation << 2 | method
-
-
-METHOD_BUFFERED, METHOD_NEITHER = 0, 3
-IOCTL_AFD_BIND = _afd_code(0, METHOD_NEITHER)
-IOCTL_AFD_CONNECT = _afd_code(1, METHOD_NEITHER)
-IOCTL_AFD_START_LISTEN = _afd_code(2, METHOD_NEITHER)
-IOCTL_AFD_ACCEPT = _afd_code(4, METHOD_BUFFERED)
-IOCTL_AFD_RECV = _afd_code(5, METHOD_NEITHER)
-IOCTL_AFD_SEND = _afd_code(7, METHOD_NEITHER)
-IOCTL_AFD_SELECT = _afd_code(9, METHOD_BUFFERED)
-IOCTL_AFD_DISCONNECT = _afd_code(10, METHOD_NEITHER)
-IOCTL_AFD_GET_SOCK_NAME = _afd_code(11, METHOD_NEITHER)
-IOCTL_AFD_GET_PEER_NAME = _afd_code(12, METHOD_NEITHER)
-IOCTL_AFD_SET_INFO = _afd_code(14, METHOD_NEITHER)
-IOCTL_AFD_GET_INFO = _afd_code(30, METHOD_NEITHER)
-IOCTL_AFD_EVENT_SELECT = _afd_code(33, METHOD_NEITHER)
-IOCTL_AFD_ENUM_NETWORK_EVENTS = _afd_code(34, METHOD_NEITHER)
-
-# AFD_EVENT_* (readiness bits of IOCTL_AFD_SELECT)
-AFD_EVENT_RECEIVE, AFD_EVENT_OOB_RECEIVE, AFD_EVENT_SEND, AFD_EVENT_DISCONNECT = 0x1, 0x2, 0x4, 0x8
-AFD_EVENT_ABORT, AFD_EVENT_CLOSE, AFD_EVENT_CONNECT, AFD_EVENT_ACCEPT = 0x10, 0x20, 0x40, 0x80
-AFD_EVENT_CONNECT_FAIL = 0x100
-# WSAEventSelect's FD_* bits and their bit numbers (FD_READ_BIT ...)
-FD_READ, FD_WRITE, FD_OOB, FD_ACCEPT, FD_CONNECT, FD_CLOSE = 0x1, 0x2, 0x4, 0x8, 0x10, 0x20
-AF_INET, AF_INET6 = 2, 23
-SOCK_STREAM, SOCK_DGRAM = 1, 2
-SOL_SOCKET, IPPROTO_TCP, IPPROTO_IPV6, AFD_LEVEL = 0xFFFF, 6, 41, 0
-SO_DEBUG, SO_ACCEPTCONN, SO_REUSEADDR, SO_KEEPALIVE, SO_DONTROUTE, SO_BROADCAST = 1, 2, 4, 8, 0x10, 0x20
-SO_LINGER, SO_OOBINLINE, SO_SNDBUF, SO_RCVBUF, SO_ERROR, SO_TYPE = 0x80, 0x100, 0x1001, 0x1002, 0x1007, 0x1008
-SO_EXCLUSIVEADDRUSE = ~SO_REUSEADDR & 0xFFFFFFFF
-SO_CONDITIONAL_ACCEPT, SO_UPDATE_ACCEPT_CONTEXT, SO_UPDATE_CONNECT_CONTEXT = 0x3002, 0x700B, 0x7010
-SO_RCVTIMEO, SO_SNDTIMEO, SO_PROTOCOL_INFOW = 0x1006, 0x1005, 0x2005
-TCP_NODELAY, IPV6_V6ONLY = 1, 27
-AFD_INFO_BLOCKING_MODE, AFD_INFO_RECEIVE_CONTENT_SIZE = 0x02, 0x11
-MSG_OOB, MSG_PEEK, MSG_WAITALL = 0x1, 0x2, 0x8
-SD_RECEIVE, SD_SEND, SD_BOTH = 0, 1, 2
-WSAECONNREFUSED, WSAECONNRESET, WSAECONNABORTED = 10061, 10054, 10053
-EPHEMERAL_FIRST, EPHEMERAL_LAST = 49152, 65535      # Windows' dynamic port range
-DEFAULT_WINDOW = 65536                              # SO_RCVBUF / SO_SNDBUF as Windows 10 reports them
-_iosb = struct.Struct("<QQ")
-LOOPBACK4, ANY4 = bytes([127, 0, 0, 1]), bytes(4)
-LOOPBACK6, ANY6 = bytes(15) + b"\x01", bytes(16)
-MAPPED_PREFIX = bytes(10) + b"\xff\xff"
-
-
-# -- addresses: (family, ip bytes, port)
-def parse_sockaddr(data: bytes):
-    if len(data) < 2:
-        raise NtStatusError(STATUS_INVALID_PARAMETER)
-    (family,) = struct.unpack_from("<H", data)
-    if family == AF_INET and len(data) >= 16:
-        return AF_INET, bytes(data[4:8]), struct.unpack_from(">H", data, 2)[0]
-    if family == AF_INET6 and len(data) >= 28:
-        return AF_INET6, bytes(data[8:24]), struct.unpack_from(">H", data, 2)[0]
-    raise NtStatusError(STATUS_INVALID_ADDRESS_COMPONENT)
-
-
-def pack_sockaddr(addr) -> bytes:
-    family, ip, port = addr
-    if family == AF_INET:
-        return struct.pack("<H", AF_INET) + struct.pack(">H", port) + ip + bytes(8)
-    return struct.pack("<H", AF_INET6) + struct.pack(">H", port) + bytes(4) + ip + bytes(4)
-
-
-def _is_loopback(family: int, ip: bytes) -> bool:
-    if family == AF_INET:
-        return ip[0] == 127
-    return ip == LOOPBACK6 or (ip[:12] == MAPPED_PREFIX and ip[12] == 127)
-
-
-def _is_any(family: int, ip: bytes) -> bool:
-    return ip == (ANY4 if family == AF_INET else ANY6)
-
-
-class Pending:
-    """An IRP waiting in the driver: whose, its request, where its results go."""
-
-    def __init__(self, thread, file, code: int, request, io_status: int, event, apc_routine: int, apc_context: int,
-                 out_buffer: int = 0):
-        self.thread, self.file, self.code, self.request = thread, file, code, request
-        self.io_status, self.event, self.apc_routine, self.apc_context = io_status, event, apc_routine, apc_context
-        self.out_buffer = out_buffer
-        self.sent = 0                                   # a send's bytes already in the peer's window
-
-
-class Endpoint:
-    """One socket's protocol state (a TCP connection's one side, a listener, or a UDP socket)."""
-
-    def __init__(self, family: int, kind: int, protocol: int):
-        self.family, self.kind, self.protocol = family, kind, protocol
-        self.local = None                               # (family, ip, port) once bound
-        self.peer = None                                # the remote address (TCP connected, UDP connected)
-        self.remote: Endpoint | None = None             # the other side of a TCP connection
-        self.state = "open"                             # open, listening, connected, closed
-        self.rx = bytearray()                           # stream bytes to read
-        self.datagrams: list = []                       # (bytes, source address)
-        self.backlog: list[Endpoint] = []               # connections waiting for accept
-        self.backlog_max = 0
-        self.fin = False                                # the peer sent FIN: reads end after rx
-        self.reset = False                              # the connection was reset
-        self.shut_send = self.shut_recv = False
-        self.nonblocking = False
-        self.so_error = 0
-        self.options = {(SOL_SOCKET, SO_RCVBUF): DEFAULT_WINDOW, (SOL_SOCKET, SO_SNDBUF): DEFAULT_WINDOW,
-                        (IPPROTO_IPV6, IPV6_V6ONLY): 1}
-        self.linger = (0, 0)                            # l_onoff, l_linger
-        self.recvs: list[Pending] = []
-        self.sends: list[Pending] = []
-        self.accepts: list[Pending] = []
-        self.event = None                               # WSAEventSelect's event and mask
-        self.event_mask = 0
-        self.recorded = 0                               # network events recorded (FD_*), and errors
-        self.errors: dict[int, int] = {}
-        self.delivered = 0                              # FD_* bits reported since their re-enabling call
-
-    def option(self, level: int, name: int) -> int:
-        return self.options.get((level, name), 0)
-
-    @property
-    def window(self) -> int:
-        return max(self.option(SOL_SOCKET, SO_RCVBUF), 1)
-
-
-class AfdFile(FileObject):
-    """A socket handle's file object; accept gives it the connection's endpoint."""
-
-    def __init__(self, kernel, device, endpoint: Endpoint):
-        super().__init__(kernel, device, "\\Endpoint")
-        self.endpoint = endpoint
-
-
-class AfdDevice(DeviceObject):
+class AfdDevice(AfdReadiness, AfdOptions, DeviceObject):
     device_type = FILE_DEVICE_NETWORK
 
     def __init__(self, kernel, nt_name: str):
@@ -267,7 +189,7 @@ class AfdDevice(DeviceObject):
         family, ip, port = parse_sockaddr(io.request)
         if family != ep.family:
             raise NtStatusError(STATUS_INVALID_ADDRESS_COMPONENT)      # WSAEFAULT/WSAEAFNOSUPPORT
-        if not (_is_any(family, ip) or _is_loopback(family, ip)):
+        if not (is_any(family, ip) or is_loopback(family, ip)):
             raise NtStatusError(STATUS_INVALID_ADDRESS_COMPONENT)      # WSAEADDRNOTAVAIL
         self._take_port(ep, (family, ip, port))
         return STATUS_SUCCESS, 0, pack_sockaddr(ep.local)
@@ -276,8 +198,8 @@ class AfdDevice(DeviceObject):
         (fa, ia, _), (fb, ib, _) = a, b
         if fa != fb:                                    # a dual-stack :: socket also holds the v4 port
             v6, v4, only = (a, b, a_v6only) if fa == AF_INET6 else (b, a, b_v6only)
-            return not only and _is_any(AF_INET6, v6[1])
-        return ia == ib or _is_any(fa, ia) or _is_any(fb, ib)
+            return not only and is_any(AF_INET6, v6[1])
+        return ia == ib or is_any(fa, ia) or is_any(fb, ib)
 
     def _take_port(self, ep: Endpoint, addr) -> None:
         family, ip, port = addr
@@ -312,7 +234,7 @@ class AfdDevice(DeviceObject):
         if ep.local is None:
             any_ip = ANY4 if ep.family == AF_INET else ANY6
             self._take_port(ep, (ep.family, any_ip, 0))
-        if toward is not None and _is_any(ep.family, ep.local[1]):
+        if toward is not None and is_any(ep.family, ep.local[1]):
             ep.local = (ep.family, toward[1] if toward[0] == ep.family else MAPPED_PREFIX + toward[1], ep.local[2])
 
     # -- listen: AFD_LISTEN_DATA (ours) is the backlog
@@ -333,10 +255,10 @@ class AfdDevice(DeviceObject):
             if e.state != "listening" or e.local[2] != port:
                 continue
             lf, lip, _ = e.local
-            if lf == family and (lip == ip or _is_any(lf, lip)):
+            if lf == family and (lip == ip or is_any(lf, lip)):
                 return e
             if lf == AF_INET6 and family == AF_INET and not e.option(IPPROTO_IPV6, IPV6_V6ONLY) \
-                    and _is_any(lf, lip):
+                    and is_any(lf, lip):
                 return e
         return None
 
@@ -349,9 +271,9 @@ class AfdDevice(DeviceObject):
             raise NtStatusError(STATUS_CONNECTION_ACTIVE)              # WSAEISCONN
         if family != ep.family:
             raise NtStatusError(STATUS_INVALID_ADDRESS_COMPONENT)
-        if _is_any(family, ip) or port == 0:
+        if is_any(family, ip) or port == 0:
             raise NtStatusError(STATUS_INVALID_ADDRESS_COMPONENT)      # WSAEADDRNOTAVAIL
-        if not _is_loopback(family, ip):
+        if not is_loopback(family, ip):
             raise NtStatusError(STATUS_NETWORK_UNREACHABLE)
         self._auto_bind(ep, dest)
         if ep.kind == SOCK_DGRAM:                                       # a default peer, nothing sent
@@ -370,7 +292,7 @@ class AfdDevice(DeviceObject):
         server = Endpoint(listener.family, SOCK_STREAM, listener.protocol)
         server.options = dict(listener.options)
         lf = listener.family
-        server.local = (lf, ip if lf == family else MAPPED_PREFIX + dest[1], port) if _is_any(lf, listener.local[1]) \
+        server.local = (lf, ip if lf == family else MAPPED_PREFIX + dest[1], port) if is_any(lf, listener.local[1]) \
             else listener.local
         server.peer = ep.local if lf == ep.local[0] else (lf, MAPPED_PREFIX + ep.local[1], ep.local[2])
         server.state = "connected"
@@ -565,9 +487,9 @@ class AfdDevice(DeviceObject):
         family, ip, port = dest
         if family != ep.family and not (ep.family == AF_INET6 and family == AF_INET):
             raise NtStatusError(STATUS_INVALID_ADDRESS_COMPONENT)
-        if port == 0 or _is_any(family, ip):
+        if port == 0 or is_any(family, ip):
             raise NtStatusError(STATUS_INVALID_ADDRESS_COMPONENT)
-        if not _is_loopback(family, ip):
+        if not is_loopback(family, ip):
             raise NtStatusError(STATUS_NETWORK_UNREACHABLE)
         if len(data) > 65507:
             raise NtStatusError(STATUS_BUFFER_OVERFLOW)                 # WSAEMSGSIZE
@@ -576,9 +498,9 @@ class AfdDevice(DeviceObject):
             if e.kind != SOCK_DGRAM or e.state == "closed" or e.local[2] != port:
                 continue
             lf, lip, _ = e.local
-            if lf != family or not (lip == ip or _is_any(lf, lip)):
+            if lf != family or not (lip == ip or is_any(lf, lip)):
                 continue
-            source = (family, ep.local[1] if not _is_any(ep.family, ep.local[1]) else ip, ep.local[2])
+            source = (family, ep.local[1] if not is_any(ep.family, ep.local[1]) else ip, ep.local[2])
             if e.peer is not None and e.peer != source:
                 continue                                                # a connected socket filters
             if sum(len(d) for d, _ in e.datagrams) + len(data) <= e.window:
@@ -632,187 +554,6 @@ class AfdDevice(DeviceObject):
         if ep.state != "connected" or ep.peer is None:
             raise NtStatusError(STATUS_INVALID_CONNECTION)
         return STATUS_SUCCESS, 0, pack_sockaddr(ep.peer)
-
-    # -- options: AFD_INFO (ours): Level, Name, then the value
-    def _set_info(self, ep: Endpoint, io: Pending):
-        level, name = struct.unpack_from("<II", io.request.ljust(8, b"\0"))
-        value = io.request[8:]
-        number = struct.unpack_from("<I", value.ljust(4, b"\0"))[0]
-        if level == AFD_LEVEL and name == AFD_INFO_BLOCKING_MODE:
-            ep.nonblocking = bool(number)
-        elif level == SOL_SOCKET and name == SO_LINGER:
-            if len(value) < 4:
-                raise NtStatusError(STATUS_INVALID_PARAMETER)
-            ep.linger = struct.unpack_from("<HH", value)
-        elif level == SOL_SOCKET and name in (SO_REUSEADDR, SO_EXCLUSIVEADDRUSE):
-            if ep.local is not None:
-                raise NtStatusError(STATUS_INVALID_PARAMETER)          # only before bind
-            other = SO_EXCLUSIVEADDRUSE if name == SO_REUSEADDR else SO_REUSEADDR
-            if number and ep.option(SOL_SOCKET, other):
-                raise NtStatusError(STATUS_INVALID_PARAMETER)
-            ep.options[(level, name)] = int(bool(number))
-        elif level == SOL_SOCKET and name in (SO_RCVBUF, SO_SNDBUF):
-            ep.options[(level, name)] = number
-        elif level == SOL_SOCKET and name in (SO_KEEPALIVE, SO_BROADCAST, SO_DONTROUTE, SO_OOBINLINE, SO_DEBUG,
-                                              SO_RCVTIMEO, SO_SNDTIMEO, SO_CONDITIONAL_ACCEPT):
-            ep.options[(level, name)] = number
-        elif level == SOL_SOCKET and name in (SO_UPDATE_ACCEPT_CONTEXT, SO_UPDATE_CONNECT_CONTEXT):
-            pass                                        # the endpoint already knows its connection
-        elif level == IPPROTO_TCP and name == TCP_NODELAY and ep.kind == SOCK_STREAM:
-            ep.options[(level, name)] = int(bool(number & 0xFF))
-        elif level == IPPROTO_IPV6 and name == IPV6_V6ONLY and ep.family == AF_INET6:
-            if ep.local is not None:
-                raise NtStatusError(STATUS_INVALID_PARAMETER)
-            ep.options[(level, name)] = int(bool(number))
-        else:
-            raise NtStatusError(STATUS_NOT_SUPPORTED)                # WSAENOPROTOOPT
-        return STATUS_SUCCESS, 0, b""
-
-    def _get_info(self, ep: Endpoint, io: Pending):
-        level, name = struct.unpack_from("<II", io.request.ljust(8, b"\0"))
-        if level == AFD_LEVEL and name == AFD_INFO_RECEIVE_CONTENT_SIZE:
-            pending = len(ep.rx) if ep.kind == SOCK_STREAM else (len(ep.datagrams[0][0]) if ep.datagrams else 0)
-            value = pending
-        elif level == AFD_LEVEL and name == AFD_INFO_BLOCKING_MODE:
-            value = int(ep.nonblocking)
-        elif level == SOL_SOCKET and name == SO_ERROR:
-            value, ep.so_error = ep.so_error, 0
-        elif level == SOL_SOCKET and name == SO_TYPE:
-            value = ep.kind
-        elif level == SOL_SOCKET and name == SO_ACCEPTCONN:
-            value = int(ep.state == "listening")
-        elif level == SOL_SOCKET and name == SO_LINGER:
-            return STATUS_SUCCESS, 0, struct.pack("<HH", *ep.linger)
-        elif (level, name) in ep.options or (level == SOL_SOCKET and name in (
-                SO_REUSEADDR, SO_EXCLUSIVEADDRUSE, SO_KEEPALIVE, SO_BROADCAST, SO_DONTROUTE, SO_OOBINLINE, SO_DEBUG,
-                SO_RCVTIMEO, SO_SNDTIMEO, SO_CONDITIONAL_ACCEPT)):
-            value = ep.option(level, name)
-        elif level == IPPROTO_TCP and name == TCP_NODELAY and ep.kind == SOCK_STREAM:
-            value = 0
-        else:
-            raise NtStatusError(STATUS_NOT_SUPPORTED)
-        return STATUS_SUCCESS, 0, struct.pack("<I", value & 0xFFFFFFFF)
-
-    # -- readiness
-    def readiness(self, ep: Endpoint) -> int:
-        """AFD_EVENT_* bits true of the endpoint now."""
-        bits = 0
-        if ep.state == "listening":
-            return AFD_EVENT_ACCEPT if ep.backlog else 0
-        if ep.so_error:
-            bits |= AFD_EVENT_CONNECT_FAIL
-        if ep.kind == SOCK_DGRAM:
-            if ep.datagrams:
-                bits |= AFD_EVENT_RECEIVE
-            if ep.local is not None or ep.state == "connected":
-                bits |= AFD_EVENT_SEND
-            return bits
-        if ep.state != "connected":
-            return bits
-        bits |= AFD_EVENT_CONNECT
-        if ep.rx:
-            bits |= AFD_EVENT_RECEIVE
-        if ep.reset:
-            bits |= AFD_EVENT_ABORT
-        elif ep.fin:
-            bits |= AFD_EVENT_DISCONNECT
-        peer = ep.remote
-        if not ep.shut_send and not ep.reset and (peer is None or peer.state == "closed"
-                                                  or len(peer.rx) < peer.window):
-            bits |= AFD_EVENT_SEND
-        return bits
-
-    # AFD_POLL_INFO: Timeout (LARGE_INTEGER), HandleCount, Exclusive, then AFD_HANDLE {Handle, Events, Status}
-    def _select(self, ep: Endpoint, io: Pending):
-        data = io.request
-        if len(data) < 24:
-            raise NtStatusError(STATUS_INVALID_PARAMETER)
-        timeout, count = struct.unpack_from("<qI", data)
-        if count == 0 or len(data) < 24 + 16 * count:
-            raise NtStatusError(STATUS_INVALID_PARAMETER)
-        entries = []
-        handles = io.thread.process.handles
-        for i in range(count):
-            handle, events, _status = struct.unpack_from("<QII", data, 24 + 16 * i)
-            try:
-                target = handles.lookup(handle, FileObject)
-            except NtStatusError:
-                target = None
-            entries.append((handle, events, target if isinstance(target, AfdFile) else None))
-        io.request = (timeout, entries)
-        out = self._poll_result(io)
-        if out is not None or timeout == 0:
-            return STATUS_SUCCESS, len(out or b""), out or struct.pack("<qIIQ", timeout, 0, 0, 0)
-        self.polls.append(io)
-        return STATUS_PENDING, 0, None
-
-    def _poll_result(self, io: Pending) -> bytes | None:
-        timeout, entries = io.request
-        ready = []
-        for handle, events, target in entries:
-            if target is None:
-                ready.append((handle, AFD_EVENT_CLOSE, STATUS_INVALID_HANDLE))
-                continue
-            bits = self.readiness(target.endpoint) & events
-            if bits:
-                ready.append((handle, bits, 0))
-        if not ready:
-            return None
-        return struct.pack("<qIIQ", timeout, len(ready), 0, 0) + b"".join(struct.pack("<QII", *r) for r in ready)
-
-    # -- WSAEventSelect / WSAEnumNetworkEvents: AFD_EVENT_SELECT_INFO (ours): Event handle, Mask
-    def _event_select(self, ep: Endpoint, io: Pending):
-        from ..ke.wait import KEvent
-        handle, mask = struct.unpack_from("<QI", io.request.ljust(12, b"\0"))
-        ep.event = io.thread.process.handles.lookup(handle, KEvent) if handle else None
-        ep.event_mask = mask if handle else 0
-        ep.delivered = 0
-        ep.nonblocking = True                                           # as WSAEventSelect documents
-        self._record(ep, 0, 0)
-        return STATUS_SUCCESS, 0, b""
-
-    def _enum_events(self, ep: Endpoint, io: Pending):
-        """Output: the recorded FD_* bits and the ten error codes (WSANETWORKEVENTS' shape)."""
-        from ..ke.wait import KEvent
-        (handle,) = struct.unpack_from("<Q", io.request.ljust(8, b"\0"))
-        if handle:
-            io.thread.process.handles.lookup(handle, KEvent).reset()
-        events = ep.recorded
-        errors = [ep.errors.get(bit, 0) for bit in range(10)]
-        ep.recorded = 0
-        ep.errors = {}
-        return STATUS_SUCCESS, 44, struct.pack("<i10i", events, *errors)
-
-    def _record(self, ep: Endpoint, bits: int, error: int) -> None:
-        """Network events happened (or a WSAEventSelect asks what holds now): those selected and
-        not yet reported since their re-enabling call are recorded and the event is set."""
-        if ep.event is None:
-            return
-        ready = self.readiness(ep)
-        now = bits
-        if ready & AFD_EVENT_RECEIVE:
-            now |= FD_READ
-        if ready & AFD_EVENT_ACCEPT:
-            now |= FD_ACCEPT
-        if ready & AFD_EVENT_SEND and ep.state == "connected":
-            now |= FD_WRITE
-        now &= ep.event_mask & ~ep.delivered
-        if not now:
-            return
-        for bit in range(10):
-            if now & 1 << bit and error and bits & 1 << bit:
-                ep.errors[bit] = error
-        ep.recorded |= now
-        ep.delivered |= now
-        ep.event.set(self.kernel)
-
-    def _changed(self) -> None:
-        """Something moved: pending selects whose sockets are ready now complete."""
-        for io in list(self.polls):
-            out = self._poll_result(io)
-            if out is not None:
-                self.polls.remove(io)
-                self._finish(io, STATUS_SUCCESS, len(out), out)
 
     # -- CancelIoEx / CancelIo
     def cancel(self, file, io_status: int | None) -> int:
