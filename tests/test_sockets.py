@@ -62,6 +62,8 @@ MORE_LINES = [
     b"6 of 6 do",
     b"posts its packet when it completes",
     b"a second WSACleanup -> WSANOTINITIALISED",
+    b"getservbyname(http): 80",
+    b"an unknown service -> WSANO_DATA",
 ]
 
 
@@ -106,7 +108,8 @@ def test_ws2_32_exports_the_classic_ordinals():
     by_ordinal = {e.ordinal: e.name for e in pe.DIRECTORY_ENTRY_EXPORT.symbols}
     assert by_ordinal[1] == b"accept" and by_ordinal[3] == b"closesocket" and by_ordinal[23] == b"socket"
     assert by_ordinal[111] == b"WSAGetLastError" and by_ordinal[115] == b"WSAStartup"
-    assert by_ordinal[151] == b"__WSAFDIsSet"
+    assert by_ordinal[151] == b"__WSAFDIsSet" and by_ordinal[52] == b"gethostbyname"
+    assert by_ordinal[56] == b"getservbyport"
 
 
 GO_LINES = [

@@ -311,3 +311,80 @@ __declspec(dllexport) INT WSAAPI GetNameInfoW(const SOCKADDR *sa, socklen_t sale
         return SetLastError(WSAEFAULT), WSAEFAULT;
     return 0;
 }
+
+/* The classic database calls, over the small tables above (one static result each, as
+ * Winsock's per-thread buffer). */
+__declspec(dllexport) struct servent *WSAAPI getservbyname(const char *name, const char *proto)
+{
+    static struct servent entry;
+    static char *aliases[1];
+    WS_CHECK_STARTED(NULL);
+    for (size_t i = 0; name && i < sizeof(services) / sizeof(services[0]); i++)
+        if (lstrcmpiA(services[i].name, name) == 0) {
+            entry.s_name = (char *)services[i].name;
+            entry.s_aliases = aliases;
+            entry.s_port = (short)htons(services[i].port);
+            entry.s_proto = (char *)(proto ? proto : "tcp");
+            return &entry;
+        }
+    SetLastError(WSANO_DATA);
+    return NULL;
+}
+
+__declspec(dllexport) struct servent *WSAAPI getservbyport(int port, const char *proto)
+{
+    WS_CHECK_STARTED(NULL);
+    for (size_t i = 0; i < sizeof(services) / sizeof(services[0]); i++)
+        if (htons(services[i].port) == (u_short)port)
+            return getservbyname(services[i].name, proto);
+    SetLastError(WSANO_DATA);
+    return NULL;
+}
+
+static const struct { const char *name; short number; } protocols[] = {
+    {"ip", 0}, {"icmp", 1}, {"tcp", 6}, {"udp", 17}, {"ipv6", 41}, {"ipv6-icmp", 58},
+};
+
+__declspec(dllexport) struct protoent *WSAAPI getprotobynumber(int number)
+{
+    static struct protoent entry;
+    static char *aliases[1];
+    WS_CHECK_STARTED(NULL);
+    for (size_t i = 0; i < sizeof(protocols) / sizeof(protocols[0]); i++)
+        if (protocols[i].number == number) {
+            entry.p_name = (char *)protocols[i].name;
+            entry.p_aliases = aliases;
+            entry.p_proto = protocols[i].number;
+            return &entry;
+        }
+    SetLastError(WSANO_DATA);
+    return NULL;
+}
+
+__declspec(dllexport) struct protoent *WSAAPI getprotobyname(const char *name)
+{
+    WS_CHECK_STARTED(NULL);
+    for (size_t i = 0; name && i < sizeof(protocols) / sizeof(protocols[0]); i++)
+        if (lstrcmpiA(protocols[i].name, name) == 0)
+            return getprotobynumber(protocols[i].number);
+    SetLastError(WSANO_DATA);
+    return NULL;
+}
+
+/* gethostbyaddr: a loopback address is this machine (its name); others are not known. */
+__declspec(dllexport) struct hostent *WSAAPI gethostbyaddr(const char *addr, int length, int type)
+{
+    WS_CHECK_STARTED(NULL);
+    if (addr == NULL || type != AF_INET || length < 4) {
+        SetLastError(addr == NULL ? WSAEFAULT : WSAEAFNOSUPPORT);
+        return NULL;
+    }
+    if ((BYTE)addr[0] != 127) {
+        SetLastError(WSAHOST_NOT_FOUND);
+        return NULL;
+    }
+    struct hostent *h = gethostbyname(NULL);
+    if (h != NULL)
+        memcpy(h->h_addr_list[0], addr, 4);
+    return h;
+}

@@ -336,6 +336,14 @@ static void Catalogue(void)
     BYTE ip[4];
     Check(InetPtonW(AF_INET, L"127.0.0.9", ip) == 1 && ip[3] == 9, "InetPtonW");
     Check(InetPtonW(AF_INET, L"327.0.0.1", ip) == 0, "InetPtonW of a bad address: 0");
+    struct servent *se = getservbyname("http", "tcp");
+    Check(se && ntohs((u_short)se->s_port) == 80, "getservbyname(http): 80");
+    struct protoent *pe = getprotobyname("udp");
+    Check(pe && pe->p_proto == IPPROTO_UDP, "getprotobyname(udp): 17");
+    CheckWsa(getservbyname("no-such-service", NULL) == NULL, WSANO_DATA, "an unknown service -> WSANO_DATA");
+    ULONG loop = htonl(INADDR_LOOPBACK);
+    struct hostent *he = gethostbyaddr((char *)&loop, 4, AF_INET);
+    Check(he && he->h_name[0], "gethostbyaddr(127.0.0.1): this machine's name");
 }
 
 /* The child's role: "sock_more.exe child HANDLE" sends through the socket handle it inherited. */
