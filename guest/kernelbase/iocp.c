@@ -87,3 +87,19 @@ KBAPI BOOL WINAPI PostQueuedCompletionStatus(HANDLE port, DWORD bytes, ULONG_PTR
     NTSTATUS status = NtSetIoCompletion(port, key, (ULONG_PTR)overlapped, STATUS_SUCCESS, bytes);
     return NT_SUCCESS(status) ? TRUE : BaseFail(status);
 }
+
+/* FileIoCompletionNotificationInformation: FILE_SKIP_COMPLETION_PORT_ON_SUCCESS (no packet for a
+ * request that succeeds at once), FILE_SKIP_SET_EVENT_ON_HANDLE (the handle is not signalled). */
+#define FileIoCompletionNotificationInformation 41
+
+KBAPI BOOL WINAPI SetFileCompletionNotificationModes(HANDLE file, UCHAR flags)
+{
+    ULONG info = flags;
+    IO_STATUS_BLOCK iosb;
+    NTSTATUS status = NtSetInformationFile(file, &iosb, &info, sizeof(info), FileIoCompletionNotificationInformation);
+    if (!NT_SUCCESS(status)) {
+        BaseSetLastNTError(status);
+        return FALSE;
+    }
+    return TRUE;
+}

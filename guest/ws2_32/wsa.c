@@ -11,7 +11,7 @@ typedef LONG NTSTATUS;
 __declspec(dllimport) ULONG NTAPI RtlNtStatusToDosError(NTSTATUS);
 #define STATUS_PENDING_ ((NTSTATUS)0x00000103)
 
-static volatile LONG startups;
+volatile LONG ws_startups;
 
 __declspec(dllexport) int WSAAPI WSAStartup(WORD requested, LPWSADATA data)
 {
@@ -27,15 +27,15 @@ __declspec(dllexport) int WSAAPI WSAStartup(WORD requested, LPWSADATA data)
     data->wVersion = (major > 2 || (major == 2 && minor > 2)) ? MAKEWORD(2, 2) : requested;
     memcpy(data->szDescription, "WinSock 2.0", 12);
     memcpy(data->szSystemStatus, "Running", 8);
-    InterlockedIncrement(&startups);
+    InterlockedIncrement(&ws_startups);
     return 0;
 }
 
 __declspec(dllexport) int WSAAPI WSACleanup(void)
 {
-    LONG n = startups;
+    LONG n = ws_startups;
     while (n > 0) {
-        LONG seen = InterlockedCompareExchange(&startups, n - 1, n);
+        LONG seen = InterlockedCompareExchange(&ws_startups, n - 1, n);
         if (seen == n)
             return 0;
         n = seen;

@@ -14,6 +14,7 @@ The work itself is kernel/io's.
 import struct
 
 from ..io.access import FILE_APPEND_DATA, FILE_READ_DATA, FILE_WRITE_DATA
+from ..io.afd import AfdDevice
 from ..io.completion import IoCompletion, IopPostCompletion, Packet
 from ..io.create import FILE_OPEN_REPARSE_POINT, IoCreateFile, IopCheckCreateParameters, OpenPacket
 from ..io.directory import DIRECTORY_CLASSES, query_directory
@@ -123,17 +124,21 @@ def read_offset(space, va: int) -> int | None:
 
 
 def complete(kernel, thread, file, event, io_status: int, status: int, information: int, apc_context: int = 0,
-             post: bool = False, apc_routine: int = 0) -> None:
+             post: bool = False, apc_routine: int = 0, returned: bool = False) -> None:
     """IopCompleteRequest: the IO_STATUS_BLOCK, then the event (the file object without one), and
     for an asynchronous transfer the caller's APC routine (ReadFileEx: ApcRoutine(ApcContext,
-    IoStatusBlock, 0) at the thread's next alertable wait) or else the file's completion port."""
+    IoStatusBlock, 0) at the thread's next alertable wait) or else the file's completion port.
+    `returned`: the service returns this status itself, so SetFileCompletionNotificationModes'
+    FILE_SKIP_COMPLETION_PORT_ON_SUCCESS leaves out the packet of a success."""
     thread.process.space.probe_write(io_status, _iosb.pack(status & 0xFFFFFFFF, information))
+    modes = getattr(file, "completion_modes", 0)
     if event is not None:
         event.set(kernel)
-    file.signal()
+    if not modes & FILE_SKIP_SET_EVENT_ON_HANDLE:
+        file.signal()
     if apc_routine:
         KeInsertUserApc(kernel, thread, apc_routine, apc_context, io_status, 0)
-    elif post:
+    elif post and not (returned and status < 0x80000000 and modes & FILE_SKIP_COMPLETION_PORT_ON_SUCCESS):
         IopPostCompletion(file, apc_context, status, information)
 
 
@@ -165,6 +170,8 @@ def NtCreateFile(kernel, thread, handle_out, access, oa, io_status, allocation_p
         space.probe_read(ea_buffer, ea_length)
     IopCheckCreateParameters(access, file_attributes, share, disposition, options)
     packet = OpenPacket(access, file_attributes, share, disposition, options, allocation=allocation)
+    if ea_buffer and ea_length:
+        packet.ea = space.probe_read(ea_buffer, ea_length)      # AFD's open packet travels here
     file, information = _open(kernel, thread, oa, packet)
     handle = thread.process.handles.insert(file, file.granted_access, _handle_attributes(thread, oa))
     space.probe_write(handle_out, struct.pack("<Q", handle))
@@ -197,7 +204,7 @@ def NtReadFile(kernel, thread, handle, event_handle, apc_routine, apc_context, i
     file, space, offset, event = _transfer_prologue(kernel, thread, handle, event_handle, io_status,
                                                     byte_offset_ptr, FILE_READ_DATA)
     probe_for_write(space, buffer, length)
-    if isinstance(file.device, NamedPipeDevice):
+    if isinstance(file.device, (NamedPipeDevice, AfdDevice)):
         if not thread.process.handles.access(handle) & FILE_READ_DATA:
             raise NtStatusError(STATUS_ACCESS_DENIED)
         status, data = file.device.read_request(kernel, thread, file, buffer, length, io_status, event,
@@ -205,8 +212,8 @@ def NtReadFile(kernel, thread, handle, event_handle, apc_routine, apc_context, i
         if data is None:
             return status                       # pending: the writer completes it
         space.probe_write(buffer, data)
-        complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, len(data), apc_context, True, apc_routine)
-        return STATUS_SUCCESS
+        complete(kernel, thread, file, event, io_status, status, len(data), apc_context, True, apc_routine, True)
+        return status
     try:
         data = IopReadFile(file, offset, length)
     except NtStatusError as e:
@@ -284,6 +291,8 @@ def NtSetInformationFile(kernel, thread, handle, io_status, buffer, length, cls)
     length, cls = length & 0xFFFFFFFF, cls & 0xFFFFFFFF
     if cls == FileCompletionInformation:
         return _associate_completion_port(thread, handle, io_status, buffer, length)
+    if cls == FileIoCompletionNotificationInformation:
+        return _completion_notification_modes(thread, handle, io_status, buffer, length)
     if cls == 0 or cls >= FileMaximumInformation or cls not in SET_LENGTH:
         raise NtStatusError(STATUS_INVALID_INFO_CLASS)
     if length < SET_LENGTH[cls]:
@@ -452,16 +461,29 @@ def NtCancelIoFileEx(kernel, thread, handle, io_request, io_status):
 
 def NtDeviceIoControlFile(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status, code, in_buffer,
                           in_length, out_buffer, out_length):
-    """No device of this kernel takes I/O controls (pipes take theirs through NtFsControlFile)."""
-    in_length, out_length = in_length & 0xFFFFFFFF, out_length & 0xFFFFFFFF
-    reference_file(thread, handle)
+    """Only \\Device\\Afd takes I/O controls (pipes take theirs through NtFsControlFile): a socket's
+    request completes now (the IO_STATUS_BLOCK, the event, the port) or stays pending in AFD."""
+    code, in_length, out_length = code & 0xFFFFFFFF, in_length & 0xFFFFFFFF, out_length & 0xFFFFFFFF
+    file = reference_file(thread, handle)
     space = thread.process.space
     probe_for_write(space, io_status, _iosb.size)
-    if in_length:
-        space.probe_read(in_buffer, in_length)
+    input_data = space.probe_read(in_buffer, in_length) if in_length else b""
     probe_for_write(space, out_buffer, out_length)
-    reference_event(thread, event_handle)
-    raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
+    event = reference_event(thread, event_handle)
+    if not isinstance(file.device, AfdDevice):
+        raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
+    if event is not None:
+        event.reset()
+    file.clear_event()
+    status, information, data = file.device.device_control(thread, file, code, input_data, out_buffer, out_length,
+                                                           io_status, event, apc_routine, apc_context)
+    if data is None:
+        return status                           # pending: AFD completes it
+    if data:
+        space.probe_write(out_buffer, data[:out_length])
+        information = information or min(len(data), out_length)
+    complete(kernel, thread, file, event, io_status, status, information, apc_context, True, apc_routine, True)
+    return status
 
 
 # -- change notifications
@@ -494,6 +516,8 @@ def NtNotifyChangeDirectoryFileEx(kernel, thread, handle, event_handle, apc_rout
 
 # -- I/O completion ports
 FileCompletionInformation = 30
+FileIoCompletionNotificationInformation = 41
+FILE_SKIP_COMPLETION_PORT_ON_SUCCESS, FILE_SKIP_SET_EVENT_ON_HANDLE = 0x1, 0x2
 IoCompletionBasicInformation = 0
 FILE_IO_COMPLETION_INFORMATION_SIZE = 32
 
@@ -510,6 +534,21 @@ def _associate_completion_port(thread, handle, io_status, buffer, length):
     if getattr(file, "completion", None) is not None:
         raise NtStatusError(STATUS_INVALID_PARAMETER)
     file.completion = (port, key)
+    space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, 0))
+    return STATUS_SUCCESS
+
+
+def _completion_notification_modes(thread, handle, io_status, buffer, length):
+    """FILE_IO_COMPLETION_NOTIFICATION_INFORMATION: FILE_SKIP_* flags, which stay once set."""
+    if length < 4:
+        raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+    space = thread.process.space
+    probe_for_write(space, io_status, _iosb.size)
+    (flags,) = struct.unpack("<I", space.probe_read(buffer, 4))
+    if flags & ~0x7:
+        raise NtStatusError(STATUS_INVALID_PARAMETER)
+    file = reference_file(thread, handle)
+    file.completion_modes = getattr(file, "completion_modes", 0) | flags
     space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, 0))
     return STATUS_SUCCESS
 

@@ -10,6 +10,7 @@ import os
 
 from ..ke.boot import BOOT_SYSTEM_TIME, GUEST_BIN
 from ..ob.namespace import ObInitNamespace
+from .afd import AfdDevice
 from .console import ConsoleDevice
 from .device import NullDevice
 from .disk import VolumeDevice
@@ -34,7 +35,8 @@ class IoManager:
         self.console = ConsoleDevice(kernel, "\\Device\\ConDrv")
         self.null = NullDevice(kernel, "\\Device\\Null")
         self.pipes = NamedPipeDevice(kernel, "\\Device\\NamedPipe")
-        for device in (self.volume, self.console, self.null, self.pipes):
+        self.afd = AfdDevice(kernel, "\\Device\\Afd")
+        for device in (self.volume, self.console, self.null, self.pipes, self.afd):
             ns.insert(device.nt_name, device)
         ns.create_link("\\??\\C:", VOLUME_DEVICE_NAME)
         ns.create_link("\\SystemRoot", VOLUME_DEVICE_NAME + "\\Windows")

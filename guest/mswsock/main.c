@@ -1,0 +1,9 @@
+/* mswsock.dll's entry point: the DLL is its export table of forwarders (mswsock.def). */
+#define WIN32_LEAN_AND_MEAN
+#include <windows.h>
+
+BOOL WINAPI MswsockDllMain(HINSTANCE instance, DWORD reason, LPVOID reserved)
+{
+    (void)instance; (void)reason; (void)reserved;
+    return TRUE;
+}
