@@ -39,6 +39,7 @@ def test_user_time_is_the_ticks_charged_while_a_thread_ran():
 
     class Process:
         _dh_pa = 0x100
+        job = None                      # in no job: no limits to check
 
     class Thread(KThread):
         pass
