@@ -130,11 +130,17 @@ def complete(kernel, thread, file, event, io_status: int, status: int, informati
     thread.process.space.probe_write(io_status, _iosb.pack(status & 0xFFFFFFFF, information))
     if event is not None:
         event.set(kernel)
-    file.signal()
+    modes = getattr(file, "completion_modes", 0)
+    if not modes & FILE_SKIP_SET_EVENT_ON_HANDLE:
+        file.signal()
     if apc_routine:
         KeInsertUserApc(kernel, thread, apc_routine, apc_context, io_status, 0)
     elif post:
-        IopPostCompletion(file, apc_context, status, information)
+        # FILE_SKIP_COMPLETION_PORT_ON_SUCCESS: no packet for a transfer whose service returns
+        # success at once (all but an asynchronous disk transfer, which returns STATUS_PENDING).
+        returns_at_once = file.synchronous or not isinstance(file.device, VolumeDevice)
+        if not (modes & FILE_SKIP_COMPLETION_PORT_ON_SUCCESS and returns_at_once and status >= 0):
+            IopPostCompletion(file, apc_context, status, information)
 
 
 def _open(kernel, thread, oa: int, packet: OpenPacket):
@@ -239,6 +245,8 @@ def NtWriteFile(kernel, thread, handle, event_handle, apc_routine, apc_context, 
 # -- NtQueryInformationFile / NtSetInformationFile
 def NtQueryInformationFile(kernel, thread, handle, io_status, buffer, length, cls):
     length, cls = length & 0xFFFFFFFF, cls & 0xFFFFFFFF
+    if cls == FileIoCompletionNotificationInformation:
+        return _completion_modes(thread, handle, io_status, buffer, length, False)
     if cls == 0 or cls >= FileMaximumInformation or cls not in QUERY_LENGTH:
         raise NtStatusError(STATUS_INVALID_INFO_CLASS)
     if length < QUERY_LENGTH[cls]:
@@ -284,6 +292,8 @@ def NtSetInformationFile(kernel, thread, handle, io_status, buffer, length, cls)
     length, cls = length & 0xFFFFFFFF, cls & 0xFFFFFFFF
     if cls == FileCompletionInformation:
         return _associate_completion_port(thread, handle, io_status, buffer, length)
+    if cls == FileIoCompletionNotificationInformation:
+        return _completion_modes(thread, handle, io_status, buffer, length, True)
     if cls == 0 or cls >= FileMaximumInformation or cls not in SET_LENGTH:
         raise NtStatusError(STATUS_INVALID_INFO_CLASS)
     if length < SET_LENGTH[cls]:
@@ -505,6 +515,30 @@ def _associate_completion_port(thread, handle, io_status, buffer, length):
         raise NtStatusError(STATUS_INVALID_PARAMETER)
     file.completion = (port, key)
     space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, 0))
+    return STATUS_SUCCESS
+
+
+FileIoCompletionNotificationInformation = 41
+FILE_SKIP_COMPLETION_PORT_ON_SUCCESS, FILE_SKIP_SET_EVENT_ON_HANDLE, FILE_SKIP_SET_USER_EVENT_ON_FAST_IO = 1, 2, 4
+
+
+def _completion_modes(thread, handle, io_status, buffer, length, set_them):
+    """FileIoCompletionNotificationInformation (SetFileCompletionNotificationModes): flags that,
+    once set on the file object, stay set; the query reads them back."""
+    if length < 4:
+        raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+    space = thread.process.space
+    probe_for_write(space, io_status, _iosb.size)
+    file = reference_file(thread, handle)
+    if set_them:
+        flags = struct.unpack("<I", space.probe_read(buffer, 4))[0]
+        if flags & ~(FILE_SKIP_COMPLETION_PORT_ON_SUCCESS | FILE_SKIP_SET_EVENT_ON_HANDLE
+                     | FILE_SKIP_SET_USER_EVENT_ON_FAST_IO):
+            raise NtStatusError(STATUS_INVALID_PARAMETER)
+        file.completion_modes = getattr(file, "completion_modes", 0) | flags
+    else:
+        space.probe_write(buffer, struct.pack("<I", getattr(file, "completion_modes", 0)))
+    space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, 4 if not set_them else 0))
     return STATUS_SUCCESS
 
 
