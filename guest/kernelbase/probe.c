@@ -73,7 +73,7 @@ KBAPI BOOL WINAPI IsBadStringPtrW(LPCWSTR s, UINT_PTR max)
     if (s == NULL) return TRUE;
     for (UINT_PTR i = 0; i < max; i++) {
         ULONG_PTR at = (ULONG_PTR)(s + i);
-        if (i == 0 || (at & 0xFFF) < 2)
+        if (i == 0 || (at & 0xFFF) == 0 || ((at + 1) & 0xFFF) == 0)     /* a character starting a page or across one */
             if (!RangeAllows(at, 2, READABLE))
                 return TRUE;
         if (s[i] == 0) break;
