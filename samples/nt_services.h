@@ -63,7 +63,9 @@ NTSTATUS NTAPI NtEnumerateValueKey(HANDLE KeyHandle, ULONG Index, ULONG KeyValue
     PVOID KeyValueInformation, ULONG Length, ULONG *ResultLength);
 NTSTATUS NTAPI NtExtendSection(HANDLE SectionHandle, LARGE_INTEGER *NewSectionSize);
 NTSTATUS NTAPI NtFlushBuffersFile(HANDLE FileHandle, PVOID IoStatusBlock);
+NTSTATUS NTAPI NtFlushInstructionCache(HANDLE ProcessHandle, PVOID BaseAddress, SIZE_T Length);
 NTSTATUS NTAPI NtFlushKey(HANDLE KeyHandle);
+NTSTATUS NTAPI NtFlushProcessWriteBuffers(void);
 NTSTATUS NTAPI NtFreeVirtualMemory(HANDLE ProcessHandle, PVOID *BaseAddress, SIZE_T *RegionSize, ULONG FreeType);
 NTSTATUS NTAPI NtFsControlFile(HANDLE FileHandle, HANDLE Event, PVOID ApcRoutine, PVOID ApcContext,
     PVOID IoStatusBlock, ULONG FsControlCode, PVOID InputBuffer, ULONG InputBufferLength, PVOID OutputBuffer,

@@ -246,6 +246,8 @@ def NtWriteFile(kernel, thread, handle, event_handle, apc_routine, apc_context, 
 # -- NtQueryInformationFile / NtSetInformationFile
 def NtQueryInformationFile(kernel, thread, handle, io_status, buffer, length, cls):
     length, cls = length & 0xFFFFFFFF, cls & 0xFFFFFFFF
+    if cls == FileIoCompletionNotificationInformation:
+        return _completion_modes(thread, handle, io_status, buffer, length, False)
     if cls == 0 or cls >= FileMaximumInformation or cls not in QUERY_LENGTH:
         raise NtStatusError(STATUS_INVALID_INFO_CLASS)
     if length < QUERY_LENGTH[cls]:
@@ -292,7 +294,7 @@ def NtSetInformationFile(kernel, thread, handle, io_status, buffer, length, cls)
     if cls == FileCompletionInformation:
         return _associate_completion_port(thread, handle, io_status, buffer, length)
     if cls == FileIoCompletionNotificationInformation:
-        return _completion_notification_modes(thread, handle, io_status, buffer, length)
+        return _completion_modes(thread, handle, io_status, buffer, length, True)
     if cls == 0 or cls >= FileMaximumInformation or cls not in SET_LENGTH:
         raise NtStatusError(STATUS_INVALID_INFO_CLASS)
     if length < SET_LENGTH[cls]:
@@ -516,8 +518,6 @@ def NtNotifyChangeDirectoryFileEx(kernel, thread, handle, event_handle, apc_rout
 
 # -- I/O completion ports
 FileCompletionInformation = 30
-FileIoCompletionNotificationInformation = 41
-FILE_SKIP_COMPLETION_PORT_ON_SUCCESS, FILE_SKIP_SET_EVENT_ON_HANDLE = 0x1, 0x2
 IoCompletionBasicInformation = 0
 FILE_IO_COMPLETION_INFORMATION_SIZE = 32
 
@@ -538,18 +538,27 @@ def _associate_completion_port(thread, handle, io_status, buffer, length):
     return STATUS_SUCCESS
 
 
-def _completion_notification_modes(thread, handle, io_status, buffer, length):
-    """FILE_IO_COMPLETION_NOTIFICATION_INFORMATION: FILE_SKIP_* flags, which stay once set."""
+FileIoCompletionNotificationInformation = 41
+FILE_SKIP_COMPLETION_PORT_ON_SUCCESS, FILE_SKIP_SET_EVENT_ON_HANDLE, FILE_SKIP_SET_USER_EVENT_ON_FAST_IO = 1, 2, 4
+
+
+def _completion_modes(thread, handle, io_status, buffer, length, set_them):
+    """FileIoCompletionNotificationInformation (SetFileCompletionNotificationModes): flags that,
+    once set on the file object, stay set; the query reads them back."""
     if length < 4:
         raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
     space = thread.process.space
     probe_for_write(space, io_status, _iosb.size)
-    (flags,) = struct.unpack("<I", space.probe_read(buffer, 4))
-    if flags & ~0x7:
-        raise NtStatusError(STATUS_INVALID_PARAMETER)
     file = reference_file(thread, handle)
-    file.completion_modes = getattr(file, "completion_modes", 0) | flags
-    space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, 0))
+    if set_them:
+        flags = struct.unpack("<I", space.probe_read(buffer, 4))[0]
+        if flags & ~(FILE_SKIP_COMPLETION_PORT_ON_SUCCESS | FILE_SKIP_SET_EVENT_ON_HANDLE
+                     | FILE_SKIP_SET_USER_EVENT_ON_FAST_IO):
+            raise NtStatusError(STATUS_INVALID_PARAMETER)
+        file.completion_modes = getattr(file, "completion_modes", 0) | flags
+    else:
+        space.probe_write(buffer, struct.pack("<I", getattr(file, "completion_modes", 0)))
+    space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, 4 if not set_them else 0))
     return STATUS_SUCCESS
 
 

@@ -18,6 +18,7 @@ _MESSAGES = {
     0xC0000138: ("Ordinal Not Found", "The ordinal %s could not be located in the dynamic link library %s."),
     0xC000007B: ("Application Error", "The application was unable to start correctly (0xc000007b). "
                  "Click OK to close the application."),
+    0x40000015: ("Fatal Application Exit", "%s"),                      # FatalAppExit's message
     0xC0000142: ("Application Error", "The application was unable to start correctly (0xc0000142). "
                  "Click OK to close the application."),
 }

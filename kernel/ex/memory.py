@@ -72,3 +72,17 @@ def NtQueryVirtualMemory(kernel, thread, handle, address, info_class, buffer, le
     if return_length:
         caller.probe_write(return_length, _Q.pack(size))
     return STATUS_SUCCESS
+
+
+def NtFlushInstructionCache(kernel, thread, handle, base, size):
+    """The process's own stores to code need nothing (the CPU drops the translated blocks of a page
+    it writes to); for another process the translated code is dropped, as after its memory is written."""
+    if reference_process(thread, handle) is not thread.process:
+        kernel.flush_code()
+    return STATUS_SUCCESS
+
+
+def NtFlushProcessWriteBuffers(kernel, thread):
+    """Every processor's stores are already visible to the others (the processors take turns on one
+    emulated memory), so there is nothing to drain."""
+    return STATUS_SUCCESS

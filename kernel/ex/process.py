@@ -23,6 +23,7 @@ ProcessImageFileNameWin32 = 43
 ProcessPriorityClass = 18
 ProcessAffinityMask = 21
 ProcessPriorityBoost = 22
+ProcessHandleCount = 20
 # PROCESS_PRIORITY_CLASS.PriorityClass values and the base priority each gives.
 PRIORITY_CLASS_BASES = {1: 4, 2: 8, 3: 13, 4: 24, 5: 6, 6: 10}
 
@@ -55,6 +56,10 @@ def NtQueryInformationProcess(kernel, thread, handle, info_class, buffer, length
         if length != 4:
             raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
         data = struct.pack("<I", process.eprocess.Pcb.DisableBoost)
+    elif info_class == ProcessHandleCount:
+        if length != 4:
+            raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+        data = struct.pack("<I", len(process.handles))
     elif info_class in (ProcessImageFileName, ProcessImageFileNameWin32):
         name = process.image_path if info_class == ProcessImageFileNameWin32 else \
             "\\Device\\HarddiskVolume1" + process.image_path[2:]

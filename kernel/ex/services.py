@@ -152,6 +152,10 @@ SERVICES = {
         ("ProcessHandle", "h"), ("BaseAddress", "pv"), ("RegionSize", "psz"), ("NewProtect", "u"),
         ("OldProtect", "pul")
     )),
+    "NtFlushInstructionCache": (memory.NtFlushInstructionCache, (
+        ("ProcessHandle", "h"), ("BaseAddress", "p"), ("Length", "n")
+    )),
+    "NtFlushProcessWriteBuffers": (memory.NtFlushProcessWriteBuffers, ()),
     "NtQueryVirtualMemory": (memory.NtQueryVirtualMemory, (
         ("ProcessHandle", "h"), ("BaseAddress", "p"), ("MemoryInformationClass", "u"), ("MemoryInformation", "p"),
         ("MemoryInformationLength", "n"), ("ReturnLength", "psz")

@@ -24,6 +24,7 @@ ThreadPriority = 2
 ThreadBasePriority = 3
 ThreadAffinityMask = 4
 ThreadIdealProcessor = 13
+ThreadPriorityBoost = 14          # KTHREAD.DisableBoost (Get/SetThreadPriorityBoost)
 ThreadAmILastThread = 12
 ThreadNameInformation = 38          # THREAD_NAME_INFORMATION: a UNICODE_STRING (SetThreadDescription)
 THREAD_NAME_INFORMATION_SIZE = 16
@@ -54,6 +55,10 @@ def NtQueryInformationThread(kernel, thread, handle, info_class, buffer, length,
         data = struct.pack("<IxxxxQQQQii", target.exit_status if target.state == Terminated else 0x103,
                            target.teb, target.process.pid, target.tid, tcb.Affinity.Mask,
                            tcb.Priority, tcb.BasePriority)
+    elif info_class == ThreadPriorityBoost:
+        if length != 4:
+            raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+        data = struct.pack("<I", target.ethread.Tcb.DisableBoost)
     elif info_class == ThreadTimes:
         data = thread_times(target, length)
     elif info_class == ThreadNameInformation:
@@ -115,6 +120,10 @@ def NtSetInformationThread(kernel, thread, handle, info_class, buffer, length):
         tcb.Affinity.Mask = mask
         tcb.UserAffinity.Mask = mask
         KeSetAffinityThread(kernel, target)
+    elif info_class == ThreadPriorityBoost:
+        if length != 4:
+            raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+        tcb.DisableBoost = 1 if struct.unpack("<I", space.probe_read(buffer, 4))[0] else 0
     elif info_class == ThreadIdealProcessor:
         if length != 4:
             raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)

@@ -29,6 +29,7 @@ from ..status import (
     STATUS_PIPE_BROKEN,
     STATUS_PIPE_CLOSING,
     STATUS_PIPE_CONNECTED,
+    STATUS_PIPE_DISCONNECTED,
     STATUS_PIPE_LISTENING,
     STATUS_PIPE_NOT_AVAILABLE,
     STATUS_SUCCESS,
@@ -65,6 +66,7 @@ class PipeInstance:
         self.closed = {"server": False, "client": False}
         self.pending: dict[str, list[PendingIo]] = {"server": [], "client": []}
         self.listeners: list[PendingIo] = []
+        self.disconnected = False       # a client's old instance after FSCTL_PIPE_DISCONNECT
 
     @property
     def connected(self) -> bool:
@@ -203,6 +205,8 @@ class NamedPipeDevice(DeviceObject):
             raise NtStatusError(STATUS_INVALID_PARAMETER)
         instance, end = file.instance, file.end
         queued = instance.data[end]
+        if instance.disconnected:
+            raise NtStatusError(STATUS_PIPE_DISCONNECTED)
         if queued and not instance.pending[end]:
             data = bytes(queued[:length])
             del queued[:length]
@@ -219,6 +223,8 @@ class NamedPipeDevice(DeviceObject):
             raise NtStatusError(STATUS_INVALID_PARAMETER)
         instance, end = file.instance, file.end
         peer = _other(end)
+        if instance.disconnected:
+            raise NtStatusError(STATUS_PIPE_DISCONNECTED)
         if end == "server" and instance.ends["client"] is None:
             raise NtStatusError(STATUS_PIPE_LISTENING)
         if instance.closed[peer]:
@@ -354,6 +360,7 @@ class NamedPipeDevice(DeviceObject):
             if client is not None:                          # the old client keeps a dead end
                 dead = PipeInstance(instance.pipe)
                 dead.closed["server"] = True
+                dead.disconnected = True
                 dead.ends["client"] = client
                 client.instance = dead
             instance.ends["client"] = None
