@@ -1,0 +1,448 @@
+/* The C runtimes' secure (_s), locale (_l) and conversion forms, run the same way against
+ * msvcrt.dll (crt_gap, mingw-w64) and the UCRT (ucrt_gap, zig), each checked against its
+ * documented result: the return value, errno, the buffer's contents and whether the
+ * invalid-parameter handler ran (the UCRT's default would end the process, so the UCRT program
+ * installs one that returns; msvcrt.dll's returns by itself). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <errno.h>
+#include <search.h>
+#include <ctype.h>
+#include <wctype.h>
+#include <io.h>
+#include <fcntl.h>
+#include <time.h>
+#include <inttypes.h>
+#include <float.h>
+#include <windows.h>
+#ifdef GAP_UCRT
+#include <uchar.h>
+#endif
+
+#ifndef STRUNCATE
+#define STRUNCATE 80
+#endif
+
+static int failures;
+
+/* Exported by both runtimes, not declared by mingw-w64's headers. */
+_CRTIMP char *__cdecl _strlwr_l(char *, _locale_t);
+#ifdef GAP_UCRT
+/* The UCRT's alone, not declared by mingw-w64's headers. */
+long long __cdecl _wcstoll_l(const wchar_t *, wchar_t **, int, _locale_t);
+unsigned long long __cdecl _wcstoull_l(const wchar_t *, wchar_t **, int, _locale_t);
+intmax_t __cdecl _strtoimax_l(const char *, char **, int, _locale_t);
+uintmax_t __cdecl _strtoumax_l(const char *, char **, int, _locale_t);
+intmax_t __cdecl _wcstoimax_l(const wchar_t *, wchar_t **, int, _locale_t);
+uintmax_t __cdecl _wcstoumax_l(const wchar_t *, wchar_t **, int, _locale_t);
+#endif
+
+static void check(int ok, const char *what)
+{
+    printf("%s %s\n", ok ? "ok  " : "FAIL", what);
+    failures += !ok;
+}
+
+#ifdef GAP_UCRT
+static int invalid_calls;
+
+static void on_invalid(const wchar_t *e, const wchar_t *f, const wchar_t *file, unsigned line, uintptr_t r)
+{
+    (void)e, (void)f, (void)file, (void)line, (void)r;
+    invalid_calls++;
+}
+#endif
+
+/* Whether the handler ran (UCRT) since the last look; msvcrt.dll's has no handler to count. */
+static int reported(void)
+{
+#ifdef GAP_UCRT
+    int n = invalid_calls;
+    invalid_calls = 0;
+    return n > 0;
+#else
+    return 1;
+#endif
+}
+
+static void xtoa_cases(void)
+{
+    char b[40];
+    wchar_t w[40];
+    check(_itoa_s(-1234, b, sizeof b, 10) == 0 && strcmp(b, "-1234") == 0, "_itoa_s(-1234, 10)");
+    check(_itoa_s(-1, b, sizeof b, 16) == 0 && strcmp(b, "ffffffff") == 0, "_itoa_s(-1, 16): two's complement");
+    check(_ltoa_s(255, b, sizeof b, 2) == 0 && strcmp(b, "11111111") == 0, "_ltoa_s(255, 2)");
+    check(_ultoa_s(4294967295ul, b, sizeof b, 36) == 0 && strcmp(b, "1z141z3") == 0, "_ultoa_s(max, 36)");
+    check(_i64toa_s(-9223372036854775807ll - 1, b, sizeof b, 10) == 0 && strcmp(b, "-9223372036854775808") == 0,
+          "_i64toa_s(min, 10)");
+    check(_ui64toa_s(18446744073709551615ull, b, sizeof b, 16) == 0 && strcmp(b, "ffffffffffffffff") == 0,
+          "_ui64toa_s(max, 16)");
+    errno = 0;
+    strcpy(b, "xx");
+    check(_itoa_s(12345, b, 5, 10) == ERANGE && b[0] == 0 && errno == ERANGE && reported(),
+          "_itoa_s into 5: ERANGE, emptied");
+    check(_itoa_s(1234, b, 5, 10) == 0 && strcmp(b, "1234") == 0, "_itoa_s 1234 into 5 fits");
+    check(_itoa_s(-5, b, 2, 10) == ERANGE && b[0] == 0 && reported(), "_itoa_s(-5) into 2: ERANGE (sign)");
+    errno = 0;
+    check(_itoa_s(1, b, sizeof b, 37) == EINVAL && errno == EINVAL && b[0] == 0 && reported(), "radix 37: EINVAL");
+    check(_itoa_s(1, NULL, 10, 10) == EINVAL && reported(), "null buffer: EINVAL");
+    check(_itow_s(-42, w, 40, 10) == 0 && wcscmp(w, L"-42") == 0, "_itow_s(-42)");
+    check(_ltow_s(-1, w, 40, 8) == 0 && wcscmp(w, L"37777777777") == 0, "_ltow_s(-1, 8)");
+    check(_ultow_s(10, w, 40, 16) == 0 && wcscmp(w, L"a") == 0, "_ultow_s(10, 16)");
+    check(_i64tow_s(-7, w, 40, 10) == 0 && wcscmp(w, L"-7") == 0, "_i64tow_s(-7)");
+    check(_ui64tow_s(1ull << 40, w, 40, 10) == 0 && wcscmp(w, L"1099511627776") == 0, "_ui64tow_s(2^40)");
+    check(_ui64tow_s(1ull << 40, w, 13, 10) == ERANGE && w[0] == 0 && reported(), "_ui64tow_s into 13: ERANGE");
+}
+
+static void string_cases(void)
+{
+    char b[16];
+    wchar_t w[16];
+    strcpy(b, "ab");
+    check(strncat_s(b, sizeof b, "cdefg", 3) == 0 && strcmp(b, "abcde") == 0, "strncat_s 3 of cdefg");
+    check(strncat_s(b, 8, "xyz", _TRUNCATE) == STRUNCATE && strcmp(b, "abcdexy") == 0, "strncat_s _TRUNCATE");
+    strcpy(b, "abc");
+    errno = 0;
+    check(strncat_s(b, 5, "xyz", 3) == ERANGE && b[0] == 0 && errno == ERANGE && reported(),
+          "strncat_s too long: ERANGE, emptied");
+    memset(b, 'x', 4);
+    check(strncat_s(b, 4, "a", 1) == EINVAL && b[0] == 0 && reported(), "strncat_s unterminated: EINVAL");
+    check(strncat_s(NULL, 0, NULL, 0) == 0, "strncat_s(NULL, 0, NULL, 0): no error");
+    wcscpy(w, L"ab");
+    check(wcsncat_s(w, 16, L"cdef", 2) == 0 && wcscmp(w, L"abcd") == 0, "wcsncat_s 2 of cdef");
+    check(wcsncat_s(w, 6, L"efgh", _TRUNCATE) == STRUNCATE && wcscmp(w, L"abcde") == 0, "wcsncat_s _TRUNCATE");
+    check(wcsncpy_s(w, 16, L"hello", 3) == 0 && wcscmp(w, L"hel") == 0, "wcsncpy_s 3 of hello");
+    check(wcsncpy_s(w, 4, L"hello", _TRUNCATE) == STRUNCATE && wcscmp(w, L"hel") == 0, "wcsncpy_s _TRUNCATE");
+    check(wcsncpy_s(w, 4, L"hello", 5) == ERANGE && w[0] == 0 && reported(), "wcsncpy_s too long: ERANGE");
+    check(wcsncpy_s(w, 4, NULL, 1) == EINVAL && reported(), "wcsncpy_s null source: EINVAL");
+    wchar_t src[4] = { 1, 2, 3, 4 };
+    wmemset(w, 9, 16);
+    check(wmemcpy_s(w, 16, src, 4) == 0 && w[3] == 4 && w[4] == 9, "wmemcpy_s 4");
+    check(wmemcpy_s(w, 3, src, 4) == ERANGE && w[0] == 0 && w[2] == 0 && w[3] == 4 && reported(),
+          "wmemcpy_s into 3: ERANGE, the 3 cleared");
+    wcscpy(w, L"abcdef");
+    check(wmemmove_s(w + 1, 15, w, 4) == 0 && wcscmp(w, L"aabcdf") == 0, "wmemmove_s overlapping");
+    check(wmemmove_s(w, 2, src, 4) == ERANGE && w[0] == 'a' && reported(), "wmemmove_s into 2: ERANGE, untouched");
+    strcpy(b, "MiXeD 1");
+    check(_strlwr_s(b, sizeof b) == 0 && strcmp(b, "mixed 1") == 0, "_strlwr_s");
+    check(_strupr_s(b, sizeof b) == 0 && strcmp(b, "MIXED 1") == 0, "_strupr_s");
+    check(_strlwr_s_l(b, sizeof b, NULL) == 0 && strcmp(b, "mixed 1") == 0, "_strlwr_s_l");
+    check(_strupr_s_l(b, sizeof b, NULL) == 0 && strcmp(b, "MIXED 1") == 0, "_strupr_s_l");
+    check(strcmp(_strlwr_l(b, NULL), "mixed 1") == 0 && strcmp(_strupr_l(b, NULL), "MIXED 1") == 0, "_strlwr_l, _strupr_l");
+    check(_strlwr_s(b, 3) == EINVAL && b[0] == 0 && reported(), "_strlwr_s unterminated in 3: EINVAL, emptied");
+    wcscpy(w, L"Wide\x00c9");
+    check(_wcslwr_s(w, 16) == 0 && wcscmp(w, L"wide\x00e9") == 0, "_wcslwr_s (\\xc9 too)");
+    check(_wcsupr_s(w, 16) == 0 && wcscmp(w, L"WIDE\x00c9") == 0, "_wcsupr_s");
+    check(_wcslwr_s_l(w, 16, NULL) == 0 && _wcsupr_s_l(w, 16, NULL) == 0 && wcscmp(w, L"WIDE\x00c9") == 0,
+          "_wcslwr_s_l, _wcsupr_s_l");
+    check(wcscmp(_wcslwr_l(w, NULL), L"wide\x00e9") == 0 && wcscmp(_wcsupr_l(w, NULL), L"WIDE\x00c9") == 0,
+          "_wcslwr_l, _wcsupr_l");
+    strcpy(b, "abcd");
+    check(_strset_s(b, sizeof b, '*') == 0 && strcmp(b, "****") == 0, "_strset_s");
+    check(_strnset_s(b, sizeof b, '-', 2) == 0 && strcmp(b, "--**") == 0, "_strnset_s 2");
+    check(_strnset_s(b, sizeof b, '+', 10) == 0 && strcmp(b, "++++") == 0, "_strnset_s past the end");
+    check(_strset_s(NULL, 4, 'x') == EINVAL && reported(), "_strset_s(NULL): EINVAL");
+    wcscpy(w, L"wxyz");
+    check(_wcsset_s(w, 16, 'q') == 0 && wcscmp(w, L"qqqq") == 0, "_wcsset_s");
+    check(_wcsnset_s(w, 16, 'r', 3) == 0 && wcscmp(w, L"rrrq") == 0, "_wcsnset_s 3");
+    check(wcscmp(_wcsset(w, 's'), L"ssss") == 0 && wcscmp(_wcsnset(w, 't', 1), L"tsss") == 0, "_wcsset, _wcsnset");
+}
+
+static void path_cases(void)
+{
+    char d[4], dir[64], n[16], e[8], out[64];
+    check(_splitpath_s("C:\\a\\b.c\\name.tar.gz", d, 4, dir, 64, n, 16, e, 8) == 0 && strcmp(d, "C:") == 0 &&
+          strcmp(dir, "\\a\\b.c\\") == 0 && strcmp(n, "name.tar") == 0 && strcmp(e, ".gz") == 0,
+          "_splitpath_s C:\\a\\b.c\\name.tar.gz");
+    check(_splitpath_s("rel/x", NULL, 0, dir, 64, NULL, 0, e, 8) == 0 && strcmp(dir, "rel/") == 0 && e[0] == 0,
+          "_splitpath_s with skipped parts");
+    strcpy(d, "Z:");
+    errno = 0;
+    check(_splitpath_s("C:\\dir\\longname.txt", d, 4, dir, 64, n, 4, e, 8) == ERANGE && errno == ERANGE &&
+          d[0] == 0 && dir[0] == 0 && n[0] == 0 && e[0] == 0 && reported(), "_splitpath_s name in 4: ERANGE, all emptied");
+    check(_splitpath_s("x", NULL, 3, NULL, 0, NULL, 0, NULL, 0) == EINVAL && reported(), "_splitpath_s NULL with a size: EINVAL");
+    wchar_t wd[4], wdir[32], wn[16], we[8], wout[64];
+    check(_wsplitpath_s(L"D:name.", wd, 4, wdir, 32, wn, 16, we, 8) == 0 && wcscmp(wd, L"D:") == 0 && wdir[0] == 0 &&
+          wcscmp(wn, L"name") == 0 && wcscmp(we, L".") == 0, "_wsplitpath_s D:name.");
+    check(_makepath_s(out, 64, "c", "\\dir", "f", "txt") == 0 && strcmp(out, "c:\\dir\\f.txt") == 0, "_makepath_s");
+    check(_makepath_s(out, 64, NULL, "d/", "f", ".x") == 0 && strcmp(out, "d/f.x") == 0, "_makepath_s d/ f .x");
+    check(_makepath_s(out, 10, "c", "\\dir", "f", "txt") == ERANGE && out[0] == 0 && reported(), "_makepath_s into 10: ERANGE");
+    check(_makepath_s(out, 13, "c", "\\dir", "f", "txt") == 0, "_makepath_s into 13 fits");
+    check(_wmakepath_s(wout, 64, L"e", L"x", L"y", L"z") == 0 && wcscmp(wout, L"e:x\\y.z") == 0, "_wmakepath_s");
+}
+
+static void mb_cases(void)
+{
+    wchar_t w[16];
+    char b[16];
+    size_t n = 99;
+    check(mbstowcs_s(&n, w, 16, "hello", _TRUNCATE) == 0 && n == 6 && wcscmp(w, L"hello") == 0, "mbstowcs_s: 6 with the terminator");
+    check(mbstowcs_s(&n, NULL, 0, "hello", 0) == 0 && n == 6, "mbstowcs_s sizing: 6");
+    check(mbstowcs_s(&n, w, 16, "hello", 2) == 0 && n == 3 && wcscmp(w, L"he") == 0, "mbstowcs_s count 2");
+    check(mbstowcs_s(&n, w, 4, "hello", _TRUNCATE) == STRUNCATE && n == 4 && wcscmp(w, L"hel") == 0, "mbstowcs_s _TRUNCATE");
+    check(mbstowcs_s(&n, w, 4, "hello", 5) == ERANGE && w[0] == 0 && reported(), "mbstowcs_s too small: ERANGE");
+    check(mbstowcs_s(&n, NULL, 4, "hello", 5) == EINVAL && reported(), "mbstowcs_s(NULL, 4): EINVAL");
+    check(wcstombs_s(&n, b, 16, L"wide", _TRUNCATE) == 0 && n == 5 && strcmp(b, "wide") == 0, "wcstombs_s");
+    check(wcstombs_s(&n, b, 3, L"wide", _TRUNCATE) == STRUNCATE && n == 3 && strcmp(b, "wi") == 0, "wcstombs_s _TRUNCATE");
+    errno = 0;
+    check(wcstombs_s(&n, b, 16, L"\x20ac", _TRUNCATE) == EILSEQ && errno == EILSEQ, "wcstombs_s of U+20AC in C: EILSEQ");
+    check(_wcstombs_s_l(&n, b, 16, L"ok", 1, NULL) == 0 && n == 2 && strcmp(b, "o") == 0, "_wcstombs_s_l count 1");
+    check(_wcstombs_l(b, L"abc", 16, NULL) == 3 && strcmp(b, "abc") == 0, "_wcstombs_l");
+    int r = 9;
+    check(wctomb_s(&r, b, 16, L'A') == 0 && r == 1 && b[0] == 'A', "wctomb_s A");
+    check(wctomb_s(&r, NULL, 0, L'A') == 0 && r == 0, "wctomb_s(NULL): 0");
+    check(wctomb_s(&r, b, 16, 0x20ac) == EILSEQ && r == -1, "wctomb_s U+20AC in C: EILSEQ, -1");
+    check(_wctomb_s_l(&r, b, 1, L'z', NULL) == 0 && r == 1 && b[0] == 'z', "_wctomb_s_l");
+    const char *src = "abc";
+    mbstate_t st;
+    memset(&st, 0, sizeof st);
+    check(mbsrtowcs_s(&n, w, 16, &src, _TRUNCATE, &st) == 0 && n == 4 && src == NULL && wcscmp(w, L"abc") == 0,
+          "mbsrtowcs_s: src NULL at the end");
+    src = "abcdef";
+    check(mbsrtowcs_s(&n, w, 3, &src, _TRUNCATE, &st) == STRUNCATE && n == 3 && src && strcmp(src, "cdef") == 0,
+          "mbsrtowcs_s _TRUNCATE: src at cdef");
+    const wchar_t *wsrc = L"xyz";
+    check(wcsrtombs(b, &wsrc, 2, &st) == 2 && wsrc && *wsrc == L'z', "wcsrtombs 2: src at z");
+    check(wcsrtombs(b, &wsrc, 16, &st) == 1 && wsrc == NULL && strcmp(b, "z") == 0, "wcsrtombs the rest: src NULL");
+    wsrc = L"12345";
+    check(wcsrtombs(NULL, &wsrc, 0, &st) == 5 && wsrc != NULL, "wcsrtombs sizing: 5, src kept");
+    check(wcsrtombs_s(&n, b, 16, &wsrc, _TRUNCATE, &st) == 0 && n == 6 && wsrc == NULL && strcmp(b, "12345") == 0,
+          "wcsrtombs_s");
+#ifdef GAP_UCRT
+    char16_t c16;
+    char32_t c32;
+    memset(&st, 0, sizeof st);
+    check(mbrtoc32(&c32, "\xf0\x9f\x98\x80", 4, &st) == 4 && c32 == 0x1F600, "mbrtoc32 U+1F600: 4 bytes");
+    check(mbrtoc32(&c32, "\xe2\x82", 2, &st) == (size_t)-2 && mbrtoc32(&c32, "\xac", 1, &st) == 1 && c32 == 0x20AC,
+          "mbrtoc32 U+20AC split across calls");
+    errno = 0;
+    check(mbrtoc32(&c32, "\xc0\x80", 2, &st) == (size_t)-1 && errno == EILSEQ, "mbrtoc32 overlong: EILSEQ");
+    memset(&st, 0, sizeof st);
+    check(mbrtoc16(&c16, "\xf0\x9f\x98\x80", 4, &st) == 4 && c16 == 0xD83D, "mbrtoc16: the high half");
+    check(mbrtoc16(&c16, "", 0, &st) == (size_t)-3 && c16 == 0xDE00, "then the low half: (size_t)-3");
+    check(mbrtoc16(&c16, "A", 1, &st) == 1 && c16 == 'A', "mbrtoc16 A");
+    char u[8];
+    check(c32rtomb(u, 0x20AC, &st) == 3 && memcmp(u, "\xe2\x82\xac", 3) == 0, "c32rtomb U+20AC");
+    check(c16rtomb(u, 0xD83D, &st) == 0 && c16rtomb(u, 0xDE00, &st) == 4 && memcmp(u, "\xf0\x9f\x98\x80", 4) == 0,
+          "c16rtomb pair: 0 then 4 bytes");
+    errno = 0;
+    check(c16rtomb(u, 0xDE00, &st) == (size_t)-1 && errno == EILSEQ, "c16rtomb lone low half: EILSEQ");
+    check(c32rtomb(u, 0x110000, &st) == (size_t)-1, "c32rtomb past U+10FFFF: EILSEQ");
+#endif
+}
+
+static int by_int(void *ctx, const void *a, const void *b)
+{
+    ++*(int *)ctx;
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+static void search_cases(void)
+{
+    int v[20], calls = 0, ok = 1;
+    for (int i = 0; i < 20; i++)
+        v[i] = (i * 7919) % 101;
+    qsort_s(v, 20, sizeof v[0], by_int, &calls);
+    for (int i = 1; i < 20; i++)
+        ok &= v[i - 1] <= v[i];
+    check(ok && calls > 0, "qsort_s sorts, the context passed");
+    int key = v[13];
+    int *hit = bsearch_s(&key, v, 20, sizeof v[0], by_int, &calls);
+    check(hit == &v[13], "bsearch_s finds");
+    key = 1000;
+    check(bsearch_s(&key, v, 20, sizeof v[0], by_int, &calls) == NULL, "bsearch_s misses");
+    unsigned num = 3;
+    int small[5] = { 5, 6, 7 };
+    key = 6;
+    check(_lfind_s(&key, small, &num, sizeof(int), by_int, &calls) == &small[1], "_lfind_s finds");
+    key = 9;
+    check(_lfind_s(&key, small, &num, sizeof(int), by_int, &calls) == NULL, "_lfind_s misses");
+    check(_lsearch_s(&key, small, &num, sizeof(int), by_int, &calls) == &small[3] && num == 4 && small[3] == 9,
+          "_lsearch_s appends");
+    errno = 0;
+    qsort_s(NULL, 3, 4, by_int, NULL);
+    check(errno == EINVAL && reported(), "qsort_s(NULL, 3): EINVAL");
+    errno = 0;
+    check(_lfind_s(&key, small, NULL, sizeof(int), by_int, NULL) == NULL && errno == EINVAL && reported(),
+          "_lfind_s no count: EINVAL");
+}
+
+static void conv_cases(void)
+{
+    wchar_t *we;
+    char *e;
+    check(_atoi_l("  -42x", NULL) == -42 && _atol_l("17", NULL) == 17 && _atoi64_l("-9000000000", NULL) == -9000000000ll,
+          "_atoi_l, _atol_l, _atoi64_l");
+    check(_wtoi_l(L"12", NULL) == 12 && _wtol_l(L"-3", NULL) == -3 && _wtoi64_l(L"1099511627776", NULL) == 1099511627776ll,
+          "_wtoi_l, _wtol_l, _wtoi64_l");
+    check(_wcstol_l(L"0x1fz", &we, 16, NULL) == 31 && *we == 'z', "_wcstol_l(0x1fz, 16) stops at z");
+    errno = 0;
+    check(_wcstoul_l(L"99999999999", NULL, 10, NULL) == 0xFFFFFFFFul && errno == ERANGE, "_wcstoul_l overflow: ERANGE");
+    check(_wcstoi64_l(L"-0777", NULL, 0, NULL) == -511 && _wcstoui64_l(L"ff", NULL, 16, NULL) == 255,
+          "_wcstoi64_l octal, _wcstoui64_l");
+    check(_wtof_l(L"2.5e3", NULL) == 2500.0, "_wtof_l");
+    double d;
+    check(_atodbl_l((void *)&d, "1.25", NULL) == 0 && d == 1.25, "_atodbl_l 1.25: 0");
+    check(_atodbl((void *)&d, "1e400") == 3, "_atodbl 1e400: _OVERFLOW");
+    check(_atodbl((void *)&d, "1e-400") == 4, "_atodbl 1e-400: _UNDERFLOW");
+    float f;
+    check(_atoflt_l((void *)&f, "0.5", NULL) == 0 && f == 0.5f, "_atoflt_l 0.5");
+    check(_atoflt_l((void *)&f, "1e39", NULL) == 3, "_atoflt_l 1e39: _OVERFLOW");
+    unsigned char ld[10];
+    check(_atoldbl((void *)ld, "1") == 0 && ld[7] == 0x80 && ld[8] == 0xFF && ld[9] == 0x3F, "_atoldbl 1: 80-bit form");
+    check(_atoldbl((void *)ld, "-2") == 0 && ld[7] == 0x80 && ld[8] == 0x00 && ld[9] == 0xC0, "_atoldbl -2");
+#ifdef GAP_UCRT
+    check(_wcstoll_l(L"-5", NULL, 10, NULL) == -5 && _wcstoull_l(L"5", NULL, 10, NULL) == 5, "_wcstoll_l, _wcstoull_l");
+    /* long double is double in the UCRT; mingw-w64's import library leaves these out. */
+    HMODULE ucrt = GetModuleHandleA("ucrtbase.dll");
+    double (*strtold_l)(const char *, char **, _locale_t) = (void *)GetProcAddress(ucrt, "_strtold_l");
+    double (*wcstold_l)(const wchar_t *, wchar_t **, _locale_t) = (void *)GetProcAddress(ucrt, "_wcstold_l");
+    check(_wcstof_l(L"0.25", NULL, NULL) == 0.25f && wcstold_l && wcstold_l(L"4", NULL, NULL) == 4.0, "_wcstof_l, _wcstold_l");
+    check(strtold_l && strtold_l("1.5x", &e, NULL) == 1.5 && *e == 'x', "_strtold_l");
+    check(wcstoimax(L"-123", NULL, 10) == -123 && wcstoumax(L"123", NULL, 10) == 123, "wcstoimax, wcstoumax");
+    check(_strtoimax_l("7", NULL, 10, NULL) == 7 && _strtoumax_l("8", NULL, 10, NULL) == 8 &&
+          _wcstoimax_l(L"9", NULL, 10, NULL) == 9 && _wcstoumax_l(L"10", NULL, 10, NULL) == 10, "the _l imax forms");
+    imaxdiv_t q = imaxdiv(-17, 5);
+    check(imaxabs(-9) == 9 && q.quot == -3 && q.rem == -2, "imaxabs, imaxdiv(-17, 5)");
+    check(_atoflt((void *)&f, "2") == 0 && f == 2.0f, "_atoflt");
+#else
+    (void)e;
+#endif
+}
+
+static void compare_cases(void)
+{
+    check(_stricmp_l("ABC", "abd", NULL) < 0 && _strnicmp_l("ABCx", "abcy", 3, NULL) == 0, "_stricmp_l, _strnicmp_l");
+    check(_wcsicmp_l(L"Zeta", L"zeta", NULL) == 0 && _wcsnicmp_l(L"ab", L"AC", 2, NULL) < 0, "_wcsicmp_l, _wcsnicmp_l");
+    check(_memicmp_l("HeLLo", "hello", 5, NULL) == 0, "_memicmp_l");
+    errno = 0;
+    check(_stricmp_l(NULL, "a", NULL) == _NLSCMPERROR && errno == EINVAL && reported(), "_stricmp_l(NULL): _NLSCMPERROR");
+    check(_strncoll("abcX", "abcY", 3) == 0 && _strncoll("abd", "abc", 3) > 0, "_strncoll");
+    check(_strnicoll("ABCx", "abcy", 3) == 0 && _wcsncoll(L"aa", L"ab", 2) < 0 && _wcsnicoll(L"AB", L"ab", 2) == 0,
+          "_strnicoll, _wcsncoll, _wcsnicoll");
+    check(_strncoll_l("a", "b", 1, NULL) < 0 && _strnicoll_l("A", "a", 1, NULL) == 0 &&
+          _wcsncoll_l(L"b", L"a", 1, NULL) > 0 && _wcsnicoll_l(L"B", L"b", 1, NULL) == 0, "the _l counted collations");
+    check(_stricoll_l("HELLO", "hello", NULL) == 0 && _wcsicoll_l(L"A", L"b", NULL) < 0, "_stricoll_l, _wcsicoll_l");
+    check(!isleadbyte('A') && !isleadbyte(0x81) && !_isleadbyte_l(0x81, NULL), "isleadbyte in the C locale: none");
+    check(wctype("alpha") == 0x103 && wctype("print") == 0x157 && wctype("nothing") == 0, "wctype masks");
+    check(iswctype(L'x', wctype("xdigit")) == 0 && iswctype(L'f', wctype("xdigit")) != 0, "iswctype with wctype");
+    check(towctrans(L'a', wctrans("toupper")) == L'A' && towctrans(L'Q', wctrans("tolower")) == L'q' &&
+          wctrans("x") == 0, "wctrans, towctrans");
+    check(__iswcsym(L'_') && __iswcsym(L'9') && !__iswcsymf(L'9') && __iswcsymf(L'z') && !__iswcsym(L'-'),
+          "__iswcsym, __iswcsymf");
+}
+
+static void env_cases(void)
+{
+    char buf[64];
+    wchar_t wbuf[32], *wp;
+    size_t n;
+    check(_putenv_s("CRT_GAP_VAR", "one") == 0 && strcmp(getenv("CRT_GAP_VAR"), "one") == 0, "_putenv_s sets");
+    check(_wputenv_s(L"CRT_GAP_VAR", L"two") == 0 && wcscmp(_wgetenv(L"CRT_GAP_VAR"), L"two") == 0, "_wputenv_s sets");
+    check(_wgetenv_s(&n, wbuf, 32, L"CRT_GAP_VAR") == 0 && n == 4 && wcscmp(wbuf, L"two") == 0, "_wgetenv_s: 4");
+    check(_wgetenv_s(&n, NULL, 0, L"CRT_GAP_VAR") == 0 && n == 4, "_wgetenv_s sizing");
+    check(_wgetenv_s(&n, wbuf, 2, L"CRT_GAP_VAR") == ERANGE && n == 4 && reported(), "_wgetenv_s into 2: ERANGE");
+#ifdef GAP_UCRT
+    check(_wdupenv_s(&wp, &n, L"CRT_GAP_VAR") == 0 && n == 4 && wcscmp(wp, L"two") == 0, "_wdupenv_s");
+    free(wp);
+#else
+    (void)wp;
+#endif
+    check(_putenv_s("CRT_GAP_VAR", "") == 0 && getenv("CRT_GAP_VAR") == NULL, "_putenv_s empty value removes");
+#ifdef GAP_UCRT
+    check(_wdupenv_s(&wp, &n, L"CRT_GAP_VAR") == 0 && wp == NULL && n == 0, "_wdupenv_s of an unset one: NULL, 0");
+#endif
+    check(_putenv_s("A=B", "x") == EINVAL && reported(), "_putenv_s name with '=': EINVAL");
+    errno = ENOENT;
+    check(_strerror_s(buf, sizeof buf, "open") == 0 && strcmp(buf, "open: No such file or directory\n") == 0,
+          "_strerror_s(open)");
+    check(_strerror_s(buf, sizeof buf, NULL) == 0 && strcmp(buf, "No such file or directory\n") == 0,
+          "_strerror_s(NULL): the message alone");
+    check(_strerror_s(NULL, 8, NULL) == EINVAL && reported(), "_strerror_s(NULL): EINVAL");
+}
+
+static int two_digits(const char *s) { return isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]); }
+
+static void timestr_cases(void)
+{
+    char d[9], t[9];
+    wchar_t wd[9], wt[9];
+    check(_strdate(d) == d && strlen(d) == 8 && d[2] == '/' && d[5] == '/' && two_digits(d) && two_digits(d + 3) &&
+          two_digits(d + 6), "_strdate: mm/dd/yy");
+    check(_strtime(t) == t && strlen(t) == 8 && t[2] == ':' && t[5] == ':' && two_digits(t), "_strtime: hh:mm:ss");
+    check(_strdate_s(d, 9) == 0 && _strtime_s(t, 9) == 0 && d[2] == '/' && t[2] == ':', "_strdate_s, _strtime_s");
+    check(_strdate_s(d, 8) == ERANGE && d[0] == 0 && reported(), "_strdate_s into 8: ERANGE");
+    check(_strtime_s(NULL, 9) == EINVAL && reported(), "_strtime_s(NULL): EINVAL");
+    check(_wstrdate(wd) == wd && wd[2] == '/' && wcslen(wd) == 8 && _wstrtime(wt) == wt && wt[5] == ':',
+          "_wstrdate, _wstrtime");
+    check(_wstrdate_s(wd, 9) == 0 && _wstrtime_s(wt, 9) == 0 && _wstrtime_s(wt, 3) == ERANGE && reported(),
+          "_wstrdate_s, _wstrtime_s");
+}
+
+static void stream_cases(void)
+{
+    FILE *f = fopen("gap_lines.txt", "w");
+    fputs("short\nthis line is far too long\nlast", f);
+    fclose(f);
+    FILE *in;
+    char b[10];
+    check(freopen_s(&in, "gap_lines.txt", "r", stdin) == 0 && in == stdin, "freopen_s stdin onto a file");
+#ifdef GAP_UCRT
+    check(gets_s(b, sizeof b) == b && strcmp(b, "short") == 0, "gets_s: short");
+    errno = 0;
+    check(gets_s(b, sizeof b) == NULL && b[0] == 0 && errno == ERANGE && reported(), "gets_s too long: NULL, ERANGE");
+    check(gets_s(b, sizeof b) == b && strcmp(b, "last") == 0, "then the next line: last (the long one was read)");
+    check(gets_s(b, sizeof b) == NULL, "end of file: NULL");
+    check(gets_s(NULL, 4) == NULL && reported(), "gets_s(NULL): EINVAL");
+#else
+    check(freopen("gap_lines.txt", "r", stdin) == stdin && gets(b) == b && strcmp(b, "short") == 0, "gets (msvcrt)");
+#endif
+    f = fopen("gap_wide.txt", "wb");
+    fputs("wide line\r\nok", f);
+    fclose(f);
+    wchar_t w[16];
+#ifdef GAP_UCRT
+    check(_wfreopen_s(&in, L"gap_wide.txt", L"r", stdin) == 0 && _getws_s(w, 16) == w && wcscmp(w, L"wide line") == 0,
+          "_wfreopen_s, _getws_s (text mode drops the CR)");
+    check(_getws_s(w, 2) == NULL && w[0] == 0 && reported(), "_getws_s into 2: ERANGE");
+    char data[8];
+    f = fopen("gap_lines.txt", "rb");
+    check(fread_s(data, sizeof data, 1, 5, f) == 5 && memcmp(data, "short", 5) == 0, "fread_s 5 bytes");
+    size_t got = fread_s(data, 4, 2, 3, f);
+    check(got == 2 && memcmp(data, "\r\nth", 4) == 0 && reported(),
+          "fread_s 3 of 2 into 4: the 2 that fit (CR LF as written), ERANGE");
+    check(fread_s(data, sizeof data, 0, 3, f) == 0, "fread_s of size 0: 0");
+    fclose(f);
+#else
+    check(_wfreopen_s(&in, L"gap_wide.txt", L"r", stdin) == 0 && fgetws(w, 16, stdin) && wcscmp(w, L"wide line\n") == 0,
+          "_wfreopen_s (text mode drops the CR)");
+#endif
+    int fd = _open("gap_lines.txt", _O_RDONLY);
+    f = _wfdopen(fd, L"r");
+    check(f != NULL && fgets(b, sizeof b, f) && strcmp(b, "short\n") == 0, "_wfdopen(fd, r)");
+    fclose(f);
+    fclose(stdin);
+    remove("gap_lines.txt");
+    remove("gap_wide.txt");
+}
+
+static int run_cases(void)
+{
+#ifdef GAP_UCRT
+    _set_invalid_parameter_handler(on_invalid);
+#endif
+    xtoa_cases();
+    string_cases();
+    path_cases();
+    mb_cases();
+    search_cases();
+    conv_cases();
+    compare_cases();
+    env_cases();
+    timestr_cases();
+    stream_cases();
+    return failures;
+}
