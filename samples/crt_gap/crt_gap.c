@@ -1,7 +1,9 @@
 /* The secure, locale and conversion forms of cases.h over msvcrt.dll. */
 #include "cases.h"
 
-int main(void)
+int main(int argc, char **argv)
 {
+    if (argc > 1 && strcmp(argv[1], "invalid") == 0)
+        return invalid_case();
     return run_cases();
 }

@@ -1,0 +1,62 @@
+"""The C runtimes' exports that programs import and the runtimes lacked (guest/crt: the secure _s
+forms, the _l forms, the conversions, ...): the samples crt_gap (mingw-w64, msvcrt.dll) and
+ucrt_gap (zig, the UCRT) check each against its documented result (tests/test_samples.py compares
+their output); here, that both DLLs export every name (a program importing one it lacks does not
+load), and what the samples cannot see from inside: the UCRT's invalid-parameter fast fail when no
+handler is installed, against msvcrt.dll's return of EINVAL."""
+import pefile
+import pytest
+from conftest import ROOT, run_kernel, sample_path
+
+BOTH = """
+    _atodbl _atodbl_l _atoflt_l _atoi64_l _atoi_l _atol_l _atoldbl _atoldbl_l _i64toa_s _i64tow_s
+    _isleadbyte_l _itoa_s _itow_s _lfind_s _ltoa_s _ltow_s _makepath_s _memicmp_l _putenv_s _splitpath_s
+    _strdate _strdate_s _stricmp_l _stricoll_l _strlwr_l _strlwr_s _strlwr_s_l _strncoll _strncoll_l
+    _strnicmp_l _strnicoll _strnicoll_l _strnset_s _strtime _strtime_s _strupr_l _strupr_s _strupr_s_l
+    _ui64toa_s _ui64tow_s _ultoa_s _ultow_s _wcsicmp_l _wcsicoll_l _wcslwr_l _wcslwr_s _wcslwr_s_l _wcsncoll
+    _wcsncoll_l _wcsnicmp_l _wcsnicoll _wcsnicoll_l _wcsnset _wcsnset_s _wcsset _wcsset_s _wcstoi64_l
+    _wcstol_l _wcstombs_l _wcstombs_s_l _wcstoui64_l _wcstoul_l _wcsupr_l _wcsupr_s _wcsupr_s_l _wctomb_s_l
+    _wctype _wfdopen _wfreopen_s _wgetenv_s _wmakepath_s _wputenv_s _wsplitpath_s _wstrdate _wstrdate_s
+    _wstrtime _wstrtime_s _wtof_l _wtoi64_l _wtoi_l _wtol_l bsearch_s freopen_s isleadbyte mbsrtowcs_s
+    mbstowcs_s qsort_s strncat_s wcsncat_s wcsncpy_s wcsrtombs wcsrtombs_s wcstombs_s wctomb_s
+""".split()
+
+UCRT_ONLY = """
+    __iswcsym __iswcsymf _atoflt _atoll_l _getws_s _iswcsym_l _iswcsymf_l _lsearch_s _strerror_s _strset_s
+    _strtoimax_l _strtold_l _strtoumax_l _wcstof_l _wcstoimax_l _wcstold_l _wcstoll_l _wcstoull_l _wcstoumax_l
+    _wdupenv_s _wtoll_l c16rtomb c32rtomb fread_s gets_s imaxabs imaxdiv mbrtoc16 mbrtoc32 towctrans wcstoimax
+    wcstoumax wctrans wctype wmemcpy_s wmemmove_s
+""".split()
+
+MSVCRT_ONLY = """
+    _getws _invalid_parameter gets
+""".split()
+
+
+def exports(dll):
+    pe = pefile.PE(f"{ROOT}/guest/bin/{dll}", fast_load=True)
+    pe.parse_data_directories(directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_EXPORT"]])
+    return {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
+
+
+@pytest.mark.parametrize("dll, names", [("ucrtbase.dll", BOTH + UCRT_ONLY), ("msvcrt.dll", BOTH + MSVCRT_ONLY)])
+def test_runtime_exports_the_added_names(dll, names):
+    assert sorted(set(names) - exports(dll)) == []
+
+
+def test_gets_is_msvcrt_only():
+    """C11 removed gets: the UCRT has gets_s alone."""
+    assert "gets" not in exports("ucrtbase.dll") and "gets" in exports("msvcrt.dll")
+
+
+def test_ucrt_invalid_parameter_without_handler_fails_fast():
+    result = run_kernel("boot", sample_path("ucrt_gap"), "invalid")
+    assert result.returncode == 0xC0000409 & 0xFF
+    assert result.stdout == b""
+    assert b"0xC0000409 (STATUS_STACK_BUFFER_OVERRUN)" in result.stderr
+
+
+def test_msvcrt_invalid_parameter_returns_einval():
+    result = run_kernel("boot", sample_path("crt_gap"), "invalid")
+    assert result.returncode == 7
+    assert result.stdout == b"_itoa_s radix 99 returned 22, errno 22\r\n"
