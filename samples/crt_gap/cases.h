@@ -17,6 +17,11 @@
 #include <inttypes.h>
 #include <float.h>
 #include <windows.h>
+#include <sys/stat.h>
+#include <sys/timeb.h>
+#include <sys/utime.h>
+#include <share.h>
+#include <sys/locking.h>
 #ifdef GAP_UCRT
 #include <uchar.h>
 #endif
@@ -429,6 +434,164 @@ static void stream_cases(void)
     remove("gap_wide.txt");
 }
 
+static void time32_cases(void)
+{
+    __time32_t t = 1000000000;                   /* 2001-09-09 01:46:40 UTC */
+    struct tm tm, *p;
+    check(_gmtime32_s(&tm, &t) == 0 && tm.tm_year == 101 && tm.tm_mon == 8 && tm.tm_mday == 9 && tm.tm_hour == 1 &&
+          tm.tm_min == 46 && tm.tm_sec == 40 && tm.tm_wday == 0 && tm.tm_yday == 251, "_gmtime32_s(1e9)");
+    p = _gmtime32(&t);
+    check(p && p->tm_hour == 1 && p->tm_isdst == 0, "_gmtime32");
+    check(_mkgmtime32(&tm) == t, "_mkgmtime32 back to 1e9");
+    __time32_t neg = -1;
+    errno = 0;
+    check(_gmtime32_s(&tm, &neg) == EINVAL && tm.tm_year == -1 && errno == EINVAL && reported(), "_gmtime32_s(-1): EINVAL, all -1");
+    __time64_t t64 = t;
+    struct tm l32, l64;
+    check(_localtime32_s(&l32, &t) == 0 && _localtime64_s(&l64, &t64) == 0 && memcmp(&l32, &l64, sizeof l32) == 0,
+          "_localtime32_s as _localtime64_s");
+    p = _localtime32(&t);
+#ifdef GAP_UCRT
+    check(p && p->tm_mday == l64.tm_mday && _mktime32(p) == t, "_localtime32, _mktime32 back");
+#else
+    check(p && p->tm_mday == l64.tm_mday, "_localtime32");
+#endif
+    struct tm y2040 = { 0, 0, 0, 1, 0, 140, 0, 0, 0 };   /* 2040 */
+    check(_mkgmtime32(&y2040) == -1, "_mkgmtime32 of 2040: -1");
+    check(_difftime32(t + 90, t) == 90.0, "_difftime32");
+    char b[32];
+    wchar_t w[32];
+    __time32_t zero = 0;
+    check(_ctime32_s(b, sizeof b, &t) == 0 && strcmp(b, asctime(&l64)) == 0, "_ctime32_s as asctime(localtime)");
+#ifdef GAP_UCRT
+    check(strcmp(_ctime32(&t), b) == 0, "_ctime32");
+#endif
+    check(_ctime32_s(b, 25, &t) == EINVAL && b[0] == 0 && reported(), "_ctime32_s into 25: EINVAL, emptied");
+    check(_ctime64_s(b, sizeof b, &t64) == 0 && strlen(b) == 25 && b[24] == '\n', "_ctime64_s: 24 characters and a newline");
+    check(_wctime32_s(w, 32, &t) == 0 && w[3] == ' ' && wcslen(w) == 25, "_wctime32_s");
+#ifdef GAP_UCRT
+    check(_wctime64(&t64) && wcscmp(_wctime64(&t64), w) == 0 && wcscmp(_wctime32(&t), w) == 0, "_wctime64, _wctime32");
+#endif
+    check(_wctime64_s(w, 32, &t64) == 0 && wcscmp(w, _wasctime(&l64)) == 0, "_wctime64_s, _wasctime");
+    check(_wasctime_s(w, 32, &l64) == 0 && w[24] == '\n', "_wasctime_s");
+    check(_wasctime_s(w, 10, &l64) == EINVAL && w[0] == 0 && reported(), "_wasctime_s into 10: EINVAL");
+    (void)zero;
+    struct __timeb32 tb32;
+    struct __timeb64 tb64;
+    _ftime32(&tb32);
+    check(tb32.time > 1500000000 && tb32.millitm < 1000, "_ftime32");
+    check(_ftime32_s(&tb32) == 0 && _ftime64_s(&tb64) == 0 && tb64.time >= tb32.time, "_ftime32_s, _ftime64_s");
+    check(_ftime64_s(NULL) == EINVAL && reported(), "_ftime64_s(NULL): EINVAL");
+#ifdef GAP_UCRT
+    struct _timespec32 ts32;
+    struct _timespec64 ts64;
+    check(_timespec32_get(&ts32, TIME_UTC) == TIME_UTC && ts32.tv_sec > 1500000000 && ts32.tv_nsec < 1000000000,
+          "_timespec32_get");
+    check(_timespec64_get(&ts64, TIME_UTC) == TIME_UTC && ts64.tv_sec >= ts32.tv_sec, "_timespec64_get");
+    check(_timespec64_get(&ts64, 2) == 0, "_timespec64_get base 2: 0");
+#endif
+#ifdef GAP_UCRT
+    long tz = 12345, bias = 1;
+    int dl = -5;
+    size_t n;
+    _tzset();
+    check(_get_timezone(&tz) == 0 && tz == _timezone && _get_daylight(&dl) == 0 && dl == _daylight &&
+          _get_dstbias(&bias) == 0 && bias == _dstbias, "_get_timezone, _get_daylight, _get_dstbias");
+    check(_get_tzname(&n, NULL, 0, 0) == 0 && n == strlen(_tzname[0]) + 1, "_get_tzname sizing");
+    check(_get_tzname(&n, b, sizeof b, 1) == 0 && strcmp(b, _tzname[1]) == 0, "_get_tzname(1)");
+    check(_get_tzname(&n, b, sizeof b, 2) == EINVAL && reported(), "_get_tzname(2): EINVAL");
+#endif
+    FILE *f = fopen("gap_time.txt", "w");
+    fputs("x", f);
+    fclose(f);
+    struct __utimbuf32 ut = { 1000000000, 1000000000 };
+    struct _stat64 st;
+    check(_utime32("gap_time.txt", &ut) == 0 && _stat64("gap_time.txt", &st) == 0 && st.st_mtime == 1000000000,
+          "_utime32 sets the times");
+    ut.modtime = 1100000000;
+    check(_wutime32(L"gap_time.txt", &ut) == 0 && _stat64("gap_time.txt", &st) == 0 && st.st_mtime == 1100000000,
+          "_wutime32");
+    int fd = _open("gap_time.txt", _O_RDWR);
+    ut.modtime = 1200000000;
+    check(_futime32(fd, &ut) == 0 && _fstat64(fd, &st) == 0 && st.st_mtime == 1200000000, "_futime32");
+    _close(fd);
+}
+
+static void file_cases(void)
+{
+    struct _stat32 s32;
+    struct _stat32i64 s32i64;
+    struct _stat64i32 s64i32;
+    struct _stat64 s64;
+    check(_stat64("gap_time.txt", &s64) == 0 && s64.st_size == 1, "_stat64 of the 1-byte file");
+#ifdef GAP_UCRT
+    check(_stat32("gap_time.txt", &s32) == 0 && s32.st_size == 1 && s32.st_mtime == 1200000000 &&
+          s32.st_mode == s64.st_mode, "_stat32");
+    check(_stat32i64("gap_time.txt", &s32i64) == 0 && s32i64.st_size == 1 && s32i64.st_mtime == 1200000000, "_stat32i64");
+#endif
+    check(_stat64i32("gap_time.txt", &s64i32) == 0 && s64i32.st_size == 1 && s64i32.st_mtime == 1200000000, "_stat64i32");
+#ifdef GAP_UCRT
+    check(_wstat32(L"gap_time.txt", &s32) == 0 && _wstat32i64(L"gap_time.txt", &s32i64) == 0 &&
+          _wstat64i32(L"gap_time.txt", &s64i32) == 0 && s64i32.st_ctime == s64.st_ctime, "_wstat32, _wstat32i64, _wstat64i32");
+    errno = 0;
+    check(_stat32("gap_none.txt", &s32) == -1 && errno == ENOENT, "_stat32 of nothing: ENOENT");
+#endif
+    int fd = _open("gap_time.txt", _O_RDONLY);
+#ifdef GAP_UCRT
+    check(_fstat32(fd, &s32) == 0 && s32.st_size == 1 && _fstat32i64(fd, &s32i64) == 0 && _fstat64i32(fd, &s64i32) == 0 &&
+          s64i32.st_mtime == 1200000000, "_fstat32, _fstat32i64, _fstat64i32");
+#else
+    check(_fstat64i32(fd, &s64i32) == 0 && s64i32.st_mtime == 1200000000 && _stat64i32("gap_time.txt", &s64i32) == 0 &&
+          s64i32.st_size == 1, "_fstat64i32, _stat64i32");
+    (void)s32, (void)s32i64;
+#endif
+    _lseek(fd, 1, SEEK_SET);
+    check(_filelength(fd) == 1 && _filelengthi64(fd) == 1 && _tell(fd) == 1, "_filelength keeps the position");
+    _close(fd);
+    errno = 0;
+    check(_filelength(99) == -1 && errno == EBADF && reported(), "_filelength(99): EBADF");
+    fd = _creat("gap_creat.bin", _S_IREAD | _S_IWRITE);
+    check(fd >= 0 && _write(fd, "abcd", 4) == 4, "_creat");
+    _lseek(fd, 0, SEEK_SET);
+    check(_locking(fd, _LK_NBLCK, 2) == 0, "_locking _LK_NBLCK 2 bytes");
+    check(_locking(fd, _LK_UNLCK, 2) == 0, "_locking _LK_UNLCK");
+    _close(fd);
+    fd = _wcreat(L"gap_creat.bin", _S_IREAD | _S_IWRITE);
+    check(fd >= 0 && _filelength(fd) == 0, "_wcreat truncates");
+    _close(fd);
+    remove("gap_creat.bin");
+    FILE *f = fopen("gap_words.bin", "w+b");
+    check(_putw(0x11223344, f) == 0x11223344 && _putw(-1, f) == -1 && !ferror(f), "_putw");
+    rewind(f);
+    check(_getw(f) == 0x11223344 && _getw(f) == -1 && !feof(f), "_getw, -1 a value");
+    check(_getw(f) == EOF && feof(f), "_getw at the end: EOF, feof");
+#ifdef GAP_UCRT
+    rewind(f);
+    _lock_file(f);
+    check(_fgetc_nolock(f) == 0x44 && _ungetc_nolock(0x55, f) == 0x55 && _getc_nolock(f) == 0x55, "_fgetc_nolock, _ungetc_nolock");
+    check(_fseek_nolock(f, 0, SEEK_END) == 0 && _ftell_nolock(f) == 8 && _ftelli64_nolock(f) == 8, "_fseek_nolock, _ftell_nolock");
+    check(_fwrite_nolock("xy", 1, 2, f) == 2 && _putc_nolock('z', f) == 'z' && _fflush_nolock(f) == 0, "_fwrite_nolock, _putc_nolock");
+    char b[4];
+    check(_fseeki64_nolock(f, 8, SEEK_SET) == 0 && _fread_nolock(b, 1, 3, f) == 3 && memcmp(b, "xyz", 3) == 0, "_fread_nolock");
+    _unlock_file(f);
+    check(_fclose_nolock(f) == 0, "_fclose_nolock");
+#else
+    fclose(f);
+#endif
+    remove("gap_words.bin");
+    wchar_t wn[L_tmpnam];
+    check(_wtmpnam_s(wn, L_tmpnam) == 0 && wcslen(wn) > 2 && _waccess(wn, 0) == -1, "_wtmpnam_s: a name no file has");
+    check(_wtmpnam(NULL) != NULL, "_wtmpnam(NULL): the runtime's buffer");
+    check(_wtmpnam_s(wn, 2) == ERANGE, "_wtmpnam_s into 2: ERANGE");
+#ifdef GAP_UCRT
+    /* (msvcrt.dll's tmpfile makes its files in the drive's root, which a user may not write.) */
+    FILE *t1 = tmpfile(), *t2 = tmpfile();
+    check(t1 && t2 && _rmtmp() == 2, "_rmtmp closes the two tmpfile streams");
+#endif
+    check(_rmtmp() == 0, "then none");
+    remove("gap_time.txt");
+}
+
 /* With no handler: the UCRT ends the process with a fast fail (0xC0000409); msvcrt.dll returns
  * EINVAL and the program goes on. (mingw-w64's start-up code installs a handler that returns,
  * taken out here.) */
@@ -458,5 +621,7 @@ static int run_cases(void)
     env_cases();
     timestr_cases();
     stream_cases();
+    time32_cases();
+    file_cases();
     return failures;
 }
