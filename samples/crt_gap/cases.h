@@ -22,8 +22,26 @@
 #include <sys/utime.h>
 #include <share.h>
 #include <sys/locking.h>
+#include <malloc.h>
+#include <process.h>
+#include <float.h>
 #ifdef GAP_UCRT
 #include <uchar.h>
+#endif
+
+/* Exported by both runtimes, not declared by mingw-w64's headers. */
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+_CRTIMP void __cdecl _set_controlfp(unsigned, unsigned);
+_CRTIMP void **__cdecl __pxcptinfoptrs(void);
+_CRTIMP unsigned long __cdecl __threadid(void);
+_CRTIMP uintptr_t __cdecl __threadhandle(void);
+#ifdef GAP_UCRT
+#include <corecrt_startup.h>
+_CRTIMP size_t __cdecl _aligned_msize(void *, size_t, size_t);
+void *__cdecl _malloc_base(size_t);
+void *__cdecl _calloc_base(size_t, size_t);
+void *__cdecl _realloc_base(void *, size_t);
+void __cdecl _free_base(void *);
 #endif
 
 #ifndef STRUNCATE
@@ -592,6 +610,110 @@ static void file_cases(void)
     remove("gap_time.txt");
 }
 
+static void heap_cases(void)
+{
+    char *p = _aligned_malloc(100, 64);
+#ifdef GAP_UCRT
+    check(p && ((uintptr_t)p & 63) == 0 && _aligned_msize(p, 64, 0) == 100, "_aligned_malloc 64, _aligned_msize 100");
+#endif
+    memset(p, 'a', 100);
+    p = _aligned_realloc(p, 300, 64);
+    check(p && ((uintptr_t)p & 63) == 0 && p[99] == 'a', "_aligned_realloc keeps the bytes");
+#ifdef GAP_UCRT
+    check(_aligned_msize(p, 64, 0) == 300, "_aligned_msize 300");
+#endif
+#ifdef GAP_UCRT
+    int *z = _aligned_recalloc(NULL, 4, sizeof(int), 32);
+    check(z && ((uintptr_t)z & 31) == 0 && z[3] == 0, "_aligned_recalloc(NULL) zeroed");
+    z[0] = 7;
+    z = _aligned_recalloc(z, 16, sizeof(int), 32);
+    check(z && z[0] == 7 && z[15] == 0 && z[4] == 0, "_aligned_recalloc grows, the new part zeroed");
+    _aligned_free(z);
+#endif
+    _aligned_free(p);
+    char *o = _aligned_offset_malloc(40, 16, 8);
+    check(o && ((uintptr_t)(o + 8) & 15) == 0, "_aligned_offset_malloc: p + 8 aligned");
+#ifdef GAP_UCRT
+    check(_aligned_msize(o, 16, 8) == 40, "_aligned_msize of it: 40");
+#endif
+    o = _aligned_offset_realloc(o, 80, 16, 8);
+    check(o && ((uintptr_t)(o + 8) & 15) == 0, "_aligned_offset_realloc");
+#ifdef GAP_UCRT
+    o = _aligned_offset_recalloc(o, 10, 10, 16, 8);
+    check(o && o[99] == 0, "_aligned_offset_recalloc");
+#endif
+    _aligned_free(o);
+    errno = 0;
+    check(_aligned_malloc(8, 3) == NULL && errno == EINVAL, "_aligned_malloc alignment 3: EINVAL");
+    check(_aligned_offset_malloc(8, 16, 8) == NULL && errno == EINVAL && reported(), "_aligned_offset_malloc offset >= size: EINVAL");
+    char *m = malloc(64);
+    check(_expand(m, 32) == m && _msize(m) == 32, "_expand shrinks in place");
+    free(m);
+    check(_heapchk() == _HEAPOK, "_heapchk: _HEAPOK");
+    check(_heapmin() == 0, "_heapmin: 0");
+    check(_get_heap_handle() == (intptr_t)GetProcessHeap(), "_get_heap_handle: the process heap");
+    _HEAPINFO hi;
+    hi._pentry = NULL;
+    int blocks = 0, used = 0, r;
+    while ((r = _heapwalk(&hi)) == _HEAPOK && blocks < 100000) {
+        blocks++;
+        used += hi._useflag == _USEDENTRY;
+    }
+    check(r == _HEAPEND && blocks > 0 && used > 0, "_heapwalk ends with _HEAPEND, blocks in use seen");
+#ifdef GAP_UCRT
+    char *b = _malloc_base(10);
+    b = _realloc_base(b, 20);
+    int *c = _calloc_base(4, 4);
+    check(b && c && c[3] == 0, "_malloc_base, _realloc_base, _calloc_base");
+    _free_base(b);
+    _free_base(c);
+#endif
+}
+
+static void noop_purecall(void) {}
+
+static void runtime_cases(void)
+{
+    char *pgm;
+    wchar_t *wpgm;
+#ifdef GAP_UCRT
+    check(_get_pgmptr(&pgm) == 0 && strstr(pgm, GAP_NAME ".exe") != NULL, "_get_pgmptr: the program's path");
+    check(_get_wpgmptr(&wpgm) == 0 && wcsstr(wpgm, L"" GAP_NAME ".exe") != NULL, "_get_wpgmptr");
+#else
+    pgm = _pgmptr;
+    wpgm = _wpgmptr;
+    check(pgm && strstr(pgm, GAP_NAME ".exe") != NULL, "_pgmptr: the program's path");
+    check(wpgm && wcsstr(wpgm, L"" GAP_NAME ".exe") != NULL, "_wpgmptr");
+#endif
+#ifdef GAP_UCRT
+    check(*__p__pgmptr() == pgm && *__p__wpgmptr() == wpgm, "__p__pgmptr, __p__wpgmptr");
+    check(strcmp(_get_narrow_winmain_command_line(), "") == 0 && _get_wide_winmain_command_line()[0] == 0,
+          "the WinMain command line: empty past the program's name");
+    check(_get_purecall_handler() == NULL && _set_purecall_handler(noop_purecall) == NULL &&
+          _get_purecall_handler() == noop_purecall, "_set_purecall_handler, _get_purecall_handler");
+    _set_purecall_handler(NULL);
+#else
+    (void)noop_purecall;
+#endif
+    check(__threadid() == GetCurrentThreadId() && __threadhandle() == (uintptr_t)GetCurrentThread(), "__threadid, __threadhandle");
+    _sleep(1);
+    char sw[6] = "abcde", out[6] = "-----";
+    _swab(sw, out, 5);
+    check(memcmp(out, "badc-", 5) == 0, "_swab 5: the odd byte left");
+    check(_lrotl(0x80000001ul, 1) == 3 && _lrotr(1, 1) == 0x80000000ul, "_lrotl, _lrotr (32 bits)");
+    char d[8] = "xxxxxxx";
+    check(_memccpy(d, "abc:def", ':', 7) == d + 4 && memcmp(d, "abc:xxx", 7) == 0, "_memccpy stops after the ':'");
+    check(_memccpy(d, "abc", 'z', 3) == NULL, "_memccpy without c: NULL");
+#ifdef GAP_UCRT
+    unsigned cw = _controlfp(0, 0);
+    _set_controlfp(_RC_DOWN, _MCW_RC);
+    check((_controlfp(0, 0) & _MCW_RC) == _RC_DOWN, "_set_controlfp rounds down");
+    _set_controlfp(cw, _MCW_RC);
+#endif
+    _seterrormode(0);
+    check(__fpecode() != NULL && __pxcptinfoptrs() != NULL && *__pxcptinfoptrs() == NULL, "__fpecode, __pxcptinfoptrs");
+}
+
 /* With no handler: the UCRT ends the process with a fast fail (0xC0000409); msvcrt.dll returns
  * EINVAL and the program goes on. (mingw-w64's start-up code installs a handler that returns,
  * taken out here.) */
@@ -623,5 +745,7 @@ static int run_cases(void)
     stream_cases();
     time32_cases();
     file_cases();
+    heap_cases();
+    runtime_cases();
     return failures;
 }

@@ -1,4 +1,5 @@
 /* The secure, locale and conversion forms of cases.h over msvcrt.dll. */
+#define GAP_NAME "crt_gap"
 #include "cases.h"
 
 int main(int argc, char **argv)
