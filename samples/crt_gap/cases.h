@@ -4,6 +4,7 @@
  * invalid-parameter handler ran (the UCRT's default would end the process, so the UCRT program
  * installs one that returns; msvcrt.dll's returns by itself). */
 #include <stdio.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -714,6 +715,59 @@ static void runtime_cases(void)
     check(__fpecode() != NULL && __pxcptinfoptrs() != NULL && *__pxcptinfoptrs() == NULL, "__fpecode, __pxcptinfoptrs");
 }
 
+static int vsn_s(char *b, size_t n, size_t c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int r = _vsnprintf_s(b, n, c, fmt, ap);
+    va_end(ap);
+    return r;
+}
+
+static void printf_cases(void)
+{
+    char b[16];
+    wchar_t w[16];
+    check(sprintf_s(b, sizeof b, "%d-%s", 42, "x") == 4 && strcmp(b, "42-x") == 0, "sprintf_s");
+    errno = 0;
+    check(sprintf_s(b, 4, "%d", 12345) == -1 && b[0] == 0 && errno == ERANGE && reported(), "sprintf_s too long: -1, ERANGE, emptied");
+    check(_snprintf_s(b, sizeof b, 3, "%s", "abcdef") == -1 && strcmp(b, "abc") == 0, "_snprintf_s count 3: cut, -1");
+    check(_snprintf_s(b, 5, _TRUNCATE, "%s", "abcdef") == -1 && strcmp(b, "abcd") == 0, "_snprintf_s _TRUNCATE");
+    check(_snprintf_s(b, sizeof b, _TRUNCATE, "%s", "ab") == 2 && strcmp(b, "ab") == 0, "_snprintf_s fits");
+    check(_snprintf_s(b, 4, 10, "%s", "abcdef") == -1 && b[0] == 0 && reported(), "_snprintf_s count past the size: ERANGE");
+    check(vsn_s(b, sizeof b, 5, "%05d", 7) == 5 && strcmp(b, "00007") == 0, "_vsnprintf_s");
+    check(_snwprintf_s(w, 16, _TRUNCATE, L"%ls", L"wide") == 4 && wcscmp(w, L"wide") == 0, "_snwprintf_s");
+    check(swprintf_s(w, 16, L"%d", -5) == 2 && wcscmp(w, L"-5") == 0, "swprintf_s");
+    check(_sprintf_l(b, "%.2f", NULL, 1.5) == 4 && strcmp(b, "1.50") == 0, "_sprintf_l");
+    check(_sprintf_s_l(b, sizeof b, "%x", NULL, 255) == 2 && strcmp(b, "ff") == 0, "_sprintf_s_l");
+    check(_sprintf_p_l(b, sizeof b, "%2$s%1$s", NULL, "a", "b") == 2 && strcmp(b, "ba") == 0, "_sprintf_p_l positional");
+    check(_snprintf_l(b, 3, "%s", NULL, "abcdef") == -1 && memcmp(b, "abc", 3) == 0, "_snprintf_l cut: -1");
+    check(_scprintf_l("%d", NULL, 12345) == 5 && _scprintf_p_l("%1$s", NULL, "xyz") == 3, "_scprintf_l, _scprintf_p_l");
+    check(_swprintf_s_l(w, 16, L"%c", NULL, L'q') == 1 && wcscmp(w, L"q") == 0, "_swprintf_s_l");
+    check(_snprintf_s_l(b, sizeof b, 2, "%s", NULL, "xyz") == -1 && strcmp(b, "xy") == 0, "_snprintf_s_l");
+    check(_snwprintf_s_l(w, 16, 1, L"%s", NULL, L"xyz") == -1 && wcscmp(w, L"x") == 0, "_snwprintf_s_l");
+    check(_fprintf_l(stdout, "%s\n", NULL, "_fprintf_l line") == 16, "_fprintf_l");
+    check(_fprintf_p_l(stdout, "%2$s %1$s\n", NULL, "second", "first") == 13, "_fprintf_p_l");
+    check(fprintf_s(stdout, "%s\n", "fprintf_s line") == 15 && printf_s("%s\n", "printf_s line") == 14, "fprintf_s, printf_s");
+    int n = 0;
+    errno = 0;
+    check(printf_s("%n", &n) == -1 && errno == EINVAL && reported(), "printf_s %n: refused, EINVAL");
+    check(fwprintf_s(stdout, L"%d\n", 6) == 2 && wprintf_s(L"%d\n", 7) == 2, "fwprintf_s, wprintf_s");
+#ifndef GAP_UCRT
+    check(_scwprintf_l(L"%d", NULL, 7) == 1 && _scwprintf_p_l(L"%1$d", NULL, 77) == 2, "_scwprintf_l, _scwprintf_p_l");
+    check(_snwprintf_l(w, 16, L"%d", NULL, 9) == 1 && wcscmp(w, L"9") == 0, "_snwprintf_l");
+    check(_swprintf_p_l(w, 16, L"%2$d%1$d", NULL, 1, 2) == 2 && wcscmp(w, L"21") == 0, "_swprintf_p_l");
+    check(_fwprintf_p(stdout, L"%1$d\n", 5) == 2 && fwprintf_s(stdout, L"%d\n", 6) == 2 && wprintf_s(L"%d\n", 7) == 2,
+          "_fwprintf_p, fwprintf_s, wprintf_s");
+    check(_fprintf_s_l(stdout, "%d\n", NULL, 8) == 2 && _fwprintf_l(stdout, L"%d\n", NULL, 9) == 2 &&
+          _fwprintf_s_l(stdout, L"%d\n", NULL, 10) == 3 && _fwprintf_p_l(stdout, L"%1$d\n", NULL, 11) == 3,
+          "_fprintf_s_l, _fwprintf_l, _fwprintf_s_l, _fwprintf_p_l");
+    check(_snprintf_c(b, 3, "%s", "abcd") == -1 && memcmp(b, "abc", 3) == 0, "_snprintf_c cut: -1");
+    check(_swprintf(w, L"%d", 123) == 3 && wcscmp(w, L"123") == 0, "_swprintf (no count)");
+    check(_swprintf_c(w, 16, L"%d", 4) == 1 && wcscmp(w, L"4") == 0, "_swprintf_c");
+#endif
+}
+
 /* With no handler: the UCRT ends the process with a fast fail (0xC0000409); msvcrt.dll returns
  * EINVAL and the program goes on. (mingw-w64's start-up code installs a handler that returns,
  * taken out here.) */
@@ -747,5 +801,6 @@ static int run_cases(void)
     file_cases();
     heap_cases();
     runtime_cases();
+    printf_cases();
     return failures;
 }
