@@ -24,6 +24,7 @@
 #include <share.h>
 #include <sys/locking.h>
 #include <malloc.h>
+#include <conio.h>
 #include <process.h>
 #include <float.h>
 #ifdef GAP_UCRT
@@ -768,6 +769,15 @@ static void printf_cases(void)
 #endif
 }
 
+static void conio_cases(void)
+{
+    check(_ungetwch(L'x') == L'x' && _ungetwch(L'y') == WEOF, "_ungetwch: one character, a second fails");
+    check(_getwch() == L'x', "_getwch reads it back");
+    check(_ungetwch(WEOF) == WEOF, "_ungetwch(WEOF) fails");
+    check(_cputws(NULL) == -1 && reported(), "_cputws(NULL): -1, EINVAL");
+    check(_cgets_s(NULL, 4, NULL) == EINVAL && reported(), "_cgets_s(NULL): EINVAL");
+}
+
 /* With no handler: the UCRT ends the process with a fast fail (0xC0000409); msvcrt.dll returns
  * EINVAL and the program goes on. (mingw-w64's start-up code installs a handler that returns,
  * taken out here.) */
@@ -802,5 +812,6 @@ static int run_cases(void)
     heap_cases();
     runtime_cases();
     printf_cases();
+    conio_cases();
     return failures;
 }
