@@ -778,6 +778,40 @@ static void conio_cases(void)
     check(_cgets_s(NULL, 4, NULL) == EINVAL && reported(), "_cgets_s(NULL): EINVAL");
 }
 
+static void scanf_cases(void)
+{
+    int a = 0, b = 0;
+    char word[8];
+    wchar_t wword[8];
+    check(_sscanf_l("12 34", "%d %d", NULL, &a, &b) == 2 && a == 12 && b == 34, "_sscanf_l");
+    check(_sscanf_s_l("hello", "%s", NULL, word, (unsigned)sizeof word) == 1 && strcmp(word, "hello") == 0, "_sscanf_s_l %s sized");
+    check(_snscanf_s("123456", 3, "%d", &a) == 1 && a == 123, "_snscanf_s: 3 characters");
+    check(_swscanf_s_l(L"abc", L"%s", NULL, wword, 8) == 1 && wcscmp(wword, L"abc") == 0, "_swscanf_s_l");
+#ifndef GAP_UCRT
+    check(_swscanf_l(L"7", L"%d", NULL, &a) == 1 && a == 7, "_swscanf_l");
+    check(_snscanf_l("9876", 2, "%d", NULL, &a) == 1 && a == 98, "_snscanf_l");
+    check(_snwscanf(L"4321", 1, L"%d", &a) == 1 && a == 4, "_snwscanf");
+    check(_snwscanf_s(L"xy", 2, L"%c", wword, 1) == 1 && wword[0] == L'x', "_snwscanf_s %c");
+    check(_snscanf_s_l("55", 2, "%d", NULL, &a) == 1 && a == 55 && _snwscanf_l(L"66", 2, L"%d", NULL, &b) == 1 && b == 66,
+          "_snscanf_s_l, _snwscanf_l");
+    check(_snwscanf_s_l(L"77", 2, L"%d", NULL, &a) == 1 && a == 77, "_snwscanf_s_l");
+#endif
+    FILE *f = fopen("gap_scan.txt", "w+");
+    fputs("5 six\n", f);
+    rewind(f);
+    check(_fscanf_l(f, "%d", NULL, &a) == 1 && a == 5 && _fscanf_s_l(f, "%s", NULL, word, (unsigned)sizeof word) == 1 &&
+          strcmp(word, "six") == 0, "_fscanf_l, _fscanf_s_l");
+    rewind(f);
+#ifndef GAP_UCRT
+    check(_fwscanf_l(f, L"%d", NULL, &a) == 1 && a == 5 && fwscanf_s(f, L"%s", wword, 8) == 1 && wcscmp(wword, L"six") == 0,
+          "_fwscanf_l, fwscanf_s");
+#else
+    check(fwscanf_s(f, L"%d %s", &a, wword, 8) == 2 && a == 5 && wcscmp(wword, L"six") == 0, "fwscanf_s");
+#endif
+    fclose(f);
+    remove("gap_scan.txt");
+}
+
 /* With no handler: the UCRT ends the process with a fast fail (0xC0000409); msvcrt.dll returns
  * EINVAL and the program goes on. (mingw-w64's start-up code installs a handler that returns,
  * taken out here.) */
@@ -813,5 +847,6 @@ static int run_cases(void)
     runtime_cases();
     printf_cases();
     conio_cases();
+    scanf_cases();
     return failures;
 }
