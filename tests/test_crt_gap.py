@@ -18,14 +18,14 @@ BOTH = """
     _lrotr _ltoa_s _ltow_s _makepath_s _memccpy _memicmp_l _mkgmtime32 _mktime32 _putenv_s _putw _putwch
     _rmtmp _set_controlfp _seterrormode _sleep _splitpath_s _strdate _strdate_s _stricmp_l _stricoll_l
     _strlwr_l _strlwr_s _strlwr_s_l _strncoll _strncoll_l _strnicmp_l _strnicoll _strnicoll_l _strnset_s
-    _strtime _strtime_s _strupr_l _strupr_s _strupr_s_l _swab _ui64toa_s _ui64tow_s _ultoa_s _ultow_s
+    _strtime _strtime_s _strupr_l _strupr_s _strupr_s_l _swab _tempnam _ui64toa_s _ui64tow_s _ultoa_s _ultow_s
     _ungetwch _utime32 _wasctime _wasctime_s _wcreat _wcsicmp_l _wcsicoll_l _wcslwr_l _wcslwr_s _wcslwr_s_l
     _wcsncoll _wcsncoll_l _wcsnicmp_l _wcsnicoll _wcsnicoll_l _wcsnset _wcsnset_s _wcsset _wcsset_s
     _wcstoi64_l _wcstol_l _wcstombs_l _wcstombs_s_l _wcstoui64_l _wcstoul_l _wcsupr_l _wcsupr_s _wcsupr_s_l
     _wctime32 _wctime32_s _wctime64 _wctime64_s _wctomb_s_l _wctype _wfdopen _wfreopen_s _wgetenv_s
-    _wmakepath_s _wputenv_s _wsplitpath_s _wstrdate _wstrdate_s _wstrtime _wstrtime_s _wtmpnam _wtmpnam_s
-    _wtof_l _wtoi64_l _wtoi_l _wtol_l _wutime32 bsearch_s freopen_s isleadbyte mbsrtowcs_s mbstowcs_s qsort_s
-    strncat_s wcsncat_s wcsncpy_s wcsrtombs wcsrtombs_s wcstombs_s wctomb_s
+    _wmakepath_s _wputenv_s _wsplitpath_s _wstrdate _wstrdate_s _wstrtime _wstrtime_s _wtempnam _wtmpnam
+    _wtmpnam_s _wtof_l _wtoi64_l _wtoi_l _wtol_l _wutime32 bsearch_s freopen_s isleadbyte mbsrtowcs_s
+    mbstowcs_s qsort_s strncat_s wcsncat_s wcsncpy_s wcsrtombs wcsrtombs_s wcstombs_s wctomb_s
 """.split()
 
 UCRT_ONLY = """

@@ -610,6 +610,14 @@ static void file_cases(void)
 #endif
     check(_rmtmp() == 0, "then none");
     remove("gap_time.txt");
+    char *tn = _tempnam("C:\\nonexistent", "gp");
+    const char *base = tn ? strrchr(tn, '\\') : NULL;
+    check(base && strncmp(base + 1, "gp", 2) == 0 && _access(tn, 0) == -1, "_tempnam: the prefix, a new name");
+    free(tn);
+    wchar_t *wtn = _wtempnam(NULL, L"wq");
+    const wchar_t *wbase = wtn ? wcsrchr(wtn, L'\\') : NULL;
+    check(wbase && wcsncmp(wbase + 1, L"wq", 2) == 0, "_wtempnam");
+    free(wtn);
 }
 
 static void heap_cases(void)
