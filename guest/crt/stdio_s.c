@@ -1,5 +1,5 @@
 /* The stream forms the runtime lacked: gets_s/_getws_s and msvcrt.dll's gets/_getws (a line of
- * stdin without its newline), fread_s (fread into a sized buffer), freopen_s/_wfreopen_s and
+ * stdin without its newline; both runtimes export them), fread_s (fread into a sized buffer), freopen_s/_wfreopen_s and
  * _wfdopen. gets_s reads the whole line even when it does not fit, then empties the buffer and
  * reports ERANGE; a null buffer or a zero size is EINVAL; end of file before any character gives
  * NULL (and an empty buffer). Errors go through the invalid-parameter step. */
@@ -83,7 +83,6 @@ CRTEXP W *_getws_s(W *buf, size_t size)
     return r;
 }
 
-#ifdef CRT_MSVCRT
 CRTEXP char *gets(char *buf)
 {
     int overflow;
@@ -95,7 +94,6 @@ CRTEXP W *_getws(W *buf)
     int overflow;
     return buf ? line_w(buf, 0, &overflow) : NULL;
 }
-#endif
 
 /* fread_s: the whole elements that fit in size bytes; asking for more than fits, while the stream
  * has more, is ERANGE. */

@@ -820,6 +820,41 @@ static void scanf_cases(void)
     remove("gap_scan.txt");
 }
 
+static void misc_cases(void)
+{
+    FILE *f = fopen("gap_misc.txt", "w+");
+    fgetc(f);
+    check(feof(f) && clearerr_s(f) == 0 && !feof(f), "clearerr_s clears end of file");
+    fclose(f);
+    remove("gap_misc.txt");
+    check(clearerr_s(NULL) == EINVAL && reported(), "clearerr_s(NULL): EINVAL");
+#ifdef GAP_UCRT
+    int (*get_fmode)(int *) = _get_fmode;
+    int (*set_fmode)(int) = _set_fmode;
+#else
+    /* mingw-w64's import library for msvcrt.dll leaves these out */
+    HMODULE crt = GetModuleHandleA("msvcrt.dll");
+    int (*get_fmode)(int *) = (void *)GetProcAddress(crt, "_get_fmode");
+    int (*set_fmode)(int) = (void *)GetProcAddress(crt, "_set_fmode");
+    int (*get_environ)(char ***) = (void *)GetProcAddress(crt, "_get_environ");
+    int (*get_wenviron)(wchar_t ***) = (void *)GetProcAddress(crt, "_get_wenviron");
+#endif
+    int mode = 0;
+    check(get_fmode && get_fmode(&mode) == 0 && mode == _fmode, "_get_fmode");
+    check(set_fmode && set_fmode(_O_BINARY) == 0 && get_fmode(&mode) == 0 && mode == _O_BINARY, "_set_fmode(_O_BINARY)");
+    check(set_fmode && set_fmode(12345) == EINVAL, "_set_fmode(12345): EINVAL");
+    reported();                                 /* whether the UCRT's reports it or not */
+    if (set_fmode)
+        set_fmode(_O_TEXT);
+#ifndef GAP_UCRT
+    check(_strcmpi("ABC", "abc") == 0 && _strcmpi("a", "B") < 0, "_strcmpi");
+    char **env;
+    wchar_t **wenv;
+    check(get_environ && get_environ(&env) == 0 && env == _environ && env[0] != NULL, "_get_environ");
+    check(get_wenviron && get_wenviron(&wenv) == 0 && wenv && wenv[0] != NULL, "_get_wenviron");
+#endif
+}
+
 /* With no handler: the UCRT ends the process with a fast fail (0xC0000409); msvcrt.dll returns
  * EINVAL and the program goes on. (mingw-w64's start-up code installs a handler that returns,
  * taken out here.) */
@@ -856,5 +891,6 @@ static int run_cases(void)
     printf_cases();
     conio_cases();
     scanf_cases();
+    misc_cases();
     return failures;
 }
