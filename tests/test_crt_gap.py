@@ -45,18 +45,19 @@ UCRT_ONLY = """
 """.split()
 
 MSVCRT_ONLY = """
-    _cprintf _cwprintf _fprintf_l _fprintf_p_l _fprintf_s_l _fscanf_l _fscanf_s_l _fstat _fstati64 _futime
-    _fwprintf_l _fwprintf_p _fwprintf_p_l _fwprintf_s_l _fwscanf_l _fwscanf_s_l _get_environ _get_fmode
-    _get_wenviron _invalid_parameter _mkgmtime _pgmptr _scanf_l _scanf_s_l _scprintf_l _scprintf_p_l
-    _scwprintf_l _scwprintf_p_l _set_fmode _snprintf_c _snprintf_c_l _snprintf_l _snprintf_s _snprintf_s_l
-    _snscanf_l _snscanf_s _snscanf_s_l _snwprintf_l _snwprintf_s _snwprintf_s_l _snwscanf _snwscanf_l
-    _snwscanf_s _snwscanf_s_l _sprintf_l _sprintf_p_l _sprintf_s_l _sscanf_l _sscanf_s_l _stat _stati64
-    _strcmpi _swprintf _swprintf_c _swprintf_c_l _swprintf_p_l _swprintf_s_l _swscanf_l _swscanf_s_l _utime
-    _vcprintf _vcprintf_l _vcwprintf _vcwprintf_l _vfprintf_l _vfprintf_p_l _vfprintf_s_l _vfwprintf_l
-    _vfwprintf_p _vfwprintf_p_l _vfwprintf_s_l _vscprintf_l _vscprintf_p_l _vscwprintf_l _vscwprintf_p_l
-    _vsnprintf_c _vsnprintf_c_l _vsnprintf_l _vsnprintf_s _vsnprintf_s_l _vsnwprintf_l _vsnwprintf_s
-    _vsnwprintf_s_l _vsprintf_l _vsprintf_p_l _vsprintf_s_l _vswprintf _vswprintf_c _vswprintf_c_l
-    _vswprintf_l _vswprintf_p_l _vswprintf_s_l _wctime _wpgmptr _wscanf_l _wscanf_s_l _wstat _wstati64 _wutime
+    _cprintf _cwprintf _findfirst32 _findfirst64i32 _findnext32 _findnext64i32 _fprintf_l _fprintf_p_l
+    _fprintf_s_l _fscanf_l _fscanf_s_l _fstat _fstati64 _futime _fwprintf_l _fwprintf_p _fwprintf_p_l
+    _fwprintf_s_l _fwscanf_l _fwscanf_s_l _get_environ _get_fmode _get_wenviron _invalid_parameter _mkgmtime
+    _pgmptr _scanf_l _scanf_s_l _scprintf_l _scprintf_p_l _scwprintf_l _scwprintf_p_l _set_fmode _snprintf_c
+    _snprintf_c_l _snprintf_l _snprintf_s _snprintf_s_l _snscanf_l _snscanf_s _snscanf_s_l _snwprintf_l
+    _snwprintf_s _snwprintf_s_l _snwscanf _snwscanf_l _snwscanf_s _snwscanf_s_l _sprintf_l _sprintf_p_l
+    _sprintf_s_l _sscanf_l _sscanf_s_l _stat _stati64 _strcmpi _swprintf _swprintf_c _swprintf_c_l
+    _swprintf_p_l _swprintf_s_l _swscanf_l _swscanf_s_l _utime _vcprintf _vcprintf_l _vcwprintf _vcwprintf_l
+    _vfprintf_l _vfprintf_p_l _vfprintf_s_l _vfwprintf_l _vfwprintf_p _vfwprintf_p_l _vfwprintf_s_l
+    _vscprintf_l _vscprintf_p_l _vscwprintf_l _vscwprintf_p_l _vsnprintf_c _vsnprintf_c_l _vsnprintf_l
+    _vsnprintf_s _vsnprintf_s_l _vsnwprintf_l _vsnwprintf_s _vsnwprintf_s_l _vsprintf_l _vsprintf_p_l
+    _vsprintf_s_l _vswprintf _vswprintf_c _vswprintf_c_l _vswprintf_l _vswprintf_p_l _vswprintf_s_l _wctime
+    _wfindfirst32 _wfindfirst64i32 _wfindnext64i32 _wpgmptr _wscanf_l _wscanf_s_l _wstat _wstati64 _wutime
     fprintf_s fwprintf_s fwscanf_s printf_s sprintf_s swprintf_s vfprintf_s vfwprintf_s vprintf_s vsprintf_s
     vswprintf_s vwprintf_s wprintf_s wscanf_s
 """.split()

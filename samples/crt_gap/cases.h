@@ -855,6 +855,42 @@ static void misc_cases(void)
 #endif
 }
 
+/* The listing's other record layouts (msvcrt.dll's _findfirst32 ..., by GetProcAddress where
+ * mingw-w64's import library leaves them out). */
+static void find_cases(void)
+{
+    FILE *f = fopen("gap_find.txt", "w");
+    fputs("12345", f);
+    fclose(f);
+    struct _finddata32_t d32;
+    struct _finddata64i32_t d64i32;
+    struct _wfinddata64i32_t wd64i32;
+#ifdef GAP_UCRT
+    intptr_t (*first32)(const char *, struct _finddata32_t *) = _findfirst32;
+    int (*next32)(intptr_t, struct _finddata32_t *) = _findnext32;
+    intptr_t (*first64i32)(const char *, struct _finddata64i32_t *) = _findfirst64i32;
+    intptr_t (*wfirst64i32)(const wchar_t *, struct _wfinddata64i32_t *) = _wfindfirst64i32;
+#else
+    HMODULE crt = GetModuleHandleA("msvcrt.dll");
+    intptr_t (*first32)(const char *, struct _finddata32_t *) = (void *)GetProcAddress(crt, "_findfirst32");
+    int (*next32)(intptr_t, struct _finddata32_t *) = (void *)GetProcAddress(crt, "_findnext32");
+    intptr_t (*first64i32)(const char *, struct _finddata64i32_t *) = (void *)GetProcAddress(crt, "_findfirst64i32");
+    intptr_t (*wfirst64i32)(const wchar_t *, struct _wfinddata64i32_t *) = (void *)GetProcAddress(crt, "_wfindfirst64i32");
+#endif
+    intptr_t h = first32 ? first32("gap_find.*", &d32) : -1;
+    check(h != -1 && strcmp(d32.name, "gap_find.txt") == 0 && d32.size == 5 && d32.time_write > 1500000000,
+          "_findfirst32: name, size, time");
+    check(h != -1 && next32(h, &d32) == -1 && errno == ENOENT, "_findnext32: no more");
+    _findclose(h);
+    h = first64i32 ? first64i32("gap_find.txt", &d64i32) : -1;
+    check(h != -1 && d64i32.size == 5 && d64i32.time_write > 1500000000, "_findfirst64i32");
+    _findclose(h);
+    h = wfirst64i32 ? wfirst64i32(L"gap_find.txt", &wd64i32) : -1;
+    check(h != -1 && wcscmp(wd64i32.name, L"gap_find.txt") == 0 && wd64i32.size == 5, "_wfindfirst64i32");
+    _findclose(h);
+    remove("gap_find.txt");
+}
+
 /* With no handler: the UCRT ends the process with a fast fail (0xC0000409); msvcrt.dll returns
  * EINVAL and the program goes on. (mingw-w64's start-up code installs a handler that returns,
  * taken out here.) */
@@ -892,5 +928,6 @@ static int run_cases(void)
     conio_cases();
     scanf_cases();
     misc_cases();
+    find_cases();
     return failures;
 }
