@@ -59,6 +59,9 @@ typedef struct crt_ptd {
     char asctime_buf[32];
     int tm_buf[9];          /* gmtime's and localtime's struct tm */
     char strerror_buf[96];
+    crt_wchar wasctime_buf[32];     /* _wasctime's and _wctime's */
+    int fpecode;                    /* _fpecode, the last floating-point exception's code */
+    void *xcptinfo;                 /* _pxcptinfoptrs, the exception pointers signal handlers see */
 } crt_ptd;
 crt_ptd *crt_getptd(void);
 

@@ -25,8 +25,10 @@ WINBASEAPI int WINAPI LCMapStringW(DWORD, DWORD, const WCHAR *, int, WCHAR *, in
 /* _ctype[0] is EOF; _ctype[1 + c] for c in 0..255. */
 CRTEXP unsigned short _ctype[257];
 CRTEXP const unsigned short *_pctype = _ctype + 1;
-static unsigned short wtable[256];
-CRTEXP const unsigned short *_pwctype = wtable;
+/* _wctype[0] is WEOF's entry, as _ctype's; _pwctype points past it. */
+CRTEXP unsigned short _wctype[257];
+#define wtable (_wctype + 1)
+CRTEXP const unsigned short *_pwctype = _wctype + 1;
 
 static unsigned short classify(int c, int wide)
 {

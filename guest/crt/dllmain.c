@@ -9,6 +9,7 @@ void crt_publish_args(void);
 void crt_init_ctype(void);
 void crt_detach(void);
 void crt_init_clock(void);
+void crt_init_pgmptr(void);
 
 BOOL WINAPI CrtDllMain(HANDLE instance, DWORD reason, void *reserved)
 {
@@ -20,6 +21,7 @@ BOOL WINAPI CrtDllMain(HANDLE instance, DWORD reason, void *reserved)
         crt_init_locks();
         crt_init_ctype();
         crt_init_args();
+        crt_init_pgmptr();
         crt_publish_args();
         crt_init_stdio();
         crt_init_clock();

@@ -130,4 +130,6 @@ FIND_PAIR(64i32, K64I32)
 #else
 FIND_PAIR(, K64I32)                     /* msvcrt x64: time_t is 64 bits, _fsize_t 32 */
 FIND_PAIR(i64, K64)
+FIND_PAIR(32, K32)                      /* and the explicit layouts msvcrt.dll exports too */
+FIND_PAIR(64i32, K64I32)
 #endif

@@ -2,7 +2,8 @@
  * "w+bD" stream (_O_TEMPORARY: the file goes when the stream is closed or the process ends).
  * The UCRT puts them in the temporary folder (GetTempPath: %TMP%, %TEMP% ...); msvcrt.dll in
  * the root of the current drive. Names are "s" + the process id in base 32 + "." + a counter in
- * base 32, as msvcrt.dll has always formed them. */
+ * base 32, as msvcrt.dll has always formed them. _wtmpnam(_s) are the UTF-16 forms; _rmtmp closes
+ * the streams tmpfile opened. */
 #include "stdio.h"
 #include "files.h"
 #include "errno.h"
@@ -14,6 +15,7 @@ FILE *_wfsopen(const crt_wchar *path, const crt_wchar *mode, int shflag);
 #define L_TMPNAM 260
 
 static unsigned counter;
+static const char tmpfile_mark[] = "tmpfile";
 static char tmpnam_buf[L_TMPNAM];
 
 static int base32(unsigned v, WCHAR *out)
@@ -104,6 +106,8 @@ CRTEXP int tmpfile_s(FILE **pf)
     if (e)
         return crt_errno = e;
     *pf = _wfsopen(name, mode, 0x10);           /* _SH_DENYRW */
+    if (*pf)
+        (*pf)->_tmpfname = (char *)tmpfile_mark;   /* for _rmtmp */
     return *pf ? 0 : crt_errno;
 }
 
@@ -111,4 +115,47 @@ CRTEXP FILE *tmpfile(void)
 {
     FILE *f;
     return tmpfile_s(&f) ? NULL : f;
+}
+
+/* _wtmpnam_s / _wtmpnam: tmpnam's names in UTF-16. */
+CRTEXP int _wtmpnam_s(WCHAR *s, size_t size)
+{
+    WCHAR name[L_TMPNAM];
+    if (s == NULL || size == 0)
+        return crt_errno = CRT_EINVAL;
+    int e = make_name(name, L_TMPNAM);
+    size_t n = 0;
+    while (!e && name[n])
+        n++;
+    if (!e && n >= size)
+        e = CRT_ERANGE;
+    if (e) {
+        s[0] = 0;
+        return crt_errno = e;
+    }
+    for (size_t i = 0; i <= n; i++)
+        s[i] = name[i];
+    return 0;
+}
+
+static WCHAR wtmpnam_buf[L_TMPNAM];
+
+CRTEXP WCHAR *_wtmpnam(WCHAR *s)
+{
+    WCHAR *out = s ? s : wtmpnam_buf;
+    return _wtmpnam_s(out, L_TMPNAM) ? NULL : out;
+}
+
+/* _rmtmp: the streams tmpfile opened and still open closed (their files go with them); how many. */
+int fclose(FILE *f);
+CRTEXP int _rmtmp(void)
+{
+    int n = 0;
+    for (int i = 3; i < CRT_NIOB; i++)
+        if (_iob[i]._tmpfname == tmpfile_mark && (_iob[i]._flag & (CRT_IOREAD | CRT_IOWRT | CRT_IORW))) {
+            _iob[i]._tmpfname = NULL;
+            if (fclose(&_iob[i]) == 0)
+                n++;
+        }
+    return n;
 }
