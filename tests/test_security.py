@@ -50,3 +50,34 @@ def test_advapi32_forwards_security_descriptors_and_acls_to_kernelbase():
                  "InitializeAcl", "AddAccessAllowedAceEx", "AddAce", "GetAce", "DeleteAce", "GetAclInformation",
                  "MapGenericMask"):
         assert advapi32[name] == "kernelbase." + name and kernelbase[name] is None
+
+
+def test_sddl_sample_round_trips_and_error_codes():
+    expected = sample_expectation("advapi_sddl")
+    result = run_kernel("boot", sample_path("advapi_sddl"))
+    lines = result.stdout.decode().splitlines()
+    assert result.stdout == expected["stdout"].encode()
+    assert result.returncode == 0 == expected["exit_code"]
+    assert not [line for line in lines if line.startswith("FAIL")]
+    for what in ("round trip of every part", "the owner and the label", "KX writes as KR, a decimal mask as GA",
+                 "a NULL DACL", "revision 2: ERROR_UNKNOWN_REVISION", "bad rights: ERROR_INVALID_ACL",
+                 "a bad owner: ERROR_INVALID_SID"):
+        assert "ok   " + what in lines
+
+
+def test_sddl_builds_the_self_relative_descriptor_windows_does():
+    """"O:BAG:SYD:PAI(A;OICI;FA;;;BA)(A;;0x1200a9;;;WD)(D;CIIO;GW;;;AN)S:(ML;;NW;;;LW)": the SACL
+    right after the header, then the DACL (exactly the bytes its ACEs use), the owner, the group."""
+    result = run_kernel("boot", sample_path("advapi_sddl"))
+    line = next(x for x in result.stdout.decode().splitlines() if x.startswith("bytes: "))
+    raw = bytes.fromhex(line.split()[1])
+    revision, _sbz, control, owner, group, sacl, dacl = struct.unpack_from("<BBHIIII", raw)
+    assert (revision, control) == (1, 0x8000 | 0x1000 | 0x0400 | 0x0010 | 0x0004)
+    assert (sacl, dacl, owner, group) == (20, 20 + 28, 20 + 28 + 72, 20 + 28 + 72 + 16) and len(raw) == group + 12
+    # the SACL: one mandatory label ACE (type 0x11), no-write-up, Low (S-1-16-4096)
+    assert raw[sacl:sacl + 8] == bytes([2, 0]) + struct.pack("<HHH", 28, 1, 0)
+    assert raw[sacl + 8:sacl + 28] == bytes([0x11, 0]) + struct.pack("<HI", 20, 1) + bytes(
+        [1, 1, 0, 0, 0, 0, 0, 16]) + struct.pack("<I", 4096)
+    # the DACL's first ACE: allowed, OI|CI, FILE_ALL_ACCESS, BUILTIN\Administrators
+    assert raw[dacl + 8:dacl + 16] == bytes([0, 3]) + struct.pack("<HI", 24, 0x1F01FF)
+    assert raw[owner:owner + 16] == bytes([1, 2, 0, 0, 0, 0, 0, 5]) + struct.pack("<II", 32, 544)
