@@ -23,7 +23,9 @@ def test_advapi_acl_sample_output_and_exit_code():
                  "AddAccessAllowedAceEx bad flags: ERROR_INVALID_FLAGS", "GetAclInformation sizes",
                  "MakeSelfRelativeSD short: ERROR_INSUFFICIENT_BUFFER and the size",
                  "MakeSelfRelativeSD of a self-relative one: ERROR_BAD_DESCRIPTOR_FORMAT",
-                 "setting a self-relative one: ERROR_INVALID_SECURITY_DESCR", "MakeAbsoluteSD gives every size"):
+                 "setting a self-relative one: ERROR_INVALID_SECURITY_DESCR", "MakeAbsoluteSD gives every size",
+                 "CreateWellKnownSid short: ERROR_INSUFFICIENT_BUFFER and the size", "IsWellKnownSid",
+                 "CreateWellKnownSid(WinAccountAdministratorSid) in the user's domain"):
         assert "ok   " + what in lines
 
 
@@ -48,7 +50,7 @@ def test_advapi32_forwards_security_descriptors_and_acls_to_kernelbase():
     advapi32, kernelbase = exports("advapi32.dll"), exports("kernelbase.dll")
     for name in ("InitializeSecurityDescriptor", "MakeSelfRelativeSD", "MakeAbsoluteSD", "SetSecurityDescriptorDacl",
                  "InitializeAcl", "AddAccessAllowedAceEx", "AddAce", "GetAce", "DeleteAce", "GetAclInformation",
-                 "MapGenericMask"):
+                 "MapGenericMask", "CreateWellKnownSid", "IsWellKnownSid"):
         assert advapi32[name] == "kernelbase." + name and kernelbase[name] is None
 
 

@@ -122,6 +122,35 @@ void Entry(void)
     DWORD mask = GENERIC_READ | DELETE;
     MapGenericMask(&mask, &map);
     Check(mask == (FILE_GENERIC_READ | DELETE), "MapGenericMask");
+
+    /* Well-known SIDs */
+    BYTE made[SECURITY_MAX_SID_SIZE];
+    DWORD made_size = 4;
+    CheckError(!CreateWellKnownSid(WinBuiltinAdministratorsSid, NULL, made, &made_size) && made_size == 16,
+               ERROR_INSUFFICIENT_BUFFER, "CreateWellKnownSid short: ERROR_INSUFFICIENT_BUFFER and the size");
+    made_size = sizeof(made);
+    Check(CreateWellKnownSid(WinBuiltinAdministratorsSid, NULL, made, &made_size) && made_size == 16 &&
+          EqualSid(made, admins), "CreateWellKnownSid(WinBuiltinAdministratorsSid)");
+    made_size = sizeof(made);
+    Check(CreateWellKnownSid(WinWorldSid, NULL, made, &made_size) && EqualSid(made, everyone) &&
+          IsWellKnownSid(everyone, WinWorldSid) && !IsWellKnownSid(everyone, WinLocalSystemSid) &&
+          IsWellKnownSid(system, WinLocalSystemSid), "IsWellKnownSid");
+    HANDLE token;
+    BYTE user[256];
+    DWORD got_size;
+    OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token);
+    GetTokenInformation(token, TokenUser, user, sizeof(user), &got_size);
+    PSID user_sid = ((TOKEN_USER *)user)->User.Sid;
+    made_size = sizeof(made);
+    CheckError(!CreateWellKnownSid(WinAccountAdministratorSid, NULL, made, &made_size), ERROR_INVALID_PARAMETER,
+               "an account SID without a domain: ERROR_INVALID_PARAMETER");
+    BYTE domain[SECURITY_MAX_SID_SIZE];
+    CopySid(sizeof(domain), domain, user_sid);
+    (*GetSidSubAuthorityCount(domain))--;
+    Check(CreateWellKnownSid(WinAccountAdministratorSid, domain, made, &made_size) && made_size == 28 &&
+          *GetSidSubAuthority(made, 4) == DOMAIN_USER_RID_ADMIN && EqualPrefixSid(made, user_sid) &&
+          IsWellKnownSid(made, WinAccountAdministratorSid), "CreateWellKnownSid(WinAccountAdministratorSid) in the user's domain");
+    CloseHandle(token);
     FreeSid(admins);
     FreeSid(system);
     FreeSid(everyone);
