@@ -62,6 +62,8 @@ static inline void AdvInitString(UNICODE_STRING *s, const WCHAR *text)
 WCHAR *AdvAnsiToWide(const char *text);
 
 
+/* crypt.c: whether a CryptoAPI provider handle is an open one, and its type (PROV_RSA_FULL, ...). */
+BOOL AdvCryptProviderType(ULONG_PTR provider, DWORD *type);
 /* sid.c: a SID's "S-1-..." form (out: at least 192 characters) and back (an SDDL abbreviation too;
  * sid: room for 15 sub-authorities); the abbreviations, a table ending with a NULL sid. */
 void AdvFormatSid(const SID *s, WCHAR *out);
