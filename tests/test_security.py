@@ -25,7 +25,9 @@ def test_advapi_acl_sample_output_and_exit_code():
                  "MakeSelfRelativeSD of a self-relative one: ERROR_BAD_DESCRIPTOR_FORMAT",
                  "setting a self-relative one: ERROR_INVALID_SECURITY_DESCR", "MakeAbsoluteSD gives every size",
                  "CreateWellKnownSid short: ERROR_INSUFFICIENT_BUFFER and the size", "IsWellKnownSid",
-                 "CreateWellKnownSid(WinAccountAdministratorSid) in the user's domain"):
+                 "CreateWellKnownSid(WinAccountAdministratorSid) in the user's domain", "the denied entry comes first",
+                 "GRANT_ACCESS merges into the existing allowed ACE", "REVOKE_ACCESS drops the trustee's ACEs",
+                 "an unknown name: ERROR_NONE_MAPPED", "GetExplicitEntriesFromAclW"):
         assert "ok   " + what in lines
 
 

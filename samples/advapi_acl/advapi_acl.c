@@ -2,6 +2,7 @@
  * ACE, reading it back, the self-relative form and back, and the documented error codes. Prints
  * the self-relative bytes. Exit code: failed checks. */
 #include "../k32.h"
+#include <aclapi.h>
 
 static void PrintHex(const BYTE *p, DWORD n)
 {
@@ -151,6 +152,47 @@ void Entry(void)
           *GetSidSubAuthority(made, 4) == DOMAIN_USER_RID_ADMIN && EqualPrefixSid(made, user_sid) &&
           IsWellKnownSid(made, WinAccountAdministratorSid), "CreateWellKnownSid(WinAccountAdministratorSid) in the user's domain");
     CloseHandle(token);
+
+    /* SetEntriesInAcl: a denied entry goes first, GRANT merges into the trustee's allowed ACE */
+    EXPLICIT_ACCESSW ea[3];
+    BuildExplicitAccessWithNameW(&ea[0], L"CURRENT_USER", FILE_GENERIC_READ, GRANT_ACCESS, NO_INHERITANCE);
+    BuildExplicitAccessWithNameW(&ea[1], L"Everyone", FILE_WRITE_DATA, DENY_ACCESS, NO_INHERITANCE);
+    ea[2] = ea[0];
+    BuildTrusteeWithSidW(&ea[2].Trustee, admins);
+    ea[2].grfAccessMode = SET_ACCESS;
+    ea[2].grfAccessPermissions = FILE_ALL_ACCESS;
+    ea[2].grfInheritance = SUB_CONTAINERS_AND_OBJECTS_INHERIT;
+    PACL made_acl = NULL;
+    Check(SetEntriesInAclW(3, ea, NULL, &made_acl) == ERROR_SUCCESS && made_acl && made_acl->AceCount == 3,
+          "SetEntriesInAclW");
+    Check(GetAce(made_acl, 0, (void **)&ace) && ace->Header.AceType == ACCESS_DENIED_ACE_TYPE &&
+          EqualSid(&ace->SidStart, everyone), "the denied entry comes first");
+    Check(GetAce(made_acl, 1, (void **)&ace) && ace->Mask == FILE_GENERIC_READ && EqualSid(&ace->SidStart, user_sid),
+          "then the user's grant");
+    EXPLICIT_ACCESSW more;
+    BuildExplicitAccessWithNameW(&more, L"CURRENT_USER", FILE_WRITE_DATA, GRANT_ACCESS, NO_INHERITANCE);
+    PACL merged_acl = NULL;
+    Check(SetEntriesInAclW(1, &more, made_acl, &merged_acl) == ERROR_SUCCESS && merged_acl->AceCount == 3 &&
+          GetAce(merged_acl, 1, (void **)&ace) && ace->Mask == (FILE_GENERIC_READ | FILE_WRITE_DATA),
+          "GRANT_ACCESS merges into the existing allowed ACE");
+    BuildExplicitAccessWithNameW(&more, L"Everyone", 0, REVOKE_ACCESS, NO_INHERITANCE);
+    PACL revoked = NULL;
+    Check(SetEntriesInAclW(1, &more, merged_acl, &revoked) == ERROR_SUCCESS && revoked->AceCount == 2,
+          "REVOKE_ACCESS drops the trustee's ACEs");
+    BuildExplicitAccessWithNameW(&more, L"NoSuchAccount", 1, GRANT_ACCESS, NO_INHERITANCE);
+    PACL none = NULL;
+    Check(SetEntriesInAclW(1, &more, NULL, &none) == ERROR_NONE_MAPPED, "an unknown name: ERROR_NONE_MAPPED");
+    ULONG n_entries = 0;
+    EXPLICIT_ACCESSW *entries = NULL;
+    Check(GetExplicitEntriesFromAclW(revoked, &n_entries, &entries) == ERROR_SUCCESS && n_entries == 2 &&
+          entries[0].grfAccessMode == GRANT_ACCESS && entries[0].Trustee.TrusteeForm == TRUSTEE_IS_SID &&
+          EqualSid((PSID)entries[0].Trustee.ptstrName, user_sid) &&
+          entries[1].grfInheritance == SUB_CONTAINERS_AND_OBJECTS_INHERIT &&
+          entries[1].grfAccessPermissions == FILE_ALL_ACCESS, "GetExplicitEntriesFromAclW");
+    LocalFree(entries);
+    LocalFree(made_acl);
+    LocalFree(merged_acl);
+    LocalFree(revoked);
     FreeSid(admins);
     FreeSid(system);
     FreeSid(everyone);
