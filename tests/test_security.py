@@ -85,3 +85,24 @@ def test_sddl_builds_the_self_relative_descriptor_windows_does():
     # the DACL's first ACE: allowed, OI|CI, FILE_ALL_ACCESS, BUILTIN\Administrators
     assert raw[dacl + 8:dacl + 16] == bytes([0, 3]) + struct.pack("<HI", 24, 0x1F01FF)
     assert raw[owner:owner + 16] == bytes([1, 2, 0, 0, 0, 0, 0, 5]) + struct.pack("<II", 32, 544)
+
+
+def test_services_and_event_log_sample(tmp_path):
+    """No SCM and no services: the rights a standard user gets, the documented error codes of a
+    program not started by the SCM, and ReportEvent's events on the kernel's event stream."""
+    import json
+
+    events = tmp_path / "events.jsonl"
+    expected = sample_expectation("advapi_svc")
+    result = run_kernel("boot", "--events", str(events), sample_path("advapi_svc"))
+    lines = result.stdout.decode().splitlines()
+    assert result.stdout == expected["stdout"].encode()
+    assert result.returncode == 0 == expected["exit_code"]
+    assert not [line for line in lines if line.startswith("FAIL")]
+    for what in ("OpenSCManager with every right: ERROR_ACCESS_DENIED", "OpenServiceW: ERROR_SERVICE_DOES_NOT_EXIST",
+                 "EnumServicesStatusExW: no services",
+                 "StartServiceCtrlDispatcherW: ERROR_FAILED_SERVICE_CONTROLLER_CONNECT",
+                 "a bad event type: ERROR_INVALID_PARAMETER", "ReadEventLogW: ERROR_HANDLE_EOF"):
+        assert "ok   " + what in lines
+    texts = [e["text"] for e in map(json.loads, events.read_text().splitlines()) if e["kind"] == "debug-print"]
+    assert texts == ["EventLog: advapi_svc warning 1001: first second\n", "EventLog: advapi_svc information 7: narrow\n"]
