@@ -105,4 +105,5 @@ def test_services_and_event_log_sample(tmp_path):
                  "a bad event type: ERROR_INVALID_PARAMETER", "ReadEventLogW: ERROR_HANDLE_EOF"):
         assert "ok   " + what in lines
     texts = [e["text"] for e in map(json.loads, events.read_text().splitlines()) if e["kind"] == "debug-print"]
-    assert texts == ["EventLog: advapi_svc warning 1001: first second\n", "EventLog: advapi_svc information 7: narrow\n"]
+    assert texts == ["EventLog: advapi_svc warning 1001: first second\n",
+                     "EventLog: advapi_svc information 7: narrow\n"]
