@@ -107,3 +107,20 @@ def test_services_and_event_log_sample(tmp_path):
     texts = [e["text"] for e in map(json.loads, events.read_text().splitlines()) if e["kind"] == "debug-print"]
     assert texts == ["EventLog: advapi_svc warning 1001: first second\n",
                      "EventLog: advapi_svc information 7: narrow\n"]
+
+
+def test_secur32_user_names_off_a_domain():
+    """GetUserNameEx: NameSamCompatible is the token user's DOMAIN\\name (kernel/se's account), the
+    other formats and GetComputerObjectName are ERROR_NONE_MAPPED for an account not in a domain."""
+    from kernel.ps.params import DEFAULT_ENVIRONMENT
+
+    expected = sample_expectation("advapi_secur")
+    result = run_kernel("boot", sample_path("advapi_secur"))
+    lines = result.stdout.decode().splitlines()
+    assert result.stdout == expected["stdout"].encode()
+    assert result.returncode == 0 == expected["exit_code"]
+    assert not [line for line in lines if line.startswith("FAIL")]
+    assert "sam: %s\\%s" % (DEFAULT_ENVIRONMENT["USERDOMAIN"], DEFAULT_ENVIRONMENT["USERNAME"]) in lines
+    for what in ("GetUserNameExW with no buffer: ERROR_MORE_DATA and the size",
+                 "NameDisplay off a domain: ERROR_NONE_MAPPED", "GetComputerObjectNameW off a domain: ERROR_NONE_MAPPED"):
+        assert "ok   " + what in lines
