@@ -122,5 +122,6 @@ def test_secur32_user_names_off_a_domain():
     assert not [line for line in lines if line.startswith("FAIL")]
     assert "sam: %s\\%s" % (DEFAULT_ENVIRONMENT["USERDOMAIN"], DEFAULT_ENVIRONMENT["USERNAME"]) in lines
     for what in ("GetUserNameExW with no buffer: ERROR_MORE_DATA and the size",
-                 "NameDisplay off a domain: ERROR_NONE_MAPPED", "GetComputerObjectNameW off a domain: ERROR_NONE_MAPPED"):
+                 "NameDisplay off a domain: ERROR_NONE_MAPPED",
+                 "GetComputerObjectNameW off a domain: ERROR_NONE_MAPPED"):
         assert "ok   " + what in lines
