@@ -61,6 +61,16 @@ void Entry(void)
           "another machine: ERROR_BAD_NETPATH");
     Check(RegConnectRegistryW(NULL, HKEY_CURRENT_USER, &remote) == ERROR_INVALID_HANDLE,
           "HKEY_CURRENT_USER: ERROR_INVALID_HANDLE");
+    HW_PROFILE_INFOA profile;
+    Check(GetCurrentHwProfileA(&profile) && profile.dwDockInfo == DOCKINFO_USER_UNDOCKED &&
+          profile.szHwProfileGuid[0] == '{' && profile.szHwProfileGuid[37] == '}' && !profile.szHwProfileGuid[38],
+          "GetCurrentHwProfileA");
+    Print("profile: ");
+    Print(profile.szHwProfileGuid);
+    Print(" ");
+    Print(profile.szHwProfileName);
+    Print("\n");
+    CheckError(!GetCurrentHwProfileW(NULL), ERROR_INVALID_PARAMETER, "GetCurrentHwProfileW(NULL): ERROR_INVALID_PARAMETER");
     RegCloseKey(copy);
     RegCloseKey(root);
     RegDeleteTreeW(HKEY_CURRENT_USER, L"Software\\advapi_reg");
