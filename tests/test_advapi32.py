@@ -65,3 +65,19 @@ def test_advapi32_forwards_the_registry_and_security_base_to_kernelbase():
     for name in ("RegOpenKeyW", "ConvertSidToStringSidW", "LookupAccountSidW", "GetUserNameW", "CryptGenRandom",
                  "SystemFunction036"):
         assert advapi32[name] is None and name not in kernelbase
+
+
+def test_advapi_reg_sample_old_registry_calls():
+    """RegQueryValue/RegSetValue, RegSetKeyValue, RegCopyTree, RegLoadMUIString, RegConnectRegistry
+    and RegSaveKey (samples/advapi_reg): output, documented error codes, exit code."""
+    expected = sample_expectation("advapi_reg")
+    result = run_kernel("boot", sample_path("advapi_reg"))
+    lines = result.stdout.decode().splitlines()
+    assert result.stdout == expected["stdout"].encode()
+    assert result.returncode == 0 == expected["exit_code"]
+    assert not [line for line in lines if line.startswith("FAIL")]
+    for what in ("no default value reads as an empty string", "the copy has the values and subkeys",
+                 "GetCurrentHwProfileA",
+                 "RegSaveKeyW: ERROR_PRIVILEGE_NOT_HELD", "another machine: ERROR_BAD_NETPATH",
+                 "RegLoadMUIStringW short: ERROR_MORE_DATA and the size"):
+        assert "ok   " + what in lines

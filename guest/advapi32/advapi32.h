@@ -29,6 +29,9 @@ NTDLL WCHAR NTAPI RtlUpcaseUnicodeChar(WCHAR);
 void *__cdecl memcpy(void *, const void *, size_t);
 void *__cdecl memset(void *, int, size_t);
 size_t __cdecl wcslen(const wchar_t *);
+wchar_t *__cdecl wcschr(const wchar_t *, wchar_t);
+int __cdecl wcscmp(const wchar_t *, const wchar_t *);
+int __cdecl wcsncmp(const wchar_t *, const wchar_t *, size_t);
 size_t __cdecl strlen(const char *);
 
 #define STATUS_BUFFER_OVERFLOW_ ((NTSTATUS)0x80000005)
@@ -59,6 +62,14 @@ static inline void AdvInitString(UNICODE_STRING *s, const WCHAR *text)
 WCHAR *AdvAnsiToWide(const char *text);
 
 
+/* crypt.c: whether a CryptoAPI provider handle is an open one, and its type (PROV_RSA_FULL, ...). */
+BOOL AdvCryptProviderType(ULONG_PTR provider, DWORD *type);
+/* sid.c: a SID's "S-1-..." form (out: at least 192 characters) and back (an SDDL abbreviation too;
+ * sid: room for 15 sub-authorities); the abbreviations, a table ending with a NULL sid. */
+void AdvFormatSid(const SID *s, WCHAR *out);
+BOOL AdvParseSid(const WCHAR *text, SID *sid);
+typedef struct { WCHAR abbreviation[3]; const WCHAR *sid; } AdvSddlName;
+extern const AdvSddlName AdvSddlNames[];
 /* sid.c: the account database (the one user and the well-known SIDs). */
 BOOL AdvAccountOfSid(PSID sid, const WCHAR **name, const WCHAR **domain, SID_NAME_USE *use);
 extern const WCHAR AdvUserSid[];

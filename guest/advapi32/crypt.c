@@ -70,6 +70,14 @@ static PROVIDER *Provider(HCRYPTPROV handle)
     return p && p->magic == PROVIDER_MAGIC ? p : NULL;
 }
 
+BOOL AdvCryptProviderType(HCRYPTPROV handle, DWORD *type)
+{
+    PROVIDER *p = Provider(handle);
+    if (p)
+        *type = p->type;
+    return p != NULL;
+}
+
 ADVAPI BOOL WINAPI CryptGenRandom(HCRYPTPROV handle, DWORD length, BYTE *buffer)
 {
     if (!Provider(handle))

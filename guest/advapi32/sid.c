@@ -48,7 +48,7 @@ static WCHAR *PutNumber(WCHAR *p, unsigned long long v)
 }
 
 /* "S-1-..." into out (at least 192 characters). */
-static void FormatSid(const SID *s, WCHAR *out)
+void AdvFormatSid(const SID *s, WCHAR *out)
 {
     WCHAR *p = out;
     *p++ = L'S';
@@ -81,7 +81,7 @@ ADVAPI BOOL WINAPI ConvertSidToStringSidW(PSID sid, LPWSTR *out)
     if (!IsValidSid(sid))
         return AdvFailError(ERROR_INVALID_SID);
     WCHAR text[192];
-    FormatSid(sid, text);
+    AdvFormatSid(sid, text);
     SIZE_T n = (wcslen(text) + 1) * sizeof(WCHAR);
     *out = LocalAlloc(LMEM_FIXED, n);
     if (!*out)
@@ -105,18 +105,25 @@ ADVAPI BOOL WINAPI ConvertSidToStringSidA(PSID sid, LPSTR *out)
     return *out ? TRUE : AdvFailError(ERROR_NOT_ENOUGH_MEMORY);
 }
 
-/* The SDDL abbreviations of the well-known SIDs a program may name. */
-static const struct { WCHAR abbreviation[3]; const WCHAR *sid; } sddl_names[] = {
-    {L"WD", L"S-1-1-0"}, {L"CO", L"S-1-3-0"}, {L"IU", L"S-1-5-4"}, {L"SU", L"S-1-5-6"}, {L"AU", L"S-1-5-11"},
-    {L"SY", L"S-1-5-18"}, {L"LS", L"S-1-5-19"}, {L"NS", L"S-1-5-20"}, {L"BA", L"S-1-5-32-544"},
-    {L"BU", L"S-1-5-32-545"}, {L"BG", L"S-1-5-32-546"}, {L"LW", L"S-1-16-4096"}, {L"ME", L"S-1-16-8192"},
-    {L"HI", L"S-1-16-12288"}, {L"SI", L"S-1-16-16384"},
+/* The SDDL abbreviations of the well-known SIDs a program may name (ConvertSecurityDescriptorTo
+ * StringSecurityDescriptor writes these in place of the S- form). */
+const AdvSddlName AdvSddlNames[] = {
+    {L"WD", L"S-1-1-0"}, {L"CO", L"S-1-3-0"}, {L"CG", L"S-1-3-1"}, {L"OW", L"S-1-3-4"}, {L"NU", L"S-1-5-2"},
+    {L"IU", L"S-1-5-4"}, {L"SU", L"S-1-5-6"}, {L"AN", L"S-1-5-7"}, {L"ED", L"S-1-5-9"}, {L"PS", L"S-1-5-10"},
+    {L"AU", L"S-1-5-11"}, {L"RC", L"S-1-5-12"}, {L"SY", L"S-1-5-18"}, {L"LS", L"S-1-5-19"}, {L"NS", L"S-1-5-20"},
+    {L"BA", L"S-1-5-32-544"}, {L"BU", L"S-1-5-32-545"}, {L"BG", L"S-1-5-32-546"}, {L"PU", L"S-1-5-32-547"},
+    {L"AO", L"S-1-5-32-548"}, {L"SO", L"S-1-5-32-549"}, {L"PO", L"S-1-5-32-550"}, {L"BO", L"S-1-5-32-551"},
+    {L"RE", L"S-1-5-32-552"}, {L"RU", L"S-1-5-32-554"}, {L"RD", L"S-1-5-32-555"}, {L"NO", L"S-1-5-32-556"},
+    {L"MU", L"S-1-5-32-558"}, {L"LU", L"S-1-5-32-559"}, {L"IS", L"S-1-5-32-568"}, {L"CY", L"S-1-5-32-569"},
+    {L"ER", L"S-1-5-32-573"}, {L"AC", L"S-1-15-2-1"}, {L"LW", L"S-1-16-4096"}, {L"ME", L"S-1-16-8192"},
+    {L"MP", L"S-1-16-8448"}, {L"HI", L"S-1-16-12288"}, {L"SI", L"S-1-16-16384"}, {L"", NULL},
 };
+#define sddl_names AdvSddlNames
 
 /* Parse "S-1-..." (or an SDDL abbreviation) into sid (room for 15 sub-authorities). */
-static BOOL ParseSid(const WCHAR *text, SID *sid)
+BOOL AdvParseSid(const WCHAR *text, SID *sid)
 {
-    for (unsigned i = 0; i < sizeof(sddl_names) / sizeof(sddl_names[0]); i++)
+    for (unsigned i = 0; sddl_names[i].sid; i++)
         if (text[0] == sddl_names[i].abbreviation[0] && text[1] == sddl_names[i].abbreviation[1] && !text[2])
             text = sddl_names[i].sid;
     if ((text[0] != L'S' && text[0] != L's') || text[1] != L'-')
@@ -161,7 +168,7 @@ ADVAPI BOOL WINAPI ConvertStringSidToSidW(LPCWSTR text, PSID *out)
     union { SID sid; BYTE raw[8 + 4 * SID_MAX_SUB_AUTHORITIES]; } buffer;
     if (!text || !out)
         return AdvFailError(ERROR_INVALID_PARAMETER);
-    if (!ParseSid(text, &buffer.sid))
+    if (!AdvParseSid(text, &buffer.sid))
         return AdvFailError(ERROR_INVALID_SID);
     DWORD n = GetLengthSid(&buffer.sid);
     *out = LocalAlloc(LMEM_FIXED, n);
@@ -195,7 +202,7 @@ BOOL AdvAccountOfSid(PSID sid, const WCHAR **name, const WCHAR **domain, SID_NAM
     WCHAR text[192];
     if (!IsValidSid(sid))
         return FALSE;
-    FormatSid(sid, text);
+    AdvFormatSid(sid, text);
     for (unsigned i = 0; i < ACCOUNTS; i++) {
         if (SameText(text, accounts[i].sid, wcslen(text))) {
             *name = accounts[i].name;
@@ -305,7 +312,7 @@ ADVAPI BOOL WINAPI LookupAccountNameW(LPCWSTR system, LPCWSTR account, PSID sid,
         if (name != account && !SameText(account, a->domain, domain_chars))
             continue;
         union { SID sid; BYTE raw[8 + 4 * SID_MAX_SUB_AUTHORITIES]; } buffer;
-        ParseSid(a->sid, &buffer.sid);
+        AdvParseSid(a->sid, &buffer.sid);
         DWORD need = GetLengthSid(&buffer.sid), d = (DWORD)wcslen(a->domain);
         if (!sid || *sid_size < need || !domain || *domain_size <= d) {
             *sid_size = need;

@@ -1,6 +1,6 @@
 /* The CNG random number generator. BCryptOpenAlgorithmProvider gives a handle for the "RNG"
- * algorithm (the name compared without case; the implementation NULL or "Microsoft Primitive
- * Provider"), other algorithms are not provided here (STATUS_NOT_FOUND). BCryptGenRandom fills the
+ * algorithm or a hash one (hash.c: MD5, SHA1, SHA256, SHA384, SHA512, with the HMAC flag too) (the name compared without case; the implementation NULL or "Microsoft Primitive
+ * Provider"), other algorithms are not provided (STATUS_NOT_FOUND). BCryptGenRandom fills the
  * buffer from ProcessPrng: with BCRYPT_USE_SYSTEM_PREFERRED_RNG the algorithm handle must be NULL,
  * without it the handle must be an open RNG one or the RNG pseudo-handle (STATUS_INVALID_HANDLE
  * otherwise); a NULL buffer with a non-zero length is STATUS_INVALID_PARAMETER. Handles live in a
@@ -11,6 +11,7 @@
 #undef WIN32_NO_STATUS
 #include <ntstatus.h>
 #include <bcrypt.h>
+#include "hash.h"
 
 #define RNG_PSEUDO_HANDLE ((BCRYPT_ALG_HANDLE)(ULONG_PTR)0x81)   /* BCRYPT_RNG_ALG_HANDLE */
 #define OPEN_FLAGS (BCRYPT_PROV_DISPATCH | BCRYPT_ALG_HANDLE_HMAC_FLAG | BCRYPT_HASH_REUSABLE_FLAG)
@@ -19,12 +20,10 @@
 
 BOOL WINAPI ProcessPrng(PBYTE data, SIZE_T length);
 
-typedef struct { ULONG magic; ULONG flags; } ALGORITHM;
-
 static ALGORITHM *open_handles[SLOTS];
 static SRWLOCK lock = SRWLOCK_INIT;
 
-static BOOL IsOpen(BCRYPT_ALG_HANDLE handle)
+BOOL BcryptIsOpen(BCRYPT_ALG_HANDLE handle)
 {
     BOOL found = FALSE;
     if (handle == RNG_PSEUDO_HANDLE)
@@ -41,8 +40,9 @@ __declspec(dllexport) NTSTATUS WINAPI BCryptOpenAlgorithmProvider(BCRYPT_ALG_HAN
 {
     if (!algorithm || !id || (flags & ~OPEN_FLAGS))
         return STATUS_INVALID_PARAMETER;
-    if (CompareStringOrdinal(id, -1, BCRYPT_RNG_ALGORITHM, -1, TRUE) != CSTR_EQUAL
-        || (flags & BCRYPT_ALG_HANDLE_HMAC_FLAG))
+    const HASH_ALGORITHM *hash = HashAlgorithmOf(id);
+    if (!hash && (CompareStringOrdinal(id, -1, BCRYPT_RNG_ALGORITHM, -1, TRUE) != CSTR_EQUAL
+                  || (flags & BCRYPT_ALG_HANDLE_HMAC_FLAG)))
         return STATUS_NOT_FOUND;
     if (implementation && CompareStringOrdinal(implementation, -1, MS_PRIMITIVE_PROVIDER, -1, TRUE) != CSTR_EQUAL)
         return STATUS_NOT_FOUND;
@@ -51,6 +51,7 @@ __declspec(dllexport) NTSTATUS WINAPI BCryptOpenAlgorithmProvider(BCRYPT_ALG_HAN
         return STATUS_NO_MEMORY;
     object->magic = RNG_MAGIC;
     object->flags = flags;
+    object->hash = hash;
     NTSTATUS status = STATUS_NO_MEMORY;
     AcquireSRWLockExclusive(&lock);
     for (int i = 0; i < SLOTS; i++) {
@@ -95,7 +96,7 @@ __declspec(dllexport) NTSTATUS WINAPI BCryptGenRandom(BCRYPT_ALG_HANDLE algorith
     if (flags & BCRYPT_USE_SYSTEM_PREFERRED_RNG) {
         if (algorithm)
             return STATUS_INVALID_PARAMETER;
-    } else if (!IsOpen(algorithm)) {
+    } else if (!BcryptIsOpen(algorithm) || (algorithm != RNG_PSEUDO_HANDLE && ((ALGORITHM *)algorithm)->hash)) {
         return STATUS_INVALID_HANDLE;
     }
     if (!length)
