@@ -2,11 +2,9 @@
  * the volume and path queries, GetCompressedFileSize (no compression: the file's size),
  * CreateDirectoryEx (the template's attributes), MoveFileWithProgress (one volume: always a
  * rename, so the progress routine is never called), ReOpenFile (an open relative to the handle
- * with an empty name), SetFileCompletionNotificationModes (FileIoCompletionNotificationInformation)
- * and GetOverlappedResultEx (a bounded, optionally alertable wait). */
+ * with an empty name) and GetOverlappedResultEx (a bounded, optionally alertable wait). */
 #include "kernelbase.h"
 
-#define FileIoCompletionNotificationInformation_ 41
 #define STATUS_USER_APC_ ((NTSTATUS)0x000000C0)
 #define STATUS_ALERTED_ ((NTSTATUS)0x00000101)
 
@@ -206,14 +204,6 @@ KBAPI HANDLE WINAPI ReOpenFile(HANDLE original, DWORD access, DWORD share, DWORD
         return INVALID_HANDLE_VALUE;
     }
     return h;
-}
-
-KBAPI BOOL WINAPI SetFileCompletionNotificationModes(HANDLE h, UCHAR flags)
-{
-    ULONG value = flags;
-    IO_STATUS_BLOCK iosb;
-    NTSTATUS status = NtSetInformationFile(h, &iosb, &value, sizeof(value), FileIoCompletionNotificationInformation_);
-    return NT_SUCCESS(status) ? TRUE : BaseFail(status);
 }
 
 /* GetOverlappedResultEx: GetOverlappedResult with a bounded wait: 0 is a poll (ERROR_IO_INCOMPLETE),

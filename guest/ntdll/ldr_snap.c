@@ -255,16 +255,47 @@ void LdrpReleaseImports(LDR_DATA_TABLE_ENTRY *entry)
     }
 }
 
-/* LdrResolveDelayLoadedAPI: one delay-load thunk resolved (the DLL loaded on first use). */
+NTSYSAPI ULONG NTAPI RtlNtStatusToDosError(NTSTATUS Status);
+
+/* LdrResolveDelayLoadedAPI: one delay-load thunk resolved (the DLL loaded on first use). When the
+ * DLL or the import cannot be found, the program's failure hook is asked first (dliFailLoadLib 3,
+ * dliFailGetProc 4, with a DELAYLOAD_INFO), then the system's (kernelbase's DelayLoadFailureHook);
+ * with neither giving an address the process ends with the hard error Windows reports. */
+typedef struct {
+    ULONG Size;
+    IMAGE_DELAYLOAD_DESCRIPTOR *DelayloadDescriptor;
+    ULONG64 *ThunkAddress;
+    const char *TargetDllName;
+    struct { ULONG ImportDescribedByName; union { const char *Name; ULONG Ordinal; } Description; } TargetApiDescriptor;
+    PVOID TargetModuleBase;
+    PVOID Unused;
+    ULONG LastError;
+} DELAYLOAD_INFO;
+typedef PVOID (NTAPI *DELAYLOAD_FAILURE_DLL_CALLBACK)(ULONG reason, DELAYLOAD_INFO *info);
+typedef PVOID (NTAPI *DELAYLOAD_FAILURE_SYSTEM_ROUTINE)(const char *dll, const char *proc);
+
 NTSYSAPI PVOID NTAPI LdrResolveDelayLoadedAPI(PVOID parent, IMAGE_DELAYLOAD_DESCRIPTOR *desc, PVOID failure_dll_hook,
                                                PVOID failure_system_hook, ULONG64 *thunk, ULONG flags)
 {
     UCHAR *base = parent;
-    (void)failure_dll_hook; (void)failure_system_hook; (void)flags;
+    (void)flags;
     LDR_DATA_TABLE_ENTRY *owner = LdrpFindLoadedByBase(parent);
     WCHAR dll_name[MAX_DLL_NAME];
     int len = LdrpAnsiToWide((char *)base + desc->DllNameRVA, dll_name, MAX_DLL_NAME);
     PVOID *handle = (PVOID *)(base + desc->ModuleHandleRVA);
+    ULONG64 index = thunk - (ULONG64 *)(base + desc->ImportAddressTableRVA);
+    ULONG64 value = ((ULONG64 *)(base + desc->ImportNameTableRVA))[index];
+    DELAYLOAD_INFO info;
+    memset(&info, 0, sizeof(info));
+    info.Size = sizeof(info);
+    info.DelayloadDescriptor = desc;
+    info.ThunkAddress = thunk;
+    info.TargetDllName = (char *)base + desc->DllNameRVA;
+    info.TargetApiDescriptor.ImportDescribedByName = !(value & IMAGE_ORDINAL_FLAG64);
+    if (value & IMAGE_ORDINAL_FLAG64)
+        info.TargetApiDescriptor.Description.Ordinal = (ULONG)(value & 0xFFFF);
+    else
+        info.TargetApiDescriptor.Description.Name = ((IMAGE_IMPORT_BY_NAME *)(base + value))->Name;
     LDR_DATA_TABLE_ENTRY *dll = NULL;
     RtlEnterCriticalSection(&LdrpLoaderLock);
     NTSTATUS status = len <= 0 ? STATUS_DLL_NOT_FOUND
@@ -276,8 +307,7 @@ NTSYSAPI PVOID NTAPI LdrResolveDelayLoadedAPI(PVOID parent, IMAGE_DELAYLOAD_DESC
     PVOID address = NULL;
     if (NT_SUCCESS(status)) {
         *handle = dll->DllBase;
-        ULONG64 index = thunk - (ULONG64 *)(base + desc->ImportAddressTableRVA);
-        ULONG64 value = ((ULONG64 *)(base + desc->ImportNameTableRVA))[index];
+        info.TargetModuleBase = dll->DllBase;
         if (value & IMAGE_ORDINAL_FLAG64)
             status = FindExport(dll, NULL, (ULONG)(value & 0xFFFF), 0, &address, 0);
         else
@@ -285,10 +315,26 @@ NTSYSAPI PVOID NTAPI LdrResolveDelayLoadedAPI(PVOID parent, IMAGE_DELAYLOAD_DESC
                                 ((IMAGE_IMPORT_BY_NAME *)(base + value))->Hint, &address, 0);
     }
     if (!NT_SUCCESS(status)) {
-        /* No failure hook of ours: raise as the delay-load helper does. */
-        LdrpReportHardError(status == STATUS_DLL_NOT_FOUND ? status : STATUS_ENTRYPOINT_NOT_FOUND,
-                            dll_name, len > 0 ? len : 0, NULL, 0, 0);
-        NtTerminateProcess(NtCurrentProcess(), status);
+        /* The program's hook, then the system's, may supply the address (a handle for dliFailLoadLib). */
+        int lib_failed = *handle == NULL;
+        info.LastError = RtlNtStatusToDosError(status);
+        PVOID supplied = failure_dll_hook ? ((DELAYLOAD_FAILURE_DLL_CALLBACK)failure_dll_hook)(lib_failed ? 3 : 4, &info)
+                                          : NULL;
+        if (supplied && lib_failed) {           /* a module from the hook: look the import up there */
+            *handle = supplied;
+            supplied = NULL;
+        }
+        if (supplied == NULL && failure_system_hook)
+            supplied = ((DELAYLOAD_FAILURE_SYSTEM_ROUTINE)failure_system_hook)(
+                info.TargetDllName, info.TargetApiDescriptor.ImportDescribedByName
+                                    ? info.TargetApiDescriptor.Description.Name
+                                    : (const char *)(ULONG64)info.TargetApiDescriptor.Description.Ordinal);
+        if (supplied == NULL) {
+            LdrpReportHardError(status == STATUS_DLL_NOT_FOUND ? status : STATUS_ENTRYPOINT_NOT_FOUND,
+                                dll_name, len > 0 ? len : 0, NULL, 0, 0);
+            NtTerminateProcess(NtCurrentProcess(), status);
+        }
+        address = supplied;
     }
     ULONG old;
     Unprotect(thunk, 8, &old);
