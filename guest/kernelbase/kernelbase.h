@@ -151,6 +151,8 @@ void BaseInitializeFls(void);
 /* file_io.c: the device a handle leads to (FILE_DEVICE_*), 0 when the handle is not a file. */
 NTDLL NTSTATUS NTAPI NtQueryVolumeInformationFile(HANDLE, IO_STATUS_BLOCK *, PVOID, ULONG, ULONG);
 ULONG BaseDeviceType(HANDLE h, NTSTATUS *status);
+/* toolhelp.c: NtQuerySystemInformation(SystemProcessInformation) in a heap buffer, NULL with the error set. */
+BYTE *BaseQueryProcesses(void);
 #define FILE_DEVICE_CONSOLE_ 0x50
 #ifndef OBJ_INHERIT
 #define OBJ_INHERIT 0x00000002

@@ -25,25 +25,9 @@ typedef struct {                            /* SYSTEM_PROCESS_INFORMATION's head
     HANDLE UniqueProcessId, InheritedFromUniqueProcessId;
 } SPI_HEAD;
 
-/* The process list in a heap buffer, or NULL with the last error set. */
-static BYTE *ProcessList(void)
-{
-    ULONG size = 0x8000;
-    for (;;) {
-        BYTE *buffer = RtlAllocateHeap(PEB_PROCESS_HEAP(), 0, size);
-        if (buffer == NULL) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return NULL; }
-        ULONG needed = 0;
-        NTSTATUS s = NtQuerySystemInformation(SystemProcessInformation_, buffer, size, &needed);
-        if (NT_SUCCESS(s)) return buffer;
-        RtlFreeHeap(PEB_PROCESS_HEAP(), 0, buffer);
-        if (s != STATUS_INFO_LENGTH_MISMATCH_) { BaseSetLastNTError(s); return NULL; }
-        size = needed + 0x1000;
-    }
-}
-
 KBAPI BOOL WINAPI GetSystemTimes(PFILETIME idle, PFILETIME kernel, PFILETIME user)
 {
-    BYTE *list = ProcessList();
+    BYTE *list = BaseQueryProcesses();
     if (list == NULL)
         return FALSE;
     ULONGLONG idle_time = 0, kernel_time = 0, user_time = 0;
@@ -66,7 +50,7 @@ KBAPI BOOL WINAPI GetSystemTimes(PFILETIME idle, PFILETIME kernel, PFILETIME use
 /* K32EnumProcesses: the ids that fit in cb bytes; *returned the bytes written. */
 KBAPI BOOL WINAPI K32EnumProcesses(DWORD *ids, DWORD cb, DWORD *returned)
 {
-    BYTE *list = ProcessList();
+    BYTE *list = BaseQueryProcesses();
     if (list == NULL)
         return FALSE;
     DWORD n = 0, capacity = cb / sizeof(DWORD);

@@ -44,8 +44,9 @@ static void CopyName(WCHAR *out, SIZE_T size, const WCHAR *in, SIZE_T len)
     out[len] = 0;
 }
 
-/* The SystemProcessInformation list in a heap buffer, or NULL with the last error set. */
-static BYTE *QueryProcesses(void)
+/* The SystemProcessInformation list in a heap buffer, or NULL with the last error set
+ * (process_info.c uses it too). */
+BYTE *BaseQueryProcesses(void)
 {
     ULONG size = 0x10000;
     for (;;) {
@@ -68,7 +69,7 @@ KBAPI HANDLE WINAPI CreateToolhelp32Snapshot(DWORD flags, DWORD pid)
     if (pid == 0) pid = self;
     BYTE *spi = NULL;
     if (flags & (TH32CS_SNAPPROCESS | TH32CS_SNAPTHREAD) || ((modules || heaps) && pid != self)) {
-        spi = QueryProcesses();
+        spi = BaseQueryProcesses();
         if (spi == NULL) return INVALID_HANDLE_VALUE;
     }
     /* Another process's modules and heaps: read from its PEB; a process that is not there is
