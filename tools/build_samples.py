@@ -34,6 +34,7 @@ reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.t
 `--check` fails if a committed .exe or .dll differs from a fresh build.
 """
 import argparse
+import concurrent.futures
 import os
 import shutil
 import subprocess
@@ -158,58 +159,64 @@ def build(out_dir: str, only: set | None = None) -> None:
         for folder in (src, out_dir):
             with open(os.path.join(folder, "nt_services.h"), "w") as f:
                 f.write(header)
-        for name in sample_names():
-            if only and name not in only:
-                continue
-            spec = sample_spec(name)
-            folder = os.path.join(src, name)
-            if spec.get("runtime") in ("go", "rust"):
-                (_build_go if spec["runtime"] == "go" else _build_rust)(name, folder, tmp)
-                os.makedirs(os.path.join(out_dir, name), exist_ok=True)
-                shutil.copyfile(os.path.join(folder, name + ".exe"), os.path.join(out_dir, name, name + ".exe"))
-                continue
-            if spec.get("runtime") == "mingw":
-                _build_mingw(name, spec, folder)
-                os.makedirs(os.path.join(out_dir, name), exist_ok=True)
-                shutil.copyfile(os.path.join(folder, name + ".exe"), os.path.join(out_dir, name, name + ".exe"))
-                continue
-            if spec.get("runtime"):
-                if spec["runtime"] not in RUNTIMES:
-                    raise SystemExit(f"samples/{name}/build.toml: runtime {spec['runtime']!r} is not one of "
-                                     f"{sorted([*RUNTIMES, 'go', 'mingw', 'rust'])}")
-                _build_zig(name, spec, folder)
-                os.makedirs(os.path.join(out_dir, name), exist_ok=True)
-                shutil.copyfile(os.path.join(folder, name + ".exe"), os.path.join(out_dir, name, name + ".exe"))
-                continue
-            for dll in spec.get("dll", []):
-                cmd = [CC, *BASE, "-shared", "-Wl,--subsystem,windows", f"-Wl,--image-base,{dll['base']:#x}",
-                       f"-Wl,--entry,{dll.get('entry', 'DllMain')}", *dll.get("flags", []), "-o", dll["name"],
-                       *dll["sources"]]
-                if dll.get("def"):
-                    cmd.append(dll["def"])
-                cmd += _link_inputs(["ntdll.dll", *dll.get("imports", [])], folder)
-                _run(cmd, folder, f"{name}/{dll['name']}")
-            objects = []
-            for rc in spec.get("resources", []):
-                obj = rc + ".o"
-                _run([WINDRES, "-O", "coff", "-i", rc, "-o", obj], folder, f"{name}/{rc}")
-                objects.append(obj)
-            for source in spec.get("asm", []):
-                obj = os.path.splitext(source)[0] + ".asm.o"
-                _run([CC, "-c", source, "-o", obj], folder, f"{name}/{source}")
-                objects.append(obj)
-            for source in spec.get("msvc_cxx", []):
-                obj = os.path.splitext(source)[0] + ".msvc.o"
-                _run([CLANG, *MSVC_CXX, "-c", source, "-o", obj], folder, f"{name}/{source}")
-                objects.append(obj)
-            cmd = [CC, *FLAGS, *spec.get("flags", []), "-o", f"{name}.exe", f"{name}.c", *objects]
-            cmd += _link_inputs(["ntdll.dll", *spec.get("links", [])], folder)
-            cmd += [_delay_library(dll, folder) for dll in spec.get("delay", [])]
-            cmd += spec.get("libs", [])
-            _run(cmd, folder, name)
-            os.makedirs(os.path.join(out_dir, name), exist_ok=True)
-            for rel in outputs(name):
-                shutil.copyfile(os.path.join(src, rel), os.path.join(out_dir, rel))
+        names = [n for n in sample_names() if not only or n in only]
+        # Samples are independent: build them side by side, one per processor.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            for future in [pool.submit(build_sample, n, src, tmp, out_dir) for n in names]:
+                future.result()
+
+
+def build_sample(name: str, src: str, tmp: str, out_dir: str) -> None:
+    """Build one sample in its folder of the scratch copy src and copy its outputs to out_dir."""
+    spec = sample_spec(name)
+    folder = os.path.join(src, name)
+    if spec.get("runtime") in ("go", "rust"):
+        (_build_go if spec["runtime"] == "go" else _build_rust)(name, folder, tmp)
+        os.makedirs(os.path.join(out_dir, name), exist_ok=True)
+        shutil.copyfile(os.path.join(folder, name + ".exe"), os.path.join(out_dir, name, name + ".exe"))
+        return
+    if spec.get("runtime") == "mingw":
+        _build_mingw(name, spec, folder)
+        os.makedirs(os.path.join(out_dir, name), exist_ok=True)
+        shutil.copyfile(os.path.join(folder, name + ".exe"), os.path.join(out_dir, name, name + ".exe"))
+        return
+    if spec.get("runtime"):
+        if spec["runtime"] not in RUNTIMES:
+            raise SystemExit(f"samples/{name}/build.toml: runtime {spec['runtime']!r} is not one of "
+                             f"{sorted([*RUNTIMES, 'go', 'mingw', 'rust'])}")
+        _build_zig(name, spec, folder)
+        os.makedirs(os.path.join(out_dir, name), exist_ok=True)
+        shutil.copyfile(os.path.join(folder, name + ".exe"), os.path.join(out_dir, name, name + ".exe"))
+        return
+    for dll in spec.get("dll", []):
+        cmd = [CC, *BASE, "-shared", "-Wl,--subsystem,windows", f"-Wl,--image-base,{dll['base']:#x}",
+               f"-Wl,--entry,{dll.get('entry', 'DllMain')}", *dll.get("flags", []), "-o", dll["name"],
+               *dll["sources"]]
+        if dll.get("def"):
+            cmd.append(dll["def"])
+        cmd += _link_inputs(["ntdll.dll", *dll.get("imports", [])], folder)
+        _run(cmd, folder, f"{name}/{dll['name']}")
+    objects = []
+    for rc in spec.get("resources", []):
+        obj = rc + ".o"
+        _run([WINDRES, "-O", "coff", "-i", rc, "-o", obj], folder, f"{name}/{rc}")
+        objects.append(obj)
+    for source in spec.get("asm", []):
+        obj = os.path.splitext(source)[0] + ".asm.o"
+        _run([CC, "-c", source, "-o", obj], folder, f"{name}/{source}")
+        objects.append(obj)
+    for source in spec.get("msvc_cxx", []):
+        obj = os.path.splitext(source)[0] + ".msvc.o"
+        _run([CLANG, *MSVC_CXX, "-c", source, "-o", obj], folder, f"{name}/{source}")
+        objects.append(obj)
+    cmd = [CC, *FLAGS, *spec.get("flags", []), "-o", f"{name}.exe", f"{name}.c", *objects]
+    cmd += _link_inputs(["ntdll.dll", *spec.get("links", [])], folder)
+    cmd += [_delay_library(dll, folder) for dll in spec.get("delay", [])]
+    cmd += spec.get("libs", [])
+    _run(cmd, folder, name)
+    os.makedirs(os.path.join(out_dir, name), exist_ok=True)
+    for rel in outputs(name):
+        shutil.copyfile(os.path.join(src, rel), os.path.join(out_dir, rel))
 
 
 def main() -> int:
