@@ -12,6 +12,7 @@ under guest/bin so that users need no cross compiler. `--check` rebuilds into a 
 fails if the committed binaries differ from what the sources give.
 """
 import argparse
+import concurrent.futures
 import glob
 import os
 import shutil
@@ -114,14 +115,24 @@ def build(out_dir: str, only: set | None = None) -> list[str]:
         # Build in a scratch copy under a fixed relative layout so no absolute path leaks in.
         src = os.path.join(tmp, "src")
         shutil.copytree(GUEST, src, ignore=shutil.ignore_patterns("bin", "__pycache__"))
+        # An image's level is one more than its imports' highest: the images of a level link only
+        # against lower levels, so each level is built side by side, one image per processor.
+        level = {}
         for row in table:
-            if only and row.name.lower() not in only:
-                # Link against the committed binary of an image not rebuilt this time.
-                shutil.copyfile(os.path.join(GUEST, "bin", row.name), os.path.join(src, row.name))
-                continue
-            build_image(row, src)
-            shutil.copyfile(os.path.join(src, row.name), os.path.join(out_dir, row.name))
-            built.append(row.name)
+            level[row.name.lower()] = 1 + max((level[d.lower()] for d in row.imports), default=-1)
+        with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            for n in range(max(level.values(), default=-1) + 1):
+                rows = [row for row in table if level[row.name.lower()] == n]
+                for row in rows:
+                    if only and row.name.lower() not in only:
+                        # Link against the committed binary of an image not rebuilt this time.
+                        shutil.copyfile(os.path.join(GUEST, "bin", row.name), os.path.join(src, row.name))
+                rows = [row for row in rows if not only or row.name.lower() in only]
+                for future in [pool.submit(build_image, row, src) for row in rows]:
+                    future.result()
+                for row in rows:
+                    shutil.copyfile(os.path.join(src, row.name), os.path.join(out_dir, row.name))
+                    built.append(row.name)
     return built
 
 
