@@ -31,6 +31,7 @@ from ..io.info import (
 from ..io.iomgr import io_manager
 from ..io.names import split_path
 from ..io.notify import FILE_NOTIFY_VALID_MASK
+from ..io.nsi import NsiDevice
 from ..io.pipe import NamedPipeDevice
 from ..io.rw import IopReadFile, IopWriteFile, needs_offset
 from ..io.volinfo import FS_LENGTH, FileFsMaximumInformation, query_volume
@@ -463,8 +464,8 @@ def NtCancelIoFileEx(kernel, thread, handle, io_request, io_status):
 
 def NtDeviceIoControlFile(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status, code, in_buffer,
                           in_length, out_buffer, out_length):
-    """Only \\Device\\Afd takes I/O controls (pipes take theirs through NtFsControlFile): a socket's
-    request completes now (the IO_STATUS_BLOCK, the event, the port) or stays pending in AFD."""
+    """\\Device\\Afd and \\Device\\Nsi take I/O controls (pipes take theirs through NtFsControlFile):
+    a request completes now (the IO_STATUS_BLOCK, the event, the port) or stays pending in AFD."""
     code, in_length, out_length = code & 0xFFFFFFFF, in_length & 0xFFFFFFFF, out_length & 0xFFFFFFFF
     file = reference_file(thread, handle)
     space = thread.process.space
@@ -472,7 +473,7 @@ def NtDeviceIoControlFile(kernel, thread, handle, event_handle, apc_routine, apc
     input_data = space.probe_read(in_buffer, in_length) if in_length else b""
     probe_for_write(space, out_buffer, out_length)
     event = reference_event(thread, event_handle)
-    if not isinstance(file.device, AfdDevice):
+    if not isinstance(file.device, (AfdDevice, NsiDevice)):
         raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
     if event is not None:
         event.reset()

@@ -110,6 +110,11 @@ class AfdDevice(AfdReadiness, AfdOptions, DeviceObject):
         self.bound: list[Endpoint] = []                 # endpoints holding a port
         self.next_port = {SOCK_STREAM: EPHEMERAL_FIRST, SOCK_DGRAM: EPHEMERAL_FIRST}
         self.polls: list[Pending] = []
+        # The protocol counters \Device\Nsi reports (GetTcpStatistics, GetUdpStatistics): a segment
+        # is a SYN, SYN-ACK or ACK of a handshake, a FIN, an RST or one delivery of stream data.
+        self.stats = {family: dict.fromkeys(("ActiveOpens", "PassiveOpens", "AttemptFails", "EstabResets", "Segs",
+                                             "OutRsts", "InDatagrams", "NoPorts", "OutDatagrams"), 0)
+                      for family in (AF_INET, AF_INET6)}
 
     # -- IRP_MJ_CREATE: \Device\Afd\Endpoint with AFD's open packet in the EA
     def parse(self, packet, remaining: str):
@@ -164,6 +169,8 @@ class AfdDevice(AfdReadiness, AfdOptions, DeviceObject):
         if not isinstance(file, AfdFile):
             raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
         io = Pending(thread, file, code, data, io_status, event, apc_routine, apc_context, out_buffer)
+        if file.endpoint.owner_pid is None:
+            file.endpoint.owner_pid = thread.process.pid       # the endpoint tables' owning process
         handler = {
             IOCTL_AFD_BIND: self._bind, IOCTL_AFD_CONNECT: self._connect, IOCTL_AFD_START_LISTEN: self._listen,
             IOCTL_AFD_ACCEPT: self._accept, IOCTL_AFD_RECV: self._recv, IOCTL_AFD_SEND: self._send,
@@ -284,6 +291,7 @@ class AfdDevice(AfdReadiness, AfdOptions, DeviceObject):
         listener = self._find_listener(dest)
         if listener is None or len(listener.backlog) >= listener.backlog_max:
             self._record(ep, FD_CONNECT, WSAECONNREFUSED)              # an RST answers the SYN
+            self._count(ep.family, AttemptFails=1, Segs=2, OutRsts=1)
             if ep.nonblocking:
                 ep.so_error = WSAECONNREFUSED
                 raise NtStatusError(STATUS_CANT_WAIT)                   # reported by select / SO_ERROR
@@ -299,6 +307,7 @@ class AfdDevice(AfdReadiness, AfdOptions, DeviceObject):
         server.remote, ep.remote = ep, server
         ep.peer, ep.state, ep.so_error = (family, ip, port), "connected", 0
         listener.backlog.append(server)
+        self._count(ep.family, ActiveOpens=1, PassiveOpens=1, Segs=3)
         self._record(listener, FD_ACCEPT, 0)
         self._record(ep, FD_CONNECT | FD_WRITE, 0)
         self._serve_accepts(listener)
@@ -327,6 +336,7 @@ class AfdDevice(AfdReadiness, AfdOptions, DeviceObject):
         conn = listener.backlog.pop(0)
         target, local_block, remote_block = io.request
         conn.nonblocking = target.endpoint.nonblocking
+        conn.owner_pid = io.thread.process.pid
         target.endpoint = conn
         self.bound.append(conn)
 
@@ -458,8 +468,13 @@ class AfdDevice(AfdReadiness, AfdOptions, DeviceObject):
         io.sent = room
         return self._pend(ep, io, ep.sends)
 
+    def _count(self, family: int, **counters: int) -> None:
+        for name, n in counters.items():
+            self.stats[family][name] += n
+
     def _deliver(self, peer: Endpoint, data: bytes) -> None:
         if data:
+            self._count(peer.family, Segs=1)
             peer.rx.extend(data)
             self._record(peer, FD_READ, 0)
             self._serve_recvs(peer)
@@ -476,6 +491,7 @@ class AfdDevice(AfdReadiness, AfdOptions, DeviceObject):
                 return
             chunk = io.request[io.sent:io.sent + room]
             io.sent += len(chunk)
+            self._count(receiver.family, Segs=1)
             receiver.rx.extend(chunk)
             if io.sent < len(io.request):
                 return
@@ -494,6 +510,7 @@ class AfdDevice(AfdReadiness, AfdOptions, DeviceObject):
         if len(data) > 65507:
             raise NtStatusError(STATUS_BUFFER_OVERFLOW)                 # WSAEMSGSIZE
         self._auto_bind(ep)
+        self._count(ep.family, OutDatagrams=1)
         for e in self.bound:
             if e.kind != SOCK_DGRAM or e.state == "closed" or e.local[2] != port:
                 continue
@@ -504,10 +521,13 @@ class AfdDevice(AfdReadiness, AfdOptions, DeviceObject):
             if e.peer is not None and e.peer != source:
                 continue                                                # a connected socket filters
             if sum(len(d) for d, _ in e.datagrams) + len(data) <= e.window:
+                self._count(e.family, InDatagrams=1)
                 e.datagrams.append((data, source))                      # else dropped, as UDP is
                 self._record(e, FD_READ, 0)
                 self._serve_recvs(e)
             break
+        else:
+            self._count(ep.family, NoPorts=1)
         return STATUS_SUCCESS, len(data), b""
 
     # -- shutdown: AFD_DISCONNECT_INFO (ours) is SD_RECEIVE / SD_SEND / SD_BOTH
@@ -527,6 +547,7 @@ class AfdDevice(AfdReadiness, AfdOptions, DeviceObject):
     def _send_fin(self, ep: Endpoint) -> None:
         peer = ep.remote
         if peer is not None and not peer.fin:
+            self._count(peer.family, Segs=1)
             peer.fin = True
             self._record(peer, FD_CLOSE, 0)
             self._serve_recvs(peer)
@@ -536,6 +557,7 @@ class AfdDevice(AfdReadiness, AfdOptions, DeviceObject):
         peer = ep.remote
         if peer is None or peer.reset:
             return
+        self._count(peer.family, EstabResets=1, Segs=1, OutRsts=1)
         peer.reset = True
         peer.rx.clear()
         self._record(peer, FD_CLOSE, WSAECONNRESET)

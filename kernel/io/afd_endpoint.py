@@ -125,6 +125,7 @@ class Endpoint:
         self.recorded = 0                               # network events recorded (FD_*), and errors
         self.errors: dict[int, int] = {}
         self.delivered = 0                              # FD_* bits reported since their re-enabling call
+        self.owner_pid: int | None = None               # the process of its first request (\Device\Nsi)
 
     def option(self, level: int, name: int) -> int:
         return self.options.get((level, name), 0)

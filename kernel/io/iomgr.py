@@ -17,6 +17,7 @@ from .disk import VolumeDevice
 from .file import Fcb
 from .mounts import MountTable, default_mounts
 from .notify import NotifyList
+from .nsi import NsiDevice
 from .pipe import NamedPipeDevice
 from .volume import VOLUME_DEVICE_NAME, Node, Volume
 
@@ -36,7 +37,8 @@ class IoManager:
         self.null = NullDevice(kernel, "\\Device\\Null")
         self.pipes = NamedPipeDevice(kernel, "\\Device\\NamedPipe")
         self.afd = AfdDevice(kernel, "\\Device\\Afd")
-        for device in (self.volume, self.console, self.null, self.pipes, self.afd):
+        self.nsi = NsiDevice(kernel, "\\Device\\Nsi")
+        for device in (self.volume, self.console, self.null, self.pipes, self.afd, self.nsi):
             ns.insert(device.nt_name, device)
         ns.create_link("\\??\\C:", VOLUME_DEVICE_NAME)
         ns.create_link("\\SystemRoot", VOLUME_DEVICE_NAME + "\\Windows")

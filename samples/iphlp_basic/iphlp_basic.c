@@ -1,7 +1,7 @@
 /* The IP Helper API on the loopback-only machine: the adapter list (sizes, the loopback's fields and
  * addresses, the family filter, prefixes), the old adapter API (no adapters), network parameters,
- * interface tables, LUID/index/name conversions, route queries, ICMP echo and the Winsock address
- * strings, with the documented error codes. Exit code: failed checks. */
+ * interface tables, LUID/index/name conversions, route queries, ICMP echo, the Winsock address
+ * strings and the TCP/UDP endpoint tables, with the documented error codes. Exit code: failed checks. */
 #include <winsock2.h>
 #include <ws2tcpip.h>
 #include <iphlpapi.h>
@@ -176,6 +176,99 @@ static void Strings(void)
     WSACleanup();
 }
 
+static SOCKET Listener(int family, USHORT *port)
+{
+    SOCKET s = socket(family, SOCK_STREAM, IPPROTO_TCP);
+    SOCKADDR_STORAGE a = {0};
+    int n = family == AF_INET ? sizeof(SOCKADDR_IN) : sizeof(SOCKADDR_IN6);
+    a.ss_family = (ADDRESS_FAMILY)family;
+    if (family == AF_INET)
+        ((SOCKADDR_IN *)&a)->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    else
+        ((SOCKADDR_IN6 *)&a)->sin6_addr.s6_addr[15] = 1;
+    bind(s, (SOCKADDR *)&a, n);
+    listen(s, 4);
+    getsockname(s, (SOCKADDR *)&a, &n);
+    *port = ((SOCKADDR_IN *)&a)->sin_port;          /* the same offset in both families */
+    return s;
+}
+
+/* The TCP and UDP tables list this process's sockets: a listener, the two ends of a connection,
+ * a bound UDP socket, and the IPv6 ones in the IPv6 tables. */
+static void Endpoints(void)
+{
+    WSADATA wsa;
+    WSAStartup(MAKEWORD(2, 2), &wsa);
+    USHORT port, port6;
+    SOCKET l = Listener(AF_INET, &port), l6 = Listener(AF_INET6, &port6);
+    SOCKET c = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    SOCKADDR_IN to = {.sin_family = AF_INET, .sin_port = port};
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    connect(c, (SOCKADDR *)&to, sizeof(to));
+    SOCKET a = accept(l, NULL, NULL);
+    SOCKET u = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    SOCKADDR_IN ua = {.sin_family = AF_INET};
+    ua.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(u, (SOCKADDR *)&ua, sizeof(ua));
+
+    BYTE buffer[8192];
+    ULONG size = 0;
+    Check(GetTcpTable(NULL, &size, TRUE) == ERROR_INSUFFICIENT_BUFFER && size == 4 + 3 * sizeof(MIB_TCPROW),
+          "GetTcpTable size: three rows");
+    MIB_TCPTABLE *t = (MIB_TCPTABLE *)buffer;
+    size = sizeof(buffer);
+    int listen_rows = 0, estab = 0;
+    if (GetTcpTable(t, &size, TRUE) == NO_ERROR)
+        for (DWORD i = 0; i < t->dwNumEntries; i++) {
+            MIB_TCPROW *r = &t->table[i];
+            if (r->dwState == MIB_TCP_STATE_LISTEN && r->dwLocalPort == port && r->dwRemoteAddr == 0)
+                listen_rows++;
+            if (r->dwState == MIB_TCP_STATE_ESTAB && (r->dwLocalPort == port || r->dwRemotePort == port))
+                estab++;
+        }
+    Check(listen_rows == 1 && estab == 2, "GetTcpTable: the listener and both ends of the connection");
+    MIB_TCPTABLE_OWNER_PID *tp = (MIB_TCPTABLE_OWNER_PID *)buffer;
+    size = sizeof(buffer);
+    Check(GetExtendedTcpTable(tp, &size, TRUE, AF_INET, TCP_TABLE_OWNER_PID_LISTENER, 0) == NO_ERROR && tp->dwNumEntries == 1 &&
+          tp->table[0].dwOwningPid == GetCurrentProcessId(), "GetExtendedTcpTable(OWNER_PID_LISTENER): one row, our pid");
+    size = sizeof(buffer);
+    Check(GetExtendedTcpTable(tp, &size, TRUE, AF_INET, TCP_TABLE_OWNER_PID_CONNECTIONS, 0) == NO_ERROR && tp->dwNumEntries == 2,
+          "OWNER_PID_CONNECTIONS: two rows");
+    size = sizeof(buffer);
+    Check(GetExtendedTcpTable(tp, &size, TRUE, AF_INET6, TCP_TABLE_BASIC_ALL, 0) == ERROR_INVALID_PARAMETER,
+          "a basic table of AF_INET6: ERROR_INVALID_PARAMETER");
+    MIB_TCP6TABLE_OWNER_PID *t6 = (MIB_TCP6TABLE_OWNER_PID *)buffer;
+    size = sizeof(buffer);
+    Check(GetExtendedTcpTable(t6, &size, TRUE, AF_INET6, TCP_TABLE_OWNER_PID_ALL, 0) == NO_ERROR && t6->dwNumEntries == 1 &&
+          t6->table[0].dwLocalPort == port6 && t6->table[0].ucLocalAddr[15] == 1 && t6->table[0].dwState == MIB_TCP_STATE_LISTEN,
+          "the IPv6 table: the ::1 listener");
+    MIB_UDPTABLE_OWNER_PID *up = (MIB_UDPTABLE_OWNER_PID *)buffer;
+    size = sizeof(buffer);
+    Check(GetExtendedUdpTable(up, &size, TRUE, AF_INET, UDP_TABLE_OWNER_PID, 0) == NO_ERROR && up->dwNumEntries == 1 &&
+          up->table[0].dwLocalAddr == htonl(INADDR_LOOPBACK) && up->table[0].dwOwningPid == GetCurrentProcessId(),
+          "GetExtendedUdpTable: the bound UDP socket, our pid");
+    MIB_TCPSTATS ts;
+    Check(GetTcpStatistics(&ts) == NO_ERROR && ts.dwActiveOpens == 1 && ts.dwPassiveOpens == 1 && ts.dwCurrEstab == 2 &&
+          ts.dwNumConns == 3 && ts.dwInSegs == 3 && ts.dwMaxConn == (DWORD)MIB_TCP_MAXCONN_DYNAMIC,
+          "GetTcpStatistics: one active and one passive open, the handshake's three segments");
+    int ulen = sizeof(ua);
+    getsockname(u, (SOCKADDR *)&ua, &ulen);
+    sendto(u, "x", 1, 0, (SOCKADDR *)&ua, sizeof(ua));
+    MIB_UDPSTATS us;
+    Check(GetUdpStatistics(&us) == NO_ERROR && us.dwOutDatagrams == 1 && us.dwInDatagrams == 1 && us.dwNumAddrs == 1,
+          "GetUdpStatistics: the datagram to itself, out and in");
+    closesocket(a);
+    closesocket(c);
+    closesocket(l);
+    closesocket(l6);
+    closesocket(u);
+    MIB_UDPTABLE *ut = (MIB_UDPTABLE *)buffer;
+    size = sizeof(buffer);
+    Check(GetTcpTable(t, &size, TRUE) == NO_ERROR && t->dwNumEntries == 0 && GetUdpTable(ut, &size, TRUE) == NO_ERROR &&
+          ut->dwNumEntries == 0, "after closesocket: empty tables");
+    WSACleanup();
+}
+
 void Entry(void)
 {
     Adapters();
@@ -183,5 +276,6 @@ void Entry(void)
     Names();
     Echo();
     Strings();
+    Endpoints();
     ExitProcess((UINT)failures);
 }
