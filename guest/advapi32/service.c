@@ -5,15 +5,9 @@
  * return no entries; a program not started by the SCM cannot become a service:
  * StartServiceCtrlDispatcher is ERROR_FAILED_SERVICE_CONTROLLER_CONNECT, RegisterServiceCtrlHandler
  * ERROR_SERVICE_DOES_NOT_EXIST, and SetServiceStatus has no status handle (ERROR_INVALID_HANDLE). */
-#include "advapi32.h"
-#include <winsvc.h>
+#include "service.h"
 
-#define SCM_MAGIC 0x4D435348u           /* 'HSCM' */
-#define SCM_USER_RIGHTS (SC_MANAGER_CONNECT | SC_MANAGER_ENUMERATE_SERVICE | SC_MANAGER_QUERY_LOCK_STATUS | \
-                         READ_CONTROL | GENERIC_READ)
-typedef struct { DWORD magic, access; } SCM_HANDLE;
-
-static SCM_HANDLE *ScmOf(SC_HANDLE handle)
+SCM_HANDLE *ScmOf(SC_HANDLE handle)
 {
     SCM_HANDLE *h = (SCM_HANDLE *)handle;
     return h && h->magic == SCM_MAGIC ? h : NULL;

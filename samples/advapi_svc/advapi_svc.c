@@ -25,6 +25,31 @@ void Entry(void)
     SERVICE_STATUS status;
     CheckError(!QueryServiceStatus(scm, &status), ERROR_INVALID_HANDLE,
                "QueryServiceStatus of the manager: ERROR_INVALID_HANDLE");
+    CheckError(!CreateServiceW(scm, L"demo", L"Demo", SERVICE_ALL_ACCESS, SERVICE_WIN32_OWN_PROCESS,
+                               SERVICE_DEMAND_START, SERVICE_ERROR_NORMAL, L"C:\\demo.exe", NULL, NULL, NULL, NULL, NULL),
+               ERROR_ACCESS_DENIED, "CreateServiceW without SC_MANAGER_CREATE_SERVICE: ERROR_ACCESS_DENIED");
+    CheckError(LockServiceDatabase(scm) == NULL, ERROR_ACCESS_DENIED, "LockServiceDatabase: ERROR_ACCESS_DENIED");
+    DWORD need_lock = 0;
+    CheckError(!QueryServiceLockStatusW(scm, NULL, 0, &need_lock), ERROR_ACCESS_DENIED,
+               "QueryServiceLockStatusW without SC_MANAGER_QUERY_LOCK_STATUS: ERROR_ACCESS_DENIED");
+    SC_HANDLE scm_lock = OpenSCManagerW(NULL, NULL, SC_MANAGER_QUERY_LOCK_STATUS);
+    CheckError(!QueryServiceLockStatusW(scm_lock, NULL, 0, &need_lock), ERROR_INSUFFICIENT_BUFFER,
+               "QueryServiceLockStatusW without a buffer: ERROR_INSUFFICIENT_BUFFER");
+    QUERY_SERVICE_LOCK_STATUSW *lock = (QUERY_SERVICE_LOCK_STATUSW *)buffer;
+    Check(need_lock > sizeof(*lock) && QueryServiceLockStatusW(scm_lock, lock, sizeof(buffer), &need_lock) &&
+          !lock->fIsLocked && lock->lpLockOwner[0] == 0, "QueryServiceLockStatusW: not locked, no owner");
+    CloseServiceHandle(scm_lock);
+    WCHAR key[64];
+    DWORD key_size = 64;
+    CheckError(!GetServiceKeyNameW(scm, L"Demo", key, &key_size), ERROR_SERVICE_DOES_NOT_EXIST,
+               "GetServiceKeyNameW: ERROR_SERVICE_DOES_NOT_EXIST");
+    CheckError(!StartServiceW(scm, 0, NULL), ERROR_INVALID_HANDLE, "StartServiceW of the manager: ERROR_INVALID_HANDLE");
+    CheckError(!ControlService(scm, SERVICE_CONTROL_STOP, &status), ERROR_INVALID_HANDLE,
+               "ControlService of the manager: ERROR_INVALID_HANDLE");
+    SERVICE_NOTIFYW notify = {.dwVersion = SERVICE_NOTIFY_STATUS_CHANGE};
+    Check(NotifyServiceStatusChangeW(scm, SERVICE_NOTIFY_CREATED, &notify) == ERROR_SUCCESS &&
+          NotifyServiceStatusChangeW(scm, SERVICE_NOTIFY_RUNNING, &notify) == ERROR_INVALID_PARAMETER,
+          "NotifyServiceStatusChangeW on the manager: creations only");
     Check(CloseServiceHandle(scm), "CloseServiceHandle");
     CheckError(!CloseServiceHandle(NULL), ERROR_INVALID_HANDLE, "CloseServiceHandle(NULL): ERROR_INVALID_HANDLE");
     SERVICE_TABLE_ENTRYW table[] = {{L"demo", ServiceMain}, {NULL, NULL}};
