@@ -12,6 +12,8 @@ static const ACCOUNT accounts[] = {
     {AdvUserSid, L"user", L"NTMINI", SidTypeUser},
     {L"S-1-5-21-1004336348-1177238915-682003330-500", L"Administrator", L"NTMINI", SidTypeUser},
     {L"S-1-5-21-1004336348-1177238915-682003330-513", L"None", L"NTMINI", SidTypeGroup},
+    {L"S-1-5-21-1004336348-1177238915-682003330", L"NTMINI", L"NTMINI", SidTypeDomain},     /* the machine */
+    {L"S-1-5-32", L"BUILTIN", L"BUILTIN", SidTypeDomain},
     {L"S-1-1-0", L"Everyone", L"", SidTypeWellKnownGroup},
     {L"S-1-2-0", L"LOCAL", L"", SidTypeWellKnownGroup},
     {L"S-1-2-1", L"CONSOLE LOGON", L"", SidTypeWellKnownGroup},
