@@ -23,6 +23,7 @@ from ..ke.waitblock import (
     WaitBlockActive,
     WaitBlockInactive,
 )
+from ..ob.access import ObpMapAccess
 from ..ob.object import ObCreateObject, ObjectBody
 from ..status import (
     STATUS_CANCELLED,
@@ -134,7 +135,7 @@ def NtCreateWaitCompletionPacket(kernel, thread, handle_out, access, oa):
         if name_ptr:
             raise NtStatusError(STATUS_NOT_IMPLEMENTED)       # a named packet: not supported
     packet = WaitCompletionPacket(kernel)
-    handle = thread.process.handles.insert(packet, access & 0xFFFFFFFF)
+    handle = thread.process.handles.insert(packet, ObpMapAccess("WaitCompletionPacket", access))
     space.probe_write(handle_out, _Q.pack(handle))
     return STATUS_SUCCESS
 

@@ -152,6 +152,19 @@ void Entry(void)
     CheckStatus(NtCancelWaitCompletionPacket((HANDLE)0x7770, FALSE), (NTSTATUS)0xC0000008,
                 "no handle -> STATUS_INVALID_HANDLE");
 
+    CheckStatus(NtAssociateWaitCompletionPacket(packet, port, manual, NULL, NULL, 0, 0, (BOOLEAN *)1),
+                (NTSTATUS)0xC0000005, "a bad AlreadySignaled pointer -> STATUS_ACCESS_VIOLATION");
+
+    /* A packet closed while it waits: its wait goes with it. */
+    HANDLE second = NULL;
+    NtCreateWaitCompletionPacket(&second, GENERIC_ALL, NULL);
+    ResetEvent(manual);
+    CheckStatus(NtAssociateWaitCompletionPacket(second, port, manual, (void *)7, NULL, 0, 0, NULL), 0,
+                "a second packet waits on the event");
+    CloseHandle(second);
+    SetEvent(manual);
+    Check(!Take(port, &e, 0), "closed before the event was set: nothing is queued");
+
     CloseHandle(t);
     CloseHandle(sem);
     CloseHandle(autoev);
