@@ -55,7 +55,7 @@ def test_wait_packet_waits_on_the_target_wait_list():
 
 
 def test_rt_samples_run_clean_on_four_processors():
-    for name in ("rt_waitpacket", "rt_sysapi", "rt_pipes", "rt_files", "rt_goinit"):
+    for name in ("rt_waitpacket", "rt_sysapi", "rt_pipes", "rt_files", "rt_goinit", "rt_synch"):
         result, _ = _boot(name, "--cpus", "4")
         expected = sample_expectation(name)
         assert result.stdout == expected["stdout"].encode(), name
