@@ -67,6 +67,12 @@ static void Metadata(void)
           && id.VolumeSerialNumber == by.dwVolumeSerialNumber
           && *(ULONGLONG *)id.FileId.Identifier == (((ULONGLONG)by.nFileIndexHigh << 32) | by.nFileIndexLow),
           "FileIdInfo: the volume serial and file index of GetFileInformationByHandle");
+    WCHAR fs[32], rootfs[32];
+    DWORD serial = 0, flags = 0, rootserial = 0;
+    Check(GetVolumeInformationByHandleW(h, NULL, 0, &serial, NULL, &flags, fs, 32)
+          && GetVolumeInformationW(L"C:\\", NULL, 0, &rootserial, NULL, NULL, rootfs, 32)
+          && serial == by.dwVolumeSerialNumber && serial == rootserial && lstrcmpW(fs, rootfs) == 0 && flags,
+          "GetVolumeInformationByHandleW (Go's os): the file's volume, as GetVolumeInformationW(C:\\) says");
     SetLastError(0);
     CheckError(!GetFileInformationByHandleEx(h, FileStandardInfo, &standard, 4), ERROR_BAD_LENGTH,
                "a short buffer -> ERROR_BAD_LENGTH");
