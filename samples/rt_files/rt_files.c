@@ -105,6 +105,38 @@ static void Metadata(void)
     Check(GetFileAttributesW(In(L"sym.txt")) == INVALID_FILE_ATTRIBUTES, "and no link was made");
 }
 
+/* File::create (OPEN_ALWAYS, then truncating through FileAllocationInfo when the file existed),
+ * set_len, and read_dir's FindFirstFileExW(FindExInfoBasic). */
+static void CreateAndList(void)
+{
+    CloseHandle(MakeFile(In(L"create.txt"), "old contents"));
+    SetLastError(0);
+    HANDLE h = CreateFileW(In(L"create.txt"), GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+                           NULL, OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
+    Check(h != INVALID_HANDLE_VALUE && GetLastError() == ERROR_ALREADY_EXISTS, "OPEN_ALWAYS on an existing file: ERROR_ALREADY_EXISTS");
+    FILE_ALLOCATION_INFO alloc = {{{0}}};
+    LARGE_INTEGER size;
+    Check(SetFileInformationByHandle(h, FileAllocationInfo, &alloc, sizeof alloc) && GetFileSizeEx(h, &size)
+          && size.QuadPart == 0, "FileAllocationInfo of 0 truncates it");
+    FILE_END_OF_FILE_INFO eof;
+    eof.EndOfFile.QuadPart = 100;
+    Check(SetFileInformationByHandle(h, FileEndOfFileInfo, &eof, sizeof eof) && GetFileSizeEx(h, &size)
+          && size.QuadPart == 100, "set_len: FileEndOfFileInfo of 100");
+    CloseHandle(h);
+    WIN32_FIND_DATAW fd;
+    HANDLE f = FindFirstFileExW(In(L"*"), FindExInfoBasic, &fd, FindExSearchNameMatch, NULL, 0);
+    int found = 0, alternate = 0;
+    while (f != INVALID_HANDLE_VALUE) {
+        found += lstrcmpW(fd.cFileName, L"create.txt") == 0 && fd.nFileSizeLow == 100;
+        alternate |= fd.cAlternateFileName[0] != 0;
+        if (!FindNextFileW(f, &fd)) break;
+    }
+    Check(f != INVALID_HANDLE_VALUE && GetLastError() == ERROR_NO_MORE_FILES && found == 1 && !alternate,
+          "FindFirstFileExW(FindExInfoBasic): the file with its size, no short names");
+    FindClose(f);
+    DeleteFileW(In(L"create.txt"));
+}
+
 static void PosixDeleteAndRename(void)
 {
     /* FileDispositionInfoEx: gone from the directory at once, the handle still usable. */
@@ -270,6 +302,7 @@ void Entry(void)
     lstrcatW(base, L"rt_files\\");
     CreateDirectoryW(base, NULL);
     Metadata();
+    CreateAndList();
     PosixDeleteAndRename();
     RemoveDirAll();
     DeleteFileW(In(L"meta-link.txt"));
