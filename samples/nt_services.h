@@ -5,9 +5,13 @@ NTSTATUS NTAPI NtAdjustPrivilegesToken(HANDLE TokenHandle, UCHAR DisableAllPrivi
 NTSTATUS NTAPI NtAllocateVirtualMemory(HANDLE ProcessHandle, PVOID *BaseAddress, SIZE_T ZeroBits, SIZE_T *RegionSize,
     ULONG AllocationType, ULONG Protect);
 NTSTATUS NTAPI NtAssignProcessToJobObject(HANDLE JobHandle, HANDLE ProcessHandle);
+NTSTATUS NTAPI NtAssociateWaitCompletionPacket(HANDLE WaitCompletionPacketHandle, HANDLE IoCompletionHandle,
+    HANDLE TargetObjectHandle, PVOID KeyContext, PVOID ApcContext, NTSTATUS IoStatus, SIZE_T IoStatusInformation,
+    PVOID AlreadySignaled);
 NTSTATUS NTAPI NtCancelIoFile(HANDLE FileHandle, PVOID IoStatusBlock);
 NTSTATUS NTAPI NtCancelIoFileEx(HANDLE FileHandle, PVOID IoRequestToCancel, PVOID IoStatusBlock);
 NTSTATUS NTAPI NtCancelTimer(HANDLE TimerHandle, PVOID CurrentState);
+NTSTATUS NTAPI NtCancelWaitCompletionPacket(HANDLE WaitCompletionPacketHandle, UCHAR RemoveSignaledPacket);
 NTSTATUS NTAPI NtClearEvent(HANDLE EventHandle);
 NTSTATUS NTAPI NtClose(HANDLE Handle);
 NTSTATUS NTAPI NtContinue(PVOID ContextRecord, UCHAR TestAlert);
@@ -48,6 +52,8 @@ NTSTATUS NTAPI NtCreateTimer(HANDLE *TimerHandle, ULONG DesiredAccess, OBJECT_AT
 NTSTATUS NTAPI NtCreateUserProcess(HANDLE *ProcessHandle, HANDLE *ThreadHandle, ULONG ProcessDesiredAccess,
     ULONG ThreadDesiredAccess, OBJECT_ATTRIBUTES *ProcessObjectAttributes, OBJECT_ATTRIBUTES *ThreadObjectAttributes,
     ULONG ProcessFlags, ULONG ThreadFlags, PVOID ProcessParameters, PVOID CreateInfo, PVOID AttributeList);
+NTSTATUS NTAPI NtCreateWaitCompletionPacket(HANDLE *WaitCompletionPacketHandle, ULONG DesiredAccess,
+    OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtDelayExecution(UCHAR Alertable, LARGE_INTEGER *DelayInterval);
 NTSTATUS NTAPI NtDeleteFile(OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtDeleteKey(HANDLE KeyHandle);

@@ -41,11 +41,58 @@ KBAPI BOOL WINAPI GetFileInformationByHandleEx(HANDLE h, FILE_INFO_BY_HANDLE_CLA
     return FALSE;
 }
 
+/* FILE_RENAME_INFO's name without a RootDirectory may be a Win32 path (Rust's fs::rename passes
+ * \\?\C:\...): it goes to NtSetInformationFile as its NT path. A bare name (a rename in the same
+ * folder) and an NT path (one leading backslash) go unchanged. */
+static BOOL RenameWithNtName(HANDLE h, const FILE_RENAME_INFO *info, DWORD size, ULONG native)
+{
+    const WCHAR *name = info->FileName;
+    DWORD chars = info->FileNameLength / sizeof(WCHAR);
+    BOOL path = FALSE;
+    for (DWORD i = 0; i < chars; i++)
+        path |= name[i] == L'\\' || name[i] == L'/' || name[i] == L':';
+    if (info->RootDirectory || size < sizeof(*info) || info->FileNameLength > size - FIELD_OFFSET(FILE_RENAME_INFO, FileName)
+        || !path || (chars >= 2 && name[0] == L'\\' && name[1] != L'\\')) {
+        IO_STATUS_BLOCK iosb;
+        NTSTATUS status = NtSetInformationFile(h, &iosb, (PVOID)info, size, native);
+        return NT_SUCCESS(status) ? TRUE : BaseFail(status);
+    }
+    WCHAR *dos = RtlAllocateHeap(PEB_PROCESS_HEAP(), 0, info->FileNameLength + sizeof(WCHAR));
+    if (!dos) {
+        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+        return FALSE;
+    }
+    memcpy(dos, name, info->FileNameLength);
+    dos[chars] = 0;
+    UNICODE_STRING nt = {0};
+    NTSTATUS status = RtlDosPathNameToNtPathName_U_WithStatus(dos, &nt, NULL, NULL);
+    RtlFreeHeap(PEB_PROCESS_HEAP(), 0, dos);
+    if (!NT_SUCCESS(status))
+        return BaseFail(status);
+    DWORD total = FIELD_OFFSET(FILE_RENAME_INFO, FileName) + nt.Length;
+    FILE_RENAME_INFO *copy = RtlAllocateHeap(PEB_PROCESS_HEAP(), 0, total + sizeof(WCHAR));
+    if (!copy) {
+        RtlFreeUnicodeString(&nt);
+        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+        return FALSE;
+    }
+    memcpy(copy, info, FIELD_OFFSET(FILE_RENAME_INFO, FileName));
+    copy->FileNameLength = nt.Length;
+    memcpy(copy->FileName, nt.Buffer, nt.Length);
+    RtlFreeUnicodeString(&nt);
+    IO_STATUS_BLOCK iosb;
+    status = NtSetInformationFile(h, &iosb, copy, total, native);
+    RtlFreeHeap(PEB_PROCESS_HEAP(), 0, copy);
+    return NT_SUCCESS(status) ? TRUE : BaseFail(status);
+}
+
 KBAPI BOOL WINAPI SetFileInformationByHandle(HANDLE h, FILE_INFO_BY_HANDLE_CLASS cls, LPVOID in, DWORD size)
 {
     for (SIZE_T i = 0; i < sizeof(set_classes) / sizeof(set_classes[0]); i++) {
         if (set_classes[i].win32 != (BYTE)cls || (DWORD)cls > 0xFF)
             continue;
+        if ((set_classes[i].native == 10 || set_classes[i].native == 65) && in)
+            return RenameWithNtName(h, in, size, set_classes[i].native);
         IO_STATUS_BLOCK iosb;
         NTSTATUS status = NtSetInformationFile(h, &iosb, in, size, set_classes[i].native);
         return NT_SUCCESS(status) ? TRUE : BaseFail(status);

@@ -244,17 +244,16 @@ KBAPI BOOL WINAPI GetDiskFreeSpaceW(LPCWSTR root, LPDWORD sectors_per_cluster, L
     return TRUE;
 }
 
-KBAPI BOOL WINAPI GetVolumeInformationW(LPCWSTR root, LPWSTR label, DWORD label_size, LPDWORD serial,
-                                        LPDWORD max_component, LPDWORD fs_flags, LPWSTR fs_name, DWORD fs_name_size)
+/* The volume of any open file or folder: FileFsVolumeInformation and FileFsAttributeInformation
+ * as GetVolumeInformation(ByHandle)W give them. */
+static BOOL VolumeInformation(HANDLE h, LPWSTR label, DWORD label_size, LPDWORD serial, LPDWORD max_component,
+                              LPDWORD fs_flags, LPWSTR fs_name, DWORD fs_name_size)
 {
-    HANDLE h = OpenRoot(root);
-    if (h == NULL) return FALSE;
     BYTE volume[256], attribute[256];
     IO_STATUS_BLOCK iosb;
     NTSTATUS status = NtQueryVolumeInformationFile(h, &iosb, volume, sizeof(volume), FileFsVolumeInformation);
     if (NT_SUCCESS(status))
         status = NtQueryVolumeInformationFile(h, &iosb, attribute, sizeof(attribute), FileFsAttributeInformation);
-    NtClose(h);
     if (!NT_SUCCESS(status)) return BaseFail(status);
     if (serial) *serial = *(ULONG *)(volume + 8);
     if (label && label_size) {
@@ -272,4 +271,22 @@ KBAPI BOOL WINAPI GetVolumeInformationW(LPCWSTR root, LPWSTR label, DWORD label_
         fs_name[n] = 0;
     }
     return TRUE;
+}
+
+KBAPI BOOL WINAPI GetVolumeInformationW(LPCWSTR root, LPWSTR label, DWORD label_size, LPDWORD serial,
+                                        LPDWORD max_component, LPDWORD fs_flags, LPWSTR fs_name, DWORD fs_name_size)
+{
+    HANDLE h = OpenRoot(root);
+    if (h == NULL) return FALSE;
+    BOOL ok = VolumeInformation(h, label, label_size, serial, max_component, fs_flags, fs_name, fs_name_size);
+    NtClose(h);
+    return ok;
+}
+
+/* Go's os and internal/syscall/windows call it on open files (lazily, from kernel32). */
+KBAPI BOOL WINAPI GetVolumeInformationByHandleW(HANDLE h, LPWSTR label, DWORD label_size, LPDWORD serial,
+                                                LPDWORD max_component, LPDWORD fs_flags, LPWSTR fs_name,
+                                                DWORD fs_name_size)
+{
+    return VolumeInformation(h, label, label_size, serial, max_component, fs_flags, fs_name, fs_name_size);
 }

@@ -31,6 +31,7 @@ from .job import JOB_SERVICES
 from .keyedevent import KEYED_EVENT_SERVICES
 from .sysnums import SERVICE_NUMBERS
 from .timer import TIMER_SERVICES
+from .waitpacket import WAIT_PACKET_SERVICES
 
 SERVICES = {
     "NtClose": (process.NtClose, (("Handle", "h"),)),
@@ -194,6 +195,7 @@ SERVICES.update(TIMER_SERVICES)           # kernel/ex/timer.py: NtCreateTimer, N
 SERVICES.update(REGISTRY_SERVICES)        # kernel/cm/services.py: NtOpenKey, NtQueryValueKey ...
 SERVICES.update(TOKEN_SERVICES)           # kernel/se/token.py: NtOpenProcessToken, NtQueryInformationToken ...
 SERVICES.update(JOB_SERVICES)             # kernel/ex/job.py: NtCreateJobObject, NtAssignProcessToJobObject ...
+SERVICES.update(WAIT_PACKET_SERVICES)     # kernel/ex/waitpacket.py: NtAssociateWaitCompletionPacket ...
 
 
 def install(kernel) -> None:

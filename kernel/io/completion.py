@@ -19,10 +19,15 @@ QueueObject = 4                         # DISPATCHER_HEADER.Type of a KQUEUE
 
 
 class Packet:
-    __slots__ = ("key", "apc_context", "status", "information")
+    __slots__ = ("key", "apc_context", "status", "information", "source")
 
-    def __init__(self, key: int, apc_context: int, status: int, information: int):
+    def __init__(self, key: int, apc_context: int, status: int, information: int, source=None):
         self.key, self.apc_context, self.status, self.information = key, apc_context, status, information
+        self.source = source            # the wait completion packet that queued it (kernel/ex/waitpacket.py)
+
+    def taken(self) -> None:
+        if self.source is not None:
+            self.source.dequeued()
 
     def single(self) -> tuple[bytes, bytes, bytes]:
         """What NtRemoveIoCompletion writes: KeyContext, ApcContext, IO_STATUS_BLOCK."""
@@ -82,7 +87,17 @@ class IoCompletion(ObjectBody, DispatcherObject):
             entries_ptr, removed_ptr = waiter.outputs
             space.write(entries_ptr, b"".join(p.entry() for p in packets))
             space.write(removed_ptr, struct.pack("<I", len(packets)))
+        for packet in packets:
+            packet.taken()
         KiUnwaitThread(self.kernel, waiter.thread, STATUS_SUCCESS, 1)
+
+    def withdraw(self, packet: Packet) -> bool:
+        """Take a packet still queued back off the port (NtCancelWaitCompletionPacket's)."""
+        if packet not in self.packets:
+            return False
+        self.packets.remove(packet)
+        self.signal_state = len(self.packets)
+        return True
 
     def remove(self, thread, outputs, count: int, due: int | None, alertable: bool = False):
         """KeRemoveQueue: packets now (returns them), or a wait (returns None; the poster
@@ -92,6 +107,8 @@ class IoCompletion(ObjectBody, DispatcherObject):
             taken = self.packets[:max(count, 1)]
             del self.packets[:len(taken)]
             self.signal_state = len(self.packets)
+            for packet in taken:
+                packet.taken()
             return taken
         if due is not None and due <= self.kernel.interrupt_time():
             return STATUS_TIMEOUT

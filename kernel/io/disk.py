@@ -61,7 +61,7 @@ from .notify import (
     FILE_NOTIFY_CHANGE_LAST_WRITE,
     FILE_NOTIFY_CHANGE_SIZE,
 )
-from .share import IoCheckShareAccess, IoSetShareAccess
+from .share import FILE_SHARE_DELETE, IoCheckShareAccess, IoSetShareAccess
 
 FILE_SUPERSEDE, FILE_OPEN, FILE_CREATE, FILE_OPEN_IF, FILE_OVERWRITE, FILE_OVERWRITE_IF = range(6)
 FILE_SUPERSEDED, FILE_OPENED, FILE_CREATED, FILE_OVERWRITTEN, FILE_EXISTS, FILE_DOES_NOT_EXIST = range(6)
@@ -374,9 +374,9 @@ class VolumeDevice(DeviceObject):
         if node.is_dir and self.volume.list_directory(node):
             raise NtStatusError(STATUS_DIRECTORY_NOT_EMPTY)
 
-    def delete_posix(self, file) -> None:
+    def delete_posix(self, file, ignore_readonly: bool = False) -> None:
         """FILE_DISPOSITION_POSIX_SEMANTICS: the name goes now, open handles keep the data."""
-        self.set_disposition(file, True)
+        self.set_disposition(file, True, ignore_readonly)
         self._delete_now(file.node)
         file.fcb.deleted = True
 
@@ -414,7 +414,11 @@ class VolumeDevice(DeviceObject):
         self.io.touch(node, written=False)
 
     # -- FileRenameInformation(Ex)
-    def rename(self, file, target_components: list[str], replace: bool) -> None:
+    def rename(self, file, target_components: list[str], replace: bool, posix: bool = False,
+               ignore_readonly: bool = False) -> None:
+        """FILE_RENAME_POSIX_SEMANTICS lets a replaced target be open, if every open of it shares
+        delete (those opens keep the old data); a read-only target needs
+        FILE_RENAME_IGNORE_READONLY_ATTRIBUTE."""
         node = file.node
         if not file.granted_access & DELETE:
             raise NtStatusError(STATUS_ACCESS_DENIED)
@@ -432,10 +436,15 @@ class VolumeDevice(DeviceObject):
                 raise NtStatusError(STATUS_OBJECT_NAME_COLLISION)
             elif target.is_dir or target.read_only:
                 raise NtStatusError(STATUS_ACCESS_DENIED)
+            elif not ignore_readonly and target.kind == "host" and \
+                    self.io.file_attributes(target) & FILE_ATTRIBUTE_READONLY:
+                raise NtStatusError(STATUS_ACCESS_DENIED)
             else:
-                other = self.io.fcbs.get(self.io.node_key(target))
-                if other is not None and other.all_opens:
-                    raise NtStatusError(STATUS_ACCESS_DENIED)
+                replaced = self.io.fcbs.get(self.io.node_key(target))
+                if replaced is not None and replaced.all_opens:
+                    if not posix or any(not o.share_access & FILE_SHARE_DELETE for o in replaced.all_opens):
+                        raise NtStatusError(STATUS_ACCESS_DENIED)
+                    replaced.deleted = True             # its opens keep the old data, nameless
         if target is None:
             parent_components = target_components[:-1]
             parent = self.volume.resolve(parent_components) if parent_components else None

@@ -77,6 +77,7 @@ FILE_DISPOSITION_ON_CLOSE = 0x8
 FILE_DISPOSITION_IGNORE_READONLY_ATTRIBUTE = 0x10
 FILE_RENAME_REPLACE_IF_EXISTS = 0x1
 FILE_RENAME_POSIX_SEMANTICS = 0x2
+FILE_RENAME_IGNORE_READONLY_ATTRIBUTE = 0x40
 CLUSTER = 4096
 VOLUME_SERIAL = 0x494D544E
 
@@ -250,7 +251,7 @@ def set_information(io, file, cls: int, data: bytes, resolve_target) -> None:
                 device.check_deletable(node, bool(flags & FILE_DISPOSITION_IGNORE_READONLY_ATTRIBUTE))
             return
         if flags & FILE_DISPOSITION_DELETE and flags & FILE_DISPOSITION_POSIX_SEMANTICS:
-            device.delete_posix(file)
+            device.delete_posix(file, bool(flags & FILE_DISPOSITION_IGNORE_READONLY_ATTRIBUTE))
             return
         device.set_disposition(file, bool(flags & FILE_DISPOSITION_DELETE),
                                bool(flags & FILE_DISPOSITION_IGNORE_READONLY_ATTRIBUTE))
@@ -280,6 +281,9 @@ def set_information(io, file, cls: int, data: bytes, resolve_target) -> None:
         target = resolve_target(file, root, name)
         if cls == FileLinkInformation:
             device.link(file, target, replace)
+        elif cls == FileRenameInformationEx:
+            device.rename(file, target, replace, bool(flags & FILE_RENAME_POSIX_SEMANTICS),
+                          bool(flags & FILE_RENAME_IGNORE_READONLY_ATTRIBUTE))
         else:
             device.rename(file, target, replace)
         return

@@ -43,6 +43,7 @@ class GuestWords:
         self.entries: dict = {}             # the same, by its WaitListEntry's pool offset
         self.heads: dict = {}               # ready list head address -> (Prcb, priority)
         self.objects: dict = {}             # dispatcher object address -> its object, once waited on or owned
+        self.packet_blocks: dict = {}       # KWAIT_BLOCK address -> the wait completion packet it belongs to
 
 
 class Prcb:

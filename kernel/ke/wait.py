@@ -214,9 +214,14 @@ def KeDelayExecutionThread(kernel, thread, due: int, alertable: bool = False):
 def KiWaitTest(kernel, obj, increment: int) -> None:
     """The object became signalled: satisfy the waiters on its wait list, in order, while it
     stays signalled."""
-    for block in obj.waiting_blocks(kernel.dispatcher.words):
+    words = kernel.dispatcher.words
+    for block in obj.waiting_blocks(words):
         if obj.signal_state <= 0 and not isinstance(obj, KMutant):
             break
+        packet = words.packet_blocks.get(block)
+        if packet is not None:          # a wait completion packet's block (kernel/ex/waitpacket.py)
+            packet.object_signalled(obj)
+            continue
         fields = block_fields(kernel, block)
         if fields is None:
             continue                    # its thread's wait ended meanwhile

@@ -24,6 +24,8 @@ GENERIC_MAPPING = {
     "Key": (0x20019, 0x20006, 0x20019, 0xF003F),             # KEY_READ, KEY_WRITE, KEY_EXECUTE, KEY_ALL_ACCESS
     "Token": (0x20008, 0x200E0, 0x20000, 0xF01FF),           # TOKEN_READ, TOKEN_WRITE, TOKEN_EXECUTE, TOKEN_ALL_ACCESS
     "Job": (0x20004, 0x2000B, 0x120000, 0x1F003F),           # JOB_OBJECT_QUERY ... JOB_OBJECT_ALL_ACCESS
+    # one specific right (1); GenericAll 0x1F0001, the other three by analogy with IoCompletion's
+    "WaitCompletionPacket": (0x20001, 0x20001, 0x120000, 0x1F0001),
 }
 
 

@@ -184,7 +184,19 @@ def _token_information(token: Token, info_class: int, base: int) -> bytes:
     raise NtStatusError(STATUS_INVALID_INFO_CLASS)   # TokenImpersonationLevel of a primary token too
 
 
-def _reference(thread, handle: int, needed: int) -> Token:
+# The token pseudo-handles of Windows 8 and later (GetCurrentProcessToken, GetCurrentThreadToken,
+# GetCurrentThreadEffectiveToken): no handle-table entry, TOKEN_QUERY | TOKEN_QUERY_SOURCE only.
+NT_CURRENT_PROCESS_TOKEN, NT_CURRENT_THREAD_TOKEN, NT_CURRENT_THREAD_EFFECTIVE_TOKEN = (
+    (1 << 64) - 4, (1 << 64) - 5, (1 << 64) - 6)
+
+
+def _reference(kernel, thread, handle: int, needed: int) -> Token:
+    if handle in (NT_CURRENT_PROCESS_TOKEN, NT_CURRENT_THREAD_TOKEN, NT_CURRENT_THREAD_EFFECTIVE_TOKEN):
+        if needed & ~(TOKEN_QUERY | TOKEN_QUERY_SOURCE):
+            raise NtStatusError(STATUS_ACCESS_DENIED)
+        if handle == NT_CURRENT_THREAD_TOKEN:
+            raise NtStatusError(STATUS_NO_TOKEN)  # no thread impersonates: the effective one is the primary
+        return PsReferencePrimaryToken(kernel, thread.process)
     handles = thread.process.handles
     token = handles.lookup(handle, Token)
     if handles.access(handle) & needed != needed:
@@ -194,7 +206,7 @@ def _reference(thread, handle: int, needed: int) -> Token:
 
 def NtQueryInformationToken(kernel, thread, handle, info_class, buffer, length, return_length):
     info_class &= 0xFFFFFFFF
-    token = _reference(thread, handle, TOKEN_QUERY_SOURCE if info_class == TokenSource else TOKEN_QUERY)
+    token = _reference(kernel, thread, handle, TOKEN_QUERY_SOURCE if info_class == TokenSource else TOKEN_QUERY)
     record = _token_information(token, info_class, buffer)
     space = thread.process.space
     if return_length:
@@ -211,7 +223,7 @@ def NtAdjustPrivilegesToken(kernel, thread, handle, disable_all, new_state, buff
     call ends STATUS_NOT_ALL_ASSIGNED (a success code). PreviousState gets the old attributes of
     those that changed."""
     needed = TOKEN_ADJUST_PRIVILEGES | (TOKEN_QUERY if previous_state else 0)
-    token = _reference(thread, handle, needed)
+    token = _reference(kernel, thread, handle, needed)
     space = thread.process.space
     changes = []
     missing = False
