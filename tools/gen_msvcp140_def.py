@@ -132,6 +132,8 @@ def rows() -> list[tuple[str, str, bool]]:
         streams(r, elem, suffix, prefix, int_type)
         facets(r, elem, suffix)
     locale_support(r)
+    for e, s in (("_S", "16"), ("_U", "32")):
+        unicode_codecvt(r, e, s)
     return out
 
 
@@ -186,6 +188,31 @@ def locale_support(r) -> None:
         r(f"?_C_str@{y}QEBAPEB{e}XZ", "YarnCStr" + s)
     for name in ("Mbrtowc", "Wcrtomb", "Strcoll", "Wcscoll", "Strxfrm", "Wcsxfrm"):
         r("_" + name, name)
+
+
+def unicode_codecvt(r, e: str, s: str) -> None:
+    """codecvt<char16_t / char32_t, char, _Mbstatet> (ucodecvt.c): the header declares the class
+    imported from msvcp140, its id from msvcp140_codecvt_ids.dll; in/out/unshift/length are the
+    generic calls of their virtuals."""
+    cls = f"?$codecvt@{e}DU_Mbstatet@@@std@@"
+    res = "?AW4result@codecvt_base@2@AEAU_Mbstatet@@"
+    r(f"??0{cls}QEAA@_K@Z", f"U{s}Ctor")
+    r(f"??0{cls}QEAA@AEBV_Locinfo@1@_K@Z", f"U{s}CtorLocinfo")
+    r(f"??0{cls}QEAA@AEBV_Locinfo@1@KW4_Codecvt_mode@1@_K@Z", f"U{s}CtorMode")
+    r(f"??_F{cls}QEAAXXZ", f"U{s}CtorDefault")
+    r(f"??1{cls}MEAA@XZ", "UDtor")
+    r(f"??_7{cls}6B@", f"codecvt_char{s}_vftable", True)
+    r(f"?_Getcat@{cls}SA_KPEAPEBVfacet@locale@2@PEBV42@@Z", f"U{s}Getcat")
+    r(f"?_Init@{cls}IEAAXAEBV_Locinfo@2@@Z", "UInitMember")
+    for n, sig, sym in [("in", f"PEBD1AEAPEBDPEA{e}3AEAPEA{e}@Z", "In"),
+                        ("out", f"PEB{e}1AEAPEB{e}PEAD3AEAPEAD@Z", "Out"), ("unshift", "PEAD1AEAPEAD@Z", "Unshift")]:
+        r(f"?{n}@{cls}QEBA{res}{sig}", "Codecvt" + sym)
+        r(f"?do_{n}@{cls}MEBA{res}{sig}", f"U{s}Do{sym}")
+    r(f"?length@{cls}QEBAHAEAU_Mbstatet@@PEBD1_K@Z", "CodecvtLength")
+    r(f"?do_length@{cls}MEBAHAEAU_Mbstatet@@PEBD1_K@Z", f"U{s}DoLength")
+    r(f"?do_always_noconv@{cls}MEBA_NXZ", "UDoAlwaysNoconv")
+    r(f"?do_max_length@{cls}MEBAHXZ", f"U{s}DoMaxLength")
+    r(f"?do_encoding@{cls}MEBAHXZ", "UDoEncoding")
 
 
 def facets(r, e: str, s: str) -> None:
