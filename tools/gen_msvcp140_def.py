@@ -21,7 +21,8 @@ C_NAMES = [  # extern "C" entry points: the C function has the name without its 
     "Cnd_init_in_situ", "Cnd_destroy_in_situ", "Cnd_init", "Cnd_destroy", "Cnd_wait", "Cnd_timedwait", "Cnd_signal",
     "Cnd_broadcast", "Thrd_join", "Thrd_detach", "Thrd_start", "Thrd_create", "Thrd_exit", "Thrd_yield", "Thrd_id",
     "Thrd_equal", "Thrd_lt", "Thrd_current", "Thrd_hardware_concurrency", "Thrd_sleep", "Xtime_get_ticks",
-    "Query_perf_counter", "Query_perf_frequency", "Xtime_diff_to_millis", "Xtime_diff_to_millis2"]
+    "Query_perf_counter", "Query_perf_frequency", "Xtime_diff_to_millis", "Xtime_diff_to_millis2",
+    "Lock_shared_ptr_spin_lock", "Unlock_shared_ptr_spin_lock"]
 AT_THREAD_EXIT = ["Cnd_register_at_thread_exit", "Cnd_unregister_at_thread_exit", "Cnd_do_broadcast_at_thread_exit"]
 EXCEPTION_PTR = [("Create", "YAXPEAX@Z"), ("Destroy", "YAXPEAX@Z"), ("Copy", "YAXPEAXPEBX@Z"),
                  ("Assign", "YAXPEAXPEBX@Z"), ("Compare", "YA_NPEBX0@Z"), ("ToBool", "YA_NPEBX@Z"),

@@ -2,7 +2,8 @@
  * (atomic wait/notify direct and indirect with a second thread, the timed waits' helpers, the
  * lock table, cmpxchg16b, the parallel algorithms' thread pool work, syncstream's mutexes, the
  * tzdb entry points without ICU), msvcp140_1 (the pmr resources through their vftables) and
- * msvcp140_codecvt_ids (loaded by name; its ids numbered by msvcp140). Exit code: failed checks. */
+ * msvcp140_codecvt_ids (loaded by name; its ids numbered by msvcp140); and msvcp140's lock of the
+ * atomic shared_ptr operations. Exit code: failed checks. */
 #include "../k32.h"
 
 typedef BOOL(WINAPI *equal_fn)(const void *, void *, size_t, void *);
@@ -244,6 +245,38 @@ static void CodecvtIds(void)
           "msvcp140's locale::id numbers them on first use, once");
 }
 
+typedef void (*lock_fn)(void);
+static lock_fn lock_sp, unlock_sp;
+static volatile LONG locked_by_other;
+
+static DWORD WINAPI OtherLocker(void *arg)
+{
+    (void)arg;
+    lock_sp();
+    InterlockedExchange(&locked_by_other, 1);
+    unlock_sp();
+    return 0;
+}
+
+static void SharedPtrLock(void)
+{
+    HMODULE msvcp = LoadLibraryW(L"msvcp140.dll");
+    lock_sp = (lock_fn)GetProcAddress(msvcp, "_Lock_shared_ptr_spin_lock");
+    unlock_sp = (lock_fn)GetProcAddress(msvcp, "_Unlock_shared_ptr_spin_lock");
+    if (!lock_sp || !unlock_sp) {
+        Check(0, "msvcp140 exports _Lock/_Unlock_shared_ptr_spin_lock");
+        return;
+    }
+    lock_sp();
+    HANDLE t = CreateThread(NULL, 0, OtherLocker, NULL, 0, NULL);
+    Sleep(30);
+    LONG early = locked_by_other;
+    unlock_sp();
+    WaitForSingleObject(t, INFINITE);
+    CloseHandle(t);
+    Check(!early && locked_by_other, "_Lock_shared_ptr_spin_lock: another thread waits until _Unlock");
+}
+
 void Entry(void)
 {
     AtomicWait();
@@ -253,5 +286,6 @@ void Entry(void)
     Tzdb();
     Pmr();
     CodecvtIds();
+    SharedPtrLock();
     ExitProcess(failures);
 }
