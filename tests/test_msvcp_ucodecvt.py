@@ -1,8 +1,9 @@
 """msvcp140's codecvt<char16_t, char, _Mbstatet> and codecvt<char32_t, char, _Mbstatet>
 (samples/msvcp_ucodecvt, through the exported members): UTF-8 <-> UTF-16/UTF-32 with the results
 the STL's header defines (ok / partial / error and where each stops, byte order marks, a
-surrogate pair split over calls, _Maxcode, length), the STL's object layout and _Getcat; and the
-class's decorated export names."""
+surrogate pair split over calls, _Maxcode, length), the STL's object layout and _Getcat; the
+data of the otherwise inline facets (messages, moneypunct, money_get/put); and the decorated
+export names."""
 import os
 import subprocess
 import sys
@@ -32,11 +33,29 @@ def test_the_class_members_are_exported():
     assert [n for n in want if n not in names] == []
 
 
+INLINE_FACET_DATA = [
+    "?id@?$messages@D@std@@2V0locale@2@A", "?id@?$messages@_W@std@@2V0locale@2@A",
+    "?id@?$money_get@DV?$istreambuf_iterator@DU?$char_traits@D@std@@@std@@@std@@2V0locale@2@A",
+    "?id@?$money_get@_WV?$istreambuf_iterator@_WU?$char_traits@_W@std@@@std@@@std@@2V0locale@2@A",
+    "?id@?$money_put@DV?$ostreambuf_iterator@DU?$char_traits@D@std@@@std@@@std@@2V0locale@2@A",
+    "?id@?$money_put@_WV?$ostreambuf_iterator@_WU?$char_traits@_W@std@@@std@@@std@@2V0locale@2@A",
+    "?id@?$moneypunct@D$00@std@@2V0locale@2@A", "?id@?$moneypunct@D$0A@@std@@2V0locale@2@A",
+    "?id@?$moneypunct@_W$00@std@@2V0locale@2@A", "?id@?$moneypunct@_W$0A@@std@@2V0locale@2@A",
+    "?intl@?$moneypunct@D$00@std@@2_NB", "?intl@?$moneypunct@D$0A@@std@@2_NB", "?intl@?$moneypunct@_W$00@std@@2_NB",
+    "?intl@?$moneypunct@_W$0A@@std@@2_NB", "?table_size@?$ctype@D@std@@2_KB"]
+
+
+def test_inline_facets_data_is_exported():
+    pe = pefile.PE(os.path.join(ROOT, "guest", "bin", "msvcp140.dll"))
+    names = {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
+    assert [n for n in INLINE_FACET_DATA if n not in names] == []
+
+
 def test_conversions():
     result = subprocess.run([sys.executable, "-m", "kernel", "boot", sample_path("msvcp_ucodecvt")],
                             capture_output=True, cwd=ROOT, timeout=300)
     out = result.stdout.decode()
     assert "FAIL" not in out and "missing export" not in out, out
-    assert out.count("ok   ") == 28
+    assert out.count("ok   ") == 31
     assert "in with room for one unit: the high half, three bytes taken, the low half pending" in out
     assert result.returncode == 0

@@ -135,7 +135,22 @@ def rows() -> list[tuple[str, str, bool]]:
     locale_support(r)
     for e, s in (("_S", "16"), ("_U", "32")):
         unicode_codecvt(r, e, s)
+    inline_facet_data(r)
     return out
+
+
+def inline_facet_data(r) -> None:
+    """facet_ids.c: the ids of messages, moneypunct, money_get, money_put, moneypunct's intl and
+    ctype<char>::table_size."""
+    for e, w in (("D", "char"), ("_W", "wchar")):
+        tr = f"{e}U?$char_traits@{e}@std@@"
+        r(f"?id@?$messages@{e}@std@@2V0locale@2@A", f"messages_{w}_id", True)
+        r(f"?id@?$money_get@{e}V?$istreambuf_iterator@{tr}@std@@@std@@2V0locale@2@A", f"money_get_{w}_id", True)
+        r(f"?id@?$money_put@{e}V?$ostreambuf_iterator@{tr}@std@@@std@@2V0locale@2@A", f"money_put_{w}_id", True)
+        for intl, flag, suffix in (("$0A@", "false", ""), ("$00", "true", "_intl")):
+            r(f"?id@?$moneypunct@{e}{intl}@std@@2V0locale@2@A", f"moneypunct_{w}{suffix}_id", True)
+            r(f"?intl@?$moneypunct@{e}{intl}@std@@2_NB", f"moneypunct_intl_{flag}", True)
+    r("?table_size@?$ctype@D@std@@2_KB", "ctype_char_table_size", True)
 
 
 LOCINFO = [("_Getcvt", "Getcvt"), ("_Getctype", "Getctype"), ("_Getcoll", "Getcoll"), ("_Getdateorder", "Getdateorder"),

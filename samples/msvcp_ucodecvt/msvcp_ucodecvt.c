@@ -2,7 +2,9 @@
  * their exported, MSVC-decorated members (found with GetProcAddress; `this` first, references as
  * pointers): UTF-8 to UTF-16/32 and back, byte order marks, a sequence cut off, bad bytes, a
  * surrogate pair split over two calls, the code-point limit, length, and _Getcat. Results are the
- * ones the STL's header defines these members to give. Exit code: failed checks. */
+ * ones the STL's header defines these members to give. Also the data the DLL holds for the facets
+ * that are otherwise inline (messages, moneypunct, money_get/put ids, moneypunct::intl,
+ * ctype<char>::table_size). Exit code: failed checks. */
 #include "../k32.h"
 
 typedef struct { unsigned long wchar; unsigned short byte, state; } mbstatet;
@@ -185,6 +187,24 @@ static void Getcat(void)
     Check(col != NULL, "and a complete object locator before it");
 }
 
+typedef size_t (*id_index_fn)(void *id);
+
+static void InlineFacetData(void)
+{
+    const unsigned char *intl = Proc("?intl@?$moneypunct@D$00@std@@2_NB");
+    const unsigned char *local = Proc("?intl@?$moneypunct@_W$0A@@std@@2_NB");
+    Check(*intl == 1 && *local == 0, "moneypunct<char, true>::intl is true, <wchar_t, false>::intl false");
+    Check(*(const size_t *)Proc("?table_size@?$ctype@D@std@@2_KB") == 256, "ctype<char>::table_size is 256");
+    id_index_fn index = Proc("??Bid@locale@std@@QEAA_KXZ");
+    size_t *messages = Proc("?id@?$messages@D@std@@2V0locale@2@A");
+    size_t *money_get = Proc("?id@?$money_get@_WV?$istreambuf_iterator@_WU?$char_traits@_W@std@@@std@@@std@@2V0locale@2@A");
+    size_t *punct = Proc("?id@?$moneypunct@D$0A@@std@@2V0locale@2@A");
+    size_t *punct_intl = Proc("?id@?$moneypunct@D$00@std@@2V0locale@2@A");
+    size_t a = index(messages), b = index(money_get), c = index(punct), d = index(punct_intl);
+    Check(a && b && c && d && a != b && c != d && a != c && index(messages) == a,
+          "messages, money_get and both moneypunct ids: numbered once each, all different");
+}
+
 void Entry(void)
 {
     msvcp = LoadLibraryW(L"msvcp140.dll");
@@ -192,5 +212,6 @@ void Entry(void)
     Utf16();
     Utf32();
     Getcat();
+    InlineFacetData();
     ExitProcess(failures);
 }
