@@ -136,7 +136,49 @@ def rows() -> list[tuple[str, str, bool]]:
     for e, s in (("_S", "16"), ("_U", "32")):
         unicode_codecvt(r, e, s)
     inline_facet_data(r)
+    time_base(r)
+    for e, s in (("D", ""), ("_W", "W")):
+        time_get(r, e, s)
     return out
+
+
+def time_base(r) -> None:
+    """time_base (timebase.c): a facet with no members of its own, time_get's base."""
+    r("??0time_base@std@@QEAA@_K@Z", "TimeBaseCtor")
+    r("??_Ftime_base@std@@QEAAXXZ", "TimeBaseCtorDefault")
+    r("??1time_base@std@@UEAA@XZ", "TimeBaseDtor")
+    r("??_7time_base@std@@6B@", "time_base_vftable", True)
+
+
+def time_get(r, e: str, s: str) -> None:
+    """time_get<E, istreambuf_iterator<E>> (timeget.inc), all its members: the header
+    instantiates the class as imported."""
+    tr = f"{e}U?$char_traits@{e}@std@@"
+    cls = f"?$time_get@{e}V?$istreambuf_iterator@{tr}@std@@@std@@"
+    it = f"?AV?$istreambuf_iterator@{tr}@2@"
+    args = "V32@0AEAVios_base@2@AEAHPEAUtm@@"
+    wide = "wchar" if s else "char"
+    r(f"?id@{cls}2V0locale@2@A", f"timeget_{wide}_id", True)
+    r(f"??_7{cls}6B@", f"timeget_vftable{s}", True)
+    r(f"??0{cls}QEAA@_K@Z", f"TimeGetCtor{s}")
+    r(f"??0{cls}QEAA@AEBV_Locinfo@1@_K@Z", f"TimeGetCtorLocinfo{s}")
+    r(f"??0{cls}IEAA@PEBD_K@Z", f"TimeGetCtorName{s}")
+    r(f"??_F{cls}QEAAXXZ", f"TimeGetCtorDefault{s}")
+    r(f"??1{cls}MEAA@XZ", f"TimeGetDtor{s}")
+    r(f"?_Getcat@{cls}SA_KPEAPEBVfacet@locale@2@PEBV42@@Z", f"TimeGetGetcat{s}")
+    r(f"?_Init@{cls}IEAAXAEBV_Locinfo@2@@Z", f"TimeGetInitMember{s}")
+    r(f"?_Tidy@{cls}AEAAXXZ", f"TimeGetTidy{s}")
+    r(f"?_Getint@{cls}AEBAHAEAV?$istreambuf_iterator@{tr}@2@0HHAEAHAEBV?$ctype@{e}@2@@Z", f"TimeGetGetint{s}")
+    r(f"?_Getfmt@{cls}IEBA{it}{args}PEBD@Z", f"TimeGetGetfmt{s}")
+    r(f"?date_order@{cls}QEBA?AW4dateorder@time_base@2@XZ", f"TimeGetDateOrder{s}")
+    r(f"?do_date_order@{cls}MEBA?AW4dateorder@time_base@2@XZ", f"TimeGetDoDateOrder{s}")
+    for n, sym in (("time", "Time"), ("date", "Date"), ("weekday", "Weekday"), ("monthname", "Monthname"),
+                   ("year", "Year")):
+        r(f"?get_{n}@{cls}QEBA{it}{args}@Z", f"TimeGetGet{sym}{s}")
+        r(f"?do_get_{n}@{cls}MEBA{it}{args}@Z", f"TimeGetDoGet{sym}{s}")
+    r(f"?get@{cls}QEBA{it}{args}DD@Z", f"TimeGetGet{s}")
+    r(f"?do_get@{cls}MEBA{it}{args}DD@Z", f"TimeGetDoGet{s}")
+    r(f"?get@{cls}QEBA{it}{args}PEB{e}4@Z", f"TimeGetGetPattern{s}")
 
 
 def inline_facet_data(r) -> None:
