@@ -2,7 +2,8 @@
  * (__float128, so the cancellation of up to e^x between its terms leaves double precision) where
  * min(x, x^2 / (2(nu+1))) <= 40, the integral representations (Schlafli's, by composite
  * Gauss-Legendre) beyond that, and Hankel's asymptotic expansion once x >= 30 + nu^2. Y of a
- * non-integer order from J(nu) and J(-nu); of an integer order from its logarithmic series. I:
+ * non-integer order from J(nu) and J(-nu) (by the integral within 0.01/pi of an integer, where
+ * that difference cancels); of an integer order from its logarithmic series. I:
  * its positive series (summed in logarithms past x = 500). K: the trapezoid rule on
  * int_0^inf e^(-x cosh t) cosh(nu t) dt, which converges geometrically. Negative orders by the
  * reflection formulas; sph_bessel / sph_neumann are sqrt(pi/2x) J/Y of order n + 1/2. */
@@ -176,6 +177,8 @@ static double YPositive(double nu, double x)
         return BesselIntegral(nu, x, 1);
     if (nu == floor(nu))
         return YSeriesInteger((unsigned int)nu, x);
+    if (fabs(SinPi(nu)) < 1e-2)                          /* near an integer the J(+-nu) form cancels */
+        return BesselIntegral(nu, x, 1);
     quad jp = JSeries(nu, x), jm = JSeries(-nu, x);      /* (J_nu cos nu pi - J_-nu) / sin nu pi */
     return (double)((jp * (quad)CosPi(nu) - jm) / (quad)SinPi(nu));
 }

@@ -72,6 +72,8 @@ static void Domain(double got, const char *what)
 void Entry(void)
 {
 #include "cases.inc"
+    Near(__std_smf_cyl_neumann(2.0000001, 1.0), -1.6506827634564354, 1e-12,
+         "cyl_neumann(2.0000001, 1): an order next to an integer");
     /* the float overloads: the double value rounded once */
     Check(__std_smf_betaf(2.5f, 3.5f) == (float)__std_smf_beta(2.5, 3.5), "betaf(2.5f, 3.5f) is beta rounded to float");
     Check(__std_smf_cyl_bessel_jf(1.0f, 3.0f) == (float)__std_smf_cyl_bessel_j(1.0, 3.0), "cyl_bessel_jf");
