@@ -21,7 +21,8 @@ C_NAMES = [  # extern "C" entry points: the C function has the name without its 
     "Cnd_init_in_situ", "Cnd_destroy_in_situ", "Cnd_init", "Cnd_destroy", "Cnd_wait", "Cnd_timedwait", "Cnd_signal",
     "Cnd_broadcast", "Thrd_join", "Thrd_detach", "Thrd_start", "Thrd_create", "Thrd_exit", "Thrd_yield", "Thrd_id",
     "Thrd_equal", "Thrd_lt", "Thrd_current", "Thrd_hardware_concurrency", "Thrd_sleep", "Xtime_get_ticks",
-    "Query_perf_counter", "Query_perf_frequency", "Xtime_diff_to_millis", "Xtime_diff_to_millis2"]
+    "Query_perf_counter", "Query_perf_frequency", "Xtime_diff_to_millis", "Xtime_diff_to_millis2",
+    "Lock_shared_ptr_spin_lock", "Unlock_shared_ptr_spin_lock"]
 AT_THREAD_EXIT = ["Cnd_register_at_thread_exit", "Cnd_unregister_at_thread_exit", "Cnd_do_broadcast_at_thread_exit"]
 EXCEPTION_PTR = [("Create", "YAXPEAX@Z"), ("Destroy", "YAXPEAX@Z"), ("Copy", "YAXPEAXPEBX@Z"),
                  ("Assign", "YAXPEAXPEBX@Z"), ("Compare", "YA_NPEBX0@Z"), ("ToBool", "YA_NPEBX@Z"),
@@ -132,7 +133,66 @@ def rows() -> list[tuple[str, str, bool]]:
         streams(r, elem, suffix, prefix, int_type)
         facets(r, elem, suffix)
     locale_support(r)
+    for e, s in (("_S", "16"), ("_U", "32")):
+        unicode_codecvt(r, e, s)
+    inline_facet_data(r)
+    time_base(r)
+    for e, s in (("D", ""), ("_W", "W")):
+        time_get(r, e, s)
     return out
+
+
+def time_base(r) -> None:
+    """time_base (timebase.c): a facet with no members of its own, time_get's base."""
+    r("??0time_base@std@@QEAA@_K@Z", "TimeBaseCtor")
+    r("??_Ftime_base@std@@QEAAXXZ", "TimeBaseCtorDefault")
+    r("??1time_base@std@@UEAA@XZ", "TimeBaseDtor")
+    r("??_7time_base@std@@6B@", "time_base_vftable", True)
+
+
+def time_get(r, e: str, s: str) -> None:
+    """time_get<E, istreambuf_iterator<E>> (timeget.inc), all its members: the header
+    instantiates the class as imported."""
+    tr = f"{e}U?$char_traits@{e}@std@@"
+    cls = f"?$time_get@{e}V?$istreambuf_iterator@{tr}@std@@@std@@"
+    it = f"?AV?$istreambuf_iterator@{tr}@2@"
+    args = "V32@0AEAVios_base@2@AEAHPEAUtm@@"
+    wide = "wchar" if s else "char"
+    r(f"?id@{cls}2V0locale@2@A", f"timeget_{wide}_id", True)
+    r(f"??_7{cls}6B@", f"timeget_vftable{s}", True)
+    r(f"??0{cls}QEAA@_K@Z", f"TimeGetCtor{s}")
+    r(f"??0{cls}QEAA@AEBV_Locinfo@1@_K@Z", f"TimeGetCtorLocinfo{s}")
+    r(f"??0{cls}IEAA@PEBD_K@Z", f"TimeGetCtorName{s}")
+    r(f"??_F{cls}QEAAXXZ", f"TimeGetCtorDefault{s}")
+    r(f"??1{cls}MEAA@XZ", f"TimeGetDtor{s}")
+    r(f"?_Getcat@{cls}SA_KPEAPEBVfacet@locale@2@PEBV42@@Z", f"TimeGetGetcat{s}")
+    r(f"?_Init@{cls}IEAAXAEBV_Locinfo@2@@Z", f"TimeGetInitMember{s}")
+    r(f"?_Tidy@{cls}AEAAXXZ", f"TimeGetTidy{s}")
+    r(f"?_Getint@{cls}AEBAHAEAV?$istreambuf_iterator@{tr}@2@0HHAEAHAEBV?$ctype@{e}@2@@Z", f"TimeGetGetint{s}")
+    r(f"?_Getfmt@{cls}IEBA{it}{args}PEBD@Z", f"TimeGetGetfmt{s}")
+    r(f"?date_order@{cls}QEBA?AW4dateorder@time_base@2@XZ", f"TimeGetDateOrder{s}")
+    r(f"?do_date_order@{cls}MEBA?AW4dateorder@time_base@2@XZ", f"TimeGetDoDateOrder{s}")
+    for n, sym in (("time", "Time"), ("date", "Date"), ("weekday", "Weekday"), ("monthname", "Monthname"),
+                   ("year", "Year")):
+        r(f"?get_{n}@{cls}QEBA{it}{args}@Z", f"TimeGetGet{sym}{s}")
+        r(f"?do_get_{n}@{cls}MEBA{it}{args}@Z", f"TimeGetDoGet{sym}{s}")
+    r(f"?get@{cls}QEBA{it}{args}DD@Z", f"TimeGetGet{s}")
+    r(f"?do_get@{cls}MEBA{it}{args}DD@Z", f"TimeGetDoGet{s}")
+    r(f"?get@{cls}QEBA{it}{args}PEB{e}4@Z", f"TimeGetGetPattern{s}")
+
+
+def inline_facet_data(r) -> None:
+    """facet_ids.c: the ids of messages, moneypunct, money_get, money_put, moneypunct's intl and
+    ctype<char>::table_size."""
+    for e, w in (("D", "char"), ("_W", "wchar")):
+        tr = f"{e}U?$char_traits@{e}@std@@"
+        r(f"?id@?$messages@{e}@std@@2V0locale@2@A", f"messages_{w}_id", True)
+        r(f"?id@?$money_get@{e}V?$istreambuf_iterator@{tr}@std@@@std@@2V0locale@2@A", f"money_get_{w}_id", True)
+        r(f"?id@?$money_put@{e}V?$ostreambuf_iterator@{tr}@std@@@std@@2V0locale@2@A", f"money_put_{w}_id", True)
+        for intl, flag, suffix in (("$0A@", "false", ""), ("$00", "true", "_intl")):
+            r(f"?id@?$moneypunct@{e}{intl}@std@@2V0locale@2@A", f"moneypunct_{w}{suffix}_id", True)
+            r(f"?intl@?$moneypunct@{e}{intl}@std@@2_NB", f"moneypunct_intl_{flag}", True)
+    r("?table_size@?$ctype@D@std@@2_KB", "ctype_char_table_size", True)
 
 
 LOCINFO = [("_Getcvt", "Getcvt"), ("_Getctype", "Getctype"), ("_Getcoll", "Getcoll"), ("_Getdateorder", "Getdateorder"),
@@ -186,6 +246,31 @@ def locale_support(r) -> None:
         r(f"?_C_str@{y}QEBAPEB{e}XZ", "YarnCStr" + s)
     for name in ("Mbrtowc", "Wcrtomb", "Strcoll", "Wcscoll", "Strxfrm", "Wcsxfrm"):
         r("_" + name, name)
+
+
+def unicode_codecvt(r, e: str, s: str) -> None:
+    """codecvt<char16_t / char32_t, char, _Mbstatet> (ucodecvt.c): the header declares the class
+    imported from msvcp140, its id from msvcp140_codecvt_ids.dll; in/out/unshift/length are the
+    generic calls of their virtuals."""
+    cls = f"?$codecvt@{e}DU_Mbstatet@@@std@@"
+    res = "?AW4result@codecvt_base@2@AEAU_Mbstatet@@"
+    r(f"??0{cls}QEAA@_K@Z", f"U{s}Ctor")
+    r(f"??0{cls}QEAA@AEBV_Locinfo@1@_K@Z", f"U{s}CtorLocinfo")
+    r(f"??0{cls}QEAA@AEBV_Locinfo@1@KW4_Codecvt_mode@1@_K@Z", f"U{s}CtorMode")
+    r(f"??_F{cls}QEAAXXZ", f"U{s}CtorDefault")
+    r(f"??1{cls}MEAA@XZ", "UDtor")
+    r(f"??_7{cls}6B@", f"codecvt_char{s}_vftable", True)
+    r(f"?_Getcat@{cls}SA_KPEAPEBVfacet@locale@2@PEBV42@@Z", f"U{s}Getcat")
+    r(f"?_Init@{cls}IEAAXAEBV_Locinfo@2@@Z", "UInitMember")
+    for n, sig, sym in [("in", f"PEBD1AEAPEBDPEA{e}3AEAPEA{e}@Z", "In"),
+                        ("out", f"PEB{e}1AEAPEB{e}PEAD3AEAPEAD@Z", "Out"), ("unshift", "PEAD1AEAPEAD@Z", "Unshift")]:
+        r(f"?{n}@{cls}QEBA{res}{sig}", "Codecvt" + sym)
+        r(f"?do_{n}@{cls}MEBA{res}{sig}", f"U{s}Do{sym}")
+    r(f"?length@{cls}QEBAHAEAU_Mbstatet@@PEBD1_K@Z", "CodecvtLength")
+    r(f"?do_length@{cls}MEBAHAEAU_Mbstatet@@PEBD1_K@Z", f"U{s}DoLength")
+    r(f"?do_always_noconv@{cls}MEBA_NXZ", "UDoAlwaysNoconv")
+    r(f"?do_max_length@{cls}MEBAHXZ", f"U{s}DoMaxLength")
+    r(f"?do_encoding@{cls}MEBAHXZ", "UDoEncoding")
 
 
 def facets(r, e: str, s: str) -> None:

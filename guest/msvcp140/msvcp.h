@@ -61,7 +61,8 @@ typedef struct { int signature, offset, cdOffset, pTypeDescriptor, pClassDescrip
 extern rtti_col ctype_char_col, ctype_wchar_col, locimp_col, numpunct_col, numpunct_colW, numput_col, numput_colW,
     numget_col, numget_colW, codecvt_char_col, codecvt_wchar_col, collate_col, collate_colW, std_ostream_col,
     std_ostream_colW, std_istream_col, std_istream_colW, stdiobuf_col, stdiobuf_colW, ios_base_col, ios_col, ios_colW,
-    iostream_col, iostream_colW, streambuf_col, streambuf_colW, facet_col, timeput_col, timeput_colW;
+    iostream_col, iostream_colW, streambuf_col, streambuf_colW, facet_col, timeput_col, timeput_colW,
+    codecvt_char16_col, codecvt_char32_col, timeget_col, timeget_colW, time_base_col;
 void RttiInit(void);                                              /* ctype_base::space: _CN | _SP */
 
 /* -- the streams, for char and (suffix W) wchar_t: basic_streambuf (vftable in the STL's virtual

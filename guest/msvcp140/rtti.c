@@ -145,7 +145,8 @@ static void Locator(rtti_col *col, int offset, const base_spec *b, int n, unsign
 rtti_col ctype_char_col, ctype_wchar_col, locimp_col, numpunct_col, numpunct_colW, numput_col, numput_colW,
     numget_col, numget_colW, codecvt_char_col, codecvt_wchar_col, collate_col, collate_colW, std_ostream_col,
     std_ostream_colW, std_istream_col, std_istream_colW, stdiobuf_col, stdiobuf_colW, ios_base_col, ios_col, ios_colW,
-    iostream_col, iostream_colW, streambuf_col, streambuf_colW, facet_col, timeput_col, timeput_colW;
+    iostream_col, iostream_colW, streambuf_col, streambuf_colW, facet_col, timeput_col, timeput_colW,
+    codecvt_char16_col, codecvt_char32_col, timeget_col, timeget_colW, time_base_col;
 
 void RttiInit(void)
 {
@@ -160,10 +161,16 @@ void RttiInit(void)
     FACET(numget_colW, ".?AV?$num_get@_WV?$istreambuf_iterator@_W" TR("_W") "@std@@@std@@");
     FACET_VIA(codecvt_char_col, ".?AV?$codecvt@DDU_Mbstatet@@@std@@", ".?AVcodecvt_base@std@@");
     FACET_VIA(codecvt_wchar_col, ".?AV?$codecvt@_WDU_Mbstatet@@@std@@", ".?AVcodecvt_base@std@@");
+    FACET_VIA(codecvt_char16_col, ".?AV?$codecvt@_SDU_Mbstatet@@@std@@", ".?AVcodecvt_base@std@@");
+    FACET_VIA(codecvt_char32_col, ".?AV?$codecvt@_UDU_Mbstatet@@@std@@", ".?AVcodecvt_base@std@@");
     FACET(collate_col, ".?AV?$collate@D@std@@");
     FACET(collate_colW, ".?AV?$collate@_W@std@@");
     FACET(timeput_col, ".?AV?$time_put@DV?$ostreambuf_iterator@D" TR("D") "@std@@@std@@");
     FACET(timeput_colW, ".?AV?$time_put@_WV?$ostreambuf_iterator@_W" TR("_W") "@std@@@std@@");
+    FACET_VIA(timeget_col, ".?AV?$time_get@DV?$istreambuf_iterator@D" TR("D") "@std@@@std@@", ".?AUtime_base@std@@");
+    FACET_VIA(timeget_colW, ".?AV?$time_get@_WV?$istreambuf_iterator@_W" TR("_W") "@std@@@std@@",
+              ".?AUtime_base@std@@");
+    FACET(time_base_col, ".?AUtime_base@std@@");
     STREAM(std_ostream_col, "basic_ostream", "D", 8);
     STREAM(std_ostream_colW, "basic_ostream", "_W", 8);
     STREAM(std_istream_col, "basic_istream", "D", 16);

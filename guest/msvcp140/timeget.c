@@ -1,0 +1,3 @@
+/* time_get<char, istreambuf_iterator<char>>: see timeget.inc */
+#include "elem.h"
+#include "timeget.inc"
