@@ -1,8 +1,9 @@
 """std::filesystem under this project's DLLs. The Microsoft STL links its filesystem.cpp (the
 __std_fs_* functions) into the program from the import library, so msvcp140.dll has none of it:
 samples/msvcp_fs makes the kernel32 calls those functions make (their access rights, share modes,
-flags and information classes) and checks the results and errors they rely on. And the three
-kernel32 functions the STL's code also imports that kernel32 lacks, kept as a known gap."""
+flags and information classes) and checks the results and errors they rely on; kernel32 exports
+every function the STL's code imports (CreateFile2, CopyFile2 and AreFileApisANSI are checked by
+samples/k32_win8file)."""
 import os
 import subprocess
 import sys
@@ -19,7 +20,6 @@ STL_FILESYSTEM_IMPORTS = [
     "GetLastError", "GetModuleHandleW", "GetProcAddress", "GetTempPathW", "MoveFileExW", "MultiByteToWideChar",
     "SetCurrentDirectoryW", "SetFileAttributesW", "SetFileInformationByHandle", "SetFileTime",
     "WideCharToMultiByte", "AreFileApisANSI"]
-NOT_YET = {"AreFileApisANSI", "CopyFile2", "CreateFile2"}     # kernelbase's to add; a program using them fails to load
 
 
 def test_the_calls_std_filesystem_makes():
@@ -32,7 +32,7 @@ def test_the_calls_std_filesystem_makes():
     assert result.returncode == 0
 
 
-def test_kernel32_has_what_the_stl_filesystem_imports_but_three():
+def test_kernel32_has_what_the_stl_filesystem_imports():
     pe = pefile.PE(os.path.join(ROOT, "guest", "bin", "kernel32.dll"))
     names = {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
-    assert {n for n in STL_FILESYSTEM_IMPORTS if n not in names} <= NOT_YET
+    assert [n for n in STL_FILESYSTEM_IMPORTS if n not in names] == []

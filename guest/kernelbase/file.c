@@ -28,10 +28,11 @@ BOOL BaseOpenPath(LPCWSTR path, UNICODE_STRING *nt, OBJECT_ATTRIBUTES *oa)
 WCHAR *BaseWideName(LPCSTR a)
 {
     if (a == NULL) { SetLastError(ERROR_INVALID_PARAMETER); return NULL; }
-    int n = MultiByteToWideChar(CP_ACP, 0, a, -1, NULL, 0);
+    UINT cp = BaseFileApisOem ? CP_OEMCP : CP_ACP;      /* SetFileApisToOEM (file_win8.c) */
+    int n = MultiByteToWideChar(cp, 0, a, -1, NULL, 0);
     WCHAR *w = RtlAllocateHeap(PEB_PROCESS_HEAP(), 0, (SIZE_T)n * 2);
     if (w == NULL) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return NULL; }
-    MultiByteToWideChar(CP_ACP, 0, a, -1, w, n);
+    MultiByteToWideChar(cp, 0, a, -1, w, n);
     return w;
 }
 

@@ -214,4 +214,5 @@ NTDLL void NTAPI RtlFreeUnicodeString(UNICODE_STRING *);
 #define FILE_OVERWRITTEN_ 3
 /* A DOS path opened as an NT name (nt.Buffer from the heap: free it with RtlFreeUnicodeString). */
 BOOL BaseOpenPath(LPCWSTR path, UNICODE_STRING *nt, OBJECT_ATTRIBUTES *oa);
+extern BOOL BaseFileApisOem;                    /* SetFileApisToOEM: the A calls' names are OEM */
 WCHAR *BaseWideName(LPCSTR a);                  /* a heap copy in UTF-16 (ACP), NULL with the error set */

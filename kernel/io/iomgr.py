@@ -41,6 +41,8 @@ class IoManager:
         for device in (self.volume, self.console, self.null, self.pipes, self.afd, self.nsi):
             ns.insert(device.nt_name, device)
         ns.create_link("\\??\\C:", VOLUME_DEVICE_NAME)
+        # The volume's GUID name (GetVolumeNameForVolumeMountPoint gives it: guest/kernelbase/file_win8.c)
+        ns.create_link("\\??\\Volume{6e6f6e6d-696e-6900-0000-000000000001}", VOLUME_DEVICE_NAME)
         ns.create_link("\\SystemRoot", VOLUME_DEVICE_NAME + "\\Windows")
         ns.create_link("\\??\\NUL", "\\Device\\Null")
         ns.create_link("\\??\\PIPE", "\\Device\\NamedPipe")
