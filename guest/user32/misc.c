@@ -17,9 +17,9 @@ __declspec(dllexport) BOOL WINAPI ExitWindowsEx(UINT flags, DWORD reason)
 
 __declspec(dllexport) BOOL WINAPI LockWorkStation(void) { return TRUE; }
 
-/* Step: icon and cursor handles. Predefined ones: 0x10000 + id * 2 (one handle per id, shared);
- * a module's: a record of its resource. */
-#define PREDEFINED(id) ((HANDLE)(ULONG_PTR)(0x10000 + (id) * 2 + 1))
+/* Step: icon and cursor handles. Predefined ones: 0x10000 + id * 4, + 1 for an icon, + 3 for a
+ * cursor (one handle per id, shared); a module's: a record of its resource. */
+#define PREDEFINED(id, kind) ((HANDLE)(ULONG_PTR)(0x10000 + (id) * 4 + ((kind) == IMAGE_ICON ? 1 : 3)))
 
 typedef struct { HANDLE Handle; HMODULE Module; HRSRC Resource; UINT Type; } IMAGE;
 static IMAGE Images[256];
@@ -57,7 +57,7 @@ static HANDLE Load(HINSTANCE module, LPCWSTR name, UINT kind)
     if (module == NULL) {
         ULONG_PTR id = (ULONG_PTR)name;
         if (IS_INTRESOURCE(name) && (kind == IMAGE_ICON ? PredefinedIcon(id) : PredefinedCursor(id)))
-            return PREDEFINED(id);
+            return PREDEFINED(id, kind);
         SetLastError(ERROR_RESOURCE_NAME_NOT_FOUND);
         return NULL;
     }
@@ -105,7 +105,7 @@ __declspec(dllexport) HANDLE WINAPI LoadImageA(HINSTANCE module, LPCSTR name, UI
 static BOOL Known(HANDLE h)
 {
     ULONG_PTR v = (ULONG_PTR)h;
-    if ((v & 3) == 1 && v >= (ULONG_PTR)PREDEFINED(32512) && v <= (ULONG_PTR)PREDEFINED(32672)) return TRUE;
+    if ((v & 1) && v >= (ULONG_PTR)PREDEFINED(32512, IMAGE_ICON) && v <= (ULONG_PTR)PREDEFINED(32672, IMAGE_CURSOR)) return TRUE;
     for (UINT i = 0; i < ImageCount; i++) if (Images[i].Handle == h) return TRUE;
     return FALSE;
 }
