@@ -27,7 +27,12 @@ CLS *UserFindClass(LPCWSTR name, HINSTANCE instance)
     return global ? global : system;
 }
 
-CLS *UserFindClassAtom(ATOM atom) { return UserFindClass((LPCWSTR)(ULONG_PTR)atom, NULL); }
+CLS *UserFindClassAtom(ATOM atom)
+{
+    for (CLS *c = Classes; c; c = c->Next)
+        if (c->Atom == atom) return c;
+    return NULL;
+}
 
 static ATOM Register(const WNDCLASSEXW *wc, LPCWSTR name, BOOL unicode)
 {
@@ -188,8 +193,9 @@ __declspec(dllexport) BOOL WINAPI GetClassInfoW(HINSTANCE instance, LPCWSTR name
     if (wc == NULL) { SetLastError(ERROR_NOACCESS); return FALSE; }
     ATOM atom = GetClassInfoExW(instance, name, &ex);
     if (!atom) return FALSE;
-    memcpy(wc, &ex.style, sizeof(*wc));         /* WNDCLASSW is WNDCLASSEXW without cbSize and hIconSm */
-    wc->lpszClassName = name;
+    WNDCLASSW out = {ex.style, ex.lpfnWndProc, ex.cbClsExtra, ex.cbWndExtra, ex.hInstance, ex.hIcon, ex.hCursor,
+                     ex.hbrBackground, NULL, name};
+    *wc = out;
     return atom;
 }
 
@@ -214,8 +220,9 @@ __declspec(dllexport) BOOL WINAPI GetClassInfoA(HINSTANCE instance, LPCSTR name,
     if (wc == NULL) { SetLastError(ERROR_NOACCESS); return FALSE; }
     ATOM atom = GetClassInfoExA(instance, name, &ex);
     if (!atom) return FALSE;
-    memcpy(wc, &ex.style, sizeof(*wc));
-    wc->lpszClassName = name;
+    WNDCLASSA out = {ex.style, ex.lpfnWndProc, ex.cbClsExtra, ex.cbWndExtra, ex.hInstance, ex.hIcon, ex.hCursor,
+                     ex.hbrBackground, NULL, name};
+    *wc = out;
     return atom;
 }
 

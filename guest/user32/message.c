@@ -33,12 +33,20 @@ static LRESULT Convert(WNDPROC proc, BOOL procUnicode, HWND hwnd, UINT msg, WPAR
         void *tmp = UserAlloc(units * sizeof(WCHAR));
         LRESULT r = proc(hwnd, msg, units, (LPARAM)tmp);
         int n;
-        if (procUnicode) {                      /* UTF-16 back to the ANSI caller's buffer */
-            n = WideCharToMultiByte(CP_ACP, 0, tmp, (int)r, (LPSTR)lp, (int)wp - 1, NULL, NULL);
+        if (procUnicode) {                      /* UTF-16 back to the ANSI caller's buffer, cut to it */
+            char *a = UserAlloc(units * 2);
+            n = WideCharToMultiByte(CP_ACP, 0, tmp, (int)r, a, (int)units * 2, NULL, NULL);
+            if (n > (int)wp - 1) n = (int)wp - 1;
+            memcpy((void *)lp, a, n);
             ((char *)lp)[n] = 0;
+            UserFree(a);
         } else {
-            n = MultiByteToWideChar(CP_ACP, 0, tmp, (int)r, (LPWSTR)lp, (int)wp - 1);
+            WCHAR *w = UserAlloc(units * sizeof(WCHAR));
+            n = MultiByteToWideChar(CP_ACP, 0, tmp, (int)r, w, (int)units);
+            if (n > (int)wp - 1) n = (int)wp - 1;
+            memcpy((void *)lp, w, n * sizeof(WCHAR));
             ((WCHAR *)lp)[n] = 0;
+            UserFree(w);
         }
         UserFree(tmp);
         return n;

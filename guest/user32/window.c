@@ -123,7 +123,7 @@ static HWND Create(DWORD ex, LPCWSTR className, LPCWSTR name, DWORD style, int x
     w->Id = (style & WS_CHILD) ? menu : NULL;
     w->Text = UserDupW(NULL);
     POINT origin = {0, 0};
-    if (parentWnd) { origin.x = parentWnd->Rect.left; origin.y = parentWnd->Rect.top; }
+    if (parentWnd) ClientToScreen(parentWnd->Handle, &origin);   /* a child is placed in its parent's client area */
     SetRect(&w->Rect, origin.x + x, origin.y + y, origin.x + x + cx, origin.y + y + cy);
     UserQueue();                                /* the creating thread gets its queue */
     LOCK();
