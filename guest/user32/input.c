@@ -89,9 +89,10 @@ __declspec(dllexport) BOOL WINAPI SwapMouseButton(BOOL swap) { (void)swap; retur
 __declspec(dllexport) UINT WINAPI GetDoubleClickTime(void) { return 500; }
 __declspec(dllexport) UINT WINAPI GetCaretBlinkTime(void) { return 530; }
 
-__declspec(dllexport) HWND WINAPI GetCapture(void) { return NULL; }
-__declspec(dllexport) HWND WINAPI GetFocus(void) { return NULL; }
-__declspec(dllexport) HWND WINAPI GetActiveWindow(void) { return NULL; }
+HWND UserFocus(int which);                      /* session.c: 0 focus, 1 active, 2 capture */
+__declspec(dllexport) HWND WINAPI GetFocus(void) { HWND h = UserFocus(0); return IsWindow(h) ? h : NULL; }
+__declspec(dllexport) HWND WINAPI GetActiveWindow(void) { HWND h = UserFocus(1); return IsWindow(h) ? h : NULL; }
+__declspec(dllexport) HWND WINAPI GetCapture(void) { HWND h = UserFocus(2); return IsWindow(h) ? h : NULL; }
 
 /* Nobody's desktop is in front: no foreground window, and a process cannot take the foreground
  * without input having been given to it. */

@@ -134,9 +134,12 @@ BOOL UserProcessSent(QUEUE *q)
     return TRUE;
 }
 
-/* Step: a destroyed window's posted messages go with it. */
+void UserForgetProps(HWND hwnd);
+
+/* Step: a destroyed window's posted messages, timers and properties go with it. */
 void UserForgetWindow(HWND hwnd)
 {
+    UserForgetProps(hwnd);
     LOCK();
     for (QUEUE *q = Queues; q; q = q->Next) {
         for (QMSG **p = &q->Posted; *p;) {

@@ -51,6 +51,17 @@ void Entry(void)
                "a second time: ERROR_ACCESS_DENIED");
     Check(SetProcessDPIAware(), "SetProcessDPIAware: TRUE");
 
+    HMONITOR mon = MonitorFromPoint((POINT){5000, 5000}, MONITOR_DEFAULTTOPRIMARY);
+    MONITORINFOEXW mi = {{sizeof(mi)}};
+    Check(mon != NULL && GetMonitorInfoW(mon, (LPMONITORINFO)&mi) && mi.rcMonitor.right == 1024 && mi.rcWork.bottom == 728
+          && (mi.dwFlags & MONITORINFOF_PRIMARY) && Same(mi.szDevice, L"\\\\.\\DISPLAY1"), "GetMonitorInfo: the primary monitor");
+    Check(MonitorFromPoint((POINT){5000, 5000}, MONITOR_DEFAULTTONULL) == NULL, "off the screen with MONITOR_DEFAULTTONULL: none");
+    DEVMODEW dm = {0};
+    dm.dmSize = sizeof(dm);
+    Check(EnumDisplaySettingsW(NULL, ENUM_CURRENT_SETTINGS, &dm) && dm.dmPelsWidth == 1024 && dm.dmBitsPerPel == 32,
+          "EnumDisplaySettings: 1024x768x32");
+    Check(GetSysColor(COLOR_WINDOW) == 0xFFFFFF && GetSysColor(COLOR_BTNFACE) == 0xF0F0F0, "GetSysColor: Windows 10's scheme");
+
     /* No input. */
     BYTE keys[256];
     int down = 0;
@@ -65,6 +76,11 @@ void Entry(void)
     lii.cbSize = 0;
     CheckError(!GetLastInputInfo(&lii), ERROR_INVALID_PARAMETER, "a wrong cbSize: ERROR_INVALID_PARAMETER");
     Check(GetForegroundWindow() == NULL, "no foreground window");
+    Check(RegisterHotKey(NULL, 1, MOD_CONTROL | MOD_ALT, 'K'), "RegisterHotKey");
+    CheckError(!RegisterHotKey(NULL, 2, MOD_CONTROL | MOD_ALT, 'K'), ERROR_HOTKEY_ALREADY_REGISTERED,
+               "the same keys again: ERROR_HOTKEY_ALREADY_REGISTERED");
+    Check(UnregisterHotKey(NULL, 1), "UnregisterHotKey");
+    CheckError(!UnregisterHotKey(NULL, 1), ERROR_HOTKEY_NOT_REGISTERED, "again: ERROR_HOTKEY_NOT_REGISTERED");
 
     /* The US keyboard layout. */
     Check(GetKeyboardLayout(0) == (HKL)(ULONG_PTR)0x04090409, "GetKeyboardLayout: 0x04090409");

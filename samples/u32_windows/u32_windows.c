@@ -104,6 +104,10 @@ void Entry(void)
     char cls[32];
     Check(GetClassNameA(child, cls, sizeof(cls)) == 7 && SameA(cls, "U32Test"), "GetClassName");
 
+    Check(SetPropA(parent, "Tag", (HANDLE)0x99) && GetPropW(parent, L"tag") == (HANDLE)0x99, "SetProp/GetProp, without case");
+    Check(RemovePropA(parent, "TAG") == (HANDLE)0x99 && GetPropA(parent, "Tag") == NULL, "RemoveProp");
+    Check(SetFocus(child) == NULL && GetFocus() == child, "SetFocus to the child");
+
     /* Geometry. */
     RECT r;
     Check(GetWindowRect(parent, &r) && r.left == 10 && r.top == 20 && r.right == 310 && r.bottom == 220, "GetWindowRect");
