@@ -67,7 +67,7 @@ static LRESULT Default(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp, BOOL unicode)
         if (lp && !wp) {                        /* the window rectangle becomes the client's */
             RECT frame = {0, 0, 0, 0};
             LONG style = GetWindowLongW(hwnd, GWL_STYLE), ex = GetWindowLongW(hwnd, GWL_EXSTYLE);
-            AdjustWindowRectEx(&frame, (DWORD)style, FALSE, (DWORD)ex);
+            AdjustWindowRectEx(&frame, (DWORD)style, !(style & WS_CHILD) && GetMenu(hwnd) != NULL, (DWORD)ex);
             RECT *r = (RECT *)lp;
             r->left -= frame.left; r->top -= frame.top; r->right -= frame.right; r->bottom -= frame.bottom;
             if (r->right < r->left) r->right = r->left;

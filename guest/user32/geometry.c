@@ -23,7 +23,7 @@ static BOOL ClientScreen(HWND hwnd, RECT *c)
     WND *w = UserWindowChecked(hwnd);
     if (w == NULL) return FALSE;
     RECT frame = {0, 0, 0, 0};
-    AdjustWindowRectEx(&frame, w->Style, FALSE, w->ExStyle);
+    AdjustWindowRectEx(&frame, w->Style, !(w->Style & WS_CHILD) && w->Id != NULL, w->ExStyle);   /* with its menu bar */
     *c = w->Rect;
     c->left -= frame.left; c->top -= frame.top; c->right -= frame.right; c->bottom -= frame.bottom;
     if (c->right < c->left) c->right = c->left;

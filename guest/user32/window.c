@@ -120,7 +120,7 @@ static HWND Create(DWORD ex, LPCWSTR className, LPCWSTR name, DWORD style, int x
     w->Parent = messageOnly ? HWND_MESSAGE : parentWnd ? parentWnd->Handle : NULL;
     w->Owner = owner ? owner->Handle : NULL;
     w->Instance = instance;
-    w->Id = (style & WS_CHILD) ? menu : NULL;
+    w->Id = menu;                               /* a child's id, a top-level window's menu */
     w->Text = UserDupW(NULL);
     POINT origin = {0, 0};
     if (parentWnd) ClientToScreen(parentWnd->Handle, &origin);   /* a child is placed in its parent's client area */

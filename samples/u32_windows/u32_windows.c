@@ -108,14 +108,30 @@ void Entry(void)
     Check(RemovePropA(parent, "TAG") == (HANDLE)0x99 && GetPropA(parent, "Tag") == NULL, "RemoveProp");
     Check(SetFocus(child) == NULL && GetFocus() == child, "SetFocus to the child");
 
+    Check(GetDlgItem(parent, 7) == child && GetDlgCtrlID(child) == 7, "GetDlgItem and GetDlgCtrlID");
+    BOOL ok = FALSE;
+    Check(SetDlgItemInt(parent, 7, (UINT)-42, TRUE) && (int)GetDlgItemInt(parent, 7, &ok, TRUE) == -42 && ok, "Set/GetDlgItemInt");
+    CheckError(!GetDlgItem(parent, 99), ERROR_CONTROL_ID_NOT_FOUND, "a missing item: ERROR_CONTROL_ID_NOT_FOUND");
+    SetWindowTextA(child, "kid");
+    HMENU bar = CreateMenu(), popup = CreatePopupMenu();
+    Check(AppendMenuA(popup, MF_STRING, 100, "&Open") && AppendMenuA(popup, MF_SEPARATOR, 0, NULL)
+          && AppendMenuA(bar, MF_POPUP, (UINT_PTR)popup, "&File") && SetMenu(parent, bar) && GetMenu(parent) == bar,
+          "menus: a bar with a popup, SetMenu");
+    char item[16];
+    Check(GetMenuItemCount(popup) == 2 && GetMenuItemID(popup, 0) == 100 && GetSubMenu(bar, 0) == popup
+          && GetMenuStringA(popup, 100, item, sizeof(item), MF_BYCOMMAND) == 5 && SameA(item, "&Open"), "the menu items");
+    Check(CheckMenuItem(popup, 100, MF_CHECKED) == MF_UNCHECKED && (GetMenuState(popup, 100, MF_BYCOMMAND) & MF_CHECKED),
+          "CheckMenuItem");
+    Check(!TrackPopupMenu(popup, TPM_RETURNCMD, 0, 0, 0, parent, NULL), "TrackPopupMenu: dismissed, nobody chooses");
+
     /* Geometry. */
     RECT r;
     Check(GetWindowRect(parent, &r) && r.left == 10 && r.top == 20 && r.right == 310 && r.bottom == 220, "GetWindowRect");
-    Check(GetClientRect(parent, &r) && r.right == 300 - 16 && r.bottom == 200 - 39, "GetClientRect: the frame taken off");
+    Check(GetClientRect(parent, &r) && r.right == 300 - 16 && r.bottom == 200 - 39 - 20, "GetClientRect: the frame and menu bar taken off");
     RECT adj = {0, 0, 100, 100};
     Check(AdjustWindowRect(&adj, WS_OVERLAPPEDWINDOW, FALSE) && adj.left == -8 && adj.top == -31 && adj.right == 108 && adj.bottom == 108,
           "AdjustWindowRect of WS_OVERLAPPEDWINDOW");
-    Check(MoveWindow(parent, 100, 100, 400, 300, FALSE) && GetWindowRect(child, &r) && r.left == 100 + 8 + 5 && r.top == 100 + 31 + 6,
+    Check(MoveWindow(parent, 100, 100, 400, 300, FALSE) && GetWindowRect(child, &r) && r.left == 100 + 8 + 5 && r.top == 100 + 31 + 20 + 6,
           "MoveWindow: the child moves along");
 
     /* Message-only windows, FindWindow and enumeration. */
@@ -138,6 +154,8 @@ void Entry(void)
     EnumChildWindows(parent, Count, 100);
     Check(enumCount == 2, "EnumChildWindows: child and grandchild");
     Check(GetAncestor(grandchild, GA_ROOT) == parent && GetAncestor(parent, GA_PARENT) == GetDesktopWindow(), "GetAncestor");
+
+    Check(SetMenu(parent, NULL) && DestroyMenu(bar) && !IsMenu(popup), "DestroyMenu takes its popups");
 
     /* Destruction order. */
     parentHwnd = parent;
