@@ -1,7 +1,8 @@
 /* The US keyboard layout (KLID 00000409, HKL 0x04090409): virtual keys to set-1 scan codes and
  * back (MapVirtualKey(Ex), E0 marks an extended key), virtual keys to their unshifted characters,
- * and characters to a virtual key and shift state (VkKeyScan(Ex): 1 Shift, 2 Ctrl). The layout
- * list holds this one layout. */
+ * characters to a virtual key and shift state (VkKeyScan(Ex): 1 Shift, 2 Ctrl), a key under a key
+ * state to its character (ToUnicode/ToAscii) and key names (GetKeyNameText). The layout list holds
+ * this one layout. */
 #include "user32.h"
 
 #define US_HKL ((HKL)(ULONG_PTR)0x04090409)
@@ -215,4 +216,109 @@ __declspec(dllexport) int WINAPI GetKeyboardType(int what)
     case 2: return 12;                          /* function keys */
     default: return 0;
     }
+}
+
+/* Step: ToUnicode(Ex)/ToAscii(Ex): the character a key gives under a key state (Shift, Caps Lock
+ * on letters, Ctrl for the control characters); the US layout has no dead keys. */
+static int KeyChar(UINT vk, const BYTE *state)
+{
+    BOOL shift = (state[VK_SHIFT] & 0x80) != 0, ctrl = (state[VK_CONTROL] & 0x80) != 0, alt = (state[VK_MENU] & 0x80) != 0;
+    BOOL caps = (state[VK_CAPITAL] & 1) != 0;
+    if (ctrl && alt) return 0;                  /* AltGr: nothing on the US layout */
+    if (ctrl) {
+        if (vk >= 'A' && vk <= 'Z') return (int)(vk - 'A' + 1);
+        if (vk == VK_OEM_4) return 0x1B;
+        if (vk == VK_OEM_5) return 0x1C;
+        if (vk == VK_OEM_6) return 0x1D;
+        if (vk == VK_RETURN) return '\n';
+        if (vk == VK_BACK) return 0x7F;
+        if (vk == VK_SPACE) return ' ';
+        if (vk == VK_CANCEL) return 0x03;
+        if (shift && vk == '6') return 0x1E;
+        if (shift && vk == VK_OEM_MINUS) return 0x1F;
+        return 0;
+    }
+    if (vk >= 'A' && vk <= 'Z') return (shift != caps) ? (int)vk : (int)(vk - 'A' + 'a');
+    if (shift) {
+        if (vk >= '0' && vk <= '9') return DigitShift[vk - '0'];
+        for (int i = 0; i < 11; i++) if ((BYTE)OemVk[i] == vk) return OemShift[i];
+        if (vk == VK_OEM_102) return '|';
+    }
+    return (int)VkToChar(vk);
+}
+
+__declspec(dllexport) int WINAPI ToUnicodeEx(UINT vk, UINT scan, const BYTE *state, LPWSTR buffer, int size, UINT flags, HKL layout)
+{
+    (void)flags; (void)layout;
+    if (state == NULL || buffer == NULL || size <= 0) return 0;
+    if (scan & 0x8000) return 0;                /* a key release gives nothing */
+    int c = KeyChar(vk & 0xFF, state);
+    if (c == 0) return 0;
+    buffer[0] = (WCHAR)c;
+    if (size > 1) buffer[1] = 0;
+    return 1;
+}
+
+__declspec(dllexport) int WINAPI ToUnicode(UINT vk, UINT scan, const BYTE *state, LPWSTR buffer, int size, UINT flags)
+{
+    return ToUnicodeEx(vk, scan, state, buffer, size, flags, US_HKL);
+}
+
+__declspec(dllexport) int WINAPI ToAsciiEx(UINT vk, UINT scan, const BYTE *state, LPWORD out, UINT flags, HKL layout)
+{
+    WCHAR w[2];
+    int n = ToUnicodeEx(vk, scan, state, w, 2, flags, layout);
+    if (n == 1 && out) {
+        char c = '?';
+        WideCharToMultiByte(CP_ACP, 0, w, 1, &c, 1, NULL, NULL);
+        *out = (BYTE)c;
+    }
+    return n;
+}
+
+__declspec(dllexport) int WINAPI ToAscii(UINT vk, UINT scan, const BYTE *state, LPWORD out, UINT flags) { return ToAsciiEx(vk, scan, state, out, flags, US_HKL); }
+
+/* Step: GetKeyNameText: the US layout's key names, by scan code (bit 24 of lParam: extended). */
+static const struct { BYTE Scan; BYTE Extended; const char *Name; } KeyNames[] = {
+    {0x01, 0, "Esc"}, {0x0C, 0, "-"}, {0x0D, 0, "="}, {0x0E, 0, "Backspace"}, {0x0F, 0, "Tab"}, {0x1A, 0, "["},
+    {0x1B, 0, "]"}, {0x1C, 0, "Enter"}, {0x1C, 1, "Num Enter"}, {0x1D, 0, "Ctrl"}, {0x1D, 1, "Right Ctrl"},
+    {0x27, 0, ";"}, {0x28, 0, "'"}, {0x29, 0, "`"}, {0x2A, 0, "Shift"}, {0x2B, 0, "\\"}, {0x33, 0, ","},
+    {0x34, 0, "."}, {0x35, 0, "/"}, {0x35, 1, "Num /"}, {0x36, 0, "Right Shift"}, {0x37, 0, "Num *"},
+    {0x38, 0, "Alt"}, {0x38, 1, "Right Alt"}, {0x39, 0, "Space"}, {0x3A, 0, "Caps Lock"}, {0x45, 0, "Pause"},
+    {0x45, 1, "Num Lock"}, {0x46, 0, "Scroll Lock"}, {0x47, 0, "Num 7"}, {0x47, 1, "Home"}, {0x48, 0, "Num 8"},
+    {0x48, 1, "Up"}, {0x49, 0, "Num 9"}, {0x49, 1, "Page Up"}, {0x4A, 0, "Num -"}, {0x4B, 0, "Num 4"},
+    {0x4B, 1, "Left"}, {0x4C, 0, "Num 5"}, {0x4D, 0, "Num 6"}, {0x4D, 1, "Right"}, {0x4E, 0, "Num +"},
+    {0x4F, 0, "Num 1"}, {0x4F, 1, "End"}, {0x50, 0, "Num 2"}, {0x50, 1, "Down"}, {0x51, 0, "Num 3"},
+    {0x51, 1, "Page Down"}, {0x52, 0, "Num 0"}, {0x52, 1, "Insert"}, {0x53, 0, "Num Del"}, {0x53, 1, "Delete"},
+    {0x57, 0, "F11"}, {0x58, 0, "F12"}, {0x5B, 1, "Left Windows"}, {0x5C, 1, "Right Windows"}, {0x5D, 1, "Application"},
+};
+
+__declspec(dllexport) int WINAPI GetKeyNameTextW(LONG lp, LPWSTR buffer, int size)
+{
+    if (buffer == NULL || size <= 0) return 0;
+    UINT scan = (lp >> 16) & 0xFF, extended = (lp >> 24) & 1;
+    char name[16] = {0};
+    for (UINT i = 0; i < sizeof(KeyNames) / sizeof(KeyNames[0]) && !name[0]; i++)
+        if (KeyNames[i].Scan == scan && KeyNames[i].Extended == extended)
+            for (int k = 0; KeyNames[i].Name[k]; k++) name[k] = KeyNames[i].Name[k];
+    if (!name[0] && !extended) {                /* letters, digits and F1-F10 by their key */
+        UINT vk = ScanToVk(scan, FALSE);
+        if ((vk >= 'A' && vk <= 'Z') || (vk >= '0' && vk <= '9')) name[0] = (char)vk;
+        else if (vk >= VK_F1 && vk <= VK_F10) { name[0] = 'F'; name[1] = (char)('1' + vk - VK_F1); if (vk == VK_F10) { name[1] = '1'; name[2] = '0'; } }
+    }
+    int n = 0;
+    while (name[n] && n < size - 1) { buffer[n] = (BYTE)name[n]; n++; }
+    buffer[n] = 0;
+    return n;
+}
+
+__declspec(dllexport) int WINAPI GetKeyNameTextA(LONG lp, LPSTR buffer, int size)
+{
+    WCHAR w[32];
+    if (buffer == NULL || size <= 0) return 0;
+    int n = GetKeyNameTextW(lp, w, 32);
+    if (n > size - 1) n = size - 1;
+    for (int i = 0; i < n; i++) buffer[i] = (char)w[i];
+    buffer[n] = 0;
+    return n;
 }

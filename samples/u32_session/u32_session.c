@@ -97,6 +97,18 @@ void Entry(void)
     Check(VkKeyScanA('a') == 'A' && VkKeyScanA('A') == 0x141 && VkKeyScanA('!') == 0x131 && VkKeyScanA('?') == 0x1BF
           && VkKeyScanW(0x20AC) == -1, "VkKeyScan: keys and shift states");
 
+    BYTE ks[256] = {0};
+    WCHAR out[4];
+    Check(ToUnicode('A', 0x1E, ks, out, 4, 0) == 1 && out[0] == 'a', "ToUnicode: 'a' with no modifier");
+    ks[VK_SHIFT] = 0x80;
+    Check(ToUnicode('1', 0x02, ks, out, 4, 0) == 1 && out[0] == '!', "with Shift: '!'");
+    ks[VK_SHIFT] = 0; ks[VK_CONTROL] = 0x80;
+    Check(ToUnicode('C', 0x2E, ks, out, 4, 0) == 1 && out[0] == 3, "with Ctrl: 0x03");
+    char keyName[32];
+    Check(GetKeyNameTextA(0x1C << 16, keyName, 32) == 5 && SameA(keyName, "Enter")
+          && GetKeyNameTextA((0x48 << 16) | (1 << 24), keyName, 32) == 2 && SameA(keyName, "Up")
+          && GetKeyNameTextA(0x1E << 16, keyName, 32) == 1 && SameA(keyName, "A"), "GetKeyNameText: Enter, Up, A");
+
     /* CharToOem and back: 1252 <-> 437. */
     char oem[8], ansi[8];
     Check(CharToOemA("\xe9t\xe9", oem) && SameA(oem, "\x82t\x82"), "CharToOemA: e-acute 0xE9 -> 0x82");
