@@ -124,13 +124,14 @@ void UserHookGetMessage(MSG *msg, BOOL removed)
     Run(WH_GETMESSAGE, NULL, HC_ACTION, removed ? PM_REMOVE : PM_NOREMOVE, (LPARAM)msg);
 }
 
-void UserHookCallWndProc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp, BOOL after, LRESULT result)
+void UserHookCallWndProc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp, BOOL after, LRESULT result, BOOL otherThread)
 {
+    WPARAM current = !otherThread;              /* nonzero: sent by the current thread */
     if (!after) {
         CWPSTRUCT cwp = {lp, wp, msg, hwnd};
-        Run(WH_CALLWNDPROC, NULL, HC_ACTION, 0, (LPARAM)&cwp);
+        Run(WH_CALLWNDPROC, NULL, HC_ACTION, current, (LPARAM)&cwp);
     } else {
         CWPRETSTRUCT ret = {result, lp, wp, msg, hwnd};
-        Run(WH_CALLWNDPROCRET, NULL, HC_ACTION, 0, (LPARAM)&ret);
+        Run(WH_CALLWNDPROCRET, NULL, HC_ACTION, current, (LPARAM)&ret);
     }
 }

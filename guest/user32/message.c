@@ -89,7 +89,7 @@ LRESULT UserCallProc(WNDPROC proc, BOOL procUnicode, HWND hwnd, UINT msg, WPARAM
 }
 
 /* A message to a window of this thread: the hooks and the procedure; of another: its queue. */
-static BOOL Send(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp, BOOL unicode, DWORD timeout, LRESULT *result)
+static BOOL Send(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp, BOOL unicode, DWORD timeout, LRESULT *result, BOOL other)
 {
     *result = 0;
     LOCK();
@@ -107,16 +107,23 @@ static BOOL Send(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp, BOOL unicode, DWORD 
     WNDPROC proc = w->Proc;
     BOOL procUnicode = w->Unicode;
     UNLOCK();
-    UserHookCallWndProc(hwnd, msg, wp, lp, FALSE, 0);
+    UserHookCallWndProc(hwnd, msg, wp, lp, FALSE, 0, other);
     *result = UserCallProc(proc, procUnicode, hwnd, msg, wp, lp, unicode);
-    UserHookCallWndProc(hwnd, msg, wp, lp, TRUE, *result);
+    UserHookCallWndProc(hwnd, msg, wp, lp, TRUE, *result, other);
     return TRUE;
 }
 
 LRESULT UserSend(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp, BOOL unicode)
 {
     LRESULT r;
-    Send(hwnd, msg, wp, lp, unicode, INFINITE, &r);
+    Send(hwnd, msg, wp, lp, unicode, INFINITE, &r, FALSE);
+    return r;
+}
+
+LRESULT UserDeliverSent(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp, BOOL unicode)
+{
+    LRESULT r;
+    Send(hwnd, msg, wp, lp, unicode, INFINITE, &r, TRUE);
     return r;
 }
 
@@ -152,7 +159,7 @@ static LRESULT SendTimeout(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp, UINT flags
     (void)flags;
     LRESULT r;
     if (hwnd == HWND_BROADCAST) { Broadcast(msg, wp, lp, FALSE, unicode); if (out) *out = 0; return TRUE; }
-    if (!Send(hwnd, msg, wp, lp, unicode, timeout, &r)) {
+    if (!Send(hwnd, msg, wp, lp, unicode, timeout, &r, FALSE)) {
         if (GetLastError() != ERROR_INVALID_WINDOW_HANDLE) SetLastError(ERROR_TIMEOUT);
         return 0;
     }

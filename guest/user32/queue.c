@@ -127,7 +127,7 @@ BOOL UserProcessSent(QUEUE *q)
     BOOL outerReplied = q->Replied;
     q->Handling = m;
     q->Replied = FALSE;
-    LRESULT r = UserSend(m->Msg.hwnd, m->Msg.message, m->Msg.wParam, m->Msg.lParam, m->Unicode);
+    LRESULT r = UserDeliverSent(m->Msg.hwnd, m->Msg.message, m->Msg.wParam, m->Msg.lParam, m->Unicode);
     if (!q->Replied) { m->Result = r; SetEvent(m->Done); }
     q->Handling = outer;
     q->Replied = outerReplied;

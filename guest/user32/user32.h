@@ -65,6 +65,7 @@ WND *UserWindowChecked(HWND hwnd);  /* takes and drops the lock; ERROR_INVALID_W
  * WM_SETTEXT, WM_GETTEXT, WM_NCCREATE and WM_CREATE are converted when the sets differ. */
 LRESULT UserCallProc(WNDPROC proc, BOOL procUnicode, HWND hwnd, UINT msg, WPARAM wp, LPARAM lp, BOOL unicode);
 LRESULT UserSend(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp, BOOL unicode);
+LRESULT UserDeliverSent(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp, BOOL unicode);   /* one from another thread */
 
 /* queue.c: a thread's message queue, created on the thread's first use. */
 typedef struct QMSG {
@@ -114,7 +115,7 @@ DWORD UserNextTimer(QUEUE *q, ULONGLONG now);                               /* m
 
 /* hook.c: WH_GETMESSAGE and WH_CALLWNDPROC(RET) run for messages; input hooks never run. */
 void UserHookGetMessage(MSG *msg, BOOL removed);
-void UserHookCallWndProc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp, BOOL after, LRESULT result);
+void UserHookCallWndProc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp, BOOL after, LRESULT result, BOOL otherThread);
 
 /* atom.c: the names of RegisterWindowMessage and RegisterClipboardFormat (0xC000 and up). */
 UINT UserRegisterName(LPCWSTR name);

@@ -16,6 +16,12 @@ static LRESULT CALLBACK Proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
 
 static VOID CALLBACK TimerProc(HWND hwnd, UINT msg, UINT_PTR id, DWORD time) { (void)hwnd; (void)msg; (void)id; (void)time; timerProcCalls++; }
 static LRESULT CALLBACK GetMsgHook(int code, WPARAM wp, LPARAM lp) { hookCalls++; return CallNextHookEx(NULL, code, wp, lp); }
+static int callWndProcCurrent = -1;
+static LRESULT CALLBACK CallWndProcHook(int code, WPARAM wp, LPARAM lp)
+{
+    if (((CWPSTRUCT *)lp)->message == WM_USER + 5) callWndProcCurrent = wp != 0;
+    return CallNextHookEx(NULL, code, wp, lp);
+}
 static LRESULT CALLBACK KeyboardHook(int code, WPARAM wp, LPARAM lp) { llCalls++; return CallNextHookEx(NULL, code, wp, lp); }
 
 static HWND workerWindow;
@@ -126,6 +132,9 @@ void Entry(void)
     Sleep(100);
     PeekMessageW(&m, NULL, 0, 0, PM_REMOVE);
     Check(llCalls == 0, "the keyboard hook never ran: no input");
+    HHOOK cwp = SetWindowsHookExW(WH_CALLWNDPROC, CallWndProcHook, NULL, GetCurrentThreadId());
+    SendMessageW(hwnd, WM_USER + 5, 1, 0);
+    Check(cwp && callWndProcCurrent == 1 && UnhookWindowsHookEx(cwp), "WH_CALLWNDPROC: sent by the current thread");
     Check(UnhookWindowsHookEx(gm) && UnhookWindowsHookEx(ll), "UnhookWindowsHookEx");
     CheckError(!UnhookWindowsHookEx(gm), ERROR_INVALID_HOOK_HANDLE, "again: ERROR_INVALID_HOOK_HANDLE");
     UINT a = RegisterWindowMessageW(L"U32_Message"), b = RegisterWindowMessageA("u32_message");
