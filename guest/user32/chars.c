@@ -1,7 +1,6 @@
 /* The Char* calls: CharUpper/CharLower (a string in place, or one character passed in the low
  * word), their Buff forms, IsCharAlpha/Upper/Lower/AlphaNumeric, CharNext/CharPrev (no DBCS code
- * page here, so one character is one unit), and MessageBox: its text as one line on stderr,
- * "caption: text", answering IDOK. */
+ * page here, so one character is one unit). */
 #define _USER32_
 #define WIN32_LEAN_AND_MEAN
 #include <windows.h>
@@ -73,49 +72,3 @@ __declspec(dllexport) LPWSTR WINAPI CharNextW(LPCWSTR p) { return (LPWSTR)(*p ? 
 __declspec(dllexport) LPSTR WINAPI CharNextA(LPCSTR p) { return (LPSTR)(*p ? p + 1 : p); }
 __declspec(dllexport) LPWSTR WINAPI CharPrevW(LPCWSTR start, LPCWSTR p) { return (LPWSTR)(p > start ? p - 1 : start); }
 __declspec(dllexport) LPSTR WINAPI CharPrevA(LPCSTR start, LPCSTR p) { return (LPSTR)(p > start ? p - 1 : start); }
-
-static void Line(const WCHAR *caption, const WCHAR *text)
-{
-    HANDLE err = GetStdHandle(STD_ERROR_HANDLE);
-    char buffer[1024];
-    DWORD done;
-    int n = WideCharToMultiByte(CP_UTF8, 0, caption ? caption : L"Error", -1, buffer, sizeof(buffer) - 2, NULL, NULL);
-    WriteFile(err, buffer, (DWORD)(n ? n - 1 : 0), &done, NULL);
-    WriteFile(err, ": ", 2, &done, NULL);
-    n = WideCharToMultiByte(CP_UTF8, 0, text ? text : L"", -1, buffer, sizeof(buffer), NULL, NULL);
-    WriteFile(err, buffer, (DWORD)(n ? n - 1 : 0), &done, NULL);
-    WriteFile(err, "\n", 1, &done, NULL);
-}
-
-__declspec(dllexport) int WINAPI MessageBoxW(HWND owner, LPCWSTR text, LPCWSTR caption, UINT type)
-{
-    (void)owner; (void)type;
-    Line(caption, text);
-    return IDOK;
-}
-
-__declspec(dllexport) int WINAPI MessageBoxA(HWND owner, LPCSTR text, LPCSTR caption, UINT type)
-{
-    WCHAR wt[512], wc[128];
-    if (text) MultiByteToWideChar(CP_ACP, 0, text, -1, wt, 512); else wt[0] = 0;
-    if (caption) MultiByteToWideChar(CP_ACP, 0, caption, -1, wc, 128);
-    return MessageBoxW(owner, wt, caption ? wc : NULL, type);
-}
-
-__declspec(dllexport) int WINAPI MessageBoxExW(HWND owner, LPCWSTR text, LPCWSTR caption, UINT type, WORD lang)
-{
-    (void)lang;
-    return MessageBoxW(owner, text, caption, type);
-}
-
-__declspec(dllexport) int WINAPI MessageBoxExA(HWND owner, LPCSTR text, LPCSTR caption, UINT type, WORD lang)
-{
-    (void)lang;
-    return MessageBoxA(owner, text, caption, type);
-}
-
-BOOL WINAPI User32DllMain(HINSTANCE instance, DWORD reason, LPVOID reserved)
-{
-    (void)instance; (void)reason; (void)reserved;
-    return TRUE;
-}
