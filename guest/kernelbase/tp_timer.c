@@ -9,6 +9,7 @@ struct _TP_TIMER {
     TP_WAITABLE w;
     PTP_TIMER_CALLBACK callback;
     LONGLONG period;                            /* 100 ns; 0 = one-shot */
+    BOOL set;                                   /* a due time given (and not cleared), expired or not */
 };
 
 struct _TP_WAIT {
@@ -34,7 +35,8 @@ static void TimerInvoke(struct _TP_CALLBACK_INSTANCE *inst, TP_ITEM *item)
     timer->callback(inst, item->context, timer);
 }
 
-/* Due: queue the callback; a periodic timer's next due time is a period on, a one-shot is no longer set. */
+/* Due: queue the callback; a periodic timer's next due time is a period on, a one-shot is spent
+ * (IsThreadpoolTimerSet still says set, as on Windows, until the timer is set to NULL). */
 static TP_ITEM *TimerFire(TP_WAITABLE *w, BOOL timed_out)
 {
     (void)timed_out;
@@ -55,13 +57,14 @@ KBAPI PTP_TIMER WINAPI CreateThreadpoolTimer(PTP_TIMER_CALLBACK callback, PVOID 
     return timer;
 }
 
-/* TRUE when the timer was set (and is now replaced or cancelled). A NULL due time cancels it; the
+/* TRUE when the timer had an expiration pending (now replaced or cancelled). A NULL due time cancels it; the
  * window length only lets Windows batch expirations and is not needed on one virtual clock. */
 KBAPI BOOL WINAPI SetThreadpoolTimerEx(PTP_TIMER timer, PFILETIME due, DWORD period, DWORD window)
 {
     (void)window;
     TpWaiterLock();
     BOOL was = TpDisarm(&timer->w);
+    timer->set = due != NULL;
     if (due) {
         timer->period = (LONGLONG)period * 10000;
         TpArm(&timer->w, NULL, TpDueFromFileTime(due));
@@ -78,7 +81,7 @@ KBAPI VOID WINAPI SetThreadpoolTimer(PTP_TIMER timer, PFILETIME due, DWORD perio
 KBAPI BOOL WINAPI IsThreadpoolTimerSet(PTP_TIMER timer)
 {
     TpWaiterLock();
-    BOOL set = timer->w.armed;
+    BOOL set = timer->set;
     TpWaiterUnlock();
     return set;
 }
@@ -93,6 +96,7 @@ KBAPI VOID WINAPI CloseThreadpoolTimer(PTP_TIMER timer)
 {
     TpWaiterLock();
     TpDisarm(&timer->w);
+    timer->set = FALSE;
     TpWaiterUnlock();
     TpClose(&timer->base);
 }
