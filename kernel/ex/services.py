@@ -10,6 +10,7 @@ check). Argument kinds are listed in kernel/trace/syscalls.py.
 """
 from ..cm.services import REGISTRY_SERVICES
 from ..ob.namespace import NAMESPACE_SERVICES
+from ..se.security_object import SECURITY_SERVICES
 from ..se.token import TOKEN_SERVICES
 from . import (
     exception,
@@ -193,6 +194,7 @@ SERVICES.update(NAMESPACE_SERVICES)       # kernel/ob/namespace.py: object direc
 SERVICES.update(TIMER_SERVICES)           # kernel/ex/timer.py: NtCreateTimer, NtSetTimer ...
 SERVICES.update(REGISTRY_SERVICES)        # kernel/cm/services.py: NtOpenKey, NtQueryValueKey ...
 SERVICES.update(TOKEN_SERVICES)           # kernel/se/token.py: NtOpenProcessToken, NtQueryInformationToken ...
+SERVICES.update(SECURITY_SERVICES)        # kernel/se/security_object.py: NtQuerySecurityObject, NtSetSecurityObject
 SERVICES.update(JOB_SERVICES)             # kernel/ex/job.py: NtCreateJobObject, NtAssignProcessToJobObject ...
 
 
