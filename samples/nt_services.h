@@ -149,6 +149,8 @@ NTSTATUS NTAPI NtQueryObject(HANDLE Handle, ULONG ObjectInformationClass, PVOID 
 NTSTATUS NTAPI NtQueryPerformanceCounter(LARGE_INTEGER *PerformanceCounter, LARGE_INTEGER *PerformanceFrequency);
 NTSTATUS NTAPI NtQuerySection(HANDLE SectionHandle, ULONG SectionInformationClass, PVOID SectionInformation,
     SIZE_T SectionInformationLength, SIZE_T *ReturnLength);
+NTSTATUS NTAPI NtQuerySecurityObject(HANDLE Handle, ULONG SecurityInformation, PVOID SecurityDescriptor,
+    ULONG Length, ULONG *LengthNeeded);
 NTSTATUS NTAPI NtQuerySymbolicLinkObject(HANDLE LinkHandle, NtString *LinkTarget, ULONG *ReturnedLength);
 NTSTATUS NTAPI NtQuerySystemInformation(ULONG SystemInformationClass, PVOID SystemInformation,
     ULONG SystemInformationLength, ULONG *ReturnLength);
@@ -193,6 +195,7 @@ NTSTATUS NTAPI NtSetInformationThread(HANDLE ThreadHandle, ULONG ThreadInformati
     ULONG ThreadInformationLength);
 NTSTATUS NTAPI NtSetIoCompletion(HANDLE IoCompletionHandle, PVOID KeyContext, PVOID ApcContext, NTSTATUS IoStatus,
     SIZE_T IoStatusInformation);
+NTSTATUS NTAPI NtSetSecurityObject(HANDLE Handle, ULONG SecurityInformation, PVOID SecurityDescriptor);
 NTSTATUS NTAPI NtSetTimer(HANDLE TimerHandle, LARGE_INTEGER *DueTime, PVOID TimerApcRoutine, PVOID TimerContext,
     UCHAR ResumeTimer, ULONG Period, PVOID PreviousState);
 NTSTATUS NTAPI NtSetTimerEx(HANDLE TimerHandle, ULONG TimerSetInformationClass, PVOID TimerSetInformation,

@@ -1,20 +1,36 @@
 /* Console I/O (conio.h): _getch/_getche/_ungetch/_kbhit read the console's input (CONIN$), not
- * stdin, so redirecting stdin does not change what they see; _putch/_cputs write the console's
- * output (CONOUT$). Without a console input (CONIN$ is no console: no console, or here a host
- * stdin that is a pipe or file) _getch returns EOF and _kbhit 0, as the runtimes do when the
- * console handle cannot be had. */
+ * stdin, so redirecting stdin does not change what they see: _getch takes the next key press from
+ * the console's input records (ReadConsoleInputA; key-ups and keys without a character are
+ * skipped, a repeat count gives the key that many times), _kbhit peeks at them. _putch/_cputs write
+ * the console's output (CONOUT$). Without a console input (CONIN$ is no console: no console, or
+ * here a host stdin that is a pipe or file) _getch returns EOF and _kbhit 0, as the runtimes do
+ * when the console handle cannot be had. */
 #include "crtwin.h"
 #include "files/files.h"
 #include "errno.h"
 
+/* The console's INPUT_RECORD (wincon.h), a key event's part of it. */
+typedef struct {
+    BOOL bKeyDown;
+    unsigned short wRepeatCount, wVirtualKeyCode, wVirtualScanCode;
+    union { WCHAR UnicodeChar; char AsciiChar; } uChar;
+    DWORD dwControlKeyState;
+} KEY_EVENT_RECORD;
+typedef struct {
+    unsigned short EventType;
+    union { KEY_EVENT_RECORD KeyEvent; unsigned char size[16]; } Event;
+} INPUT_RECORD;
+#define KEY_EVENT 0x0001
 WINBASEAPI BOOL WINAPI GetConsoleMode(HANDLE, DWORD *);
 WINBASEAPI BOOL WINAPI SetConsoleMode(HANDLE, DWORD);
-WINBASEAPI BOOL WINAPI ReadConsoleA(HANDLE, void *, DWORD, DWORD *, void *);
+WINBASEAPI BOOL WINAPI ReadConsoleInputA(HANDLE, INPUT_RECORD *, DWORD, DWORD *);
+WINBASEAPI BOOL WINAPI PeekConsoleInputA(HANDLE, INPUT_RECORD *, DWORD, DWORD *);
 WINBASEAPI BOOL WINAPI WriteConsoleA(HANDLE, const void *, DWORD, DWORD *, void *);
 #define INVALID ((HANDLE)(intptr_t)-1)
 
 static HANDLE conin, conout;
 static int ungot = -1;
+static int repeat_char = -1, repeats;           /* the rest of a key event's repeat count */
 
 /* The console's handles, opened once (INVALID when there is no console behind them). */
 static HANDLE console(HANDLE *h, const WCHAR *name)
@@ -43,17 +59,33 @@ CRTEXP int _getch(void)
         crt_unlock_global();
         return c;
     }
+    if (repeats > 0) {
+        repeats--;
+        c = repeat_char;
+        crt_unlock_global();
+        return c;
+    }
     HANDLE h = console(&conin, conin_name);
     crt_unlock_global();
     if (h == INVALID)
         return -1;
-    DWORD mode, got = 0;
-    unsigned char ch;
-    GetConsoleMode(h, &mode);
-    SetConsoleMode(h, 0);                       /* a key at a time, no echo, no line editing */
-    BOOL ok = ReadConsoleA(h, &ch, 1, &got, NULL);
-    SetConsoleMode(h, mode);
-    return ok && got == 1 ? ch : -1;
+    for (;;) {                                  /* the next key press that gives a character */
+        INPUT_RECORD record;
+        DWORD got = 0;
+        if (!ReadConsoleInputA(h, &record, 1, &got) || got == 0)
+            return -1;
+        KEY_EVENT_RECORD *key = &record.Event.KeyEvent;
+        if (record.EventType != KEY_EVENT || !key->bKeyDown || key->uChar.AsciiChar == 0)
+            continue;
+        c = (unsigned char)key->uChar.AsciiChar;
+        if (key->wRepeatCount > 1) {
+            crt_lock_global();
+            repeat_char = c;
+            repeats = key->wRepeatCount - 1;
+            crt_unlock_global();
+        }
+        return c;
+    }
 }
 
 CRTEXP int _putch(int c)
@@ -87,14 +119,25 @@ CRTEXP int _ungetch(int c)
     return ungot;
 }
 
-/* Whether a key waits: one given back by _ungetch. (The console here has no key-event queue
- * to peek at, only the host's line input, so a key typed but not yet read is not seen.) */
+/* Whether a key waits: one given back by _ungetch or repeating, or a key press with a character
+ * among the console's input records (peeked at, not taken). */
 CRTEXP int _kbhit(void)
 {
     crt_lock_global();
-    int r = ungot >= 0;
+    int r = ungot >= 0 || repeats > 0;
+    HANDLE h = r ? INVALID : console(&conin, conin_name);
     crt_unlock_global();
-    return r;
+    if (h == INVALID)
+        return r;
+    INPUT_RECORD records[32];
+    DWORD got = 0;
+    if (!PeekConsoleInputA(h, records, 32, &got))
+        return 0;
+    for (DWORD i = 0; i < got; i++)
+        if (records[i].EventType == KEY_EVENT && records[i].Event.KeyEvent.bKeyDown &&
+            records[i].Event.KeyEvent.uChar.AsciiChar != 0)
+            return 1;
+    return 0;
 }
 
 CRTEXP int _cputs(const char *s)

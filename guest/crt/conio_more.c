@@ -2,16 +2,29 @@
  * _cputws), the line readers _cgets/_cgets_s and _cgetws/_cgetws_s (a line of the console's
  * input as typed, with its echo and editing, without its CR LF), and the _nolock forms (the
  * locked ones: the lock is recursive). As conio.c: the console's own handles (CONIN$, CONOUT$),
- * WEOF or NULL when there is no console. */
+ * WEOF or NULL when there is no console; _getwch takes key presses from the input records. */
 #include "crtwin.h"
 #include "files/files.h"
 #include "secure.h"
 
+/* The console's INPUT_RECORD (wincon.h), a key event's part of it. */
+typedef struct {
+    BOOL bKeyDown;
+    unsigned short wRepeatCount, wVirtualKeyCode, wVirtualScanCode;
+    union { WCHAR UnicodeChar; char AsciiChar; } uChar;
+    DWORD dwControlKeyState;
+} KEY_EVENT_RECORD;
+typedef struct {
+    unsigned short EventType;
+    union { KEY_EVENT_RECORD KeyEvent; unsigned char size[16]; } Event;
+} INPUT_RECORD;
+#define KEY_EVENT 0x0001
 typedef crt_wchar W;
 WINBASEAPI BOOL WINAPI GetConsoleMode(HANDLE, DWORD *);
 WINBASEAPI BOOL WINAPI SetConsoleMode(HANDLE, DWORD);
 WINBASEAPI BOOL WINAPI ReadConsoleA(HANDLE, void *, DWORD, DWORD *, void *);
 WINBASEAPI BOOL WINAPI ReadConsoleW(HANDLE, void *, DWORD, DWORD *, void *);
+WINBASEAPI BOOL WINAPI ReadConsoleInputW(HANDLE, INPUT_RECORD *, DWORD, DWORD *);
 WINBASEAPI BOOL WINAPI WriteConsoleW(HANDLE, const void *, DWORD, DWORD *, void *);
 int _getch(void);
 int _getche(void);
@@ -52,13 +65,14 @@ CRTEXP unsigned short _getwch(void)
     HANDLE h = console(&conin, conin_name);
     if (h == INVALID)
         return WEOF_;
-    DWORD mode, got = 0;
-    W ch;
-    GetConsoleMode(h, &mode);
-    SetConsoleMode(h, 0);                       /* a key at a time, no echo, no line editing */
-    BOOL ok = ReadConsoleW(h, &ch, 1, &got, NULL);
-    SetConsoleMode(h, mode);
-    return ok && got == 1 ? ch : WEOF_;
+    for (;;) {                                  /* the next key press that gives a character */
+        INPUT_RECORD record;
+        DWORD got = 0;
+        if (!ReadConsoleInputW(h, &record, 1, &got) || got == 0)
+            return WEOF_;
+        if (record.EventType == KEY_EVENT && record.Event.KeyEvent.bKeyDown && record.Event.KeyEvent.uChar.UnicodeChar)
+            return record.Event.KeyEvent.uChar.UnicodeChar;
+    }
 }
 
 CRTEXP unsigned short _putwch(W c)

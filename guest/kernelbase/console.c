@@ -1,14 +1,14 @@
 /* Family 2, the console and the standard handles. A handle is a console when the device behind
  * it is FILE_DEVICE_CONSOLE (the host's terminal); on any other handle the console calls fail with
  * ERROR_INVALID_HANDLE as on Windows, and C runtimes fall back to WriteFile. The console keeps
- * its modes, code pages, text attribute and control handlers here; WriteConsoleW sends UTF-8 to
- * the host terminal. Ctrl+C events are never raised (the host's signals do not reach the guest). */
+ * its modes, code pages and control handlers here (the screen and input buffers are the console
+ * device's: console_screen.c, console_input.c); WriteConsoleW sends UTF-8 to the host terminal.
+ * The host's signals do not reach the guest; GenerateConsoleCtrlEvent raises events (console_input.c). */
 #include "kernelbase.h"
 
 static UINT BaseConsoleCP = 437, BaseConsoleOutputCP = 437;          /* the en-US OEM code page */
 static DWORD BaseInputMode = 0x1F7;     /* PROCESSED, LINE, ECHO, INSERT, QUICK_EDIT, EXTENDED, AUTO_POSITION */
 static DWORD BaseOutputMode = 0x3;      /* ENABLE_PROCESSED_OUTPUT | ENABLE_WRAP_AT_EOL_OUTPUT */
-static WORD BaseTextAttribute = 0x07;
 static PHANDLER_ROUTINE BaseCtrlHandlers[64];
 static DWORD BaseCtrlHandlerCount;
 static BOOL BaseIgnoreCtrlC;
@@ -162,31 +162,6 @@ KBAPI BOOL WINAPI ReadConsoleW(HANDLE h, LPVOID buffer, DWORD count, LPDWORD rea
     return TRUE;
 }
 
-/* Windows 10's default console: a 120 x 9001 buffer seen through a 120 x 30 window. */
-KBAPI BOOL WINAPI GetConsoleScreenBufferInfo(HANDLE h, PCONSOLE_SCREEN_BUFFER_INFO info)
-{
-    if (!IsConsole(h) || IsInput(h)) {
-        SetLastError(ERROR_INVALID_HANDLE);
-        return FALSE;
-    }
-    info->dwSize = (COORD){120, 9001};
-    info->dwCursorPosition = (COORD){0, 0};
-    info->wAttributes = BaseTextAttribute;
-    info->srWindow = (SMALL_RECT){0, 0, 119, 29};
-    info->dwMaximumWindowSize = (COORD){120, 30};
-    return TRUE;
-}
-
-KBAPI BOOL WINAPI SetConsoleTextAttribute(HANDLE h, WORD attributes)
-{
-    if (!IsConsole(h) || IsInput(h)) {
-        SetLastError(ERROR_INVALID_HANDLE);
-        return FALSE;
-    }
-    BaseTextAttribute = attributes;
-    return TRUE;
-}
-
 KBAPI BOOL WINAPI SetConsoleCtrlHandler(PHANDLER_ROUTINE handler, BOOL add)
 {
     if (handler == NULL) {
@@ -216,4 +191,34 @@ KBAPI BOOL WINAPI SetConsoleCtrlHandler(PHANDLER_ROUTINE handler, BOOL add)
 KBAPI HWND WINAPI GetConsoleWindow(void)
 {
     return NULL;                                /* no window: the host's terminal is the console */
+}
+
+/* A control event's thread (Windows' CtrlRoutine): the handlers, last registered first, until one
+ * returns TRUE; if none does, the default handler ends the process with STATUS_CONTROL_C_EXIT. A
+ * Ctrl+C is dropped when SetConsoleCtrlHandler(NULL, TRUE) asked to ignore it. */
+static DWORD WINAPI CtrlRoutine(LPVOID param)
+{
+    DWORD event = (DWORD)(ULONG_PTR)param;
+    if (event == CTRL_C_EVENT && BaseIgnoreCtrlC)
+        return 0;
+    for (DWORD i = BaseCtrlHandlerCount; i-- > 0; )
+        if (BaseCtrlHandlers[i](event))
+            return 0;
+    RtlExitUserProcess((NTSTATUS)0xC000013A);
+}
+
+/* Ctrl+C or Ctrl+Break for the processes of a group sharing the console. The console here has one
+ * group the caller can name: its own (0, every process of the console, or its own process id). */
+KBAPI BOOL WINAPI GenerateConsoleCtrlEvent(DWORD event, DWORD group)
+{
+    if (event != CTRL_C_EVENT && event != CTRL_BREAK_EVENT) {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    if (group != 0 && group != GetCurrentProcessId())
+        return TRUE;                            /* no process of that group shares this console */
+    HANDLE t = CreateThread(NULL, 0, CtrlRoutine, (LPVOID)(ULONG_PTR)event, 0, NULL);
+    if (!t) return FALSE;
+    CloseHandle(t);
+    return TRUE;
 }

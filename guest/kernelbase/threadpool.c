@@ -6,68 +6,39 @@
  * (freed when its last callback returns), TrySubmitThreadpoolCallback, QueueUserWorkItem; the
  * callback instance's *WhenCallbackReturns actions, CallbackMayRunLong and
  * DisassociateCurrentThreadFromCallback. */
-#include "kernelbase.h"
-
-NTDLL void NTAPI RtlAcquireSRWLockExclusive(SRWLOCK *);
-NTDLL void NTAPI RtlReleaseSRWLockExclusive(SRWLOCK *);
-NTDLL void NTAPI RtlWakeConditionVariable(CONDITION_VARIABLE *);
-NTDLL void NTAPI RtlWakeAllConditionVariable(CONDITION_VARIABLE *);
+#include "threadpool.h"
 
 #define IDLE_TIMEOUT_MS 10000
 #define DEFAULT_MAXIMUM 512
 
-typedef struct _TP_ITEM {
-    struct _TP_ITEM *next;
-    struct _TP_WORK *work;                      /* a work object's callback, or */
-    PTP_SIMPLE_CALLBACK simple;                 /* TrySubmitThreadpoolCallback's, or */
-    LPTHREAD_START_ROUTINE routine;             /* QueueUserWorkItem's */
-    PVOID context;
-} TP_ITEM;
-
-struct _TP_POOL {
-    SRWLOCK lock;
-    CONDITION_VARIABLE ready;                   /* an item queued (workers wait on it) */
-    CONDITION_VARIABLE finished;                /* a callback returned (waiters for work objects) */
-    TP_ITEM *head, *tail;
-    DWORD workers, idle, minimum, maximum;
-    BOOL closing;
-};
-
-struct _TP_WORK {
-    struct _TP_POOL *pool;
-    PTP_WORK_CALLBACK callback;
-    PVOID context;
-    LONG queued, running;
-    BOOL closed;
-};
-
-/* What a callback's instance asks to be done when it returns. */
-struct _TP_CALLBACK_INSTANCE {
-    struct _TP_WORK *work;                      /* still counted as running until disassociated */
-    HANDLE event, semaphore, mutex;
-    LONG semaphore_count;
-    PCRITICAL_SECTION section;
-    HMODULE library;
-    BOOL may_run_long;
-};
-
-static struct _TP_POOL default_pool = { SRWLOCK_INIT, CONDITION_VARIABLE_INIT, CONDITION_VARIABLE_INIT, NULL, NULL,
+struct _TP_POOL TpDefaultPool = { SRWLOCK_INIT, CONDITION_VARIABLE_INIT, CONDITION_VARIABLE_INIT, NULL, NULL,
                                         0, 0, 0, DEFAULT_MAXIMUM, FALSE };
 
-static struct _TP_POOL *PoolOf(PTP_CALLBACK_ENVIRON env)
+struct _TP_POOL *TpPoolOf(PTP_CALLBACK_ENVIRON env)
 {
-    return env && env->Pool ? env->Pool : &default_pool;
+    return env && env->Pool ? env->Pool : &TpDefaultPool;
 }
 
-static void Free(void *p) { RtlFreeHeap(PEB_PROCESS_HEAP(), 0, p); }
+void TpFree(void *p) { RtlFreeHeap(PEB_PROCESS_HEAP(), 0, p); }
+#define Free TpFree
 
 /* A work object's callback is over for its waiters: count it, free a closed object with nothing left. */
-static void WorkDone(struct _TP_POOL *pool, struct _TP_WORK *work)
+void TpWorkDone(struct _TP_POOL *pool, struct _TP_WORK *work)
 {
     work->running--;
     RtlWakeAllConditionVariable(&pool->finished);
-    if (work->closed && work->queued == 0 && work->running == 0)
-        Free(work);
+    TpReleaseIfDone(work);
+}
+
+/* A closed object with nothing queued, running or pending goes (the lock held): its completion
+ * event is set, then its own destructor or the heap frees it. */
+void TpReleaseIfDone(struct _TP_WORK *work)
+{
+    if (!work->closed || work->queued || work->running || work->pending)
+        return;
+    if (work->done_event && work->done_event != INVALID_HANDLE_VALUE)
+        SetEvent(work->done_event);
+    if (work->destroy) work->destroy(work); else Free(work);
 }
 
 static void RunInstanceActions(struct _TP_CALLBACK_INSTANCE *inst)
@@ -77,6 +48,25 @@ static void RunInstanceActions(struct _TP_CALLBACK_INSTANCE *inst)
     if (inst->semaphore) ReleaseSemaphore(inst->semaphore, inst->semaphore_count, NULL);
     if (inst->event) SetEvent(inst->event);
     if (inst->library) FreeLibrary(inst->library);
+}
+
+/* Run one item's callback (counted as running by the caller), the instance's actions after it,
+ * then count it done. Called without the pool's lock. */
+void TpRunItem(struct _TP_POOL *pool, TP_ITEM *item)
+{
+    struct _TP_WORK *work = item->work;
+    struct _TP_CALLBACK_INSTANCE inst;
+    memset(&inst, 0, sizeof(inst));
+    inst.work = work;
+    if (item->invoke) item->invoke(&inst, item);
+    else if (work) work->callback(&inst, work->context, work);
+    else if (item->simple) item->simple(&inst, item->context);
+    else item->routine(item->context);
+    RunInstanceActions(&inst);
+    Free(item);
+    RtlAcquireSRWLockExclusive(&pool->lock);
+    if (inst.work) TpWorkDone(pool, inst.work);
+    RtlReleaseSRWLockExclusive(&pool->lock);
 }
 
 static DWORD WINAPI Worker(LPVOID param)
@@ -96,21 +86,10 @@ static DWORD WINAPI Worker(LPVOID param)
         TP_ITEM *item = pool->head;
         pool->head = item->next;
         if (pool->head == NULL) pool->tail = NULL;
-        struct _TP_WORK *work = item->work;
-        if (work) { work->queued--; work->running++; }
+        if (item->work) { item->work->queued--; item->work->running++; }
         RtlReleaseSRWLockExclusive(&pool->lock);
-
-        struct _TP_CALLBACK_INSTANCE inst;
-        memset(&inst, 0, sizeof(inst));
-        inst.work = work;
-        if (work) work->callback(&inst, work->context, work);
-        else if (item->simple) item->simple(&inst, item->context);
-        else item->routine(item->context);
-        RunInstanceActions(&inst);
-        Free(item);
-
+        TpRunItem(pool, item);
         RtlAcquireSRWLockExclusive(&pool->lock);
-        if (inst.work) WorkDone(pool, inst.work);
     }
 leave:
     pool->workers--;
@@ -121,7 +100,7 @@ leave:
 
 /* Queue an item (the lock held): wake an idle worker, or start one if none is idle and the
  * maximum allows. FALSE when no thread could be had at all. */
-static BOOL Enqueue(struct _TP_POOL *pool, TP_ITEM *item)
+BOOL TpEnqueue(struct _TP_POOL *pool, TP_ITEM *item)
 {
     item->next = NULL;
     if (pool->tail) pool->tail->next = item; else pool->head = item;
@@ -141,11 +120,18 @@ static BOOL Enqueue(struct _TP_POOL *pool, TP_ITEM *item)
     return pool->workers > 0;                   /* a busy worker will get to it */
 }
 
-static TP_ITEM *NewItem(void)
+TP_ITEM *TpNewItem(void)
 {
     TP_ITEM *item = RtlAllocateHeap(PEB_PROCESS_HEAP(), HEAP_ZERO_MEMORY, sizeof(*item));
     if (item == NULL) SetLastError(ERROR_NOT_ENOUGH_MEMORY);
     return item;
+}
+
+void TpInitBase(struct _TP_WORK *work, struct _TP_POOL *pool, PVOID context)
+{
+    memset(work, 0, sizeof(*work));
+    work->pool = pool;
+    work->context = context;
 }
 
 /* Pools. */
@@ -201,25 +187,26 @@ KBAPI PTP_WORK WINAPI CreateThreadpoolWork(PTP_WORK_CALLBACK callback, PVOID con
     if (callback == NULL) { SetLastError(ERROR_INVALID_PARAMETER); return NULL; }
     struct _TP_WORK *work = RtlAllocateHeap(PEB_PROCESS_HEAP(), HEAP_ZERO_MEMORY, sizeof(*work));
     if (work == NULL) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return NULL; }
-    work->pool = PoolOf(env);
+    TpInitBase(work, TpPoolOf(env), context);
     work->callback = callback;
-    work->context = context;
     return work;
 }
 
 KBAPI VOID WINAPI SubmitThreadpoolWork(PTP_WORK work)
 {
-    TP_ITEM *item = NewItem();
+    TP_ITEM *item = TpNewItem();
     if (item == NULL) return;
     item->work = work;
     struct _TP_POOL *pool = work->pool;
     RtlAcquireSRWLockExclusive(&pool->lock);
     work->queued++;
-    Enqueue(pool, item);
+    TpEnqueue(pool, item);
     RtlReleaseSRWLockExclusive(&pool->lock);
 }
 
-KBAPI VOID WINAPI WaitForThreadpoolWorkCallbacks(PTP_WORK work, BOOL cancel_pending)
+/* Wait until an object's callbacks are over (and its pending I/O, for an I/O object), first taking
+ * out of the queue those that have not started when cancel is set. */
+void TpWaitForCallbacks(struct _TP_WORK *work, BOOL cancel_pending)
 {
     struct _TP_POOL *pool = work->pool;
     RtlAcquireSRWLockExclusive(&pool->lock);
@@ -238,30 +225,40 @@ KBAPI VOID WINAPI WaitForThreadpoolWorkCallbacks(PTP_WORK work, BOOL cancel_pend
         }
         pool->tail = last;
     }
-    while (work->queued > 0 || work->running > 0)
+    while (work->queued > 0 || work->running > 0 || work->pending > 0)
         RtlSleepConditionVariableSRW(&pool->finished, &pool->lock, NULL, 0);
+    RtlReleaseSRWLockExclusive(&pool->lock);
+}
+
+KBAPI VOID WINAPI WaitForThreadpoolWorkCallbacks(PTP_WORK work, BOOL cancel_pending)
+{
+    TpWaitForCallbacks(work, cancel_pending);
+}
+
+/* Mark an object closed; it goes now if nothing of it is outstanding, else when the last callback returns. */
+void TpClose(struct _TP_WORK *work)
+{
+    struct _TP_POOL *pool = work->pool;         /* work may be freed under the lock */
+    RtlAcquireSRWLockExclusive(&pool->lock);
+    work->closed = TRUE;
+    TpReleaseIfDone(work);
     RtlReleaseSRWLockExclusive(&pool->lock);
 }
 
 KBAPI VOID WINAPI CloseThreadpoolWork(PTP_WORK work)
 {
-    struct _TP_POOL *pool = work->pool;
-    RtlAcquireSRWLockExclusive(&pool->lock);
-    work->closed = TRUE;
-    BOOL idle = work->queued == 0 && work->running == 0;
-    RtlReleaseSRWLockExclusive(&pool->lock);
-    if (idle) Free(work);
+    TpClose(work);
 }
 
 KBAPI BOOL WINAPI TrySubmitThreadpoolCallback(PTP_SIMPLE_CALLBACK callback, PVOID context, PTP_CALLBACK_ENVIRON env)
 {
-    TP_ITEM *item = NewItem();
+    TP_ITEM *item = TpNewItem();
     if (item == NULL) return FALSE;
     item->simple = callback;
     item->context = context;
-    struct _TP_POOL *pool = PoolOf(env);
+    struct _TP_POOL *pool = TpPoolOf(env);
     RtlAcquireSRWLockExclusive(&pool->lock);
-    BOOL ok = Enqueue(pool, item);
+    BOOL ok = TpEnqueue(pool, item);
     RtlReleaseSRWLockExclusive(&pool->lock);
     if (!ok) SetLastError(ERROR_NOT_ENOUGH_MEMORY);
     return ok;
@@ -272,13 +269,13 @@ KBAPI BOOL WINAPI TrySubmitThreadpoolCallback(PTP_SIMPLE_CALLBACK callback, PVOI
 KBAPI BOOL WINAPI QueueUserWorkItem(LPTHREAD_START_ROUTINE routine, PVOID context, ULONG flags)
 {
     (void)flags;
-    TP_ITEM *item = NewItem();
+    TP_ITEM *item = TpNewItem();
     if (item == NULL) return FALSE;
     item->routine = routine;
     item->context = context;
-    RtlAcquireSRWLockExclusive(&default_pool.lock);
-    BOOL ok = Enqueue(&default_pool, item);
-    RtlReleaseSRWLockExclusive(&default_pool.lock);
+    RtlAcquireSRWLockExclusive(&TpDefaultPool.lock);
+    BOOL ok = TpEnqueue(&TpDefaultPool, item);
+    RtlReleaseSRWLockExclusive(&TpDefaultPool.lock);
     if (!ok) SetLastError(ERROR_NOT_ENOUGH_MEMORY);
     return ok;
 }
@@ -301,7 +298,7 @@ KBAPI VOID WINAPI FreeLibraryWhenCallbackReturns(PTP_CALLBACK_INSTANCE inst, HMO
  * one is idle or could be started. */
 KBAPI BOOL WINAPI CallbackMayRunLong(PTP_CALLBACK_INSTANCE inst)
 {
-    struct _TP_POOL *pool = inst->work ? inst->work->pool : &default_pool;
+    struct _TP_POOL *pool = inst->work ? inst->work->pool : &TpDefaultPool;
     inst->may_run_long = TRUE;
     RtlAcquireSRWLockExclusive(&pool->lock);
     BOOL ok = pool->idle > 0;
@@ -319,7 +316,8 @@ KBAPI VOID WINAPI DisassociateCurrentThreadFromCallback(PTP_CALLBACK_INSTANCE in
     struct _TP_WORK *work = inst->work;
     if (work == NULL) return;
     inst->work = NULL;
-    RtlAcquireSRWLockExclusive(&work->pool->lock);
-    WorkDone(work->pool, work);
-    RtlReleaseSRWLockExclusive(&work->pool->lock);
+    struct _TP_POOL *pool = work->pool;         /* a closed work goes in TpWorkDone */
+    RtlAcquireSRWLockExclusive(&pool->lock);
+    TpWorkDone(pool, work);
+    RtlReleaseSRWLockExclusive(&pool->lock);
 }

@@ -16,6 +16,7 @@ import struct
 from ..io.access import FILE_APPEND_DATA, FILE_READ_DATA, FILE_WRITE_DATA
 from ..io.afd import AfdDevice
 from ..io.completion import IoCompletion, IopPostCompletion, Packet
+from ..io.console import ConsoleDevice
 from ..io.create import FILE_OPEN_REPARSE_POINT, IoCreateFile, IopCheckCreateParameters, OpenPacket
 from ..io.directory import DIRECTORY_CLASSES, query_directory
 from ..io.disk import FILE_CREATE, FILE_OPEN, FILE_OPEN_IF, VolumeDevice
@@ -464,8 +465,9 @@ def NtCancelIoFileEx(kernel, thread, handle, io_request, io_status):
 
 def NtDeviceIoControlFile(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status, code, in_buffer,
                           in_length, out_buffer, out_length):
-    """\\Device\\Afd and \\Device\\Nsi take I/O controls (pipes take theirs through NtFsControlFile):
-    a request completes now (the IO_STATUS_BLOCK, the event, the port) or stays pending in AFD."""
+    """\\Device\\Afd, \\Device\\Nsi and the console (\\Device\\ConDrv) take I/O controls (pipes take
+    theirs through NtFsControlFile): a request completes now (the IO_STATUS_BLOCK, the event, the
+    port) or a socket's stays pending in AFD."""
     code, in_length, out_length = code & 0xFFFFFFFF, in_length & 0xFFFFFFFF, out_length & 0xFFFFFFFF
     file = reference_file(thread, handle)
     space = thread.process.space
@@ -473,7 +475,7 @@ def NtDeviceIoControlFile(kernel, thread, handle, event_handle, apc_routine, apc
     input_data = space.probe_read(in_buffer, in_length) if in_length else b""
     probe_for_write(space, out_buffer, out_length)
     event = reference_event(thread, event_handle)
-    if not isinstance(file.device, (AfdDevice, NsiDevice)):
+    if not isinstance(file.device, (AfdDevice, NsiDevice, ConsoleDevice)):
         raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
     if event is not None:
         event.reset()

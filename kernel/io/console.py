@@ -6,7 +6,8 @@ Their device type says what the host's descriptors really are, since C runtimes 
 buffering from it: a terminal is FILE_DEVICE_CONSOLE, a pipe or socket FILE_DEVICE_NAMED_PIPE,
 a regular file FILE_DEVICE_DISK, /dev/null FILE_DEVICE_NULL. The end of the input is what that
 device would report: 0 bytes from a console, STATUS_PIPE_BROKEN from a pipe, STATUS_END_OF_FILE
-from a file.
+from a file. On a terminal the device also keeps the console's screen and input buffers
+(console_buffer.py; their I/O controls are console_api.py): text written moves the buffer's cursor.
 """
 import os
 import stat
@@ -19,6 +20,8 @@ from ..status import (
     STATUS_PIPE_BROKEN,
     NtStatusError,
 )
+from .console_api import ConsoleApi
+from .console_buffer import InputBuffer, ScreenBuffer
 from .device import (
     FILE_DEVICE_ALLOW_APPCONTAINER_TRAVERSAL,
     FILE_DEVICE_CONSOLE,
@@ -51,6 +54,21 @@ def host_device_type(fd: int) -> int:
 class ConsoleDevice(DeviceObject):
     device_type = FILE_DEVICE_CONSOLE
     characteristics = FILE_DEVICE_ALLOW_APPCONTAINER_TRAVERSAL
+
+    def __init__(self, kernel, nt_name: str):
+        super().__init__(kernel, nt_name)
+        self.screen = ScreenBuffer()
+        self.input = InputBuffer()
+        self.api = ConsoleApi(self)
+
+    def device_control(self, thread, file, code: int, data: bytes, out_buffer: int, out_length: int,
+                       io_status: int, event, apc_routine: int, apc_context: int):
+        """A console request completes at once: (status, bytes returned, output)."""
+        if not isinstance(file, ConsoleFile):
+            raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
+        status, information, out = self.api.device_control(file, code, data)
+        out = out[:out_length]
+        return status, min(information, len(out)), out
 
     def parse(self, request, remaining: str):
         from ..ob.namespace import nt_upcase
@@ -94,14 +112,22 @@ class ConsoleDevice(DeviceObject):
     def write(self, file, offset, data: bytes) -> int:
         if file.fd_host == 0:
             raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
+        if self.file_device_type(file) == FILE_DEVICE_CONSOLE:
+            self.screen.put_text(data.decode("utf-8", "replace"))   # conhost's processed output
+        return self.emit(file.fd_host, data)
+
+    def emit(self, fd: int, data: bytes) -> int:
+        """Bytes to the host's descriptor fd (or the output sink)."""
+        if not data:
+            return 0
         sink = self.kernel.output_sink
         if sink is not None:
-            sink(file.fd_host, data)
+            sink(fd, data)
             return len(data)
         view = memoryview(data)
         try:
             while view:
-                n = os.write(file.fd_host, view)
+                n = os.write(fd, view)
                 view = view[n:]
         except BrokenPipeError:
             raise                               # the reader went away: the command ends (exit 70)
