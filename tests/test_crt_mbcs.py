@@ -50,3 +50,17 @@ def test_flavours_round_differently():
     m, u = sample_expectation("crt_mbcs")["stdout"], sample_expectation("ucrt_mbcs")["stdout"]
     assert "fcvt 1235 4 0" in m and "fcvt 1234 4 0" in u
     assert "1.e+010" in m and "1.e+10 " in u
+
+
+@pytest.mark.parametrize("name", ["crt_mbtomb", "ucrt_mbtomb"])
+def test_mbbtombc_round_trip(name):
+    """_mbbtombc in code page 932: ASCII and half-width katakana to full width, _mbctombb back."""
+    r = run_kernel("boot", sample_path(name))
+    assert r.returncode == 0
+    rows = [line.split(" -> ") for line in r.stdout.decode().splitlines() if " -> " in line]
+    conv = {int(a, 16): (int(b, 16), int(c, 16)) for a, b, c in rows}
+    assert conv[0x41] == (0x8260, 0x41) and conv[0x20] == (0x8140, 0x20) and conv[0xB1] == (0x8341, 0xB1)
+    assert conv[0x5C] == (0x818F, 0x5C) and conv[0xDE] == (0x814A, 0xDE)    # yen sign, dakuten
+    for c in (0x1F, 0x7F, 0xA0, 0xE0):                                      # out of range: unchanged
+        assert conv[c] == (c, c)
+    assert "1252: 0041 8260" in r.stdout.decode()                           # another code page
