@@ -39,12 +39,10 @@ static int cvt(double x, int nd, int fixed, char *out, size_t size, int *decpt, 
 #ifdef CRT_MSVCRT
         n = crt_round_digits(d, n, &dp, 17, mode);
 #endif
-        int keep = fixed ? dp + nd : nd;
-        if (keep < 0)
-            keep = 0;
-        n = crt_round_digits(d, n, &dp, keep, mode);
-        if (n == 0 && fixed)                        /* rounded away: all zeros */
-            dp = -nd;
+        int keep = fixed ? dp + nd : nd, dp0 = dp;
+        n = keep < 0 ? 0 : crt_round_digits(d, n, &dp, keep, mode);
+        if (n == 0 && fixed)        /* rounded away: no digits, *decpt the value's own (Windows) */
+            dp = dp0;
     }
     int total = fixed ? dp + nd : nd;
     if (total < n)

@@ -56,7 +56,22 @@ CRTEXP size_t _mbsnccnt(const uc *s, size_t bytes)
     return n;
 }
 
-CRTEXP size_t _mbslen(const uc *s) { return _mbsnccnt(s, (size_t)-1); }
+/* _mbslen: a lead byte before the terminator is no character (Windows counts 0 for "\x81"). */
+CRTEXP size_t _mbslen(const uc *s)
+{
+    if (bad(s, s))
+        return 0;
+    size_t n = 0, i = 0;
+    int len;
+    while (s[i]) {
+        next(s + i, &len);
+        if (len == 1 && crt_mblead(s[i]))
+            break;
+        i += (size_t)len;
+        n++;
+    }
+    return n;
+}
 CRTEXP size_t _mbsnlen(const uc *s, size_t max) { return _mbsnccnt(s, max); }
 
 CRTEXP uc *_mbschr(const uc *s, unsigned c)
@@ -282,8 +297,8 @@ static size_t span(const uc *s, size_t limit, int bytes)
     int len;
     while (limit && s[i]) {
         next(s + i, &len);
-        if (bytes && (size_t)len > limit)
-            break;
+        if ((bytes && (size_t)len > limit) || (len == 1 && crt_mblead(s[i])))
+            break;                              /* a cut character, or a lead byte before the NUL */
         i += (size_t)len;
         limit -= bytes ? (size_t)len : 1;
     }

@@ -88,6 +88,16 @@ int main(void)
         printf("tok %s\n", t);
         t = _mbstok(NULL, (const unsigned char *)"\x81\x40");
     }
+    /* a lead byte before the terminator is no character: not counted, not copied (as Windows) */
+    unsigned char cut[6];
+    printf("dangling len %u %u\n", (unsigned)_mbslen((const unsigned char *)"\x81"),
+           (unsigned)_mbslen((const unsigned char *)"a\x81"));
+    memset(cut, 0xff, sizeof cut);
+    _mbsnbcpy(cut, (const unsigned char *)"\x81", 3);
+    printf("dangling cpy %02x %02x %02x %02x\n", cut[0], cut[1], cut[2], cut[3]);
+    memset(cut, 0xff, sizeof cut);
+    _mbsnbcpy(cut, (const unsigned char *)"\x82\xa0\x82\xa2", 3);
+    printf("cut cpy %02x %02x %02x %02x\n", cut[0], cut[1], cut[2], cut[3]);
     _setmbcp(_MB_CP_ANSI);
     printf("ansi mbcp %d\n", _getmbcp());
 
@@ -107,5 +117,14 @@ int main(void)
     printf("ecvt_s %d %s %d\n", r, e, dp);
     printf("ecvt_s small %d\n", _ecvt_s(e, 3, 2.5, 3, &dp, &sign));
     printf("gcvt_s small %d\n", _gcvt_s(e, 2, 2.5, 3));
+    /* rounding to nothing: no digits, the decimal point where the first would be */
+    char *z = _fcvt(0.0001, 1, &dp, &sign);
+    printf("fcvt tiny [%s] %d %d", z, dp, sign);
+    z = _fcvt(0.0001, -10, &dp, &sign);
+    printf(" [%s] %d", z, dp);
+    z = _ecvt(0.0, 3, &dp, &sign);
+    printf(" ecvt0 [%s] %d", z, dp);
+    z = _fcvt(0.0, 2, &dp, &sign);
+    printf(" fcvt0 [%s] %d\n", z, dp);
     return 0;
 }
