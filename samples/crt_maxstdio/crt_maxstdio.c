@@ -6,17 +6,20 @@
 #include <io.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <windows.h>
 
 #ifdef _UCRT
 #define CEILING 8192
+#else
+#define CEILING 2048
+#endif
+
+/* both runtimes call the handler installed (msvcrt.dll's default returns, the UCRT's ends the process) */
 static void handler(const wchar_t *e, const wchar_t *f, const wchar_t *fn, unsigned l, uintptr_t r)
 {
     (void)e; (void)f; (void)fn; (void)l; (void)r;
     printf("invalid parameter\n");
 }
-#else
-#define CEILING 2048
-#endif
 
 static int open_all(const char *path, int limit)
 {
@@ -31,6 +34,11 @@ int main(int argc, char **argv)
     (void)argc;
 #ifdef _UCRT
     _set_invalid_parameter_handler(handler);
+#else
+    /* mingw-w64's import library keeps its own copy: ask msvcrt.dll's export itself */
+    typedef _invalid_parameter_handler (__cdecl *set_fn)(_invalid_parameter_handler);
+    set_fn set = (set_fn)(void (*)(void))GetProcAddress(GetModuleHandleA("msvcrt.dll"), "_set_invalid_parameter_handler");
+    if (set) set(handler);
 #endif
     printf("default %d\n", _getmaxstdio());
     int r;
