@@ -62,6 +62,7 @@ typedef struct crt_ptd {
     crt_wchar wasctime_buf[32];     /* _wasctime's and _wctime's */
     int fpecode;                    /* _fpecode, the last floating-point exception's code */
     void *xcptinfo;                 /* _pxcptinfoptrs, the exception pointers signal handlers see */
+    unsigned char *mbstok_next;     /* _mbstok's place */
 } crt_ptd;
 crt_ptd *crt_getptd(void);
 

@@ -7,6 +7,7 @@ void crt_init_ptd(void);
 void crt_init_locks(void);
 void crt_publish_args(void);
 void crt_init_ctype(void);
+void crt_mbcs_init(void);
 void crt_detach(void);
 void crt_init_clock(void);
 void crt_init_pgmptr(void);
@@ -20,6 +21,7 @@ BOOL WINAPI CrtDllMain(HANDLE instance, DWORD reason, void *reserved)
         crt_init_heap();
         crt_init_locks();
         crt_init_ctype();
+        crt_mbcs_init();
         crt_init_args();
         crt_init_pgmptr();
         crt_publish_args();

@@ -10,7 +10,11 @@
 #define CRT_FTEXT 0x80
 #define CRT_O_TEXT 0x4000
 #define CRT_O_BINARY 0x8000
-#define CRT_NFD 64
+#ifdef CRT_UCRT
+#define CRT_NFD 8192            /* _NHANDLE_: the descriptor table's size (2048 in msvcrt.dll) */
+#else
+#define CRT_NFD 2048
+#endif
 
 typedef struct crt_fd {
     HANDLE handle;

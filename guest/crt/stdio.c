@@ -5,6 +5,7 @@
 #include "stdio.h"
 #include "lowio.h"
 #include "errno.h"
+#include "streams.h"
 
 CRTEXP FILE _iob[CRT_NIOB];
 static CRITICAL_SECTION stream_locks[CRT_NIOB];
@@ -24,14 +25,20 @@ void crt_init_stdio(void)
 
 void crt_lock_stream(FILE *f)
 {
+    CRITICAL_SECTION *more = crt_more_stream_lock(f);
     if (f >= _iob && f < _iob + CRT_NIOB)
         EnterCriticalSection(&stream_locks[f - _iob]);
+    else if (more)
+        EnterCriticalSection(more);
 }
 
 void crt_unlock_stream(FILE *f)
 {
+    CRITICAL_SECTION *more = crt_more_stream_lock(f);
     if (f >= _iob && f < _iob + CRT_NIOB)
         LeaveCriticalSection(&stream_locks[f - _iob]);
+    else if (more)
+        LeaveCriticalSection(more);
 }
 
 CRTEXP FILE *__iob_func(void)
@@ -141,9 +148,9 @@ CRTEXP int fflush(FILE *f)
 CRTEXP int _flushall(void)
 {
     int n = 0;
-    for (int i = 0; i < CRT_NIOB; i++)
-        if (_iob[i]._flag & (CRT_IOREAD | CRT_IOWRT | CRT_IORW)) {
-            crt_stream_flush(&_iob[i]);
+    for (int i = 0; i < crt_stream_count(); i++)
+        if (crt_stream_at(i) && (crt_stream_at(i)->_flag & (CRT_IOREAD | CRT_IOWRT | CRT_IORW))) {
+            crt_stream_flush(crt_stream_at(i));
             n++;
         }
     return n;

@@ -5,6 +5,7 @@
 #include "lowio.h"
 #include "files.h"
 #include "errno.h"
+#include "streams.h"
 
 int _wsopen_s(int *pfd, const WCHAR *path, int oflag, int shflag, int pmode);
 int _close(int fd);
@@ -43,19 +44,7 @@ static int parse_mode(const crt_wchar *mode, int *oflag, int *sflag)
     return 0;
 }
 
-static FILE *free_stream(void)
-{
-    for (int i = 3; i < CRT_NIOB; i++)
-        if (!(_iob[i]._flag & (CRT_IOREAD | CRT_IOWRT | CRT_IORW))) {
-            FILE *f = &_iob[i];
-            f->_ptr = f->_base = NULL;
-            f->_cnt = f->_bufsiz = f->_charbuf = 0;
-            f->_tmpfname = NULL;
-            return f;
-        }
-    crt_errno = CRT_EMFILE;
-    return NULL;
-}
+static FILE *free_stream(void) { return crt_stream_new(); }
 
 static FILE *open_stream(FILE *f, const crt_wchar *path, const crt_wchar *mode, int shflag)
 {
@@ -143,9 +132,9 @@ CRTEXP int fclose(FILE *f)
 CRTEXP int _fcloseall(void)
 {
     int n = 0;
-    for (int i = 3; i < CRT_NIOB; i++)
-        if (_iob[i]._flag & (CRT_IOREAD | CRT_IOWRT | CRT_IORW)) {
-            fclose(&_iob[i]);
+    for (int i = 3; i < crt_stream_count(); i++)
+        if (crt_stream_at(i) && (crt_stream_at(i)->_flag & (CRT_IOREAD | CRT_IOWRT | CRT_IORW))) {
+            fclose(crt_stream_at(i));
             n++;
         }
     return n;

@@ -4,6 +4,7 @@
  * the root of the current drive. Names are "s" + the process id in base 32 + "." + a counter in
  * base 32, as msvcrt.dll has always formed them. _wtmpnam(_s) are the UTF-16 forms; _rmtmp closes
  * the streams tmpfile opened. */
+#include "streams.h"
 #include "stdio.h"
 #include "files.h"
 #include "errno.h"
@@ -151,11 +152,13 @@ int fclose(FILE *f);
 CRTEXP int _rmtmp(void)
 {
     int n = 0;
-    for (int i = 3; i < CRT_NIOB; i++)
-        if (_iob[i]._tmpfname == tmpfile_mark && (_iob[i]._flag & (CRT_IOREAD | CRT_IOWRT | CRT_IORW))) {
-            _iob[i]._tmpfname = NULL;
-            if (fclose(&_iob[i]) == 0)
+    for (int i = 3; i < crt_stream_count(); i++) {
+        FILE *f = crt_stream_at(i);
+        if (f && f->_tmpfname == tmpfile_mark && (f->_flag & (CRT_IOREAD | CRT_IOWRT | CRT_IORW))) {
+            f->_tmpfname = NULL;
+            if (fclose(f) == 0)
                 n++;
         }
+    }
     return n;
 }
