@@ -1,47 +1,16 @@
-/* Family 1 (FormatMessageA/W): FROM_SYSTEM with Windows' English texts for the common errors,
- * FROM_STRING, inserts %1..%99 with their !printf! formats taken from a va_list or an argument
- * array, the escapes (%0 %n %r %t %% and friends), IGNORE_INSERTS, ALLOCATE_BUFFER (LocalAlloc)
- * and MAX_WIDTH_MASK (line breaks of the text become spaces; other widths are not done).
- * FROM_HMODULE (message tables in resources) is not done. */
-#include "kernelbase.h"
+/* Family 1 (FormatMessageA/W): the message from FROM_STRING, FROM_HMODULE (message_module.c)
+ * and/or FROM_SYSTEM (message_system.c, also for HRESULT_FROM_WIN32 codes), inserts %1..%99 with
+ * their !printf! formats taken from a va_list or an argument array, the escapes (%0 %n %r %t %%
+ * and friends), IGNORE_INSERTS, ALLOCATE_BUFFER (LocalAlloc) and the line width: MAX_WIDTH_MASK
+ * turns the text's line breaks into spaces, a width n also wraps the output at n columns. */
+#include "message.h"
 #include <stdarg.h>
 
-typedef struct { USHORT Id; const WCHAR *Text; } MESSAGE;
+/* The output: Width is the line width of a FORMAT_MESSAGE_MAX_WIDTH_MASK n (0: no wrapping) and
+ * LineStart where the output's current line begins. */
+typedef struct { WCHAR *Buffer; DWORD Length, Capacity, Width, LineStart; BOOL Failed; } MSGBUF;
 
-static const MESSAGE BaseMessages[] = {
-    {0, L"The operation completed successfully.\r\n"}, {1, L"Incorrect function.\r\n"},
-    {2, L"The system cannot find the file specified.\r\n"}, {3, L"The system cannot find the path specified.\r\n"},
-    {4, L"The system cannot open the file.\r\n"}, {5, L"Access is denied.\r\n"}, {6, L"The handle is invalid.\r\n"},
-    {8, L"Not enough memory resources are available to process this command.\r\n"}, {13, L"The data is invalid.\r\n"},
-    {14, L"Not enough memory resources are available to complete this operation.\r\n"},
-    {15, L"The system cannot find the drive specified.\r\n"}, {16, L"The directory cannot be removed.\r\n"},
-    {17, L"The system cannot move the file to a different disk drive.\r\n"}, {18, L"There are no more files.\r\n"},
-    {19, L"The media is write protected.\r\n"}, {21, L"The device is not ready.\r\n"},
-    {32, L"The process cannot access the file because it is being used by another process.\r\n"},
-    {33, L"The process cannot access the file because another process has locked a portion of the file.\r\n"},
-    {38, L"Reached the end of the file.\r\n"}, {50, L"The request is not supported.\r\n"}, {80, L"The file exists.\r\n"},
-    {87, L"The parameter is incorrect.\r\n"}, {109, L"The pipe has been ended.\r\n"},
-    {111, L"The file name is too long.\r\n"}, {112, L"There is not enough space on the disk.\r\n"},
-    {122, L"The data area passed to a system call is too small.\r\n"},
-    {123, L"The filename, directory name, or volume label syntax is incorrect.\r\n"},
-    {126, L"The specified module could not be found.\r\n"}, {127, L"The specified procedure could not be found.\r\n"},
-    {145, L"The directory is not empty.\r\n"}, {161, L"The specified path is invalid.\r\n"},
-    {183, L"Cannot create a file when that file already exists.\r\n"}, {193, L"%1 is not a valid Win32 application.\r\n"},
-    {203, L"The system could not find the environment option that was entered.\r\n"},
-    {206, L"The filename or extension is too long.\r\n"}, {234, L"More data is available.\r\n"},
-    {258, L"The wait operation timed out.\r\n"}, {259, L"No more data is available.\r\n"},
-    {267, L"The directory name is invalid.\r\n"}, {288, L"Attempt to release mutex not owned by caller.\r\n"},
-    {298, L"Too many posts were made to a semaphore.\r\n"}, {487, L"Attempt to access invalid address.\r\n"},
-    {995, L"The I/O operation has been aborted because of either a thread exit or an application request.\r\n"},
-    {997, L"Overlapped I/O operation is in progress.\r\n"}, {998, L"Invalid access to memory location.\r\n"},
-    {1004, L"Invalid flags.\r\n"},
-    {1113, L"No mapping for the Unicode character exists in the target multi-byte code page.\r\n"},
-    {1168, L"Element not found.\r\n"}, {1460, L"This operation returned because the timeout period expired.\r\n"},
-};
-
-typedef struct { WCHAR *Buffer; DWORD Length, Capacity; BOOL Failed; } MSGBUF;
-
-static void Put(MSGBUF *o, WCHAR c)
+static void PutRaw(MSGBUF *o, WCHAR c)
 {
     if (o->Length + 1 >= o->Capacity) {
         DWORD capacity = o->Capacity ? o->Capacity * 2 : 256;
@@ -52,6 +21,34 @@ static void Put(MSGBUF *o, WCHAR c)
         o->Capacity = capacity;
     }
     o->Buffer[o->Length++] = c;
+}
+
+/* A hard line break (%n, or %r's carriage return): the next line starts after it. */
+static void LineBreak(MSGBUF *o, BOOL cr_only)
+{
+    PutRaw(o, '\r');
+    if (!cr_only) PutRaw(o, '\n');
+    o->LineStart = o->Length;
+}
+
+/* One output character; a line that reaches the width is broken at its last space (the run of
+ * spaces there is dropped, what follows it moves to the next line) or, without a space, right
+ * after its last character. */
+static void Put(MSGBUF *o, WCHAR c)
+{
+    PutRaw(o, c);
+    if (o->Width == 0 || o->Failed || o->Length - o->LineStart < o->Width)
+        return;
+    DWORD space = o->Length;
+    while (space > o->LineStart && o->Buffer[space - 1] != ' ') space--;
+    if (space == o->LineStart) { LineBreak(o, FALSE); return; }
+    WCHAR carry[256];
+    DWORD carried = o->Length - space, keep = space - 1;
+    memcpy(carry, o->Buffer + space, carried * 2);
+    while (keep > o->LineStart && o->Buffer[keep - 1] == ' ') keep--;
+    o->Length = keep;
+    LineBreak(o, FALSE);
+    for (DWORD i = 0; i < carried; i++) PutRaw(o, carry[i]);
 }
 
 /* One insert: its value formatted by a printf conversion (flags, width, precision, size, type). */
@@ -128,8 +125,9 @@ static BOOL Expand(MSGBUF *o, const WCHAR *text, DWORD flags, va_list *args, con
     DWORD width = flags & FORMAT_MESSAGE_MAX_WIDTH_MASK;
     ULONG_PTR values[100];
     int taken = 0;
+    o->Width = width == FORMAT_MESSAGE_MAX_WIDTH_MASK ? 0 : width;
     for (const WCHAR *p = text; *p; ) {
-        if (width == FORMAT_MESSAGE_MAX_WIDTH_MASK && (*p == '\r' || *p == '\n')) {
+        if (width && (*p == '\r' || *p == '\n')) {    /* a line break of the text: a space */
             if (p[0] == '\r' && p[1] == '\n') p++;
             p++;
             Put(o, ' ');
@@ -170,8 +168,8 @@ static BOOL Expand(MSGBUF *o, const WCHAR *text, DWORD flags, va_list *args, con
         }
         switch (*p) {
         case '0': return TRUE;                  /* the end, without a final line break */
-        case 'n': Put(o, '\r'); Put(o, '\n'); p++; break;
-        case 'r': Put(o, '\r'); p++; break;
+        case 'n': LineBreak(o, FALSE); p++; break;
+        case 'r': LineBreak(o, TRUE); p++; break;
         case 't': Put(o, '\t'); p++; break;
         case 0: break;
         default: Put(o, *p++); break;            /* %% % %. %! */
@@ -180,34 +178,59 @@ static BOOL Expand(MSGBUF *o, const WCHAR *text, DWORD flags, va_list *args, con
     return TRUE;
 }
 
-static const WCHAR *SystemMessage(DWORD id)
+/* A system message as a heap string: a Win32 error code, or an HRESULT_FROM_WIN32 of one (0x8007xxxx). */
+static WCHAR *SystemMessage(DWORD id, DWORD lang)
 {
-    for (SIZE_T i = 0; i < sizeof(BaseMessages) / sizeof(BaseMessages[0]); i++)
-        if (BaseMessages[i].Id == id) return BaseMessages[i].Text;
-    return NULL;
+    if (lang && lang != MAKELANGID(LANG_ENGLISH, SUBLANG_ENGLISH_US) && PRIMARYLANGID(lang) != LANG_NEUTRAL) {
+        SetLastError(ERROR_RESOURCE_LANG_NOT_FOUND);    /* en-US is the one language of the table */
+        return NULL;
+    }
+    if ((id & 0xFFFF0000) == 0x80070000)
+        id &= 0xFFFF;
+    DWORD n;
+    const char *a = id >> 16 == 0 ? BaseSystemMessage(id, &n) : NULL;
+    if (a == NULL) { SetLastError(ERROR_MR_MID_NOT_FOUND); return NULL; }
+    WCHAR *text = RtlAllocateHeap(PEB_PROCESS_HEAP(), 0, ((SIZE_T)n + 1) * 2);
+    if (text == NULL) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return NULL; }
+    for (DWORD i = 0; i < n; i++) text[i] = (WCHAR)(UCHAR)a[i];   /* ASCII */
+    text[n] = 0;
+    return text;
+}
+
+/* The message text: FROM_STRING's, else the module's table (FROM_HMODULE) and then the system's
+ * (FROM_SYSTEM). A heap string in *owned when it is not the caller's. */
+static const WCHAR *Source(DWORD flags, LPCVOID source, DWORD id, DWORD lang, const WCHAR *wsource, WCHAR **owned)
+{
+    *owned = NULL;
+    if (flags & FORMAT_MESSAGE_FROM_STRING) {
+        const WCHAR *text = wsource ? wsource : source;
+        if (text == NULL) SetLastError(ERROR_INVALID_PARAMETER);
+        return text;
+    }
+    if (!(flags & (FORMAT_MESSAGE_FROM_HMODULE | FORMAT_MESSAGE_FROM_SYSTEM))) {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return NULL;
+    }
+    if (PRIMARYLANGID(lang) == LANG_NEUTRAL && SUBLANGID(lang) <= SUBLANG_SYS_DEFAULT)
+        lang = 0;                               /* neutral, user or system default: the fallback chain */
+    if (flags & FORMAT_MESSAGE_FROM_HMODULE)
+        *owned = BaseModuleMessage((HMODULE)source, id, lang);
+    if (*owned == NULL && (flags & FORMAT_MESSAGE_FROM_SYSTEM))
+        *owned = SystemMessage(id, lang);
+    return *owned;
 }
 
 /* The formatted message in o (heap, NUL-terminated), or FALSE with the error set. */
 static BOOL Format(DWORD flags, LPCVOID source, DWORD id, DWORD lang, va_list *args, MSGBUF *o, BOOL ansi, const WCHAR *wsource)
 {
     memset(o, 0, sizeof(*o));
-    const WCHAR *text;
-    if (flags & FORMAT_MESSAGE_FROM_STRING) {
-        text = wsource ? wsource : source;
-        if (text == NULL) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
-    } else if (flags & FORMAT_MESSAGE_FROM_SYSTEM) {
-        if (lang && lang != 0x409 && PRIMARYLANGID(lang) != LANG_NEUTRAL && lang != 0x400) {
-            SetLastError(ERROR_RESOURCE_LANG_NOT_FOUND);
-            return FALSE;
-        }
-        text = id >> 16 == 0 ? SystemMessage(id) : NULL;
-        if (text == NULL) { SetLastError(ERROR_MR_MID_NOT_FOUND); return FALSE; }
-    } else {
-        SetLastError(flags & FORMAT_MESSAGE_FROM_HMODULE ? ERROR_RESOURCE_TYPE_NOT_FOUND : ERROR_INVALID_PARAMETER);
-        return FALSE;
-    }
+    WCHAR *owned;
+    const WCHAR *text = Source(flags, source, id, lang, wsource, &owned);
+    if (text == NULL) return FALSE;
     const DWORD_PTR *array = (flags & FORMAT_MESSAGE_ARGUMENT_ARRAY) ? (const DWORD_PTR *)args : NULL;
-    if (!Expand(o, text, flags, array ? NULL : args, array, ansi) || (Put(o, 0), o->Failed)) {
+    BOOL ok = Expand(o, text, flags, array ? NULL : args, array, ansi) && (PutRaw(o, 0), !o->Failed);
+    RtlFreeHeap(PEB_PROCESS_HEAP(), 0, owned);
+    if (!ok) {
         if (o->Failed) SetLastError(ERROR_NOT_ENOUGH_MEMORY);
         RtlFreeHeap(PEB_PROCESS_HEAP(), 0, o->Buffer);
         return FALSE;
