@@ -27,6 +27,8 @@ reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.t
   msvc_cxx = ["x.cpp", ...]    C++ sources compiled by clang for the MSVC ABI (x86_64-pc-windows-msvc:
                                MSVC's exception tables and name decoration) and linked into the exe
   resources = ["x.rc", ...]    resource scripts compiled by windres and linked into the exe
+  messages = ["x.mc", ...]     message texts compiled by windmc (UTF-16 entries, -U) into x.rc and
+                               its MSG*.bin message tables, then by windres like a resource script
   asm = ["x.S", ...]           assembler sources (preprocessed .S) assembled by the cross compiler and
                                linked into the exe
   [[dll]]                      a DLL of the sample, built first, beside the exe:
@@ -59,6 +61,7 @@ ZIG = os.environ.get("ZIG", "").split() or [sys.executable, "-m", "ziglang"]
 ZIG_FLAGS = ["-target", "x86_64-windows-gnu", "-O2", "-s", "-Wall", "-Werror"]
 RUNTIMES = {"zig": ("cc", ".c"), "zig-c++": ("c++", ".cpp")}
 WINDRES = os.environ.get("MINGW_WINDRES", "x86_64-w64-mingw32-windres")
+WINDMC = os.environ.get("MINGW_WINDMC", "x86_64-w64-mingw32-windmc")
 BASE = ["-O2", "-ffreestanding", "-nostdlib", "-fno-stack-protector", "-fno-ident", "-mno-stack-arg-probe",
         "-Wall", "-Werror", "-Wl,--no-insert-timestamp", "-Wl,--major-os-version=10"]
 FLAGS = BASE + ["-Wl,--entry,Entry", "-Wl,--subsystem,console", "-Wl,--major-subsystem-version=6"]
@@ -190,6 +193,9 @@ def build(out_dir: str, only: set | None = None) -> None:
                 cmd += _link_inputs(["ntdll.dll", *dll.get("imports", [])], folder)
                 _run(cmd, folder, f"{name}/{dll['name']}")
             objects = []
+            for mc in spec.get("messages", []):
+                _run([WINDMC, "-U", "-h", ".", "-r", ".", mc], folder, f"{name}/{mc}")
+                spec.setdefault("resources", []).append(os.path.splitext(mc)[0] + ".rc")
             for rc in spec.get("resources", []):
                 obj = rc + ".o"
                 _run([WINDRES, "-O", "coff", "-i", rc, "-o", obj], folder, f"{name}/{rc}")

@@ -63,7 +63,7 @@ static void Insert(MSGBUF *o, const WCHAR *spec, ULONG_PTR value, BOOL ansi_stri
     }
     while (*p >= '0' && *p <= '9') width = width * 10 + (*p++ - '0');
     if (*p == '.') { precision = 0; p++; while (*p >= '0' && *p <= '9') precision = precision * 10 + (*p++ - '0'); }
-    BOOL size64 = FALSE;                        /* I64, ll and I (pointer-sized) are 64-bit; l and h are not */
+    BOOL size64 = FALSE, sized = TRUE;          /* I64, ll and I (pointer-sized) are 64-bit; l and h are not */
     if (*p == 'h') { wide_string = FALSE; p++; }
     else if (p[0] == 'l' && p[1] == 'l') { size64 = TRUE; p += 2; }
     else if (*p == 'l') { wide_string = TRUE; p++; }
@@ -71,12 +71,13 @@ static void Insert(MSGBUF *o, const WCHAR *spec, ULONG_PTR value, BOOL ansi_stri
     else if (p[0] == 'I' && p[1] == '3' && p[2] == '2') p += 3;
     else if (*p == 'I') { size64 = TRUE; p++; }
     else if (*p == 'w') { wide_string = TRUE; p++; }
+    else sized = FALSE;                         /* h, l and w fix a string's width; S then flips nothing */
     WCHAR digits[40];
     int n = 0;
     const WCHAR *text = digits;
     char type = (char)*p;
     if (type == 's' || type == 'S') {
-        if (type == 'S') wide_string = !wide_string;
+        if (type == 'S' && !sized) wide_string = !wide_string;
         if (value == 0) { text = L"(null)"; n = 6; }
         else if (wide_string) { text = (const WCHAR *)value; n = (int)wcslen(text); }
         else {                                  /* an ANSI string, in UTF-16 for the output */
@@ -94,7 +95,10 @@ static void Insert(MSGBUF *o, const WCHAR *spec, ULONG_PTR value, BOOL ansi_stri
         }
         if (precision >= 0 && n > precision) n = precision;
     } else if (type == 'c' || type == 'C') {
-        digits[0] = (WCHAR)value; n = 1;
+        if (type == 'C' && !sized) wide_string = !wide_string;
+        char byte = (char)value;                /* an ANSI character through the ACP */
+        if (wide_string || !MultiByteToWideChar(CP_ACP, 0, &byte, 1, digits, 1)) digits[0] = (WCHAR)value;
+        n = 1;
     } else {
         if (type == 'p') size64 = TRUE;
         ULONG64 v = size64 ? value : (ULONG)value;
