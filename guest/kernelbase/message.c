@@ -123,12 +123,24 @@ static void Insert(MSGBUF *o, const WCHAR *spec, ULONG_PTR value, BOOL ansi_stri
     if (left) for (int i = 0; i < pad; i++) Put(o, ' ');
 }
 
+/* The insert arguments: an array, or a va_list read in order as far as an insert needs. */
+typedef struct { const DWORD_PTR *Array; va_list *List; ULONG_PTR Taken[128]; int Count; } ARGS;
+
+static BOOL Arg(ARGS *a, int n, ULONG_PTR *value)
+{
+    if (n < 1 || n > 128) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    if (a->Array) { *value = a->Array[n - 1]; return TRUE; }
+    while (a->Count < n) a->Taken[a->Count++] = va_arg(*a->List, ULONG_PTR);
+    *value = a->Taken[n - 1];
+    return TRUE;
+}
+
 /* The message text with its inserts: returns FALSE (error set) on a missing argument. */
 static BOOL Expand(MSGBUF *o, const WCHAR *text, DWORD flags, va_list *args, const DWORD_PTR *array, BOOL ansi)
 {
     DWORD width = flags & FORMAT_MESSAGE_MAX_WIDTH_MASK;
-    ULONG_PTR values[100];
-    int taken = 0;
+    ARGS a = {array, args, {0}, 0};
+    int last = 0;                               /* the highest argument an insert took */
     o->Width = width == FORMAT_MESSAGE_MAX_WIDTH_MASK ? 0 : width;
     for (const WCHAR *p = text; *p; ) {
         if (width && (*p == '\r' || *p == '\n')) {    /* a line break of the text: a space */
@@ -160,14 +172,26 @@ static BOOL Expand(MSGBUF *o, const WCHAR *text, DWORD flags, va_list *args, con
                 continue;
             }
             if (array == NULL && args == NULL) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+            /* A * width or precision takes the insert's own argument first, then the ones after
+             * the last taken: "%1!*.*u!,%1!*.*u!" reads 1 2 3, then 1 4 5. */
+            WCHAR expanded[48];
+            int base = index > last ? index : last, k = 0;
+            SIZE_T e = 0;
             ULONG_PTR value;
-            if (array) {
-                value = array[index - 1];
-            } else {
-                while (taken < index) values[taken++] = va_arg(*args, ULONG_PTR);
-                value = values[index - 1];
+            for (const WCHAR *s = spec; *s && e < 40; s++) {
+                if (*s != '*') { expanded[e++] = *s; continue; }
+                if (!Arg(&a, k ? base + k : index, &value)) return FALSE;
+                k++;
+                WCHAR digits[12];
+                int d = 0;
+                for (ULONG v = (ULONG)value; d == 0 || v; v /= 10) digits[d++] = (WCHAR)('0' + v % 10);
+                while (d) expanded[e++] = digits[--d];
             }
-            Insert(o, spec, value, ansi);
+            expanded[e] = 0;
+            int at = k ? base + k : index;
+            if (!Arg(&a, at, &value)) return FALSE;
+            if (at > last) last = at;
+            Insert(o, expanded, value, ansi);
             continue;
         }
         switch (*p) {

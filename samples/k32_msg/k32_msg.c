@@ -2,6 +2,7 @@
  * Rust's io::Error, Go's Errno and C programs ask), HRESULT_FROM_WIN32 codes, the line width
  * (MAX_WIDTH_MASK n: wrapping) and FormatMessageA's insert conversions. Exit code: failed checks. */
 #include "../k32.h"
+#include <stdarg.h>
 
 static const DWORD Codes[] = {
     0, 2, 3, 5, 6, 8, 14, 32, 34, 87, 109, 122, 123, 183, 193, 231, 267, 995, 1224, 1311, 1450, 1816,
@@ -31,6 +32,16 @@ static void Wrap(DWORD width, const char *in, const char *want)
     PrintText(out);
     Print("]\n");
     failures += !ok;
+}
+
+/* FormatMessageA over a va_list of the call's own arguments. */
+static DWORD FromList(char *out, const char *format, ...)
+{
+    va_list list;
+    va_start(list, format);
+    DWORD n = FormatMessageA(FORMAT_MESSAGE_FROM_STRING, format, 0, 0, out, 256, &list);
+    va_end(list);
+    return n;
 }
 
 void Entry(void)
@@ -111,5 +122,20 @@ void Entry(void)
     FormatMessageW(FORMAT_MESSAGE_FROM_STRING | FORMAT_MESSAGE_ARGUMENT_ARRAY, L"%1!lS! %2!C!", 0, 0, w, 1024,
                    (va_list *)wsized);
     Check(w[0] == 'w' && w[4] == ' ' && w[5] == 0xE9 && w[6] == 0, "W: l wins over S; %2!C! is an ACP byte");
+
+    /* A * width or precision takes arguments: the insert's own, then those after the last taken. */
+    char o[256];
+    Check(FromList(o, "%1!*.*u!", 5, 3, 1) == 5 && lstrcmpA(o, "  001") == 0, "va_list: %1!*.*u! (5, 3, 1)");
+    Check(FromList(o, "%1!*.*u!,%1!*.*u!", 5, 3, 1, 4, 2) == 11 && lstrcmpA(o, "  001, 0002") == 0,
+          "va_list: %1!*.*u! twice reads 1 2 3, then 1 4 5");
+    Check(FromList(o, "%1!*s!", 4, "t") == 4 && lstrcmpA(o, "   t") == 0, "va_list: %1!*s!");
+    Check(FromList(o, "%1!4.2u!", 3) == 4 && lstrcmpA(o, "  03") == 0, "%1!4.2u!");
+    DWORD_PTR stars[] = {6, 4, 2, 5, 3, 1};
+    FormatMessageA(FORMAT_MESSAGE_FROM_STRING | FORMAT_MESSAGE_ARGUMENT_ARRAY, "%1!*.*u!,%1!*.*u!", 0, 0, o, 256,
+                   (va_list *)stars);
+    Check(lstrcmpA(o, "  0002, 00003") == 0, "array: %1!*.*u! twice");
+    FormatMessageA(FORMAT_MESSAGE_FROM_STRING | FORMAT_MESSAGE_ARGUMENT_ARRAY, "%1!*.*u!,%4!*.*u!", 0, 0, o, 256,
+                   (va_list *)stars);
+    Check(lstrcmpA(o, "  0002,  001") == 0, "array: %1!*.*u!,%4!*.*u!");
     ExitProcess((UINT)failures);
 }
