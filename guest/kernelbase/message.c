@@ -267,6 +267,8 @@ static BOOL Format(DWORD flags, LPCVOID source, DWORD id, DWORD lang, va_list *a
     return TRUE;
 }
 
+/* FormatMessageW's output: an ALLOCATE_BUFFER block (none for an empty message: ERROR_NO_WORK_DONE),
+ * or the caller's buffer, which a message too long still gets the start of, NUL-terminated. */
 KBAPI DWORD WINAPI FormatMessageW(DWORD flags, LPCVOID source, DWORD id, DWORD lang, LPWSTR buffer, DWORD size,
                                   va_list *args)
 {
@@ -275,11 +277,13 @@ KBAPI DWORD WINAPI FormatMessageW(DWORD flags, LPCVOID source, DWORD id, DWORD l
     if (!Format(flags, source, id, lang, args, &o, FALSE, NULL)) return 0;
     DWORD n = o.Length;
     if (flags & FORMAT_MESSAGE_ALLOCATE_BUFFER) {
-        WCHAR *local = LocalAlloc(LMEM_FIXED, ((n + 1) > size ? n + 1 : size) * 2);
+        WCHAR *local = n ? LocalAlloc(LMEM_FIXED, ((n + 1) > size ? n + 1 : size) * 2) : NULL;
         if (local) memcpy(local, o.Buffer, (n + 1) * 2);
+        else SetLastError(n ? ERROR_NOT_ENOUGH_MEMORY : ERROR_NO_WORK_DONE);
         *(WCHAR **)buffer = local;
         if (local == NULL) n = 0;
     } else if (n + 1 > size) {
+        if (size) { memcpy(buffer, o.Buffer, (size - 1) * 2); buffer[size - 1] = 0; }
         SetLastError(ERROR_INSUFFICIENT_BUFFER);
         n = 0;
     } else {
@@ -289,25 +293,28 @@ KBAPI DWORD WINAPI FormatMessageW(DWORD flags, LPCVOID source, DWORD id, DWORD l
     return n;
 }
 
+/* FormatMessageA: the same in the ACP; a buffer too small is left as it was. */
 KBAPI DWORD WINAPI FormatMessageA(DWORD flags, LPCVOID source, DWORD id, DWORD lang, LPSTR buffer, DWORD size,
                                   va_list *args)
 {
     MSGBUF o;
     WCHAR *wsource = NULL;
-    if (buffer == NULL) { SetLastError(ERROR_INVALID_PARAMETER); return 0; }
+    BOOL allocate = (flags & FORMAT_MESSAGE_ALLOCATE_BUFFER) != 0;
+    if (buffer == NULL && allocate) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return 0; }
     if ((flags & FORMAT_MESSAGE_FROM_STRING) && source && !(wsource = BaseWideName(source))) return 0;
     BOOL ok = Format(flags, source, id, lang, args, &o, TRUE, wsource);
     RtlFreeHeap(PEB_PROCESS_HEAP(), 0, wsource);
     if (!ok) return 0;
     int bytes = WideCharToMultiByte(CP_ACP, 0, o.Buffer, (int)o.Length + 1, NULL, 0, NULL, NULL);
     DWORD n = (DWORD)bytes - 1;
-    if (flags & FORMAT_MESSAGE_ALLOCATE_BUFFER) {
-        char *local = LocalAlloc(LMEM_FIXED, (DWORD)bytes > size ? (DWORD)bytes : size);
+    if (allocate) {
+        char *local = n ? LocalAlloc(LMEM_FIXED, (DWORD)bytes > size ? (DWORD)bytes : size) : NULL;
         if (local) WideCharToMultiByte(CP_ACP, 0, o.Buffer, (int)o.Length + 1, local, bytes, NULL, NULL);
+        else SetLastError(n ? ERROR_NOT_ENOUGH_MEMORY : ERROR_NO_WORK_DONE);
         *(char **)buffer = local;
         if (local == NULL) n = 0;
-    } else if ((DWORD)bytes > size) {
-        SetLastError(ERROR_INSUFFICIENT_BUFFER);
+    } else if ((DWORD)bytes > size || buffer == NULL) {
+        SetLastError((DWORD)bytes > size ? ERROR_INSUFFICIENT_BUFFER : ERROR_INVALID_PARAMETER);
         n = 0;
     } else {
         WideCharToMultiByte(CP_ACP, 0, o.Buffer, (int)o.Length + 1, buffer, bytes, NULL, NULL);

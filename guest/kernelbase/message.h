@@ -10,3 +10,7 @@ const char *BaseSystemMessage(DWORD id, DWORD *length);
 /* The text of message `id` in the RT_MESSAGETABLE resource of `module` (NULL: the process's
  * image) in language `lang`, as a heap string; NULL with the last error set. */
 WCHAR *BaseModuleMessage(HMODULE module, DWORD id, DWORD lang);
+
+#ifndef ERROR_NO_WORK_DONE
+#define ERROR_NO_WORK_DONE 235L                 /* winerror.h's; mingw-w64's lacks it */
+#endif

@@ -4,6 +4,10 @@
 #include "../k32.h"
 #include <stdarg.h>
 
+#ifndef ERROR_NO_WORK_DONE
+#define ERROR_NO_WORK_DONE 235L
+#endif
+
 static const DWORD Codes[] = {
     0, 2, 3, 5, 6, 8, 14, 32, 34, 87, 109, 122, 123, 183, 193, 231, 267, 995, 1224, 1311, 1450, 1816,
     2250, 10004, 10013, 10035, 10048, 10049, 10053, 10054, 10060, 10061, 10065, 11001, 11004, 14001,
@@ -137,5 +141,27 @@ void Entry(void)
     FormatMessageA(FORMAT_MESSAGE_FROM_STRING | FORMAT_MESSAGE_ARGUMENT_ARRAY, "%1!*.*u!,%4!*.*u!", 0, 0, o, 256,
                    (va_list *)stars);
     Check(lstrcmpA(o, "  0002,  001") == 0, "array: %1!*.*u!,%4!*.*u!");
+
+    /* The output buffer: an empty message allocates nothing; W truncates, A leaves a short buffer. */
+    char *block = (char *)1;
+    CheckError(FormatMessageA(FORMAT_MESSAGE_FROM_STRING | FORMAT_MESSAGE_ALLOCATE_BUFFER, "", 0, 0, (char *)&block, 0,
+                              NULL) == 0 && block == NULL, ERROR_NO_WORK_DONE, "A: ALLOCATE_BUFFER of \"\" -> NULL, ERROR_NO_WORK_DONE");
+    WCHAR *wblock = (WCHAR *)1;
+    CheckError(FormatMessageW(FORMAT_MESSAGE_FROM_STRING | FORMAT_MESSAGE_ALLOCATE_BUFFER, L"", 0, 0, (WCHAR *)&wblock,
+                              0, NULL) == 0 && wblock == NULL, ERROR_NO_WORK_DONE, "W: ALLOCATE_BUFFER of \"\" -> NULL, ERROR_NO_WORK_DONE");
+    WCHAR small[6] = L"xxxxx";
+    CheckError(FormatMessageW(FORMAT_MESSAGE_FROM_STRING, L"test", 0, 0, small, 4, NULL) == 0 && small[0] == 't' &&
+               small[2] == 's' && small[3] == 0 && small[4] == 'x', ERROR_INSUFFICIENT_BUFFER, "W: 4 characters hold \"tes\"");
+    char asmall[6] = "xxxxx";
+    CheckError(FormatMessageA(FORMAT_MESSAGE_FROM_STRING, "test", 0, 0, asmall, 4, NULL) == 0 &&
+               lstrcmpA(asmall, "xxxxx") == 0, ERROR_INSUFFICIENT_BUFFER, "A: a short buffer stays as it was");
+    CheckError(FormatMessageA(FORMAT_MESSAGE_FROM_SYSTEM, NULL, 0, 0, NULL, 0, NULL) == 0, ERROR_INSUFFICIENT_BUFFER,
+               "A: no buffer of size 0 -> ERROR_INSUFFICIENT_BUFFER");
+    CheckError(FormatMessageA(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_ALLOCATE_BUFFER, NULL, 0, 0, NULL, 0, NULL) == 0,
+               ERROR_NOT_ENOUGH_MEMORY, "A: ALLOCATE_BUFFER to NULL -> ERROR_NOT_ENOUGH_MEMORY");
+    CheckError(FormatMessageW(FORMAT_MESSAGE_FROM_SYSTEM, NULL, 0, 0, NULL, 256, NULL) == 0, ERROR_INVALID_PARAMETER,
+               "W: no buffer -> ERROR_INVALID_PARAMETER");
+    CheckError(FormatMessageA(FORMAT_MESSAGE_FROM_SYSTEM, NULL, ERROR_BAD_EXE_FORMAT, 0, a, sizeof(a), NULL) == 0,
+               ERROR_INVALID_PARAMETER, "an insert without arguments -> ERROR_INVALID_PARAMETER");
     ExitProcess((UINT)failures);
 }
