@@ -6,123 +6,6 @@
 #include "message.h"
 #include <stdarg.h>
 
-/* The output: Width is the line width of a FORMAT_MESSAGE_MAX_WIDTH_MASK n (0: no wrapping) and
- * LineStart where the output's current line begins. */
-typedef struct { WCHAR *Buffer; DWORD Length, Capacity, Width, LineStart; BOOL Failed; } MSGBUF;
-
-static void PutRaw(MSGBUF *o, WCHAR c)
-{
-    if (o->Length + 1 >= o->Capacity) {
-        DWORD capacity = o->Capacity ? o->Capacity * 2 : 256;
-        WCHAR *b = o->Buffer ? RtlReAllocateHeap(PEB_PROCESS_HEAP(), 0, o->Buffer, capacity * 2)
-                             : RtlAllocateHeap(PEB_PROCESS_HEAP(), 0, capacity * 2);
-        if (b == NULL) { o->Failed = TRUE; return; }
-        o->Buffer = b;
-        o->Capacity = capacity;
-    }
-    o->Buffer[o->Length++] = c;
-}
-
-/* A hard line break (%n, or %r's carriage return): the next line starts after it. */
-static void LineBreak(MSGBUF *o, BOOL cr_only)
-{
-    PutRaw(o, '\r');
-    if (!cr_only) PutRaw(o, '\n');
-    o->LineStart = o->Length;
-}
-
-/* One output character; a line that reaches the width is broken at its last space (the run of
- * spaces there is dropped, what follows it moves to the next line) or, without a space, right
- * after its last character. */
-static void Put(MSGBUF *o, WCHAR c)
-{
-    PutRaw(o, c);
-    if (o->Width == 0 || o->Failed || o->Length - o->LineStart < o->Width)
-        return;
-    DWORD space = o->Length;
-    while (space > o->LineStart && o->Buffer[space - 1] != ' ') space--;
-    if (space == o->LineStart) { LineBreak(o, FALSE); return; }
-    WCHAR carry[256];
-    DWORD carried = o->Length - space, keep = space - 1;
-    memcpy(carry, o->Buffer + space, carried * 2);
-    while (keep > o->LineStart && o->Buffer[keep - 1] == ' ') keep--;
-    o->Length = keep;
-    LineBreak(o, FALSE);
-    for (DWORD i = 0; i < carried; i++) PutRaw(o, carry[i]);
-}
-
-/* One insert: its value formatted by a printf conversion (flags, width, precision, size, type). */
-static void Insert(MSGBUF *o, const WCHAR *spec, ULONG_PTR value, BOOL ansi_strings)
-{
-    BOOL left = FALSE, zero = FALSE, wide_string = !ansi_strings;
-    int width = 0, precision = -1;
-    const WCHAR *p = spec;
-    for (; *p == '-' || *p == '0' || *p == '+' || *p == ' ' || *p == '#'; p++) {
-        if (*p == '-') left = TRUE;
-        if (*p == '0') zero = TRUE;
-    }
-    while (*p >= '0' && *p <= '9') width = width * 10 + (*p++ - '0');
-    if (*p == '.') { precision = 0; p++; while (*p >= '0' && *p <= '9') precision = precision * 10 + (*p++ - '0'); }
-    BOOL size64 = FALSE, sized = TRUE;          /* I64, ll and I (pointer-sized) are 64-bit; l and h are not */
-    if (*p == 'h') { wide_string = FALSE; p++; }
-    else if (p[0] == 'l' && p[1] == 'l') { size64 = TRUE; p += 2; }
-    else if (*p == 'l') { wide_string = TRUE; p++; }
-    else if (p[0] == 'I' && p[1] == '6' && p[2] == '4') { size64 = TRUE; p += 3; }
-    else if (p[0] == 'I' && p[1] == '3' && p[2] == '2') p += 3;
-    else if (*p == 'I') { size64 = TRUE; p++; }
-    else if (*p == 'w') { wide_string = TRUE; p++; }
-    else sized = FALSE;                         /* h, l and w fix a string's width; S then flips nothing */
-    WCHAR digits[40];
-    int n = 0;
-    const WCHAR *text = digits;
-    char type = (char)*p;
-    if (type == 's' || type == 'S') {
-        if (type == 'S' && !sized) wide_string = !wide_string;
-        if (value == 0) { text = L"(null)"; n = 6; }
-        else if (wide_string) { text = (const WCHAR *)value; n = (int)wcslen(text); }
-        else {                                  /* an ANSI string, in UTF-16 for the output */
-            const char *a = (const char *)value;
-            int len = (int)strlen(a);
-            if (precision >= 0 && len > precision) len = precision;
-            WCHAR *w = len ? RtlAllocateHeap(PEB_PROCESS_HEAP(), 0, (SIZE_T)len * 2) : NULL;
-            n = w ? MultiByteToWideChar(CP_ACP, 0, a, len, w, len) : 0;
-            int pad = width > n ? width - n : 0;
-            if (!left) for (int i = 0; i < pad; i++) Put(o, ' ');
-            for (int i = 0; i < n; i++) Put(o, w[i]);
-            if (left) for (int i = 0; i < pad; i++) Put(o, ' ');
-            RtlFreeHeap(PEB_PROCESS_HEAP(), 0, w);
-            return;
-        }
-        if (precision >= 0 && n > precision) n = precision;
-    } else if (type == 'c' || type == 'C') {
-        if (type == 'C' && !sized) wide_string = !wide_string;
-        char byte = (char)value;                /* an ANSI character through the ACP */
-        if (wide_string || !MultiByteToWideChar(CP_ACP, 0, &byte, 1, digits, 1)) digits[0] = (WCHAR)value;
-        n = 1;
-    } else {
-        if (type == 'p') size64 = TRUE;
-        ULONG64 v = size64 ? value : (ULONG)value;
-        BOOL negative = FALSE;
-        unsigned base = (type == 'x' || type == 'X' || type == 'p') ? 16 : type == 'o' ? 8 : 10;
-        if (type == 'd' || type == 'i') {
-            LONG64 sv = size64 ? (LONG64)value : (LONG64)(LONG)value;
-            negative = sv < 0;
-            v = negative ? (ULONG64)-sv : (ULONG64)sv;
-        }
-        if (type == 'p') { zero = TRUE; width = 16; }
-        WCHAR rev[24];
-        int r = 0;
-        do { rev[r++] = (WCHAR)"0123456789abcdef0123456789ABCDEF"[(v % base) + (type == 'X' || type == 'p' ? 16 : 0)]; v /= base; } while (v);
-        if (negative) digits[n++] = '-';
-        while (precision > r) { rev[r++] = '0'; }
-        while (r) digits[n++] = rev[--r];
-    }
-    int pad = width > n ? width - n : 0;
-    if (!left) for (int i = 0; i < pad; i++) Put(o, zero ? '0' : ' ');
-    for (int i = 0; i < n; i++) Put(o, text[i]);
-    if (left) for (int i = 0; i < pad; i++) Put(o, ' ');
-}
-
 /* The insert arguments: an array, or a va_list read in order as far as an insert needs. */
 typedef struct { const DWORD_PTR *Array; va_list *List; ULONG_PTR Taken[128]; int Count; } ARGS;
 
@@ -146,10 +29,10 @@ static BOOL Expand(MSGBUF *o, const WCHAR *text, DWORD flags, va_list *args, con
         if (width && (*p == '\r' || *p == '\n')) {    /* a line break of the text: a space */
             if (p[0] == '\r' && p[1] == '\n') p++;
             p++;
-            Put(o, ' ');
+            BaseMsgPut(o, ' ');
             continue;
         }
-        if (*p != '%') { Put(o, *p++); continue; }
+        if (*p != '%') { BaseMsgPut(o, *p++); continue; }
         p++;
         if (*p >= '1' && *p <= '9') {
             int index = *p++ - '0';
@@ -165,10 +48,10 @@ static BOOL Expand(MSGBUF *o, const WCHAR *text, DWORD flags, va_list *args, con
                 if (*p) p++;
             }
             if (flags & FORMAT_MESSAGE_IGNORE_INSERTS) {
-                Put(o, '%');
-                if (index >= 10) Put(o, (WCHAR)('0' + index / 10));
-                Put(o, (WCHAR)('0' + index % 10));
-                if (spec_start) { Put(o, '!'); for (const WCHAR *s = spec; *s; s++) Put(o, *s); Put(o, '!'); }
+                BaseMsgPut(o, '%');
+                if (index >= 10) BaseMsgPut(o, (WCHAR)('0' + index / 10));
+                BaseMsgPut(o, (WCHAR)('0' + index % 10));
+                if (spec_start) { BaseMsgPut(o, '!'); for (const WCHAR *s = spec; *s; s++) BaseMsgPut(o, *s); BaseMsgPut(o, '!'); }
                 continue;
             }
             if (array == NULL && args == NULL) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
@@ -191,16 +74,16 @@ static BOOL Expand(MSGBUF *o, const WCHAR *text, DWORD flags, va_list *args, con
             int at = k ? base + k : index;
             if (!Arg(&a, at, &value)) return FALSE;
             if (at > last) last = at;
-            Insert(o, expanded, value, ansi);
+            BaseMsgInsert(o, expanded, value, ansi);
             continue;
         }
         switch (*p) {
         case '0': return TRUE;                  /* the end, without a final line break */
-        case 'n': LineBreak(o, FALSE); p++; break;
-        case 'r': LineBreak(o, TRUE); p++; break;
-        case 't': Put(o, '\t'); p++; break;
+        case 'n': BaseMsgLineBreak(o, FALSE); p++; break;
+        case 'r': BaseMsgLineBreak(o, TRUE); p++; break;
+        case 't': BaseMsgPut(o, '\t'); p++; break;
         case 0: break;
-        default: Put(o, *p++); break;            /* %% % %. %! */
+        default: BaseMsgPut(o, *p++); break;            /* %% % %. %! */
         }
     }
     return TRUE;
@@ -256,7 +139,7 @@ static BOOL Format(DWORD flags, LPCVOID source, DWORD id, DWORD lang, va_list *a
     const WCHAR *text = Source(flags, source, id, lang, wsource, &owned);
     if (text == NULL) return FALSE;
     const DWORD_PTR *array = (flags & FORMAT_MESSAGE_ARGUMENT_ARRAY) ? (const DWORD_PTR *)args : NULL;
-    BOOL ok = Expand(o, text, flags, array ? NULL : args, array, ansi) && (PutRaw(o, 0), !o->Failed);
+    BOOL ok = Expand(o, text, flags, array ? NULL : args, array, ansi) && (BaseMsgPutRaw(o, 0), !o->Failed);
     RtlFreeHeap(PEB_PROCESS_HEAP(), 0, owned);
     if (!ok) {
         if (o->Failed) SetLastError(ERROR_NOT_ENOUGH_MEMORY);
