@@ -27,6 +27,8 @@ reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.t
   msvc_cxx = ["x.cpp", ...]    C++ sources compiled by clang for the MSVC ABI (x86_64-pc-windows-msvc:
                                MSVC's exception tables and name decoration) and linked into the exe
   resources = ["x.rc", ...]    resource scripts compiled by windres and linked into the exe
+  messages = ["x.mc", ...]     message texts compiled by windmc (UTF-16 entries, -U) into x.rc and
+                               its MSG*.bin message tables, then by windres like a resource script
   asm = ["x.S", ...]           assembler sources (preprocessed .S) assembled by the cross compiler and
                                linked into the exe
   [[dll]]                      a DLL of the sample, built first, beside the exe:
@@ -51,6 +53,7 @@ from tools.reproducible import check  # noqa: E402
 
 CC = os.environ.get("MINGW_CC", "x86_64-w64-mingw32-gcc")
 DLLTOOL = os.environ.get("MINGW_DLLTOOL", "x86_64-w64-mingw32-dlltool")
+WINDMC = os.environ.get("MINGW_WINDMC", "x86_64-w64-mingw32-windmc")
 CLANG = os.environ.get("CLANG", "clang-14")
 MSVC_CXX = ["-target", "x86_64-pc-windows-msvc", "-O1", "-fexceptions", "-fcxx-exceptions", "-Wall", "-Werror"]
 # zig from PyPI (the `ziglang` package, pinned in pyproject's test extra); ZIG overrides it.
@@ -196,6 +199,9 @@ def build_sample(name: str, src: str, tmp: str, out_dir: str) -> None:
             cmd.append(dll["def"])
         cmd += _link_inputs(["ntdll.dll", *dll.get("imports", [])], folder)
         _run(cmd, folder, f"{name}/{dll['name']}")
+    for mc in spec.get("messages", []):
+        _run([WINDMC, "-U", "-h", ".", "-r", ".", mc], folder, f"{name}/{mc}")
+        spec.setdefault("resources", []).append(os.path.splitext(mc)[0] + ".rc")
     objects = []
     for rc in spec.get("resources", []):
         obj = rc + ".o"
