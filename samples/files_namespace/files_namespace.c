@@ -45,17 +45,17 @@ void Entry(void) {
     s = NtOpenDirectoryObject(&dosdevices, DIRECTORY_QUERY, Named("\\??", 0));
     Check(s == 0, "NtOpenDirectoryObject \\??");
     s = NtQueryDirectoryObject(dosdevices, buffer, sizeof(buffer), 0, 1, &context, &returned);
-    Check(s == 0 && context == 7, "NtQueryDirectoryObject returns its 7 entries at once");
+    Check(s == 0 && context == 8, "NtQueryDirectoryObject returns its 8 entries at once");
     for (OBJECT_DIRECTORY_INFORMATION *e = (OBJECT_DIRECTORY_INFORMATION *)buffer; e->Name.Length; e++) {
         Print("     \\??\\"); PrintW(&e->Name); Print(" ("); PrintW(&e->TypeName); Print(")\n");
     }
     context = 0;
     while (NtQueryDirectoryObject(dosdevices, buffer, sizeof(buffer), 1, 0, &context, &returned) == 0) count++;
-    Check(count == 7, "one at a time, then STATUS_NO_MORE_ENTRIES");
+    Check(count == 8, "one at a time, then STATUS_NO_MORE_ENTRIES");
     s = NtQueryDirectoryObject(dosdevices, buffer, 40, 0, 1, &context, &returned);
     Check(s == (NTSTATUS)0xC0000023 && returned > 40, "a buffer too small for one entry: STATUS_BUFFER_TOO_SMALL and the size");
     s = NtQueryDirectoryObject(dosdevices, buffer, 200, 0, 1, &context, &returned);
-    Check(s == 0x105 && context >= 1 && context < 7, "room for some: STATUS_MORE_ENTRIES");
+    Check(s == 0x105 && context >= 1 && context < 8, "room for some: STATUS_MORE_ENTRIES");
 
     s = NtOpenSymbolicLinkObject(&link, SYMBOLIC_LINK_QUERY, Named("\\??\\c:", 0));
     {
