@@ -5,24 +5,10 @@
  * the console's output (CONOUT$). Without a console input (CONIN$ is no console: no console, or
  * here a host stdin that is a pipe or file) _getch returns EOF and _kbhit 0, as the runtimes do
  * when the console handle cannot be had. */
-#include "crtwin.h"
+#include "conio_rec.h"
 #include "files/files.h"
 #include "errno.h"
 
-/* The console's INPUT_RECORD (wincon.h), a key event's part of it. */
-typedef struct {
-    BOOL bKeyDown;
-    unsigned short wRepeatCount, wVirtualKeyCode, wVirtualScanCode;
-    union { WCHAR UnicodeChar; char AsciiChar; } uChar;
-    DWORD dwControlKeyState;
-} KEY_EVENT_RECORD;
-typedef struct {
-    unsigned short EventType;
-    union { KEY_EVENT_RECORD KeyEvent; unsigned char size[16]; } Event;
-} INPUT_RECORD;
-#define KEY_EVENT 0x0001
-WINBASEAPI BOOL WINAPI GetConsoleMode(HANDLE, DWORD *);
-WINBASEAPI BOOL WINAPI SetConsoleMode(HANDLE, DWORD);
 WINBASEAPI BOOL WINAPI ReadConsoleInputA(HANDLE, INPUT_RECORD *, DWORD, DWORD *);
 WINBASEAPI BOOL WINAPI PeekConsoleInputA(HANDLE, INPUT_RECORD *, DWORD, DWORD *);
 WINBASEAPI BOOL WINAPI WriteConsoleA(HANDLE, const void *, DWORD, DWORD *, void *);

@@ -3,25 +3,11 @@
  * input as typed, with its echo and editing, without its CR LF), and the _nolock forms (the
  * locked ones: the lock is recursive). As conio.c: the console's own handles (CONIN$, CONOUT$),
  * WEOF or NULL when there is no console; _getwch takes key presses from the input records. */
-#include "crtwin.h"
+#include "conio_rec.h"
 #include "files/files.h"
 #include "secure.h"
 
-/* The console's INPUT_RECORD (wincon.h), a key event's part of it. */
-typedef struct {
-    BOOL bKeyDown;
-    unsigned short wRepeatCount, wVirtualKeyCode, wVirtualScanCode;
-    union { WCHAR UnicodeChar; char AsciiChar; } uChar;
-    DWORD dwControlKeyState;
-} KEY_EVENT_RECORD;
-typedef struct {
-    unsigned short EventType;
-    union { KEY_EVENT_RECORD KeyEvent; unsigned char size[16]; } Event;
-} INPUT_RECORD;
-#define KEY_EVENT 0x0001
 typedef crt_wchar W;
-WINBASEAPI BOOL WINAPI GetConsoleMode(HANDLE, DWORD *);
-WINBASEAPI BOOL WINAPI SetConsoleMode(HANDLE, DWORD);
 WINBASEAPI BOOL WINAPI ReadConsoleA(HANDLE, void *, DWORD, DWORD *, void *);
 WINBASEAPI BOOL WINAPI ReadConsoleW(HANDLE, void *, DWORD, DWORD *, void *);
 WINBASEAPI BOOL WINAPI ReadConsoleInputW(HANDLE, INPUT_RECORD *, DWORD, DWORD *);
