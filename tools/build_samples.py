@@ -129,8 +129,12 @@ def _build_zig(name: str, spec: dict, folder: str) -> None:
 
 def _build_mingw(name: str, spec: dict, folder: str) -> None:
     """A hosted mingw-w64 program: the compiler's start-up code and msvcrt.dll; no time stamp."""
+    objects = []
+    for rc in spec.get("resources", []):
+        objects.append(rc + ".o")
+        _run([WINDRES, "-O", "coff", "-i", rc, "-o", rc + ".o"], folder, f"{name}/{rc}")
     _run([CC, "-O2", "-s", "-Wall", "-Werror", "-Wl,--no-insert-timestamp", *spec.get("flags", []),
-          "-o", f"{name}.exe", f"{name}.c", *spec.get("libs", [])], folder, name)
+          "-o", f"{name}.exe", f"{name}.c", *objects, *spec.get("libs", [])], folder, name)
 
 
 def _build_go(name: str, folder: str, tmp: str) -> None:
