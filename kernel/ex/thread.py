@@ -6,6 +6,7 @@ from ..ke.exception import CONTEXT_SIZE, KeContinue
 from ..ke.kthread import Terminated
 from ..ke.thrdobj import KeSetAffinityThread
 from ..ps.exit import PspExitThread
+from ..se.impersonate import PsImpersonateClient
 from ..status import (
     STATUS_BUFFER_TOO_SMALL,
     STATUS_INFO_LENGTH_MISMATCH,
@@ -23,6 +24,7 @@ ThreadBasicInformation = 0
 ThreadPriority = 2
 ThreadBasePriority = 3
 ThreadAffinityMask = 4
+ThreadImpersonationToken = 5
 ThreadIdealProcessor = 13
 ThreadPriorityBoost = 14          # KTHREAD.DisableBoost (Get/SetThreadPriorityBoost)
 ThreadAmILastThread = 12
@@ -111,6 +113,10 @@ def NtSetInformationThread(kernel, thread, handle, info_class, buffer, length):
             tcb.BasePriority = base
             tcb.Saturation = saturation
             kernel.dispatcher.set_priority(target, base)
+    elif info_class == ThreadImpersonationToken:
+        if length != 8:
+            raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+        PsImpersonateClient(kernel, thread, target, struct.unpack("<Q", space.probe_read(buffer, 8))[0])
     elif info_class == ThreadAffinityMask:
         if length != 8:
             raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)

@@ -5,7 +5,9 @@ Every process has the same kind of token, made when it is first asked for (SeCre
 primary token, EPROCESS.Token points at it): the user of kernel/se/sids.py, a standard (not
 administrator) interactive account, at medium integrity, not elevated (TokenElevationTypeDefault),
 in session 1, with the five privileges Windows 10 gives such a user (only SeChangeNotifyPrivilege
-enabled). Threads never impersonate, so a thread has no token (STATUS_NO_TOKEN)."""
+enabled). A thread has no token (STATUS_NO_TOKEN) until it impersonates (kernel/se/impersonate.py:
+NtDuplicateToken makes impersonation tokens, NtSetInformationThread(ThreadImpersonationToken) puts one
+on a thread); NtOpenThreadToken then opens that one."""
 import struct
 
 from ..ex.handles import reference_process, reference_thread
@@ -32,7 +34,7 @@ SE_PRIVILEGE_ENABLED_BY_DEFAULT, SE_PRIVILEGE_ENABLED, SE_PRIVILEGE_REMOVED = 0x
 SE_GROUP_MANDATORY_ENABLED = 0x7        # mandatory, enabled by default, enabled
 SE_GROUP_LOGON_ID = 0xC0000000
 SE_GROUP_INTEGRITY = 0x60               # SE_GROUP_INTEGRITY | SE_GROUP_INTEGRITY_ENABLED
-TokenPrimary = 1
+TokenPrimary, TokenImpersonation = 1, 2
 TokenElevationTypeDefault = 1
 SESSION_ID = 1
 # (SID, attributes) of the groups a standard local user's interactive logon gives, in order.
@@ -69,6 +71,9 @@ class Token(ObjectBody):
         self.token_id = token_id
         self.modified_id = token_id
         self.privileges = dict(PRIVILEGES)        # LUID -> attributes, in Windows' order
+        self.token_type = TokenPrimary
+        self.impersonation_level = 0              # SECURITY_IMPERSONATION_LEVEL of an impersonation token
+        self.groups = list(GROUPS)                # (SID, attributes)
 
     def privilege_list(self) -> list:
         return list(self.privileges.items())
@@ -104,8 +109,11 @@ def NtOpenProcessToken(kernel, thread, process_handle, access, handle_out):
 
 def NtOpenThreadTokenEx(kernel, thread, thread_handle, access, open_as_self, attributes, handle_out):
     thread.process.space.probe_write(handle_out, b"\0" * 8)
-    reference_thread(thread, thread_handle)
-    raise NtStatusError(STATUS_NO_TOKEN)          # no thread impersonates
+    target = reference_thread(thread, thread_handle)
+    token = getattr(target, "impersonation_token", None)
+    if token is None:
+        raise NtStatusError(STATUS_NO_TOKEN)      # the thread does not impersonate
+    return _open(kernel, thread, token, access, attributes, handle_out)
 
 
 def NtOpenThreadToken(kernel, thread, thread_handle, access, open_as_self, handle_out):
@@ -144,7 +152,7 @@ def _token_information(token: Token, info_class: int, base: int) -> bytes:
     if info_class == TokenUser:
         return _sid_and_attributes(base, [(USER_SID, 0)])
     if info_class == TokenGroups:
-        return _sid_and_attributes(base, GROUPS, struct.pack("<I4x", len(GROUPS)))
+        return _sid_and_attributes(base, token.groups, struct.pack("<I4x", len(token.groups)))
     if info_class == TokenLogonSid:
         return _sid_and_attributes(base, [(LOGON_SID, SE_GROUP_LOGON_ID | SE_GROUP_MANDATORY_ENABLED)],
                                    struct.pack("<I4x", 1))
@@ -159,11 +167,13 @@ def _token_information(token: Token, info_class: int, base: int) -> bytes:
     if info_class == TokenSource:
         return b"User32  " + struct.pack("<Ii", 0x2A7E9, 0)
     if info_class == TokenType:
-        return _I.pack(TokenPrimary)
+        return _I.pack(token.token_type)
+    if info_class == TokenImpersonationLevel and token.token_type == TokenImpersonation:
+        return _I.pack(token.impersonation_level)
     if info_class == TokenStatistics:
         return struct.pack("<IiIiqIIIIIIIi", token.token_id, 0, AUTHENTICATION_ID, 0, 0x7FFFFFFFFFFFFFFF,
-                           TokenPrimary, 0, 4096, 4096 - 0x2F0, len(GROUPS), len(privileges), token.modified_id,
-                           0)
+                           token.token_type, token.impersonation_level, 4096, 4096 - 0x2F0, len(token.groups),
+                           len(privileges), token.modified_id, 0)
     if info_class == TokenSessionId:
         return _I.pack(SESSION_ID)
     if info_class == TokenOrigin:
@@ -194,8 +204,11 @@ def _reference(kernel, thread, handle: int, needed: int) -> Token:
     if handle in (NT_CURRENT_PROCESS_TOKEN, NT_CURRENT_THREAD_TOKEN, NT_CURRENT_THREAD_EFFECTIVE_TOKEN):
         if needed & ~(TOKEN_QUERY | TOKEN_QUERY_SOURCE):
             raise NtStatusError(STATUS_ACCESS_DENIED)
-        if handle == NT_CURRENT_THREAD_TOKEN:
-            raise NtStatusError(STATUS_NO_TOKEN)  # no thread impersonates: the effective one is the primary
+        impersonating = getattr(thread, "impersonation_token", None)
+        if handle == NT_CURRENT_THREAD_TOKEN and impersonating is None:
+            raise NtStatusError(STATUS_NO_TOKEN)
+        if handle != NT_CURRENT_PROCESS_TOKEN and impersonating is not None:
+            return impersonating
         return PsReferencePrimaryToken(kernel, thread.process)
     handles = thread.process.handles
     token = handles.lookup(handle, Token)
