@@ -143,7 +143,8 @@ def SeAccessCheck(token: Token, descriptor: tuple, desired: int, mapping: tuple)
     wanted = desired & ~(MAXIMUM_ALLOWED | ACCESS_SYSTEM_SECURITY)
     if dacl is None or dacl == b"":             # no DACL, or a NULL DACL: everything
         everything = _map_generic(GENERIC_ALL, mapping) | READ_CONTROL | WRITE_DAC | 0x000F0000
-        return STATUS_SUCCESS, (everything if desired & MAXIMUM_ALLOWED else wanted) | (desired & ACCESS_SYSTEM_SECURITY)
+        rights = everything if desired & MAXIMUM_ALLOWED else wanted
+        return STATUS_SUCCESS, rights | (desired & ACCESS_SYSTEM_SECURITY)
     granted = READ_CONTROL | WRITE_DAC if owner in enabled else 0
     denied = 0
     for ace_type, flags, mask, sid in _aces(dacl):
@@ -208,7 +209,8 @@ def NtPrivilegeCheck(kernel, thread, client_token, required, result_out):
 def NtAllocateLocallyUniqueId(kernel, thread, luid_out):
     """A LUID no other caller of this boot gets: counted up from past the well-known ones."""
     kernel.next_luid = getattr(kernel, "next_luid", 0x3E8 + 0x40000) + 1
-    thread.process.space.probe_write(luid_out, struct.pack("<Ii", kernel.next_luid & 0xFFFFFFFF, kernel.next_luid >> 32))
+    luid = struct.pack("<Ii", kernel.next_luid & 0xFFFFFFFF, kernel.next_luid >> 32)
+    thread.process.space.probe_write(luid_out, luid)
     return STATUS_SUCCESS
 
 
