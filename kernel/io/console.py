@@ -34,7 +34,8 @@ from .file import FO_SYNCHRONOUS_IO, FileObject
 
 CONSOLE_ACCESS = 0x12019F               # GENERIC_READ | GENERIC_WRITE as mapped for ConDrv handles
 # \Device\ConDrv names kernelbase opens for CONIN$ / CONOUT$
-CONDRV_NAMES = {"\\CURRENTIN": 0, "\\CURRENTOUT": 1, "\\INPUT": 0, "\\OUTPUT": 1}
+CONDRV_NAMES = {"\\CURRENTIN": 0, "\\CURRENTOUT": 1, "\\INPUT": 0, "\\OUTPUT": 1, "\\SCREENBUFFER": 1,
+                "\\CONNECT": 1}
 
 
 def host_device_type(fd: int) -> int:
@@ -57,16 +58,22 @@ class ConsoleDevice(DeviceObject):
 
     def __init__(self, kernel, nt_name: str):
         super().__init__(kernel, nt_name)
-        self.screen = ScreenBuffer()
+        self.screen = ScreenBuffer()            # the active screen buffer
         self.input = InputBuffer()
         self.api = ConsoleApi(self)
+        self.title = self.original_title = "ntmini"
+        self.attached: list = []                # the processes on the console, in the order they came
+        self.aliases: dict = {}                 # exe name (upper case) -> {source (upper case): (source, target)}
+        self.alias_exes: dict = {}              # exe name (upper case) -> the exe name as first given
+        self.histories: dict = {}               # exe name (upper case) -> its command history
+        self.history_info = [50, 4, 0]          # HistoryBufferSize, NumberOfHistoryBuffers, dwFlags
 
     def device_control(self, thread, file, code: int, data: bytes, out_buffer: int, out_length: int,
                        io_status: int, event, apc_routine: int, apc_context: int):
         """A console request completes at once: (status, bytes returned, output)."""
         if not isinstance(file, ConsoleFile):
             raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
-        status, information, out = self.api.device_control(file, code, data)
+        status, information, out = self.api.device_control(file, code, data, getattr(thread, "process", None))
         out = out[:out_length]
         return status, min(information, len(out)), out
 
@@ -76,6 +83,8 @@ class ConsoleDevice(DeviceObject):
         if fd is None:
             raise NtStatusError(STATUS_OBJECT_NAME_NOT_FOUND)
         file = ConsoleFile(self.kernel, fd, remaining, device=self)
+        if nt_upcase(remaining) == "\\SCREENBUFFER":
+            file.screen = ScreenBuffer()        # CreateConsoleScreenBuffer: a buffer of its own
         return file, 1                  # FILE_OPENED
 
     def file_device_type(self, file) -> int:
@@ -93,6 +102,8 @@ class ConsoleDevice(DeviceObject):
     def read(self, file, offset, length: int) -> bytes:
         if file.fd_host != 0:
             raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
+        if self.file_device_type(file) == FILE_DEVICE_CONSOLE:
+            return self.api.read_bytes(length, self._reader_name())    # the input buffer's keys, cooked
         source = getattr(self.kernel, "input_source", None)
         if source is not None:
             data = source(length)
@@ -113,8 +124,17 @@ class ConsoleDevice(DeviceObject):
         if file.fd_host == 0:
             raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
         if self.file_device_type(file) == FILE_DEVICE_CONSOLE:
-            self.screen.put_text(data.decode("utf-8", "replace"))   # conhost's processed output
+            screen = file.screen or self.screen
+            screen.put_text(data.decode("utf-8", "replace"))        # conhost's processed output
+            if screen is not self.screen:
+                return len(data)                # an inactive screen buffer: not on the terminal
         return self.emit(file.fd_host, data)
+
+    def _reader_name(self) -> str:
+        """The exe name a ReadFile's line goes into the history of: the running process's image."""
+        dispatcher = getattr(self.kernel, "dispatcher", None)
+        thread = getattr(dispatcher, "current", None)
+        return getattr(getattr(thread, "process", None), "name", "")
 
     def emit(self, fd: int, data: bytes) -> int:
         """Bytes to the host's descriptor fd (or the output sink)."""
@@ -156,6 +176,7 @@ class ConsoleFile(FileObject):
         super().__init__(kernel, device or console_device(kernel), name)
         self.fd_host = fd
         self.name = name
+        self.screen = self.device.screen if fd else None  # the screen buffer an output handle names
         self.granted_access = CONSOLE_ACCESS
         self.share_access = 3
         self.options = 0x20                     # opened FILE_SYNCHRONOUS_IO_NONALERT, as ConDrv's are

@@ -1,7 +1,8 @@
 """What a child receives from its creator's handle table: the inheritable handles at the same
 values (ExDupHandleTable, or only those of PS_ATTRIBUTE_HANDLE_LIST), and its standard handles
 (the std-handle rules of PS_STD_HANDLE_INFO for console images)."""
-from ..io.console import ConsoleFile
+from ..io.console import ConsoleFile, console_device
+from ..io.console_session import attach
 from ..ob.handles import HANDLE_INHERIT, HANDLE_PROTECT_FROM_CLOSE
 from ..status import NtStatusError
 from .attributes import PS_ALWAYS_DUPLICATE, PS_REQUEST_DUPLICATE
@@ -53,6 +54,12 @@ def PspSetupStdHandles(kernel, parent, child, fields: dict, attrs, inherited: se
     duplicate = state == PS_ALWAYS_DUPLICATE or (
         state == PS_REQUEST_DUPLICATE and console_image and attrs.std_handle_subsystem in (0, subsystem))
     console = fields["ConsoleHandle"]
+    # The console the child is attached to: a console image keeps its creator's unless detached; a
+    # new console is the host's terminal again (there is one); a GUI image has none.
+    if console_image and console in (CONSOLE_NEW_CONSOLE, CONSOLE_CREATE_NO_WINDOW):
+        attach(console_device(kernel), child)
+    elif console_image and console != CONSOLE_DETACHED_PROCESS and parent.console is not None:
+        attach(parent.console, child)
     if console in (CONSOLE_NEW_CONSOLE, CONSOLE_CREATE_NO_WINDOW) and console_image:
         handles = tuple(child.handles.insert(f) for f in ConsoleFile.standard(kernel))
     elif console == CONSOLE_DETACHED_PROCESS or not duplicate:
