@@ -106,3 +106,19 @@ def test_buffers_redirected_fail_with_invalid_handle():
                                           b"ok   SetConsoleScreenBufferSize(redirected) -> ERROR_INVALID_HANDLE",
                                           b"ok   VerifyConsoleIoHandle(redirected) is FALSE"]
     assert result.returncode == 0
+
+
+def test_pseudo_console_output_is_conpty_vt():
+    """samples/k32_console_pseudo: the child's text reaches the output pipe after ConPTY's set-up
+    (win32-input-mode and focus events at creation; on the first client: cursor hidden, screen
+    cleared, attributes reset, home, the title, cursor shown), a bare LF as CR LF."""
+    result = run_kernel("boot", sample_path("k32_console_pseudo"), timeout=300)
+    lines = result.stdout.splitlines()
+    assert lines[-1] == (b"output: \\e[?9001h\\e[?1004h\\e[?25l\\e[2J\\e[m\\e[H\\e]0;C:\\app\\k32_console_pseudo.exe\\a"
+                         b"\\e[?25hhello\\r\\nworld\\r\\n")
+    assert lines[:-1] == [b"ok   " + line for line in (
+        b"CreatePseudoConsole(0 x 25) -> E_INVALIDARG", b"CreatePseudoConsole(NULL) -> E_INVALIDARG",
+        b"CreatePseudoConsole(80 x 25)", b"UpdateProcThreadAttribute(PROC_THREAD_ATTRIBUTE_PSEUDOCONSOLE)",
+        b"the child: a console of 80 x 25, alone on it", b"ResizePseudoConsole(100 x 30)",
+        b"ResizePseudoConsole(100 x 0) -> E_INVALIDARG", b"the output pipe ends once the console is closed")]
+    assert result.returncode == 0

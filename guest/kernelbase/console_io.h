@@ -11,7 +11,8 @@ enum {
     CON_COUNT_INPUT, CON_FLUSH_INPUT,
     CON_SET_SIZE, CON_SET_WINDOW, CON_SET_INFO_EX, CON_WRITE_RECT, CON_READ_RECT, CON_GET_FONT, CON_SET_FONT,
     CON_GET_MODE, CON_SET_MODE, CON_ACTIVATE, CON_READ_TEXT,
-    CON_ALLOC, CON_ATTACH, CON_FREE, CON_PROCESS_LIST, CON_ALIAS     /* the console itself: BaseConsoleConnect */
+    CON_ALLOC, CON_ATTACH, CON_FREE, CON_PROCESS_LIST, CON_ALIAS,    /* the console itself: BaseConsoleConnect */
+    CON_CREATE_PSEUDO, CON_RESIZE_PSEUDO, CON_CLOSE_PSEUDO           /* on a \Device\ConDrv\Pseudo handle */
 };
 /* CON_ALIAS's operations (kernel/io/console_session.py) */
 enum {

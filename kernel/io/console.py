@@ -16,12 +16,15 @@ from ..status import (
     STATUS_END_OF_FILE,
     STATUS_INVALID_DEVICE_REQUEST,
     STATUS_INVALID_HANDLE,
+    STATUS_INVALID_PARAMETER,
     STATUS_OBJECT_NAME_NOT_FOUND,
     STATUS_PIPE_BROKEN,
+    STATUS_SUCCESS,
     NtStatusError,
 )
-from .console_api import ConsoleApi
-from .console_buffer import InputBuffer, ScreenBuffer
+from .console_api import CONNECTION_REQUESTS, CONSOLE_IOCTL_BASE, ConsoleApi
+from .console_buffer import InputBuffer, ScreenBuffer, unpack
+from .console_pseudo import PseudoConsole
 from .device import (
     FILE_DEVICE_ALLOW_APPCONTAINER_TRAVERSAL,
     FILE_DEVICE_CONSOLE,
@@ -35,7 +38,9 @@ from .file import FO_SYNCHRONOUS_IO, FileObject
 CONSOLE_ACCESS = 0x12019F               # GENERIC_READ | GENERIC_WRITE as mapped for ConDrv handles
 # \Device\ConDrv names kernelbase opens for CONIN$ / CONOUT$
 CONDRV_NAMES = {"\\CURRENTIN": 0, "\\CURRENTOUT": 1, "\\INPUT": 0, "\\OUTPUT": 1, "\\SCREENBUFFER": 1,
-                "\\CONNECT": 1}
+                "\\CONNECT": 1, "\\PSEUDO": 1}
+# The pseudo console's requests, past console_api.py's (kernelbase/console_io.h numbers them too)
+CREATE_PSEUDO, RESIZE_PSEUDO, CLOSE_PSEUDO = 30, 31, 32
 
 
 def host_device_type(fd: int) -> int:
@@ -73,9 +78,44 @@ class ConsoleDevice(DeviceObject):
         """A console request completes at once: (status, bytes returned, output)."""
         if not isinstance(file, ConsoleFile):
             raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
-        status, information, out = self.api.device_control(file, code, data, getattr(thread, "process", None))
+        n = (code - CONSOLE_IOCTL_BASE) >> 2
+        if n in (CREATE_PSEUDO, RESIZE_PSEUDO, CLOSE_PSEUDO) and not code & 3:
+            return self._pseudo_request(thread, file, n, data)
+        process = getattr(thread, "process", None)
+        console = file.console or self
+        if n in CONNECTION_REQUESTS and file.console is None and getattr(process, "console", None) is not None:
+            console = process.console           # the console itself: the one the caller is attached to
+        status, information, out = console.api.device_control(file, code, data, process)
         out = out[:out_length]
         return status, min(information, len(out)), out
+
+    def _pseudo_request(self, thread, file, n: int, data: bytes):
+        """CreatePseudoConsole on a \\Pseudo handle (the terminal's input and output pipes, the size),
+        ResizePseudoConsole and ClosePseudoConsole on it."""
+        from ..ob.namespace import nt_upcase
+        if nt_upcase(file.name) != "\\PSEUDO":
+            raise NtStatusError(STATUS_INVALID_HANDLE)
+        if n == CREATE_PSEUDO:
+            in_handle, out_handle, width, height = unpack("<QQhh", data)
+            if file.console is not None or width < 1 or height < 1:
+                raise NtStatusError(STATUS_INVALID_PARAMETER)
+            ends = []
+            for handle in (in_handle, out_handle):
+                obj = thread.process.handles.lookup(handle)
+                if not isinstance(obj, FileObject) or isinstance(obj, ConsoleFile):
+                    raise NtStatusError(STATUS_INVALID_HANDLE)
+                ends.append(obj)
+            file.console = PseudoConsole(self.kernel, ends[0], ends[1], width, height)
+        elif file.console is None:
+            raise NtStatusError(STATUS_INVALID_HANDLE)
+        elif n == RESIZE_PSEUDO:
+            width, height = unpack("<hh", data)
+            if width < 1 or height < 1:
+                raise NtStatusError(STATUS_INVALID_PARAMETER)
+            file.console.resize(width, height)
+        else:
+            file.console.close()
+        return STATUS_SUCCESS, 0, b""
 
     def parse(self, request, remaining: str):
         from ..ob.namespace import nt_upcase
@@ -88,6 +128,8 @@ class ConsoleDevice(DeviceObject):
         return file, 1                  # FILE_OPENED
 
     def file_device_type(self, file) -> int:
+        if getattr(file, "console", None) is not None:
+            return FILE_DEVICE_CONSOLE          # a pseudo console's handle
         kernel = self.kernel
         if file.fd_host == 0 and getattr(kernel, "input_source", None) is not None:
             return FILE_DEVICE_NAMED_PIPE
@@ -102,6 +144,8 @@ class ConsoleDevice(DeviceObject):
     def read(self, file, offset, length: int) -> bytes:
         if file.fd_host != 0:
             raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
+        if file.console is not None:
+            return file.console.api.read_bytes(length, self._reader_name())
         if self.file_device_type(file) == FILE_DEVICE_CONSOLE:
             return self.api.read_bytes(length, self._reader_name())    # the input buffer's keys, cooked
         source = getattr(self.kernel, "input_source", None)
@@ -123,6 +167,8 @@ class ConsoleDevice(DeviceObject):
     def write(self, file, offset, data: bytes) -> int:
         if file.fd_host == 0:
             raise NtStatusError(STATUS_INVALID_DEVICE_REQUEST)
+        if file.console is not None:
+            return file.console.write_text(file, data)
         if self.file_device_type(file) == FILE_DEVICE_CONSOLE:
             screen = file.screen or self.screen
             screen.put_text(data.decode("utf-8", "replace"))        # conhost's processed output
@@ -177,6 +223,7 @@ class ConsoleFile(FileObject):
         self.fd_host = fd
         self.name = name
         self.screen = self.device.screen if fd else None  # the screen buffer an output handle names
+        self.console = None                     # a pseudo console's handle: that console (console_pseudo.py)
         self.granted_access = CONSOLE_ACCESS
         self.share_access = 3
         self.options = 0x20                     # opened FILE_SYNCHRONOUS_IO_NONALERT, as ConDrv's are

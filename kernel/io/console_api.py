@@ -45,6 +45,8 @@ class ConsoleApi(WindowRequests, ReadRequests, SessionRequests):
 
     # -- host terminal input, typed keys as KEY_EVENT records
     def poll_host(self, block: bool) -> None:
+        if hasattr(self.device, "poll_input"):
+            return self.device.poll_input(block)    # a pseudo console's input pipe
         while True:                             # only a terminal gets here (fed input is a pipe)
             try:
                 if not block and not select.select([0], [], [], 0)[0]:

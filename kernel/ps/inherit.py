@@ -42,11 +42,43 @@ def _duplicate(parent, child, handle: int) -> int:
     return child.handles.insert(obj, access, 0)
 
 
+def _pseudo_console(parent, value: int):
+    """The pseudo console a ConsoleHandle names (PROC_THREAD_ATTRIBUTE_PSEUDOCONSOLE), or None."""
+    if not value or value >= CONSOLE_CREATE_NO_WINDOW or value & 3:
+        return None
+    try:
+        obj = parent.handles.lookup(value)
+    except NtStatusError:
+        return None
+    return obj.console if isinstance(obj, ConsoleFile) and obj.console is not None else None
+
+
+def _on_pseudo_console(kernel, child, fields: dict, pseudo) -> tuple:
+    """A child of a pseudo console: attached to it, with standard handles on it (unless the creator
+    gave its own with STARTF_USESTDHANDLES)."""
+    attach(pseudo, child)
+    pseudo.client_attached(child)
+    fields["ConsoleHandle"] = 0
+    if fields["WindowFlags"] & STARTF_USESTDHANDLES:
+        return tuple(fields[f] for f in STD_FIELDS)
+    files = ConsoleFile.standard(kernel)
+    for f in files:
+        f.console = pseudo
+        f.screen = pseudo.screen if f.fd_host else None
+    handles = tuple(child.handles.insert(f) for f in files)
+    for name, value in zip(STD_FIELDS, handles, strict=True):
+        fields[name] = value
+    return handles
+
+
 def PspSetupStdHandles(kernel, parent, child, fields: dict, attrs, inherited: set, subsystem: int) -> tuple:
     """The child's three standard handles, written back into fields. STARTF_USESTDHANDLES: the
     creator's values as given (they name inherited handles). Otherwise a console image gets the
     parent's duplicated (PsRequestDuplicate) or, with a new console of its own, fresh handles on
     the console device; a detached process or a GUI image gets none."""
+    pseudo = _pseudo_console(parent, fields["ConsoleHandle"])
+    if pseudo is not None:
+        return _on_pseudo_console(kernel, child, fields, pseudo)
     if fields["WindowFlags"] & STARTF_USESTDHANDLES:
         return tuple(fields[f] for f in STD_FIELDS)
     console_image = subsystem == IMAGE_SUBSYSTEM_WINDOWS_CUI
