@@ -158,29 +158,37 @@ KBAPI BOOL WINAPI SetConsoleHistoryInfo(PCONSOLE_HISTORY_INFO in)
     return HistoryInfo(HISTORY_SET_INFO, &in->HistoryBufferSize, TRUE);
 }
 
-/* The title the console started with, as GetConsoleTitleW returns the present one. */
-KBAPI DWORD WINAPI GetConsoleOriginalTitleW(LPWSTR out, DWORD size)
+/* The title the console started with, cut to the buffer; the return value is its whole length
+ * (0 for a buffer of 0), as Windows 8.1 on returns it. */
+static DWORD OriginalTitle(WCHAR *title, DWORD size)
 {
-    WCHAR title[1024];
     ULONG got = 0;
     DWORD original = 1;
     if (!BaseConsoleCall(GetStdHandle(STD_OUTPUT_HANDLE), CON_GET_TITLE, &original, sizeof(original), title,
-                         sizeof(title) - 2, &got))
-        return 0;
-    DWORD n = got / 2;
-    if (size == 0) return n;
+                         size * 2, &got))
+        return (DWORD)-1;
+    return got / 2;
+}
+
+KBAPI DWORD WINAPI GetConsoleOriginalTitleW(LPWSTR out, DWORD size)
+{
+    WCHAR title[1024];
+    if (size == 0) return 0;
+    DWORD n = OriginalTitle(title, 1023);
+    if (n == (DWORD)-1) return 0;
     DWORD copy = n < size - 1 ? n : size - 1;
     memcpy(out, title, copy * 2);
     out[copy] = 0;
-    return copy;
+    return n;
 }
 
 KBAPI DWORD WINAPI GetConsoleOriginalTitleA(LPSTR out, DWORD size)
 {
     WCHAR title[1024];
-    DWORD n = GetConsoleOriginalTitleW(title, 1024);
-    if (n == 0 && GetLastError() == ERROR_INVALID_HANDLE) return 0;
-    int bytes = WideCharToMultiByte(CP_ACP, 0, title, (int)n, out, size ? (int)size - 1 : 0, NULL, NULL);
-    if (size) out[bytes] = 0;
-    return (DWORD)bytes;
+    if (size == 0) return 0;
+    DWORD n = OriginalTitle(title, 1023);
+    if (n == (DWORD)-1) return 0;
+    int bytes = WideCharToMultiByte(CP_ACP, 0, title, (int)n, out, (int)size - 1, NULL, NULL);
+    out[bytes] = 0;
+    return n;
 }

@@ -62,9 +62,8 @@ class SessionRequests:
         return STATUS_SUCCESS, 0, b""
 
     def _free(self, data):
-        """FreeConsole: the process leaves its console (none to leave: ERROR_INVALID_PARAMETER)."""
-        if self.process.console is None:
-            raise NtStatusError(STATUS_INVALID_PARAMETER)
+        """FreeConsole: the process leaves its console (with none to leave it succeeds too, as Windows'
+        has for compatibility)."""
         self.process.console = None
         self._attached()
         return STATUS_SUCCESS, 0, b""

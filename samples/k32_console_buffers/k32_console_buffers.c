@@ -129,6 +129,8 @@ static void ScreenBuffers(HANDLE out)
     WCHAR title[32];
     SetConsoleTitleW(L"changed");
     Note(GetConsoleOriginalTitleW(title, 32) == 6 && Same(title, L"ntmini", 7), "GetConsoleOriginalTitleW: the title it started with");
+    Note(GetConsoleOriginalTitleW(title, 3) == 6 && Same(title, L"nt", 3) && GetConsoleOriginalTitleW(title, 0) == 0,
+         "GetConsoleOriginalTitleW: cut to 3, still its length 6; a buffer of 0: 0");
 }
 
 static void Queue(HANDLE in, const WCHAR *text)

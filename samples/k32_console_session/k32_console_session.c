@@ -76,6 +76,7 @@ static void Processes(void)
     Check(FreeConsole(), "FreeConsole");
     SetLastError(0);
     CheckError(GetConsoleProcessList(list, 8) == 0, ERROR_INVALID_HANDLE, "GetConsoleProcessList without a console -> ERROR_INVALID_HANDLE");
+    Check(FreeConsole(), "FreeConsole without a console succeeds too");
     SetLastError(0);
     CheckError(!AttachConsole(0x7FFFFFF0), ERROR_INVALID_PARAMETER, "AttachConsole(no such process) -> ERROR_INVALID_PARAMETER");
     Check(AllocConsole() && GetConsoleProcessList(list, 8) == 1 && list[0] == me, "AllocConsole: on a console again");
