@@ -11,7 +11,7 @@ from console_pty import run_on_terminal
 
 SESSION = [
     b"GetConsoleProcessList: this process alone",
-    b"a child on the console: GetConsoleProcessList is [child, parent]",
+    b"a child on the console: GetConsoleProcessList is [child, parent]; freed and attached again",
     b"AllocConsole while attached -> ERROR_ACCESS_DENIED",
     b"AttachConsole while attached -> ERROR_ACCESS_DENIED",
     b"GetConsoleProcessList without a console -> ERROR_INVALID_HANDLE",

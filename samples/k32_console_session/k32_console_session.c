@@ -29,11 +29,18 @@ static int Same(const WCHAR *a, const WCHAR *b, int n)
     return 1;
 }
 
+/* The child: on its parent's console, then off it, then back through ATTACH_PARENT_PROCESS. */
 static void Child(DWORD parent)
 {
-    DWORD list[8] = {0};
+    DWORD list[8] = {0}, me = GetCurrentProcessId();
     DWORD n = GetConsoleProcessList(list, 8);
-    ExitProcess(n == 2 && list[0] == GetCurrentProcessId() && list[1] == parent ? 0 : 1);
+    int ok = n == 2 && list[0] == me && list[1] == parent;
+    DWORD one[1] = {0};
+    ok = ok && GetConsoleProcessList(one, 1) == 2 && one[0] == 0;        /* too small: the count, nothing stored */
+    ok = ok && FreeConsole() && GetConsoleProcessList(list, 8) == 0 && GetLastError() == ERROR_INVALID_HANDLE;
+    ok = ok && AttachConsole(ATTACH_PARENT_PROCESS) && GetConsoleProcessList(list, 8) == 2 && list[0] == me &&
+         list[1] == parent;
+    ExitProcess(ok ? 0 : 1);
 }
 
 static void Processes(void)
@@ -66,7 +73,7 @@ static void Processes(void)
         CloseHandle(pi.hProcess);
         CloseHandle(pi.hThread);
     }
-    Check(code == 0, "a child on the console: GetConsoleProcessList is [child, parent]");
+    Check(code == 0, "a child on the console: GetConsoleProcessList is [child, parent]; freed and attached again");
     Check(GetConsoleProcessList(list, 1) == 1 && list[0] == me, "the child gone: this process alone again");
 
     SetLastError(0);
