@@ -7,7 +7,11 @@ buffering from it: a terminal is FILE_DEVICE_CONSOLE, a pipe or socket FILE_DEVI
 a regular file FILE_DEVICE_DISK, /dev/null FILE_DEVICE_NULL. The end of the input is what that
 device would report: 0 bytes from a console, STATUS_PIPE_BROKEN from a pipe, STATUS_END_OF_FILE
 from a file. On a terminal the device also keeps the console's screen and input buffers
-(console_buffer.py; their I/O controls are console_api.py): text written moves the buffer's cursor.
+(console_buffer.py; their I/O controls are console_api.py): text written moves the buffer's cursor,
+and reads take the input buffer's keys (console_read.py). Besides the standard names, \\ScreenBuffer
+opens a new screen buffer (CreateConsoleScreenBuffer), \\Connect the console itself (its processes,
+aliases and histories) and \\Pseudo a pseudo console's handle (console_pseudo.py), whose clients'
+handles name that console instead of the host's terminal.
 """
 import os
 import stat

@@ -1,8 +1,11 @@
 """The console's I/O controls (NtDeviceIoControlFile on a \\Device\\ConDrv handle): the screen-buffer
 and input-buffer requests kernelbase's console calls make, in place of the console API messages
 Windows' condrv passes to conhost. One function code each, METHOD_BUFFERED, in the customer range;
-kernelbase/console_io.h declares the same numbers and layouts. Only a console (the host's terminal)
-answers: on a pipe or a file they fail with STATUS_INVALID_HANDLE, as Windows' console calls do.
+kernelbase/console_io.h declares the same numbers and layouts. Only a console (the host's terminal,
+or a pseudo console) answers: on a pipe or a file they fail with STATUS_INVALID_HANDLE, as Windows'
+console calls do. The handlers are here (cells, cursor, title, input records), in console_window.py
+(size, window, rectangles, font, modes, screen buffers), console_read.py (cooked reads) and
+console_session.py (the console itself: processes, aliases, histories; any ConDrv handle asks).
 """
 import codecs
 import os
