@@ -1,14 +1,13 @@
 /* Family 2, the console and the standard handles. A handle is a console when the device behind
  * it is FILE_DEVICE_CONSOLE (the host's terminal); on any other handle the console calls fail with
  * ERROR_INVALID_HANDLE as on Windows, and C runtimes fall back to WriteFile. The console keeps
- * its modes, code pages and control handlers here (the screen and input buffers are the console
- * device's: console_screen.c, console_input.c); WriteConsoleW sends UTF-8 to the host terminal.
+ * its code pages and control handlers here (the modes, the screen and input buffers are the console
+ * device's: console_screen.c, console_input.c); WriteConsoleW sends UTF-8 to the host terminal, and
+ * ReadConsole takes characters from the input buffer, a line at a time with ENABLE_LINE_INPUT.
  * The host's signals do not reach the guest; GenerateConsoleCtrlEvent raises events (console_input.c). */
-#include "kernelbase.h"
+#include "console_io.h"
 
 static UINT BaseConsoleCP = 437, BaseConsoleOutputCP = 437;          /* the en-US OEM code page */
-static DWORD BaseInputMode = 0x1F7;     /* PROCESSED, LINE, ECHO, INSERT, QUICK_EDIT, EXTENDED, AUTO_POSITION */
-static DWORD BaseOutputMode = 0x3;      /* ENABLE_PROCESSED_OUTPUT | ENABLE_WRAP_AT_EOL_OUTPUT */
 static PHANDLER_ROUTINE BaseCtrlHandlers[64];
 static DWORD BaseCtrlHandlerCount;
 static BOOL BaseIgnoreCtrlC;
@@ -53,22 +52,15 @@ KBAPI BOOL WINAPI GetConsoleMode(HANDLE h, LPDWORD mode)
 {
     if (!IsConsole(h))
         return FALSE;
-    *mode = IsInput(h) ? BaseInputMode : BaseOutputMode;
-    return TRUE;
+    return BaseConsoleCall(h, CON_GET_MODE, NULL, 0, mode, sizeof(*mode), NULL);
 }
 
 KBAPI BOOL WINAPI SetConsoleMode(HANDLE h, DWORD mode)
 {
     if (!IsConsole(h))
         return FALSE;
-    if (IsInput(h)) {
-        if (mode & ~0x3FFu) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
-        BaseInputMode = mode;
-    } else {
-        if (mode & ~0x1Fu) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
-        BaseOutputMode = mode;
-    }
-    return TRUE;
+    if (mode & (IsInput(h) ? ~0x3FFu : ~0x1Fu)) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    return BaseConsoleCall(h, CON_SET_MODE, &mode, sizeof(mode), NULL, 0, NULL);
 }
 
 KBAPI UINT WINAPI GetConsoleCP(void) { return BaseConsoleCP; }
@@ -139,25 +131,34 @@ KBAPI BOOL WINAPI WriteConsoleA(HANDLE h, const VOID *buffer, DWORD count, LPDWO
     return TRUE;
 }
 
-KBAPI BOOL WINAPI ReadConsoleA(HANDLE h, LPVOID buffer, DWORD count, LPDWORD read, LPVOID control)
-{
-    (void)control;
-    if (!IsConsole(h))
-        return FALSE;
-    return ReadFile(h, buffer, count, read, NULL);
-}
-
+/* Up to count characters from the input buffer (the request names the exe whose history a line joins). */
 KBAPI BOOL WINAPI ReadConsoleW(HANDLE h, LPVOID buffer, DWORD count, LPDWORD read, LPVOID control)
 {
     (void)control;
     if (read) *read = 0;
     if (!IsConsole(h))
         return FALSE;
-    char bytes[256];
-    DWORD got = 0;
-    if (!ReadFile(h, bytes, count < sizeof(bytes) ? count : sizeof(bytes), &got, NULL))
+    BYTE request[4 + 2 * (MAX_PATH + 1)];
+    const WCHAR *exe = BaseConsoleInputExeName();
+    DWORD want = count > 4096 ? 4096 : count, n = (DWORD)wcslen(exe);
+    memcpy(request, &want, 4);
+    memcpy(request + 4, exe, n * 2);
+    ULONG got = 0;
+    if (!BaseConsoleCall(h, CON_READ_TEXT, request, 4 + n * 2, buffer, want * 2, &got))
         return FALSE;
-    int n = MultiByteToWideChar(CP_UTF8, 0, bytes, (int)got, buffer, (int)count);
+    if (read) *read = got / 2;
+    return TRUE;
+}
+
+/* The same characters in the console's input code page. */
+KBAPI BOOL WINAPI ReadConsoleA(HANDLE h, LPVOID buffer, DWORD count, LPDWORD read, LPVOID control)
+{
+    WCHAR wide[1024];
+    DWORD got = 0;
+    if (read) *read = 0;
+    if (!ReadConsoleW(h, wide, count > 1024 ? 1024 : count, &got, control))
+        return FALSE;
+    int n = got ? WideCharToMultiByte(BaseConsoleCP, 0, wide, (int)got, buffer, (int)count, NULL, NULL) : 0;
     if (read) *read = (DWORD)n;
     return TRUE;
 }

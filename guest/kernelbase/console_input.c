@@ -1,5 +1,5 @@
 /* Family 2, the console's input buffer (kept by the console device, console_io.h): ReadConsoleInputA/W
- * (waits for an event), PeekConsoleInputA/W, GetNumberOfConsoleInputEvents, FlushConsoleInputBuffer and
+ * (waits for an event), ReadConsoleInputExA/W, PeekConsoleInputA/W, GetNumberOfConsoleInputEvents, FlushConsoleInputBuffer and
  * WriteConsoleInputA/W. Keys typed on the host terminal arrive as key-down and key-up KEY_EVENTs. The
  * A forms carry the character in the console's input code page. */
 #include "console_io.h"
@@ -52,6 +52,23 @@ KBAPI BOOL WINAPI PeekConsoleInputA(HANDLE h, PINPUT_RECORD out, DWORD length, L
 {
     DWORD n = 0;
     BOOL ok = Take(h, out, length, &n, CON_READ_PEEK);
+    if (ok) ToAnsi(out, n);
+    if (read) *read = n;
+    return ok;
+}
+
+/* ReadConsoleInputEx: CONSOLE_READ_NOWAIT returns at once, with no records if none wait;
+ * CONSOLE_READ_NOREMOVE leaves them queued (a peek). */
+KBAPI BOOL WINAPI ReadConsoleInputExW(HANDLE h, PINPUT_RECORD out, DWORD length, LPDWORD read, USHORT flags)
+{
+    if (flags & ~3u) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    return Take(h, out, length, read, (flags & 1 ? CON_READ_PEEK : 0) | (flags & 2 ? CON_READ_NOWAIT : 0));
+}
+
+KBAPI BOOL WINAPI ReadConsoleInputExA(HANDLE h, PINPUT_RECORD out, DWORD length, LPDWORD read, USHORT flags)
+{
+    DWORD n = 0;
+    BOOL ok = ReadConsoleInputExW(h, out, length, &n, flags);
     if (ok) ToAnsi(out, n);
     if (read) *read = n;
     return ok;

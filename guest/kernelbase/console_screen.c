@@ -32,7 +32,7 @@ KBAPI BOOL WINAPI GetConsoleScreenBufferInfoEx(HANDLE h, PCONSOLE_SCREEN_BUFFER_
     out->wAttributes = info.attribute;
     out->srWindow = info.window;
     out->dwMaximumWindowSize = info.maximum;
-    out->wPopupAttributes = 0xF5;               /* conhost's default popup colours */
+    out->wPopupAttributes = info.popup_attribute;
     out->bFullscreenSupported = FALSE;
     memcpy(out->ColorTable, info.colors, sizeof(out->ColorTable));
     return TRUE;
@@ -66,8 +66,8 @@ KBAPI BOOL WINAPI SetConsoleCursorInfo(HANDLE h, const CONSOLE_CURSOR_INFO *in)
 KBAPI COORD WINAPI GetLargestConsoleWindowSize(HANDLE h)
 {
     CON_INFO info;
-    COORD none = {0, 0};
-    return Info(h, &info) ? info.maximum : none;
+    COORD none = {0, 0}, host = {120, 30};      /* the host's terminal: no larger window fits */
+    return Info(h, &info) ? host : none;
 }
 
 /* Fill and write cells: the count done comes back even when the buffer's end cuts it short. */
@@ -97,6 +97,16 @@ KBAPI BOOL WINAPI FillConsoleOutputAttribute(HANDLE h, WORD attribute, DWORD len
     return Fill(h, CON_KIND_ATTRIBUTE, attribute, length, at, done);
 }
 
+/* The cell after n more from at, in a buffer of this width. */
+static COORD Advance(HANDLE h, COORD at, DWORD n)
+{
+    CON_INFO info;
+    DWORD width = Info(h, &info) ? (DWORD)info.size.X : 120;
+    DWORD cell = (DWORD)at.Y * width + (DWORD)at.X + n;
+    COORD next = {(SHORT)(cell % width), (SHORT)(cell / width)};
+    return next;
+}
+
 static BOOL WriteCells(HANDLE h, DWORD kind, const WORD *values, DWORD length, COORD at, LPDWORD done)
 {
     BYTE buffer[8 + 2 * 512];
@@ -112,9 +122,7 @@ static BOOL WriteCells(HANDLE h, DWORD kind, const WORD *values, DWORD length, C
         if (!ok) break;
         total += wrote;
         if (wrote < n) break;                   /* the buffer's end */
-        DWORD cell = (DWORD)at.Y * 120 + (DWORD)at.X + wrote;
-        at.X = (SHORT)(cell % 120);
-        at.Y = (SHORT)(cell / 120);
+        at = Advance(h, at, wrote);
     } while (total < length);
     if (done) *done = total;
     return ok;
@@ -139,9 +147,7 @@ KBAPI BOOL WINAPI WriteConsoleOutputCharacterA(HANDLE h, LPCSTR text, DWORD leng
         }
         total += wrote;
         if ((int)wrote < w || length == 0) break;
-        DWORD cell = (DWORD)at.Y * 120 + (DWORD)at.X + wrote;
-        at.X = (SHORT)(cell % 120);
-        at.Y = (SHORT)(cell / 120);
+        at = Advance(h, at, wrote);
     }
     if (done) *done = total;
     return TRUE;

@@ -257,7 +257,11 @@ KBAPI BOOL WINAPI CreateProcessInternalW(HANDLE token, LPCWSTR application, LPWS
         *(HANDLE *)(pp + PP_STDOUT) = si->hStdOutput;
         *(HANDLE *)(pp + PP_STDERR) = si->hStdError;
     }
-    if (flags & DETACHED_PROCESS) *(HANDLE *)(pp + 0x10) = CONSOLE_DETACHED_PROCESS;
+    PVOID pseudo = NULL;
+    SIZE_T pseudo_size = 0;
+    if (BaseGetProcThreadAttribute(attributes, 0x00020016, &pseudo, &pseudo_size) && pseudo)
+        *(HANDLE *)(pp + 0x10) = pseudo;        /* PROC_THREAD_ATTRIBUTE_PSEUDOCONSOLE: the HPCON's handle */
+    else if (flags & DETACHED_PROCESS) *(HANDLE *)(pp + 0x10) = CONSOLE_DETACHED_PROCESS;
     else if (flags & CREATE_NEW_CONSOLE) *(HANDLE *)(pp + 0x10) = CONSOLE_NEW_CONSOLE;
     else if (flags & CREATE_NO_WINDOW) *(HANDLE *)(pp + 0x10) = CONSOLE_CREATE_NO_WINDOW;
 

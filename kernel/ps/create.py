@@ -9,7 +9,8 @@ import os
 from loader.pe import ImageFile, ImageRefused, open_image
 
 from ..errors import ImageOpenError
-from ..io.console import ConsoleFile
+from ..io.console import ConsoleFile, console_device
+from ..io.console_session import attach
 from ..ke.procobj import KeInitializeProcess
 from ..status import STATUS_SUCCESS
 from .objects import EProcess
@@ -138,6 +139,7 @@ def NtCreateUserProcess(kernel, req: CreateRequest):
     parent = kernel.system_process
 
     def setup_handles(process):
+        attach(console_device(kernel), process)        # the first process: on the host's terminal
         return tuple(process.handles.insert(f) for f in ConsoleFile.standard(kernel))
 
     def parameters_of(process):
