@@ -148,6 +148,9 @@ def test_idn(norm):
     assert "ascii bidi error 123" in norm
     assert "ascii mapped away 3: ab" in norm
     assert "ascii flags error 1004" in norm                             # ERROR_INVALID_FLAGS
+    assert "ascii count 14 small 0 122" in norm                         # 13 characters and the null
+    assert "ascii null 0 87" in norm
+    assert "unicode bad ace error 123" in norm                          # does not encode back
     text = "0062 00FC 0063 0068 0065 0072"
     assert f"unicode buecher 15: {text} 002E 0065 0078 0061 006D 0070 006C 0065 0000" in norm
     assert "unicode cjk 6: 4F8B 5B50 002E 6D4B 8BD5 0000" in norm

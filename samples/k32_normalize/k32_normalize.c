@@ -95,6 +95,14 @@ int main(void)
     Ascii("ascii bidi", 0, L"\x05D0" L"a");
     Ascii("ascii mapped away", 0, L"a\x00AD" L"b");
     Ascii("ascii flags", 0x10, L"a");
+    WCHAR tiny[4];
+    SetLastError(0);
+    int need = IdnToAscii(0, L"b\x00FC" L"cher", -1, NULL, 0);
+    int got = IdnToAscii(0, L"b\x00FC" L"cher", -1, tiny, 4);
+    printf("ascii count %d small %d %lu\n", need, got, GetLastError());
+    SetLastError(0);
+    got = IdnToAscii(0, NULL, -1, tiny, 4);
+    printf("ascii null %d %lu\n", got, GetLastError());
     Unicode("unicode buecher", 0, L"xn--bcher-kva.example", FALSE);
     Unicode("unicode cjk", 0, L"xn--fsqu00a.xn--0zwm56d", FALSE);
     Unicode("unicode upper ace", 0, L"XN--BCHER-KVA.com", FALSE);
