@@ -132,7 +132,7 @@ def test_is_normalized_string(norm):
 
 def test_idn(norm):
     assert "ascii buecher 22: xn--bcher-kva.example" in norm
-    assert any(line.startswith("ascii upper 22: xn--bcher-kva.") for line in norm)   # nameprep lowercases
+    assert "ascii upper 22: xn--bcher-kva.example" in norm               # nameprep lowercases
     assert "ascii cjk 24: xn--fsqu00a.xn--0zwm56d" in norm
     assert "ascii ideographic dot 18: xn--mnchen-3ya.de" in norm
     assert "ascii plain 16: www.example.com" in norm

@@ -117,7 +117,8 @@ static int LabelToAscii(DWORD flags, const UINT *in, int n, WCHAR *out)
     UINT buf[MAX_NAME + 1] = { 0 };
     if (n > MAX_NAME) return -1;
     for (int i = 0; i < n; i++) buf[i] = in[i];
-    if (!AllAscii(buf, n) && !(flags & IDN_RAW_PUNYCODE) && !Nameprep(flags, buf, &n, MAX_NAME)) return -1;
+    /* Nameprep every label, ASCII ones too (their letters come out lowercase, as Windows gives them). */
+    if (!(flags & IDN_RAW_PUNYCODE) && !Nameprep(flags, buf, &n, MAX_NAME)) return -1;
     if ((flags & IDN_USE_STD3_ASCII_RULES) && !Std3(buf, n)) return -1;
     int len = n;
     if (AllAscii(buf, n)) {
