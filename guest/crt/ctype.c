@@ -7,6 +7,7 @@
 
 WINBASEAPI BOOL WINAPI GetStringTypeW(DWORD, const WCHAR *, int, unsigned short *);
 WINBASEAPI int WINAPI LCMapStringW(DWORD, DWORD, const WCHAR *, int, WCHAR *, int);
+WINBASEAPI BOOL WINAPI IsDBCSLeadByteEx(unsigned, unsigned char);
 #define CT_CTYPE1 1
 #define LCMAP_LOWERCASE 0x100
 #define LCMAP_UPPERCASE 0x200
@@ -74,6 +75,10 @@ void crt_ctype_set_codepage(unsigned codepage)
         _ctype[1 + c] = 0;
         if (codepage == 0 || codepage == 65001)
             continue;
+        if (IsDBCSLeadByteEx(codepage, (unsigned char)c)) {
+            _ctype[1 + c] = 0x8000;     /* _LEADBYTE: a double-byte code page's lead byte */
+            continue;
+        }
         char byte = (char)c;
         WCHAR w, mapped;
         unsigned short type = 0;

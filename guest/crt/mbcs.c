@@ -13,6 +13,7 @@
 size_t mbsrtowcs(crt_wchar *, const char **, size_t, void *);
 
 #define MB_ERR_INVALID_CHARS 8
+WINBASEAPI BOOL WINAPI IsDBCSLeadByteEx(unsigned, unsigned char);
 
 /* The sequence at s (at most n bytes): its length (0 for the terminator), -1 invalid, -2 cut
  * short; its character(s) in w[0] (and w[1] for a pair), their count in *count. */
@@ -28,6 +29,13 @@ static int decode(crt_wchar *w, int *count, const char *s, size_t n)
         return b ? 1 : 0;
     }
     int len = 1;
+    if (cp != 65001 && IsDBCSLeadByteEx(cp, b)) {  /* a double-byte code page's lead byte */
+        if (n < 2)
+            return -2;
+        if (s[1] == 0)
+            return -1;
+        len = 2;
+    }
     if (cp == 65001) {
         len = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
         if (!len)

@@ -3,7 +3,7 @@
  * States) as kernel32 describes it (GetLocaleInfo), with a code page for LC_CTYPE:
  *   ""  ".ACP"               English_United States.1252 (the user's default: ANSI code page)
  *   ".OCP"                   English_United States.437 (the OEM code page)
- *   ".NNNN"                  English_United States.NNNN, any valid single-byte code page
+ *   ".NNNN"                  English_United States.NNNN, any valid single- or double-byte code page
  *   "English[_United States][.NNNN]" and the other spellings Windows takes for them
  *   ".UTF8" ".UTF-8"         English_United States.utf8 (UCRT only: code page 65001)
  *   "en-US" "en_US" "en" [".UTF-8" ...]  kept as spelt (UCRT only, as Windows 10's UCRT)
@@ -86,8 +86,8 @@ static unsigned parse_codepage(const char *s)
     if (cp == 65001) return cp;
 #endif
     CPINFO info;
-    if (!IsValidCodePage(cp) || !GetCPInfo(cp, &info) || info.MaxCharSize != 1)
-        return 0;           /* double-byte code pages are not supported by this runtime */
+    if (!IsValidCodePage(cp) || !GetCPInfo(cp, &info) || info.MaxCharSize > 2)
+        return 0;           /* single- and double-byte code pages only */
     return cp;
 }
 
@@ -144,6 +144,13 @@ static int parse_locale(const char *name, char *out, unsigned *cp)
     return 1;
 }
 
+/* MB_CUR_MAX of a single- or double-byte code page (1 for "C"). */
+static int max_char_size(unsigned cp)
+{
+    CPINFO info;
+    return cp && GetCPInfo(cp, &info) ? (int)info.MaxCharSize : 1;
+}
+
 static void apply(int category)
 {
     int c = strcmp(names[category], "C") == 0;
@@ -151,7 +158,7 @@ static void apply(int category)
     case 1: crt_locale.collate_c = c; break;
     case 2:
         crt_locale.codepage = codepages[category];
-        crt_locale.mb_cur_max = crt_locale.codepage == 65001 ? 4 : 1;
+        crt_locale.mb_cur_max = crt_locale.codepage == 65001 ? 4 : max_char_size(crt_locale.codepage);
         crt_ctype_set_codepage(crt_locale.codepage);
         crt_set_mb_cur_max(crt_locale.mb_cur_max);
         break;

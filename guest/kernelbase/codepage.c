@@ -2,9 +2,11 @@
  * OEM code page), 28591 (ISO 8859-1) and UTF-8, with Windows' flag checks and failure rules
  * (ERROR_INSUFFICIENT_BUFFER, ERROR_INVALID_FLAGS, ERROR_NO_UNICODE_TRANSLATION, default
  * characters); GetACP/GetOEMCP, GetCPInfo(Ex), IsValidCodePage, IsDBCSLeadByte(Ex).
- * UTF-7 is utf7.c's. Not done: best-fit mappings and the other code pages. */
+ * UTF-7 is utf7.c's, the double-byte code pages 932/936/949/950 cp_dbcs.c's. Not done: best-fit
+ * mappings and the other code pages. */
 #include "kernelbase.h"
 #include "utf7.h"
+#include "cp_dbcs.h"
 
 static const WCHAR Cp1252High[32] = {
     0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D,
@@ -64,7 +66,7 @@ KBAPI UINT WINAPI GetOEMCP(void) { return 437; }
 
 KBAPI BOOL WINAPI IsValidCodePage(UINT cp)
 {
-    return IsSingleByte(cp) || cp == CP_UTF8 || cp == CP_UTF7;
+    return IsSingleByte(cp) || cp == CP_UTF8 || cp == CP_UTF7 || BaseDbcsTable(cp) != NULL;
 }
 
 KBAPI BOOL WINAPI GetCPInfo(UINT cp, LPCPINFO info)
@@ -77,6 +79,11 @@ KBAPI BOOL WINAPI GetCPInfo(UINT cp, LPCPINFO info)
     memset(info, 0, sizeof(*info));
     info->MaxCharSize = cp == CP_UTF8 ? 4 : cp == CP_UTF7 ? 5 : 1;
     info->DefaultChar[0] = '?';
+    const DBCS_TABLE *t = BaseDbcsTable(cp);
+    if (t) {
+        info->MaxCharSize = 2;
+        memcpy(info->LeadByte, t->LeadRanges, sizeof(t->LeadRanges));
+    }
     return TRUE;
 }
 
@@ -88,7 +95,9 @@ KBAPI BOOL WINAPI GetCPInfoExW(UINT cp, DWORD flags, LPCPINFOEXW info)
         return FALSE;
     info->UnicodeDefaultChar = cp == CP_UTF8 || cp == CP_UTF7 ? 0xFFFD : '?';
     info->CodePage = cp;
-    const WCHAR *name = cp == 1252 ? L"1252  (ANSI - Latin I)" : cp == 437 ? L"437   (OEM - United States)"
+    const DBCS_TABLE *t = BaseDbcsTable(cp);
+    if (t) info->UnicodeDefaultChar = t->UnicodeDefaultChar;
+    const WCHAR *name = t ? t->Name : cp == 1252 ? L"1252  (ANSI - Latin I)" : cp == 437 ? L"437   (OEM - United States)"
                       : cp == 28591 ? L"28591 (ISO 8859-1 Latin I)" : cp == CP_UTF7 ? L"65000 (UTF-7)"
                       : L"65001 (UTF-8)";
     int i = 0;
@@ -109,13 +118,13 @@ KBAPI BOOL WINAPI GetCPInfoExA(UINT cp, DWORD flags, LPCPINFOEXA info)
 
 KBAPI BOOL WINAPI IsDBCSLeadByteEx(UINT cp, BYTE b)
 {
-    (void)b;
     cp = Resolve(cp);
     if (!IsValidCodePage(cp)) {
         SetLastError(ERROR_INVALID_PARAMETER);
         return FALSE;
     }
-    return FALSE;                               /* none of these code pages has lead bytes */
+    const DBCS_TABLE *t = BaseDbcsTable(cp);
+    return t != NULL && BaseDbcsIsLead(t, b);   /* only the double-byte code pages have lead bytes */
 }
 
 KBAPI BOOL WINAPI IsDBCSLeadByte(BYTE b)
@@ -165,6 +174,8 @@ KBAPI int WINAPI MultiByteToWideChar(UINT cp, DWORD flags, LPCCH src, int srclen
     if (srclen < 0) srclen = (int)strlen(src) + 1;
     if (cp == CP_UTF7)
         return BaseUtf7ToUnicode(src, srclen, dst, dstlen);
+    if (BaseDbcsTable(cp))
+        return BaseDbcsToUnicode(BaseDbcsTable(cp), flags, (const BYTE *)src, srclen, dst, dstlen);
     const BYTE *s = (const BYTE *)src;
     int out = 0;
 #define EMIT(w) do { if (dstlen) { if (out >= dstlen) { SetLastError(ERROR_INSUFFICIENT_BUFFER); return 0; } \
@@ -216,6 +227,8 @@ KBAPI int WINAPI WideCharToMultiByte(UINT cp, DWORD flags, LPCWCH src, int srcle
     if (srclen < 0) srclen = (int)wcslen(src) + 1;
     if (cp == CP_UTF7)
         return BaseUnicodeToUtf7(src, srclen, dst, dstlen);
+    if (BaseDbcsTable(cp))
+        return BaseUnicodeToDbcs(BaseDbcsTable(cp), flags, src, srclen, dst, dstlen, defchar, useddef);
     char fallback = defchar ? defchar[0] : '?';
     if (useddef) *useddef = FALSE;
     int out = 0;
