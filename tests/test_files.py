@@ -98,7 +98,7 @@ def test_a_writable_mount_writes_the_host_folder(host):
     data.mkdir()
     lines = probe(host / "work", r"write:\??\C:\data\out.txt", "list:\\??\\C:\\",
                   options=["--mount", f"C:\\data={data}"])
-    assert lines == ["write " + OK, "list  app data Temp Windows work 0x80000006"]
+    assert lines == ["write " + OK, "list  app data ProgramData Temp Users Windows work 0x80000006"]
     assert (data / "out.txt").read_text() == "probe\n"
 
 
@@ -467,3 +467,18 @@ def test_mount_folders_cannot_be_deleted(tmp_path, io):
     with pytest.raises(NtStatusError) as e:         # FILE_DELETE_ON_CLOSE on a mount's folder
         IoCreateFile(kernel, "\\??\\C:\\Temp", OpenPacket(0x110000, 0, 7, 1, 0x1021))
     assert e.value.status == 0xC0000121
+
+
+def test_profile_folders_are_fresh_writable_mounts(host):
+    """C:\\Users\\user\\ (with a new profile's folders), C:\\Users\\Public\\ and C:\\ProgramData\\ are
+    writable folders of this run; a --mount of the profile replaces the fresh one."""
+    lines = probe(host / "work", r"write:\??\C:\Users\user\AppData\Roaming\cfg.txt",
+                  r"write:\??\C:\ProgramData\shared.txt", "list:\\??\\C:\\Users\\", "list:\\??\\C:\\Users\\user\\")
+    assert lines[:3] == ["write " + OK, "write " + OK, "list  . .. Public user 0x80000006"]
+    assert lines[3] == ("list  . .. 3D Objects AppData Contacts Desktop Documents Downloads Favorites Links Music "
+                        "Pictures Saved Games Searches Videos 0x80000006")
+    mine = host / "profile"
+    mine.mkdir()
+    lines = probe(host / "work", r"write:\??\C:\Users\user\note.txt", options=["--mount", f"C:\\Users\\user={mine}"])
+    assert lines == ["write " + OK]
+    assert (mine / "note.txt").read_text() == "probe\n"

@@ -6,6 +6,9 @@
                             current directory (RTL_USER_PROCESS_PARAMETERS.CurrentDirectory
                             should say GUEST_WORK_DIR)
     C:\\Temp\\               a fresh host folder, removed when the run ends (%TEMP%, %TMP%)
+    C:\\Users\\user\\, C:\\Users\\Public\\, C:\\ProgramData\\
+                            fresh folders too, with the folders a new Windows 10 profile has
+                            (AppData\\Roaming, Documents ...), unless a --mount names them
     --mount GUEST=HOST[:ro]  more; --read-only makes every mount read-only
 
 Folders above the mounts (C:\\, C:\\Windows) exist only as read-only directories listing the
@@ -24,6 +27,15 @@ GUEST_SYSTEM_DIR = "C:\\Windows\\System32\\"
 GUEST_APP_DIR = "C:\\app\\"
 GUEST_WORK_DIR = "C:\\work\\"
 GUEST_TEMP_DIR = "C:\\Temp\\"
+# The profile of the one user (kernel/se/sids.py's USER_NAME), the public profile and ProgramData,
+# each with the folders Windows 10 creates in a new one.
+PROFILE_MOUNTS = {
+    "C:\\Users\\user\\": ["AppData\\Roaming", "AppData\\Local", "AppData\\LocalLow", "Contacts", "Desktop",
+                           "Documents", "Downloads", "Favorites", "Links", "Music", "Pictures", "Saved Games",
+                           "Searches", "Videos", "3D Objects"],
+    "C:\\Users\\Public\\": ["Desktop", "Documents", "Downloads", "Music", "Pictures", "Videos"],
+    "C:\\ProgramData\\": [],
+}
 
 
 class MountError(ValueError):
@@ -145,4 +157,12 @@ def default_mounts(image_folder: str | None, system_folder: str, work_folder: st
     except MountError:
         table.remove_temporary()
         raise
+    for guest, folders in PROFILE_MOUNTS.items():
+        if table.is_mount_root(tuple(nt_upcase(c) for c in parse_guest_folder(guest))):
+            continue                        # the user's own --mount of it wins
+        host = tempfile.mkdtemp(prefix="ntmini-profile-")
+        for folder in folders:
+            os.makedirs(os.path.join(host, *folder.split("\\")), exist_ok=True)
+        table.add(guest, host, removable=True)
+        weakref.finalize(table, shutil.rmtree, host, True)
     return table
