@@ -1,5 +1,6 @@
 """Calendars, NLS enumerations, UI languages, NLS versions, FindNLSString / FindStringOrdinal and
-the geographical location (family 9): samples/k32_nls_more for en-US, Windows 10's values
+the geographical location, GetStringScripts / VerifyScripts (family 9): samples/k32_nls_more
+for en-US, Windows 10's values
 (CAL_ITWODIGITYEARMAX 2049, the Region panel's short/long date and time format lists, language
 group 1 "Western Europe and United States", GEOID 244 with its ISO 3166 codes "US"/"USA"/840 and
 dialing code +1), multi-strings printed with '|' for each NUL; every check the sample makes."""
@@ -43,6 +44,11 @@ BLOCKS = [
      "GEO_DIALINGCODE: +1", "GEO_CURRENCYCODE: USD", "GEO_CURRENCYSYMBOL: $",
      "GetGeoInfoEx(US, GEO_FRIENDLYNAME): United States"],
     ["EnumSystemGeoID", "  244", "EnumSystemGeoNames", "  US"],
+    # GetStringScripts: ISO 15924 codes, alphabetical, each with its ';', the count with the NUL
+    ["== scripts", 'Hello: "Latn;" 6', 'Latin, Cyrillic, digits: "Cyrl;Latn;" 11',
+     'the same, GSS_ALLOW_INHERITED_COMMON: "Cyrl;Latn;Zyyy;" 16',
+     'combining acute, kanji, kana: "Hani;Hira;Kana;Latn;Qaii;" 26', 'digits and punctuation only: "" 1',
+     'Hebrew, Arabic, Thai, Hangul: "Arab;Hang;Hebr;Thai;" 21'],
 ]
 
 
@@ -62,4 +68,4 @@ def test_nls_more_block(more_run, block):
 
 def test_nls_more_checks_pass(more_run):
     out = more_run.stdout.decode()
-    assert "FAIL" not in out and out.count("ok   ") == 48 and more_run.returncode == 0, out
+    assert "FAIL" not in out and out.count("ok   ") == 56 and more_run.returncode == 0, out

@@ -268,6 +268,27 @@ void Entry(void)
     CheckError(FindStringOrdinal(0, L"abc", -1, L"b", -1, FALSE) == -1, ERROR_INVALID_FLAGS,
                "FindStringOrdinal(0) -> ERROR_INVALID_FLAGS");
 
+    Print("== scripts\n");
+    static const struct { const WCHAR *s; DWORD flags; const char *name; } scripts[] = {
+        {L"Hello", 0, "Hello"}, {L"Hello, \x041c\x0438\x0440 1", 0, "Latin, Cyrillic, digits"},
+        {L"Hello, \x041c\x0438\x0440 1", GSS_ALLOW_INHERITED_COMMON, "the same, GSS_ALLOW_INHERITED_COMMON"},
+        {L"e\x0301\x65e5\x672c\x3072\x30ab", GSS_ALLOW_INHERITED_COMMON, "combining acute, kanji, kana"},
+        {L"123 !?", 0, "digits and punctuation only"}, {L"\x05e9\x0627\x0e01\xac00", 0, "Hebrew, Arabic, Thai, Hangul"},
+    };
+    for (int i = 0; i < (int)(sizeof scripts / sizeof scripts[0]); i++) {
+        n = GetStringScripts(scripts[i].flags, scripts[i].s, -1, w, 128);
+        Print(scripts[i].name); Print(": \""); if (n) PrintW(w); Print("\" "); PrintNum((unsigned)n, 0); Print("\n");
+    }
+    Check(GetStringScripts(0, L"abc", 0, w, 128) == 1 && w[0] == 0, "GetStringScripts of 0 characters -> L\"\", 1");
+    Check(GetStringScripts(0, L"\x0430" L"b", -1, NULL, 0) == 11, "GetStringScripts size query");
+    CheckError(!GetStringScripts(0, L"\x0430" L"b", -1, w, 5), ERROR_INSUFFICIENT_BUFFER, "GetStringScripts short buffer");
+    CheckError(!GetStringScripts(2, L"a", -1, w, 128), ERROR_INVALID_FLAGS, "GetStringScripts(2) -> ERROR_INVALID_FLAGS");
+    Check(VerifyScripts(0, L"Latn;Cyrl;", -1, L"Cyrl;", -1), "VerifyScripts: Cyrl in Latn;Cyrl;");
+    Check(!VerifyScripts(0, L"Cyrl;", -1, L"Latn;Cyrl;", -1) && GetLastError() == ERROR_SUCCESS,
+          "VerifyScripts: Latn not in Cyrl; -> FALSE, ERROR_SUCCESS");
+    Check(VerifyScripts(VS_ALLOW_LATIN, L"Cyrl;", -1, L"Latn;Cyrl;", -1), "VerifyScripts VS_ALLOW_LATIN");
+    CheckError(!VerifyScripts(0, L"Latn;", -1, L"Lat", -1), ERROR_INVALID_PARAMETER, "VerifyScripts a malformed list");
+
     Print("== geographical location\n");
     Value("GetUserGeoID(GEOCLASS_NATION)", (unsigned)GetUserGeoID(GEOCLASS_NATION));
     n = GetUserDefaultGeoName(w, 128);
