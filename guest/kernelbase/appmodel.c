@@ -122,8 +122,8 @@ static void PublisherId(PCWSTR publisher, WCHAR out[PUBLISHER_ID_LENGTH + 1])
     ULONGLONG v = 0;
     for (int i = 0; i < 8; i++) v = v << 8 | digest[i];
     for (int i = 0; i < PUBLISHER_ID_LENGTH; i++) {
-        int shift = 60 - 5 * i;            /* 65 bits: v and a zero bit after it */
-        ULONG d = shift >= 0 ? (ULONG)(v >> shift) & 31 : (ULONG)(v << 1) & 31;
+        int shift = 60 - 5 * i;            /* of the 65 bits: v and a zero bit after it */
+        ULONG d = shift ? (ULONG)(v >> (shift - 1)) & 31 : (ULONG)(v << 1) & 31;
         out[i] = digits[d];
     }
     out[PUBLISHER_ID_LENGTH] = 0;
