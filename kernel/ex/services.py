@@ -30,6 +30,7 @@ from . import (
 from .file import FILE_SERVICES
 from .job import JOB_SERVICES
 from .keyedevent import KEYED_EVENT_SERVICES
+from .memory_lock import MEMORY_LOCK_SERVICES
 from .sysnums import SERVICE_NUMBERS
 from .systime import SYSTEM_TIME_SERVICES
 from .timer import TIMER_SERVICES
@@ -195,6 +196,7 @@ SERVICES.update(KEYED_EVENT_SERVICES)     # kernel/ex/keyedevent.py: what ntdll'
 SERVICES.update(NAMESPACE_SERVICES)       # kernel/ob/namespace.py: object directories and symbolic links
 SERVICES.update(TIMER_SERVICES)           # kernel/ex/timer.py: NtCreateTimer, NtSetTimer ...
 SERVICES.update(SYSTEM_TIME_SERVICES)     # kernel/ex/systime.py: NtSetSystemTime
+SERVICES.update(MEMORY_LOCK_SERVICES)     # kernel/ex/memory_lock.py: NtLockVirtualMemory, NtFlushVirtualMemory
 SERVICES.update(REGISTRY_SERVICES)        # kernel/cm/services.py: NtOpenKey, NtQueryValueKey ...
 SERVICES.update(TOKEN_SERVICES)           # kernel/se/token.py: NtOpenProcessToken, NtQueryInformationToken ...
 SERVICES.update(SECURITY_SERVICES)        # kernel/se/security_object.py: NtQuerySecurityObject, NtSetSecurityObject
