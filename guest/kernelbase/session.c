@@ -60,3 +60,35 @@ KBAPI BOOL WINAPI QueryThreadCycleTime(HANDLE thread, PULONG64 cycles)
     *cycles = info[0];
     return TRUE;
 }
+
+/* A critical process ends the system when it exits; setting one needs SeDebugPrivilege, so none is. */
+KBAPI BOOL WINAPI IsProcessCritical(HANDLE process, PBOOL critical)
+{
+    ULONG value = 0;
+    NTSTATUS status = NtQueryInformationProcess(process, 29 /* ProcessBreakOnTermination */, &value, sizeof(value), NULL);
+    if (!NT_SUCCESS(status)) return BaseFail(status);
+    *critical = value != 0;
+    return TRUE;
+}
+
+/* The order the system shuts processes down in (0x100-0x3FF for applications; 0x280 by default)
+ * and the SHUTDOWN_NORETRY flag, kept for the process. */
+static DWORD ShutdownLevel = 0x280, ShutdownFlags;
+
+KBAPI BOOL WINAPI SetProcessShutdownParameters(DWORD level, DWORD flags)
+{
+    if (level < 0x100 || level > 0x3FF || (flags & ~SHUTDOWN_NORETRY)) {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    ShutdownLevel = level;
+    ShutdownFlags = flags;
+    return TRUE;
+}
+
+KBAPI BOOL WINAPI GetProcessShutdownParameters(LPDWORD level, LPDWORD flags)
+{
+    *level = ShutdownLevel;
+    *flags = ShutdownFlags;
+    return TRUE;
+}

@@ -1,8 +1,9 @@
 """NtQueryInformationProcess / NtSetInformationProcess for a process's resources: the quota
 limits' working-set bounds (ProcessQuotaLimits), the I/O counters EPROCESS accumulates
 (ProcessIoCounters), the VM counters (ProcessVmCounters: VM_COUNTERS, _EX or _EX2 by length),
-the session (ProcessSessionInformation) and the cycle time (ProcessCycleTime: one retired
-instruction is one cycle of the virtual clock, charged a clock tick at a time)."""
+the session (ProcessSessionInformation), whether it is critical (ProcessBreakOnTermination)
+and the cycle time (ProcessCycleTime: one retired instruction is one cycle of the virtual
+clock, charged a clock tick at a time)."""
 import struct
 
 from ..mm.wsinfo import MmUpdateProcessCounters
@@ -15,7 +16,7 @@ from ..status import (
 )
 
 ProcessQuotaLimits, ProcessIoCounters, ProcessVmCounters = 1, 2, 3
-ProcessSessionInformation, ProcessCycleTime = 24, 64
+ProcessSessionInformation, ProcessBreakOnTermination, ProcessCycleTime = 24, 29, 64
 QUOTA_LIMITS_SIZE, QUOTA_LIMITS_EX_SIZE = 0x30, 0x58
 VM_COUNTERS_SIZES = (0x58, 0x60, 0x70)          # VM_COUNTERS, VM_COUNTERS_EX, VM_COUNTERS_EX2
 PAGE_SIZE = 0x1000
@@ -23,7 +24,7 @@ PAGE_SIZE = 0x1000
 DEFAULT_MINIMUM_WS, DEFAULT_MAXIMUM_WS, MINIMUM_WS_LIMIT = 50, 345, 20
 HARDWS_MIN_ENABLE, HARDWS_MIN_DISABLE, HARDWS_MAX_ENABLE, HARDWS_MAX_DISABLE = 1, 2, 4, 8
 QUERY_CLASSES = (ProcessQuotaLimits, ProcessIoCounters, ProcessVmCounters, ProcessSessionInformation,
-                 ProcessCycleTime)
+                 ProcessBreakOnTermination, ProcessCycleTime)
 
 
 def _working_set_bounds(process) -> tuple[int, int]:
@@ -100,6 +101,10 @@ def query_process_resources(kernel, process, info_class: int, length: int) -> by
         return _vm_counters(process, length)
     if info_class == ProcessSessionInformation:
         return _session(kernel, process, length)
+    if info_class == ProcessBreakOnTermination:
+        if length != 4:
+            raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+        return struct.pack("<I", 0)             # none is critical: making one needs SeDebugPrivilege
     return _cycle_time(kernel, process, length)
 
 

@@ -4,6 +4,7 @@
 
 /* What Windows 10's SDK declares and this mingw-w64's headers do not. */
 VOID WINAPI RestoreLastError(DWORD);
+BOOL WINAPI IsProcessCritical(HANDLE, PBOOL);
 #ifndef CONTEXT_XSTATE
 #define CONTEXT_XSTATE (CONTEXT_AMD64 | 0x40)
 #endif
@@ -82,6 +83,13 @@ void Entry(void)
     BOOL disabled = FALSE;
     Check(GetSystemTimeAdjustment(&adj, &inc, &disabled) && adj == 156250 && inc == 156250 && disabled,
           "GetSystemTimeAdjustment: 15.625 ms, no adjustment");
+    BOOL critical = TRUE;
+    Check(IsProcessCritical(GetCurrentProcess(), &critical) && !critical, "IsProcessCritical: no");
+    DWORD level = 0, sflags = 9;
+    Check(GetProcessShutdownParameters(&level, &sflags) && level == 0x280 && sflags == 0, "shutdown level 0x280 by default");
+    Check(SetProcessShutdownParameters(0x3FF, SHUTDOWN_NORETRY) && GetProcessShutdownParameters(&level, &sflags) &&
+          level == 0x3FF && sflags == SHUTDOWN_NORETRY, "SetProcessShutdownParameters(0x3FF, NORETRY)");
+    CheckError(!SetProcessShutdownParameters(0x50, 0), ERROR_INVALID_PARAMETER, "level 0x50 -> ERROR_INVALID_PARAMETER");
     RestoreLastError(1234);
     Check(GetLastError() == 1234, "RestoreLastError");
 
