@@ -77,6 +77,7 @@ NTSTATUS NTAPI NtFlushBuffersFile(HANDLE FileHandle, PVOID IoStatusBlock);
 NTSTATUS NTAPI NtFlushInstructionCache(HANDLE ProcessHandle, PVOID BaseAddress, SIZE_T Length);
 NTSTATUS NTAPI NtFlushKey(HANDLE KeyHandle);
 NTSTATUS NTAPI NtFlushProcessWriteBuffers(void);
+NTSTATUS NTAPI NtFlushVirtualMemory(HANDLE ProcessHandle, PVOID BaseAddress, PVOID RegionSize, PVOID IoStatus);
 NTSTATUS NTAPI NtFreeVirtualMemory(HANDLE ProcessHandle, PVOID *BaseAddress, SIZE_T *RegionSize, ULONG FreeType);
 NTSTATUS NTAPI NtFsControlFile(HANDLE FileHandle, HANDLE Event, PVOID ApcRoutine, PVOID ApcContext,
     PVOID IoStatusBlock, ULONG FsControlCode, PVOID InputBuffer, ULONG InputBufferLength, PVOID OutputBuffer,
@@ -86,6 +87,7 @@ NTSTATUS NTAPI NtGetCurrentProcessorNumber(void);
 NTSTATUS NTAPI NtIsProcessInJob(HANDLE ProcessHandle, HANDLE JobHandle);
 NTSTATUS NTAPI NtLockFile(HANDLE FileHandle, HANDLE Event, PVOID ApcRoutine, PVOID ApcContext, PVOID IoStatusBlock,
     LARGE_INTEGER *ByteOffset, LARGE_INTEGER *Length, ULONG Key, UCHAR FailImmediately, UCHAR ExclusiveLock);
+NTSTATUS NTAPI NtLockVirtualMemory(HANDLE ProcessHandle, PVOID BaseAddress, PVOID RegionSize, ULONG MapType);
 NTSTATUS NTAPI NtMapViewOfSection(HANDLE SectionHandle, HANDLE ProcessHandle, PVOID *BaseAddress, SIZE_T ZeroBits,
     SIZE_T CommitSize, LARGE_INTEGER *SectionOffset, SIZE_T *ViewSize, ULONG InheritDisposition,
     ULONG AllocationType, ULONG Win32Protect);
@@ -202,6 +204,7 @@ NTSTATUS NTAPI NtSetInformationThread(HANDLE ThreadHandle, ULONG ThreadInformati
 NTSTATUS NTAPI NtSetIoCompletion(HANDLE IoCompletionHandle, PVOID KeyContext, PVOID ApcContext, NTSTATUS IoStatus,
     SIZE_T IoStatusInformation);
 NTSTATUS NTAPI NtSetSecurityObject(HANDLE Handle, ULONG SecurityInformation, PVOID SecurityDescriptor);
+NTSTATUS NTAPI NtSetSystemTime(PVOID SystemTime, PVOID PreviousTime);
 NTSTATUS NTAPI NtSetTimer(HANDLE TimerHandle, LARGE_INTEGER *DueTime, PVOID TimerApcRoutine, PVOID TimerContext,
     UCHAR ResumeTimer, ULONG Period, PVOID PreviousState);
 NTSTATUS NTAPI NtSetTimerEx(HANDLE TimerHandle, ULONG TimerSetInformationClass, PVOID TimerSetInformation,
@@ -217,6 +220,7 @@ NTSTATUS NTAPI NtTerminateThread(HANDLE ThreadHandle, NTSTATUS ExitStatus);
 NTSTATUS NTAPI NtTestAlert(void);
 NTSTATUS NTAPI NtUnlockFile(HANDLE FileHandle, PVOID IoStatusBlock, LARGE_INTEGER *ByteOffset, LARGE_INTEGER *Length,
     ULONG Key);
+NTSTATUS NTAPI NtUnlockVirtualMemory(HANDLE ProcessHandle, PVOID BaseAddress, PVOID RegionSize, ULONG MapType);
 NTSTATUS NTAPI NtUnmapViewOfSection(HANDLE ProcessHandle, PVOID BaseAddress);
 NTSTATUS NTAPI NtUnmapViewOfSectionEx(HANDLE ProcessHandle, PVOID BaseAddress, ULONG Flags);
 NTSTATUS NTAPI NtWaitForKeyedEvent(HANDLE KeyedEventHandle, PVOID KeyValue, UCHAR Alertable, LARGE_INTEGER *Timeout);

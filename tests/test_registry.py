@@ -73,7 +73,7 @@ def test_query_key_agrees_with_the_hive():
     assert fixed == 44 and time == _Clock().system_time()
     below = [p[len(path) + 1:] for p, _ in boot_hive() if p.startswith(path + "\\")]
     children = [c for c in below if "\\" not in c]
-    assert children == ["ProfileList"]
+    assert sorted(children) == ["ProfileList", "Time Zones"]
     assert (class_offset, class_length, subkeys, max_name) == (0xFFFFFFFF, 0, len(children),
                                                                 2 * max(len(c) for c in children))
     assert count == len(values)

@@ -69,6 +69,15 @@ void TpRunItem(struct _TP_POOL *pool, TP_ITEM *item)
     RtlReleaseSRWLockExclusive(&pool->lock);
 }
 
+static DWORD WINAPI Worker(LPVOID param);
+
+/* A new worker thread with the pool's stack reservation (the lock held). */
+static HANDLE StartWorker(struct _TP_POOL *pool)
+{
+    SIZE_T reserve = pool->stack.StackReserve;
+    return CreateThread(NULL, reserve, Worker, pool, reserve ? STACK_SIZE_PARAM_IS_A_RESERVATION : 0, NULL);
+}
+
 static DWORD WINAPI Worker(LPVOID param)
 {
     struct _TP_POOL *pool = param;
@@ -110,7 +119,7 @@ BOOL TpEnqueue(struct _TP_POOL *pool, TP_ITEM *item)
         return TRUE;
     }
     if (pool->workers < pool->maximum) {
-        HANDLE t = CreateThread(NULL, 0, Worker, pool, 0, NULL);
+        HANDLE t = StartWorker(pool);
         if (t) {
             pool->workers++;
             CloseHandle(t);
@@ -151,7 +160,7 @@ KBAPI BOOL WINAPI SetThreadpoolThreadMinimum(PTP_POOL pool, DWORD minimum)
     if (pool->maximum < minimum) pool->maximum = minimum;
     BOOL ok = TRUE;
     while (pool->workers < minimum) {           /* the minimum is kept ready */
-        HANDLE t = CreateThread(NULL, 0, Worker, pool, 0, NULL);
+        HANDLE t = StartWorker(pool);
         if (!t) { ok = FALSE; break; }
         pool->workers++;
         CloseHandle(t);
@@ -189,6 +198,7 @@ KBAPI PTP_WORK WINAPI CreateThreadpoolWork(PTP_WORK_CALLBACK callback, PVOID con
     if (work == NULL) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return NULL; }
     TpInitBase(work, TpPoolOf(env), context);
     work->callback = callback;
+    TpJoinGroup(work, env, NULL, (void (*)(struct _TP_WORK *))CloseThreadpoolWork);
     return work;
 }
 
@@ -239,6 +249,7 @@ KBAPI VOID WINAPI WaitForThreadpoolWorkCallbacks(PTP_WORK work, BOOL cancel_pend
 void TpClose(struct _TP_WORK *work)
 {
     struct _TP_POOL *pool = work->pool;         /* work may be freed under the lock */
+    TpLeaveGroup(work);
     RtlAcquireSRWLockExclusive(&pool->lock);
     work->closed = TRUE;
     TpReleaseIfDone(work);
@@ -303,7 +314,7 @@ KBAPI BOOL WINAPI CallbackMayRunLong(PTP_CALLBACK_INSTANCE inst)
     RtlAcquireSRWLockExclusive(&pool->lock);
     BOOL ok = pool->idle > 0;
     if (!ok && pool->workers < pool->maximum) {
-        HANDLE t = CreateThread(NULL, 0, Worker, pool, 0, NULL);
+        HANDLE t = StartWorker(pool);
         if (t) { pool->workers++; CloseHandle(t); ok = TRUE; }
     }
     RtlReleaseSRWLockExclusive(&pool->lock);

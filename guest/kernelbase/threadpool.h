@@ -30,6 +30,7 @@ struct _TP_POOL {
     TP_ITEM *head, *tail;
     DWORD workers, idle, minimum, maximum;
     BOOL closing;
+    TP_POOL_STACK_INFORMATION stack;            /* new workers' stack sizes, 0: the image's */
 };
 
 /* The counted base: what is queued, running and (I/O) pending, under the pool's lock. */
@@ -41,6 +42,11 @@ struct _TP_WORK {
     BOOL closed;
     HANDLE done_event;                          /* set when a closed object goes (legacy deletes) */
     void (*destroy)(struct _TP_WORK *);         /* frees it, when it is not a plain heap block */
+    struct _TP_CLEANUP_GROUP *group;            /* the cleanup group it is a member of (tp_cleanup.c) */
+    struct _TP_WORK *group_next;
+    PTP_CLEANUP_GROUP_CANCEL_CALLBACK group_cancel;
+    void (*stop)(struct _TP_WORK *);            /* a member's release: no new callbacks (timers, waits) */
+    void (*close)(struct _TP_WORK *);           /* a member's release: the object's own Close */
 };
 
 /* What a callback's instance asks to be done when it returns. */
@@ -64,6 +70,10 @@ void TpReleaseIfDone(struct _TP_WORK *work);                   /* the pool's loc
 void TpWaitForCallbacks(struct _TP_WORK *work, BOOL cancel_pending);
 void TpClose(struct _TP_WORK *work);
 void TpInitBase(struct _TP_WORK *work, struct _TP_POOL *pool, PVOID context);
+/* tp_cleanup.c: a new object joins the environment's cleanup group (if any); TpClose leaves it. */
+void TpJoinGroup(struct _TP_WORK *work, PTP_CALLBACK_ENVIRON env, void (*stop)(struct _TP_WORK *),
+                 void (*close)(struct _TP_WORK *));
+void TpLeaveGroup(struct _TP_WORK *work);
 
 /* tp_waiter.c: something the waiter thread watches, a due time (100 ns on the performance counter,
  * -1 for none) and optionally a handle. fire() runs under the waiter's lock and returns the item to

@@ -142,18 +142,6 @@ KBAPI BOOL WINAPI LocalFileTimeToFileTime(const FILETIME *local, LPFILETIME ft)
     return TRUE;
 }
 
-KBAPI BOOL WINAPI SystemTimeToTzSpecificLocalTime(const TIME_ZONE_INFORMATION *tz, const SYSTEMTIME *utc, LPSYSTEMTIME local)
-{
-    FILETIME ft;
-    if (!SystemTimeToFileTime(utc, &ft))
-        return FALSE;
-    LONGLONG t = ((LONGLONG)ft.dwHighDateTime << 32) | ft.dwLowDateTime;
-    t -= (LONGLONG)(tz ? tz->Bias : 0) * 600000000LL;
-    ft.dwLowDateTime = (DWORD)t;
-    ft.dwHighDateTime = (DWORD)(t >> 32);
-    return FileTimeToSystemTime(&ft, local);
-}
-
 static void CopyName(WCHAR *dst, const WCHAR *src)
 {
     int i = 0;

@@ -98,6 +98,7 @@ KBAPI PTP_IO WINAPI CreateThreadpoolIo(HANDLE file, PTP_WIN32_IO_CALLBACK callba
         BaseSetLastNTError(status);
         return NULL;
     }
+    TpJoinGroup(&io->base, env, NULL, (void (*)(struct _TP_WORK *))CloseThreadpoolIo);
     return io;
 }
 

@@ -46,6 +46,11 @@ static TP_ITEM *TimerFire(TP_WAITABLE *w, BOOL timed_out)
     return TpItemFor(&timer->base, TimerInvoke);
 }
 
+static void TimerStop(struct _TP_WORK *work)
+{
+    SetThreadpoolTimer((PTP_TIMER)work, NULL, 0, 0);
+}
+
 KBAPI PTP_TIMER WINAPI CreateThreadpoolTimer(PTP_TIMER_CALLBACK callback, PVOID context, PTP_CALLBACK_ENVIRON env)
 {
     if (callback == NULL) { SetLastError(ERROR_INVALID_PARAMETER); return NULL; }
@@ -54,6 +59,7 @@ KBAPI PTP_TIMER WINAPI CreateThreadpoolTimer(PTP_TIMER_CALLBACK callback, PVOID 
     TpInitBase(&timer->base, TpPoolOf(env), context);
     timer->callback = callback;
     timer->w.fire = TimerFire;
+    TpJoinGroup(&timer->base, env, TimerStop, (void (*)(struct _TP_WORK *))CloseThreadpoolTimer);
     return timer;
 }
 
@@ -117,6 +123,11 @@ static TP_ITEM *WaitFire(TP_WAITABLE *w, BOOL timed_out)
     return item;
 }
 
+static void WaitStop(struct _TP_WORK *work)
+{
+    SetThreadpoolWait((PTP_WAIT)work, NULL, NULL);
+}
+
 KBAPI PTP_WAIT WINAPI CreateThreadpoolWait(PTP_WAIT_CALLBACK callback, PVOID context, PTP_CALLBACK_ENVIRON env)
 {
     if (callback == NULL) { SetLastError(ERROR_INVALID_PARAMETER); return NULL; }
@@ -125,6 +136,7 @@ KBAPI PTP_WAIT WINAPI CreateThreadpoolWait(PTP_WAIT_CALLBACK callback, PVOID con
     TpInitBase(&wait->base, TpPoolOf(env), context);
     wait->callback = callback;
     wait->w.fire = WaitFire;
+    TpJoinGroup(&wait->base, env, WaitStop, (void (*)(struct _TP_WORK *))CloseThreadpoolWait);
     return wait;
 }
 

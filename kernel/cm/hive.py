@@ -9,6 +9,7 @@ The user is the one of the process token (kernel/se/token.py): HKEY_CURRENT_USER
 \\REGISTRY\\USER\\<that SID>. Processor values come from the emulated CPU's CPUID."""
 from ..ps.params import DEFAULT_ENVIRONMENT
 from ..se.sids import USER_SID
+from .timezones import time_zone_keys
 
 REG_NONE, REG_SZ, REG_EXPAND_SZ, REG_BINARY, REG_DWORD = 0, 1, 2, 3, 4
 REG_MULTI_SZ, REG_QWORD = 7, 11
@@ -111,6 +112,7 @@ def boot_hive() -> list[tuple[str, list]]:
         ]),
         (software + "\\Microsoft\\Windows NT", []),
         (software + "\\Microsoft\\Windows NT\\CurrentVersion", _version()),
+        *time_zone_keys(software),
         # ProfileList: where each account's profile is (GetUserProfileDirectory reads it)
         (software + "\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList", [
             ("Default", REG_EXPAND_SZ, "%SystemDrive%\\Users\\Default"),

@@ -121,6 +121,15 @@ def reference_event(thread, handle: int):
     return thread.process.handles.lookup(handle, KEvent)
 
 
+def IopUpdateTransferCount(thread, kind: str, transferred: int) -> None:
+    """One read or write operation and its bytes, counted in the caller's EPROCESS
+    (Read/WriteOperationCount, Read/WriteTransferCount: GetProcessIoCounters)."""
+    ep = thread.process.eprocess
+    ops, total = getattr(ep, kind + "OperationCount"), getattr(ep, kind + "TransferCount")
+    ops.QuadPart += 1
+    total.QuadPart += transferred
+
+
 def read_offset(space, va: int) -> int | None:
     return _q.unpack(space.probe_read(va, 8))[0] if va else None
 
@@ -214,6 +223,7 @@ def NtReadFile(kernel, thread, handle, event_handle, apc_routine, apc_context, i
         if data is None:
             return status                       # pending: the writer completes it
         space.probe_write(buffer, data)
+        IopUpdateTransferCount(thread, "Read", len(data))
         complete(kernel, thread, file, event, io_status, status, len(data), apc_context, True, apc_routine, True)
         return status
     try:
@@ -228,6 +238,7 @@ def NtReadFile(kernel, thread, handle, event_handle, apc_routine, apc_context, i
         complete(kernel, thread, file, event, io_status, STATUS_END_OF_FILE, 0, apc_context, True, apc_routine)
         return STATUS_PENDING
     space.probe_write(buffer, data)
+    IopUpdateTransferCount(thread, "Read", len(data))
     complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, len(data), apc_context, True, apc_routine)
     return STATUS_SUCCESS if file.synchronous or not isinstance(file.device, VolumeDevice) else STATUS_PENDING
 
@@ -241,6 +252,7 @@ def NtWriteFile(kernel, thread, handle, event_handle, apc_routine, apc_context, 
         raise NtStatusError(STATUS_INVALID_USER_BUFFER)
     data = space.probe_read(buffer, length)
     written = IopWriteFile(file, offset, data)
+    IopUpdateTransferCount(thread, "Write", written)
     complete(kernel, thread, file, event, io_status, STATUS_SUCCESS, written, apc_context, True, apc_routine)
     return STATUS_SUCCESS if file.synchronous or not isinstance(file.device, VolumeDevice) else STATUS_PENDING
 

@@ -15,9 +15,16 @@ from ..status import (
     NtStatusError,
 )
 from .handles import reference_process
+from .memory_info import (
+    MemoryMappedFilenameInformation,
+    MemoryWorkingSetExInformation,
+    MemoryWorkingSetInformation,
+    query_memory_class,
+)
 
 _Q = struct.Struct("<Q")
 MemoryBasicInformation = 0
+MEMORY_CLASSES = (MemoryWorkingSetInformation, MemoryMappedFilenameInformation, MemoryWorkingSetExInformation)
 
 
 def _read_q(space, va):
@@ -60,6 +67,9 @@ def NtProtectVirtualMemory(kernel, thread, handle, base_ptr, size_ptr, new_prote
 def NtQueryVirtualMemory(kernel, thread, handle, address, info_class, buffer, length, return_length):
     caller = thread.process.space
     target = reference_process(thread, handle).space
+    if info_class in MEMORY_CLASSES:
+        return query_memory_class(target, caller, info_class, address, buffer, length & 0xFFFFFFFFFFFFFFFF,
+                                  return_length)
     if info_class != MemoryBasicInformation:
         raise NtStatusError(STATUS_INVALID_INFO_CLASS)
     size = LAYOUTS["MEMORY_BASIC_INFORMATION"].size

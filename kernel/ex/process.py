@@ -15,6 +15,7 @@ from ..status import (
     NtStatusError,
 )
 from .handles import reference_process
+from .process_vm import QUERY_CLASSES, ProcessQuotaLimits, query_process_resources, set_quota_limits
 from .times import ProcessTimes, process_times
 
 ProcessBasicInformation = 0
@@ -72,6 +73,8 @@ def NtQueryInformationProcess(kernel, thread, handle, info_class, buffer, length
         data = struct.pack("<HHxxxxQ", len(text), len(text) + 2, buffer + 16) + text + b"\0\0"
     elif info_class == ProcessTimes:
         data = process_times(process, length)
+    elif info_class in QUERY_CLASSES:
+        data = query_process_resources(kernel, process, info_class, length)
     else:
         raise NtStatusError(STATUS_INVALID_INFO_CLASS)
     space.probe_write(buffer, data)
@@ -111,6 +114,8 @@ def NtSetInformationProcess(kernel, thread, handle, info_class, buffer, length):
         if length != 4:
             raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
         KeSetDisableBoostProcess(process, struct.unpack("<I", space.probe_read(buffer, 4))[0] != 0)
+    elif info_class == ProcessQuotaLimits:
+        set_quota_limits(process, space.probe_read(buffer, length) if length <= 0x100 else b"")
     else:
         raise NtStatusError(STATUS_INVALID_INFO_CLASS)
     return STATUS_SUCCESS

@@ -31,7 +31,9 @@ from . import (
 from .file import FILE_SERVICES
 from .job import JOB_SERVICES
 from .keyedevent import KEYED_EVENT_SERVICES
+from .memory_lock import MEMORY_LOCK_SERVICES
 from .sysnums import SERVICE_NUMBERS
+from .systime import SYSTEM_TIME_SERVICES
 from .timer import TIMER_SERVICES
 from .waitpacket import WAIT_PACKET_SERVICES
 
@@ -194,6 +196,8 @@ SERVICES.update(FILE_SERVICES)            # kernel/ex/file.py: NtCreateFile, NtR
 SERVICES.update(KEYED_EVENT_SERVICES)     # kernel/ex/keyedevent.py: what ntdll's SRW locks sleep on
 SERVICES.update(NAMESPACE_SERVICES)       # kernel/ob/namespace.py: object directories and symbolic links
 SERVICES.update(TIMER_SERVICES)           # kernel/ex/timer.py: NtCreateTimer, NtSetTimer ...
+SERVICES.update(SYSTEM_TIME_SERVICES)     # kernel/ex/systime.py: NtSetSystemTime
+SERVICES.update(MEMORY_LOCK_SERVICES)     # kernel/ex/memory_lock.py: NtLockVirtualMemory, NtFlushVirtualMemory
 SERVICES.update(REGISTRY_SERVICES)        # kernel/cm/services.py: NtOpenKey, NtQueryValueKey ...
 SERVICES.update(TOKEN_SERVICES)           # kernel/se/token.py: NtOpenProcessToken, NtQueryInformationToken ...
 SERVICES.update(IMPERSONATION_SERVICES)   # kernel/se/impersonate.py: NtDuplicateToken, NtAccessCheck ...

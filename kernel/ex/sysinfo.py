@@ -7,6 +7,7 @@ so the commit limit is the physical pages themselves."""
 import struct
 
 from ..status import STATUS_INFO_LENGTH_MISMATCH, STATUS_INVALID_INFO_CLASS, STATUS_SUCCESS, NtStatusError
+from .sysmodules import SystemModuleInformation, system_module_information
 from .sysproc import SystemProcessInformation, system_process_information
 
 SystemBasicInformation, SystemPerformanceInformation = 0, 2
@@ -48,9 +49,10 @@ _CLASSES = {
 
 def NtQuerySystemInformation(kernel, thread, info_class, buffer, length, return_length):
     space = thread.process.space
-    if info_class & 0xFFFFFFFF == SystemProcessInformation:
+    if info_class & 0xFFFFFFFF in (SystemProcessInformation, SystemModuleInformation):
         # A list of any length: too small a buffer gets the size needed and nothing else.
-        data = system_process_information(kernel, buffer)
+        data = system_process_information(kernel, buffer) if info_class & 0xFFFFFFFF == SystemProcessInformation \
+            else system_module_information(kernel)
         if return_length:
             space.probe_write(return_length, struct.pack("<I", len(data)))
         if length & 0xFFFFFFFF < len(data):

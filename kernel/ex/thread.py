@@ -18,6 +18,7 @@ from ..status import (
     NtStatusError,
 )
 from .handles import reference_thread
+from .process_vm import cycles
 from .times import ThreadTimes, thread_times
 
 ThreadBasicInformation = 0
@@ -28,6 +29,7 @@ ThreadImpersonationToken = 5
 ThreadIdealProcessor = 13
 ThreadPriorityBoost = 14          # KTHREAD.DisableBoost (Get/SetThreadPriorityBoost)
 ThreadAmILastThread = 12
+ThreadCycleTime = 23
 ThreadNameInformation = 38          # THREAD_NAME_INFORMATION: a UNICODE_STRING (SetThreadDescription)
 THREAD_NAME_INFORMATION_SIZE = 16
 MAXIMUM_PROCESSORS = 64
@@ -63,6 +65,11 @@ def NtQueryInformationThread(kernel, thread, handle, info_class, buffer, length,
         data = struct.pack("<I", target.ethread.Tcb.DisableBoost)
     elif info_class == ThreadTimes:
         data = thread_times(target, length)
+    elif info_class == ThreadCycleTime:
+        if length != 16:
+            raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
+        tcb = target.ethread.Tcb
+        data = struct.pack("<QQ", cycles(kernel, tcb.UserTime + tcb.KernelTime), 0)
     elif info_class == ThreadNameInformation:
         # The UNICODE_STRING, its characters right after it (Buffer points there); a short buffer
         # is STATUS_BUFFER_TOO_SMALL with the size needed.

@@ -98,6 +98,7 @@ def init_shared_user_data(system: SystemSpace, processors: int, physical_pages: 
     kuser.NtSystemRoot = "C:\\Windows".encode("utf-16-le")
     kuser.NtBuildNumber = BUILD["build"]
     kuser.NtProductType = 1                        # NtProductWinNt
+    kuser.ActiveConsoleId = 1                      # the interactive session (ob/namespace.py SESSION_ID)
     kuser.ProductTypeIsValid = 1
     kuser.NativeProcessorArchitecture = 9          # PROCESSOR_ARCHITECTURE_AMD64
     kuser.NtMajorVersion = BUILD["major"]

@@ -19,6 +19,7 @@ class AddressSpace:
         self.tables = PageTables(self.phys, self.pfn, pml4_pa)
         self.vads = VadTree()
         self.commit_charge = 0          # private pages committed (EPROCESS.CommitCharge's count)
+        self.peak_commit_charge = 0     # the most commit_charge has been (EPROCESS.CommitChargePeak's)
         self.commit_hook = None         # (pages) -> None, may refuse a commit: a job's memory limits
 
     @property

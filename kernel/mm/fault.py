@@ -18,6 +18,7 @@ def MmAccessFault(thread, va: int, write: bool, present: bool) -> int | None:
     if va >= USER_LIMIT:
         return STATUS_ACCESS_VIOLATION
     space = thread.process.space
+    thread.process.eprocess.Vm.Instance.PageFaultCount += 1
     page = va & ~(PAGE_SIZE - 1)
     protect = pte_protection(space.tables.get(page))
     if present or not protect & PAGE_GUARD:

@@ -87,6 +87,7 @@ def commit_pages(space, start: int, end: int, protect: int) -> None:
             tables.set(va, make_user_pte(space.pfn.allocate(), protect))
             new += 1
     space.commit_charge += new
+    space.peak_commit_charge = max(space.peak_commit_charge, space.commit_charge)
     space.changed()
 
 

@@ -65,6 +65,7 @@ API_SETS.update({
     "api-ms-win-downlevel-ole32-l1-1-0": "ole32.dll", "api-ms-win-downlevel-version-l1-1-0": "version.dll",
     "ext-ms-win-ntuser-message-l1-1-0": "user32.dll", "ext-ms-win-ntuser-window-l1-1-0": "user32.dll",
     "ext-ms-win-advapi32-registry-l1-1-0": "advapi32.dll",
+    "api-ms-win-appmodel-runtime-l1-1-0": "kernelbase.dll",
 })
 
 

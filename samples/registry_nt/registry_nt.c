@@ -150,11 +150,13 @@ void Entry(void)
           && bk->NameLength == 28 && bk->Name[0] == 'C');
     status = NtQueryKey(key, 4, buffer.raw, sizeof(buffer), &length);
     CACHED *cached = (CACHED *)buffer.raw;
-    Check("KeyCachedInformation", status == 0 && length == 36 && cached->SubKeys == 1 && cached->Values == 23
+    Check("KeyCachedInformation", status == 0 && length == 36 && cached->SubKeys == 2 && cached->Values == 23
           && cached->NameLength == 28);
     status = NtEnumerateKey(key, 0, 0, buffer.raw, sizeof(buffer), &length);
-    Check("its subkey: ProfileList", status == 0 && SameWide(bk->Name, "ProfileList", bk->NameLength));
-    Check("past the last subkey: STATUS_NO_MORE_ENTRIES", NtEnumerateKey(key, 1, 0, buffer.raw, sizeof(buffer), &length)
+    Check("its subkeys: ProfileList", status == 0 && SameWide(bk->Name, "ProfileList", bk->NameLength));
+    status = NtEnumerateKey(key, 1, 0, buffer.raw, sizeof(buffer), &length);
+    Check("then Time Zones", status == 0 && SameWide(bk->Name, "Time Zones", bk->NameLength));
+    Check("past the last subkey: STATUS_NO_MORE_ENTRIES", NtEnumerateKey(key, 2, 0, buffer.raw, sizeof(buffer), &length)
           == STATUS_NO_MORE_ENTRIES);
     status = NtEnumerateValueKey(key, 0, 0, buffer.raw, sizeof(buffer), &length);
     Check("values in the order they were set", status == 0 && SameWide(basic->Name, "SystemRoot", basic->NameLength));
