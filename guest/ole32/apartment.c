@@ -2,7 +2,7 @@
  * own (COINIT_APARTMENTTHREADED) or the process's multithreaded one; the first call gives S_OK,
  * the next ones S_FALSE, and one asking for the other model RPC_E_CHANGED_MODE (not counted);
  * each successful call needs its CoUninitialize. OleInitialize is CoInitializeEx(STA) plus OLE's
- * own count. CoGetApartmentType, CoGetCurrentProcess and CoInitializeSecurity (once per process,
+ * own count (S_OK for its first call on the thread, S_FALSE after). CoGetApartmentType, CoGetCurrentProcess and CoInitializeSecurity (once per process,
  * then RPC_E_TOO_LATE) read and record this state. */
 #include "olep.h"
 
@@ -74,8 +74,8 @@ OLEAPI_ HRESULT WINAPI OleInitialize(LPVOID reserved)
     HRESULT hr = CoInitializeEx(NULL, COINIT_APARTMENTTHREADED);
     if (FAILED(hr))
         return hr;
-    OlepThread()->OleInits++;
-    return hr;
+    /* The thread's first OleInitialize is S_OK even in an apartment CoInitialize made. */
+    return OlepThread()->OleInits++ ? S_FALSE : S_OK;
 }
 
 OLEAPI_ void WINAPI OleUninitialize(void)

@@ -85,20 +85,21 @@ static IUnknown *Registered(REFCLSID clsid, DWORD context)
     return found;
 }
 
+/* The table holds one reference per server: a server loaded again gives its new one back. */
 static void Remember(HMODULE server)
 {
     AcquireSRWLockExclusive(&Lock);
-    BOOL known = FALSE;
+    BOOL known = FALSE, kept = FALSE;
     for (int i = 0; i < MAX_SERVERS; i++)
         known |= Servers[i] == server;
-    for (int i = 0; i < MAX_SERVERS && !known; i++)
+    for (int i = 0; i < MAX_SERVERS && !known && !kept; i++)
         if (Servers[i] == NULL) {
             Servers[i] = server;
-            known = TRUE;
+            kept = TRUE;
         }
     ReleaseSRWLockExclusive(&Lock);
-    if (!known)
-        FreeLibrary(server);                            /* the table is full: keep one reference */
+    if (known)
+        FreeLibrary(server);
 }
 
 /* The class object of an in-process server registered under HKCR\CLSID\{clsid}. */
@@ -107,7 +108,7 @@ static HRESULT InprocServer(REFCLSID clsid, REFIID riid, void **out)
     WCHAR path[80] = L"CLSID\\";
     OlepFormatGUID(clsid, path + 6);
     HKEY cls, server;
-    if (RegOpenKeyExW(HKEY_CLASSES_ROOT, path, 0, KEY_READ, &cls) != ERROR_SUCCESS)
+    if (OlepOpenClassesKey(path, &cls) != ERROR_SUCCESS)
         return REGDB_E_CLASSNOTREG;
     LONG r = RegOpenKeyExW(cls, L"InprocServer32", 0, KEY_READ, &server);
     RegCloseKey(cls);

@@ -42,7 +42,7 @@ OLEAPI_ HRESULT WINAPI StringFromIID(REFIID iid, LPOLESTR *out)
 static BOOL ClassesValue(const WCHAR *path, WCHAR *out, DWORD size)
 {
     HKEY key;
-    if (RegOpenKeyExW(HKEY_CLASSES_ROOT, path, 0, KEY_READ, &key) != ERROR_SUCCESS)
+    if (OlepOpenClassesKey(path, &key) != ERROR_SUCCESS)
         return FALSE;
     DWORD type, bytes = size * sizeof(WCHAR);
     LONG r = RegQueryValueExW(key, NULL, NULL, &type, (BYTE *)out, &bytes);
@@ -85,7 +85,7 @@ OLEAPI_ HRESULT WINAPI ProgIDFromCLSID(REFCLSID clsid, LPOLESTR *out)
     WCHAR path[64] = L"CLSID\\", text[256];
     OlepFormatGUID(clsid, path + 6);
     HKEY key;
-    if (RegOpenKeyExW(HKEY_CLASSES_ROOT, path, 0, KEY_READ, &key) != ERROR_SUCCESS)
+    if (OlepOpenClassesKey(path, &key) != ERROR_SUCCESS)
         return REGDB_E_CLASSNOTREG;
     RegCloseKey(key);
     const WCHAR *tail = L"\\ProgID";

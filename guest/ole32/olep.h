@@ -31,3 +31,7 @@ BOOL OlepIsEqualGUID(const GUID *a, const GUID *b);
 /* "{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}" (39 characters with the NUL) both ways. */
 void OlepFormatGUID(const GUID *g, WCHAR out[39]);
 BOOL OlepParseGUID(const WCHAR *s, GUID *g);
+
+/* A key of HKEY_CLASSES_ROOT's merged view, read as Windows merges it: the user's
+ * HKCU\Software\Classes first, then the machine's HKLM\Software\Classes. */
+LONG OlepOpenClassesKey(const WCHAR *path, HKEY *key);
