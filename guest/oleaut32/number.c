@@ -3,6 +3,15 @@
  * and "E-05" exponents), and rounding half to even, as the Var* conversions to integers do. */
 #include "oleaut.h"
 
+/* 10^n for 0 <= n <= 22, exact in a double. */
+static double Pow10(int n)
+{
+    double p = 1.0;
+    while (n-- > 0)
+        p *= 10.0;
+    return p;
+}
+
 static int Blank(WCHAR c) { return c == L' ' || c == L'\t' || c == L'\n' || c == L'\r'; }
 
 HRESULT OapParseNumber(const OLECHAR *s, double *out)
@@ -54,20 +63,16 @@ HRESULT OapParseNumber(const OLECHAR *s, double *out)
         s++;
     if (*s)
         return DISP_E_TYPEMISMATCH;
-    /* Step 3: the value, scaled in extended precision. */
-    long double v = (long double)mantissa, p = 10.0L;
-    unsigned n = (unsigned)(scale < 0 ? -scale : scale);
-    long double factor = 1.0L;
-    while (n) {
-        if (n & 1)
-            factor *= p;
-        p *= p;
-        n >>= 1;
+    /* Step 3: the value: the mantissa scaled by exact powers of ten (10^22 at most a step). */
+    double v = (double)mantissa;
+    while (scale != 0 && v != 0) {
+        int step = scale > 22 ? 22 : scale < -22 ? -22 : scale;
+        v = step > 0 ? v * Pow10(step) : v / Pow10(-step);
+        scale -= step;
+        if (v > 1.7976931348623157e308)
+            return DISP_E_OVERFLOW;
     }
-    v = scale < 0 ? v / factor : v * factor;
-    if (v > 1.79769313486231570e308L)
-        return DISP_E_OVERFLOW;
-    *out = negative ? -(double)v : (double)v;
+    *out = negative ? -v : v;
     return S_OK;
 }
 
@@ -101,18 +106,26 @@ void OapFormatDouble(double value, int digits, WCHAR *out)
         return;
     }
     /* Step 1: digits significant digits as an integer m and the decimal exponent e. */
-    long double v = value;
     int e = 0;
-    while (v >= 10.0L) { v /= 10.0L; e++; }
-    while (v < 1.0L) { v *= 10.0L; e--; }
+    double probe = value;
+    while (probe >= 1e22) { probe /= 1e22; e += 22; }
+    while (probe < 1e-22) { probe *= 1e22; e -= 22; }
+    while (probe >= 10.0) { probe /= 10.0; e++; }
+    while (probe < 1.0) { probe *= 10.0; e--; }
     ULONGLONG limit = 1;
     for (int i = 1; i < digits; i++)
         limit *= 10;
-    long double scaled = (long double)value;
-    int shift = digits - 1 - e;
-    for (int i = 0; i < (shift < 0 ? -shift : shift); i++)
-        scaled = shift < 0 ? scaled / 10.0L : scaled * 10.0L;
-    ULONGLONG m = (ULONGLONG)(scaled + 0.5L);
+    double scaled = value;
+    for (int shift = digits - 1 - e; shift != 0;) {
+        int step = shift > 22 ? 22 : shift < -22 ? -22 : shift;
+        scaled = step > 0 ? scaled * Pow10(step) : scaled / Pow10(-step);
+        shift -= step;
+    }
+    ULONGLONG m = (ULONGLONG)(scaled + 0.5);
+    if (m < limit) {                                    /* the exponent guess was one too high */
+        m = (ULONGLONG)(scaled * 10.0 + 0.5);
+        e--;
+    }
     if (m >= limit * 10) {                              /* rounding carried into a new digit */
         m /= 10;
         e++;

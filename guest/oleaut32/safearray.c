@@ -66,7 +66,7 @@ OAAPI HRESULT WINAPI SafeArrayAllocData(SAFEARRAY *sa)
     return sa->pvData ? S_OK : E_OUTOFMEMORY;
 }
 
-OAAPI HRESULT WINAPI SafeArrayGetVarType(SAFEARRAY *sa, VARTYPE *vt)
+OAAPI HRESULT WINAPI SafeArrayGetVartype(SAFEARRAY *sa, VARTYPE *vt)
 {
     if (sa == NULL || vt == NULL)
         return E_INVALIDARG;

@@ -12,13 +12,10 @@ static HRESULT To(VARIANT *src, LCID lcid, ULONG flags, VARTYPE vt, VARIANT *out
     OAAPI HRESULT WINAPI name(OLECHAR *s, LCID lcid, ULONG flags, type *out)                  \
     {                                                                                         \
         if (s == NULL || out == NULL) return E_INVALIDARG;                                    \
-        VARIANT src, r;                                                                       \
-        V_VT(&src) = VT_BSTR;                                                                 \
-        V_BSTR(&src) = s;                                                                     \
-        VARIANT copy;                                                                         \
-        VariantInit(&copy);                                                                   \
-        HRESULT hr = VariantCopy(&copy, &src);                                                \
-        if (SUCCEEDED(hr)) hr = To(&copy, lcid, flags, vt, &r);                               \
+        VARIANT copy, r;                          /* s need not be a BSTR: one is made of it */ \
+        V_VT(&copy) = VT_BSTR;                                                                \
+        V_BSTR(&copy) = SysAllocString(s);                                                    \
+        HRESULT hr = V_BSTR(&copy) ? To(&copy, lcid, flags, vt, &r) : E_OUTOFMEMORY;         \
         VariantClear(&copy);                                                                  \
         if (SUCCEEDED(hr)) *out = field(&r);                                                  \
         return hr;                                                                            \

@@ -1,6 +1,7 @@
 /* DATE, the OLE automation date: days since 1899-12-30 with the time of day as the fraction; a
  * date before it has a negative whole part and the time still counts forward (-1.25 is
- * 1899-12-29 06:00). SystemTimeToVariantTime (years 100-9999, milliseconds ignored),
+ * 1899-12-29 06:00). SystemTimeToVariantTime (years to 9999, two-digit ones as 1930-2029,
+ * milliseconds ignored),
  * VariantTimeToSystemTime (to the nearest second) and VarBstrFromDate (the locale's short date and
  * its time format; a whole day is the date alone, a time on day 0 (0.0 too) the time alone). */
 #include "oleaut.h"
@@ -34,10 +35,12 @@ static void CivilFromDays(LONG z, LONG *y, LONG *m, LONG *d)
 
 OAAPI INT WINAPI SystemTimeToVariantTime(LPSYSTEMTIME st, DOUBLE *out)
 {
-    if (st == NULL || out == NULL || st->wYear < 100 || st->wYear > 9999 || st->wMonth < 1 || st->wMonth > 12
+    if (st == NULL || out == NULL || st->wYear > 9999 || st->wMonth < 1 || st->wMonth > 12
         || st->wDay < 1 || st->wDay > 31 || st->wHour > 23 || st->wMinute > 59 || st->wSecond > 59)
         return FALSE;
-    LONG days = DaysFromCivil(st->wYear, st->wMonth, st->wDay);
+    /* A two-digit year is read as automation reads one: 0-29 are 2000-2029, 30-99 1930-1999. */
+    LONG year = st->wYear < 30 ? st->wYear + 2000 : st->wYear < 100 ? st->wYear + 1900 : st->wYear;
+    LONG days = DaysFromCivil(year, st->wMonth, st->wDay);
     double time = (st->wHour * 3600 + st->wMinute * 60 + st->wSecond) / 86400.0;
     *out = days >= 0 ? days + time : days - time;
     return TRUE;
