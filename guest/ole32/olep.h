@@ -20,6 +20,7 @@ typedef struct {
     DWORD Model;                /* COINIT_APARTMENTTHREADED or COINIT_MULTITHREADED */
     BOOL MainSta;               /* the process's first single-threaded apartment */
     DWORD CurrentProcessId;     /* what CoGetCurrentProcess gives this thread */
+    IMessageFilter *Filter;     /* the STA's CoRegisterMessageFilter */
 } OLE_THREAD;
 OLE_THREAD *OlepThread(void);
 /* Has the calling thread an apartment (its own or, for an uninitialised thread, the MTA)? */

@@ -1,7 +1,8 @@
 /* ole32.dll: apartments (S_OK, S_FALSE, RPC_E_CHANGED_MODE, CO_E_NOTINITIALIZED), the task
  * allocator and IMalloc, GUID strings, ProgIDs in HKEY_CLASSES_ROOT (the user's part), an in-process server
  * (counter.dll) created through CoCreateInstance(Ex) and unloaded by CoFreeUnusedLibraries, a
- * class object registered by the program, IStream over an HGLOBAL and PROPVARIANTs.
+ * class object registered by the program, CoWaitForMultipleHandles, CoSetProxyBlanket,
+ * CoRegisterMessageFilter, IStream over an HGLOBAL and PROPVARIANTs.
  * Exit code: failed checks. */
 #include "../k32.h"
 #include "counter.h"
@@ -163,6 +164,21 @@ void Entry(void)
     Check(inner == (IUnknown *)&Own && Created == 1, "the registered factory made it");
     Hr("CoRevokeClassObject", CoRevokeClassObject(cookie));
     Hr("after revoking", CoCreateInstance(&CLSID_Own, NULL, CLSCTX_INPROC_SERVER, &IID_IUnknown_, (void **)&inner));
+
+    /* Waits, proxy security and the message filter. */
+    HANDLE events[2] = {CreateEventW(NULL, TRUE, FALSE, NULL), CreateEventW(NULL, TRUE, TRUE, NULL)};
+    DWORD index = 99;
+    Hr("CoWaitForMultipleHandles", CoWaitForMultipleHandles(0, 100, 2, events, &index));
+    Print("index "); PrintNum(index, 0); Print("\n");
+    Hr("wait all, one unset", CoWaitForMultipleHandles(COWAIT_WAITALL, 10, 2, events, &index));
+    Hr("no handles", CoWaitForMultipleHandles(0, 10, 0, events, &index));
+    CloseHandle(events[0]);
+    CloseHandle(events[1]);
+    CoCreateInstance(&CLSID_Counter, NULL, CLSCTX_INPROC_SERVER, &IID_ICounter, (void **)&counter);
+    Hr("CoSetProxyBlanket on an in-process object", CoSetProxyBlanket((IUnknown *)counter, 10, 0, NULL, 0, 3, NULL, 0));
+    counter->lpVtbl->Release(counter);
+    IMessageFilter *previous;
+    Hr("CoRegisterMessageFilter in an STA", CoRegisterMessageFilter(NULL, &previous));
 
     /* IStream over an HGLOBAL. */
     IStream *stream, *clone;

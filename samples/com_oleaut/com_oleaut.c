@@ -1,6 +1,6 @@
 /* oleaut32.dll: VARIANTs (VariantInit/Clear/Copy, VariantChangeType between I4, R8, BOOL, BSTR,
  * DATE, CY and their errors), the Var*From* conversions, numbers as text, DATEs both ways,
- * SAFEARRAYs (bounds, elements, BSTR cells, locks) and the error objects. Exit code: failed checks. */
+ * SAFEARRAYs (bounds, elements, BSTR cells, locks), VarBstrCat/VarBstrCmp and the error objects. Exit code: failed checks. */
 #define COBJMACROS
 #include "../k32.h"
 #include <oleauto.h>
@@ -145,6 +145,20 @@ void Entry(void)
     VarBstrFromBool(VARIANT_FALSE, LOCALE_USER_DEFAULT, 0, &s);
     Print("VarBstrFromBool '"); PrintW(s); Print("'\n");
     SysFreeString(s);
+
+    BSTR ab, abc = SysAllocString(L"abc"), abd = SysAllocString(L"ABD");
+    VarBstrCat(abc, NULL, &ab);
+    Print("VarBstrCat(abc, NULL) '"); PrintW(ab); Print("' ");
+    SysFreeString(ab);
+    VarBstrCat(abc, abd, &ab);
+    Print("'"); PrintW(ab); Print("'\n");
+    SysFreeString(ab);
+    Print("VarBstrCmp "); PrintNum((ULONG)VarBstrCmp(abc, abd, LOCALE_USER_DEFAULT, 0), 0); Print(" ");
+    PrintNum((ULONG)VarBstrCmp(abc, abc, LOCALE_USER_DEFAULT, 0), 0); Print(" ");
+    PrintNum((ULONG)VarBstrCmp(abd, NULL, LOCALE_USER_DEFAULT, 0), 0); Print(" ");
+    PrintNum((ULONG)VarBstrCmp(NULL, NULL, LOCALE_USER_DEFAULT, 0), 0); Print("\n");
+    SysFreeString(abc);
+    SysFreeString(abd);
 
     /* DATEs. */
     SYSTEMTIME st = {2000, 1, 6, 1, 18, 30, 15, 250};
