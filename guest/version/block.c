@@ -17,27 +17,25 @@ static SIZE_T KeyLength(const VERSION_NODE *node)
     return n;
 }
 
-static const BYTE *BlockBase;       /* the root, the origin of the alignment */
-
-void *VerpNodeValue(const VERSION_NODE *node)
+void *VerpNodeValue(const VERSION_NODE *root, const VERSION_NODE *node)
 {
     const BYTE *key_end = (const BYTE *)&node->szKey[KeyLength(node) + 1];
-    return (void *)Align4(BlockBase, key_end);
+    return (void *)Align4((const BYTE *)root, key_end);
 }
 
-static const VERSION_NODE *FirstChild(const VERSION_NODE *node)
+static const VERSION_NODE *FirstChild(const BYTE *base, const VERSION_NODE *node)
 {
-    const BYTE *value = VerpNodeValue(node);
+    const BYTE *value = VerpNodeValue((const VERSION_NODE *)base, node);
     SIZE_T bytes = node->wType == 1 ? (SIZE_T)node->wValueLength * 2 : node->wValueLength;
-    return (const VERSION_NODE *)Align4(BlockBase, value + bytes);
+    return (const VERSION_NODE *)Align4(base, value + bytes);
 }
 
-/* The child of node whose key is the len characters at name, or NULL. */
-static const VERSION_NODE *FindChild(const VERSION_NODE *node, LPCWSTR name, SIZE_T len)
+/* The child of node whose key is the len characters at name, or NULL (base: the block's start). */
+static const VERSION_NODE *FindChild(const BYTE *base, const VERSION_NODE *node, LPCWSTR name, SIZE_T len)
 {
     const BYTE *end = (const BYTE *)node + node->wLength;
-    for (const VERSION_NODE *c = FirstChild(node); (const BYTE *)c + 6 < end;
-         c = (const VERSION_NODE *)Align4(BlockBase, (const BYTE *)c + c->wLength)) {
+    for (const VERSION_NODE *c = FirstChild(base, node); (const BYTE *)c + 6 < end;
+         c = (const VERSION_NODE *)Align4(base, (const BYTE *)c + c->wLength)) {
         if (c->wLength < 6 || (const BYTE *)c + c->wLength > end)
             return NULL;                                    /* a damaged block */
         SIZE_T klen = KeyLength(c);
@@ -49,7 +47,6 @@ static const VERSION_NODE *FindChild(const VERSION_NODE *node, LPCWSTR name, SIZ
 
 const VERSION_NODE *VerpFindNode(const VERSION_NODE *root, LPCWSTR path)
 {
-    BlockBase = (const BYTE *)root;
     const VERSION_NODE *node = root;
     while (path && *path) {
         while (*path == L'\\')
@@ -59,7 +56,7 @@ const VERSION_NODE *VerpFindNode(const VERSION_NODE *root, LPCWSTR path)
             len++;
         if (len == 0)
             break;
-        node = FindChild(node, path, len);
+        node = FindChild((const BYTE *)root, node, path, len);
         if (node == NULL)
             return NULL;
         path += len;

@@ -18,7 +18,7 @@ static BOOL Query(const void *block, LPCWSTR path, const VERSION_NODE **found, L
         return FALSE;
     }
     *found = node;
-    *out = VerpNodeValue(node);
+    *out = VerpNodeValue(root, node);
     if (len)
         *len = node->wValueLength;
     return TRUE;

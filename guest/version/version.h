@@ -19,5 +19,5 @@ typedef struct {
 
 /* The node a "\\A\\B" path names (case-insensitive), or NULL. */
 const VERSION_NODE *VerpFindNode(const VERSION_NODE *root, LPCWSTR path);
-/* The value of a node: its address and the length VerQueryValue reports. */
-void *VerpNodeValue(const VERSION_NODE *node);
+/* The address of a node's value (alignment counts from the root). */
+void *VerpNodeValue(const VERSION_NODE *root, const VERSION_NODE *node);
