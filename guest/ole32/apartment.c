@@ -12,6 +12,22 @@ static DWORD MainStaThread;         /* the thread of the process's first STA, 0 
 static LONG SecurityDone;
 static LONG NextThreadNumber;
 
+static LONG MtaUsages;              /* CoIncrementMTAUsage cookies handed out */
+
+LONG OlepEnterMta(void)
+{
+    InterlockedIncrement(&MtaThreads);
+    InterlockedIncrement(&Apartments);
+    return InterlockedIncrement(&MtaUsages);
+}
+
+void OlepLeaveMta(void)
+{
+    InterlockedDecrement(&MtaThreads);
+    if (InterlockedDecrement(&Apartments) == 0)
+        OlepApartmentsEnded();
+}
+
 BOOL OlepInitialized(void)
 {
     OLE_THREAD *t = OlepThread();

@@ -25,6 +25,9 @@ typedef struct {
 OLE_THREAD *OlepThread(void);
 /* Has the calling thread an apartment (its own or, for an uninitialised thread, the MTA)? */
 BOOL OlepInitialized(void);
+/* CoIncrementMTAUsage's hold on the MTA: a cookie number, and its release. */
+LONG OlepEnterMta(void);
+void OlepLeaveMta(void);
 /* When the last apartment of the process ends: the class table's in-process servers go. */
 void OlepApartmentsEnded(void);
 

@@ -2,7 +2,8 @@
  * allocator and IMalloc, GUID strings, ProgIDs in HKEY_CLASSES_ROOT (the user's part), an in-process server
  * (counter.dll) created through CoCreateInstance(Ex) and unloaded by CoFreeUnusedLibraries, a
  * class object registered by the program, CoWaitForMultipleHandles, CoSetProxyBlanket,
- * CoRegisterMessageFilter, IStream over an HGLOBAL and PROPVARIANTs.
+ * CoRegisterMessageFilter, CoLockObjectExternal, CoIncrementMTAUsage, IStream over an HGLOBAL
+ * and PROPVARIANTs.
  * Exit code: failed checks. */
 #include "../k32.h"
 #include "counter.h"
@@ -68,6 +69,11 @@ void Entry(void)
     Hr("CoCreateInstance before CoInitialize", CoCreateInstance(&CLSID_Counter, NULL, CLSCTX_INPROC_SERVER,
                                                                 &IID_ICounter, (void **)&counter));
     Hr("CoGetApartmentType", CoGetApartmentType(&type, &qualifier));
+    CO_MTA_USAGE_COOKIE mta;
+    Hr("CoIncrementMTAUsage", CoIncrementMTAUsage(&mta));
+    Hr("CoGetApartmentType", CoGetApartmentType(&type, &qualifier));
+    Print("type "); PrintNum((ULONG)type, 0); Print(" qualifier "); PrintNum((ULONG)qualifier, 0); Print("\n");
+    Hr("CoDecrementMTAUsage", CoDecrementMTAUsage(mta));
     Hr("CoInitializeEx MTA", CoInitializeEx(NULL, COINIT_MULTITHREADED));
     Hr("again", CoInitializeEx(NULL, COINIT_MULTITHREADED));
     Hr("as STA", CoInitializeEx(NULL, COINIT_APARTMENTTHREADED));
@@ -176,6 +182,11 @@ void Entry(void)
     CloseHandle(events[1]);
     CoCreateInstance(&CLSID_Counter, NULL, CLSCTX_INPROC_SERVER, &IID_ICounter, (void **)&counter);
     Hr("CoSetProxyBlanket on an in-process object", CoSetProxyBlanket((IUnknown *)counter, 10, 0, NULL, 0, 3, NULL, 0));
+    Hr("CoLockObjectExternal", CoLockObjectExternal((IUnknown *)counter, TRUE, TRUE));
+    Print("refs "); PrintNum(counter->lpVtbl->AddRef(counter) - 1, 0); Print("\n");
+    counter->lpVtbl->Release(counter);
+    CoLockObjectExternal((IUnknown *)counter, FALSE, TRUE);
+    Hr("CoDisconnectObject", CoDisconnectObject((IUnknown *)counter, 0));
     counter->lpVtbl->Release(counter);
     IMessageFilter *previous;
     Hr("CoRegisterMessageFilter in an STA", CoRegisterMessageFilter(NULL, &previous));
