@@ -39,6 +39,13 @@ def test_version_sample_values():
         assert line in out.splitlines()
 
 
+def test_rpc_raises_noncontinuable():
+    """RpcRaiseException's code is the status, EXCEPTION_NONCONTINUABLE; a stub's call finds no server."""
+    out = sample_expectation("com_rpc")["stdout"].splitlines()
+    assert "RpcRaiseException(RPC_S_CALL_FAILED) code 1726 flags 1 thread exit 0" in out
+    assert "NdrClientCall2 code 1722 flags 1 thread exit 0" in out
+
+
 def test_oleaut32_ordinals():
     """MSVC programs import oleaut32 by ordinal: the numbers are Windows'."""
     table = exports("oleaut32.dll")
@@ -72,7 +79,7 @@ def test_com_exports():
         assert name in ole32
     for name in ["UuidCreate", "UuidCreateSequential", "UuidToStringA", "UuidFromStringW", "RpcStringFreeA",
                  "RpcStringBindingComposeW", "RpcBindingFromStringBindingW", "I_RpcExceptionFilter",
-                 "NdrOleAllocate", "RpcRaiseException"]:
+                 "NdrOleAllocate", "RpcRaiseException", "NdrClientCall2", "NdrClientCall3"]:
         assert name in rpcrt4
 
 

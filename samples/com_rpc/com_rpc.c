@@ -1,15 +1,50 @@
 /* rpcrt4.dll: UuidCreate (version 4), UuidCreateSequential (version 1, RPC_S_UUID_LOCAL_ONLY on a
  * machine without a network adapter), the string forms both ways, UuidCompare/Equal/IsNil/Hash,
  * string bindings composed, parsed and made into binding handles, the protocol sequence errors,
- * RpcRaiseException under a handler and the exception filter. Exit code: failed checks. */
+ * RpcRaiseException (a non-continuable exception), NdrClientCall2 with no server to reach and
+ * the exception filter. Exit code: failed checks. */
 #include "../k32.h"
 #include <rpc.h>
+#include <rpcndr.h>
 
 int RPC_ENTRY RpcExceptionFilter(unsigned long code);   /* rpcdce.h of newer SDKs */
 
 static void PrintStatus(const char *what, long status)
 {
     Print(what); Print(" "); PrintNum((unsigned long)status, 0); Print("\n");
+}
+
+/* An exception on the worker thread: its code and flags, then the thread ends. */
+static volatile DWORD worker, raised_code, raised_flags;
+
+static LONG CALLBACK Catch(EXCEPTION_POINTERS *e)
+{
+    if (GetCurrentThreadId() != worker)
+        return EXCEPTION_CONTINUE_SEARCH;
+    raised_code = e->ExceptionRecord->ExceptionCode;
+    raised_flags = e->ExceptionRecord->ExceptionFlags;
+    ExitThread(0);
+}
+
+static DWORD WINAPI Raise(void *what)
+{
+    worker = GetCurrentThreadId();
+    if (what)
+        RpcRaiseException(RPC_S_CALL_FAILED);
+    NdrClientCall2(NULL, NULL);
+    return 1;
+}
+
+static void RaiseOnWorker(const char *what, void *arg)
+{
+    raised_code = raised_flags = 0;
+    HANDLE t = CreateThread(NULL, 0, Raise, arg, 0, NULL);
+    WaitForSingleObject(t, INFINITE);
+    DWORD code = 9;
+    GetExitCodeThread(t, &code);
+    CloseHandle(t);
+    Print(what); Print(" code "); PrintNum(raised_code, 0); Print(" flags "); PrintNum(raised_flags, 0);
+    Print(" thread exit "); PrintNum(code, 0); Print("\n");
 }
 
 void Entry(void)
@@ -91,5 +126,8 @@ void Entry(void)
     Print("filter av "); PrintNum((unsigned)(I_RpcExceptionFilter(STATUS_ACCESS_VIOLATION) + 1), 0);
     Print(" rpc "); PrintNum((unsigned)I_RpcExceptionFilter(RPC_S_SERVER_UNAVAILABLE), 0);
     Print(" breakpoint "); PrintNum((unsigned)(RpcExceptionFilter(STATUS_BREAKPOINT) + 1), 0); Print("\n");
+    AddVectoredExceptionHandler(1, Catch);
+    RaiseOnWorker("RpcRaiseException(RPC_S_CALL_FAILED)", (void *)1);
+    RaiseOnWorker("NdrClientCall2", NULL);
     ExitProcess(failures);
 }
