@@ -55,7 +55,8 @@ def test_oleaut32_ordinals():
                "SafeArrayPutElement": 26, "VarI4FromStr": 64, "VarR8FromStr": 84, "VarBstrFromI4": 110,
                "VarBstrFromR8": 112, "VarBstrFromDate": 114, "VariantChangeTypeEx": 147, "SysStringByteLen": 149,
                "SystemTimeToVariantTime": 184, "VariantTimeToSystemTime": 185, "GetErrorInfo": 200,
-               "SetErrorInfo": 201, "CreateErrorInfo": 202, "SafeArrayCreateVector": 411}
+               "SetErrorInfo": 201, "CreateErrorInfo": 202, "SafeArrayCreateVector": 411, "VarDateFromStr": 94,
+               "SafeArrayRedim": 40, "VarBstrCat": 313, "VarBstrCmp": 314}
     assert {name: table[name][0] for name in windows} == windows
     assert table["GetErrorInfo"][1] == "ole32.GetErrorInfo"
 

@@ -3,8 +3,9 @@
  * VT_BOOL is -1 or 0 (any non-zero value is true), VT_CY is scaled by 10000, a VT_BSTR is parsed
  * as a number (or "True"/"False" for VT_BOOL) and written as Windows writes numbers (15
  * significant digits for VT_R8, 7 for VT_R4; a VT_BOOL as "-1"/"0", or "True"/"False" with
- * VARIANT_ALPHABOOL; a VT_DATE by VarBstrFromDate). VT_EMPTY is 0 or ""; VT_NULL converts to
- * nothing but itself; interfaces give DISP_E_TYPEMISMATCH (no IDispatch value property is read). */
+ * VARIANT_ALPHABOOL; a VT_DATE by VarBstrFromDate, read back by OapParseDate). VT_EMPTY is 0 or "";
+ * VT_NULL converts to nothing but itself; interfaces give DISP_E_TYPEMISMATCH (no IDispatch value
+ * property is read). */
 #include "oleaut.h"
 
 #define DATE_MIN -657434.0
@@ -39,9 +40,9 @@ static HRESULT SourceNumber(const VARIANT *v, VARTYPE to, NUMBER *n)
             n->Int = (s[0] == L'T' || s[0] == L't') ? -1 : 0;
             break;
         }
-        if (to == VT_DATE)
-            return DISP_E_TYPEMISMATCH;                 /* date text is not parsed */
         n->IsInt = FALSE;
+        if (to == VT_DATE && OapParseNumber(s, &n->Real) != S_OK)
+            return OapParseDate(s, &n->Real);          /* a number is a DATE too */
         return OapParseNumber(s, &n->Real);
     }
     default:

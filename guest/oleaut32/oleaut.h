@@ -16,3 +16,5 @@ HRESULT OapParseNumber(const OLECHAR *s, double *out);
 void OapFormatDouble(double v, int digits, WCHAR *out);
 /* A double rounded half to even into [lo, hi], or DISP_E_OVERFLOW. */
 HRESULT OapRoundToInt(double v, double lo, double hi, LONGLONG *out);
+/* en-US date text (see vartime.c) as a DATE, or DISP_E_TYPEMISMATCH. */
+HRESULT OapParseDate(const OLECHAR *s, double *out);

@@ -359,3 +359,32 @@ OAAPI HRESULT WINAPI SafeArrayCopy(SAFEARRAY *src, SAFEARRAY **out)
     *out = sa;
     return S_OK;
 }
+
+OAAPI HRESULT WINAPI SafeArrayRedim(SAFEARRAY *sa, SAFEARRAYBOUND *bound)
+{
+    /* Only the last dimension (the slowest-varying, stored first) changes: the data keeps its order. */
+    if (sa == NULL || bound == NULL)
+        return E_INVALIDARG;
+    if (sa->cLocks)
+        return DISP_E_ARRAYISLOCKED;
+    ULONG others = sa->rgsabound[0].cElements ? Cells(sa) / sa->rgsabound[0].cElements : 0;
+    if (sa->rgsabound[0].cElements == 0) {
+        others = 1;
+        for (USHORT i = 1; i < sa->cDims; i++)
+            others *= sa->rgsabound[i].cElements;
+    }
+    ULONG old_cells = Cells(sa), new_cells = others * bound->cElements;
+    if (new_cells < old_cells) {                        /* the cells dropped release what they own */
+        SAFEARRAY tail = *sa;
+        tail.cDims = 1;
+        tail.rgsabound[0].cElements = old_cells - new_cells;
+        tail.pvData = (BYTE *)sa->pvData + (SIZE_T)new_cells * sa->cbElements;
+        ClearCells(&tail);
+    }
+    BYTE *data = HeapReAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sa->pvData, (SIZE_T)new_cells * sa->cbElements + 1);
+    if (data == NULL)
+        return E_OUTOFMEMORY;
+    sa->pvData = data;
+    sa->rgsabound[0] = *bound;
+    return S_OK;
+}

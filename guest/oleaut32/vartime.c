@@ -111,3 +111,118 @@ OAAPI HRESULT WINAPI VarBstrFromDate(DATE date, LCID lcid, ULONG flags, BSTR *ou
     *out = SysAllocString(text);
     return *out ? S_OK : E_OUTOFMEMORY;
 }
+
+/* Text to a DATE as en-US writes dates: "M/D/Y", "M-D-Y", "Y-M-D", "Month D, Y", "D Month Y" (a
+ * month's name or its first three letters), a year left out being this year's and a two-digit
+ * one read as above, then optionally a time "h[:mm[:ss]]" with "AM"/"PM"; or a time alone (on day
+ * 0). A first number that cannot be a month is the day. Anything else, or a day the month lacks, is
+ * DISP_E_TYPEMISMATCH. */
+static const WCHAR *const Months[12] = {L"january", L"february", L"march", L"april", L"may", L"june", L"july",
+                                        L"august", L"september", L"october", L"november", L"december"};
+
+static int MonthName(const WCHAR *s, int n)
+{
+    for (int m = 0; m < 12; m++) {
+        int len = 0;
+        while (Months[m][len])
+            len++;
+        if (n >= 3 && n <= len && CompareStringOrdinal(s, n, Months[m], n, TRUE) == CSTR_EQUAL)
+            return m + 1;
+    }
+    return 0;
+}
+
+static int DaysIn(LONG y, LONG m)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : days[m - 1];
+}
+
+HRESULT OapParseDate(const OLECHAR *s, double *out)
+{
+    LONG num[6];
+    int digits[6], nnum = 0, month_word = 0, pm = -1, colon_at = -1;
+    WCHAR date_sep = 0;
+    for (const OLECHAR *p = s; *p;) {
+        if (*p >= L'0' && *p <= L'9') {
+            LONG v = 0;
+            int d = 0;
+            while (*p >= L'0' && *p <= L'9' && d < 6)
+                v = v * 10 + (*p++ - L'0'), d++;
+            if (nnum == 6 || (*p >= L'0' && *p <= L'9'))
+                return DISP_E_TYPEMISMATCH;
+            digits[nnum] = d;
+            num[nnum++] = v;
+        } else if ((*p >= L'a' && *p <= L'z') || (*p >= L'A' && *p <= L'Z')) {
+            const OLECHAR *w = p;
+            while ((*p >= L'a' && *p <= L'z') || (*p >= L'A' && *p <= L'Z'))
+                p++;
+            int n = (int)(p - w), m;
+            if ((n == 2 || n == 1) && (w[0] == L'a' || w[0] == L'A' || w[0] == L'p' || w[0] == L'P')
+                && (n == 1 || w[1] == L'm' || w[1] == L'M'))
+                pm = (w[0] == L'p' || w[0] == L'P');
+            else if ((m = MonthName(w, n)) && !month_word)
+                month_word = m, date_sep = L'w';
+            else
+                return DISP_E_TYPEMISMATCH;
+        } else if (*p == L':') {
+            if (colon_at < 0)
+                colon_at = nnum - 1;
+            p++;
+        } else if (*p == L'/' || *p == L'-' || *p == L'.') {
+            if (colon_at >= 0 || (date_sep && date_sep != *p && date_sep != L'w'))
+                return DISP_E_TYPEMISMATCH;
+            date_sep = *p++;
+        } else if (*p == L' ' || *p == L',' || *p == L'\t') {
+            p++;
+        } else {
+            return DISP_E_TYPEMISMATCH;
+        }
+    }
+    /* Step 1: which numbers are the date's and which the time's. */
+    int ndate = colon_at >= 0 ? colon_at : (pm >= 0 && nnum > 0 ? nnum - 1 : nnum);
+    int ntime = nnum - ndate;
+    LONG y, m, d, hour = 0, minute = 0, second = 0;
+    SYSTEMTIME now;
+    GetLocalTime(&now);
+    if (month_word) {
+        m = month_word;
+        if (ndate < 1 || ndate > 2)
+            return DISP_E_TYPEMISMATCH;
+        d = num[0];
+        y = ndate == 2 ? num[1] : now.wYear;
+        if (ndate == 2 && digits[1] <= 2)
+            y = y < 30 ? y + 2000 : y + 1900;
+    } else if (ndate == 0) {
+        y = 1899, m = 12, d = 30;
+    } else if (ndate == 3 && digits[0] == 4) {
+        y = num[0], m = num[1], d = num[2];
+    } else if (ndate == 3 || ndate == 2) {
+        m = num[0], d = num[1];
+        y = ndate == 3 ? num[2] : now.wYear;
+        if (ndate == 3 && digits[2] <= 2)
+            y = y < 30 ? y + 2000 : y + 1900;
+    } else {
+        return DISP_E_TYPEMISMATCH;
+    }
+    if (ntime > 3 || (ntime == 0 && ndate == 0 && !month_word))
+        return DISP_E_TYPEMISMATCH;
+    if (ntime > 0) hour = num[ndate];
+    if (ntime > 1) minute = num[ndate + 1];
+    if (ntime > 2) second = num[ndate + 2];
+    if (pm >= 0) {
+        if (hour < 1 || hour > 12)
+            return DISP_E_TYPEMISMATCH;
+        hour = hour % 12 + (pm ? 12 : 0);
+    }
+    if (m > 12 && d >= 1 && d <= 12) {                  /* "13/1/2000": read day first, as Windows does */
+        LONG t = m;
+        m = d;
+        d = t;
+    }
+    if (m < 1 || m > 12 || d < 1 || d > DaysIn(y, m) || y < 100 || y > 9999 || hour > 23 || minute > 59 || second > 59)
+        return DISP_E_TYPEMISMATCH;
+    /* Step 2: the DATE. */
+    SYSTEMTIME st = {(WORD)y, (WORD)m, 0, (WORD)d, (WORD)hour, (WORD)minute, (WORD)second, 0};
+    return SystemTimeToVariantTime(&st, out) ? S_OK : DISP_E_TYPEMISMATCH;
+}

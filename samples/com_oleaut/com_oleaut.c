@@ -1,6 +1,6 @@
 /* oleaut32.dll: VARIANTs (VariantInit/Clear/Copy, VariantChangeType between I4, R8, BOOL, BSTR,
- * DATE, CY and their errors), the Var*From* conversions, numbers as text, DATEs both ways,
- * SAFEARRAYs (bounds, elements, BSTR cells, locks), VarBstrCat/VarBstrCmp and the error objects. Exit code: failed checks. */
+ * DATE, CY and their errors; date text), the Var*From* conversions, numbers as text, DATEs both ways,
+ * SAFEARRAYs (bounds, elements, BSTR cells, locks, Redim), VarBstrCat/VarBstrCmp and the error objects. Exit code: failed checks. */
 #define COBJMACROS
 #include "../k32.h"
 #include <oleauto.h>
@@ -90,6 +90,19 @@ void Entry(void)
     Change("1/3 to CY", &v, 0, VT_CY);
     V_R8(&v) = 36526.75;
     Change("36526.75 to DATE", &v, 0, VT_DATE);
+    static const WCHAR *const dates[] = {L"1/1/2000 6:30:15 PM", L"2000-01-31", L"January 5, 1999", L"7 Feb 2024 13:05",
+                                         L"6:30 PM", L"12/31/99", L"2/30/2000", L"13/1/2000", L"soon"};
+    for (int i = 0; i < 9; i++) {
+        VariantClear(&v);
+        V_VT(&v) = VT_BSTR;
+        V_BSTR(&v) = SysAllocString(dates[i]);
+        Print("'"); PrintW(dates[i]); Print("'");
+        Change(" to DATE", &v, 0, VT_DATE);
+    }
+    DATE parsed;
+    Hr("VarDateFromStr", VarDateFromStr(L"3/4/2005", LOCALE_USER_DEFAULT, 0, &parsed));
+    Print("= "); PrintNum((ULONG)parsed, 0); Print("\n");
+    VariantClear(&v);
     V_VT(&v) = VT_BOOL; V_BOOL(&v) = VARIANT_TRUE;
     Change("TRUE to I4", &v, 0, VT_I4);
     Change("TRUE to UI1", &v, 0, VT_UI1);
@@ -244,6 +257,24 @@ void Entry(void)
     V_ARRAY(&v) = sa;
     Hr("VariantClear of an array", VariantClear(&v));
     Check(SafeArrayCreate(VT_EMPTY, 1, bounds) == NULL, "no array of VT_EMPTY");
+    sa = SafeArrayCreateVector(VT_I4, 0, 4);
+    LONG four[4] = {1, 2, 3, 4}, *cells;
+    SafeArrayAccessData(sa, (void **)&cells);
+    for (int i = 0; i < 4; i++)
+        cells[i] = four[i];
+    SafeArrayUnaccessData(sa);
+    SAFEARRAYBOUND grown = {6, 0};
+    Hr("SafeArrayRedim", SafeArrayRedim(sa, &grown));
+    SafeArrayGetUBound(sa, 1, &hi);
+    SafeArrayAccessData(sa, (void **)&cells);
+    Print("redim to "); PrintNum((ULONG)hi, 0); Print(":");
+    for (int i = 0; i < 6; i++) {
+        Print(" ");
+        PrintNum((ULONG)cells[i], 0);
+    }
+    Print("\n");
+    SafeArrayUnaccessData(sa);
+    SafeArrayDestroy(sa);
 
     /* Error objects. */
     ICreateErrorInfo *create;
