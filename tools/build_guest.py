@@ -4,7 +4,8 @@
 The table: each folder guest/NAME/ holds an `image.toml` declaring one image once: its file name,
 kind, preferred base, entry point, sources (globs), the guest images it imports from, an optional
 .def (forwarders, ordinals, data) and the cross compiler's support libraries it links. Exports are
-the functions marked `__declspec(dllexport)` in the sources, plus the .def's entries. Images are
+the functions marked `__declspec(dllexport)` in the sources, plus the .def's entries. Every image but
+ntoskrnl.exe carries a VERSIONINFO resource with Windows 10's file version (version_resource). Images are
 built in dependency order, each linked directly against the built DLLs it imports from.
 
 Reproducible: no timestamps, no build ids, no absolute paths, fixed flags; the outputs are committed
@@ -28,6 +29,11 @@ sys.path.insert(0, ROOT)
 from tools.reproducible import check  # noqa: E402
 
 CC = os.environ.get("MINGW_CC", "x86_64-w64-mingw32-gcc")
+WINDRES = os.environ.get("MINGW_WINDRES", "x86_64-w64-mingw32-windres")
+# The version every DLL and program reports in its VERSIONINFO resource: Windows 10 22H2's
+# (10.0.19041 with the update build revision the registry's UBR gives), as GetFileVersionInfo
+# on kernel32.dll shows it.
+FILE_VERSION = (10, 0, 19041, 2965)
 COMMON = ["-O2", "-ffreestanding", "-nostdlib", "-fno-stack-protector", "-fno-ident", "-mno-stack-arg-probe",
           "-Wall", "-Werror", "-Wl,--no-insert-timestamp", "-Wl,--major-os-version=10",
           "-Wl,--major-subsystem-version=10", "-Wl,--dynamicbase"]
@@ -85,6 +91,28 @@ def run(cmd: list[str], cwd: str) -> None:
         raise SystemExit(f"build failed: {' '.join(cmd)}")
 
 
+def version_resource(row: GuestImage, src: str) -> str:
+    """Compile the image's VS_VERSION_INFO resource (RT_VERSION 1, en-US, Unicode) to an object."""
+    stem = os.path.splitext(row.name)[0]
+    dotted = ".".join(map(str, FILE_VERSION))
+    strings = {"FileDescription": stem, "FileVersion": f"{dotted} (WinBuild.160101.0800)",
+               "InternalName": stem, "OriginalFilename": row.name, "ProductVersion": dotted}
+    filetype = "0x1L" if row.kind == "exe" else "0x2L"                 # VFT_APP or VFT_DLL
+    lines = ["1 VERSIONINFO", f"FILEVERSION {','.join(map(str, FILE_VERSION))}",
+             f"PRODUCTVERSION {','.join(map(str, FILE_VERSION))}", "FILEFLAGSMASK 0x3fL", "FILEFLAGS 0x0L",
+             "FILEOS 0x40004L", f"FILETYPE {filetype}", "FILESUBTYPE 0x0L", "BEGIN",
+             '  BLOCK "StringFileInfo"', "  BEGIN", '    BLOCK "040904B0"', "    BEGIN"]
+    lines += [f'      VALUE "{key}", "{value}"' for key, value in strings.items()]
+    lines += ["    END", "  END", '  BLOCK "VarFileInfo"', "  BEGIN", '    VALUE "Translation", 0x409, 1200',
+              "  END", "END", ""]
+    rc = os.path.join(row.folder, "_version.rc")
+    with open(os.path.join(src, rc), "w", newline="\n") as f:
+        f.write("\n".join(lines))
+    obj = os.path.join(row.folder, "_version.o")
+    run([WINDRES, "-O", "coff", "-o", obj, rc], src)
+    return obj
+
+
 def build_image(row: GuestImage, src: str) -> str:
     """Compile and link one image in the scratch tree; returns its file name there."""
     folder = os.path.join(src, row.folder)
@@ -98,6 +126,8 @@ def build_image(row: GuestImage, src: str) -> str:
         files += [os.path.relpath(m, src) for m in matched if os.path.relpath(m, src) not in files]
     cmd = [CC, *COMMON, *KINDS[row.kind], "-I", row.folder, f"-Wl,--image-base,{row.base:#x}", *row.flags]
     cmd.append(f"-Wl,--entry,{row.entry}" if row.entry else "-Wl,-e,0")     # no entry point
+    if row.kind != "native":                              # ntoskrnl.exe carries none
+        files.append(version_resource(row, src))
     cmd += ["-o", row.name, *files]
     if row.deffile:
         cmd.append(os.path.join(row.folder, row.deffile))

@@ -238,8 +238,14 @@ void Entry(void)
                "EnumResourceNames of an unknown type -> ERROR_RESOURCE_TYPE_NOT_FOUND");
     CheckError(!EnumResourceLanguagesW(NULL, MAKEINTRESOURCEW(10), L"NOSUCH", OnLang, 0), ERROR_RESOURCE_NAME_NOT_FOUND,
                "EnumResourceLanguages of an unknown name -> ERROR_RESOURCE_NAME_NOT_FOUND");
-    CheckError(!EnumResourceTypesW(GetModuleHandleW(L"kernelbase.dll"), OnType, 0), ERROR_RESOURCE_DATA_NOT_FOUND,
+    count = 0;
+    stop_after = 100;
+    Check(EnumResourceTypesW(GetModuleHandleW(L"kernelbase.dll"), OnType, 0) && count == 1 && seen_ids[0] == 16,
+          "kernelbase's one resource type: RT_VERSION");
+    HMODULE bare = LoadLibraryExW(L"ntoskrnl.exe", NULL, LOAD_LIBRARY_AS_DATAFILE);   /* no .rsrc at all */
+    CheckError(bare && !EnumResourceTypesW(bare, OnType, 0), ERROR_RESOURCE_DATA_NOT_FOUND,
                "a module without resources -> ERROR_RESOURCE_DATA_NOT_FOUND");
+    FreeLibrary(bare);
     count = 0;
     Check(EnumResourceNamesA(NULL, (LPCSTR)RT_RCDATA, OnNameA, 0) && count == 3 && first_a[0] == 'C' && first_a[5] == 'G',
           "EnumResourceNamesA: CONFIG first");

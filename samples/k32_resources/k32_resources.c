@@ -30,7 +30,11 @@ void Entry(void)
     CheckError(FindResourceExW(NULL, (LPCWSTR)RT_RCDATA, L"GREETING", MAKELANGID(LANG_JAPANESE, SUBLANG_DEFAULT))
                == NULL, ERROR_RESOURCE_LANG_NOT_FOUND, "no such language -> ERROR_RESOURCE_LANG_NOT_FOUND");
     CheckError(FindResourceW(GetModuleHandleW(L"kernel32.dll"), L"X", (LPCWSTR)RT_RCDATA) == NULL,
-               ERROR_RESOURCE_DATA_NOT_FOUND, "a module without resources -> ERROR_RESOURCE_DATA_NOT_FOUND");
+               ERROR_RESOURCE_TYPE_NOT_FOUND, "kernel32 (a VERSIONINFO, no RCDATA) -> ERROR_RESOURCE_TYPE_NOT_FOUND");
+    HMODULE bare = LoadLibraryExW(L"ntoskrnl.exe", NULL, LOAD_LIBRARY_AS_DATAFILE);   /* no .rsrc at all */
+    CheckError(bare && FindResourceW(bare, L"X", (LPCWSTR)RT_RCDATA) == NULL, ERROR_RESOURCE_DATA_NOT_FOUND,
+               "a module without resources -> ERROR_RESOURCE_DATA_NOT_FOUND");
+    FreeLibrary(bare);
 
     WCHAR w[64];
     Check(LoadStringW(NULL, 1, w, 64) == 12 && w[0] == L'f' && w[11] == L'g' && w[12] == 0, "LoadStringW");
