@@ -8,7 +8,9 @@
 #define _WIN32_WINNT 0x0A00
 #define NTDDI_VERSION 0x0A000000
 #define WIN32_LEAN_AND_MEAN
+#ifndef LW_NO_COBJMACROS
 #define COBJMACROS
+#endif
 #include <windows.h>
 #include <objbase.h>
 /* The SDK's older prototypes return nothing where Windows 10 returns BOOL: renamed away here. */

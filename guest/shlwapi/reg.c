@@ -1,0 +1,251 @@
+/* The SH* registry helpers: one call for what takes RegOpenKeyEx, a query and RegCloseKey.
+ * SHQueryValueEx and SHGetValue expand a REG_EXPAND_SZ and report it as REG_SZ (the size asked
+ * is then that of the expanded text); SHDeleteKey removes a whole tree; SHCopyKey copies one. */
+#include "lw.h"
+
+/* The value read, REG_EXPAND_SZ expanded into the caller's buffer. */
+SHLAPI DWORD WINAPI SHQueryValueExW(HKEY key, LPCWSTR value, DWORD *reserved, DWORD *type, void *data, DWORD *size)
+{
+    DWORD t = 0, have = size ? *size : 0;
+    (void)reserved;
+    if (data && size == NULL) return ERROR_INVALID_PARAMETER;
+    LSTATUS status = RegQueryValueExW(key, value, NULL, &t, data, size);
+    if (t == REG_EXPAND_SZ && (status == ERROR_SUCCESS || status == ERROR_MORE_DATA) && size) {
+        /* Step 2: the raw text, then its expansion, whose length is what the caller needs. */
+        DWORD raw = *size;
+        WCHAR *text = HeapAlloc(GetProcessHeap(), 0, raw + sizeof(WCHAR));
+        if (text == NULL) return ERROR_OUTOFMEMORY;
+        DWORD got = raw;
+        if (RegQueryValueExW(key, value, NULL, NULL, (BYTE *)text, &got) == ERROR_SUCCESS) {
+            text[got / sizeof(WCHAR)] = 0;
+            DWORD need = ExpandEnvironmentStringsW(text, NULL, 0) * sizeof(WCHAR);
+            if (need < raw) need = raw;
+            if (data && have >= need) {
+                ExpandEnvironmentStringsW(text, data, have / sizeof(WCHAR));
+                status = ERROR_SUCCESS;
+            } else {
+                status = data ? ERROR_MORE_DATA : ERROR_SUCCESS;
+            }
+            *size = need;
+        }
+        HeapFree(GetProcessHeap(), 0, text);
+        t = REG_SZ;
+    }
+    if (type) *type = t;
+    return status;
+}
+
+SHLAPI DWORD WINAPI SHQueryValueExA(HKEY key, LPCSTR value, DWORD *reserved, DWORD *type, void *data, DWORD *size)
+{
+    DWORD t = 0, have = size ? *size : 0;
+    (void)reserved;
+    if (data && size == NULL) return ERROR_INVALID_PARAMETER;
+    LSTATUS status = RegQueryValueExA(key, value, NULL, &t, data, size);
+    if (t == REG_EXPAND_SZ && (status == ERROR_SUCCESS || status == ERROR_MORE_DATA) && size) {
+        DWORD raw = *size;
+        char *text = HeapAlloc(GetProcessHeap(), 0, raw + 1);
+        if (text == NULL) return ERROR_OUTOFMEMORY;
+        DWORD got = raw;
+        if (RegQueryValueExA(key, value, NULL, NULL, (BYTE *)text, &got) == ERROR_SUCCESS) {
+            text[got] = 0;
+            DWORD need = ExpandEnvironmentStringsA(text, NULL, 0);
+            if (need < raw) need = raw;
+            if (data && have >= need) {
+                ExpandEnvironmentStringsA(text, data, have);
+                status = ERROR_SUCCESS;
+            } else {
+                status = data ? ERROR_MORE_DATA : ERROR_SUCCESS;
+            }
+            *size = need;
+        }
+        HeapFree(GetProcessHeap(), 0, text);
+        t = REG_SZ;
+    }
+    if (type) *type = t;
+    return status;
+}
+
+SHLAPI DWORD WINAPI SHGetValueW(HKEY key, LPCWSTR sub, LPCWSTR value, DWORD *type, void *data, DWORD *size)
+{
+    HKEY k;
+    LSTATUS status = RegOpenKeyExW(key, sub && sub[0] ? sub : NULL, 0, KEY_QUERY_VALUE, &k);
+    if (status) return status;
+    status = SHQueryValueExW(k, value, NULL, type, data, size);
+    RegCloseKey(k);
+    return status;
+}
+
+SHLAPI DWORD WINAPI SHGetValueA(HKEY key, LPCSTR sub, LPCSTR value, DWORD *type, void *data, DWORD *size)
+{
+    HKEY k;
+    LSTATUS status = RegOpenKeyExA(key, sub && sub[0] ? sub : NULL, 0, KEY_QUERY_VALUE, &k);
+    if (status) return status;
+    status = SHQueryValueExA(k, value, NULL, type, data, size);
+    RegCloseKey(k);
+    return status;
+}
+
+SHLAPI DWORD WINAPI SHSetValueW(HKEY key, LPCWSTR sub, LPCWSTR value, DWORD type, LPCVOID data, DWORD size)
+{
+    HKEY k;
+    LSTATUS status = RegCreateKeyExW(key, sub ? sub : L"", 0, NULL, 0, KEY_SET_VALUE, NULL, &k, NULL);
+    if (status) return status;
+    status = RegSetValueExW(k, value, 0, type, data, size);
+    RegCloseKey(k);
+    return status;
+}
+
+SHLAPI DWORD WINAPI SHSetValueA(HKEY key, LPCSTR sub, LPCSTR value, DWORD type, LPCVOID data, DWORD size)
+{
+    HKEY k;
+    LSTATUS status = RegCreateKeyExA(key, sub ? sub : "", 0, NULL, 0, KEY_SET_VALUE, NULL, &k, NULL);
+    if (status) return status;
+    status = RegSetValueExA(k, value, 0, type, data, size);
+    RegCloseKey(k);
+    return status;
+}
+
+SHLAPI DWORD WINAPI SHDeleteValueW(HKEY key, LPCWSTR sub, LPCWSTR value)
+{
+    HKEY k;
+    LSTATUS status = RegOpenKeyExW(key, sub, 0, KEY_SET_VALUE, &k);
+    if (status) return status;
+    status = RegDeleteValueW(k, value);
+    RegCloseKey(k);
+    return status;
+}
+
+SHLAPI DWORD WINAPI SHDeleteValueA(HKEY key, LPCSTR sub, LPCSTR value)
+{
+    HKEY k;
+    LSTATUS status = RegOpenKeyExA(key, sub, 0, KEY_SET_VALUE, &k);
+    if (status) return status;
+    status = RegDeleteValueA(k, value);
+    RegCloseKey(k);
+    return status;
+}
+
+/* SHDeleteKey: the key and everything below it. */
+SHLAPI DWORD WINAPI SHDeleteKeyW(HKEY key, LPCWSTR sub)
+{
+    HKEY k;
+    LSTATUS status = RegOpenKeyExW(key, sub, 0, KEY_ALL_ACCESS, &k);
+    if (status) return status;
+    status = RegDeleteTreeW(k, NULL);
+    RegCloseKey(k);
+    return status ? status : (DWORD)RegDeleteKeyW(key, sub ? sub : L"");
+}
+
+SHLAPI DWORD WINAPI SHDeleteKeyA(HKEY key, LPCSTR sub)
+{
+    WCHAR w[MAX_PATH];
+    if (sub && !MultiByteToWideChar(CP_ACP, 0, sub, -1, w, MAX_PATH)) return ERROR_INVALID_PARAMETER;
+    return SHDeleteKeyW(key, sub ? w : NULL);
+}
+
+/* SHDeleteEmptyKey: the key only if it has neither subkeys nor values (ERROR_KEY_HAS_CHILDREN). */
+SHLAPI DWORD WINAPI SHDeleteEmptyKeyW(HKEY key, LPCWSTR sub)
+{
+    HKEY k;
+    DWORD subkeys = 0, values = 0;
+    LSTATUS status = RegOpenKeyExW(key, sub, 0, KEY_READ, &k);
+    if (status) return status;
+    status = RegQueryInfoKeyW(k, NULL, NULL, NULL, &subkeys, NULL, NULL, &values, NULL, NULL, NULL, NULL);
+    RegCloseKey(k);
+    if (status) return status;
+    if (subkeys || values) return ERROR_KEY_HAS_CHILDREN;
+    return RegDeleteKeyW(key, sub ? sub : L"");
+}
+
+SHLAPI DWORD WINAPI SHDeleteEmptyKeyA(HKEY key, LPCSTR sub)
+{
+    WCHAR w[MAX_PATH];
+    if (sub && !MultiByteToWideChar(CP_ACP, 0, sub, -1, w, MAX_PATH)) return ERROR_INVALID_PARAMETER;
+    return SHDeleteEmptyKeyW(key, sub ? w : NULL);
+}
+
+SHLAPI LSTATUS WINAPI SHRegGetValueW(HKEY key, LPCWSTR sub, LPCWSTR value, SRRF flags, DWORD *type, void *data,
+                                     DWORD *size)
+{
+    return RegGetValueW(key, sub, value, flags, type, data, size);
+}
+
+SHLAPI LSTATUS WINAPI SHRegGetValueA(HKEY key, LPCSTR sub, LPCSTR value, SRRF flags, DWORD *type, void *data,
+                                     DWORD *size)
+{
+    return RegGetValueA(key, sub, value, flags, type, data, size);
+}
+
+SHLAPI LSTATUS WINAPI SHEnumKeyExW(HKEY key, DWORD index, LPWSTR name, DWORD *size)
+{
+    return RegEnumKeyExW(key, index, name, size, NULL, NULL, NULL, NULL);
+}
+
+SHLAPI LSTATUS WINAPI SHEnumKeyExA(HKEY key, DWORD index, LPSTR name, DWORD *size)
+{
+    return RegEnumKeyExA(key, index, name, size, NULL, NULL, NULL, NULL);
+}
+
+SHLAPI LSTATUS WINAPI SHEnumValueW(HKEY key, DWORD index, LPWSTR name, DWORD *chars, DWORD *type, void *data,
+                                   DWORD *size)
+{
+    return RegEnumValueW(key, index, name, chars, NULL, type, data, size);
+}
+
+SHLAPI LSTATUS WINAPI SHEnumValueA(HKEY key, DWORD index, LPSTR name, DWORD *chars, DWORD *type, void *data,
+                                   DWORD *size)
+{
+    return RegEnumValueA(key, index, name, chars, NULL, type, data, size);
+}
+
+SHLAPI LSTATUS WINAPI SHQueryInfoKeyW(HKEY key, DWORD *subkeys, DWORD *maxkey, DWORD *values, DWORD *maxvalue)
+{
+    return RegQueryInfoKeyW(key, NULL, NULL, NULL, subkeys, maxkey, NULL, values, maxvalue, NULL, NULL, NULL);
+}
+
+SHLAPI LSTATUS WINAPI SHQueryInfoKeyA(HKEY key, DWORD *subkeys, DWORD *maxkey, DWORD *values, DWORD *maxvalue)
+{
+    return RegQueryInfoKeyA(key, NULL, NULL, NULL, subkeys, maxkey, NULL, values, maxvalue, NULL, NULL, NULL);
+}
+
+/* SHCopyKey: the subkey's values and keys, recursively, into dest. */
+SHLAPI DWORD WINAPI SHCopyKeyW(HKEY src, LPCWSTR sub, HKEY dest, DWORD reserved)
+{
+    (void)reserved;
+    if (dest == NULL || src == NULL) return ERROR_INVALID_PARAMETER;
+    return RegCopyTreeW(src, sub, dest);
+}
+
+SHLAPI DWORD WINAPI SHCopyKeyA(HKEY src, LPCSTR sub, HKEY dest, DWORD reserved)
+{
+    WCHAR w[MAX_PATH];
+    if (sub && !MultiByteToWideChar(CP_ACP, 0, sub, -1, w, MAX_PATH)) return ERROR_INVALID_PARAMETER;
+    return SHCopyKeyW(src, sub ? w : NULL, dest, reserved);
+}
+
+/* SHRegGetPath/SHRegSetPath: a path value, expanded on reading. */
+SHLAPI DWORD WINAPI SHRegGetPathW(HKEY key, LPCWSTR sub, LPCWSTR value, LPWSTR path, DWORD flags)
+{
+    DWORD size = MAX_PATH * sizeof(WCHAR);
+    (void)flags;
+    return SHGetValueW(key, sub, value, NULL, path, &size);
+}
+
+SHLAPI DWORD WINAPI SHRegGetPathA(HKEY key, LPCSTR sub, LPCSTR value, LPSTR path, DWORD flags)
+{
+    DWORD size = MAX_PATH;
+    (void)flags;
+    return SHGetValueA(key, sub, value, NULL, path, &size);
+}
+
+SHLAPI DWORD WINAPI SHRegSetPathW(HKEY key, LPCWSTR sub, LPCWSTR value, LPCWSTR path, DWORD flags)
+{
+    (void)flags;
+    return SHSetValueW(key, sub, value, REG_SZ, path, (DWORD)(lstrlenW(path) + 1) * sizeof(WCHAR));
+}
+
+SHLAPI DWORD WINAPI SHRegSetPathA(HKEY key, LPCSTR sub, LPCSTR value, LPCSTR path, DWORD flags)
+{
+    (void)flags;
+    return SHSetValueA(key, sub, value, REG_SZ, path, (DWORD)lstrlenA(path) + 1);
+}
