@@ -120,11 +120,12 @@ SHLAPI TCH *WINAPI FN(PathBuildRoot)(TCH *root, int drive)
 SHLAPI TCH *WINAPI FN(PathSkipRoot)(const TCH *path)
 {
     if (path == NULL || *path == 0) return NULL;
-    if (path[0] == '\\' && path[1] == '\\') {          /* \\server\share\ */
+    if (path[0] == '\\' && path[1] == '\\') {          /* \\server\share\: both separators needed */
         const TCH *p = path + 2;
         for (int part = 0; part < 2; part++) {
             while (*p && *p != '\\') p++;
-            if (*p) p++;
+            if (*p == 0) return NULL;
+            p++;
         }
         return (TCH *)p;
     }
@@ -292,6 +293,10 @@ SHLAPI BOOL WINAPI FN(PathCanonicalize)(TCH *out, const TCH *src)
         int clen = (int)(end - p);
         if (clen == 1 && p[0] == '.') {
             /* nothing */
+        } else if (clen == 2 && p[0] == '.' && p[1] == '.' && n == root && root == 0) {
+            buf[n++] = '.'; buf[n++] = '.';          /* a relative path's leading ".." stays */
+            if (*end) buf[n++] = '\\';
+            root = n;
         } else if (clen == 2 && p[0] == '.' && p[1] == '.') {
             if (n > root) {
                 if (n > root && buf[n - 1] == '\\') n--;

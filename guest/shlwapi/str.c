@@ -89,8 +89,8 @@ static LPWSTR FindN(LPCWSTR s, LPCWSTR sub, UINT max, BOOL fold)
 SHLAPI PCWSTR WINAPI StrStrNW(LPCWSTR s, LPCWSTR sub, UINT max) { return FindN(s, sub, max, FALSE); }
 SHLAPI PCWSTR WINAPI StrStrNIW(LPCWSTR s, LPCWSTR sub, UINT max) { return FindN(s, sub, max, TRUE); }
 
-/* StrCmpLogicalW: runs of digits compare by their numeric value (then by length, so "01" after
- * "1"), other characters as StrCmpI compares them. */
+/* StrCmpLogicalW: runs of digits compare by their numeric value (leading zeros do not count),
+ * other characters as StrCmpI compares them. */
 SHLAPI int WINAPI StrCmpLogicalW(LPCWSTR a, LPCWSTR b)
 {
     if (a == NULL || b == NULL) return a == b ? 0 : a ? 1 : -1;
@@ -104,7 +104,6 @@ SHLAPI int WINAPI StrCmpLogicalW(LPCWSTR a, LPCWSTR b)
             while (*eb >= '0' && *eb <= '9') eb++;
             if (ea - pa != eb - pb) return ea - pa < eb - pb ? -1 : 1;
             for (; pa < ea; pa++, pb++) if (*pa != *pb) return *pa < *pb ? -1 : 1;
-            if (ea - a != eb - b) return ea - a > eb - b ? -1 : 1;    /* more leading zeros first */
             a = ea;
             b = eb;
             continue;
