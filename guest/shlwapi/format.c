@@ -1,6 +1,6 @@
 /* Formatting: wnsprintf/wvnsprintf (the C runtime's formatting, bounded, truncated output
  * terminated and -1 returned), StrFormatByteSize(64/Ex) ("532 bytes", "1.30 KB": three
- * significant digits, truncated unless asked to round), StrFormatKBSize ("1,206 KB"),
+ * significant digits, truncated unless asked to round; a short buffer gets what fits), StrFormatKBSize ("1,206 KB"),
  * StrFromTimeInterval (" 1 min 14 sec" to a number of significant digits) and the STRRET readers. */
 #include "lw.h"
 #include <stdarg.h>
@@ -88,9 +88,8 @@ static HRESULT ByteSize(ULONGLONG v, BOOL round, WCHAR *out, UINT count)
         p = Text(p, units[unit]);
     }
     *p = 0;
-    if ((UINT)(p - buf) >= count) return HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER);
-    lstrcpyW(out, buf);
-    return S_OK;
+    lstrcpynW(out, buf, (int)count);                 /* a short buffer gets what fits */
+    return (UINT)(p - buf) >= count ? HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER) : S_OK;
 }
 
 SHLAPI HRESULT WINAPI StrFormatByteSizeEx(ULONGLONG v, SFBS_FLAGS flags, PWSTR out, UINT count)
@@ -104,15 +103,20 @@ SHLAPI HRESULT WINAPI StrFormatByteSizeEx(ULONGLONG v, SFBS_FLAGS flags, PWSTR o
 SHLAPI LPWSTR WINAPI StrFormatByteSizeW(LONGLONG v, LPWSTR out, UINT count)
 {
     if (out == NULL || count == 0) return NULL;
-    return SUCCEEDED(ByteSize((ULONGLONG)v, FALSE, out, count)) ? out : NULL;
+    ByteSize((ULONGLONG)v, FALSE, out, count);
+    return out;
 }
 
 SHLAPI LPSTR WINAPI StrFormatByteSize64A(LONGLONG v, LPSTR out, UINT count)
 {
     WCHAR buf[40];
     if (out == NULL || count == 0) return NULL;
-    if (FAILED(ByteSize((ULONGLONG)v, FALSE, buf, 40)) || (UINT)lstrlenW(buf) >= count) return NULL;
-    WideCharToMultiByte(CP_ACP, 0, buf, -1, out, (int)count, NULL, NULL);
+    ByteSize((ULONGLONG)v, FALSE, buf, 40);
+    lstrcpynA(out, "", 1);
+    if (!WideCharToMultiByte(CP_ACP, 0, buf, -1, out, (int)count, NULL, NULL)) {      /* what fits */
+        WideCharToMultiByte(CP_ACP, 0, buf, (int)count - 1, out, (int)count - 1, NULL, NULL);
+        out[count - 1] = 0;
+    }
     return out;
 }
 

@@ -149,7 +149,7 @@ SHLAPI HRESULT WINAPI SHLoadIndirectString(LPCWSTR source, LPWSTR out, UINT coun
     DWORD n = ExpandEnvironmentStringsW(file, expanded, MAX_PATH);
     if (n == 0 || n > MAX_PATH) return E_FAIL;
     HMODULE module = LoadLibraryExW(expanded, NULL, LOAD_LIBRARY_AS_DATAFILE);
-    if (module == NULL) return HRESULT_FROM_WIN32(GetLastError());
+    if (module == NULL) return E_FAIL;
     HRESULT hr = ModuleString(module, id, out, count);
     FreeLibrary(module);
     return hr;
