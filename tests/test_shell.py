@@ -58,13 +58,15 @@ def exports(dll):
                     "ShellExecuteA ShellExecuteW ShellExecuteExA ShellExecuteExW FindExecutableW SHFileOperationA "
                     "SHFileOperationW SHCreateDirectory SHCreateDirectoryExW IsUserAnAdmin SHGetFileInfoW "
                     "DoEnvironmentSubstW SHGetDiskFreeSpaceExW DragQueryFileW ExtractIconW SHChangeNotify "
-                    "SHEmptyRecycleBinW SHQueryRecycleBinW CommandLineToArgvW"),
+                    "SHEmptyRecycleBinW SHQueryRecycleBinW CommandLineToArgvW PathIsExe ILFindChild ILAppendID "
+                    "SHGetInstanceExplorer Shell_NotifyIconW ExtractIconExW SHAddToRecentDocs"),
     ("shlwapi.dll", "PathAppendW PathCombineW PathCanonicalizeW PathFileExistsW PathFindExtensionW "
                     "PathFindFileNameW PathRemoveFileSpecW PathMatchSpecExW PathRelativePathToW PathCompactPathExW "
                     "PathCreateFromUrlW UrlCreateFromPathW StrStrIW StrCmpLogicalW StrToInt64ExW StrFormatByteSizeEx "
                     "StrFromTimeIntervalW StrRetToStrW wnsprintfW wvnsprintfA SHGetValueW SHRegGetValueW SHCopyKeyW "
                     "SHCreateStreamOnFileEx SHCreateMemStream IStream_Read IStream_Size UrlEscapeW UrlCombineW "
-                    "QISearch AssocQueryStringW SHLoadIndirectString"),
+                    "QISearch AssocQueryStringW SHLoadIndirectString SHRegGetUSValueW SHRegGetBoolUSValueW "
+                    "SHRegSetUSValueW GetAcceptLanguagesW"),
 ])
 def test_exports(dll, names):
     assert set(names.split()) <= exports(dll)

@@ -354,3 +354,32 @@ SHAPI BOOL WINAPI SHGetPathFromIDListA(PCIDLIST_ABSOLUTE pidl, LPSTR out)
     WideCharToMultiByte(CP_ACP, 0, path, -1, out, MAX_PATH, NULL, NULL);
     return TRUE;
 }
+
+/* ILFindChild: where child goes on below parent (NULL when parent is not its ancestor). */
+SHAPI PUIDLIST_RELATIVE WINAPI ILFindChild(PIDLIST_ABSOLUTE parent, PCIDLIST_ABSOLUTE child)
+{
+    if (parent == NULL || child == NULL) return NULL;
+    for (; parent->mkid.cb; parent = (PIDLIST_ABSOLUTE)((BYTE *)parent + parent->mkid.cb),
+         child = (PCIDLIST_ABSOLUTE)((const BYTE *)child + child->mkid.cb))
+        if (child->mkid.cb == 0 || !SameItem(&parent->mkid, &child->mkid)) return NULL;
+    return (PUIDLIST_RELATIVE)child;
+}
+
+/* ILAppendID: a new list with the item after (or before) the old one's; the old list is freed. */
+SHAPI PIDLIST_RELATIVE WINAPI ILAppendID(PIDLIST_RELATIVE pidl, LPCSHITEMID item, BOOL append)
+{
+    if (item == NULL) return pidl;
+    UINT old = pidl ? ILGetSize(pidl) - sizeof(USHORT) : 0;
+    BYTE *list = ShAlloc(old + item->cb + sizeof(USHORT));
+    if (list == NULL) return NULL;
+    if (append) {
+        if (old) CopyMemory(list, pidl, old);
+        CopyMemory(list + old, item, item->cb);
+    } else {
+        CopyMemory(list, item, item->cb);
+        if (old) CopyMemory(list + item->cb, pidl, old);
+    }
+    list[old + item->cb] = list[old + item->cb + 1] = 0;
+    ShFree(pidl);
+    return (PIDLIST_RELATIVE)list;
+}

@@ -226,3 +226,43 @@ SHLAPI int WINAPI SHAnsiToAnsi(LPCSTR s, LPSTR out, int count)
     lstrcpynA(out, s, count);
     return lstrlenA(out) + 1;
 }
+
+/* GetAcceptLanguages: the user's Accept-Language list (Internet Explorer's setting), else the
+ * user's locale name, "en-US" here. */
+SHLAPI HRESULT WINAPI GetAcceptLanguagesW(LPWSTR out, DWORD *count)
+{
+    WCHAR langs[256];
+    DWORD bytes = sizeof(langs);
+    if (out == NULL || count == NULL || *count == 0) return E_INVALIDARG;
+    if (RegGetValueW(HKEY_CURRENT_USER, L"Software\\Microsoft\\Internet Explorer\\International", L"AcceptLanguage",
+                     RRF_RT_REG_SZ, NULL, langs, &bytes) != ERROR_SUCCESS || !langs[0]) {
+        if (!GetUserDefaultLocaleName(langs, ARRAYSIZE(langs))) lstrcpyW(langs, L"en-US");
+    }
+    DWORD n = (DWORD)lstrlenW(langs);
+    if (*count <= n) {
+        lstrcpynW(out, langs, (int)*count);
+        *count = n;
+        return E_NOT_SUFFICIENT_BUFFER;
+    }
+    lstrcpyW(out, langs);
+    *count = n;
+    return S_OK;
+}
+
+SHLAPI HRESULT WINAPI GetAcceptLanguagesA(LPSTR out, DWORD *count)
+{
+    WCHAR w[256];
+    DWORD n = 256;
+    if (out == NULL || count == NULL || *count == 0) return E_INVALIDARG;
+    HRESULT hr = GetAcceptLanguagesW(w, &n);
+    if (FAILED(hr)) return hr;
+    if (*count <= n) {
+        WideCharToMultiByte(CP_ACP, 0, w, (int)*count - 1, out, (int)*count, NULL, NULL);
+        out[*count - 1] = 0;
+        *count = n;
+        return E_NOT_SUFFICIENT_BUFFER;
+    }
+    WideCharToMultiByte(CP_ACP, 0, w, -1, out, (int)*count, NULL, NULL);
+    *count = n;
+    return S_OK;
+}

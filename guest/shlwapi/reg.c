@@ -249,3 +249,91 @@ SHLAPI DWORD WINAPI SHRegSetPathA(HKEY key, LPCSTR sub, LPCSTR value, LPCSTR pat
     (void)flags;
     return SHSetValueA(key, sub, value, REG_SZ, path, (DWORD)lstrlenA(path) + 1);
 }
+
+/* SHRegGetUSValue: the user's value (HKEY_CURRENT_USER) unless ignored, then the machine's, then
+ * the default given. */
+SHLAPI LONG WINAPI SHRegGetUSValueW(LPCWSTR sub, LPCWSTR value, DWORD *type, void *data, DWORD *size, BOOL ignoreUser,
+                                    void *fallback, DWORD fallbackSize)
+{
+    DWORD have = size ? *size : 0;
+    LONG status = ERROR_FILE_NOT_FOUND;
+    if (!ignoreUser) status = (LONG)SHGetValueW(HKEY_CURRENT_USER, sub, value, type, data, size);
+    if (status != ERROR_SUCCESS && status != ERROR_MORE_DATA) {
+        if (size) *size = have;
+        status = (LONG)SHGetValueW(HKEY_LOCAL_MACHINE, sub, value, type, data, size);
+    }
+    if (status != ERROR_SUCCESS && status != ERROR_MORE_DATA && fallback && data && size && have >= fallbackSize) {
+        CopyMemory(data, fallback, fallbackSize);
+        *size = fallbackSize;
+        status = ERROR_SUCCESS;
+    }
+    return status;
+}
+
+SHLAPI LONG WINAPI SHRegGetUSValueA(LPCSTR sub, LPCSTR value, DWORD *type, void *data, DWORD *size, BOOL ignoreUser,
+                                    void *fallback, DWORD fallbackSize)
+{
+    DWORD have = size ? *size : 0;
+    LONG status = ERROR_FILE_NOT_FOUND;
+    if (!ignoreUser) status = (LONG)SHGetValueA(HKEY_CURRENT_USER, sub, value, type, data, size);
+    if (status != ERROR_SUCCESS && status != ERROR_MORE_DATA) {
+        if (size) *size = have;
+        status = (LONG)SHGetValueA(HKEY_LOCAL_MACHINE, sub, value, type, data, size);
+    }
+    if (status != ERROR_SUCCESS && status != ERROR_MORE_DATA && fallback && data && size && have >= fallbackSize) {
+        CopyMemory(data, fallback, fallbackSize);
+        *size = fallbackSize;
+        status = ERROR_SUCCESS;
+    }
+    return status;
+}
+
+/* SHRegGetBoolUSValue: a DWORD (non-zero), or a string "yes"/"true"/"1" ("no"/"false"/"0"). */
+SHLAPI BOOL WINAPI SHRegGetBoolUSValueW(LPCWSTR sub, LPCWSTR value, BOOL ignoreUser, BOOL fallback)
+{
+    BYTE data[64];
+    DWORD type = 0, size = sizeof(data) - sizeof(WCHAR);
+    if (SHRegGetUSValueW(sub, value, &type, data, &size, ignoreUser, NULL, 0) != ERROR_SUCCESS) return fallback;
+    if (type == REG_DWORD && size >= 4) return *(DWORD *)data != 0;
+    if (type == REG_SZ || type == REG_EXPAND_SZ) {
+        WCHAR *s = (WCHAR *)data;
+        s[size / sizeof(WCHAR)] = 0;
+        if (!lstrcmpiW(s, L"yes") || !lstrcmpiW(s, L"true") || !lstrcmpW(s, L"1")) return TRUE;
+        if (!lstrcmpiW(s, L"no") || !lstrcmpiW(s, L"false") || !lstrcmpW(s, L"0")) return FALSE;
+    }
+    return fallback;
+}
+
+SHLAPI BOOL WINAPI SHRegGetBoolUSValueA(LPCSTR sub, LPCSTR value, BOOL ignoreUser, BOOL fallback)
+{
+    WCHAR s[MAX_PATH], v[MAX_PATH];
+    if (sub) MultiByteToWideChar(CP_ACP, 0, sub, -1, s, MAX_PATH);
+    if (value) MultiByteToWideChar(CP_ACP, 0, value, -1, v, MAX_PATH);
+    return SHRegGetBoolUSValueW(sub ? s : NULL, value ? v : NULL, ignoreUser, fallback);
+}
+
+/* SHRegSetUSValue: SHREGSET_HKCU/FORCE_HKCU write the user's value (HKLM is not writable for this
+ * standard user, so its flags end in ERROR_ACCESS_DENIED). */
+SHLAPI LONG WINAPI SHRegSetUSValueW(LPCWSTR sub, LPCWSTR value, DWORD type, const void *data, DWORD size, DWORD flags)
+{
+    LONG status = ERROR_INVALID_PARAMETER;
+    if (flags & (SHREGSET_HKCU | SHREGSET_FORCE_HKCU))
+        status = (LONG)SHSetValueW(HKEY_CURRENT_USER, sub, value, type, data, size);
+    if ((flags & (SHREGSET_HKLM | SHREGSET_FORCE_HKLM)) && (status == ERROR_SUCCESS || status == ERROR_INVALID_PARAMETER)) {
+        LONG machine = (LONG)SHSetValueW(HKEY_LOCAL_MACHINE, sub, value, type, data, size);
+        if ((flags & SHREGSET_FORCE_HKLM) || status == ERROR_INVALID_PARAMETER) status = machine;
+    }
+    return status;
+}
+
+SHLAPI LONG WINAPI SHRegSetUSValueA(LPCSTR sub, LPCSTR value, DWORD type, const void *data, DWORD size, DWORD flags)
+{
+    LONG status = ERROR_INVALID_PARAMETER;
+    if (flags & (SHREGSET_HKCU | SHREGSET_FORCE_HKCU))
+        status = (LONG)SHSetValueA(HKEY_CURRENT_USER, sub, value, type, data, size);
+    if ((flags & (SHREGSET_HKLM | SHREGSET_FORCE_HKLM)) && (status == ERROR_SUCCESS || status == ERROR_INVALID_PARAMETER)) {
+        LONG machine = (LONG)SHSetValueA(HKEY_LOCAL_MACHINE, sub, value, type, data, size);
+        if ((flags & SHREGSET_FORCE_HKLM) || status == ERROR_INVALID_PARAMETER) status = machine;
+    }
+    return status;
+}

@@ -134,5 +134,19 @@ int main(void)
     ULARGE_INTEGER avail, total, fr;
     printf("SHGetDiskFreeSpaceEx %d\n", SHGetDiskFreeSpaceExW(L"C:\\", &avail, &total, &fr));
     SHChangeNotify(SHCNE_ASSOCCHANGED, SHCNF_IDLIST, NULL, NULL);
+    printf("PathIsExe %d %d %d\n", PathIsExe(L"C:\\x\\A.EXE"), PathIsExe(L"run.cmd"), PathIsExe(L"notes.txt"));
+    PIDLIST_ABSOLUTE dir = ILCreateFromPathW(L"C:\\Windows"), file = ILCreateFromPathW(L"C:\\Windows\\System32");
+    PUIDLIST_RELATIVE rest = ILFindChild(dir, file);
+    printf("ILFindChild %s size %u, not a child %s\n", rest ? "found" : "NULL", ILGetSize(rest),
+           ILFindChild(file, dir) ? "found" : "NULL");
+    PIDLIST_RELATIVE grown = ILAppendID((PIDLIST_RELATIVE)ILClone(dir), &ILFindLastID(file)->mkid, TRUE);
+    printf("ILAppendID equal %d\n", ILIsEqual((PCIDLIST_ABSOLUTE)grown, file));
+    ILFree(grown); ILFree(dir); ILFree(file);
+    IUnknown *explorer = (IUnknown *)1;
+    hr = SHGetInstanceExplorer(&explorer);
+    printf("SHGetInstanceExplorer %08lX %p\n", hr, (void *)explorer);
+    NOTIFYICONDATAW nid = {sizeof(nid)};
+    printf("Shell_NotifyIconW %d\n", Shell_NotifyIconW(NIM_ADD, &nid));
+    printf("ExtractIconEx count %u\n", ExtractIconExW(L"C:\\Windows\\System32\\kernel32.dll", -1, NULL, NULL, 0));
     return 0;
 }

@@ -188,5 +188,15 @@ int main(void)
     printf(" bad %08lX\n", SHLoadIndirectString(L"@C:\\Windows\\System32\\nothing.dll,-1", w, 64, NULL));
     printf("IsOS NT %d, 9x %d, server %d\n", IsOS(OS_NT), IsOS(OS_WINDOWS), IsOS(OS_ANYSERVER));
     printf("SHAutoComplete %08lX\n", SHAutoComplete(NULL, 0));
+    DWORD dflt = 77, got32 = 0, sz32 = sizeof(got32);
+    LONG st2 = SHRegGetUSValueW(L"Software\\Nothing", L"v", NULL, &got32, &sz32, FALSE, &dflt, sizeof(dflt));
+    printf("SHRegGetUSValue default %ld %lu\n", st2, got32);
+    sz32 = sizeof(w);
+    st2 = SHRegGetUSValueW(L"Control Panel\\International", L"sDecimal", NULL, w, &sz32, FALSE, NULL, 0);
+    printf("SHRegGetUSValue user %ld [%ls]\n", st2, w);
+    printf("SHRegGetBoolUSValue %d\n", SHRegGetBoolUSValueW(L"Software\\Nothing", L"b", FALSE, TRUE));
+    n = 64;
+    hr = GetAcceptLanguagesA(a, &n);
+    printf("GetAcceptLanguages %08lX %lu [%s]\n", hr, n, a);
     return 0;
 }
