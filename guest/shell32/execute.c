@@ -1,7 +1,8 @@
 /* ShellExecute(Ex) and FindExecutable. A program (.exe, .com, .bat, .cmd) opens with the verb
  * "open" (or none) through CreateProcess; any other file, and any other verb, through its class's
  * command in HKEY_CLASSES_ROOT (.ext's default value names the class, class\shell\verb\command the
- * command line, %1/%L the file, %* the parameters). No association is SE_ERR_NOASSOC
+ * command line, %1/%L the file, %* the parameters); an URL through its scheme's class the same
+ * way; "runas" ends as a declined elevation prompt (ERROR_CANCELLED). No association is SE_ERR_NOASSOC
  * (ERROR_NO_ASSOCIATION for ShellExecuteEx); success returns a value above 32 (42, as Windows). */
 #include "shell32.h"
 
@@ -89,13 +90,16 @@ static BOOL ClassValue(LPCWSTR key, WCHAR *out, DWORD bytes)
            ERROR_SUCCESS && out[0];
 }
 
-/* Step 2 for a file that is no program (or another verb): its class's command template. */
-static BOOL AssociatedCommand(LPCWSTR path, BOOL folder, LPCWSTR verb, WCHAR *command, DWORD bytes)
+static BOOL IsSchemeChar(WCHAR c)
 {
-    WCHAR cls[MAX_PATH], key[2 * MAX_PATH], defverb[64];
-    LPCWSTR ext = Extension(path);
-    if (folder) lstrcpyW(cls, L"Folder");
-    else if (ext == NULL || !ClassValue(ext, cls, sizeof(cls))) return FALSE;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+}
+
+/* A class's command for a verb (none: the class's default verb, else "open"). */
+static BOOL ClassCommand(LPCWSTR cls, LPCWSTR verb, WCHAR *command, DWORD bytes)
+{
+    WCHAR key[2 * MAX_PATH], defverb[64];
+    if (lstrlenW(cls) + 8 >= 2 * MAX_PATH) return FALSE;
     if (verb == NULL || verb[0] == 0) {
         Concat(key, cls, L"\\shell", NULL, NULL);
         verb = ClassValue(key, defverb, sizeof(defverb)) ? defverb : L"open";
@@ -103,6 +107,16 @@ static BOOL AssociatedCommand(LPCWSTR path, BOOL folder, LPCWSTR verb, WCHAR *co
     if (lstrlenW(cls) + lstrlenW(verb) + 20 >= 2 * MAX_PATH) return FALSE;
     Concat(key, cls, L"\\shell\\", verb, L"\\command");
     return ClassValue(key, command, bytes);
+}
+
+/* Step 2 for a file that is no program (or another verb): its class's command template. */
+static BOOL AssociatedCommand(LPCWSTR path, BOOL folder, LPCWSTR verb, WCHAR *command, DWORD bytes)
+{
+    WCHAR cls[MAX_PATH];
+    LPCWSTR ext = Extension(path);
+    if (folder) lstrcpyW(cls, L"Folder");
+    else if (ext == NULL || !ClassValue(ext, cls, sizeof(cls))) return FALSE;
+    return ClassCommand(cls, verb, command, bytes);
 }
 
 /* %1 and %L become the file, %* the parameters, %% a percent sign; other %n are dropped. */
@@ -131,6 +145,8 @@ static BOOL Substitute(LPCWSTR template, LPCWSTR path, LPCWSTR params, WCHAR *ou
     out[n] = 0;
     return TRUE;
 }
+
+static BOOL Launch(SHELLEXECUTEINFOW *info, WCHAR *command);
 
 static int SeError(DWORD error)
 {
@@ -168,12 +184,28 @@ SHAPI BOOL WINAPI ShellExecuteExW(SHELLEXECUTEINFOW *info)
     int n = 0;
     for (; *f && n < MAX_PATH - 1; f++) if (*f != '"') file[n++] = *f;
     file[n] = 0;
-    DWORD error = FindFile(file, info->lpDirectory, path);
-    if (error) return Fail(info, error);
     LPCWSTR verb = info->lpVerb;
     LPCWSTR params = info->lpParameters;
-    BOOL folder = (GetFileAttributesW(path) & FILE_ATTRIBUTE_DIRECTORY) != 0;
     static WCHAR command[32768];
+    /* An URL ("scheme:..." with two letters or more) opens through its scheme's class. */
+    int scheme = 0;
+    while (IsSchemeChar(file[scheme])) scheme++;
+    if (scheme >= 2 && file[scheme] == ':') {
+        WCHAR template[2048], cls[64], expanded[2048];
+        if (scheme >= (int)ARRAYSIZE(cls)) return Fail(info, ERROR_NO_ASSOCIATION);
+        lstrcpynW(cls, file, scheme + 1);
+        if (!ClassCommand(cls, verb, template, sizeof(template))) return Fail(info, ERROR_NO_ASSOCIATION);
+        DWORD len = ExpandEnvironmentStringsW(template, expanded, ARRAYSIZE(expanded));
+        if (len == 0 || len > ARRAYSIZE(expanded) || !Substitute(expanded, file, params, command, 32768))
+            return Fail(info, ERROR_NO_ASSOCIATION);
+        return Launch(info, command);
+    }
+    DWORD error = FindFile(file, info->lpDirectory, path);
+    if (error) return Fail(info, error);
+    /* "runas" asks for elevation, which needs the consent prompt on the secure desktop: nobody can
+     * answer it here, so it ends as a declined prompt does. */
+    if (verb && SameText(verb, L"runas") && IsProgram(Extension(path))) return Fail(info, ERROR_CANCELLED);
+    BOOL folder = (GetFileAttributesW(path) & FILE_ATTRIBUTE_DIRECTORY) != 0;
     if (!folder && IsProgram(Extension(path)) && (verb == NULL || verb[0] == 0 || SameText(verb, L"open"))) {
         if (lstrlenW(path) + (params ? lstrlenW(params) : 0) + 4 >= 32768) return Fail(info, ERROR_INVALID_PARAMETER);
         Concat(command, L"\"", path, L"\"", NULL);
@@ -187,7 +219,12 @@ SHAPI BOOL WINAPI ShellExecuteExW(SHELLEXECUTEINFOW *info)
         if (len == 0 || len > ARRAYSIZE(expanded)) return Fail(info, ERROR_NO_ASSOCIATION);
         if (!Substitute(expanded, path, params, command, 32768)) return Fail(info, ERROR_INVALID_PARAMETER);
     }
-    /* Step 3: the process, in the directory given, shown as nShow says. */
+    return Launch(info, command);
+}
+
+/* Step 3: the process, in the directory given, shown as nShow says. */
+static BOOL Launch(SHELLEXECUTEINFOW *info, WCHAR *command)
+{
     STARTUPINFOW si = {sizeof(si)};
     si.dwFlags = STARTF_USESHOWWINDOW;
     si.wShowWindow = (WORD)info->nShow;

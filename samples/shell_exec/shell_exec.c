@@ -113,6 +113,12 @@ int main(int argc, char **argv)
     wi.lpFile = L"C:\\Temp";
     ok = ShellExecuteExW(&wi);
     printf("a folder %d error %lu\n", ok, GetLastError());
+    printf("an URL %d\n", (int)(INT_PTR)ShellExecuteW(NULL, L"open", L"https://example.com/", NULL, NULL, SW_SHOW));
+    wi.lpVerb = L"runas";
+    wi.lpFile = L"t.bat";
+    wi.lpDirectory = L"C:\\Temp";
+    ok = ShellExecuteExW(&wi);
+    printf("runas %d error %lu hInstApp %d\n", ok, GetLastError(), (int)(INT_PTR)wi.hInstApp);
     char exe[MAX_PATH];
     INT_PTR r = (INT_PTR)FindExecutableA("C:\\Temp\\t.bat", NULL, exe);
     printf("FindExecutable bat %d %s\n", r > 32, exe);
