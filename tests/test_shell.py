@@ -66,7 +66,8 @@ def exports(dll):
                     "StrFromTimeIntervalW StrRetToStrW wnsprintfW wvnsprintfA SHGetValueW SHRegGetValueW SHCopyKeyW "
                     "SHCreateStreamOnFileEx SHCreateMemStream IStream_Read IStream_Size UrlEscapeW UrlCombineW "
                     "QISearch AssocQueryStringW SHLoadIndirectString SHRegGetUSValueW SHRegGetBoolUSValueW "
-                    "SHRegSetUSValueW GetAcceptLanguagesW"),
+                    "SHRegSetUSValueW GetAcceptLanguagesW SHCreateThread SHGetThreadRef SHSetThreadRef "
+                    "SHCreateThreadRef IUnknown_Set IUnknown_AtomicRelease IUnknown_SetSite IUnknown_QueryService"),
 ])
 def test_exports(dll, names):
     assert set(names.split()) <= exports(dll)

@@ -11,6 +11,19 @@ static ULONG WINAPI ObjAddRef(IUnknown *self) { return ++((OBJ *)self)->Refs; }
 static ULONG WINAPI ObjRelease(IUnknown *self) { return --((OBJ *)self)->Refs; }
 static IUnknownVtbl ObjVtbl = {ObjQI, ObjAddRef, ObjRelease};
 
+static HANDLE done, go;
+static DWORD WINAPI Callback(void *data) { printf("callback on the new thread [%s]\n", (char *)data); return 0; }
+static DWORD WINAPI Proc(void *data)
+{
+    IUnknown *ref = NULL;
+    WaitForSingleObject(go, INFINITE);          /* after the creator's line */
+    HRESULT hr = SHGetThreadRef(&ref);
+    printf("proc [%s] thread ref %08lX\n", (char *)data, hr);
+    if (ref) ref->lpVtbl->Release(ref);
+    SetEvent(done);
+    return 0;
+}
+
 int main(void)
 {
     char a[64];
@@ -198,5 +211,27 @@ int main(void)
     n = 64;
     hr = GetAcceptLanguagesA(a, &n);
     printf("GetAcceptLanguages %08lX %lu [%s]\n", hr, n, a);
+    LONG count = 0;
+    IUnknown *tref = NULL;
+    hr = SHCreateThreadRef(&count, &tref);
+    printf("SHCreateThreadRef %08lX count %ld\n", hr, count);
+    IUnknown *none = NULL;
+    printf("SHGetThreadRef before %08lX\n", SHGetThreadRef(&none));
+    SHSetThreadRef(tref);
+    done = CreateEventW(NULL, TRUE, FALSE, NULL);
+    go = CreateEventW(NULL, TRUE, FALSE, NULL);
+    BOOL made = SHCreateThread(Proc, "data", CTF_THREAD_REF, Callback);
+    printf("SHCreateThread %d (after the callback)\n", made);
+    SetEvent(go);
+    WaitForSingleObject(done, INFINITE);
+    Sleep(50);
+    printf("count after the thread %ld\n", count);
+    hr = SHReleaseThreadRef();
+    printf("SHReleaseThreadRef %08lX count %ld\n", hr, count);
+    IUnknown *slot = NULL;
+    IUnknown_Set(&slot, &obj.Iface);
+    printf("IUnknown_Set refs %ld", obj.Refs);
+    IUnknown_AtomicRelease((void **)&slot);
+    printf(", AtomicRelease refs %ld %p\n", obj.Refs, (void *)slot);
     return 0;
 }
