@@ -67,7 +67,8 @@ def exports(dll):
                     "SHCreateStreamOnFileEx SHCreateMemStream IStream_Read IStream_Size UrlEscapeW UrlCombineW "
                     "QISearch AssocQueryStringW SHLoadIndirectString SHRegGetUSValueW SHRegGetBoolUSValueW "
                     "SHRegSetUSValueW GetAcceptLanguagesW SHCreateThread SHGetThreadRef SHSetThreadRef "
-                    "SHCreateThreadRef IUnknown_Set IUnknown_AtomicRelease IUnknown_SetSite IUnknown_QueryService"),
+                    "SHCreateThreadRef IUnknown_Set IUnknown_AtomicRelease IUnknown_SetSite IUnknown_QueryService "
+                    "ColorRGBToHLS ColorHLSToRGB ColorAdjustLuma"),
 ])
 def test_exports(dll, names):
     assert set(names.split()) <= exports(dll)

@@ -228,6 +228,14 @@ int main(void)
     printf("count after the thread %ld\n", count);
     hr = SHReleaseThreadRef();
     printf("SHReleaseThreadRef %08lX count %ld\n", hr, count);
+    COLORREF colors[] = {RGB(255, 0, 0), RGB(0, 128, 0), RGB(10, 20, 200), RGB(128, 128, 128), RGB(255, 255, 255),
+                         RGB(200, 150, 100)};
+    for (int i = 0; i < 6; i++) {
+        WORD hh, ll, ss;
+        ColorRGBToHLS(colors[i], &hh, &ll, &ss);
+        printf("ColorRGBToHLS %06lX -> %u %u %u -> %06lX, luma 100 %06lX, +50%% %06lX\n", colors[i], hh, ll, ss,
+               ColorHLSToRGB(hh, ll, ss), ColorAdjustLuma(colors[i], 100, FALSE), ColorAdjustLuma(colors[i], 500, TRUE));
+    }
     IUnknown *slot = NULL;
     IUnknown_Set(&slot, &obj.Iface);
     printf("IUnknown_Set refs %ld", obj.Refs);
