@@ -59,7 +59,8 @@ def exports(dll):
                     "SHFileOperationW SHCreateDirectory SHCreateDirectoryExW IsUserAnAdmin SHGetFileInfoW "
                     "DoEnvironmentSubstW SHGetDiskFreeSpaceExW DragQueryFileW ExtractIconW SHChangeNotify "
                     "SHEmptyRecycleBinW SHQueryRecycleBinW CommandLineToArgvW PathIsExe ILFindChild ILAppendID "
-                    "SHGetInstanceExplorer Shell_NotifyIconW ExtractIconExW SHAddToRecentDocs"),
+                    "SHGetInstanceExplorer Shell_NotifyIconW ExtractIconExW SHAddToRecentDocs SHPathPrepareForWriteW "
+                    "PathYetAnotherMakeUniqueName"),
     ("shlwapi.dll", "PathAppendW PathCombineW PathCanonicalizeW PathFileExistsW PathFindExtensionW "
                     "PathFindFileNameW PathRemoveFileSpecW PathMatchSpecExW PathRelativePathToW PathCompactPathExW "
                     "PathCreateFromUrlW UrlCreateFromPathW StrStrIW StrCmpLogicalW StrToInt64ExW StrFormatByteSizeEx "

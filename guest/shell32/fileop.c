@@ -255,3 +255,62 @@ SHAPI int WINAPI SHFileOperationA(LPSHFILEOPSTRUCTA op)
 }
 
 SHAPI void WINAPI SHFreeNameMappings(HANDLE mappings) { (void)mappings; }
+
+/* SHPathPrepareForWrite: the folder a write will go to exists (or, with SHPPFW_DIRCREATE, is
+ * made); asking first (SHPPFW_ASKDIRCREATE) would need a dialog nobody can answer here. */
+SHAPI HRESULT WINAPI SHPathPrepareForWriteW(HWND hwnd, IUnknown *modeless, LPCWSTR path, DWORD flags)
+{
+    WCHAR dir[MAX_PATH];
+    (void)hwnd; (void)modeless;
+    if (path == NULL || lstrlenW(path) >= MAX_PATH) return E_INVALIDARG;
+    lstrcpyW(dir, path);
+    if (flags & SHPPFW_IGNOREFILENAME) *LastPart(dir) = 0;
+    int n = lstrlenW(dir);
+    while (n > 3 && dir[n - 1] == '\\') dir[--n] = 0;
+    DWORD attributes = GetFileAttributesW(dir);
+    if (attributes != INVALID_FILE_ATTRIBUTES)
+        return attributes & FILE_ATTRIBUTE_DIRECTORY ? S_OK : HRESULT_FROM_WIN32(ERROR_DIRECTORY);
+    if (flags & SHPPFW_ASKDIRCREATE) return HRESULT_FROM_WIN32(ERROR_CANCELLED);
+    if (!(flags & SHPPFW_DIRCREATE)) return HRESULT_FROM_WIN32(ERROR_PATH_NOT_FOUND);
+    DWORD error = ShCreatePath(dir);
+    return error && error != ERROR_ALREADY_EXISTS ? HRESULT_FROM_WIN32(error) : S_OK;
+}
+
+SHAPI HRESULT WINAPI SHPathPrepareForWriteA(HWND hwnd, IUnknown *modeless, LPCSTR path, DWORD flags)
+{
+    WCHAR wide[MAX_PATH];
+    return SHPathPrepareForWriteW(hwnd, modeless, path ? ToWide(path, wide, MAX_PATH) : NULL, flags);
+}
+
+/* PathYetAnotherMakeUniqueName: dir\name if nothing has that name, else "stem (2).ext",
+ * "stem (3).ext" ... as Windows 10 numbers copies. */
+SHAPI BOOL WINAPI PathYetAnotherMakeUniqueName(PWSTR out, PCWSTR dir, PCWSTR shortName, PCWSTR longName)
+{
+    WCHAR name[MAX_PATH], stem[MAX_PATH], candidate[MAX_PATH];
+    PCWSTR spec = longName ? longName : shortName;
+    if (out == NULL) return FALSE;
+    out[0] = 0;
+    if (dir == NULL || spec == NULL || lstrlenW(spec) >= MAX_PATH) return FALSE;
+    lstrcpyW(name, spec);
+    if (!Join(candidate, dir, name)) return FALSE;
+    if (GetFileAttributesW(candidate) == INVALID_FILE_ATTRIBUTES) { lstrcpyW(out, candidate); return TRUE; }
+    WCHAR *dot = NULL;
+    for (WCHAR *p = name; *p; p++) if (*p == '.') dot = p;
+    PCWSTR ext = dot ? spec + (dot - name) : NULL;          /* ".ext" of the name given */
+    lstrcpyW(stem, name);
+    if (dot) stem[dot - name] = 0;
+    for (int i = 2; i < 1000; i++) {
+        WCHAR number[16], *q = number + 15;
+        *q = 0;
+        for (int v = i; v; v /= 10) *--q = (WCHAR)('0' + v % 10);
+        if (lstrlenW(stem) + lstrlenW(q) + 4 + (ext ? lstrlenW(ext) : 0) >= MAX_PATH) return FALSE;
+        lstrcpyW(name, stem);
+        lstrcatW(name, L" (");
+        lstrcatW(name, q);
+        lstrcatW(name, L")");
+        if (ext) lstrcatW(name, ext);
+        if (!Join(candidate, dir, name)) return FALSE;
+        if (GetFileAttributesW(candidate) == INVALID_FILE_ATTRIBUTES) { lstrcpyW(out, candidate); return TRUE; }
+    }
+    return FALSE;
+}

@@ -72,6 +72,15 @@ int main(int argc, char **argv)
     printf("bad func %d, no source %d\n", Op(9, L"C:\\Temp\\a\0", NULL, 0), Op(FO_DELETE, L"\0", NULL, 0));
     SHFILEOPSTRUCTA opa = {NULL, FO_COPY, "C:\\Temp\\two.txt\0", "C:\\Temp\\three.txt\0", FOF_SILENT | FOF_NOCONFIRMATION, FALSE, NULL, NULL};
     printf("SHFileOperationA copy %d\n", SHFileOperationA(&opa));
+    WCHAR unique[MAX_PATH];
+    printf("PathYetAnotherMakeUniqueName %d", PathYetAnotherMakeUniqueName(unique, L"C:\\Temp", NULL, L"two.txt"));
+    printf(" [%ls]", unique);
+    printf(" %d", PathYetAnotherMakeUniqueName(unique, L"C:\\Temp", NULL, L"fresh.txt"));
+    printf(" [%ls]\n", unique);
+    printf("SHPathPrepareForWrite %08lX %08lX", SHPathPrepareForWriteW(NULL, NULL, L"C:\\Temp\\a", SHPPFW_NONE),
+           SHPathPrepareForWriteW(NULL, NULL, L"C:\\Temp\\p\\q", SHPPFW_NONE));
+    printf(" create %08lX", SHPathPrepareForWriteW(NULL, NULL, L"C:\\Temp\\p\\q\\f.txt", SHPPFW_DIRCREATE | SHPPFW_IGNOREFILENAME));
+    printf(" then %08lX\n", SHPathPrepareForWriteW(NULL, NULL, L"C:\\Temp\\p\\q", SHPPFW_NONE));
     printf("C:\\Temp\n");
     Tree(L"C:\\Temp", 0);
 
