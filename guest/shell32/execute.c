@@ -170,8 +170,29 @@ static BOOL Fail(SHELLEXECUTEINFOW *info, DWORD error)
     return FALSE;
 }
 
+/* The buffers of one call, on the heap: a command line can be 32767 characters. */
+typedef struct { WCHAR Command[32768], Template[2048], Expanded[2048]; } SCRATCH;
+
+static BOOL Execute(SHELLEXECUTEINFOW *info, SCRATCH *scratch);
+
 SHAPI BOOL WINAPI ShellExecuteExW(SHELLEXECUTEINFOW *info)
 {
+    SCRATCH *scratch = ShAlloc(sizeof(SCRATCH));
+    if (scratch == NULL) {
+        if (info) info->hInstApp = (HINSTANCE)SE_ERR_OOM;
+        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+        return FALSE;
+    }
+    BOOL ok = Execute(info, scratch);
+    DWORD error = GetLastError();
+    ShFree(scratch);
+    SetLastError(error);
+    return ok;
+}
+
+static BOOL Execute(SHELLEXECUTEINFOW *info, SCRATCH *scratch)
+{
+    WCHAR *command = scratch->Command, *template = scratch->Template, *expanded = scratch->Expanded;
     if (info == NULL || info->cbSize != sizeof(*info)) {
         SetLastError(ERROR_INVALID_PARAMETER);
         return FALSE;
@@ -186,17 +207,16 @@ SHAPI BOOL WINAPI ShellExecuteExW(SHELLEXECUTEINFOW *info)
     file[n] = 0;
     LPCWSTR verb = info->lpVerb;
     LPCWSTR params = info->lpParameters;
-    static WCHAR command[32768];
     /* An URL ("scheme:..." with two letters or more) opens through its scheme's class. */
     int scheme = 0;
     while (IsSchemeChar(file[scheme])) scheme++;
     if (scheme >= 2 && file[scheme] == ':') {
-        WCHAR template[2048], cls[64], expanded[2048];
+        WCHAR cls[64];
         if (scheme >= (int)ARRAYSIZE(cls)) return Fail(info, ERROR_NO_ASSOCIATION);
         lstrcpynW(cls, file, scheme + 1);
-        if (!ClassCommand(cls, verb, template, sizeof(template))) return Fail(info, ERROR_NO_ASSOCIATION);
-        DWORD len = ExpandEnvironmentStringsW(template, expanded, ARRAYSIZE(expanded));
-        if (len == 0 || len > ARRAYSIZE(expanded) || !Substitute(expanded, file, params, command, 32768))
+        if (!ClassCommand(cls, verb, template, sizeof(scratch->Template))) return Fail(info, ERROR_NO_ASSOCIATION);
+        DWORD len = ExpandEnvironmentStringsW(template, expanded, ARRAYSIZE(scratch->Expanded));
+        if (len == 0 || len > ARRAYSIZE(scratch->Expanded) || !Substitute(expanded, file, params, command, 32768))
             return Fail(info, ERROR_NO_ASSOCIATION);
         return Launch(info, command);
     }
@@ -211,12 +231,10 @@ SHAPI BOOL WINAPI ShellExecuteExW(SHELLEXECUTEINFOW *info)
         Concat(command, L"\"", path, L"\"", NULL);
         if (params && params[0]) Concat(command + lstrlenW(command), L" ", params, NULL, NULL);
     } else {
-        WCHAR template[2048];
-        if (!AssociatedCommand(path, folder, verb, template, sizeof(template)))
+        if (!AssociatedCommand(path, folder, verb, template, sizeof(scratch->Template)))
             return Fail(info, ERROR_NO_ASSOCIATION);
-        WCHAR expanded[2048];
-        DWORD len = ExpandEnvironmentStringsW(template, expanded, ARRAYSIZE(expanded));
-        if (len == 0 || len > ARRAYSIZE(expanded)) return Fail(info, ERROR_NO_ASSOCIATION);
+        DWORD len = ExpandEnvironmentStringsW(template, expanded, ARRAYSIZE(scratch->Expanded));
+        if (len == 0 || len > ARRAYSIZE(scratch->Expanded)) return Fail(info, ERROR_NO_ASSOCIATION);
         if (!Substitute(expanded, path, params, command, 32768)) return Fail(info, ERROR_INVALID_PARAMETER);
     }
     return Launch(info, command);
@@ -303,7 +321,7 @@ SHAPI HINSTANCE WINAPI ShellExecuteA(HWND hwnd, LPCSTR verb, LPCSTR file, LPCSTR
  * first token. */
 SHAPI HINSTANCE WINAPI FindExecutableW(LPCWSTR file, LPCWSTR dir, LPWSTR result)
 {
-    WCHAR path[MAX_PATH], template[2048];
+    WCHAR path[MAX_PATH], template[MAX_PATH * 2];
     if (result == NULL) return (HINSTANCE)SE_ERR_FNF;
     result[0] = 0;
     if (file == NULL) return (HINSTANCE)SE_ERR_FNF;
@@ -314,8 +332,9 @@ SHAPI HINSTANCE WINAPI FindExecutableW(LPCWSTR file, LPCWSTR dir, LPWSTR result)
         return SUCCESS_INSTANCE;
     }
     if (!AssociatedCommand(path, FALSE, L"open", template, sizeof(template))) return (HINSTANCE)SE_ERR_NOASSOC;
-    WCHAR expanded[2048];
-    ExpandEnvironmentStringsW(template, expanded, ARRAYSIZE(expanded));
+    WCHAR expanded[MAX_PATH * 2];
+    if (!ExpandEnvironmentStringsW(template, expanded, ARRAYSIZE(expanded))) expanded[0] = 0;
+    expanded[ARRAYSIZE(expanded) - 1] = 0;
     LPCWSTR p = expanded;
     int n = 0;
     if (*p == '"') { for (p++; *p && *p != '"' && n < MAX_PATH - 1; p++) result[n++] = *p; }

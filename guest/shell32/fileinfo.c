@@ -65,8 +65,8 @@ static DWORD_PTR ExeType(LPCWSTR path)
 SHAPI DWORD_PTR WINAPI SHGetFileInfoW(LPCWSTR path, DWORD attributes, SHFILEINFOW *info, UINT size, UINT flags)
 {
     if (path == NULL || (info == NULL && !(flags & SHGFI_EXETYPE))) return 0;
+    WCHAR from[MAX_PATH];
     if (flags & SHGFI_PIDL) {
-        static WCHAR from[MAX_PATH];
         if (!SHGetPathFromIDListW((PCIDLIST_ABSOLUTE)path, from)) return 0;
         path = from;
     }

@@ -45,7 +45,7 @@ static BOOL ClassText(LPCWSTR key, LPCWSTR value, WCHAR *out, DWORD bytes)
 SHLAPI HRESULT WINAPI AssocQueryStringW(ASSOCF flags, ASSOCSTR what, LPCWSTR assoc, LPCWSTR extra, LPWSTR out,
                                         DWORD *count)
 {
-    WCHAR cls[MAX_PATH], key[2 * MAX_PATH], result[2048];
+    WCHAR cls[MAX_PATH], key[2 * MAX_PATH], result[2 * MAX_PATH];
     (void)flags;
     if (assoc == NULL || assoc[0] == 0 || count == NULL) return E_INVALIDARG;
     if (assoc[0] == '.') {
@@ -97,8 +97,8 @@ SHLAPI HRESULT WINAPI AssocQueryStringW(ASSOCF flags, ASSOCSTR what, LPCWSTR ass
 SHLAPI HRESULT WINAPI AssocQueryStringA(ASSOCF flags, ASSOCSTR what, LPCSTR assoc, LPCSTR extra, LPSTR out,
                                         DWORD *count)
 {
-    WCHAR a[MAX_PATH], e[MAX_PATH], result[2048];
-    DWORD n = 2048;
+    WCHAR a[MAX_PATH], e[MAX_PATH], result[2 * MAX_PATH];
+    DWORD n = 2 * MAX_PATH;
     if (assoc == NULL || count == NULL) return E_INVALIDARG;
     MultiByteToWideChar(CP_ACP, 0, assoc, -1, a, MAX_PATH);
     if (extra) MultiByteToWideChar(CP_ACP, 0, extra, -1, e, MAX_PATH);

@@ -94,8 +94,11 @@ SHLAPI BOOL WINAPI PathIsSystemFolderA(LPCSTR path, DWORD attributes)
     return PathIsSystemFolderW(path ? Wide(path, w) : NULL, attributes);
 }
 
+void UrlThreadDetach(void);
+
 BOOL WINAPI ShlwapiDllMain(HINSTANCE instance, DWORD reason, LPVOID reserved)
 {
-    (void)instance; (void)reason; (void)reserved;
+    (void)instance; (void)reserved;
+    if (reason == DLL_THREAD_DETACH || reason == DLL_PROCESS_DETACH) UrlThreadDetach();   /* url.c's buffers */
     return TRUE;
 }

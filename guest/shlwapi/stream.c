@@ -137,7 +137,7 @@ static HRESULT WINAPI SetSize(IStream *self, ULARGE_INTEGER size)
 static HRESULT WINAPI CopyTo(IStream *self, IStream *to, ULARGE_INTEGER count, ULARGE_INTEGER *read,
                              ULARGE_INTEGER *written)
 {
-    BYTE buf[4096];
+    BYTE buf[2048];
     ULONGLONG left = count.QuadPart, in = 0, out = 0;
     HRESULT hr = S_OK;
     if (to == NULL) return STG_E_INVALIDPOINTER;

@@ -7,6 +7,35 @@
 #include "lw.h"
 
 #define URL_MAX 2084
+#define SCRATCH_CHARS (URL_MAX * 3)
+
+/* Each thread's working buffers for the W calls (four of SCRATCH_CHARS), made at its first call
+ * and freed when it ends (UrlThreadDetach, from DllMain). */
+static DWORD ScratchSlot = TLS_OUT_OF_INDEXES;
+
+static WCHAR *Scratch(int i)
+{
+    if (ScratchSlot == TLS_OUT_OF_INDEXES) {
+        DWORD slot = TlsAlloc();
+        if (InterlockedCompareExchange((LONG *)&ScratchSlot, (LONG)slot, (LONG)TLS_OUT_OF_INDEXES) !=
+            (LONG)TLS_OUT_OF_INDEXES)
+            TlsFree(slot);
+    }
+    WCHAR *block = TlsGetValue(ScratchSlot);
+    if (block == NULL) {
+        block = TaskAlloc(4 * SCRATCH_CHARS * sizeof(WCHAR));
+        if (block == NULL) return NULL;
+        TlsSetValue(ScratchSlot, block);
+    }
+    return block + i * SCRATCH_CHARS;
+}
+
+void UrlThreadDetach(void)
+{
+    if (ScratchSlot == TLS_OUT_OF_INDEXES) return;
+    TaskFree(TlsGetValue(ScratchSlot));
+    TlsSetValue(ScratchSlot, NULL);
+}
 
 static int Len(LPCWSTR s) { return lstrlenW(s); }
 static WCHAR Lower(WCHAR c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
@@ -96,9 +125,10 @@ static BOOL EscapeUrl(LPCWSTR in, WCHAR *out, int room, DWORD flags)
 
 SHLAPI HRESULT WINAPI UrlEscapeW(LPCWSTR url, LPWSTR out, DWORD *count, DWORD flags)
 {
-    static WCHAR buf[3 * URL_MAX];
+    WCHAR *buf = Scratch(0);
     if (url == NULL || count == NULL) return E_INVALIDARG;
-    if (!EscapeUrl(url, buf, ARRAYSIZE(buf), flags)) return E_POINTER;
+    if (buf == NULL) return E_OUTOFMEMORY;
+    if (!EscapeUrl(url, buf, SCRATCH_CHARS, flags)) return E_POINTER;
     return Result(buf, out, count);
 }
 
@@ -128,8 +158,9 @@ static void UnescapeUrl(LPCWSTR in, WCHAR *out, DWORD flags)
 
 SHLAPI HRESULT WINAPI UrlUnescapeW(LPWSTR url, LPWSTR out, DWORD *count, DWORD flags)
 {
-    static WCHAR buf[URL_MAX * 2];
-    if (url == NULL || Len(url) >= (int)ARRAYSIZE(buf)) return E_INVALIDARG;
+    WCHAR *buf = Scratch(0);
+    if (url == NULL || Len(url) >= SCRATCH_CHARS) return E_INVALIDARG;
+    if (buf == NULL) return E_OUTOFMEMORY;
     UnescapeUrl(url, buf, flags);
     if (flags & URL_UNESCAPE_INPLACE) { lstrcpyW(url, buf); return S_OK; }
     return Result(buf, out, count);
@@ -169,16 +200,16 @@ static int PathStart(LPCWSTR url)
 
 static BOOL Canonicalize(LPCWSTR url, WCHAR *out, int room, DWORD flags)
 {
-    static WCHAR tmp[URL_MAX * 3];
+    WCHAR *tmp = Scratch(2), *u = Scratch(3);
     int len = Len(url);
-    if (len >= URL_MAX) return FALSE;
+    if (len >= URL_MAX || tmp == NULL) return FALSE;
     lstrcpyW(tmp, url);
     int scheme = SchemeLength(tmp);
     for (int i = 0; i < scheme; i++) tmp[i] = Lower(tmp[i]);
     BOOL file = SchemeIs(tmp, L"file");
     if (scheme && !file) for (WCHAR *p = tmp + scheme; *p && *p != '?' && *p != '#'; p++) if (*p == '\\') *p = '/';
     if (!(flags & URL_DONT_SIMPLIFY) && scheme) Simplify(tmp + PathStart(tmp));
-    if (flags & URL_UNESCAPE) { static WCHAR u[URL_MAX * 3]; UnescapeUrl(tmp, u, flags); lstrcpyW(tmp, u); }
+    if (flags & URL_UNESCAPE) { UnescapeUrl(tmp, u, flags); lstrcpyW(tmp, u); }
     if (!(flags & URL_UNESCAPE))            /* unsafe characters (or only spaces) escaped, by default */
         return EscapeUrl(tmp, out, room, flags & (URL_ESCAPE_SPACES_ONLY | URL_ESCAPE_PERCENT));
     if (Len(tmp) >= room) return FALSE;
@@ -188,9 +219,10 @@ static BOOL Canonicalize(LPCWSTR url, WCHAR *out, int room, DWORD flags)
 
 SHLAPI HRESULT WINAPI UrlCanonicalizeW(LPCWSTR url, LPWSTR out, DWORD *count, DWORD flags)
 {
-    static WCHAR buf[URL_MAX * 3];
+    WCHAR *buf = Scratch(0);
     if (url == NULL || out == NULL || count == NULL || *count == 0) return E_INVALIDARG;
-    if (!Canonicalize(url, buf, ARRAYSIZE(buf), flags)) return E_INVALIDARG;
+    if (buf == NULL) return E_OUTOFMEMORY;
+    if (!Canonicalize(url, buf, SCRATCH_CHARS, flags)) return E_INVALIDARG;
     return Result(buf, out, count);
 }
 
@@ -248,8 +280,9 @@ SHLAPI HRESULT WINAPI UrlGetPartW(LPCWSTR url, LPWSTR out, DWORD *count, DWORD p
 /* UrlCombine: RFC-style resolution of rel against base, then canonicalized. */
 SHLAPI HRESULT WINAPI UrlCombineW(LPCWSTR base, LPCWSTR rel, LPWSTR out, DWORD *count, DWORD flags)
 {
-    static WCHAR buf[URL_MAX * 2], canon[URL_MAX * 3];
+    WCHAR *buf = Scratch(0), *canon = Scratch(1);
     if (base == NULL || rel == NULL || count == NULL) return E_INVALIDARG;
+    if (buf == NULL) return E_OUTOFMEMORY;
     int bl = Len(base), rl = Len(rel);
     if (bl >= URL_MAX || rl >= URL_MAX) return E_INVALIDARG;
     int scheme = SchemeLength(base);
@@ -274,7 +307,7 @@ SHLAPI HRESULT WINAPI UrlCombineW(LPCWSTR base, LPCWSTR rel, LPWSTR out, DWORD *
         else lstrcpynW(buf, base, last + 2);
         lstrcatW(buf, rel);
     }
-    if (!Canonicalize(buf, canon, ARRAYSIZE(canon), flags)) return E_INVALIDARG;
+    if (!Canonicalize(buf, canon, SCRATCH_CHARS, flags)) return E_INVALIDARG;
     return Result(canon, out, count);
 }
 
@@ -282,9 +315,10 @@ SHLAPI HRESULT WINAPI UrlCombineW(LPCWSTR base, LPCWSTR rel, LPWSTR out, DWORD *
  * something that is already an URL comes back as it is with S_FALSE. */
 SHLAPI HRESULT WINAPI UrlCreateFromPathW(LPCWSTR path, LPWSTR out, DWORD *count, DWORD reserved)
 {
-    static WCHAR buf[URL_MAX * 3];
+    WCHAR *buf = Scratch(0);
     (void)reserved;
     if (path == NULL || out == NULL || count == NULL || *count == 0) return E_INVALIDARG;
+    if (buf == NULL) return E_OUTOFMEMORY;
     if (SchemeLength(path)) {
         HRESULT hr = Result(path, out, count);
         return hr == S_OK ? S_FALSE : hr;
@@ -310,9 +344,10 @@ SHLAPI HRESULT WINAPI UrlCreateFromPathW(LPCWSTR path, LPWSTR out, DWORD *count,
 /* PathCreateFromUrl: a file: URL's path, unescaped, with backslashes. */
 SHLAPI HRESULT WINAPI PathCreateFromUrlW(LPCWSTR url, LPWSTR path, DWORD *count, DWORD reserved)
 {
-    static WCHAR buf[URL_MAX], raw[URL_MAX];
+    WCHAR *buf = Scratch(0), *raw = Scratch(1);
     (void)reserved;
     if (url == NULL || path == NULL || count == NULL || *count == 0) return E_INVALIDARG;
+    if (buf == NULL) return E_OUTOFMEMORY;
     if (!SchemeIs(url, L"file") || Len(url) >= URL_MAX) return E_INVALIDARG;
     const WCHAR *p = url + 5;
     int n = 0;
@@ -348,7 +383,9 @@ SHLAPI int WINAPI UrlCompareW(LPCWSTR a, LPCWSTR b, BOOL ignoreSlash)
     return CompareStringOrdinal(a, la, b, lb, FALSE) - CSTR_EQUAL;
 }
 
-/* The A forms. */
+/* The A forms: the arguments widened into a heap block of the call's own, the result narrowed. */
+typedef struct { WCHAR A[URL_MAX], B[URL_MAX], W[SCRATCH_CHARS]; } WIDE;
+
 static LPWSTR Wide(LPCSTR s, WCHAR *out, int room)
 {
     if (s == NULL) return NULL;
@@ -371,75 +408,104 @@ static HRESULT Narrow(HRESULT hr, LPCWSTR w, LPSTR out, DWORD *count, DWORD wcou
 #define A_WRAP_3(name, call)                                                                    \
     SHLAPI HRESULT WINAPI name##A(LPCSTR in, LPSTR out, DWORD *count, DWORD flags)                \
     {                                                                                           \
-        static WCHAR a[URL_MAX * 3], w[URL_MAX * 3];                                            \
         if (in == NULL || count == NULL) return E_INVALIDARG;                                   \
-        DWORD n = ARRAYSIZE(w);                                                                 \
+        WIDE *v = TaskAlloc(sizeof(WIDE));                                                      \
+        if (v == NULL) return E_OUTOFMEMORY;                                                    \
+        DWORD n = SCRATCH_CHARS;                                                                \
         HRESULT hr = call;                                                                      \
-        return Narrow(hr, w, out, count, n);                                                    \
+        hr = Narrow(hr, v->W, out, count, n);                                                   \
+        TaskFree(v);                                                                            \
+        return hr;                                                                              \
     }
 
-A_WRAP_3(UrlEscape, UrlEscapeW(Wide(in, a, URL_MAX), w, &n, flags))
-A_WRAP_3(UrlCanonicalize, UrlCanonicalizeW(Wide(in, a, URL_MAX), w, &n, flags))
-A_WRAP_3(UrlCreateFromPath, UrlCreateFromPathW(Wide(in, a, URL_MAX), w, &n, flags))
-A_WRAP_3(PathCreateFromUrl, PathCreateFromUrlW(Wide(in, a, URL_MAX), w, &n, flags))
+A_WRAP_3(UrlEscape, UrlEscapeW(Wide(in, v->A, URL_MAX), v->W, &n, flags))
+A_WRAP_3(UrlCanonicalize, UrlCanonicalizeW(Wide(in, v->A, URL_MAX), v->W, &n, flags))
+A_WRAP_3(UrlCreateFromPath, UrlCreateFromPathW(Wide(in, v->A, URL_MAX), v->W, &n, flags))
+A_WRAP_3(PathCreateFromUrl, PathCreateFromUrlW(Wide(in, v->A, URL_MAX), v->W, &n, flags))
 
 SHLAPI HRESULT WINAPI UrlUnescapeA(LPSTR url, LPSTR out, DWORD *count, DWORD flags)
 {
-    static WCHAR a[URL_MAX], w[URL_MAX];
     if (url == NULL) return E_INVALIDARG;
-    DWORD n = ARRAYSIZE(w);
-    HRESULT hr = UrlUnescapeW(Wide(url, a, URL_MAX), w, &n, flags & ~URL_UNESCAPE_INPLACE);
+    if (!(flags & URL_UNESCAPE_INPLACE) && count == NULL) return E_INVALIDARG;
+    WIDE *v = TaskAlloc(sizeof(WIDE));
+    if (v == NULL) return E_OUTOFMEMORY;
+    DWORD n = SCRATCH_CHARS;
+    HRESULT hr = UrlUnescapeW(Wide(url, v->A, URL_MAX), v->W, &n, flags & ~URL_UNESCAPE_INPLACE);
     if (flags & URL_UNESCAPE_INPLACE) {
-        if (SUCCEEDED(hr)) WideCharToMultiByte(CP_ACP, 0, w, -1, url, lstrlenA(url) + 1, NULL, NULL);
-        return hr;
+        if (SUCCEEDED(hr)) WideCharToMultiByte(CP_ACP, 0, v->W, -1, url, lstrlenA(url) + 1, NULL, NULL);
+    } else {
+        hr = Narrow(hr, v->W, out, count, n);
     }
-    if (count == NULL) return E_INVALIDARG;
-    return Narrow(hr, w, out, count, n);
+    TaskFree(v);
+    return hr;
 }
 
 SHLAPI HRESULT WINAPI UrlGetPartA(LPCSTR url, LPSTR out, DWORD *count, DWORD part, DWORD flags)
 {
-    static WCHAR a[URL_MAX], w[URL_MAX];
     if (url == NULL || out == NULL || count == NULL || *count == 0) return E_INVALIDARG;
-    DWORD n = ARRAYSIZE(w);
-    HRESULT hr = UrlGetPartW(Wide(url, a, URL_MAX), w, &n, part, flags);
-    if (hr == S_FALSE) { out[0] = 0; *count = 0; return hr; }
-    return Narrow(hr, w, out, count, n);
+    WIDE *v = TaskAlloc(sizeof(WIDE));
+    if (v == NULL) return E_OUTOFMEMORY;
+    DWORD n = SCRATCH_CHARS;
+    HRESULT hr = UrlGetPartW(Wide(url, v->A, URL_MAX), v->W, &n, part, flags);
+    hr = Narrow(hr, v->W, out, count, n);
+    TaskFree(v);
+    return hr;
 }
 
 SHLAPI HRESULT WINAPI UrlCombineA(LPCSTR base, LPCSTR rel, LPSTR out, DWORD *count, DWORD flags)
 {
-    static WCHAR a[URL_MAX], b[URL_MAX], w[URL_MAX * 3];
     if (base == NULL || rel == NULL || count == NULL) return E_INVALIDARG;
-    DWORD n = ARRAYSIZE(w);
-    HRESULT hr = UrlCombineW(Wide(base, a, URL_MAX), Wide(rel, b, URL_MAX), w, &n, flags);
-    return Narrow(hr, w, out, count, n);
+    WIDE *v = TaskAlloc(sizeof(WIDE));
+    if (v == NULL) return E_OUTOFMEMORY;
+    DWORD n = SCRATCH_CHARS;
+    HRESULT hr = UrlCombineW(Wide(base, v->A, URL_MAX), Wide(rel, v->B, URL_MAX), v->W, &n, flags);
+    hr = Narrow(hr, v->W, out, count, n);
+    TaskFree(v);
+    return hr;
+}
+
+/* The predicates look at the scheme and a few characters: a short copy is enough. */
+static LPWSTR WideShort(LPCSTR s, WCHAR out[MAX_PATH])
+{
+    if (s == NULL) return NULL;
+    int n = MultiByteToWideChar(CP_ACP, 0, s, -1, out, MAX_PATH);
+    if (n == 0) { MultiByteToWideChar(CP_ACP, 0, s, MAX_PATH - 1, out, MAX_PATH - 1); out[MAX_PATH - 1] = 0; }
+    return out;
 }
 
 SHLAPI BOOL WINAPI UrlIsA(LPCSTR url, URLIS what)
 {
-    static WCHAR a[URL_MAX];
-    return url && UrlIsW(Wide(url, a, URL_MAX), what);
+    WCHAR a[MAX_PATH];
+    if (url == NULL) return FALSE;
+    if (what == URLIS_HASQUERY) { for (; *url; url++) if (*url == '?') return TRUE; return FALSE; }
+    if (what == URLIS_DIRECTORY) { int l = lstrlenA(url); return l && (url[l - 1] == '/' || url[l - 1] == '\\'); }
+    return UrlIsW(WideShort(url, a), what);
 }
 
 SHLAPI BOOL WINAPI PathIsURLA(LPCSTR path)
 {
-    static WCHAR a[URL_MAX];
-    return path && PathIsURLW(Wide(path, a, URL_MAX));
+    WCHAR a[MAX_PATH];
+    return path && PathIsURLW(WideShort(path, a));
 }
 
 SHLAPI LPCSTR WINAPI UrlGetLocationA(LPCSTR url)
 {
-    static WCHAR a[URL_MAX];
-    if (url == NULL) return NULL;
-    LPCWSTR w = UrlGetLocationW(Wide(url, a, URL_MAX));
-    return w ? url + (w - a) : NULL;
+    WCHAR a[MAX_PATH];
+    if (url == NULL || !PathIsURLW(WideShort(url, a))) return NULL;
+    for (; *url; url++) if (*url == '#') return url;
+    return NULL;
 }
 
 SHLAPI int WINAPI UrlCompareA(LPCSTR a, LPCSTR b, BOOL ignoreSlash)
 {
-    static WCHAR wa[URL_MAX], wb[URL_MAX];
-    return UrlCompareW(Wide(a, wa, URL_MAX), Wide(b, wb, URL_MAX), ignoreSlash);
+    int la = lstrlenA(a), lb = lstrlenA(b);
+    if (ignoreSlash) {
+        if (la && a[la - 1] == '/') la--;
+        if (lb && b[lb - 1] == '/') lb--;
+    }
+    for (int i = 0; i < la && i < lb; i++)
+        if (a[i] != b[i]) return (BYTE)a[i] < (BYTE)b[i] ? -1 : 1;
+    return la == lb ? 0 : la < lb ? -1 : 1;
 }
 
 SHLAPI BOOL WINAPI UrlIsOpaqueW(LPCWSTR url) { return UrlIsW(url, URLIS_OPAQUE); }
