@@ -2,11 +2,12 @@
  * type_info::name and debuggers' UnDecorateSymbolName are built on it). It reads the decorated
  * grammar (?name@scope@@ then a function's access, this-qualifiers, calling convention, return and
  * argument types, or a variable's storage and type), with name and argument back references and
- * templates, and prints it the way undname does: "public: char const * __cdecl
- * type_info::name(void)const ". The 16-bit flags are UNDNAME_*: 0x1 no leading underscores, 0x2 no
+ * templates, and prints it the way undname does: "public: char const * __ptr64 __cdecl
+ * type_info::name(void)const __ptr64". The 16-bit flags are UNDNAME_*: 0x1 no leading underscores, 0x2 no
  * MS keywords, 0x4 no function returns, 0x60 no this-type, 0x80 no access specifiers, 0x200 no
  * member type, 0x1000 name only, 0x2000 no arguments (with a "?A" type encoding: the type only),
- * 0x8000 no class/struct/union/enum. The x64 __ptr64 keyword is not printed. */
+ * 0x8000 no class/struct/union/enum. x64's pointers and this-pointers carry the __ptr64 keyword
+ * ("char const * __ptr64", "(void)const __ptr64"), an MS keyword that 0x2 leaves out. */
 #include "crtbase.h"
 
 void *malloc(size_t);
@@ -263,8 +264,9 @@ static void type(und *u, str *out)
     if (c == 'P' || c == 'Q' || c == 'R' || c == 'S' || c == 'A' || (c == '$' && u->p[0] == '$' && u->p[1] == 'Q')) {
         int rref = c == '$';
         if (rref) u->p += 2;
+        int ptr64 = 0;
         while (*u->p == 'E' || *u->p == 'I' || *u->p == 'F')   /* __ptr64, __restrict, __unaligned */
-            u->p++;
+            ptr64 |= *u->p++ == 'E';
         char cv = *u->p++;
         const char *mark = c == 'A' ? " &" : rref ? " &&" : " *";
         if (cv == '6') {                            /* a pointer to a function */
@@ -278,6 +280,8 @@ static void type(und *u, str *out)
         if (!inner_ptr)
             cv_suffix(out, cv);
         cat(out, mark);
+        if (ptr64 && !(u->flags & UND_NO_MS_KEYWORDS))
+            cat(out, " __ptr64");
         if (c == 'Q' || c == 'S') cat(out, " const");
         if (c == 'R' || c == 'S') cat(out, " volatile");
         return;
@@ -452,8 +456,10 @@ static void symbol(und *u, str *out)
     if (member && kind == 1 && !(u->flags & UND_NO_MEMBER_TYPE)) cat(out, "static ");
     if (member && kind == 2 && !(u->flags & UND_NO_MEMBER_TYPE)) cat(out, "virtual ");
     char thiscv = 0;
+    int this64 = 0;
     if (member && kind != 1) {
-        while (*u->p == 'E' || *u->p == 'I' || *u->p == 'F') u->p++;
+        while (*u->p == 'E' || *u->p == 'I' || *u->p == 'F')
+            this64 |= *u->p++ == 'E';
         thiscv = *u->p++;
     }
     const char *cc = callconv(*u->p++);
@@ -502,10 +508,13 @@ static void symbol(und *u, str *out)
     cat(out, name.s);
     if (!(u->flags & UND_NO_ARGUMENTS)) {
         arguments(u, out);
-        if (thiscv && (u->flags & UND_NO_THISTYPE) != UND_NO_THISTYPE) {
-            if (thiscv == 'B' || thiscv == 'D') cat(out, "const ");
-            if (thiscv == 'C' || thiscv == 'D') cat(out, "volatile ");
+        if (thiscv && !(u->flags & 0x40)) {                  /* UNDNAME_NO_CV_THISTYPE */
+            if (thiscv == 'B' || thiscv == 'D') cat(out, "const");
+            if (thiscv == 'D') cat(out, " ");
+            if (thiscv == 'C' || thiscv == 'D') cat(out, "volatile");
         }
+        if (this64 && !(u->flags & 0x20) && !(u->flags & UND_NO_MS_KEYWORDS))   /* UNDNAME_NO_MS_THISTYPE */
+            cat(out, " __ptr64");
     }
     cat(out, tail.s);
 }
