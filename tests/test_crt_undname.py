@@ -43,6 +43,10 @@ EXPECTED = [
     ("??3@YAXPEAX@Z", "0", "void __cdecl operator delete(void * __ptr64)"),
     ("?AVbad_cast@@", "0x2800", "class bad_cast"),
     ("?AU?$pair@HN@std@@", "0x2800", "struct std::pair<int,double>"),
+    ("H", "0x2800", "int"),
+    ("PEAH", "0x2800", "int * __ptr64"),
+    ("PEBD", "0x2800", "char const * __ptr64"),
+    ("?AV?$vector@HV?$allocator@H@std@@@std@@", "0x2800", "class std::vector<int,class std::allocator<int> >"),
     ("?v@@YAXAEBV?$basic_string@DU?$char_traits@D@std@@V?$allocator@D@2@@std@@@Z", "0",
      "void __cdecl v(class std::basic_string<char,struct std::char_traits<char>,class std::allocator<char> > "
      "const & __ptr64)"),

@@ -1,6 +1,6 @@
 """ucrtbase.dll's C++ exception and RTTI exports (guest/ucrtbase/ucrtbase.def) are forwarders to
 vcruntime140.dll: the sample ucrt_cxxfwd resolves each through the UCRT and gets vcruntime140's
-own address."""
+own address; __std_type_info_name (type_info::name) undecorates through the UCRT's __unDName."""
 from conftest import run_kernel, sample_path
 
 NAMES = """_CxxThrowException __CxxFrameHandler __CxxFrameHandler2 __CxxFrameHandler3 __RTCastToVoid
@@ -14,4 +14,5 @@ def test_forwarders_resolve_to_vcruntime():
     r = run_kernel("boot", sample_path("ucrt_cxxfwd"))
     assert r.returncode == 0
     lines = r.stdout.decode().splitlines()
-    assert lines == ["vcruntime140 loaded 1"] + [f"{n} 1 1" for n in NAMES]
+    assert lines == ["vcruntime140 loaded 1"] + [f"{n} 1 1" for n in NAMES] + [
+        "[class app::Widget] [int * __ptr64] [struct std::pair<int,double>]"]     # type_info::name

@@ -550,9 +550,12 @@ static char *undecorate_into(und *up, str *outp, char *buffer, const char *mangl
     u.nnames = 0;
     u.nargs = 0;
     clear(&out);
-    if (mangled[0] == '?' && mangled[1] == 'A' && (flags & UND_NO_ARGUMENTS)) {
-        u.p = mangled + 2;                          /* a type encoding (UNDNAME_TYPE_ONLY): "?A" type */
+    if ((flags & UND_NO_ARGUMENTS) && (mangled[0] != '?' || mangled[1] == 'A')) {
+        /* a type encoding (UNDNAME_TYPE_ONLY), as type descriptors hold them: "?AVname@@", "H", "PEAH" */
+        u.p = mangled[0] == '?' ? mangled + 2 : mangled;
         type(&u, &out);
+        if (*u.p)
+            u.bad = 1;
     } else if (mangled[0] == '?') {
         symbol(&u, &out);
     } else {

@@ -22,5 +22,13 @@ int main(void)
         FARPROC a = GetProcAddress(ucrt, NAMES[i]), b = vcrt ? GetProcAddress(vcrt, NAMES[i]) : NULL;
         printf("%s %d %d\n", NAMES[i], a != NULL, a == b);
     }
+    /* vcruntime's type_info::name undecorates through the UCRT's __unDName */
+    typedef struct { const char *undecorated; char decorated[40]; } type_info_data;
+    typedef const char *(*name_fn)(type_info_data *, void *);
+    name_fn name = (name_fn)(void *)GetProcAddress(ucrt, "__std_type_info_name");
+    static unsigned long long root[2] __attribute__((aligned(16)));
+    type_info_data t1 = { NULL, ".?AVWidget@app@@" }, t2 = { NULL, ".PEAH" }, t3 = { NULL, ".?AU?$pair@HN@std@@" };
+    printf("[%s] [%s] [%s]\n", name(&t1, root), name(&t2, root), name(&t3, root));
+    ((void (*)(void *))(void *)GetProcAddress(ucrt, "__std_type_info_destroy_list"))(root);
     return first == NULL;
 }
