@@ -3,7 +3,8 @@ _dscale/_dunscale/_dexp/_dnorm/_d_int/_dlog/_dsin/_dpoly with the _fd and _ld fo
 complex functions over _Dcomplex/_Fcomplex/_Lcomplex (guest/crt/complex.c), from the zig-built
 sample ucrt_mathprim: the primitives against their documented results computed here exactly, the
 complex functions against Python's cmath (C99 Annex G values) to a few ulps, the _l forms equal to the
-double ones (MSVC's long double is a double) and the _f forms within an ulp of the rounded result."""
+double ones (MSVC's long double is a double) and the _f forms within an ulp of the rounded result;
+also guest/crt/ucrt_small.c's __fpe_flt_rounds, __strncnt and __wcsncnt."""
 import cmath
 import functools
 import math
@@ -65,6 +66,13 @@ def rows():
 
 def kind(k):
     return [t[1:] for t in rows() if t[0] == k]
+
+
+def test_flt_rounds_and_counts():
+    """__fpe_flt_rounds follows MXCSR.RC (nearest 1, down 3, up 2, toward zero 0); __strncnt and
+    __wcsncnt count up to the terminator, at most count."""
+    assert rows()[0] == ("rounds", "1", "3", "2", "0")
+    assert rows()[1] == ("ncnt", "3", "2", "0", "2", "3")
 
 
 def test_classification_and_sign():

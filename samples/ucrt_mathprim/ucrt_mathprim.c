@@ -207,8 +207,32 @@ static void complex_table(void)
     printf("P %016llx %016llx %016llx %016llx\n", db(p0.v[0]), db(p0.v[1]), db(p1.v[0]), db(p1.v[1]));
 }
 
+/* __fpe_flt_rounds under each SSE rounding mode, and the __strncnt/__wcsncnt counts */
+static void small(void)
+{
+    void *dll = GetModuleHandleA("ucrtbase.dll");
+    int (*rounds)(void) = (int (*)(void))GetProcAddress(dll, "__fpe_flt_rounds");
+    size_t (*ncnt)(const char *, size_t) = (size_t (*)(const char *, size_t))GetProcAddress(dll, "__strncnt");
+    size_t (*wncnt)(const unsigned short *, size_t) =
+        (size_t (*)(const unsigned short *, size_t))GetProcAddress(dll, "__wcsncnt");
+    unsigned int saved, mx;
+    __asm__ volatile ("stmxcsr %0" : "=m"(saved));
+    printf("rounds");
+    for (unsigned rc = 0; rc < 4; rc++) {
+        mx = (saved & ~0x6000u) | rc << 13;
+        __asm__ volatile ("ldmxcsr %0" : : "m"(mx));
+        int r = rounds();
+        __asm__ volatile ("ldmxcsr %0" : : "m"(saved));
+        printf(" %d", r);
+    }
+    static const unsigned short w[] = { 'a', 'b', 'c', 0 };
+    printf("\nncnt %u %u %u %u %u\n", (unsigned)ncnt("hello", 3), (unsigned)ncnt("hi", 10), (unsigned)ncnt("", 5),
+           (unsigned)wncnt(w, 2), (unsigned)wncnt(w, 9));
+}
+
 int main(void)
 {
+    small();
     primitives();
     resolve();
     complex_table();
