@@ -35,7 +35,8 @@ static CxxThreadData *CxxThread(void)
 
 #define CXX_EXPORT __declspec(dllexport)
 #define CXX_FRAME_HANDLER_MSVCRT
-#define terminate abort                         /* std::terminate's default action */
+__attribute__((noreturn)) void crt_terminate(void);     /* msvcrt/cxx.c: the handler, then abort */
+#define terminate crt_terminate
 static void **CxxCurrentException(void) { return &CxxThread()->current_exception; }
 static void **CxxCurrentExceptionContext(void) { return &CxxThread()->current_context; }
 static void **CxxActiveCatches(void) { return &CxxThread()->active_catches; }

@@ -10,6 +10,11 @@ void crt_init_heap(void)
     crt_heap = GetProcessHeap();
 }
 
+#ifdef CRT_MSVCRT
+extern int crt_new_mode;                        /* msvcrt/cxx.c */
+int _callnewh(size_t);
+#endif
+
 CRTEXP void *malloc(size_t size)
 {
     if (size > (size_t)-1 - 64) {
@@ -17,6 +22,10 @@ CRTEXP void *malloc(size_t size)
         return NULL;
     }
     void *p = HeapAlloc(crt_heap, 0, size ? size : 1);
+#ifdef CRT_MSVCRT
+    while (p == NULL && crt_new_mode && _callnewh(size))    /* new mode 1: malloc fails like new */
+        p = HeapAlloc(crt_heap, 0, size ? size : 1);
+#endif
     if (p == NULL)
         crt_errno = CRT_ENOMEM;
     return p;

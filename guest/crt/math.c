@@ -245,7 +245,7 @@ CRTEXP short _dclass(double x)
     if (e == 0) return m ? -2 : 0;
     return -1;
 }
-CRTEXP short _dsign(double x) { return (short)((bits(x) >> 63) ? 0x8000 : 0); }
+CRTEXP int _dsign(double x) { return (bits(x) >> 63) ? 0x8000 : 0; }
 
 /* ---- float forms: the double computation rounded once more ---- */
 

@@ -24,6 +24,13 @@ CRTEXP
 #endif
 int _sys_nerr = NERR;
 CRTEXP char **__sys_errlist(void) { return (char **)messages; }
+#ifdef CRT_MSVCRT
+__asm__(".globl _sys_errlist\n"                   /* msvcrt.dll's data name of the table */
+        ".set _sys_errlist, messages\n"
+        ".section .drectve\n"
+        ".ascii \" -export:_sys_errlist,data\"\n"
+        ".text\n");
+#endif
 CRTEXP int *__sys_nerr(void) { return &_sys_nerr; }
 
 /* strerror_s: the message, cut to the buffer (the cut one is still terminated, and 0 returned). */

@@ -1,6 +1,7 @@
 /* What msvcrt.dll gives C++ code and setjmp users: operator new/delete (returning NULL when the
  * heap and the new handler fail, as msvcrt's do), _purecall (runtime error R6025), _callnewh,
- * (_setjmp/longjmp are in setjmp.c). */
+ * the new handler and new mode, terminate/unexpected and their handlers (_setjmp/longjmp are in
+ * setjmp.c). */
 #ifdef CRT_MSVCRT
 #include "crtwin.h"
 
@@ -22,6 +23,39 @@ new_handler crt_set_new_handler(new_handler fn)
     new_handler old = new_fn;
     new_fn = fn;
     return old;
+}
+
+new_handler crt_query_new_handler(void) { return new_fn; }
+
+/* the new mode (1: malloc calls the new handler when it fails, as operator new does) */
+int crt_new_mode;
+int crt_set_new_mode(int mode)
+{
+    int old = crt_new_mode;
+    crt_new_mode = mode;
+    return old;
+}
+int crt_query_new_mode(void) { return crt_new_mode; }
+
+/* terminate and unexpected: the program's handler, then abort; unexpected's default is terminate */
+typedef void (*void_handler)(void);
+static void_handler terminate_fn, unexpected_fn;
+void_handler crt_set_terminate(void_handler fn) { return __atomic_exchange_n(&terminate_fn, fn, __ATOMIC_ACQ_REL); }
+void_handler crt_set_unexpected(void_handler fn) { return __atomic_exchange_n(&unexpected_fn, fn, __ATOMIC_ACQ_REL); }
+__attribute__((noreturn)) void abort(void);
+__attribute__((noreturn)) void crt_terminate(void)
+{
+    void_handler fn = __atomic_load_n(&terminate_fn, __ATOMIC_ACQUIRE);
+    if (fn)
+        fn();
+    abort();                                    /* a handler must not return */
+}
+__attribute__((noreturn)) void crt_unexpected(void)
+{
+    void_handler fn = __atomic_load_n(&unexpected_fn, __ATOMIC_ACQUIRE);
+    if (fn)
+        fn();
+    crt_terminate();
 }
 
 static void *allocate(size_t size)

@@ -1,4 +1,4 @@
-/* msvcrt's _setjmp(buf, frame) and longjmp(buf, value): the shared x64 implementation
+/* msvcrt's _setjmp(buf, frame), _setjmpex (the same) and longjmp(buf, value): the shared x64 implementation
  * (guest/common/setjmp.c). mingw-w64's setjmp passes the caller's frame, so its longjmp unwinds. */
 #ifdef CRT_MSVCRT
 #include "../ntdll/except.h"
@@ -6,9 +6,11 @@
 
 __asm__(".globl _setjmp\n"
         ".set _setjmp, CrtSetjmpFrame\n"
+        ".globl _setjmpex\n"                         /* x64's _setjmpex: the same unwinding setjmp */
+        ".set _setjmpex, CrtSetjmpFrame\n"
         ".globl longjmp\n"
         ".set longjmp, CrtLongjmp\n"
         ".section .drectve\n"
-        ".ascii \" -export:_setjmp -export:longjmp\"\n"
+        ".ascii \" -export:_setjmp -export:_setjmpex -export:longjmp\"\n"
         ".text\n");
 #endif
