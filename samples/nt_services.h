@@ -12,6 +12,7 @@ NTSTATUS NTAPI NtAssociateWaitCompletionPacket(HANDLE WaitCompletionPacketHandle
     PVOID AlreadySignaled);
 NTSTATUS NTAPI NtCancelIoFile(HANDLE FileHandle, PVOID IoStatusBlock);
 NTSTATUS NTAPI NtCancelIoFileEx(HANDLE FileHandle, PVOID IoRequestToCancel, PVOID IoStatusBlock);
+NTSTATUS NTAPI NtCancelSynchronousIoFile(HANDLE ThreadHandle, PVOID IoRequestToCancel, PVOID IoStatusBlock);
 NTSTATUS NTAPI NtCancelTimer(HANDLE TimerHandle, PVOID CurrentState);
 NTSTATUS NTAPI NtCancelWaitCompletionPacket(HANDLE WaitCompletionPacketHandle, UCHAR RemoveSignaledPacket);
 NTSTATUS NTAPI NtClearEvent(HANDLE EventHandle);
