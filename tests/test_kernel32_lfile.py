@@ -1,7 +1,8 @@
 """The legacy file calls (samples/k32_lfile): _lcreat/_lopen/_lread/_lwrite/_llseek/_lclose/_hwrite, OpenFile
-with its OFSTRUCT, the comm and tape calls on a file (ERROR_INVALID_FUNCTION, the answer of a device without
-their I/O controls), SetFileShortName without SeRestorePrivilege, the transacted calls without a transaction
-(ERROR_INVALID_HANDLE) and CheckNameLegalDOS8Dot3's 8.3 rules."""
+with its OFSTRUCT, FindFirst/NextStreamW and FindFirst/NextFileNameW, the comm and tape calls on a file
+(ERROR_INVALID_FUNCTION, the answer of a device without their I/O controls), SetFileShortName without
+SeRestorePrivilege, the transacted calls without a transaction (ERROR_INVALID_HANDLE) and
+CheckNameLegalDOS8Dot3's 8.3 rules."""
 import pytest
 from conftest import run_kernel, sample_path
 
@@ -19,6 +20,13 @@ LINES = [
     b"OpenFile OF_DELETE deletes it",
     b"OF_EXIST of a missing file: HFILE_ERROR, nErrCode ERROR_FILE_NOT_FOUND",
     b"OpenFile OF_CREATE makes it",
+    b"FindFirstStreamW: ::$DATA, 3 bytes",
+    b"FindNextStreamW -> ERROR_HANDLE_EOF",
+    b"FindClose closes it",
+    b"a folder has no stream -> ERROR_HANDLE_EOF",
+    b"FindFirstFileNameW into 4 -> ERROR_MORE_DATA, 20 needed (with the NUL)",
+    b"FindFirstFileNameW: \\Temp\\k32_lfile.txt, without the drive",
+    b"FindNextFileNameW -> ERROR_HANDLE_EOF",
     b"GetCommState on a file -> ERROR_INVALID_FUNCTION",
     b"SetCommState on a file -> ERROR_INVALID_FUNCTION",
     b"GetCommTimeouts -> ERROR_INVALID_FUNCTION",

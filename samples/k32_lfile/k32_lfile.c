@@ -41,6 +41,26 @@ void Entry(void)
     Check(h != HFILE_ERROR && GetFileAttributesA(path) != INVALID_FILE_ATTRIBUTES, "OpenFile OF_CREATE makes it");
 
     HANDLE file = (HANDLE)(LONG_PTR)h;
+    _lwrite(h, "abc", 3);
+    WCHAR wpath[MAX_PATH], link[MAX_PATH];
+    MultiByteToWideChar(CP_ACP, 0, path, -1, wpath, MAX_PATH);
+    WIN32_FIND_STREAM_DATA stream;
+    HANDLE fs = FindFirstStreamW(wpath, FindStreamInfoStandard, &stream, 0);
+    Check(fs != INVALID_HANDLE_VALUE && stream.StreamSize.QuadPart == 3 && lstrcmpW(stream.cStreamName, L"::$DATA") == 0,
+          "FindFirstStreamW: ::$DATA, 3 bytes");
+    CheckError(!FindNextStreamW(fs, &stream), ERROR_HANDLE_EOF, "FindNextStreamW -> ERROR_HANDLE_EOF");
+    Check(FindClose(fs), "FindClose closes it");
+    CheckError(FindFirstStreamW(L"C:\\Temp", FindStreamInfoStandard, &stream, 0) == INVALID_HANDLE_VALUE,
+               ERROR_HANDLE_EOF, "a folder has no stream -> ERROR_HANDLE_EOF");
+    DWORD len = 4;
+    CheckError(FindFirstFileNameW(wpath, 0, &len, link) == INVALID_HANDLE_VALUE && len == 20, ERROR_MORE_DATA,
+               "FindFirstFileNameW into 4 -> ERROR_MORE_DATA, 20 needed (with the NUL)");
+    len = MAX_PATH;
+    fs = FindFirstFileNameW(wpath, 0, &len, link);
+    Check(fs != INVALID_HANDLE_VALUE && len == 20 && lstrcmpW(link, L"\\Temp\\k32_lfile.txt") == 0,
+          "FindFirstFileNameW: \\Temp\\k32_lfile.txt, without the drive");
+    CheckError(!FindNextFileNameW(fs, &len, link), ERROR_HANDLE_EOF, "FindNextFileNameW -> ERROR_HANDLE_EOF");
+    FindClose(fs);
     DCB dcb = {sizeof(dcb)};
     COMMTIMEOUTS timeouts;
     DWORD errors, mask;
