@@ -6,7 +6,7 @@
  * returns FALSE with the error. */
 #include "kernelbase.h"
 
-static void NTAPI BaseIoCompletion(PVOID context, IO_STATUS_BLOCK *iosb, ULONG reserved)
+void NTAPI BaseIoCompletion(PVOID context, IO_STATUS_BLOCK *iosb, ULONG reserved)
 {
     (void)reserved;
     LPOVERLAPPED_COMPLETION_ROUTINE routine = (LPOVERLAPPED_COMPLETION_ROUTINE)context;

@@ -186,3 +186,18 @@ KBAPI BOOL WINAPI FindNextFileA(HANDLE h, LPWIN32_FIND_DATAA out)
     ToAnsi(&data, out);
     return TRUE;
 }
+
+/* A find handle with nothing more to give, for FindFirstStreamW and FindFirstFileNameW (streams.c),
+ * whose one answer comes with it; FindClose closes it like the others. */
+HANDLE BaseFindExhaustedHandle(void)
+{
+    FIND *f = RtlAllocateHeap(PEB_PROCESS_HEAP(), HEAP_ZERO_MEMORY, offsetof(FIND, Buffer));
+    if (!f) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return INVALID_HANDLE_VALUE; }
+    f->Magic = FIND_MAGIC;
+    return f;
+}
+
+BOOL BaseFindIsHandle(HANDLE h)
+{
+    return h != NULL && h != INVALID_HANDLE_VALUE && ((FIND *)h)->Magic == FIND_MAGIC;
+}

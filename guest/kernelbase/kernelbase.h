@@ -214,5 +214,7 @@ NTDLL void NTAPI RtlFreeUnicodeString(UNICODE_STRING *);
 #define FILE_OVERWRITTEN_ 3
 /* A DOS path opened as an NT name (nt.Buffer from the heap: free it with RtlFreeUnicodeString). */
 BOOL BaseOpenPath(LPCWSTR path, UNICODE_STRING *nt, OBJECT_ATTRIBUTES *oa);
+/* file_io_ex.c: the ApcRoutine that runs an OVERLAPPED completion routine (its ApcContext). */
+void NTAPI BaseIoCompletion(PVOID context, IO_STATUS_BLOCK *iosb, ULONG reserved);
 extern BOOL BaseFileApisOem;                    /* SetFileApisToOEM: the A calls' names are OEM */
 WCHAR *BaseWideName(LPCSTR a);                  /* a heap copy in UTF-16 (ACP), NULL with the error set */

@@ -61,6 +61,7 @@ from ..status import (
     STATUS_SUCCESS,
     NtStatusError,
 )
+from .handles import reference_thread
 from .sync import due_time
 
 OBJECT_ATTRIBUTES_SIZE = 0x30
@@ -459,6 +460,7 @@ def NtCancelIoFile(kernel, thread, handle, io_status):
     cancel = getattr(file.device, "cancel", None)
     if cancel is not None:
         cancel(file, None, thread)
+    io_manager(kernel).notify.cancel(file, None, thread)
     thread.process.space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, 0))
     return STATUS_SUCCESS
 
@@ -469,8 +471,28 @@ def NtCancelIoFileEx(kernel, thread, handle, io_request, io_status):
     file = reference_file(thread, handle)
     probe_for_write(thread.process.space, io_status, _iosb.size)
     cancel = getattr(file.device, "cancel", None)
-    if cancel is None or not cancel(file, io_request or None):
+    cancelled = cancel(file, io_request or None) if cancel is not None else 0
+    if not cancelled and not io_manager(kernel).notify.cancel(file, io_request or None):
         raise NtStatusError(STATUS_NOT_FOUND)
+    thread.process.space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, 0))
+    return STATUS_SUCCESS
+
+
+def NtCancelSynchronousIoFile(kernel, thread, thread_handle, io_request, io_status):
+    """Cancel the synchronous request the target thread waits in (only if its IO_STATUS_BLOCK is
+    io_request, when given): it ends with STATUS_CANCELLED; STATUS_NOT_FOUND when it waits in none.
+    Pipe reads, connects and change notifications are the requests that wait."""
+    target = reference_thread(thread, thread_handle)
+    probe_for_write(thread.process.space, io_status, _iosb.size)
+    pending = getattr(target, "synchronous_io", None)
+    cancelled = 0
+    if pending is not None and target.wait is not None:
+        cancel, file, request = pending
+        if not io_request or io_request == request:
+            cancelled = cancel(file, request, target)
+    if not cancelled:
+        raise NtStatusError(STATUS_NOT_FOUND)
+    target.synchronous_io = None
     thread.process.space.probe_write(io_status, _iosb.pack(STATUS_SUCCESS, 0))
     return STATUS_SUCCESS
 
@@ -520,7 +542,7 @@ def NtNotifyChangeDirectoryFile(kernel, thread, handle, event_handle, apc_routin
         event.reset()
     file.clear_event()
     return io_manager(kernel).notify.request(kernel, thread, file, completion_filter, bool(watch_tree & 0xFF), buffer,
-                                             length, io_status, event, apc_context)
+                                             length, io_status, event, apc_context, apc_routine)
 
 
 def NtNotifyChangeDirectoryFileEx(kernel, thread, handle, event_handle, apc_routine, apc_context, io_status, buffer,
@@ -821,6 +843,8 @@ FILE_SERVICES = {
         ("IoControlCode", "u"), ("InputBuffer", "p"), ("InputBufferLength", "u"), ("OutputBuffer", "p"),
         ("OutputBufferLength", "u")
     )),
+    "NtCancelSynchronousIoFile": (NtCancelSynchronousIoFile, (
+        ("ThreadHandle", "h"), ("IoRequestToCancel", "p"), ("IoStatusBlock", "p"))),
     "NtNotifyChangeDirectoryFile": (NtNotifyChangeDirectoryFile, (
         ("FileHandle", "h"), ("Event", "h"), ("ApcRoutine", "p"), ("ApcContext", "p"), ("IoStatusBlock", "p"),
         ("Buffer", "p"), ("Length", "u"), ("CompletionFilter", "u"), ("WatchTree", "b"))),

@@ -28,6 +28,7 @@ from . import (
     thread,
     thread_control,
 )
+from .atom import ATOM_SERVICES
 from .file import FILE_SERVICES
 from .job import JOB_SERVICES
 from .keyedevent import KEYED_EVENT_SERVICES
@@ -204,6 +205,7 @@ SERVICES.update(IMPERSONATION_SERVICES)   # kernel/se/impersonate.py: NtDuplicat
 SERVICES.update(SECURITY_SERVICES)        # kernel/se/security_object.py: NtQuerySecurityObject, NtSetSecurityObject
 SERVICES.update(JOB_SERVICES)             # kernel/ex/job.py: NtCreateJobObject, NtAssignProcessToJobObject ...
 SERVICES.update(WAIT_PACKET_SERVICES)     # kernel/ex/waitpacket.py: NtAssociateWaitCompletionPacket ...
+SERVICES.update(ATOM_SERVICES)            # kernel/ex/atom.py: NtAddAtom, NtFindAtom, NtQueryInformationAtom ...
 
 
 def install(kernel) -> None:

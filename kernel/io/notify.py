@@ -9,8 +9,9 @@ changes than the buffer holds end the request with STATUS_NOTIFY_ENUM_DIR: enume
 import os
 import struct
 
+from ..ke.apc import KeInsertUserApc
 from ..ke.wait import KeWaitForMultipleObjects, KiUnwaitThread, WaitAny
-from ..status import STATUS_NOTIFY_CLEANUP, STATUS_NOTIFY_ENUM_DIR, STATUS_PENDING, STATUS_SUCCESS
+from ..status import STATUS_CANCELLED, STATUS_NOTIFY_CLEANUP, STATUS_NOTIFY_ENUM_DIR, STATUS_PENDING, STATUS_SUCCESS
 
 FILE_ACTION_ADDED, FILE_ACTION_REMOVED, FILE_ACTION_MODIFIED = 1, 2, 3
 FILE_ACTION_RENAMED_OLD_NAME, FILE_ACTION_RENAMED_NEW_NAME = 4, 5
@@ -24,7 +25,7 @@ class Watch:
         self.file, self.filter, self.tree = file, filter_, tree
         self.changes: list[tuple[int, str]] = []        # (action, name relative to the folder)
         self.overflowed = False
-        self.pending = None             # (kernel, thread, buffer, length, io_status, event, apc_context)
+        self.pending = None     # (kernel, thread, buffer, length, io_status, event, apc_context, apc_routine)
 
 
 def encode(changes: list[tuple[int, str]]) -> bytes:
@@ -57,21 +58,22 @@ class NotifyList:
         return watch
 
     def request(self, kernel, thread, file, filter_: int, tree: bool, buffer: int, length: int, io_status: int,
-                event, apc_context: int):
+                event, apc_context: int, apc_routine: int = 0):
         """Returns STATUS_SUCCESS / STATUS_NOTIFY_ENUM_DIR (completed now), STATUS_PENDING or None (waits)."""
         watch = self.watch_of(file, filter_, tree)
-        watch.pending = (kernel, thread, buffer, length, io_status, event, apc_context)
+        watch.pending = (kernel, thread, buffer, length, io_status, event, apc_context, apc_routine)
         if watch.changes or watch.overflowed:
             status = self._complete(watch)
             return status if file.synchronous else STATUS_PENDING
         if file.synchronous:
+            thread.synchronous_io = (self.cancel, file, io_status)     # what CancelSynchronousIo ends
             KeWaitForMultipleObjects(kernel, thread, (file,), WaitAny, None)
             return None
         return STATUS_PENDING
 
     def _complete(self, watch: Watch, status: int | None = None) -> int:
         from .completion import IopPostCompletion
-        kernel, thread, buffer, length, io_status, event, apc_context = watch.pending
+        kernel, thread, buffer, length, io_status, event, apc_context, apc_routine = watch.pending
         watch.pending = None
         data = b""
         if status is None:
@@ -90,8 +92,22 @@ class NotifyList:
         if file.synchronous and thread.wait is not None:
             KiUnwaitThread(kernel, thread, status, 1)
         file.signal()
-        IopPostCompletion(file, apc_context, status, len(data))
+        if apc_routine:                         # ReadDirectoryChangesW's routine, at an alertable wait
+            KeInsertUserApc(kernel, thread, apc_routine, apc_context, io_status, 0)
+        else:
+            IopPostCompletion(file, apc_context, status, len(data))
         return status
+
+    def cancel(self, file, io_status: int | None, thread=None) -> int:
+        """IoCancelIrp for the folder's waiting request (only if its IO_STATUS_BLOCK is `io_status`,
+        when given; only if `thread` issued it, when given): it ends with STATUS_CANCELLED."""
+        for watch in self.watches:
+            pending = watch.pending
+            if watch.file is file and pending is not None and (io_status is None or pending[4] == io_status) \
+                    and (thread is None or pending[1] is thread):
+                self._complete(watch, STATUS_CANCELLED)
+                return 1
+        return 0
 
     def report(self, folder: str, name: str, action: int, kind: int) -> None:
         """The guest changed `name` in host folder `folder`; `kind` is the FILE_NOTIFY_CHANGE_* it is.

@@ -193,6 +193,7 @@ class NamedPipeDevice(DeviceObject):
     def _pend(self, kernel, thread, file, io: PendingIo, queue: list):
         queue.append(io)
         if file.synchronous:
+            thread.synchronous_io = (self.cancel, file, io.io_status)  # what CancelSynchronousIo ends
             KeWaitForMultipleObjects(kernel, thread, (file,), WaitAny, None)
             return None                                     # the thread waits; completion returns
         return STATUS_PENDING
