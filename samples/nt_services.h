@@ -2,6 +2,8 @@
 #pragma once
 NTSTATUS NTAPI NtAccessCheck(PVOID SecurityDescriptor, HANDLE ClientToken, ULONG DesiredAccess, PVOID GenericMapping,
     PVOID PrivilegeSet, ULONG *PrivilegeSetLength, ULONG *GrantedAccess, ULONG *AccessStatus);
+NTSTATUS NTAPI NtAddAtom(PVOID AtomName, ULONG Length, PVOID Atom);
+NTSTATUS NTAPI NtAddAtomEx(PVOID AtomName, ULONG Length, PVOID Atom, ULONG Flags);
 NTSTATUS NTAPI NtAdjustPrivilegesToken(HANDLE TokenHandle, UCHAR DisableAllPrivileges, PVOID NewState,
     ULONG BufferLength, PVOID PreviousState, ULONG *ReturnLength);
 NTSTATUS NTAPI NtAllocateLocallyUniqueId(PVOID Luid);
@@ -13,6 +15,7 @@ NTSTATUS NTAPI NtAssociateWaitCompletionPacket(HANDLE WaitCompletionPacketHandle
     PVOID AlreadySignaled);
 NTSTATUS NTAPI NtCancelIoFile(HANDLE FileHandle, PVOID IoStatusBlock);
 NTSTATUS NTAPI NtCancelIoFileEx(HANDLE FileHandle, PVOID IoRequestToCancel, PVOID IoStatusBlock);
+NTSTATUS NTAPI NtCancelSynchronousIoFile(HANDLE ThreadHandle, PVOID IoRequestToCancel, PVOID IoStatusBlock);
 NTSTATUS NTAPI NtCancelTimer(HANDLE TimerHandle, PVOID CurrentState);
 NTSTATUS NTAPI NtCancelWaitCompletionPacket(HANDLE WaitCompletionPacketHandle, UCHAR RemoveSignaledPacket);
 NTSTATUS NTAPI NtClearEvent(HANDLE EventHandle);
@@ -58,6 +61,7 @@ NTSTATUS NTAPI NtCreateUserProcess(HANDLE *ProcessHandle, HANDLE *ThreadHandle, 
 NTSTATUS NTAPI NtCreateWaitCompletionPacket(HANDLE *WaitCompletionPacketHandle, ULONG DesiredAccess,
     OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtDelayExecution(UCHAR Alertable, LARGE_INTEGER *DelayInterval);
+NTSTATUS NTAPI NtDeleteAtom(ULONG Atom);
 NTSTATUS NTAPI NtDeleteFile(OBJECT_ATTRIBUTES *ObjectAttributes);
 NTSTATUS NTAPI NtDeleteKey(HANDLE KeyHandle);
 NTSTATUS NTAPI NtDeleteValueKey(HANDLE KeyHandle, NtString *ValueName);
@@ -73,6 +77,7 @@ NTSTATUS NTAPI NtEnumerateKey(HANDLE KeyHandle, ULONG Index, ULONG KeyInformatio
 NTSTATUS NTAPI NtEnumerateValueKey(HANDLE KeyHandle, ULONG Index, ULONG KeyValueInformationClass,
     PVOID KeyValueInformation, ULONG Length, ULONG *ResultLength);
 NTSTATUS NTAPI NtExtendSection(HANDLE SectionHandle, LARGE_INTEGER *NewSectionSize);
+NTSTATUS NTAPI NtFindAtom(PVOID AtomName, ULONG Length, PVOID Atom);
 NTSTATUS NTAPI NtFlushBuffersFile(HANDLE FileHandle, PVOID IoStatusBlock);
 NTSTATUS NTAPI NtFlushInstructionCache(HANDLE ProcessHandle, PVOID BaseAddress, SIZE_T Length);
 NTSTATUS NTAPI NtFlushKey(HANDLE KeyHandle);
@@ -136,6 +141,8 @@ NTSTATUS NTAPI NtQueryDirectoryFileEx(HANDLE FileHandle, HANDLE Event, PVOID Apc
 NTSTATUS NTAPI NtQueryDirectoryObject(HANDLE DirectoryHandle, PVOID Buffer, ULONG Length, UCHAR ReturnSingleEntry,
     UCHAR RestartScan, ULONG *Context, ULONG *ReturnLength);
 NTSTATUS NTAPI NtQueryFullAttributesFile(OBJECT_ATTRIBUTES *ObjectAttributes, PVOID FileInformation);
+NTSTATUS NTAPI NtQueryInformationAtom(ULONG Atom, ULONG AtomInformationClass, PVOID AtomInformation,
+    ULONG AtomInformationLength, PVOID ReturnLength);
 NTSTATUS NTAPI NtQueryInformationFile(HANDLE FileHandle, PVOID IoStatusBlock, PVOID FileInformation, ULONG Length,
     ULONG FileInformationClass);
 NTSTATUS NTAPI NtQueryInformationJobObject(HANDLE JobHandle, ULONG JobObjectInformationClass,

@@ -2,7 +2,7 @@
  * the user, system and merged thread lists are "en-US"; a process and each thread may also set
  * their own preferred list (of installed languages, five at most). Lists are multi-strings of
  * names (MUI_LANGUAGE_NAME) or four-digit hex ids (MUI_LANGUAGE_ID). Also EnumUILanguages,
- * GetUILanguageInfo, IsValidUILanguage, SetThreadUILanguage and VerLanguageName. */
+ * GetUILanguageInfo, IsValidUILanguage, SetThreadUILanguage (VerLanguageName is verlang.c's). */
 #include "kernelbase.h"
 
 #define MAX_PREFERRED 5
@@ -166,35 +166,3 @@ KBAPI LANGID WINAPI SetThreadUILanguage(LANGID lang)
     return GetThreadUILanguage();
 }
 
-/* VerLanguageName: the language's display name (LOCALE_SLANGUAGE), else "Language Neutral";
- * truncated to the buffer, the length without the NUL (or the size needed when larger). */
-static const WCHAR *LanguageName(DWORD lang, WCHAR *scratch)
-{
-    if (lang != 0 && GetLocaleInfoW(MAKELCID(lang, SORT_DEFAULT), LOCALE_SLANGUAGE, scratch, 80)) return scratch;
-    return L"Language Neutral";
-}
-
-KBAPI DWORD WINAPI VerLanguageNameW(DWORD lang, LPWSTR out, DWORD size)
-{
-    WCHAR scratch[80];
-    const WCHAR *name = LanguageName(lang & 0xFFFF, scratch);
-    DWORD n = (DWORD)wcslen(name);
-    if (out == NULL || size == 0) return n;
-    DWORD copy = n < size ? n : size - 1;
-    memcpy(out, name, copy * 2);
-    out[copy] = 0;
-    return n < size ? n : n + 1;
-}
-
-KBAPI DWORD WINAPI VerLanguageNameA(DWORD lang, LPSTR out, DWORD size)
-{
-    WCHAR scratch[80];
-    char a[160];
-    const WCHAR *name = LanguageName(lang & 0xFFFF, scratch);
-    DWORD n = (DWORD)WideCharToMultiByte(CP_ACP, 0, name, -1, a, sizeof a, NULL, NULL) - 1;
-    if (out == NULL || size == 0) return n;
-    DWORD copy = n < size ? n : size - 1;
-    memcpy(out, a, copy);
-    out[copy] = 0;
-    return n < size ? n : n + 1;
-}

@@ -1,7 +1,7 @@
 /* Family 9 (locales): VerLanguageNameA/W, the name of a language identifier as the version
  * resources' Translation entries carry it. The names are those Windows 10 gives; an identifier
- * it does not know is "Language Neutral", not an error. The result is truncated to the buffer and
- * the count is the characters without the NUL (the whole name's when the buffer is too small). */
+ * it does not know is "Language Neutral", not an error. The result is truncated to the buffer; the
+ * count is the characters without the NUL, or the size the whole name needs when it does not fit. */
 #include "kernelbase.h"
 
 typedef struct { WORD Lang; const WCHAR *Name; } LANGUAGE_NAME;
@@ -32,7 +32,7 @@ KBAPI DWORD WINAPI VerLanguageNameW(DWORD lang, LPWSTR out, DWORD size)
             out[i] = name[i];
         out[copy] = 0;
     }
-    return n;
+    return out && size && n >= size ? n + 1 : n;
 }
 
 KBAPI DWORD WINAPI VerLanguageNameA(DWORD lang, LPSTR out, DWORD size)
@@ -47,5 +47,5 @@ KBAPI DWORD WINAPI VerLanguageNameA(DWORD lang, LPSTR out, DWORD size)
             out[i] = (char)name[i];                 /* the names are ASCII */
         out[copy] = 0;
     }
-    return n;
+    return out && size && n >= size ? n + 1 : n;
 }
