@@ -45,7 +45,7 @@ int main(void)
     hr = SHGetFolderPathAndSubDirW(NULL, CSIDL_WINDOWS | CSIDL_FLAG_DONT_VERIFY, NULL, 0, L"sub", w);
     printf("subdir unverified %08lX %ls\n", hr, w);
     hr = SHGetFolderPathW(NULL, CSIDL_APPDATA | CSIDL_FLAG_CREATE, NULL, 0, w);
-    printf("APPDATA create (C:\\ is read-only) %08lX\n", hr);
+    printf("APPDATA create (the profile is a writable mount) %08lX\n", hr);
     char a[MAX_PATH];
     printf("SHGetSpecialFolderPathA(SYSTEM) %d %s\n", SHGetSpecialFolderPathA(NULL, a, CSIDL_SYSTEM, FALSE), a);
 
