@@ -11,8 +11,8 @@ import pytest
 from crthost import host_crt
 
 
-def strftime(t, fmt, tzname="UTC", bias=0, isdst=0):
-    lib = host_crt("UCRT")
+def strftime(t, fmt, tzname="UTC", bias=0, isdst=0, flavour="UCRT"):
+    lib = host_crt(flavour)
     lib.host_strftime.argtypes = [ctypes.c_longlong, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_int,
                                   ctypes.c_char_p, ctypes.c_long, ctypes.c_int]
     buf = ctypes.create_string_buffer(256)
@@ -24,7 +24,7 @@ T = 795184889        # 1995-03-14 12:41:29 UTC, a Tuesday
 
 
 @pytest.mark.parametrize("fmt,expected", [
-    ("%a %A %b %B", "Tue Tuesday Mar March"), ("%c", "03/14/95 12:41:29"), ("%#c", "Tuesday, March 14, 1995 12:41:29"),
+    ("%a %A %b %B", "Tue Tuesday Mar March"), ("%c", "Tue Mar 14 12:41:29 1995"), ("%#c", "Tuesday, March 14, 1995 12:41:29"),
     ("%x|%X", "03/14/95|12:41:29"), ("%#x", "Tuesday, March 14, 1995"),
     ("%d %H %I %j %m %M %p %S", "14 12 12 073 03 41 PM 29"),
     ("%U %W %w %y %Y", "11 11 2 95 1995"), ("%#d %#j %#m", "14 73 3"), ("%Z %z", "UTC +0000"), ("%%", "%"),
@@ -33,6 +33,15 @@ T = 795184889        # 1995-03-14 12:41:29 UTC, a Tuesday
 ])
 def test_strftime(fmt, expected):
     assert strftime(T, fmt) == expected
+
+
+@pytest.mark.parametrize("fmt,expected", [
+    ("%c", "03/14/95 12:41:29"), ("%#c", "Tuesday, March 14, 1995 12:41:29"), ("%x %X", "03/14/95 12:41:29"),
+    ("%D", None), ("%e", None), ("%F", None), ("%T", None), ("%h", None), ("%G", None), ("%u", None),
+])
+def test_msvcrt_strftime_knows_only_c89_conversions(fmt, expected):
+    # msvcrt.dll's %c is the short date and time; C99's conversions are invalid there
+    assert strftime(T, fmt, flavour="MSVCRT") == expected
 
 
 def test_strftime_zone_offset_and_unknown_conversion():

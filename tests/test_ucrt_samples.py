@@ -89,10 +89,10 @@ def test_ucrt_math_bits_are_correctly_rounded():
 
 def _ms_strftime(fmt, t):
     """The UCRT's "C" locale strftime of the sample's formats, from the host's (same names) with
-    Microsoft's %c/%x/%X forms and its '#' flag (no leading zeros; the long date)."""
+    Microsoft's %c (asctime's form)/%x/%X and its '#' flag (no leading zeros; the long date)."""
     tm = time.gmtime(t)
-    ms = {"%c": "%m/%d/%y %H:%M:%S", "%x": "%m/%d/%y", "%X": "%H:%M:%S", "%#c": "%A, %B %-d, %Y %H:%M:%S",
-          "%#x": "%A, %B %-d, %Y", "%#d": "%-d", "%#j": "%-j", "%#m": "%-m", "%#H": "%-H"}
+    ms = {"%c": "%a %b %e %H:%M:%S %Y", "%x": "%m/%d/%y", "%X": "%H:%M:%S", "%#c": "%A, %B %d, %Y %H:%M:%S",
+          "%#x": "%A, %B %d, %Y", "%#d": "%-d", "%#j": "%-j", "%#m": "%-m", "%#H": "%-H"}
     out, i = "", 0
     while i < len(fmt):
         key = fmt[i:i + 3] if fmt[i:i + 2] == "%#" else fmt[i:i + 2]

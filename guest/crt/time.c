@@ -5,6 +5,7 @@
 #include "errno.h"
 #include "timeconv.h"
 #include "locstate.h"
+#include "secure.h"
 
 typedef struct { long Bias; WCHAR StandardName[32]; char StandardDate[16]; long StandardBias;
                  WCHAR DaylightName[32]; char DaylightDate[16]; long DaylightBias; } TIME_ZONE_INFORMATION;
@@ -288,9 +289,14 @@ CRTEXP size_t strftime(char *out, size_t max, const char *fmt, const crt_tm *tm)
     char expanded[1024];
     if (!crt_locale.time_c)
         fmt = locale_format(fmt, tm, expanded, sizeof expanded);
-    size_t n = crt_strftime(out, max, fmt, tm, _tzname[tm->tm_isdst > 0], _timezone);
+    int status;
+    size_t n = crt_strftime_status(out, max, fmt, tm, _tzname[tm->tm_isdst > 0], _timezone, &status);
     if (n == 0 && max)
         out[0] = 0;
+    if (status == CRT_STRFTIME_INVALID)
+        crt_invalid_parameter(CRT_EINVAL);
+    else if (status == CRT_STRFTIME_FULL)
+        crt_errno = CRT_ERANGE;
     return n;
 }
 
