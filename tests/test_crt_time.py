@@ -24,7 +24,8 @@ T = 795184889        # 1995-03-14 12:41:29 UTC, a Tuesday
 
 
 @pytest.mark.parametrize("fmt,expected", [
-    ("%a %A %b %B", "Tue Tuesday Mar March"), ("%c", "Tue Mar 14 12:41:29 1995"), ("%#c", "Tuesday, March 14, 1995 12:41:29"),
+    ("%a %A %b %B", "Tue Tuesday Mar March"), ("%c", "Tue Mar 14 12:41:29 1995"),
+    ("%#c", "Tuesday, March 14, 1995 12:41:29"),
     ("%x|%X", "03/14/95|12:41:29"), ("%#x", "Tuesday, March 14, 1995"),
     ("%d %H %I %j %m %M %p %S", "14 12 12 073 03 41 PM 29"),
     ("%U %W %w %y %Y", "11 11 2 95 1995"), ("%#d %#j %#m", "14 73 3"), ("%Z %z", "UTC +0000"), ("%%", "%"),
