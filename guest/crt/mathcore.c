@@ -292,7 +292,7 @@ static int reduce(double x, ld *r)
     int bexp = (int)((b >> 52) & 0x7FF);
     uint64_t m = (b & 0xFFFFFFFFFFFFFull) | (1ull << 52);
     int e = bexp - 1075;                            /* |x| = m * 2^e, e >= -53 here */
-    int p = e + 53 + 140;                           /* bits of 2/pi taken: T = floor(2/pi * 2^p) */
+    int p = e + 53 + 200;                           /* bits of 2/pi taken: T = floor(2/pi * 2^p) */
     if (p > 1280) p = 1280;
     /* T as little-endian 32-bit words: the top p bits of the table */
     uint32_t t[41] = { 0 };
@@ -324,15 +324,19 @@ static int reduce(double x, ld *r)
     int point = p - e;
 #define NBIT(i) ((i) >= 0 && (i) / 32 < 44 ? (n[(i) / 32] >> ((i) % 32)) & 1 : 0)
     int q = (int)(NBIT(point) | NBIT(point + 1) << 1);
-    uint64_t f1 = 0, f2 = 0;                        /* 128 bits of the fraction */
+    uint64_t f1 = 0, f2 = 0, f3 = 0;                /* 192 bits of the fraction */
     for (int i = 1; i <= 64; i++) f1 = f1 << 1 | NBIT(point - i);
     for (int i = 65; i <= 128; i++) f2 = f2 << 1 | NBIT(point - i);
+    for (int i = 129; i <= 192; i++) f3 = f3 << 1 | NBIT(point - i);
 #undef NBIT
-    ld frac = (ld)f1 * 0x1p-64L + (ld)f2 * 0x1p-128L;
-    if (frac > 0.5L) {
-        frac -= 1;
+    int away = (int)(f1 >> 63);                     /* fraction > 1/2: r = -(1 - fraction), q + 1 */
+    if (away) {                                     /* 1 - f in 192-bit integer arithmetic, exact */
+        f1 = ~f1; f2 = ~f2; f3 = ~f3;
+        if (++f3 == 0 && ++f2 == 0) ++f1;
         q++;
     }
+    ld frac = ((ld)f1 * 0x1p-64L + (ld)f2 * 0x1p-128L) + (ld)f3 * 0x1p-192L;
+    if (away) frac = -frac;
     ld rh, rl, ph, pl;
     split(frac, &rh, &rl);
     split(PIO2_HI, &ph, &pl);
