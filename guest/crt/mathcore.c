@@ -96,6 +96,7 @@ ld crt_m_expl(ld x)
 double crt_m_exp(double x, int *err)
 {
     if (is_nan(x)) return x;
+    if (is_inf(x)) return x < 0 ? 0.0 : x;          /* exact: no range error */
     if (x > 709.782712893384) { *err = CRT_M_OVERFLOW; return inf_(0); }
     if (x < -745.1332191019412) { *err = CRT_M_UNDERFLOW; return 0.0; }
     return (double)crt_m_expl(x);
@@ -104,6 +105,7 @@ double crt_m_exp(double x, int *err)
 double crt_m_exp2(double x, int *err)
 {
     if (is_nan(x)) return x;
+    if (is_inf(x)) return x < 0 ? 0.0 : x;
     if (x >= 1024) { *err = CRT_M_OVERFLOW; return inf_(0); }
     if (x < -1075) { *err = CRT_M_UNDERFLOW; return 0.0; }
     double k = (double)nearest(x);
@@ -176,27 +178,34 @@ double crt_m_log2(double x, int *err)
     return (double)((hi + lo) / (LN2_HI + LN2_LO));
 }
 
-double crt_m_log1p(double x, int *err)
+/* log(1 + t) for t > -1, accurate for small t: the series in s = t / (2 + t), else log of 1 + t. */
+static ld log1p_ld(ld t)
 {
-    if (is_nan(x)) return x;
-    if (x < -1) { *err = CRT_M_DOMAIN; return crt_m_indefinite(); }
-    if (x == -1) { *err = CRT_M_SING; return inf_(1); }
-    if (is_inf(x)) return x;
-    if (fabs_(x) < 0.25) {
-        ld s = (ld)x / (2 + (ld)x), s2 = s * s, term = s, sum = 0;
+    if (t < 0.25L && t > -0.25L) {
+        ld s = t / (2 + t), s2 = s * s, term = s, sum = 0;
         for (int n = 1; n < 90; n += 2) {
             sum += term / n;
             term *= s2;
             if (term < 1e-40L && term > -1e-40L) break;
         }
-        return (double)(2 * sum);
+        return 2 * sum;
     }
-    return (double)crt_m_logl(1 + (ld)x);
+    return crt_m_logl(1 + t);
+}
+
+double crt_m_log1p(double x, int *err)
+{
+    if (is_nan(x)) return x;
+    if (x < -1) { *err = CRT_M_DOMAIN; return crt_m_indefinite(); }
+    if (x == -1) { *err = CRT_M_SING; return inf_(1); }
+    if (is_inf(x) || x == 0) return x;              /* log1p(-0) is -0 */
+    return (double)log1p_ld(x);
 }
 
 double crt_m_expm1(double x, int *err)
 {
-    if (is_nan(x)) return x;
+    if (is_nan(x) || x == 0) return x;              /* expm1(-0) is -0 */
+    if (is_inf(x)) return x < 0 ? -1.0 : x;
     if (x > 709.782712893384) { *err = CRT_M_OVERFLOW; return inf_(0); }
     if (x < -40) return -1.0;
     if (fabs_(x) < 0.35) {
@@ -292,7 +301,7 @@ static int reduce(double x, ld *r)
     int bexp = (int)((b >> 52) & 0x7FF);
     uint64_t m = (b & 0xFFFFFFFFFFFFFull) | (1ull << 52);
     int e = bexp - 1075;                            /* |x| = m * 2^e, e >= -53 here */
-    int p = e + 53 + 140;                           /* bits of 2/pi taken: T = floor(2/pi * 2^p) */
+    int p = e + 53 + 200;                           /* bits of 2/pi taken: T = floor(2/pi * 2^p) */
     if (p > 1280) p = 1280;
     /* T as little-endian 32-bit words: the top p bits of the table */
     uint32_t t[41] = { 0 };
@@ -324,15 +333,19 @@ static int reduce(double x, ld *r)
     int point = p - e;
 #define NBIT(i) ((i) >= 0 && (i) / 32 < 44 ? (n[(i) / 32] >> ((i) % 32)) & 1 : 0)
     int q = (int)(NBIT(point) | NBIT(point + 1) << 1);
-    uint64_t f1 = 0, f2 = 0;                        /* 128 bits of the fraction */
+    uint64_t f1 = 0, f2 = 0, f3 = 0;                /* 192 bits of the fraction */
     for (int i = 1; i <= 64; i++) f1 = f1 << 1 | NBIT(point - i);
     for (int i = 65; i <= 128; i++) f2 = f2 << 1 | NBIT(point - i);
+    for (int i = 129; i <= 192; i++) f3 = f3 << 1 | NBIT(point - i);
 #undef NBIT
-    ld frac = (ld)f1 * 0x1p-64L + (ld)f2 * 0x1p-128L;
-    if (frac > 0.5L) {
-        frac -= 1;
+    int away = (int)(f1 >> 63);                     /* fraction > 1/2: r = -(1 - fraction), q + 1 */
+    if (away) {                                     /* 1 - f in 192-bit integer arithmetic, exact */
+        f1 = ~f1; f2 = ~f2; f3 = ~f3;
+        if (++f3 == 0 && ++f2 == 0) ++f1;
         q++;
     }
+    ld frac = ((ld)f1 * 0x1p-64L + (ld)f2 * 0x1p-128L) + (ld)f3 * 0x1p-192L;
+    if (away) frac = -frac;
     ld rh, rl, ph, pl;
     split(frac, &rh, &rl);
     split(PIO2_HI, &ph, &pl);
@@ -553,7 +566,8 @@ double crt_m_acosh(double x, int *err)
     ld a = x;
     if (a > 0x1p32L)
         return (double)(crt_m_logl(a) + (LN2_HI + LN2_LO));
-    return (double)crt_m_logl(a + sqrt_ld((a - 1) * (a + 1)));
+    ld t = a - 1;                                   /* exact: log1p(t + sqrt(2t + t^2)) keeps x near 1 */
+    return (double)log1p_ld(t + sqrt_ld(t * (t + 2)));
 }
 
 double crt_m_atanh(double x, int *err)
@@ -606,6 +620,8 @@ static double remainder_exact(double x, double y, int nearest_quotient, int *quo
     uint64_t mx = bx & 0xFFFFFFFFFFFFFull, my = by & 0xFFFFFFFFFFFFFull;
     if (ex) mx |= 1ull << 52; else ex = 1;
     if (ey) my |= 1ull << 52; else ey = 1;
+    while (mx && !(mx >> 52)) { mx <<= 1; ex--; }  /* subnormals normalised: the division needs */
+    while (!(my >> 52)) { my <<= 1; ey--; }         /* both significands in [2^52, 2^53) */
     uint64_t q = 0;
     double ax = fabs_(x), ay = fabs_(y);
     if (ax < ay) {
