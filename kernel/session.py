@@ -69,8 +69,21 @@ class Session:
                 PspTerminateProcess(kernel, p, STATUS_PROCESS_IS_TERMINATING)
             deadlock = False
         kernel.io.shutdown()                # the run's temporary folder goes
+        if process.exited:
+            self._close_launcher_handles(process)
         result = BootResult(process.exit_status, process.pid, thread.tid, process.image_base,
                             kernel.instruction_count(), kernel.syscall_count, kernel.dispatcher.context_switches,
                             deadlock, limit)
         result.orphans = [(p.pid, ntpath.basename(p.image_path) or p.name) for p in orphans]
         return result
+
+    def _close_launcher_handles(self, process) -> None:
+        """The executive launched the process and holds its process and thread handles, as a
+        CreateProcess caller does; it has the exit status now and closes them, so the process
+        object goes (and its page directory with it)."""
+        table = self.kernel.system_process.handles
+        if table is None:
+            return
+        for handle, (obj, _access) in table.items():
+            if obj is process or getattr(obj, "process", None) is process:
+                table.close(handle, force=True)
