@@ -44,7 +44,13 @@ class Session:
 
     def create_process(self, request: create.CreateRequest):
         self.kernel.io.mounts.set_image_folder(os.path.dirname(request.host_path))      # its folder is C:\app
-        return create.NtCreateUserProcess(self.kernel, request)
+        table = self.kernel.system_process.handles
+        held = {h for h, _ in table.items()} if table is not None else set()
+        process, thread = create.NtCreateUserProcess(self.kernel, request)
+        if table is not None:       # the launcher's process and thread handles
+            process.launcher_handles = [h for h, (obj, _) in table.items()
+                                        if h not in held and obj in (process, thread)]
+        return process, thread
 
     def run(self, process, thread) -> BootResult:
         kernel = self.kernel
@@ -80,10 +86,8 @@ class Session:
     def _close_launcher_handles(self, process) -> None:
         """The executive launched the process and holds its process and thread handles, as a
         CreateProcess caller does; it has the exit status now and closes them, so the process
-        object goes (and its page directory with it)."""
+        object goes (and its page directory with it) unless another handle still holds it."""
         table = self.kernel.system_process.handles
-        if table is None:
-            return
-        for handle, (obj, _access) in table.items():
-            if obj is process or getattr(obj, "process", None) is process:
-                table.close(handle, force=True)
+        for handle in getattr(process, "launcher_handles", ()):
+            table.close(handle, force=True)
+        process.launcher_handles = []

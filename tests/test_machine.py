@@ -42,8 +42,9 @@ def test_user_code_runs_at_cpl3_and_kernel_stubs_at_cpl0():
     gate = kernel.image.exports["KiSystemServiceGate"]
     kernel.machine.uc.hook_add(UC_HOOK_CODE, at("KiSystemServiceGate"), None, gate, gate)
     kernel.output_sink = lambda fd, data: None
+    cr3 = process.space.cr3
     session.run(process, thread)
-    assert seen["entry"] == (3, process.space.cr3)
+    assert seen["entry"] == (3, cr3)
     assert seen["KiSystemServiceGate"][0] == 0
     # KPROCESS.DirectoryTableBase is the CR3 the process ran with.
     assert process.eprocess.Pcb.DirectoryTableBase == seen["entry"][1]
