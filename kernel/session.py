@@ -73,6 +73,7 @@ class Session:
             orphans = [p for p in kernel.processes if p.space is not None and not p.exited and p is not process]
             for p in orphans:
                 PspTerminateProcess(kernel, p, STATUS_PROCESS_IS_TERMINATING)
+            kernel.dispatcher.reap_ended()      # nothing runs any more: their memory goes now
             deadlock = False
         kernel.io.shutdown()                # the run's temporary folder goes
         if process.exited:

@@ -89,9 +89,8 @@ def test_every_stage_is_reported_in_order():
 
 
 def test_hundred_faults_behave_like_the_first():
-    """Unicorn escalates a second fault to #DF unless the fault state is reset every time. (256 MB:
-    an exited process still leaves a few hundred page frames behind, a known leak.)"""
-    session = Session(256 << 20)
+    """Unicorn escalates a second fault to #DF unless the fault state is reset every time."""
+    session = Session(128 << 20)
     kernel = session.kernel
     kernel.fault_sink = lambda line: None
     kernel.output_sink = lambda fd, data: None

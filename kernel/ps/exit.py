@@ -48,7 +48,7 @@ def PspReapThread(kernel, thread) -> None:
         return
     if process.exited:
         if all(t.reaped for t in process.threads):
-            PspProcessCleanup(process)
+            PspProcessCleanup(kernel, process)
         return
     for base in (thread.teb, thread.user_stack[0] if thread.user_stack else 0):
         if base:
@@ -58,9 +58,13 @@ def PspReapThread(kernel, thread) -> None:
                 pass                # the program released it itself
 
 
-def PspProcessCleanup(process) -> None:
-    """The exited process's last thread is off its processor: its user address space goes,
-    and the page directory too when no handle holds the process object any more."""
+def PspProcessCleanup(kernel, process) -> None:
+    """The exited process's last thread is off its processor: a debugger sees the exit
+    (DbgkExitProcess, before the memory goes), then its user address space goes, and the page
+    directory too when no handle holds the process object any more."""
+    if kernel.process_exit_hook is not None and not getattr(process, "exit_reported", False):
+        process.exit_reported = True
+        kernel.process_exit_hook(process)
     MmCleanProcessAddressSpace(process)
     if process.handle_count == 0:
         MmDeleteProcessAddressSpace(process)
