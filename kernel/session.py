@@ -44,7 +44,13 @@ class Session:
 
     def create_process(self, request: create.CreateRequest):
         self.kernel.io.mounts.set_image_folder(os.path.dirname(request.host_path))      # its folder is C:\app
-        return create.NtCreateUserProcess(self.kernel, request)
+        table = self.kernel.system_process.handles
+        held = {h for h, _ in table.items()} if table is not None else set()
+        process, thread = create.NtCreateUserProcess(self.kernel, request)
+        if table is not None:       # the launcher's process and thread handles
+            process.launcher_handles = [h for h, (obj, _) in table.items()
+                                        if h not in held and obj in (process, thread)]
+        return process, thread
 
     def run(self, process, thread) -> BootResult:
         kernel = self.kernel
@@ -67,10 +73,22 @@ class Session:
             orphans = [p for p in kernel.processes if p.space is not None and not p.exited and p is not process]
             for p in orphans:
                 PspTerminateProcess(kernel, p, STATUS_PROCESS_IS_TERMINATING)
+            kernel.dispatcher.reap_ended()      # nothing runs any more: their memory goes now
             deadlock = False
         kernel.io.shutdown()                # the run's temporary folder goes
+        if process.exited:
+            self._close_launcher_handles(process)
         result = BootResult(process.exit_status, process.pid, thread.tid, process.image_base,
                             kernel.instruction_count(), kernel.syscall_count, kernel.dispatcher.context_switches,
                             deadlock, limit)
         result.orphans = [(p.pid, ntpath.basename(p.image_path) or p.name) for p in orphans]
         return result
+
+    def _close_launcher_handles(self, process) -> None:
+        """The executive launched the process and holds its process and thread handles, as a
+        CreateProcess caller does; it has the exit status now and closes them, so the process
+        object goes (and its page directory with it) unless another handle still holds it."""
+        table = self.kernel.system_process.handles
+        for handle in getattr(process, "launcher_handles", ()):
+            table.close(handle, force=True)
+        process.launcher_handles = []

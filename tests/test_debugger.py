@@ -110,11 +110,15 @@ def test_dt_lists_and_recursion():
 
 def test_dt_walks_a_list_and_expands_nested():
     kernel, process = _session_at_creation()
-    kernel.dispatcher.run()         # PEB->Ldr is the guest loader's: read it once the process ran
-    target = Target(kernel, process, process.threads[0])
     lines = []
-    first = target.q(target.q(process.peb + 0x18) + 0x10)
-    cmd_dt(target, ["-l", "InLoadOrderLinks", "_LDR_DATA_TABLE_ENTRY", hex(first), "BaseDllName"], lines.append)
+
+    def at_exit(exited):            # PEB->Ldr is the guest loader's: read it once the process ran
+        target = Target(kernel, exited, exited.threads[0])
+        first = target.q(target.q(exited.peb + 0x18) + 0x10)
+        cmd_dt(target, ["-l", "InLoadOrderLinks", "_LDR_DATA_TABLE_ENTRY", hex(first), "BaseDllName"], lines.append)
+    kernel.process_exit_hook = at_exit
+    kernel.dispatcher.run()
+    target = Target(kernel, process, process.threads[0])
     text = "\n".join(lines)
     assert 'BaseDllName      : _UNICODE_STRING "peb_walk.exe"' in text
     assert 'BaseDllName      : _UNICODE_STRING "ntdll.dll"' in text

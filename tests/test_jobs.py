@@ -49,8 +49,21 @@ def _run_limits(mode):
     out = []
     session.kernel.output_sink = lambda fd, data: out.append(bytes(data))
     process, thread = session.create_process(CreateRequest(sample_path("job_limits"), [mode]))
+    _at_exit(session, process)
     result = session.run(process, thread)
     return process, result, b"".join(out)
+
+
+def _at_exit(session, process):
+    """Keep what the process's address space said when it exited (it goes right after):
+    process.at_exit = (PEB.ProcessInJob, commit charge)."""
+    from kernel.layouts import LAYOUTS, StructView
+
+    def seen(event):
+        if event.fields["pid"] == process.pid:
+            peb = StructView(process.space, process.peb, LAYOUTS["PEB"])
+            process.at_exit = (peb.ProcessInJob, process.space.commit_charge)
+    session.kernel.events.subscribe(seen, ("process-exit",))
 
 
 def test_process_time_limit_ends_a_spinning_process():
@@ -105,7 +118,7 @@ def test_active_process_limit_terminates_the_process_assigned():
 def test_ejob_in_guest_memory():
     """EPROCESS.Job is the EJOB; its ProcessListHead links EPROCESS.JobLinks; the PEB says
     ProcessInJob; EJOB's KEVENT is the dispatcher header a wait sees."""
-    from kernel.layouts import LAYOUTS, StructView
+    from kernel.layouts import LAYOUTS
     from kernel.ps.job import OFF_PROCESS_LIST_HEAD
 
     process, result, _out = _run_limits("kill-on-close")
@@ -116,7 +129,7 @@ def test_ejob_in_guest_memory():
     head = job.address + OFF_PROCESS_LIST_HEAD
     read_q = lambda va: int.from_bytes(kernel.system.read(va, 8), "little")     # noqa: E731
     assert read_q(head) == link and read_q(link) == head
-    assert StructView(process.space, process.peb, LAYOUTS["PEB"]).ProcessInJob == 1
+    assert process.at_exit[0] == 1                            # PEB.ProcessInJob
     assert job.dispatcher_header == job.address
     assert kernel.system.read(job.address, 1) == b"\0"        # NotificationEvent
 
@@ -205,6 +218,7 @@ def test_nested_jobs_and_recorded_limits_in_the_executive():
     session = Session(256 << 20)
     session.kernel.output_sink = lambda fd, data: None
     process, thread = session.create_process(CreateRequest(sample_path("job_basic")))
+    _at_exit(session, process)
     assert session.run(process, thread).exit_code == 42
     chain = process.job.chain()
     assert len(chain) == 3 and process.eprocess.Job == chain[0].address
@@ -212,5 +226,5 @@ def test_nested_jobs_and_recorded_limits_in_the_executive():
     assert all(j.members == [process] for j in chain)
     assert process.eprocess.DefaultHardErrorProcessing & SEM_NOGPFAULTERRORBOX
     outer = chain[2]
-    assert outer.peak_job_memory % 0x1000 == 0 and outer.peak_job_memory >= process.space.commit_charge * 0x1000
+    assert outer.peak_job_memory % 0x1000 == 0 and outer.peak_job_memory >= process.at_exit[1] * 0x1000
     assert outer.signal_state == 1 and all(j.signal_state == 1 for j in chain)    # TerminateJobObject

@@ -42,8 +42,9 @@ def test_user_code_runs_at_cpl3_and_kernel_stubs_at_cpl0():
     gate = kernel.image.exports["KiSystemServiceGate"]
     kernel.machine.uc.hook_add(UC_HOOK_CODE, at("KiSystemServiceGate"), None, gate, gate)
     kernel.output_sink = lambda fd, data: None
+    cr3 = process.space.cr3
     session.run(process, thread)
-    assert seen["entry"] == (3, process.space.cr3)
+    assert seen["entry"] == (3, cr3)
     assert seen["KiSystemServiceGate"][0] == 0
     # KPROCESS.DirectoryTableBase is the CR3 the process ran with.
     assert process.eprocess.Pcb.DirectoryTableBase == seen["entry"][1]
@@ -88,9 +89,8 @@ def test_every_stage_is_reported_in_order():
 
 
 def test_hundred_faults_behave_like_the_first():
-    """Unicorn escalates a second fault to #DF unless the fault state is reset every time. (256 MB:
-    an exited process still leaves a few hundred page frames behind, a known leak.)"""
-    session = Session(256 << 20)
+    """Unicorn escalates a second fault to #DF unless the fault state is reset every time."""
+    session = Session(128 << 20)
     kernel = session.kernel
     kernel.fault_sink = lambda line: None
     kernel.output_sink = lambda fd, data: None

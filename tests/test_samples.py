@@ -44,8 +44,8 @@ def test_goblin_corpus_image_boots_and_exits_zero(corpus):
 def test_ended_threads_give_back_their_stacks_and_tebs():
     """thread_churn: 300 threads one after another reuse the kernel stacks, TEBs and user stacks
     of those that ended (only the thread objects stay: less than a page of pool each, where a
-    kernel stack alone is six); the main thread's remain (an exited process keeps its address
-    space)."""
+    kernel stack alone is six); when the process exits only the main thread's remain, and then
+    the whole address space goes."""
     from kernel.mm.system import KERNEL_STACK_SIZE, POOL_BASE
     from kernel.ps.create import CreateRequest
     from kernel.session import Session
@@ -54,10 +54,13 @@ def test_ended_threads_give_back_their_stacks_and_tebs():
     session.kernel.output_sink = lambda fd, data: None
     process, thread = session.create_process(CreateRequest(sample_path("thread_churn"), ["300"]))
     pool_before = session.kernel.system._pool_next
+    names = []
+    session.kernel.events.subscribe(lambda e: names.extend(v.name for v in process.space.vads), ("process-exit",))
+    free_before = session.kernel.system.pfn.available
     result = session.run(process, thread)
     assert result.exit_code == 0
     assert len(process.threads) == 301 and all(t.reaped for t in process.threads[1:])
     assert session.kernel.system._pool_next - pool_before < 300 * 0x1000 < 300 * KERNEL_STACK_SIZE
     assert pool_before > POOL_BASE
-    names = [vad.name for vad in process.space.vads]
     assert names.count("TEB") == 1 and names.count("Stack") == 1
+    assert process.space is None and session.kernel.system.pfn.available >= free_before

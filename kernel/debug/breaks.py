@@ -48,6 +48,10 @@ class Debugger:
     def on_created(self, process, thread) -> None:
         self.process = process
         self.kernel.exception_hook = self._on_exception
+        if any(b.kind == "exit" for b in self.breaks):
+            # The exit is reported before the address space goes (DbgkExitProcess runs ahead
+            # of MmCleanProcessAddressSpace), so memory is still there to look at.
+            self.kernel.process_exit_hook = self._on_process_exit
         for b in self.breaks:
             if b.kind == "create":
                 self.stop(Target(self.kernel, process, thread, where="after process creation"))
@@ -89,7 +93,14 @@ class Debugger:
             self.stop(Target(self.kernel, thread.process, thread,
                              where=f"at exception {record.code:08x} ({chance} chance)", context=bytes(ctx)))
 
+    def _on_process_exit(self, process) -> None:
+        if process is self.process:
+            self.on_exit(process)
+
     def on_exit(self, process) -> None:
+        if getattr(self, "exit_seen", False):
+            return
+        self.exit_seen = True
         if any(b.kind == "exit" for b in self.breaks) and not self.quit:
             thread = process.threads[0] if process.threads else None
             self.stop(Target(self.kernel, process, thread, where="at exit"))

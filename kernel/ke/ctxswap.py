@@ -86,7 +86,11 @@ class ContextSwap:
         finally:
             self.executing = None
             self.current = None
-        if self._reap:
+        self.reap_ended()
+
+    def reap_ended(self) -> None:
+        """Threads that ended and are off every processor go to the reaper."""
+        while self._reap:
             reap, self._reap = self._reap, []
             for ended in reap:
                 self.kernel.thread_reaper(self.kernel, ended)

@@ -58,6 +58,7 @@ class Kernel:
         self.trace = None                   # the trace capture (kernel/trace), when one is taken
         self.thread_startup = None          # PspUserThreadStartup
         self.thread_reaper = None           # (kernel, thread) -> None: PspReapThread
+        self.process_exit_hook = None       # (process) -> None: an exited process, its memory still there
         self.syscall_count = 0
         exports = self.image.exports
         for name, callback in (("KiSystemServiceGate", self._system_service),

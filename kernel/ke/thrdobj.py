@@ -37,6 +37,10 @@ def KeInitThread(kernel, thread, start_address: int, parameter: int, stack_top: 
     struct.pack_into("<HHHHHH", ctx, 0x38, 0x33, 0x2B, 0x2B, 0x53, 0x2B, 0x2B)
     struct.pack_into("<I", ctx, 0x44, 0x200)
     struct.pack_into("<I", ctx, 0x34, 0x1F80)                 # MxCsr
+    # FltSave (the FXSAVE image NtContinue restores): every x64 thread starts with the x87
+    # control word 0x27F (exceptions masked, 53-bit precision) and MXCSR 0x1F80.
+    struct.pack_into("<H", ctx, 0x100, 0x27F)                 # FltSave.ControlWord
+    struct.pack_into("<II", ctx, 0x118, 0x1F80, 0xFFFF)       # FltSave.MxCsr, MxCsr_Mask
     struct.pack_into("<Q", ctx, 0x80, start_address)         # Rcx
     struct.pack_into("<Q", ctx, 0x88, parameter)             # Rdx
     struct.pack_into("<Q", ctx, 0x98, context_va - 8)        # Rsp: as if RtlUserThreadStart was called

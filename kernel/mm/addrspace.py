@@ -7,7 +7,7 @@ way ProbeForRead/ProbeForWrite do before a service touches it.
 """
 from ..status import STATUS_ACCESS_VIOLATION, NtStatusError
 from .pagetables import PageTables
-from .pte import PAGE_SIZE, PFN_MASK, P, pte_protection
+from .pte import PAGE_SIZE, PFN_MASK, P
 from .vad import MM_HIGHEST_USER_ADDRESS, VadTree
 
 
@@ -85,14 +85,3 @@ class AddressSpace:
     def changed(self) -> None:
         """PTEs were edited: the CPU must not keep using what it cached of them."""
         self.system.flush_tlb()
-
-    def delete(self) -> None:
-        """MmDeleteProcessAddressSpace: free every committed frame and the user tables."""
-        for vad in self.vads:
-            for va in range(vad.start, vad.end, PAGE_SIZE) if vad.owns_frames else ():
-                pte = self.tables.get(va)
-                if pte_protection(pte) or pte & P:
-                    self.pfn.free(pte & PFN_MASK)
-            self.vads.remove(vad)
-        self.tables.free_user_tables()
-        self.pfn.free(self.tables.pml4)

@@ -91,3 +91,4 @@ class PageTables:
             if entry & P:
                 release(entry & PFN_MASK, 1)
                 self.pfn.free(entry & PFN_MASK)
+                _Q.pack_into(mem, self.pml4 + i * 8, 0)

@@ -3,11 +3,14 @@ reaper.
 
 A thread that ends leaves any wait, abandons the mutants it owns and is signalled; the last
 thread's end ends the process, which is signalled in turn. Once off its processor, the reaper
-gives back its kernel stack, its TEB and the user stack the kernel made for it; the thread
-object itself stays (objects are not deleted yet)."""
+gives back its kernel stack, its TEB and the user stack the kernel made for it, and once the
+last thread of an exited process is off its processor, the process's address space
+(MmCleanProcessAddressSpace); the page directory goes when the process object's last handle
+closes (MmDeleteProcessAddressSpace). Thread objects themselves stay."""
 from ..ke.kthread import Terminated
 from ..ke.wait import cancel_wait, owned_mutants, signal_object
 from ..mm.system import KERNEL_STACK_SIZE
+from ..mm.teardown import MmCleanProcessAddressSpace, MmDeleteProcessAddressSpace
 from ..mm.vad import MEM_RELEASE
 from ..mm.virtual import MmFreeVirtualMemory
 from ..status import NtStatusError
@@ -41,7 +44,11 @@ def PspReapThread(kernel, thread) -> None:
     thread.reaped = True
     kernel.system.free_pool(thread.kernel_stack - KERNEL_STACK_SIZE, KERNEL_STACK_SIZE)
     process = thread.process
-    if process.exited or process.space is None:
+    if process.space is None:
+        return
+    if process.exited:
+        if all(t.reaped for t in process.threads):
+            PspProcessCleanup(kernel, process)
         return
     for base in (thread.teb, thread.user_stack[0] if thread.user_stack else 0):
         if base:
@@ -49,6 +56,18 @@ def PspReapThread(kernel, thread) -> None:
                 MmFreeVirtualMemory(process.space, base, 0, MEM_RELEASE)
             except NtStatusError:
                 pass                # the program released it itself
+
+
+def PspProcessCleanup(kernel, process) -> None:
+    """The exited process's last thread is off its processor: a debugger sees the exit
+    (DbgkExitProcess, before the memory goes), then its user address space goes, and the page
+    directory too when no handle holds the process object any more."""
+    if kernel.process_exit_hook is not None and not getattr(process, "exit_reported", False):
+        process.exit_reported = True
+        kernel.process_exit_hook(process)
+    MmCleanProcessAddressSpace(process)
+    if process.handle_count == 0:
+        MmDeleteProcessAddressSpace(process)
 
 
 def PspExitThread(kernel, thread, status: int) -> None:

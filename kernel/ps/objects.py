@@ -34,6 +34,14 @@ class EProcess(ObjectBody, DispatcherObject):
         self.console = None
         self.job = None                 # the innermost EJob it is in (EPROCESS.Job): kernel/ps/job.py
 
+    def handle_closed(self) -> None:
+        """The last handle to an exited process whose threads are all reaped deletes its page
+        directory (PspProcessDelete -> MmDeleteProcessAddressSpace)."""
+        super().handle_closed()
+        if self.exited and self.handle_count == 0 and getattr(self.space, "cleaned", False):
+            from ..mm.teardown import MmDeleteProcessAddressSpace
+            MmDeleteProcessAddressSpace(self)
+
     @property
     def pid(self) -> int:
         return self.eprocess.UniqueProcessId
