@@ -84,14 +84,14 @@ static LONG CALLBACK on_exception(EXCEPTION_POINTERS *ep)
         char *base = (char *)rec->ExceptionInformation[3];
         const int *info = (const int *)rec->ExceptionInformation[2];
         const int *types = (const int *)(base + info[3]);
-        printf("  threw %d types:", types[0]);
+        printf("  threw %d:", types[0]);
         for (int i = 0; i < types[0]; i++) {
             const int *ct = (const int *)(base + types[1 + i]);
             printf(" %s", base + ct[1] + 16);
         }
         void **object = (void **)rec->ExceptionInformation[1];
         const char *(*what)(void *) = ((const char *(**)(void *))object[0])[1];
-        printf("; what: %s\n", what(object));
+        printf(" | %s\n", what(object));
     } else {
         return EXCEPTION_CONTINUE_SEARCH;       /* a runtime's own probe of the object */
     }
