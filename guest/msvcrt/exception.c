@@ -4,7 +4,7 @@
  * message-taking constructors copy the text (freed by the destructor) except exception's
  * (const char * const &, int) form, which keeps the pointer; what() of an exception without a
  * message is "Unknown exception"; the ??_F default-constructor closures give "bad cast" and
- * "bad typeid". The vftables' complete object locators are absent (slot -1 is 0). */
+ * "bad typeid". Their RTTI (complete object locators before the vftables) is at the end. */
 #ifdef CRT_MSVCRT
 #include "crtwin.h"
 
@@ -93,10 +93,29 @@ DERIVED(bad_cast) DERIVED(bad_typeid) DERIVED(non_rtti)
 void crt_bad_cast_default(exception *e) { crt_bad_cast_ctor(e, "bad cast"); }
 void crt_bad_typeid_default(exception *e) { crt_bad_typeid_ctor(e, "bad typeid"); }
 
-/* the vftables, each after an empty locator slot */
-#define VFTABLE(sym) ".p2align 3\n .quad 0\n.globl " #sym "\n" #sym ": .quad crt_exception_delete, crt_exception_what\n"
+/* The classes' RTTI (image-relative, signature 1, the type descriptors on msvcrt's type_info
+ * vftable), the vftables after their complete object locators, and the ThrowInfos rtti.c throws
+ * bad_cast, bad_typeid and __non_rtti_object with (objects of 24 bytes, copied by their copy
+ * constructors, destroyed by ~exception). */
+#define HIERARCHY(cls, mangled, nbases, bases) \
+    ".p2align 3\n" "td_" cls ": .quad crt_type_info_vftable, 0\n .asciz \"" mangled "\"\n" \
+    ".p2align 2\n" "chd_" cls ": .long 0, 0, " #nbases "\n .rva bca_" cls "\n" \
+    "bca_" cls ": " bases "\n" \
+    "bcd_" cls ": .rva td_" cls "\n .long " #nbases " - 1, 0, -1, 0, 0x40\n .rva chd_" cls "\n" \
+    "col_" cls ": .long 1, 0, 0\n .rva td_" cls ", chd_" cls ", col_" cls "\n" \
+    ".p2align 3\n .quad col_" cls "\n.globl crt_" cls "_vftable\n" \
+    "crt_" cls "_vftable: .quad crt_exception_delete, crt_exception_what\n" \
+    ".p2align 2\n" "ct_" cls ": .long 0\n .rva td_" cls "\n .long 0, -1, 0, 24\n .rva crt_" cls "_copy\n"
+#define THROWINFO(cls, n, types) \
+    "cta_" cls ": .long " #n "\n .rva " types "\n" \
+    ".globl crt_" cls "_throwinfo\n" "crt_" cls "_throwinfo: .long 0\n .rva crt_exception_dtor\n .long 0\n .rva cta_" cls "\n"
 __asm__(".section .rdata,\"dr\"\n"
-        VFTABLE(crt_exception_vftable) VFTABLE(crt_bad_cast_vftable) VFTABLE(crt_bad_typeid_vftable)
-        VFTABLE(crt_non_rtti_vftable)
+        HIERARCHY("exception", ".?AVexception@@", 1, ".rva bcd_exception")
+        HIERARCHY("bad_cast", ".?AVbad_cast@@", 2, ".rva bcd_bad_cast, bcd_exception")
+        HIERARCHY("bad_typeid", ".?AVbad_typeid@@", 2, ".rva bcd_bad_typeid, bcd_exception")
+        HIERARCHY("non_rtti", ".?AV__non_rtti_object@@", 3, ".rva bcd_non_rtti, bcd_bad_typeid, bcd_exception")
+        THROWINFO("bad_cast", 2, "ct_bad_cast, ct_exception")
+        THROWINFO("bad_typeid", 2, "ct_bad_typeid, ct_exception")
+        THROWINFO("non_rtti", 3, "ct_non_rtti, ct_bad_typeid, ct_exception")
         ".text\n");
 #endif

@@ -22,7 +22,3 @@ VCRTEXP EXCEPTION_DISPOSITION __CxxFrameHandler2(EXCEPTION_RECORD *rec, PVOID es
 {
     return __CxxFrameHandler3(rec, establisher, ctx, dc);
 }
-
-/* The frame handler's type-descriptor comparison (by decorated name: descriptors of the same type
- * in two modules are two objects), for rtti.c. */
-int VcrtSameType(const void *a, const void *b) { return SameType(a, b); }

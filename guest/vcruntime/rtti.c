@@ -1,18 +1,8 @@
-/* The run-time type information entry points MSVC's code calls: __RTtypeid (typeid of a
- * polymorphic object), __RTDynamicCast (dynamic_cast), __RTCastToVoid (dynamic_cast<void *>).
- * They read the complete object locator at vftable[-1] (x64: RVAs from the module's base, which
- * the locator's own pSelf gives) and its class hierarchy; a failed reference cast throws
- * std::bad_cast, typeid of a null pointer std::bad_typeid: exception objects of vcruntime's own,
- * laid out as the STL's (vftable, __std_exception_data), with their ThrowInfo here. */
+/* vcruntime140's run-time type information: the entry points (__RTtypeid, __RTDynamicCast,
+ * __RTCastToVoid) are the shared guest/common/rtti.c; what they throw is here: std::bad_cast,
+ * std::bad_typeid and std::__non_rtti_object (a bad_typeid), exception objects of vcruntime's
+ * own, laid out as the STL's (vftable, __std_exception_data), with their ThrowInfo. */
 #include "vcruntime.h"
-
-typedef struct { int mdisp, pdisp, vdisp; } PMD;
-typedef struct { unsigned int signature, offset, cdOffset; int pTypeDescriptor, pClassDescriptor, pSelf; } CompleteObjectLocator;
-typedef struct { unsigned int signature, attributes, numBaseClasses; int pBaseClassArray; } ClassHierarchyDescriptor;
-typedef struct { int pTypeDescriptor; unsigned int numContainedBases; PMD where; unsigned int attributes;
-                 int pClassDescriptor; } BaseClassDescriptor;
-#define BCD_NOTVISIBLE 0x1
-#define BCD_AMBIGUOUS 0x2
 
 typedef struct { const void *const *vftable; const char *what; unsigned char do_free; } std_exception;
 typedef struct { const char *what; unsigned char do_free; } std_exception_data;
@@ -56,13 +46,16 @@ __asm__(".section .rdata,\"dr\"\n"
         HIERARCHY("exception", ".?AVexception@std@@", 1, ".rva bcd_exception")
         HIERARCHY("bad_cast", ".?AVbad_cast@std@@", 2, ".rva bcd_bad_cast, bcd_exception")
         HIERARCHY("bad_typeid", ".?AVbad_typeid@std@@", 2, ".rva bcd_bad_typeid, bcd_exception")
+        HIERARCHY("non_rtti", ".?AV__non_rtti_object@std@@", 3, ".rva bcd_non_rtti, bcd_bad_typeid, bcd_exception")
         "cta_bad_cast: .long 2\n .rva ct_bad_cast, ct_exception\n"
         "ti_bad_cast: .long 0\n .rva VcrtExceptionDestroy\n .long 0\n .rva cta_bad_cast\n"
         "cta_bad_typeid: .long 2\n .rva ct_bad_typeid, ct_exception\n"
         "ti_bad_typeid: .long 0\n .rva VcrtExceptionDestroy\n .long 0\n .rva cta_bad_typeid\n"
+        "cta_non_rtti: .long 3\n .rva ct_non_rtti, ct_bad_typeid, ct_exception\n"
+        "ti_non_rtti: .long 0\n .rva VcrtExceptionDestroy\n .long 0\n .rva cta_non_rtti\n"
         ".text\n");
-extern const void *const vft_bad_cast[], *const vft_bad_typeid[];
-extern const char ti_bad_cast[], ti_bad_typeid[];
+extern const void *const vft_bad_cast[], *const vft_bad_typeid[], *const vft_non_rtti[];
+extern const char ti_bad_cast[], ti_bad_typeid[], ti_non_rtti[];
 
 static __attribute__((noreturn)) void Throw(const void *const *vftable, const void *info, const char *what)
 {
@@ -70,69 +63,9 @@ static __attribute__((noreturn)) void Throw(const void *const *vftable, const vo
     _CxxThrowException(&e, info);
 }
 
-/* -- the locator of an object's most derived class */
-static const CompleteObjectLocator *Locator(const void *object, unsigned long long *base)
-{
-    const CompleteObjectLocator *col = (*(const CompleteObjectLocator *const *const *)object)[-1];
-    *base = (unsigned long long)col - (unsigned int)col->pSelf;
-    return col;
-}
+static void RttiThrowBadCast(void) { Throw(vft_bad_cast, ti_bad_cast, "Bad dynamic_cast!"); }
+static void RttiThrowBadTypeid(void) { Throw(vft_bad_typeid, ti_bad_typeid, "Attempted a typeid of nullptr pointer!"); }
+static void RttiThrowNonRtti(void) { Throw(vft_non_rtti, ti_non_rtti, "Access violation - no RTTI data!"); }
 
-#define AT(base, rva) ((const void *)((base) + (unsigned int)(rva)))
-
-static char *CompleteObject(void *object, const CompleteObjectLocator *col)
-{
-    char *p = (char *)object - col->offset;
-    if (col->cdOffset)
-        p -= *(int *)((char *)object - col->cdOffset);
-    return p;
-}
-
-int VcrtSameType(const void *a, const void *b);     /* cxx_eh.c */
-
-VCRTEXP void *__RTtypeid(void *object)
-{
-    if (object == NULL)
-        Throw(vft_bad_typeid, ti_bad_typeid, "Attempted a typeid of nullptr pointer!");
-    unsigned long long base;
-    const CompleteObjectLocator *col = Locator(object, &base);
-    return (void *)AT(base, col->pTypeDescriptor);
-}
-
-VCRTEXP void *__RTCastToVoid(void *object)
-{
-    if (object == NULL)
-        return NULL;
-    unsigned long long base;
-    return CompleteObject(object, Locator(object, &base));
-}
-
-/* dynamic_cast<Target>(object): the Target subobject of the complete object when the class
- * hierarchy has exactly one accessible one; NULL, or std::bad_cast for a reference. (VfDelta,
- * the vfptr's offset in the source subobject, is 0 for the classes compilers pass here.) */
-VCRTEXP void *__RTDynamicCast(void *object, long vfdelta, void *source_type, void *target_type, int is_reference)
-{
-    (void)vfdelta;
-    (void)source_type;
-    if (object == NULL)
-        return NULL;
-    unsigned long long base;
-    const CompleteObjectLocator *col = Locator(object, &base);
-    char *complete = CompleteObject(object, col);
-    const ClassHierarchyDescriptor *chd = AT(base, col->pClassDescriptor);
-    const int *bases = AT(base, chd->pBaseClassArray);
-    for (unsigned int i = 0; i < chd->numBaseClasses; i++) {
-        const BaseClassDescriptor *bcd = AT(base, bases[i]);
-        if (!VcrtSameType(AT(base, bcd->pTypeDescriptor), target_type))
-            continue;
-        if (bcd->attributes & (BCD_NOTVISIBLE | BCD_AMBIGUOUS))
-            break;
-        char *p = complete + bcd->where.mdisp;
-        if (bcd->where.pdisp >= 0)
-            p += bcd->where.pdisp + *(int *)(*(char **)(complete + bcd->where.pdisp) + bcd->where.vdisp);
-        return p;
-    }
-    if (is_reference)
-        Throw(vft_bad_cast, ti_bad_cast, "Bad dynamic_cast!");
-    return NULL;
-}
+#define RTTI_EXPORT VCRTEXP
+#include "../common/rtti.c"
