@@ -1,7 +1,9 @@
 """msvcrt.dll's second export gap (issue 14), each sample's whole output pinned (outputs that
 Wine's msvcrt gives byte for byte): crt_locdata, the locale data (__lc_codepage, __lc_collate_cp,
 __lc_handle, __mb_cur_max and their ___*_func readers) through setlocale, and the __crt* NLS
-wrappers."""
+wrappers; crt_pioinfo, __pioinfo as the real descriptor table (0x40-byte ioinfo entries, mingw-w64's
+layout: Wine's msvcrt uses 0x38, so there only the first entry and __badioinfo agree) and
+__badioinfo."""
 import pefile
 import pytest
 from conftest import ROOT, run_kernel, sample_path
@@ -20,7 +22,20 @@ LOCDATA = [
     "GetStringTypeW 1 382 284 248",
 ]
 
-SAMPLES = {"crt_locdata": LOCDATA}
+PIOINFO = [
+    "sizeof ioinfo 64, stride 64",
+    "stdio handles match 1 1 1",
+    "text fd 3: osfile 81 same handle 1 pipech 10 lockinit 0",
+    "binary append fd 4: osfile 21 same handle 1 pipech 10 lockinit 0",
+    "dup2 0",
+    "dup2 fd 40: osfile 81 same handle 1 pipech 10 lockinit 0",
+    "second block 1",
+    "closed 40: osfile 00 osfhnd -1",
+    "closed 3: osfile 00 osfhnd -1",
+    "badioinfo: osfile 80 osfhnd -1",
+]
+
+SAMPLES = {"crt_locdata": LOCDATA, "crt_pioinfo": PIOINFO}
 
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))
@@ -33,7 +48,7 @@ def test_sample_output(name):
 @pytest.mark.parametrize("dll,names", [
     ("msvcrt.dll", "__lc_codepage __lc_collate_cp __lc_handle ___lc_collate_cp_func ___lc_handle_func "
                    "__crtLCMapStringA __crtLCMapStringW __crtCompareStringA __crtCompareStringW "
-                   "__crtGetLocaleInfoW __crtGetStringTypeW"),
+                   "__crtGetLocaleInfoW __crtGetStringTypeW __pioinfo __badioinfo"),
     ("ucrtbase.dll", "___lc_collate_cp_func"),
 ])
 def test_exports(dll, names):
