@@ -84,9 +84,16 @@ CRTEXP int _putch(int c)
     return ch;
 }
 
+/* A character given back by _ungetch comes back without a second echo (it had its echo when read). */
 CRTEXP int _getche(void)
 {
-    int c = _getch();
+    crt_lock_global();
+    int c = ungot;
+    ungot = -1;
+    crt_unlock_global();
+    if (c >= 0)
+        return c;
+    c = _getch();
     if (c >= 0)
         _putch(c);
     return c;

@@ -68,8 +68,15 @@ CRTEXP unsigned short _putwch(W c)
     return h != INVALID && WriteConsoleW(h, &c, 1, &done, NULL) ? c : WEOF_;
 }
 
+/* As _getche: a character given back by _ungetwch is not echoed again. */
 CRTEXP unsigned short _getwche(void)
 {
+    crt_lock_global();
+    int back = wide_ungot;
+    wide_ungot = -1;
+    crt_unlock_global();
+    if (back >= 0)
+        return (unsigned short)back;
     unsigned short c = _getwch();
     if (c != WEOF_)
         _putwch(c);

@@ -26,6 +26,7 @@ int crt_inherit_fds(void);                              /* process/inherit.c */
 void crt_init_lowio(void)
 {
     /* the parent runtime's descriptors first (STARTUPINFO.lpReserved2), then the standard handles */
+    crt_init_pioinfo();
     int inherited = crt_inherit_fds();
     if (!(inherited & 1))
         setup_fd(0, GetStdHandle(STD_INPUT_HANDLE));

@@ -166,6 +166,10 @@ static void apply(int category)
     case 4: crt_locale.numeric_c = c; break;
     case 5: crt_locale.time_c = c; break;
     }
+    if (category == 1)
+        crt_locale.collate_cp = codepages[category];
+    crt_locale.lcid[category] = c ? 0 : 0x409;      /* the one named locale: English (United States) */
+    crt_locale_data_changed();
 }
 
 static int set_category(int category, const char *name)
