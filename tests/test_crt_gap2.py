@@ -1,9 +1,8 @@
 """msvcrt.dll's second export gap (issue 14), each sample's whole output pinned (outputs that
 Wine's msvcrt gives byte for byte): crt_locdata, the locale data (__lc_codepage, __lc_collate_cp,
 __lc_handle, __mb_cur_max and their ___*_func readers) through setlocale, and the __crt* NLS
-wrappers; crt_pioinfo, __pioinfo as the real descriptor table (0x40-byte ioinfo entries, mingw-w64's
-layout: Wine's msvcrt uses 0x38, so there only the first entry and __badioinfo agree) and
-__badioinfo."""
+wrappers; crt_pioinfo, __pioinfo as the real descriptor table (msvcrt.dll's 0x38-byte x64 ioinfo entries,
+as Wine's msvcrt lays them out) and __badioinfo."""
 import pefile
 import pytest
 from conftest import ROOT, run_kernel, sample_path
@@ -23,7 +22,7 @@ LOCDATA = [
 ]
 
 PIOINFO = [
-    "sizeof ioinfo 64, stride 64",
+    "sizeof ioinfo 56, stride 56",
     "stdio handles match 1 1 1",
     "text fd 3: osfile 81 same handle 1 pipech 10 lockinit 0",
     "binary append fd 4: osfile 21 same handle 1 pipech 10 lockinit 0",

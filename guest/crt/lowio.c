@@ -5,12 +5,13 @@
 #include "errno.h"
 
 crt_fd crt_fds[CRT_NFD];
+int crt_fd_pending[CRT_NFD];
 void (*crt_append_hook)(HANDLE);                        /* set by files/lowio_file.c */
 CRTEXP int _fmode;
 
 static void setup_fd(int fd, HANDLE h)
 {
-    crt_fds[fd].pending = -1;
+    crt_fd_pending[fd] = -1;
     if (h == NULL || h == INVALID_HANDLE_VALUE)
         return;
     DWORD type = GetFileType(h);
@@ -88,9 +89,9 @@ CRTEXP int _write(int fd, const void *buf, unsigned n)
 
 static int read_raw(crt_fd *f, char *p, DWORD n, DWORD *got)
 {
-    if (f->pending >= 0 && n) {
-        *p = (char)f->pending;
-        f->pending = -1;
+    if (CRT_FD_PENDING(f) >= 0 && n) {
+        *p = (char)CRT_FD_PENDING(f);
+        CRT_FD_PENDING(f) = -1;
         *got = 1;
         return 0;
     }
@@ -144,7 +145,7 @@ CRTEXP int _read(int fd, void *buf, unsigned n)
                 p[out++] = '\n';
             else {
                 p[out++] = '\r';
-                f->pending = (unsigned char)next;
+                CRT_FD_PENDING(f) = (unsigned char)next;
             }
             continue;
         }
@@ -193,7 +194,7 @@ CRTEXP int _open_osfhandle(intptr_t handle, int flags)
                 return -1;
             }
             crt_fds[fd].handle = (HANDLE)handle;
-            crt_fds[fd].pending = -1;
+            crt_fd_pending[fd] = -1;
             crt_fds[fd].flags = CRT_FOPEN | (type == FILE_TYPE_CHAR ? CRT_FDEV : type == FILE_TYPE_PIPE ? CRT_FPIPE : 0)
                                 | ((flags & CRT_O_BINARY) || (!(flags & CRT_O_TEXT) && (_fmode & CRT_O_BINARY))
                                    ? 0 : CRT_FTEXT);

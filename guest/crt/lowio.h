@@ -16,21 +16,21 @@
 #define CRT_NFD 2048
 #endif
 
-/* One descriptor, laid out as msvcrt.dll's x64 ioinfo (mingw-w64's internal.h: osfhnd, osfile,
- * pipech, lockinitflag, lock, textmode:7/unicode:1, pipech2[2]; 0x40 bytes), since programs built
- * with the old CRT macros read _osfhnd(fd)/_osfile(fd) through __pioinfo (lowio_info.c). */
+/* One descriptor, laid out as msvcrt.dll's x64 ioinfo (osfhnd, osfile, pipech, lockinitflag,
+ * lock; 0x38 bytes: the entry of the system msvcrt, without msvcr80's textmode and later fields),
+ * since programs built with the old CRT macros read _osfhnd(fd)/_osfile(fd) through __pioinfo
+ * (lowio_info.c). The byte read ahead after a CR is kept beside it, in crt_fd_pending. */
 typedef struct crt_fd {
     HANDLE handle;          /* osfhnd: INVALID_HANDLE_VALUE when closed */
     unsigned char flags;    /* osfile: CRT_F* */
-    char pipech;            /* LF: no byte read ahead (this runtime keeps that in pending) */
+    char pipech;            /* LF: no byte read ahead in ioinfo's terms */
     int lockinitflag;       /* 0: lock not initialised (this runtime locks elsewhere) */
     unsigned char lock[40]; /* CRITICAL_SECTION */
-    char textmode;          /* textmode:7 (0: ANSI) and unicode:1 */
-    char pipech2[2];
-    int pending;            /* a byte read ahead after a CR, or -1 (in ioinfo's tail padding) */
 } crt_fd;
 
 extern crt_fd crt_fds[CRT_NFD];
+extern int crt_fd_pending[CRT_NFD];                    /* a byte read ahead after a CR, or -1 */
+#define CRT_FD_PENDING(f) crt_fd_pending[(f) - crt_fds]
 void crt_init_pioinfo(void);                            /* lowio_info.c */
 extern void (*crt_append_hook)(HANDLE);
 void crt_init_lowio(void);

@@ -5,7 +5,7 @@
  * starts closed: osfhnd INVALID_HANDLE_VALUE, pipech LF. */
 #include "lowio.h"
 
-_Static_assert(sizeof(crt_fd) == 0x40, "msvcrt.dll's x64 ioinfo is 0x40 bytes");
+_Static_assert(sizeof(crt_fd) == 0x38, "msvcrt.dll's x64 ioinfo is 0x38 bytes");
 
 #define BLOCK 32
 #ifdef CRT_MSVCRT
@@ -16,15 +16,15 @@ _Static_assert(sizeof(crt_fd) == 0x40, "msvcrt.dll's x64 ioinfo is 0x40 bytes");
 
 EXPORTED crt_fd *__pioinfo[CRT_NFD / BLOCK];
 #ifdef CRT_MSVCRT
-CRTEXP crt_fd __badioinfo = { INVALID_HANDLE_VALUE, CRT_FTEXT, 10, 0, { 0 }, 0, { 10, 10 }, -1 };
+CRTEXP crt_fd __badioinfo = { INVALID_HANDLE_VALUE, CRT_FTEXT, 10, 0, { 0 } };
 #endif
 
 void crt_init_pioinfo(void)
 {
     for (int fd = 0; fd < CRT_NFD; fd++) {
         crt_fds[fd].handle = INVALID_HANDLE_VALUE;
-        crt_fds[fd].pipech = crt_fds[fd].pipech2[0] = crt_fds[fd].pipech2[1] = 10;
-        crt_fds[fd].pending = -1;
+        crt_fds[fd].pipech = 10;
+        crt_fd_pending[fd] = -1;
     }
     for (int i = 0; i < CRT_NFD / BLOCK; i++)
         __pioinfo[i] = &crt_fds[i * BLOCK];

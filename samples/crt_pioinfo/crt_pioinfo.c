@@ -1,5 +1,5 @@
 /* msvcrt.dll's descriptor table as old CRT macros read it: __pioinfo[fd >> 5] + (fd & 31) is the
- * ioinfo of fd (0x40 bytes on x64: the block's stride), its osfhnd what _get_osfhandle returns
+ * ioinfo of fd (0x38 bytes on x64: the block's stride), its osfhnd what _get_osfhandle returns
  * and its osfile the descriptor's flags (FOPEN 01, FPIPE 08, FAPPEND 20, FDEV 40, FTEXT 80), as
  * _open, _dup2 (into the second block) and _close change them; __badioinfo is the closed entry
  * the _safe macros use. */
@@ -15,9 +15,6 @@ typedef struct {
     char pipech;
     int lockinitflag;
     CRITICAL_SECTION lock;
-    char textmode : 7;
-    char unicode : 1;
-    char pipech2[2];
 } ioinfo;
 
 __declspec(dllimport) extern ioinfo *__pioinfo[];

@@ -76,7 +76,7 @@ int crt_alloc_fd(HANDLE h, int oflag)
         if (!(crt_fds[fd].flags & CRT_FOPEN)) {
             DWORD type = GetFileType(h);
             crt_fds[fd].handle = h;
-            crt_fds[fd].pending = -1;
+            crt_fd_pending[fd] = -1;
             crt_fds[fd].flags = CRT_FOPEN | (type == FILE_TYPE_CHAR ? CRT_FDEV : type == FILE_TYPE_PIPE ? CRT_FPIPE : 0)
                                 | ((oflag & O_BINARY) || (!(oflag & O_TEXT) && (_fmode & O_BINARY)) ? 0 : CRT_FTEXT)
                                 | ((oflag & O_APPEND) ? CRT_FAPPEND : 0)
@@ -238,7 +238,7 @@ CRTEXP long long _lseeki64(int fd, long long offset, int origin)
         return -1;
     }
     f->flags &= ~CRT_FEOFLAG;
-    f->pending = -1;
+    CRT_FD_PENDING(f) = -1;
     return pos;
 }
 
@@ -336,7 +336,7 @@ CRTEXP int _dup2(int fd, int fd2)
         _close(fd2);
     crt_fds[fd2] = *f;
     crt_fds[fd2].handle = h;
-    crt_fds[fd2].pending = -1;
+    crt_fd_pending[fd2] = -1;
     crt_fds[fd2].flags &= (unsigned char)~0x10;        /* a duplicate is inheritable */
     if (fd2 < 3)                /* a console program's 0, 1, 2 are its standard handles too */
         SetStdHandle(fd2 == 0 ? STD_INPUT_HANDLE : fd2 == 1 ? STD_OUTPUT_HANDLE : STD_ERROR_HANDLE, h);

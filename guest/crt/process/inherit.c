@@ -60,7 +60,7 @@ int crt_inherit_fds(void)
         if (type == FILE_TYPE_UNKNOWN)
             continue;                                   /* not open in this process after all */
         crt_fds[fd].handle = (HANDLE)h;
-        crt_fds[fd].pending = -1;
+        crt_fd_pending[fd] = -1;
         crt_fds[fd].flags = (unsigned char)((f & (CRT_FOPEN | CRT_FAPPEND | CRT_FTEXT))
                                             | (type == FILE_TYPE_CHAR ? CRT_FDEV : type == FILE_TYPE_PIPE ? CRT_FPIPE : 0));
         if (fd < 3)
