@@ -120,29 +120,44 @@ def _walk(space, head, link_off):
     return out
 
 
-def test_three_loader_lists_agree():
-    """The guest loader's lists (read after the run: an exited process keeps its memory) hold the
-    images the executive mapped, in load order; the initialisation order holds the DLLs, each
-    after the DLLs it imports (kernelbase before kernel32)."""
-    kernel, process, _ = boot("peb_walk")
+def _loader_lists(process):
+    """PEB->Ldr's three lists, and each load-order entry's base, size and name."""
     space = process.space
     ldr = q(space, process.peb + 0x18)
     load = _walk(space, ldr + 0x10, 0x00)
-    memory = _walk(space, ldr + 0x20, 0x10)
+    entries = []
+    for entry in load:
+        length, _, buffer = struct.unpack("<HHxxxxQ", space.read(entry + 0x58, 16))
+        entries.append((q(space, entry + 0x30), struct.unpack("<I", space.read(entry + 0x40, 4))[0],
+                        space.read(buffer, length).decode("utf-16-le")))
     init = _walk(space, ldr + 0x30, 0x20)
-    assert load == memory
-    dlls = [e for e in load if q(space, e + 0x30) != process.image_base]
+    return {"load": load, "memory": _walk(space, ldr + 0x20, 0x10), "init": init, "entries": entries,
+            "init_bases": [q(space, e + 0x30) for e in init]}
+
+
+def test_three_loader_lists_agree():
+    """The guest loader's lists (read at the exit, before the address space goes) hold the images
+    the executive mapped, in load order; the initialisation order holds the DLLs, each after the
+    DLLs it imports (kernelbase before kernel32)."""
+    kernel, process, _ = boot("peb_walk", run=False)
+    seen = {}
+
+    def at_exit(exited):
+        if exited is process:
+            seen.update(_loader_lists(exited))
+    kernel.process_exit_hook = at_exit
+    kernel.dispatcher.run()
+    load, init, entries = seen["load"], seen["init"], seen["entries"]
+    assert load == seen["memory"]
+    dlls = [e for e, (base, _, _) in zip(load, entries, strict=True) if base != process.image_base]
     assert sorted(init) == sorted(dlls) and init[0] == dlls[0]          # ntdll first
-    bases = [q(space, e + 0x30) for e in init]
+    bases = seen["init_bases"]
     by_name = {m.name.lower(): m.base for m in process.modules}
     if "kernel32.dll" in by_name:
         assert bases.index(by_name["kernelbase.dll"]) < bases.index(by_name["kernel32.dll"])
     assert len(load) == len(process.modules)
-    for entry, module in zip(load, process.modules, strict=True):
-        assert q(space, entry + 0x30) == module.base
-        assert struct.unpack("<I", space.read(entry + 0x40, 4))[0] == module.size
-        length, _, buffer = struct.unpack("<HHxxxxQ", space.read(entry + 0x58, 16))
-        assert space.read(buffer, length).decode("utf-16-le") == module.name
+    for (base, size, name), module in zip(entries, process.modules, strict=True):
+        assert (base, size, name) == (module.base, module.size, module.name)
 
 
 def test_directory_table_base_is_cr3_while_running():

@@ -1,12 +1,22 @@
 /* strftime on out-of-range fields and every conversion of the "C" locale, from fixed struct tm
- * values: each line the conversion, its result, its length, and errno (22 when the runtime
- * found a field or conversion invalid). The rows are those of a public conformance table
- * recorded against Windows' msvcrt.dll (Wine's msvcrt agrees). */
+ * values: each line the conversion, its result, its length and errno (22 when the runtime found
+ * a field or conversion invalid), and against the UCRT (USE_UCRT) whether the invalid-parameter
+ * handler ran. The rows are those of a public conformance table recorded against Windows'
+ * ucrtbase.dll; msvcrt.dll's answers are Wine's msvcrt's. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#ifdef USE_UCRT
+static int calls;
+static void handler(const wchar_t *e, const wchar_t *f, const wchar_t *file, unsigned line, uintptr_t r)
+{
+    (void)e; (void)f; (void)file; (void)line; (void)r;
+    calls++;
+}
+#endif
 
 static const struct { const char *fmt; struct tm tm; } rows[] = {
     { "%C", { 0, 0, 0, 1, 0, -2000, 4, 0, 0 } },
@@ -95,13 +105,23 @@ static const struct { const char *fmt; struct tm tm; } rows[] = {
 
 int main(void)
 {
+#ifdef USE_UCRT
+    _set_invalid_parameter_handler(handler);
+#endif
     for (unsigned i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         char buf[256];
         memset(buf, '#', sizeof buf);
         errno = 0;
+#ifdef USE_UCRT
+        calls = 0;
+#endif
         size_t n = strftime(buf, sizeof buf, rows[i].fmt, &rows[i].tm);
         int err = errno;
+#ifdef USE_UCRT
+        printf("%s [%s] %u errno %d handler %d\n", rows[i].fmt, buf, (unsigned)n, err, calls);
+#else
         printf("%s [%s] %u errno %d\n", rows[i].fmt, buf, (unsigned)n, err);
+#endif
     }
     char small[8];
     errno = 0;
