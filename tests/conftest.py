@@ -17,6 +17,14 @@ def run_kernel(*args, timeout=120):
                           timeout=timeout)
 
 
+def guest_exports(dll):
+    """The names a built guest DLL (guest/bin) exports."""
+    import pefile
+    pe = pefile.PE(os.path.join(ROOT, "guest", "bin", dll), fast_load=True)
+    pe.parse_data_directories(directories=[0])
+    return {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
+
+
 def sample_path(name):
     return os.path.join(SAMPLES, name, name + ".exe")
 

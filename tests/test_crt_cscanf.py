@@ -3,9 +3,8 @@ the UCRT's __conio_common_vc(w)scanf read the console's input through _getche/_g
 crt_cscanf and ucrt_cscanf write key events into their own console input, so on a terminal each
 character read is echoed once (a character given back is not echoed again when re-read) and the
 one ending the input is left for the next _getch; without a console the scan is EOF."""
-import pefile
 import pytest
-from conftest import ROOT, run_kernel, sample_path
+from conftest import guest_exports, run_kernel, sample_path
 from console_pty import run_on_terminal
 
 ECHO = b"42 abc\r  -17,0x1F\rhello xab7\rff 9\rwide\r12abc 5\rx"
@@ -35,7 +34,5 @@ def test_console_scanf_without_a_console(name):
     ("ucrtbase.dll", "__conio_common_vcscanf __conio_common_vcwscanf"),
 ])
 def test_exports(dll, names):
-    pe = pefile.PE(f"{ROOT}/guest/bin/{dll}", fast_load=True)
-    pe.parse_data_directories(directories=[0])
-    have = {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
+    have = guest_exports(dll)
     assert not [n for n in names.split() if n not in have]

@@ -3,9 +3,8 @@ Wine's msvcrt gives byte for byte): crt_locdata, the locale data (__lc_codepage,
 __lc_handle, __mb_cur_max and their ___*_func readers) through setlocale, and the __crt* NLS
 wrappers; crt_pioinfo, __pioinfo as the real descriptor table (msvcrt.dll's 0x38-byte x64 ioinfo entries,
 as Wine's msvcrt lays them out) and __badioinfo."""
-import pefile
 import pytest
-from conftest import ROOT, run_kernel, sample_path
+from conftest import guest_exports, run_kernel, sample_path
 
 LOCDATA = [
     "C: cp 0 0 collate 0 0 mb 1 1 handle 0 0 0 0 0 0 func 0 0 0 0 0 0",
@@ -51,7 +50,5 @@ def test_sample_output(name):
     ("ucrtbase.dll", "___lc_collate_cp_func"),
 ])
 def test_exports(dll, names):
-    pe = pefile.PE(f"{ROOT}/guest/bin/{dll}", fast_load=True)
-    pe.parse_data_directories(directories=[0])
-    have = {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
+    have = guest_exports(dll)
     assert not [n for n in names.split() if n not in have]
