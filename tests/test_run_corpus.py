@@ -41,11 +41,11 @@ def test_the_shared_corpus_against_its_manifest(corpus, tmp_path):
     assert {"goblin_lld_no_tls_64.exe", "ntdll.dll"} <= set(goblin["dlls"]) and goblin["counts"]["instructions"] > 0
     with open(os.path.join(out, "summary.json")) as f:
         summary = json.load(f)
-    assert summary["images"] == len(got) and summary["totals"]["pass"] >= 1
-    # whatever else passes today, each failure is a listed difference and makes the exit status 1
-    failing = [r for r in got.values() if r["verdict"] == "fail"]
-    assert all(r["differences"] for r in failing)
-    assert result.returncode == (1 if failing else 0)
+    assert summary["images"] == len(got)
+    # every case runs as its MANIFEST says Windows ran it (the CRT issue's acceptance)
+    failing = {name: r["differences"] for name, r in got.items() if r["verdict"] != "pass"}
+    assert not failing, failing
+    assert result.returncode == 0 and summary["totals"]["pass"] == len(got)
     assert summary["ray"] is None                                    # local worker processes, no cluster
     text = result.stdout.decode()
     assert "0011-goblin_lld_no_tls_64.exe" in text and "images/s" in text
