@@ -238,6 +238,7 @@ def boot(args) -> int:
     if debugger is not None:
         debugger.on_created(process, thread)
     result = session.run(process, thread)
+    session.close()                         # the boot's temporary folder goes
     if debugger is not None and result.limit is None:
         debugger.on_exit(process)
     if tracer is not None:

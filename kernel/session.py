@@ -75,7 +75,6 @@ class Session:
                 PspTerminateProcess(kernel, p, STATUS_PROCESS_IS_TERMINATING)
             kernel.dispatcher.reap_ended()      # nothing runs any more: their memory goes now
             deadlock = False
-        kernel.io.shutdown()                # the run's temporary folder goes
         if process.exited:
             self._close_launcher_handles(process)
         result = BootResult(process.exit_status, process.pid, thread.tid, process.image_base,
@@ -83,6 +82,11 @@ class Session:
                             deadlock, limit)
         result.orphans = [(p.pid, ntpath.basename(p.image_path) or p.name) for p in orphans]
         return result
+
+    def close(self) -> None:
+        """The end of the boot: its temporary folders go. Runs before it share C:\\Temp as the
+        processes of one Windows session share %TEMP%."""
+        self.kernel.io.shutdown()
 
     def _close_launcher_handles(self, process) -> None:
         """The executive launched the process and holds its process and thread handles, as a

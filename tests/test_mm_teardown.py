@@ -93,3 +93,18 @@ def test_a_data_section_shared_with_a_live_process_keeps_its_frames():
     assert b"FAIL" not in out
     assert pfn.available == before
     _check_free_list(session.kernel)
+
+
+def test_runs_of_one_session_share_its_temporary_folder_until_it_closes():
+    """C:\\Temp lives as long as the session: a second k32_process (it rewrites C:\\Temp\\text.exe
+    and runs it) works as the first did, and close() removes the folder."""
+    import os
+
+    session = _session()
+    for _ in range(2):
+        process, out = _run(session, "k32_process")
+        assert process.exit_status == 0 and b"FAIL" not in out, out
+    temp = [m.host for m in session.kernel.io.mounts.mounts if m.removable]
+    assert temp and all(os.path.isdir(t) for t in temp)
+    session.close()
+    assert not any(os.path.exists(t) for t in temp)
