@@ -25,6 +25,15 @@ def guest_exports(dll):
     return {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
 
 
+def guest_forwarders(dll):
+    """A built guest DLL's exported names, each with its forwarder ("DLL.Name") or None."""
+    import pefile
+    pe = pefile.PE(os.path.join(ROOT, "guest", "bin", dll), fast_load=True)
+    pe.parse_data_directories(directories=[0])
+    return {e.name.decode(): e.forwarder.decode() if e.forwarder else None
+            for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
+
+
 def sample_path(name):
     return os.path.join(SAMPLES, name, name + ".exe")
 

@@ -43,18 +43,9 @@ def test_advapi32_forwards_the_registry_and_security_base_to_kernelbase():
     """As on Windows 10: advapi32's Reg*Ex and security-base exports are forwarders to kernelbase,
     kernel32 has the registry family (stubs into kernelbase) but not the token and SID calls, and
     advapi32 implements its own SID strings, lookups, GetUserName and CryptoAPI."""
-    import os
+    from conftest import guest_forwarders
 
-    import pefile
-    from conftest import ROOT
-
-    def exports(name):
-        pe = pefile.PE(os.path.join(ROOT, "guest", "bin", name), fast_load=True)
-        pe.parse_data_directories(directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_EXPORT"]])
-        return {s.name.decode(): s.forwarder.decode() if s.forwarder else None
-                for s in pe.DIRECTORY_ENTRY_EXPORT.symbols}
-
-    advapi32, kernelbase, kernel32 = exports("advapi32.dll"), exports("kernelbase.dll"), exports("kernel32.dll")
+    advapi32, kernelbase, kernel32 = (guest_forwarders(f"{n}.dll") for n in ("advapi32", "kernelbase", "kernel32"))
     for name in ("RegOpenKeyExW", "RegQueryValueExA", "RegGetValueW", "RegDeleteTreeW", "OpenProcessToken",
                  "GetTokenInformation", "AllocateAndInitializeSid", "CheckTokenMembership"):
         assert advapi32[name] == "kernelbase." + name and kernelbase[name] is None

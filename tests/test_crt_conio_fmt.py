@@ -7,9 +7,8 @@ import pty
 import subprocess
 import sys
 
-import pefile
 import pytest
-from conftest import ROOT, sample_path
+from conftest import ROOT, guest_exports, sample_path
 
 LINES = [
     "cprintf 42 abc  3.14|", "= 23", "cprintf_s ff Z", "= 16", "cprintf_p seven 7", "= 19",
@@ -56,7 +55,5 @@ def test_console_output(name):
                      "__conio_common_vcwprintf __conio_common_vcwprintf_s __conio_common_vcwprintf_p"),
 ])
 def test_exports(dll, names):
-    pe = pefile.PE(f"{ROOT}/guest/bin/{dll}", fast_load=True)
-    pe.parse_data_directories(directories=[0])
-    have = {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
+    have = guest_exports(dll)
     assert not [n for n in names.split() if n not in have]

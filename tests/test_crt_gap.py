@@ -4,9 +4,8 @@ ucrt_gap (zig, the UCRT) check each against its documented result (tests/test_sa
 their output); here, that both DLLs export every name (a program importing one it lacks does not
 load), and what the samples cannot see from inside: the UCRT's invalid-parameter fast fail when no
 handler is installed, against msvcrt.dll's return of EINVAL."""
-import pefile
 import pytest
-from conftest import ROOT, run_kernel, sample_path
+from conftest import guest_exports, run_kernel, sample_path
 
 BOTH = """
     __fpecode __pxcptinfoptrs __threadhandle __threadid _aligned_offset_malloc _aligned_offset_realloc
@@ -63,10 +62,7 @@ MSVCRT_ONLY = """
 """.split()
 
 
-def exports(dll):
-    pe = pefile.PE(f"{ROOT}/guest/bin/{dll}", fast_load=True)
-    pe.parse_data_directories(directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_EXPORT"]])
-    return {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
+exports = guest_exports
 
 
 @pytest.mark.parametrize("dll, names", [("ucrtbase.dll", BOTH + UCRT_ONLY), ("msvcrt.dll", BOTH + MSVCRT_ONLY)])

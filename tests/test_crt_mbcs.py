@@ -2,9 +2,8 @@
 DLLs export the names programs import, and the samples crt_mbcs (mingw-w64, msvcrt.dll) and
 ucrt_mbcs (zig, the UCRT) print what Windows prints: code page 932's byte classes, the _mbs
 functions over Shift-JIS text, the _s forms' errors, and each runtime's rounding of the digits."""
-import pefile
 import pytest
-from conftest import ROOT, run_kernel, sample_expectation, sample_path
+from conftest import guest_exports, run_kernel, sample_expectation, sample_path
 
 MBCS = """
     _getmbcp _setmbcp _mbctype _mbcasemap _ismbbalnum _ismbbalpha _ismbbgraph _ismbbkalnum _ismbbkana
@@ -22,10 +21,7 @@ MBCS = """
 """.split()
 
 
-def exports(dll):
-    pe = pefile.PE(f"{ROOT}/guest/bin/{dll}", fast_load=True)
-    pe.parse_data_directories(directories=[0])
-    return {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
+exports = guest_exports
 
 
 @pytest.mark.parametrize("dll,extra", [

@@ -3,9 +3,8 @@ msvcrt.dll) and ucrt_spawn (zig, ucrtbase.dll) run the same checks of _spawn*/_e
 system and _popen against the documented results; here, what the checks cannot see from inside:
 the order of the parent's and the children's output, a caller ended by _P_OVERLAY and _execv while
 its child goes on, and both runtimes exporting the whole family."""
-import pefile
 import pytest
-from conftest import ROOT, run_kernel, sample_expectation, sample_path
+from conftest import guest_exports, run_kernel, sample_expectation, sample_path
 
 SAMPLES = ["crt_spawn", "ucrt_spawn"]
 FAMILY = ([f"_{w}spawn{s}" for w in ("", "w") for s in ("l", "le", "lp", "lpe", "v", "ve", "vp", "vpe")]
@@ -44,6 +43,5 @@ def test_overlay_ends_the_caller_with_0_and_the_child_goes_on(name, how):
 
 @pytest.mark.parametrize("dll", ["msvcrt.dll", "ucrtbase.dll"])
 def test_both_runtimes_export_the_family(dll):
-    pe = pefile.PE(f"{ROOT}/guest/bin/{dll}")
-    names = {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
+    names = guest_exports(dll)
     assert [n for n in FAMILY if n not in names] == []

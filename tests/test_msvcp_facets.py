@@ -10,9 +10,8 @@ import os
 import subprocess
 import sys
 
-import pefile
 import pytest
-from conftest import ROOT, sample_path
+from conftest import ROOT, guest_exports, sample_path
 
 LINES = [
     'int [42]',
@@ -309,10 +308,7 @@ def test_facets_and_own_facets(run):
     assert run.returncode == 40
 
 
-def exports(dll):
-    pe = pefile.PE(os.path.join(ROOT, "guest", "bin", dll), fast_load=True)
-    pe.parse_data_directories(directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_EXPORT"]])
-    return {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
+exports = guest_exports
 
 
 def test_the_facet_entry_points_are_exported():

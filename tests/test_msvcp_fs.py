@@ -4,12 +4,10 @@ samples/msvcp_fs makes the kernel32 calls those functions make (their access rig
 flags and information classes) and checks the results and errors they rely on; kernel32 exports
 every function the STL's code imports (CreateFile2, CopyFile2 and AreFileApisANSI are checked by
 samples/k32_win8file)."""
-import os
 import subprocess
 import sys
 
-import pefile
-from conftest import ROOT, sample_path
+from conftest import ROOT, guest_exports, sample_path
 
 # what filesystem.cpp calls in kernel32 (microsoft/STL stl/src/filesystem.cpp)
 STL_FILESYSTEM_IMPORTS = [
@@ -33,6 +31,5 @@ def test_the_calls_std_filesystem_makes():
 
 
 def test_kernel32_has_what_the_stl_filesystem_imports():
-    pe = pefile.PE(os.path.join(ROOT, "guest", "bin", "kernel32.dll"))
-    names = {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
+    names = guest_exports("kernel32.dll")
     assert [n for n in STL_FILESYSTEM_IMPORTS if n not in names] == []

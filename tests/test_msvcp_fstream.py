@@ -7,9 +7,8 @@ import os
 import subprocess
 import sys
 
-import pefile
 import pytest
-from conftest import ROOT, sample_path
+from conftest import ROOT, guest_exports, sample_path
 
 EXPECTED = (
     b"raw: ftell after 4 characters 5\r\n"                    # stored through the pointers; LF is CR LF
@@ -82,10 +81,7 @@ def test_the_bytes_on_disk(run):
         assert (work / name).read_bytes() == data, name
 
 
-def exports(dll):
-    pe = pefile.PE(os.path.join(ROOT, "guest", "bin", dll), fast_load=True)
-    pe.parse_data_directories(directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_EXPORT"]])
-    return {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
+exports = guest_exports
 
 
 def test_the_entry_points_basic_filebuf_imports():

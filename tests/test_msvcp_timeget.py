@@ -3,12 +3,10 @@
 iostate and where the iterator stops, against what the STL's header defines them to do; the
 lazy _Getcat of use_facet; a program's derived time_get whose virtual the DLL's get calls; and
 the class's exported names (those clang gives the STL's dllimport instantiations)."""
-import os
 import subprocess
 import sys
 
-import pefile
-from conftest import ROOT, sample_path
+from conftest import ROOT, guest_exports, sample_path
 
 EXPECTED = [
     'date_order 2',
@@ -110,8 +108,7 @@ NAMES = [
 
 
 def test_the_members_are_exported():
-    pe = pefile.PE(os.path.join(ROOT, "guest", "bin", "msvcp140.dll"))
-    exported = {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
+    exported = guest_exports("msvcp140.dll")
     assert [n for n in NAMES if n not in exported] == []
 
 

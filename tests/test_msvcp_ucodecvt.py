@@ -4,12 +4,10 @@ the STL's header defines (ok / partial / error and where each stops, byte order 
 surrogate pair split over calls, _Maxcode, length), the STL's object layout and _Getcat; the
 data of the otherwise inline facets (messages, moneypunct, money_get/put); and the decorated
 export names."""
-import os
 import subprocess
 import sys
 
-import pefile
-from conftest import ROOT, sample_path
+from conftest import ROOT, guest_exports, sample_path
 
 # the names clang gives the STL's declaration of the dllimport class for x86_64-pc-windows-msvc
 MEMBERS = [
@@ -27,8 +25,7 @@ MEMBERS = [
 
 
 def test_the_class_members_are_exported():
-    pe = pefile.PE(os.path.join(ROOT, "guest", "bin", "msvcp140.dll"))
-    names = {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
+    names = guest_exports("msvcp140.dll")
     want = [m.format(c=f"?$codecvt@{e}DU_Mbstatet@@@std@@", e=e) for e in ("_S", "_U") for m in MEMBERS]
     assert [n for n in want if n not in names] == []
 
@@ -46,8 +43,7 @@ INLINE_FACET_DATA = [
 
 
 def test_inline_facets_data_is_exported():
-    pe = pefile.PE(os.path.join(ROOT, "guest", "bin", "msvcp140.dll"))
-    names = {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
+    names = guest_exports("msvcp140.dll")
     assert [n for n in INLINE_FACET_DATA if n not in names] == []
 
 

@@ -1,11 +1,9 @@
 """The security-base family (kernelbase, advapi32 forwarding to it as on Windows 10): security
 descriptors and ACLs through samples/advapi_acl: the documented error codes, exact layouts (ACE
 sizes, the self-relative header and the order of its parts) and the exports' forwarders."""
-import os
 import struct
 
-import pefile
-from conftest import ROOT, run_kernel, sample_expectation, sample_path
+from conftest import guest_forwarders, run_kernel, sample_expectation, sample_path
 
 
 def _run():
@@ -43,13 +41,7 @@ def test_self_relative_header_lays_out_dacl_owner_group_in_windows_order():
 
 
 def test_advapi32_forwards_security_descriptors_and_acls_to_kernelbase():
-    def exports(name):
-        pe = pefile.PE(os.path.join(ROOT, "guest", "bin", name), fast_load=True)
-        pe.parse_data_directories(directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_EXPORT"]])
-        return {s.name.decode(): s.forwarder.decode() if s.forwarder else None
-                for s in pe.DIRECTORY_ENTRY_EXPORT.symbols}
-
-    advapi32, kernelbase = exports("advapi32.dll"), exports("kernelbase.dll")
+    advapi32, kernelbase = guest_forwarders("advapi32.dll"), guest_forwarders("kernelbase.dll")
     for name in ("InitializeSecurityDescriptor", "MakeSelfRelativeSD", "MakeAbsoluteSD", "SetSecurityDescriptorDacl",
                  "InitializeAcl", "AddAccessAllowedAceEx", "AddAce", "GetAce", "DeleteAce", "GetAclInformation",
                  "MapGenericMask", "CreateWellKnownSid", "IsWellKnownSid"):

@@ -2,11 +2,9 @@
 SHFileOperation and ShellExecute in C:\\Temp, Path*, Str*, formatting, registry helpers, streams,
 URLs), a few of Windows' documented results spelled out, and the exports mingw-w64's import
 libraries name that console programs reach for."""
-import os
 
-import pefile
 import pytest
-from conftest import ROOT, run_kernel, sample_expectation, sample_path
+from conftest import guest_exports, run_kernel, sample_expectation, sample_path
 
 SAMPLES = ["shell_folders", "shell_exec", "shlwapi_path", "shlwapi_misc"]
 
@@ -45,9 +43,7 @@ def test_documented_results():
     assert b"UrlCreateFromPath 00000000 [file:///C:/a%20b/c.txt]" in misc
 
 
-def exports(dll):
-    pe = pefile.PE(os.path.join(ROOT, "guest", "bin", dll))
-    return {e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
+exports = guest_exports
 
 
 @pytest.mark.parametrize("dll,names", [

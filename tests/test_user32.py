@@ -2,11 +2,9 @@
 the behaviour of samples/u32_session, u32_windows and u32_queue on a desktop nobody is using:
 output, documented error codes, MessageBox's stderr lines and answers, message order, and the
 same bytes on every run."""
-import os
 
-import pefile
 import pytest
-from conftest import ROOT, run_kernel, sample_expectation, sample_path
+from conftest import guest_exports, run_kernel, sample_expectation, sample_path
 
 SAMPLES = ("u32_session", "u32_windows", "u32_queue")
 
@@ -34,9 +32,7 @@ GetWindowRect GetClientRect MoveWindow SetWindowPos
 
 
 def _exports():
-    pe = pefile.PE(os.path.join(ROOT, "guest", "bin", "user32.dll"), fast_load=True)
-    pe.parse_data_directories(directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_EXPORT"]])
-    return {s.name.decode() for s in pe.DIRECTORY_ENTRY_EXPORT.symbols if s.name}
+    return guest_exports("user32.dll")
 
 
 def test_user32_exports_the_calls_programs_import_incidentally():
