@@ -16,9 +16,11 @@ of each case:
   after each frame with a try block called it, or unhandled (the process ends with 0xC0000005);
 - a /EHs function's frame handler (FI_EHS_FLAG) does nothing for a structured exception: no
   translator, its catch(...) does not catch it;
-- `throw;` in the catch of a translation raises the structured exception again (MSVC's
-  CxxCallCatchBlock), which the outer try block's translation catches. Wine 8 rethrows the C++
-  translation there instead (one translator call less); the rest of the output is Wine's too.
+- `throw;` of a structured exception (in catch(...)), or in the catch of its translation, raises
+  the structured exception again (MSVC's CxxCallCatchBlock): an __except further out sees its code,
+  the outer try block's translation catches it.
+Wine 8 agrees but for two translator calls: it rethrows the C++ translation itself, and calls no
+translator for a try block whose only catch is catch(...).
 """
 import pytest
 from conftest import guest_exports, run_kernel, sample_path
@@ -74,6 +76,10 @@ CatchAllAfterDecline returned 0x1
   __except filter: code 0xc0000005
 __except took it: TwoFrames
 translator calls 0x2
+  declining translator: code 0xc0000005
+catch(...) got it: throw;
+  __except filter: code 0xc0000005
+__except took it: RethrowCatchAll
 restoring returned the replacement: 0x1
 -- a second thread
 second thread: its first _set_se_translator returned null: 0x1

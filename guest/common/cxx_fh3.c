@@ -20,18 +20,23 @@ typedef struct {
     ULONG nIPMapEntries; int pIPtoStateMap; int dispUnwindHelp; int pESTypeList; int EHFlags;
 } FuncInfo;
 
-/* `throw;` in the catch of a translated exception: the translation is destroyed and the
- * structured exception it stood for is raised again. Returns if the running catch is not one. */
-static void RethrowTranslated(void)
+/* `throw;` of a structured exception raises it again, as MSVC's runtime does when the rethrow
+ * leaves the catch block: the one catch(...) caught, or the one the caught translation stands
+ * for (the translation is destroyed). Returns if the exception being handled is a C++ one. */
+static void RethrowStructured(void)
 {
     ActiveCatch *c = ACTIVE_CATCHES;
-    if (c == NULL || c->foreign == NULL)
-        return;
-    EXCEPTION_RECORD *foreign = c->foreign;
-    c->foreign = NULL;
-    DestroyThrownObject(*CxxCurrentException());
-    RaiseException((ULONG)foreign->ExceptionCode, foreign->ExceptionFlags, foreign->NumberParameters,
-                   foreign->ExceptionInformation);
+    EXCEPTION_RECORD *current = *CxxCurrentException(), *foreign = NULL;
+    if (c != NULL && c->foreign != NULL) {
+        foreign = c->foreign;
+        c->foreign = NULL;
+        DestroyThrownObject(current);
+    } else if (current != NULL && !IsCxxException(current)) {
+        foreign = current;
+    }
+    if (foreign != NULL)
+        RaiseException((ULONG)foreign->ExceptionCode, foreign->ExceptionFlags, foreign->NumberParameters,
+                       foreign->ExceptionInformation);
 }
 
 /* _CxxThrowException(object, ThrowInfo): `throw object;`, or with NULLs `throw;` (a rethrow of
@@ -39,7 +44,7 @@ static void RethrowTranslated(void)
 CXX_EXPORT __attribute__((noreturn)) void _CxxThrowException(void *object, ThrowInfo *info)
 {
     if (info == NULL)
-        RethrowTranslated();                /* `throw;` of a translation: the structured exception */
+        RethrowStructured();                /* `throw;` of a structured exception or its translation */
     PVOID base = NULL;
     if (info != NULL)
         RtlPcToFileHeader(info, &base);

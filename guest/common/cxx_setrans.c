@@ -6,7 +6,7 @@
  * the guard's handler first, which searches this same frame's try blocks for a catch of it: a
  * match unwinds to the catch (the frames between, their __finally blocks and destructors
  * included), marked as a translation's catch, so that `throw;` in it raises the structured
- * exception again (RethrowTranslated in cxx_fh3.c), as MSVC's runtime does; no match drops the
+ * exception again (RethrowStructured in cxx_fh3.c), as MSVC's runtime does; no match drops the
  * translation and the structured exception goes on to the outer frames, whose try blocks call
  * the translator again (once per frame, as on Windows). A translator that returns leaves the
  * search to the try blocks' catch(...) clauses.

@@ -144,6 +144,18 @@ static long long OuterCatch(void)
     return 0;
 }
 
+// `throw;` in a catch(...) of a structured exception raises it again.
+static __attribute__((noinline)) long long RethrowCatchAll(void)
+{
+    try {
+        FaultAccess();
+    } catch (...) {
+        Say("catch(...) got it: throw;\n");
+        throw;
+    }
+    return 0;
+}
+
 static __attribute__((noinline)) void ThrowInt(int v) { throw v; }
 
 static long long CxxThrow(void)
@@ -235,6 +247,7 @@ extern "C" void RunAll(void)
     translator_calls = 0;
     ExceptAround("TwoFrames", TwoFrames);
     SayNumber("translator calls ", translator_calls);
+    ExceptAround("RethrowCatchAll", RethrowCatchAll);
     se_translator_function replaced = _set_se_translator(was);
     SayNumber("restoring returned the replacement: ", replaced == Decline);
 
