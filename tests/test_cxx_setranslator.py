@@ -15,7 +15,7 @@ of each case:
 - a translator that returns leaves the exception to catch(...), or to an __except further out
   after each frame with a try block called it, or unhandled (the process ends with 0xC0000005);
 - a /EHs function's frame handler (FI_EHS_FLAG) does nothing for a structured exception: no
-  translator, its catch(...) does not catch it;
+  translator, its catch(...) does not catch it, its local is not destroyed by the unwind;
 - `throw;` of a structured exception (in catch(...)), or in the catch of its translation, raises
   the structured exception again (MSVC's CxxCallCatchBlock): an __except further out sees its code,
   the outer try block's translation catches it.

@@ -11,13 +11,13 @@
  * provides, per thread, CxxCurrentException() (the record being handled) and
  * CxxCurrentExceptionContext() (its CONTEXT), CxxActiveCatches() (a pointer slot) and
  * CxxProcessingThrow() (exceptions thrown and not yet caught: std::uncaught_exceptions),
- * CxxSeTranslator() (the thread's _set_se_translator slot) and CxxForeignException() (the
- * structured exception a translator is turning into a C++ one), and declares terminate() and
+ * and CxxSeTranslator() (the thread's _set_se_translator slot), and declares terminate() and
  * abort().
  *
  * A structured exception (any code but 0xE06D7363) reaches a frame's C++ handler only if the
  * function was built /EHa (FH3: EHFlags without FI_EHS_FLAG, or a FuncInfo older than
- * 0x19930522; FH4: no EHs bit): a function with try blocks then calls the thread's translator
+ * 0x19930522; FH4: no EHs bit; a /EHs frame is not even unwound for one, as MSVC's runtime
+ * does): a function with try blocks then calls the thread's translator
  * (cxx_setrans.c), and if it returns, the try blocks' catch(...) clauses (those without
  * HT_IsStdDotDot, the standard's C++-only kind) around the state catch it.
  */
@@ -414,7 +414,7 @@ static EXCEPTION_DISPOSITION CatchFuncletFrame(EXCEPTION_RECORD *rec, CONTEXT *c
     }
     if (IsCxxException(rec))
         FindCatch(rec, context, dc, t, state, outer->tryHigh + 1, outer->catchHigh, frame, funclet, NULL);
-    else if (!t->ehs)
+    else
         FindForeignCatch(rec, context, dc, t, state, outer->tryHigh + 1, outer->catchHigh, frame, funclet);
     return ExceptionContinueSearch;
 }
@@ -424,6 +424,11 @@ static EXCEPTION_DISPOSITION CatchFuncletFrame(EXCEPTION_RECORD *rec, CONTEXT *c
 static EXCEPTION_DISPOSITION CxxHandleFrame(EXCEPTION_RECORD *rec, CONTEXT *context, ULONG64 frame,
                                             DISPATCHER_CONTEXT *dc, const EhTables *t)
 {
+    /* A /EHs function leaves structured exceptions alone, their unwinds too (its objects are not
+     * destroyed); a C++ catch's consolidation (of any runtime) and longjmp's unwind are its business. */
+    ULONG code = (ULONG)rec->ExceptionCode;
+    if (t->ehs && !IsCxxException(rec) && code != (ULONG)STATUS_UNWIND_CONSOLIDATE && code != (ULONG)STATUS_LONGJUMP)
+        return ExceptionContinueSearch;
     EhTryBlock outer;
     EhHandler own;
     if (InCatchFunclet(t, &outer, &own))
@@ -443,9 +448,8 @@ static EXCEPTION_DISPOSITION CxxHandleFrame(EXCEPTION_RECORD *rec, CONTEXT *cont
     const ActiveCatch *active = FindActiveCatch(frame);
     int state = active != NULL ? active->state : CurrentState(t, dc, frame);
     if (!IsCxxException(rec)) {
-        if (!t->ehs)                        /* /EHs: structured exceptions are not C++ catches' */
-            FindForeignCatch(rec, context, dc, t, state, -0x7FFFFFFF, 0x7FFFFFFF, frame, frame);
-        return ExceptionContinueSearch;     /* nor does a noexcept function end for them */
+        FindForeignCatch(rec, context, dc, t, state, -0x7FFFFFFF, 0x7FFFFFFF, frame, frame);
+        return ExceptionContinueSearch;     /* a noexcept function does not end for them */
     }
     FindCatch(rec, context, dc, t, state, -0x7FFFFFFF, 0x7FFFFFFF, frame, frame, NULL);
     if (t->no_except)
