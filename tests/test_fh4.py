@@ -7,7 +7,9 @@ to a second base class is the thrown object's part (Both(12)'s Right has r = 24)
 object is destroyed after the catch, destructors run most recent first following the unwind map's
 next offsets, each once (a rethrow from a catch block, or a throw from a catch block inside one,
 does not destroy again what the unwind to the catch destroyed), a catch funclet's return value of
-0 or 1 picks its clause's continuation address."""
+0 or 1 picks its clause's continuation address; in a function without the EHs bit (/EHa) an access
+violation goes to the thread's _set_se_translator function, whose C++ throw the catch(int) takes,
+a C++ throw does not, and without a translator catch(...) takes the access violation."""
 import os
 import sys
 
@@ -103,6 +105,18 @@ continuation address 1 (v is odd)
 catch B got 0x81
 resumed where the funclet said
 returned 0x2102
+-- an access violation in a /EHa frame, translated
+the thread had no translator: 0x1
+  translator: code 0xc0000005
+Fh4AsyncCatcher caught int 0x5
+returned 0x5
+-- a C++ throw in the /EHa frame is not translated
+Fh4AsyncCatcher caught int 0x90
+returned 0x90
+-- the access violation without a translator
+the translator was TranslateToInt: 0x1
+Fh4AsyncCatcher caught (...)
+returned 0xfffffffffffffffd
 """
 
 
@@ -127,6 +141,15 @@ def test_uncaught_cxx_exception_ends_the_process_with_its_code():
     assert result.stdout == b"-- nobody catches an int\n"
     assert "process exited with 0xE06D7363" in result.stderr.decode()
     assert result.returncode == 0x63
+
+
+def test_structured_exception_in_ehs_frame_is_neither_translated_nor_caught():
+    # Fh4Catcher's FuncInfo4 has the EHs bit: its frame handler leaves the access violation alone
+    # (no translator call, its catch(...) is not for it); nothing else catches it.
+    result = run_kernel("boot", sample_path("except_fh4"), "3")
+    assert result.stdout == b"-- an access violation in a /EHs frame: no translator call, no catch(...)\n"
+    assert "process exited with 0xC0000005" in result.stderr.decode()
+    assert result.returncode == 0x05
 
 
 def test_vcruntime140_1_exports_the_frame_handler_over_vcruntime140_state():

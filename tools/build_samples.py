@@ -26,6 +26,13 @@ reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.t
   libs = ["-lname", ...]       libraries linked after the exe's object (the compiler's own ones)
   msvc_cxx = ["x.cpp", ...]    C++ sources compiled by clang for the MSVC ABI (x86_64-pc-windows-msvc:
                                MSVC's exception tables and name decoration) and linked into the exe
+  msvc_cxx_eha = ["x.cpp", ...] the same, with the tables of MSVC's /EHa (asynchronous exceptions)
+                               clang-14 cannot make (its -fasync-exceptions crashes): clang's assembly
+                               with the two /EHs marks MSVC's /EHa leaves out cleared, FuncInfo's
+                               FI_EHS_FLAG (EHFlags bit 0) and catch(...)'s HT_IsStdDotDot (0x40,
+                               "C++ exceptions only"), then assembled by clang; the try states of
+                               calls are the same, those of faulting instructions inside a function
+                               are not there (fault in a callee)
   resources = ["x.rc", ...]    resource scripts compiled by windres and linked into the exe
   messages = ["x.mc", ...]     message texts compiled by windmc (UTF-16 entries, -U) into x.rc and
                                its MSG*.bin message tables, then by windres like a resource script
@@ -38,6 +45,7 @@ reproducibly (no timestamps, fixed flags). A sample may add samples/NAME/build.t
 import argparse
 import concurrent.futures
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -173,6 +181,16 @@ def build(out_dir: str, only: set | None = None) -> None:
                 future.result()
 
 
+EHFLAGS = re.compile(r"^(\s*\.long\s+)(\d+)(\s+# EHFlags)$", re.M)
+CATCH_ALL = re.compile(r"^(\s*\.long\s+)64(\s+# Adjectives\n\s*\.long\s+0\s+# Type)$", re.M)
+
+
+def eha_tables(asm: str) -> str:
+    """clang's MSVC-ABI assembly with its FuncInfos and catch(...) clauses as /EHa makes them."""
+    asm = EHFLAGS.sub(lambda m: f"{m[1]}{int(m[2]) & ~1}{m[3]}", asm)
+    return CATCH_ALL.sub(r"\g<1>0\2", asm)
+
+
 def build_sample(name: str, src: str, tmp: str, out_dir: str) -> None:
     """Build one sample in its folder of the scratch copy src and copy its outputs to out_dir."""
     spec = sample_spec(name)
@@ -219,6 +237,17 @@ def build_sample(name: str, src: str, tmp: str, out_dir: str) -> None:
         obj = os.path.splitext(source)[0] + ".msvc.o"
         _run([CLANG, *MSVC_CXX, "-c", source, "-o", obj], folder, f"{name}/{source}")
         objects.append(obj)
+    for source in spec.get("msvc_cxx_eha", []):
+        base = os.path.splitext(source)[0]
+        _run([CLANG, *MSVC_CXX, "-S", source, "-o", base + ".eha.s"], folder, f"{name}/{source}")
+        path = os.path.join(folder, base + ".eha.s")
+        with open(path) as f:
+            text = f.read()
+        with open(path, "w") as f:
+            f.write(eha_tables(text))
+        _run([CLANG, "-target", "x86_64-pc-windows-msvc", "-c", base + ".eha.s", "-o", base + ".eha.o"], folder,
+             f"{name}/{source}")
+        objects.append(base + ".eha.o")
     cmd = [CC, *FLAGS, *spec.get("flags", []), "-o", f"{name}.exe", f"{name}.c", *objects]
     cmd += _link_inputs(["ntdll.dll", *spec.get("links", [])], folder)
     cmd += [_delay_library(dll, folder) for dll in spec.get("delay", [])]

@@ -10,8 +10,16 @@
  * giving the decoded shapes below. The includer of the format's file defines CXX_EXPORT and
  * provides, per thread, CxxCurrentException() (the record being handled) and
  * CxxCurrentExceptionContext() (its CONTEXT), CxxActiveCatches() (a pointer slot) and
- * CxxProcessingThrow() (exceptions thrown and not yet caught: std::uncaught_exceptions), and
- * declares terminate().
+ * CxxProcessingThrow() (exceptions thrown and not yet caught: std::uncaught_exceptions),
+ * and CxxSeTranslator() (the thread's _set_se_translator slot), and declares terminate() and
+ * abort().
+ *
+ * A structured exception (any code but 0xE06D7363) reaches a frame's C++ handler only if the
+ * function was built /EHa (FH3: EHFlags without FI_EHS_FLAG, or a FuncInfo older than
+ * 0x19930522; FH4: no EHs bit; a /EHs frame is not even unwound for one, as MSVC's runtime
+ * does): a function with try blocks then calls the thread's translator
+ * (cxx_setrans.c), and if it returns, the try blocks' catch(...) clauses (those without
+ * HT_IsStdDotDot, the standard's C++-only kind) around the state catch it.
  */
 #ifndef NTAPI
 #define NTAPI __stdcall
@@ -44,7 +52,7 @@ typedef struct { void *pVFTable; void *spare; char name[]; } TypeDescriptor;
 #define HT_IsConst 0x1
 #define HT_IsVolatile 0x2
 #define HT_IsReference 0x8
-#define HT_IsEllipsis 0x40
+#define HT_IsStdDotDot 0x40            /* catch(...) of C++ exceptions only */
 #define HT_IsComplusEh 0x80000000u
 
 /* -- a function's tables as the engine sees them, decoded by the table format's lookups */
@@ -77,6 +85,7 @@ typedef struct EhTables {
     int disp_unwind_help;           /* FH3: the frame's state slot (-2: from the IP), 0: none */
     BOOLEAN no_except;              /* an exception leaving the function calls terminate() */
     BOOLEAN may_be_catch;           /* the frame may be a catch funclet's */
+    BOOLEAN ehs;                    /* built /EHs: structured exceptions are not its business */
     const void *info;               /* FH3: the FuncInfo */
     const UCHAR *unwind_map, *try_map, *ip_map; /* FH4: each after its count */
     ULONG n_ip_entries;
@@ -92,7 +101,7 @@ static void TablesHandler(const EhTables *t, const EhTryBlock *tb, ULONG index, 
  * is the frame the catch funclet gets (the function's own), CONS_TARGET the frame the unwind ends
  * in and execution resumes in (the same, or a catch funclet's frame for a try inside a catch). */
 enum { CONS_CALLBACK, CONS_FRAME, CONS_HANDLER, CONS_STATE, CONS_RECORD, CONS_CATCH_STATE, CONS_TARGET, CONS_HELP,
-       CONS_CONTINUATION0, CONS_CONTINUATION1, CONS_CONTEXT, CONS_COUNT };
+       CONS_CONTINUATION0, CONS_CONTINUATION1, CONS_CONTEXT, CONS_FOREIGN, CONS_COUNT };
 
 __declspec(dllimport) void WINAPI RaiseException(unsigned int, unsigned int, unsigned int, const ULONG_PTR *);
 __declspec(dllimport) PVOID NTAPI RtlPcToFileHeader(PVOID PcValue, PVOID *BaseOfImage);
@@ -111,7 +120,12 @@ static BOOLEAN IsCxxException(const EXCEPTION_RECORD *r)
  * is searched from that catch's state, so that an exception leaving the catch (a rethrow) goes to
  * the try blocks around it, not to the same try again, and unwound from the state the unwind to
  * the catch left it in (its try's tryLow). */
-typedef struct ActiveCatch { struct ActiveCatch *next; ULONG64 frame; int state, unwound; } ActiveCatch;
+typedef struct ActiveCatch {
+    struct ActiveCatch *next;
+    ULONG64 frame;
+    int state, unwound;
+    EXCEPTION_RECORD *foreign;      /* a translated exception's catch: the structured exception */
+} ActiveCatch;
 #define ACTIVE_CATCHES (*(ActiveCatch **)CxxActiveCatches())
 
 static const ActiveCatch *FindActiveCatch(ULONG64 frame)
@@ -202,7 +216,7 @@ static const CatchableType *MatchHandler(const EhHandler *h, ULONG64 image_base,
                                          ULONG64 ti_base, BOOLEAN *ellipsis)
 {
     const TypeDescriptor *want = h->pType ? RVA(image_base, h->pType) : NULL;
-    *ellipsis = want == NULL || want->name[0] == 0 || (h->adjectives & HT_IsEllipsis);
+    *ellipsis = want == NULL || want->name[0] == 0;
     if (*ellipsis)
         return NULL;
     const CatchableTypeArray *types = RVA(ti_base, ti->pCatchableTypeArray);
@@ -258,18 +272,30 @@ static void BuildCatchObject(const EhHandler *h, ULONG64 frame, const CatchableT
  * (unless the catch left by rethrowing it) and return where the function goes on: the address
  * the funclet returns, or, when it returns 0 or 1, that continuation address of its catch
  * clause (FH4's tables keep them; a funclet then returns the index). */
+/* Destroy a thrown C++ object (its ThrowInfo's destructor), for a record that is a throw's. */
+static void DestroyThrownObject(const EXCEPTION_RECORD *thrown)
+{
+    if (!IsCxxException(thrown))
+        return;
+    const ThrowInfo *ti = (const ThrowInfo *)thrown->ExceptionInformation[2];
+    void *object = (void *)thrown->ExceptionInformation[1];
+    if (ti != NULL && ti->pmfnUnwind && object != NULL)
+        ((void (*)(void *))RVA(thrown->ExceptionInformation[3], ti->pmfnUnwind))(object);
+}
+
 static PVOID CxxCallCatchBlock(EXCEPTION_RECORD *cons)
 {
     EXCEPTION_RECORD *thrown = (EXCEPTION_RECORD *)cons->ExceptionInformation[CONS_RECORD];
     ULONG64 frame = cons->ExceptionInformation[CONS_FRAME], target = cons->ExceptionInformation[CONS_TARGET];
     /* Catches of frames at or below this one have ended (left by an exception). */
     ActiveCatch self = {ACTIVE_CATCHES, target, (int)(LONG64)cons->ExceptionInformation[CONS_CATCH_STATE],
-                        (int)(LONG64)cons->ExceptionInformation[CONS_STATE]};
+                        (int)(LONG64)cons->ExceptionInformation[CONS_STATE],
+                        (EXCEPTION_RECORD *)cons->ExceptionInformation[CONS_FOREIGN]};
     while (self.next != NULL && self.next->frame <= target)
         self.next = self.next->next;
     ACTIVE_CATCHES = &self;
     int *in_flight = CxxProcessingThrow();
-    if (*in_flight > 0)
+    if (*in_flight > 0 && IsCxxException(thrown))
         --*in_flight;                       /* caught: std::uncaught_exceptions() drops */
     void **current = CxxCurrentException(), **current_context = CxxCurrentExceptionContext();
     void *outer = *current, *outer_context = *current_context;
@@ -290,16 +316,14 @@ static PVOID CxxCallCatchBlock(EXCEPTION_RECORD *cons)
     *CxxCurrentException() = outer;
     *CxxCurrentExceptionContext() = outer_context;
     ACTIVE_CATCHES = self.next;
-    const ThrowInfo *ti = (const ThrowInfo *)thrown->ExceptionInformation[2];
-    void *object = (void *)thrown->ExceptionInformation[1];
-    if (ti != NULL && ti->pmfnUnwind && object != NULL)
-        ((void (*)(void *))RVA(thrown->ExceptionInformation[3], ti->pmfnUnwind))(object);
+    DestroyThrownObject(thrown);            /* a structured exception (catch(...)) has none */
     return resume;
 }
 
 static __attribute__((noreturn)) void CatchIt(EXCEPTION_RECORD *thrown, CONTEXT *context, ULONG64 frame,
                                               ULONG64 target, DISPATCHER_CONTEXT *dc, const EhTables *t,
-                                              const EhTryBlock *tb, const EhHandler *h, const CatchableType *ct)
+                                              const EhTryBlock *tb, const EhHandler *h, const CatchableType *ct,
+                                              EXCEPTION_RECORD *foreign)
 {
     ULONG64 ti_base = thrown->ExceptionInformation[3];
     if (ct != NULL)
@@ -316,6 +340,7 @@ static __attribute__((noreturn)) void CatchIt(EXCEPTION_RECORD *thrown, CONTEXT 
     cons.ExceptionInformation[CONS_CONTINUATION0] = h->continuation[0];
     cons.ExceptionInformation[CONS_CONTINUATION1] = h->continuation[1];
     cons.ExceptionInformation[CONS_CONTEXT] = (ULONG_PTR)context;
+    cons.ExceptionInformation[CONS_FOREIGN] = (ULONG_PTR)foreign;     /* a translation's: the original */
     RtlUnwindEx((PVOID)target, NULL, &cons, NULL, dc->ContextRecord, dc->HistoryTable);
     for (;;)
         terminate();
@@ -327,17 +352,24 @@ static BOOLEAN IsOurConsolidation(const EXCEPTION_RECORD *rec)
            && rec->ExceptionInformation[CONS_CALLBACK] == (ULONG_PTR)CxxCallCatchBlock;
 }
 
-/* Search the try blocks that lie within [low, high] and contain `state` for a catch of the
- * exception; a match unwinds to `target` and does not return. The catch objects live in `frame`. */
+#include "cxx_setrans.c"
+
+/* Search the try blocks that lie within [low, high] and contain `state` for a catch of the C++
+ * exception; a match unwinds to `target` and does not return. The catch objects live in `frame`.
+ * `foreign`: the exception is a translator's translation of that structured exception. */
 static void FindCatch(EXCEPTION_RECORD *rec, CONTEXT *context, DISPATCHER_CONTEXT *dc, const EhTables *t,
-                      int state, int low, int high, ULONG64 frame, ULONG64 target)
+                      int state, int low, int high, ULONG64 frame, ULONG64 target, EXCEPTION_RECORD *foreign)
 {
     EXCEPTION_RECORD *thrown = rec;
     if (rec->ExceptionInformation[2] == 0) {            /* throw; */
         thrown = *CxxCurrentException();
         context = *CxxCurrentExceptionContext();
-        if (!IsCxxException(thrown))
+        if (thrown == NULL)
             terminate();                    /* nothing is being handled */
+        if (!IsCxxException(thrown)) {      /* a structured exception caught by catch(...) */
+            FindForeignCatch(thrown, context, dc, t, state, low, high, frame, target);
+            return;
+        }
     }
     const ThrowInfo *ti = (const ThrowInfo *)thrown->ExceptionInformation[2];
     ULONG64 ti_base = thrown->ExceptionInformation[3];
@@ -352,7 +384,7 @@ static void FindCatch(EXCEPTION_RECORD *rec, CONTEXT *context, DISPATCHER_CONTEX
             TablesHandler(t, &tb, k, &h);
             const CatchableType *ct = MatchHandler(&h, t->image_base, ti, ti_base, &ellipsis);
             if (ct != NULL || ellipsis)
-                CatchIt(thrown, context, frame, target, dc, t, &tb, &h, ct);
+                CatchIt(thrown, context, frame, target, dc, t, &tb, &h, ct, foreign);
         }
     }
 }
@@ -381,7 +413,9 @@ static EXCEPTION_DISPOSITION CatchFuncletFrame(EXCEPTION_RECORD *rec, CONTEXT *c
         return ExceptionContinueSearch;
     }
     if (IsCxxException(rec))
-        FindCatch(rec, context, dc, t, state, outer->tryHigh + 1, outer->catchHigh, frame, funclet);
+        FindCatch(rec, context, dc, t, state, outer->tryHigh + 1, outer->catchHigh, frame, funclet, NULL);
+    else
+        FindForeignCatch(rec, context, dc, t, state, outer->tryHigh + 1, outer->catchHigh, frame, funclet);
     return ExceptionContinueSearch;
 }
 
@@ -390,6 +424,11 @@ static EXCEPTION_DISPOSITION CatchFuncletFrame(EXCEPTION_RECORD *rec, CONTEXT *c
 static EXCEPTION_DISPOSITION CxxHandleFrame(EXCEPTION_RECORD *rec, CONTEXT *context, ULONG64 frame,
                                             DISPATCHER_CONTEXT *dc, const EhTables *t)
 {
+    /* A /EHs function leaves structured exceptions alone, their unwinds too (its objects are not
+     * destroyed); a C++ catch's consolidation (of any runtime) and longjmp's unwind are its business. */
+    ULONG code = (ULONG)rec->ExceptionCode;
+    if (t->ehs && !IsCxxException(rec) && code != (ULONG)STATUS_UNWIND_CONSOLIDATE && code != (ULONG)STATUS_LONGJUMP)
+        return ExceptionContinueSearch;
     EhTryBlock outer;
     EhHandler own;
     if (InCatchFunclet(t, &outer, &own))
@@ -406,11 +445,13 @@ static EXCEPTION_DISPOSITION CxxHandleFrame(EXCEPTION_RECORD *rec, CONTEXT *cont
         return ExceptionContinueSearch;
     }
 
-    if (!IsCxxException(rec))
-        return ExceptionContinueSearch;     /* /EHs: SEH exceptions are not C++ catches' */
     const ActiveCatch *active = FindActiveCatch(frame);
     int state = active != NULL ? active->state : CurrentState(t, dc, frame);
-    FindCatch(rec, context, dc, t, state, -0x7FFFFFFF, 0x7FFFFFFF, frame, frame);
+    if (!IsCxxException(rec)) {
+        FindForeignCatch(rec, context, dc, t, state, -0x7FFFFFFF, 0x7FFFFFFF, frame, frame);
+        return ExceptionContinueSearch;     /* a noexcept function does not end for them */
+    }
+    FindCatch(rec, context, dc, t, state, -0x7FFFFFFF, 0x7FFFFFFF, frame, frame, NULL);
     if (t->no_except)
         terminate();                        /* an exception leaves a noexcept function */
     return ExceptionContinueSearch;

@@ -7,6 +7,7 @@
  */
 #include "cxx_eh.c"
 
+#define FI_EHS_FLAG 0x1                 /* built /EHs: C++ exceptions only */
 #define FI_EHNOEXCEPT_FLAG 0x4
 
 /* FuncInfo (the handler data of __CxxFrameHandler3, RVAs from the function's image base) */
@@ -19,10 +20,31 @@ typedef struct {
     ULONG nIPMapEntries; int pIPtoStateMap; int dispUnwindHelp; int pESTypeList; int EHFlags;
 } FuncInfo;
 
+/* `throw;` of a structured exception raises it again, as MSVC's runtime does when the rethrow
+ * leaves the catch block: the one catch(...) caught, or the one the caught translation stands
+ * for (the translation is destroyed). Returns if the exception being handled is a C++ one. */
+static void RethrowStructured(void)
+{
+    ActiveCatch *c = ACTIVE_CATCHES;
+    EXCEPTION_RECORD *current = *CxxCurrentException(), *foreign = NULL;
+    if (c != NULL && c->foreign != NULL) {
+        foreign = c->foreign;
+        c->foreign = NULL;
+        DestroyThrownObject(current);
+    } else if (current != NULL && !IsCxxException(current)) {
+        foreign = current;
+    }
+    if (foreign != NULL)
+        RaiseException((ULONG)foreign->ExceptionCode, foreign->ExceptionFlags, foreign->NumberParameters,
+                       foreign->ExceptionInformation);
+}
+
 /* _CxxThrowException(object, ThrowInfo): `throw object;`, or with NULLs `throw;` (a rethrow of
  * the exception being handled, which the frame handler takes from the thread's data). */
 CXX_EXPORT __attribute__((noreturn)) void _CxxThrowException(void *object, ThrowInfo *info)
 {
+    if (info == NULL)
+        RethrowStructured();                /* `throw;` of a structured exception or its translation */
     PVOID base = NULL;
     if (info != NULL)
         RtlPcToFileHeader(info, &base);
@@ -90,6 +112,7 @@ CXX_EXPORT EXCEPTION_DISPOSITION __CxxFrameHandler3(EXCEPTION_RECORD *rec, PVOID
     t.n_try_blocks = fi->nTryBlocks;
     t.disp_unwind_help = fi->dispUnwindHelp;
     t.no_except = fi->magicNumber >= EH_MAGIC_NUMBER3 && (fi->EHFlags & FI_EHNOEXCEPT_FLAG);
+    t.ehs = fi->magicNumber >= EH_MAGIC_NUMBER3 && (fi->EHFlags & FI_EHS_FLAG);
     t.may_be_catch = 1;                     /* the catch funclets share the function's FuncInfo */
     t.info = fi;
     return CxxHandleFrame(rec, ctx, (ULONG64)establisher, dc, &t);

@@ -32,6 +32,7 @@
 #define FI4_BBT 0x04
 #define FI4_UNWIND_MAP 0x08
 #define FI4_TRY_BLOCK_MAP 0x10
+#define FI4_EHS 0x20
 #define FI4_NO_EXCEPT 0x40
 
 #define HT4_ADJECTIVES 0x01
@@ -183,6 +184,7 @@ static void DecodeFuncInfo4(EhTables *t, const UCHAR *p)
     t->disp_frame = (header & FI4_IS_CATCH) ? (int)ReadUnsigned(&p) : 0;
     t->may_be_catch = (header & FI4_IS_CATCH) != 0;
     t->no_except = (header & FI4_NO_EXCEPT) != 0;
+    t->ehs = (header & FI4_EHS) != 0;
     ULONG count;
     t->unwind_map = TableStart(t->image_base, unwind, &count);
     t->max_state = (int)count;

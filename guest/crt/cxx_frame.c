@@ -1,4 +1,5 @@
-/* msvcrt's C++ exception support (__CxxFrameHandler, __CxxFrameHandler3, _CxxThrowException;
+/* msvcrt's C++ exception support (__CxxFrameHandler, __CxxFrameHandler3, _CxxThrowException,
+ * _set_se_translator;
  * ucrtbase leaves them to vcruntime140): the shared sources guest/common/cxx_fh3.c and cxx_eh.c, with its
  * per-thread state in a TLS slot of its own. */
 #ifdef CRT_MSVCRT
@@ -14,7 +15,11 @@ __declspec(dllimport) ULONG __stdcall GetLastError(void);
 __declspec(dllimport) void __stdcall SetLastError(ULONG);
 __attribute__((noreturn)) void abort(void);
 
-typedef struct { void *current_exception, *current_context, *active_catches; int processing_throw; } CxxThreadData;
+typedef struct {
+    void *current_exception, *current_context, *active_catches;
+    int processing_throw;
+    void *se_translator;                        /* _set_se_translator's, per thread */
+} CxxThreadData;
 static volatile ULONG cxx_tls = 0xFFFFFFFF;     /* TLS_OUT_OF_INDEXES until first used */
 
 static CxxThreadData *CxxThread(void)
@@ -41,7 +46,19 @@ static void **CxxCurrentException(void) { return &CxxThread()->current_exception
 static void **CxxCurrentExceptionContext(void) { return &CxxThread()->current_context; }
 static void **CxxActiveCatches(void) { return &CxxThread()->active_catches; }
 static int *CxxProcessingThrow(void) { return &CxxThread()->processing_throw; }
+static void **CxxSeTranslator(void) { return &CxxThread()->se_translator; }
 #include "../common/cxx_fh3.c"
+
+/* _set_se_translator(fn): the thread's translator of structured exceptions into C++ ones (the
+ * frame handlers call it); returns the one it replaces. */
+typedef void (*se_translator)(unsigned int, EXCEPTION_POINTERS *);
+CXX_EXPORT se_translator _set_se_translator(se_translator fn)
+{
+    void **slot = CxxSeTranslator();
+    se_translator old = (se_translator)*slot;
+    *slot = (void *)fn;
+    return old;
+}
 
 /* __uncaught_exception: is an exception thrown and not yet caught (a destructor runs during
  * its unwind)? */

@@ -8,6 +8,8 @@ static void **CxxCurrentException(void) { return &vcrt_getptd()->curexception; }
 static void **CxxCurrentExceptionContext(void) { return &vcrt_getptd()->curcontext; }
 static void **CxxActiveCatches(void) { return &vcrt_getptd()->reserved[0]; }
 static int *CxxProcessingThrow(void) { return &vcrt_getptd()->processing_throw; }
+static void **CxxSeTranslator(void) { return &vcrt_getptd()->reserved[1]; }   /* misc.c's _set_se_translator */
+__declspec(dllimport) __attribute__((noreturn)) void abort(void);
 #include "../common/cxx_fh3.c"
 
 /* The same handler under the names older compilers' tables name (FuncInfo magic 0x19930520-22). */

@@ -21,4 +21,11 @@ static void **CxxActiveCatches(void)
     vcrt_ptd *ptd = (vcrt_ptd *)((char *)__current_exception() - __builtin_offsetof(vcrt_ptd, curexception));
     return &ptd->reserved[0];
 }
+/* The thread's translator: _set_se_translator's slot in the same vcrt_ptd. */
+static void **CxxSeTranslator(void)
+{
+    vcrt_ptd *ptd = (vcrt_ptd *)((char *)__current_exception() - __builtin_offsetof(vcrt_ptd, curexception));
+    return &ptd->reserved[1];
+}
+__declspec(dllimport) __attribute__((noreturn)) void abort(void);
 #include "../common/cxx_fh4.c"

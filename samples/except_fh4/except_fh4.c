@@ -5,12 +5,18 @@
  * copy constructor, a pointer to a base class, a reference to the second of two bases), catch(...),
  * no match in a frame, destructors from the unwind map's three kinds in order, nested try blocks,
  * a rethrow, a try inside a catch funclet and a throw out of its catch block, separated code,
- * continuation addresses. `except_fh4 1`: an exception leaves a noexcept function
- * (std::terminate); `except_fh4 2`: nobody catches it (the process ends with 0xE06D7363). */
+ * continuation addresses; an /EHa function (no EHs bit): an access violation goes to the
+ * thread's _set_se_translator function (what it throws is caught), or without one to catch(...).
+ * `except_fh4 1`: an exception leaves a noexcept function (std::terminate); `except_fh4 2`:
+ * nobody catches it (the process ends with 0xE06D7363); `except_fh4 3`: an access violation in a
+ * /EHs function, translator installed: not translated, not caught (the process ends with 0xC0000005). */
 #include "../nt.h"
 
 long long Fh4CatchTyped(int kind, int v);
 long long Fh4Catcher(long long (*fn)(long long, long long), long long a, long long b);
+long long Fh4AsyncCatcher(long long (*fn)(long long, long long), long long a, long long b);
+void TranslateToInt(unsigned int code, void *pointers);
+__declspec(dllimport) void *_set_se_translator(void *fn);
 long long Fh4Dtors(long long v);
 long long Fh4Nested(long long v);
 long long Fh4Rethrow(long long v);
@@ -20,6 +26,7 @@ long long Fh4Separated(long long v);
 long long Fh4Continuations(long long v);
 long long Fh4Noexcept(long long v);
 void ThrowKind(int kind, int v);
+void ThrowInt(int v);
 int LiveCounted(void);
 
 /* What the C++ side references and a C runtime's static part would give it: type_info's vftable
@@ -43,6 +50,22 @@ void ReportCurrentException(void)
 
 static long long CatchTypedOf(long long kind, long long v) { return Fh4CatchTyped((int)kind, (int)v); }
 
+static int *volatile nowhere;               /* null */
+
+static long long FaultAccess(long long a, long long b)
+{
+    (void)a, (void)b;
+    *nowhere = 1;
+    return 0;
+}
+
+static long long ThrowIntOf(long long a, long long b)
+{
+    (void)b;
+    ThrowInt((int)a);
+    return 0;
+}
+
 int Entry(void)
 {
     long long mode = ArgNumber(1, 0);      /* the number after the 4 of the image's name */
@@ -55,6 +78,13 @@ int Entry(void)
     if (mode == 2) {
         Print("-- nobody catches an int\n");
         ThrowKind(0, 6);
+        Print("not reached\n");
+        return 1;
+    }
+    if (mode == 3) {
+        Print("-- an access violation in a /EHs frame: no translator call, no catch(...)\n");
+        _set_se_translator(TranslateToInt);
+        Fh4Catcher(FaultAccess, 0, 0);
         Print("not reached\n");
         return 1;
     }
@@ -85,5 +115,13 @@ int Entry(void)
     Print("-- continuation addresses\n");
     PrintHex("returned ", (unsigned long long)Fh4Continuations(0x80));
     PrintHex("returned ", (unsigned long long)Fh4Continuations(0x81));
+    Print("-- an access violation in a /EHa frame, translated\n");
+    PrintHex("the thread had no translator: ", _set_se_translator(TranslateToInt) == 0);
+    PrintHex("returned ", (unsigned long long)Fh4AsyncCatcher(FaultAccess, 0, 0));
+    Print("-- a C++ throw in the /EHa frame is not translated\n");
+    PrintHex("returned ", (unsigned long long)Fh4AsyncCatcher(ThrowIntOf, 0x90, 0));
+    Print("-- the access violation without a translator\n");
+    PrintHex("the translator was TranslateToInt: ", _set_se_translator(0) == (void *)TranslateToInt);
+    PrintHex("returned ", (unsigned long long)Fh4AsyncCatcher(FaultAccess, 0, 0));
     return 0;
 }

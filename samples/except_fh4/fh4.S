@@ -265,6 +265,86 @@ Fh4Catcher_catch_all:
     .section .text$fh4_Fh4Catcher_catch_all,"xr"
     .seh_endproc
 
+    .section .text$fh4_Fh4AsyncCatcher,"xr"
+    .p2align 4
+    .globl Fh4AsyncCatcher
+    .def Fh4AsyncCatcher; .scl 2; .type 32; .endef
+Fh4AsyncCatcher:
+    .seh_proc Fh4AsyncCatcher
+    push rbx
+    .seh_pushreg rbx
+    sub rsp, 0x100
+    .seh_stackalloc 0x100
+    .seh_endprologue
+    mov [rsp+0x20], rcx
+    mov [rsp+0x28], rdx
+    mov [rsp+0x30], r8
+    .org 0x20, 0x90
+    mov rcx, [rsp+0x28]
+    mov rdx, [rsp+0x30]
+    call qword ptr [rsp+0x20]
+    mov [rsp+0x38], rax
+    .org 0x100, 0x90
+    mov rax, [rsp+0x38]
+    add rsp, 0x100
+    pop rbx
+    ret
+    .seh_handler __CxxFrameHandler4, @unwind, @except
+    .seh_handlerdata
+    .rva FI_Fh4AsyncCatcher
+    .section .text$fh4_Fh4AsyncCatcher,"xr"
+    .seh_endproc
+
+    .section .text$fh4_Fh4AsyncCatcher_catch_int,"xr"
+    .p2align 4
+Fh4AsyncCatcher_catch_int:
+    .seh_proc Fh4AsyncCatcher_catch_int
+    mov [rsp+0x10], rdx
+    push rbp
+    .seh_pushreg rbp
+    sub rsp, 0x20
+    .seh_stackalloc 0x20
+    .seh_endprologue
+    mov rbp, rdx
+    movsxd rdx, dword ptr [rbp+0x40]
+    lea rcx, [rip+S9]
+    call SayNumber
+    movsxd rax, dword ptr [rbp+0x40]
+    mov [rbp+0x38], rax
+    xor eax, eax
+    add rsp, 0x20
+    pop rbp
+    ret
+    .seh_handler __CxxFrameHandler4, @unwind, @except
+    .seh_handlerdata
+    .rva FI_Fh4AsyncCatcher_catch_int
+    .section .text$fh4_Fh4AsyncCatcher_catch_int,"xr"
+    .seh_endproc
+
+    .section .text$fh4_Fh4AsyncCatcher_catch_all,"xr"
+    .p2align 4
+Fh4AsyncCatcher_catch_all:
+    .seh_proc Fh4AsyncCatcher_catch_all
+    mov [rsp+0x10], rdx
+    push rbp
+    .seh_pushreg rbp
+    sub rsp, 0x20
+    .seh_stackalloc 0x20
+    .seh_endprologue
+    mov rbp, rdx
+    lea rcx, [rip+S10]
+    call Say
+    mov qword ptr [rbp+0x38], -3
+    xor eax, eax
+    add rsp, 0x20
+    pop rbp
+    ret
+    .seh_handler __CxxFrameHandler4, @unwind, @except
+    .seh_handlerdata
+    .rva FI_Fh4AsyncCatcher_catch_all
+    .section .text$fh4_Fh4AsyncCatcher_catch_all,"xr"
+    .seh_endproc
+
     .section .text$fh4_Fh4Dtors,"xr"
     .p2align 4
     .globl Fh4Dtors
@@ -278,30 +358,30 @@ Fh4Dtors:
     .seh_endprologue
     mov [rsp+0x20], rcx
     lea rcx, [rsp+0x40]
-    lea rdx, [rip+S9]
+    lea rdx, [rip+S11]
     call "??0Noisy@@QEAA@PEBD@Z"
 
     .org 0x40, 0x90
     lea rcx, [rsp+0x48]
-    lea rdx, [rip+S10]
+    lea rdx, [rip+S12]
     call "??0Noisy@@QEAA@PEBD@Z"
 
     .org 0x60, 0x90
-    lea rcx, [rip+S11]
+    lea rcx, [rip+S13]
     call Say
 
     .org 0x80, 0x90
     lea rcx, [rsp+0x48]
     call "??1Noisy@@QEAA@XZ"
     lea rcx, [rsp+0x50]
-    lea rdx, [rip+S12]
+    lea rdx, [rip+S14]
     call "??0Noisy@@QEAA@PEBD@Z"
 
     .org 0xa0, 0x90
     lea rax, [rsp+0x50]
     mov [rsp+0x58], rax
     lea rcx, [rsp+0x60]
-    lea rdx, [rip+S13]
+    lea rdx, [rip+S15]
     call "??0Noisy@@QEAA@PEBD@Z"
 
     .org 0xc0, 0x90
@@ -384,7 +464,7 @@ Fh4Nested_catch_inner:
     .seh_stackalloc 0x20
     .seh_endprologue
     mov rbp, rdx
-    lea rcx, [rip+S14]
+    lea rcx, [rip+S16]
     call Say
     xor eax, eax
     add rsp, 0x20
@@ -408,7 +488,7 @@ Fh4Nested_catch_outer:
     .seh_endprologue
     mov rbp, rdx
     movsxd rdx, dword ptr [rbp+0x38]
-    lea rcx, [rip+S15]
+    lea rcx, [rip+S17]
     call SayNumber
     movsxd rax, dword ptr [rbp+0x38]
     add rax, 0x100
@@ -440,7 +520,7 @@ Fh4Rethrow:
     nop
     .org 0x28, 0x90
     lea rcx, [rsp+0x40]
-    lea rdx, [rip+S19]
+    lea rdx, [rip+S21]
     call "??0Noisy@@QEAA@PEBD@Z"
 
     .org 0x48, 0x90
@@ -472,7 +552,7 @@ Fh4Rethrow_catch_inner:
     .seh_stackalloc 0x20
     .seh_endprologue
     mov rbp, rdx
-    lea rcx, [rip+S16]
+    lea rcx, [rip+S18]
     call Say
     call RethrowCurrent
     xor eax, eax
@@ -500,12 +580,12 @@ Fh4Rethrow_catch_outer:
     movsxd rax, dword ptr [rax]
     mov [rbp+0x28], rax
     mov rdx, rax
-    lea rcx, [rip+S17]
+    lea rcx, [rip+S19]
     call SayNumber
     call LiveCounted
     cdqe
     mov rdx, rax
-    lea rcx, [rip+S18]
+    lea rcx, [rip+S20]
     call SayNumber
     xor eax, eax
     add rsp, 0x20
@@ -558,7 +638,7 @@ Fh4TryInCatch_catch_outer:
     .seh_endprologue
     mov rbp, rdx
     movsxd rdx, dword ptr [rbp+0x30]
-    lea rcx, [rip+S20]
+    lea rcx, [rip+S22]
     call SayNumber
 
     .org 0x20, 0x90
@@ -569,7 +649,7 @@ Fh4TryInCatch_catch_outer:
     nop
     .org 0x40, 0x90
     movsxd rdx, dword ptr [rbp+0x30]
-    lea rcx, [rip+S21]
+    lea rcx, [rip+S23]
     call SayNumber
 
     movsxd rax, dword ptr [rbp+0x30]
@@ -601,7 +681,7 @@ Fh4TryInCatch_catch_inner:
     cdqe
     mov [rbp+0x28], rax
     mov rdx, rax
-    lea rcx, [rip+S22]
+    lea rcx, [rip+S24]
     call SayNumber
     xor eax, eax
     add rsp, 0x20
@@ -653,7 +733,7 @@ Fh4ThrowFromNestedCatch_catch_outer:
     .seh_endprologue
     mov rbp, rdx
     movsxd rdx, dword ptr [rbp+0x30]
-    lea rcx, [rip+S20]
+    lea rcx, [rip+S22]
     call SayNumber
 
     .org 0x20, 0x90
@@ -683,10 +763,10 @@ Fh4ThrowFromNestedCatch_catch_inner:
     .seh_stackalloc 0x20
     .seh_endprologue
     mov rbp, rdx
-    lea rcx, [rip+S23]
+    lea rcx, [rip+S25]
     call Say
     lea rcx, [rbp+0x40]
-    lea rdx, [rip+S24]
+    lea rdx, [rip+S26]
     call "??0Noisy@@QEAA@PEBD@Z"
 
     .org 0x40, 0x90
@@ -762,7 +842,7 @@ Fh4Separated_catch_int:
     .seh_endprologue
     mov rbp, rdx
     movsxd rdx, dword ptr [rbp+0x30]
-    lea rcx, [rip+S25]
+    lea rcx, [rip+S27]
     call SayNumber
     movsxd rax, dword ptr [rbp+0x30]
     mov [rbp+0x28], rax
@@ -797,13 +877,13 @@ Fh4Continuations:
     .org 0x40, 0x90
     nop
     .org 0x60, 0x90
-    lea rcx, [rip+S26]
+    lea rcx, [rip+S28]
     call Say
 
     add qword ptr [rsp+0x28], 0x1000
     jmp Fh4Continuations_b
     .org 0x80, 0x90
-    lea rcx, [rip+S27]
+    lea rcx, [rip+S29]
     call Say
 
     add qword ptr [rsp+0x28], 0x2000
@@ -816,7 +896,7 @@ Fh4Continuations_b:
     nop
     .org 0xc0, 0x90
 Fh4Continuations_returned:
-    lea rcx, [rip+S28]
+    lea rcx, [rip+S30]
     call Say
 
     mov rax, [rsp+0x28]
@@ -841,7 +921,7 @@ Fh4Continuations_catch_a:
     .seh_endprologue
     mov rbp, rdx
     movsxd rdx, dword ptr [rbp+0x30]
-    lea rcx, [rip+S29]
+    lea rcx, [rip+S31]
     call SayNumber
     movsxd rax, dword ptr [rbp+0x30]
     add [rbp+0x28], rax
@@ -868,7 +948,7 @@ Fh4Continuations_catch_b:
     .seh_endprologue
     mov rbp, rdx
     movsxd rdx, dword ptr [rbp+0x34]
-    lea rcx, [rip+S30]
+    lea rcx, [rip+S32]
     call SayNumber
     movsxd rax, dword ptr [rbp+0x34]
     add [rbp+0x28], rax
@@ -895,7 +975,7 @@ Fh4Noexcept:
     .seh_endprologue
     mov [rsp+0x20], rcx
     lea rcx, [rsp+0x30]
-    lea rdx, [rip+S31]
+    lea rdx, [rip+S33]
     call "??0Noisy@@QEAA@PEBD@Z"
 
     .org 0x40, 0x90
@@ -1027,6 +1107,42 @@ FI_Fh4Catcher_catch_all:
     .rva UW_Fh4Catcher
     .rva TB_Fh4Catcher
     .rva IP_Fh4Catcher_catch_all
+    .byte 0x70
+IP_Fh4AsyncCatcher:
+    .byte 0x06, 0x00, 0x00, 0x40, 0x02, 0x81, 0x03, 0x00
+UW_Fh4AsyncCatcher:
+    .byte 0x04, 0x08, 0x10
+H_Fh4AsyncCatcher:
+    .byte 0x04, 0x16
+    .rva "??_R0H@8"
+    .byte 0x80
+    .rva Fh4AsyncCatcher_catch_int
+    .byte 0x01, 0x04, 0x10
+    .rva Fh4AsyncCatcher_catch_all
+    .byte 0x01, 0x04
+TB_Fh4AsyncCatcher:
+    .byte 0x02, 0x00, 0x00, 0x02
+    .rva H_Fh4AsyncCatcher
+FI_Fh4AsyncCatcher:
+    .byte 0x18
+    .rva UW_Fh4AsyncCatcher
+    .rva TB_Fh4AsyncCatcher
+    .rva IP_Fh4AsyncCatcher
+IP_Fh4AsyncCatcher_catch_int:
+    .byte 0x02, 0x00, 0x04
+FI_Fh4AsyncCatcher_catch_int:
+    .byte 0x19
+    .rva UW_Fh4AsyncCatcher
+    .rva TB_Fh4AsyncCatcher
+    .rva IP_Fh4AsyncCatcher_catch_int
+    .byte 0x70
+IP_Fh4AsyncCatcher_catch_all:
+    .byte 0x02, 0x00, 0x04
+FI_Fh4AsyncCatcher_catch_all:
+    .byte 0x19
+    .rva UW_Fh4AsyncCatcher
+    .rva TB_Fh4AsyncCatcher
+    .rva IP_Fh4AsyncCatcher_catch_all
     .byte 0x70
 IP_Fh4Dtors:
     .byte 0x10, 0x00, 0x00, 0x80, 0x02, 0x40, 0x04, 0x40, 0x02, 0x40, 0x06, 0x40, 0x08, 0x20, 0x0a, 0x40, 0x00
@@ -1318,48 +1434,52 @@ S7:
 S8:
     .asciz "Fh4Catcher caught (...)\n"
 S9:
-    .asciz "a, by its frame offset"
+    .asciz "Fh4AsyncCatcher caught int "
 S10:
-    .asciz "b, whose scope ends"
+    .asciz "Fh4AsyncCatcher caught (...)\n"
 S11:
-    .asciz "  b's scope ends\n"
+    .asciz "a, by its frame offset"
 S12:
-    .asciz "c, through a pointer in the frame"
+    .asciz "b, whose scope ends"
 S13:
-    .asciz "d, by a cleanup funclet"
+    .asciz "  b's scope ends\n"
 S14:
-    .asciz "wrong: the inner catch(Base&)\n"
+    .asciz "c, through a pointer in the frame"
 S15:
-    .asciz "the outer catch(int) of the nested try got "
+    .asciz "d, by a cleanup funclet"
 S16:
-    .asciz "catch(...): rethrow\n"
+    .asciz "wrong: the inner catch(Base&)\n"
 S17:
-    .asciz "outer catch(Counted&) after the rethrow: id "
+    .asciz "the outer catch(int) of the nested try got "
 S18:
-    .asciz "live Counted objects in the outer catch "
+    .asciz "catch(...): rethrow\n"
 S19:
-    .asciz "in the inner try"
+    .asciz "outer catch(Counted&) after the rethrow: id "
 S20:
-    .asciz "catch(int) got "
+    .asciz "live Counted objects in the outer catch "
 S21:
-    .asciz "the outer catch still has x = "
+    .asciz "in the inner try"
 S22:
-    .asciz "inner catch(Base&) inside the catch block: v * 16 + Kind "
+    .asciz "catch(int) got "
 S23:
-    .asciz "inner catch(Base&): throwing an int\n"
+    .asciz "the outer catch still has x = "
 S24:
-    .asciz "in the inner catch block"
+    .asciz "inner catch(Base&) inside the catch block: v * 16 + Kind "
 S25:
-    .asciz "caught the int thrown in a separated segment "
+    .asciz "inner catch(Base&): throwing an int\n"
 S26:
-    .asciz "continuation address 0 (v is even)\n"
+    .asciz "in the inner catch block"
 S27:
-    .asciz "continuation address 1 (v is odd)\n"
+    .asciz "caught the int thrown in a separated segment "
 S28:
-    .asciz "resumed where the funclet said\n"
+    .asciz "continuation address 0 (v is even)\n"
 S29:
-    .asciz "catch A got "
+    .asciz "continuation address 1 (v is odd)\n"
 S30:
-    .asciz "catch B got "
+    .asciz "resumed where the funclet said\n"
 S31:
+    .asciz "catch A got "
+S32:
+    .asciz "catch B got "
+S33:
     .asciz "in the noexcept function"

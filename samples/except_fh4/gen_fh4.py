@@ -290,6 +290,38 @@ def catcher(o: Out):
                     + "    mov qword ptr [rbp+0x38], -2\n", 1, uw, tb)
 
 
+def async_catcher(o: Out):
+    """Fh4AsyncCatcher(fn, a, b): Fh4Catcher's shape built /EHa (no EHs bit in its header): a
+    structured exception out of fn goes to the thread's translator, then to catch(...)."""
+    name = "Fh4AsyncCatcher"
+    o.function(name, """
+    mov [rsp+0x20], rcx
+    mov [rsp+0x28], rdx
+    mov [rsp+0x30], r8
+    .org 0x20, 0x90
+    mov rcx, [rsp+0x28]
+    mov rdx, [rsp+0x30]
+    call qword ptr [rsp+0x20]
+    mov [rsp+0x38], rax
+    .org 0x100, 0x90
+    mov rax, [rsp+0x38]
+    add rsp, 0x100
+    pop rbx
+    ret
+""", 0x100, f"FI_{name}", global_=True)
+    o.ip_map(f"IP_{name}", [(0, -1), (0x20, 0), (0x100, -1)])
+    o.unwind_map(f"UW_{name}", [(-1, NO_UW, None, 0), (-1, NO_UW, None, 0)])
+    o.handlers(f"H_{name}", [dict(type=TD_INT, obj=0x40, handler=f"{name}_catch_int", cont=[0x100]),
+                             dict(handler=f"{name}_catch_all", cont=[0x100])])
+    o.try_map(f"TB_{name}", [(0, 0, 1, f"H_{name}")])
+    o.func_info(f"FI_{name}", 0, f"UW_{name}", f"TB_{name}", f"IP_{name}")
+    uw, tb = f"UW_{name}", f"TB_{name}"
+    o.catch_funclet(f"{name}_catch_int", o.say_number("Fh4AsyncCatcher caught int ", "[rbp+0x40]")
+                    + "    movsxd rax, dword ptr [rbp+0x40]\n    mov [rbp+0x38], rax\n", 1, uw, tb)
+    o.catch_funclet(f"{name}_catch_all", o.say("Fh4AsyncCatcher caught (...)\n")
+                    + "    mov qword ptr [rbp+0x38], -3\n", 1, uw, tb)
+
+
 def dtors(o: Out):
     """Fh4Dtors(v): a; { b; } c (through a pointer in the frame); d (by a cleanup funclet); then
     ThrowInt(v), no try: the unwind map's three action kinds, c's entry going back past b's."""
@@ -574,6 +606,7 @@ def generate() -> str:
     o = Out()
     catch_typed(o)
     catcher(o)
+    async_catcher(o)
     dtors(o)
     # Nested try blocks; the try-block map's count, the inner block's states and a state in the
     # IP map in longer forms than they need (5, 4, 3, 2 and 4 bytes).

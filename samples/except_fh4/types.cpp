@@ -74,6 +74,12 @@ extern "C" __attribute__((noinline)) void ThrowKind(int kind, int v)
 
 extern "C" __attribute__((noinline)) void ThrowInt(int v) { throw v; }
 extern "C" __attribute__((noinline)) void RethrowCurrent() { throw; }
+// A _set_se_translator function: the structured exception's code, its low 16 bits thrown as an int.
+extern "C" void TranslateToInt(unsigned int code, void *)
+{
+    SayNumber("  translator: code ", code);
+    throw (int)(code & 0xFFFF);
+}
 extern "C" int BaseValue(const Base *b) { return b->v * 16 + b->Kind(); }
 extern "C" int LiveCounted() { return Counted::live; }
 extern "C" int RightValue(const Right *r) { return r->r; }

@@ -1,0 +1,1 @@
+#include "../except_setrans/translate.cpp"
