@@ -13,6 +13,7 @@
 #define CRT_ESPIPE 29
 #define CRT_EDOM 33
 #define CRT_ERANGE 34
+#define CRT_ENOSYS 40
 #define CRT_EILSEQ 42
 #define CRT_STRUNCATE 80
 int *_errno(void);

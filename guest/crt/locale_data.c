@@ -1,4 +1,5 @@
-/* The locale facts old programs read from the runtime: ___lc_collate_cp_func (both runtimes) and
+/* The locale facts old programs read from the runtime: ___lc_collate_cp_func (both runtimes),
+ * the UCRT's ___lc_locale_name_func, and
  * msvcrt.dll's data __lc_codepage, __lc_collate_cp and __lc_handle (an LCID per category, indexed
  * by LC_ number) with ___lc_handle_func, kept as setlocale leaves them ("C": 0 everywhere). And
  * msvcrt's __crt* wrappers of the NLS calls: __crtLCMapStringA maps through the code page it is
@@ -9,7 +10,18 @@
 CRTEXP int ___lc_collate_cp_func(void) { return (int)crt_locale.collate_cp; }
 
 #ifndef CRT_MSVCRT
-void crt_locale_data_changed(void) {}
+/* The UCRT's ___lc_locale_name_func: a locale name per category, indexed by LC_ number, NULL
+ * where the category is "C" (the one named locale is English (United States): L"en-US"). */
+static crt_wchar en_us[] = { 'e', 'n', '-', 'U', 'S', 0 };
+static crt_wchar *locale_names[6];
+
+void crt_locale_data_changed(void)
+{
+    for (int i = 0; i < 6; i++)
+        locale_names[i] = crt_locale.lcid[i] ? en_us : NULL;
+}
+
+CRTEXP crt_wchar **___lc_locale_name_func(void) { return locale_names; }
 #else
 typedef crt_wchar W;
 WINBASEAPI int WINAPI LCMapStringW(DWORD, DWORD, const W *, int, W *, int);

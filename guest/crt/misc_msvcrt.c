@@ -1,13 +1,14 @@
 /* Small msvcrt.dll exports old programs import: the _HUGE and _osplatform data, _difftime64 and
- * _ftime_s (x64's 64-bit time forms), _beep over kernel32's Beep, and the DLL helpers _loaddll,
- * _unloaddll and _getdllprocaddr over LoadLibraryA, FreeLibrary and GetProcAddress. */
+ * _ftime_s (x64's 64-bit time forms); and in both runtimes _beep over kernel32's Beep and the DLL
+ * helpers _loaddll, _unloaddll and _getdllprocaddr over LoadLibraryA, FreeLibrary and GetProcAddress. */
 #include "crtwin.h"
 
-#ifdef CRT_MSVCRT
 __declspec(dllimport) void *__stdcall LoadLibraryA(const char *);
 __declspec(dllimport) int __stdcall FreeLibrary(void *);
 __declspec(dllimport) void *__stdcall GetProcAddress(void *, const char *);
 __declspec(dllimport) int __stdcall Beep(unsigned long, unsigned long);
+
+#ifdef CRT_MSVCRT
 double difftime(long long, long long);
 struct crt_timeb64;
 int _ftime64_s(struct crt_timeb64 *);
@@ -17,6 +18,7 @@ CRTEXP unsigned int _osplatform = 2;            /* VER_PLATFORM_WIN32_NT */
 
 CRTEXP double _difftime64(long long a, long long b) { return difftime(a, b); }
 CRTEXP int _ftime_s(struct crt_timeb64 *tb) { return _ftime64_s(tb); }
+#endif
 
 /* _beep: Beep's tone (the frequency 37-32767 Hz, for duration ms); nothing comes back */
 CRTEXP void _beep(unsigned int frequency, unsigned int duration) { Beep(frequency, duration); }
@@ -39,4 +41,3 @@ CRTEXP void *_getdllprocaddr(intptr_t handle, const char *name, intptr_t ordinal
         return NULL;
     return GetProcAddress((void *)handle, (const char *)(uintptr_t)ordinal);
 }
-#endif

@@ -296,6 +296,16 @@ struct crt_lconv {
 static char point[] = ".", empty[] = "";
 static crt_wchar wpoint[] = { '.', 0 }, wempty[] = { 0 };
 static struct crt_lconv lconv;
+/* CHAR_MAX, the "C" locale's "not available" for lconv's char members: 127, or UCHAR_MAX once a
+ * program compiled with unsigned chars (/J, its start-up code calls __lconv_init or
+ * __initialize_lconv_for_unsigned_char) has asked for it. */
+static char char_max = 127;
+
+int crt_lconv_for_unsigned_char(void)
+{
+    char_max = (char)255;
+    return 0;
+}
 static char s_decimal[8], s_thousand[8], s_grouping[8], s_intl[8], s_currency[8], s_mon_decimal[8],
             s_mon_thousand[8], s_mon_grouping[8], s_positive[8], s_negative[8];
 static crt_wchar w_decimal[8], w_thousand[8], w_intl[8], w_currency[8], w_mon_decimal[8], w_mon_thousand[8],
@@ -360,8 +370,8 @@ CRTEXP struct crt_lconv *localeconv(void)
     if (crt_locale.monetary_c) {
         lconv.int_curr_symbol = lconv.currency_symbol = lconv.mon_decimal_point = empty;
         lconv.mon_thousands_sep = lconv.mon_grouping = lconv.positive_sign = lconv.negative_sign = empty;
-        lconv.int_frac_digits = lconv.frac_digits = lconv.p_cs_precedes = lconv.p_sep_by_space = 127;
-        lconv.n_cs_precedes = lconv.n_sep_by_space = lconv.p_sign_posn = lconv.n_sign_posn = 127;
+        lconv.int_frac_digits = lconv.frac_digits = lconv.p_cs_precedes = lconv.p_sep_by_space = char_max;
+        lconv.n_cs_precedes = lconv.n_sep_by_space = lconv.p_sign_posn = lconv.n_sign_posn = char_max;
         lconv._W_int_curr_symbol = lconv._W_currency_symbol = lconv._W_mon_decimal_point = wempty;
         lconv._W_mon_thousands_sep = lconv._W_positive_sign = lconv._W_negative_sign = wempty;
     } else {

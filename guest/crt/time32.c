@@ -3,7 +3,8 @@
  * (time.c, files/stat.c), with their range: 1970 to 0x7FFFD27F (18 January 2038, 19:14:07 UTC);
  * the wide forms (_wctime64, _wasctime and _s), _ctime64_s, _ftime64_s, timespec_get's
  * _timespec32_get/_timespec64_get, the time zone's _get_timezone/_get_daylight/_get_dstbias/
- * _get_tzname, and _getsystime. (_setsystime waits for kernel32's SetLocalTime.) msvcrt.dll's unsuffixed _wctime, _utime, _wutime,
+ * _get_tzname, _getsystime and _setsystime (SetLocalTime: 0, else the system error, such as
+ * ERROR_PRIVILEGE_NOT_HELD without SeSystemtimePrivilege). msvcrt.dll's unsuffixed _wctime, _utime, _wutime,
  * _futime and _mkgmtime are the 64-bit ones, x64's time_t. */
 #include "crtwin.h"
 #include "secure.h"
@@ -12,6 +13,7 @@
 typedef crt_wchar W;
 typedef struct { unsigned short wYear, wMonth, wDayOfWeek, wDay, wHour, wMinute, wSecond, wMilliseconds; } SYSTEMTIME;
 WINBASEAPI void WINAPI GetLocalTime(SYSTEMTIME *);
+WINBASEAPI BOOL WINAPI SetLocalTime(const SYSTEMTIME *);
 WINBASEAPI void WINAPI GetSystemTimeAsFileTime(uint64_t *);
 int _gmtime64_s(crt_tm *, const long long *);
 int _localtime64_s(crt_tm *, const long long *);
@@ -402,4 +404,18 @@ CRTEXP unsigned _getsystime(crt_tm *tm)
     tm->tm_yday = month_start[leap][st.wMonth - 1] + st.wDay - 1;
     tm->tm_isdst = -1;
     return st.wMilliseconds;
+}
+
+CRTEXP unsigned _setsystime(crt_tm *tm, unsigned milliseconds)
+{
+    SYSTEMTIME st;
+    st.wYear = (unsigned short)(tm->tm_year + 1900);
+    st.wMonth = (unsigned short)(tm->tm_mon + 1);
+    st.wDayOfWeek = 0;
+    st.wDay = (unsigned short)tm->tm_mday;
+    st.wHour = (unsigned short)tm->tm_hour;
+    st.wMinute = (unsigned short)tm->tm_min;
+    st.wSecond = (unsigned short)tm->tm_sec;
+    st.wMilliseconds = (unsigned short)milliseconds;
+    return SetLocalTime(&st) ? 0 : GetLastError();
 }

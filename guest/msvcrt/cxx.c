@@ -42,6 +42,8 @@ typedef void (*void_handler)(void);
 static void_handler terminate_fn, unexpected_fn;
 void_handler crt_set_terminate(void_handler fn) { return __atomic_exchange_n(&terminate_fn, fn, __ATOMIC_ACQ_REL); }
 void_handler crt_set_unexpected(void_handler fn) { return __atomic_exchange_n(&unexpected_fn, fn, __ATOMIC_ACQ_REL); }
+CRTEXP void_handler _get_terminate(void) { return __atomic_load_n(&terminate_fn, __ATOMIC_ACQUIRE); }
+CRTEXP void_handler _get_unexpected(void) { return __atomic_load_n(&unexpected_fn, __ATOMIC_ACQUIRE); }
 __attribute__((noreturn)) void abort(void);
 __attribute__((noreturn)) void crt_terminate(void)
 {
@@ -68,6 +70,14 @@ static void *allocate(size_t size)
 }
 
 void *crt_operator_new(size_t size) { return allocate(size); }
+/* the debug forms operator new(size, block type, file, line) of MFC-era programs: the release heap's */
+void *crt_operator_new_dbg(size_t size, int block_type, const char *file, int line)
+{
+    (void)block_type;
+    (void)file;
+    (void)line;
+    return allocate(size);
+}
 void crt_operator_delete(void *p) { free(p); }
 
 typedef void (*purecall_handler)(void);

@@ -123,18 +123,27 @@ CRTEXP int _XcptFilter(unsigned long code, void *pointers)
     return crt_exception_filter(code);
 }
 
-CRTEXP void __lconv_init(void)
-{
-}
+/* __lconv_init: the start-up call of programs compiled with unsigned chars (mingw-w64's charmax.o,
+ * MSVC's /J): localeconv's CHAR_MAX members become UCHAR_MAX. */
+int crt_lconv_for_unsigned_char(void);
+CRTEXP int __lconv_init(void) { return crt_lconv_for_unsigned_char(); }
 
 /* The numbered locks of msvcrt.dll (_lock(_EXIT_LOCK1) ...). */
 #define CRT_NLOCKS 36
 static CRITICAL_SECTION numbered_locks[CRT_NLOCKS];
 
+WINBASEAPI DWORD WINAPI GetVersion(void);
+
 void crt_init_locks(void)
 {
     for (int i = 0; i < CRT_NLOCKS; i++)
         InitializeCriticalSection(&numbered_locks[i]);
+    /* the version data, as GetVersion reports it to this process (its manifest decides) */
+    DWORD version = GetVersion();
+    _winmajor = version & 0xFF;
+    _winminor = (version >> 8) & 0xFF;
+    _winver = (_winmajor << 8) | _winminor;
+    _osver = (version >> 16) & 0x7FFF;
 }
 
 CRTEXP void _lock(int n)
