@@ -141,6 +141,7 @@ unsigned long long host_math(const char *name, double x, double y, int *err)
 }
 
 #include "timeconv.h"
+#include "timenames.h"
 /* gmtime and strftime of a time in seconds: the formatted text, or -1. */
 int host_strftime(long long t, const char *fmt, char *out, int max, const char *tzname, long bias, int isdst)
 {
@@ -148,7 +149,8 @@ int host_strftime(long long t, const char *fmt, char *out, int max, const char *
     if (crt_seconds_to_tm(t, &tm))
         return -1;
     tm.tm_isdst = isdst;
-    return (int)crt_strftime(out, (size_t)max, fmt, &tm, tzname, bias);
+    int status;
+    return (int)crt_strftime_status(out, (size_t)max, fmt, 0, &tm, &crt_lc_time_c, tzname, bias, &status);
 }
 
 long long host_mktime(int year, int mon, int mday, int hour, int min, int sec, int *wday, int *yday)
