@@ -122,6 +122,12 @@ int host_sscanf(const char *input, const char *fmt, int secure, void *a, void *b
     return vscan(input, 0, fmt, a, b, c);
 }
 
+/* sscanf_s of one buffer with the size given, then an int pointer (unused by a one-field format). */
+int host_sscanf_sized(const char *input, const char *fmt, void *buf, unsigned size, void *i)
+{
+    return vscan(input, 1, fmt, buf, size, i);
+}
+
 #include "mathcore.h"
 /* One mathcore function by name: the result's bits and the error code. */
 unsigned long long host_math(const char *name, double x, double y, int *err)
