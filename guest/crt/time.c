@@ -255,9 +255,51 @@ static size_t time_format(void *out, size_t max, const void *fmt, int wide, cons
     return n;
 }
 
+/* The narrow forms. msvcrt.dll formats with the table's narrow strings; the UCRT widens the format
+ * (mbstowcs), formats with the table's wide strings and converts the text back (wcstombs), so a
+ * name reaches the output in LC_CTYPE's code page. */
+void *malloc(size_t);
+void free(void *);
+size_t mbstowcs(crt_wchar *, const char *, size_t);
+size_t wcstombs(char *, const crt_wchar *, size_t);
+
+static size_t narrow_format(char *out, size_t max, const char *fmt, const crt_tm *tm, const void *names)
+{
+#ifdef CRT_UCRT
+    if (out == NULL || fmt == NULL || tm == NULL || max == 0)
+        return time_format(out, max, fmt, 0, tm, names);
+    size_t flen = mbstowcs(NULL, fmt, 0);
+    if (flen == (size_t)-1) {
+        out[0] = 0;
+        return 0;                                       /* EILSEQ, from mbstowcs */
+    }
+    crt_wchar *wfmt = malloc((flen + 1) * sizeof *wfmt), *wout = malloc(max * sizeof *wout);
+    size_t n = 0;
+    if (wfmt != NULL && wout != NULL) {
+        mbstowcs(wfmt, fmt, flen + 1);
+        if (time_format(wout, max, wfmt, 1, tm, names) > 0) {
+            n = wcstombs(out, wout, max);
+            if (n == (size_t)-1 || n >= max) {          /* unconvertible, or longer than the room */
+                if (n != (size_t)-1)
+                    crt_errno = CRT_ERANGE;
+                n = 0;
+            }
+        }
+    } else {
+        crt_errno = CRT_ENOMEM;
+    }
+    out[n] = 0;
+    free(wfmt);
+    free(wout);
+    return n;
+#else
+    return time_format(out, max, fmt, 0, tm, names);
+#endif
+}
+
 CRTEXP size_t strftime(char *out, size_t max, const char *fmt, const crt_tm *tm)
 {
-    return time_format(out, max, fmt, 0, tm, NULL);
+    return narrow_format(out, max, fmt, tm, NULL);
 }
 
 CRTEXP size_t wcsftime(crt_wchar *out, size_t max, const crt_wchar *fmt, const crt_tm *tm)
@@ -267,7 +309,7 @@ CRTEXP size_t wcsftime(crt_wchar *out, size_t max, const crt_wchar *fmt, const c
 
 CRTEXP size_t _Strftime(char *out, size_t max, const char *fmt, const crt_tm *tm, void *names)
 {
-    return time_format(out, max, fmt, 0, tm, names);
+    return narrow_format(out, max, fmt, tm, names);
 }
 
 #ifndef CRT_MSVCRT

@@ -155,8 +155,19 @@ static int conversion_fields(unsigned c)
 typedef struct { const void *s; int wide; } text;
 #define CH(t, i) ((t).wide ? ((const crt_wchar *)(t).s)[i] : (unsigned)((const unsigned char *)(t).s)[i])
 
-/* The table's date or time picture (GetDateFormat's and GetTimeFormat's letters: d dd ddd
- * dddd, M MM MMM MMMM, y yy yyyy, h hh H HH, m mm, s ss, t tt, 'quoted' text) for tm. */
+/* The table's date or time picture for tm: GetDateFormat's and GetTimeFormat's letters as the
+ * runtime reads them (d dd ddd dddd, M MM MMM MMMM, yy yyyy, h hh H HH m mm s ss, t for the
+ * designator's first character, tt and any run of a or A for all of it), a run longer than its
+ * longest field the extra letters as text before the field ("ddddd" is "d" and the full day, "y"
+ * alone is text), 'quoted' text ('' a quote), anything else as it is. */
+static int put_run(sink *o, unsigned c, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (put_char(o, c))
+            return -1;
+    return 0;
+}
+
 static int picture(sink *o, const crt_lc_time *lt, int which, const crt_tm *tm)
 {
     text p = { o->wide ? (const void *)lt->wstr[which] : (const void *)lt->str[which], o->wide };
@@ -164,7 +175,7 @@ static int picture(sink *o, const crt_lc_time *lt, int which, const crt_tm *tm)
     for (size_t i = 0; CH(p, i) && !r;) {
         unsigned c = CH(p, i);
         size_t run = 1;
-        if (c == '\'') {                                    /* quoted: '' is a quote itself */
+        if (c == '\'') {
             for (i++; CH(p, i) && !r; i++) {
                 if (CH(p, i) == '\'') {
                     if (CH(p, i + 1) != '\'')
@@ -179,38 +190,38 @@ static int picture(sink *o, const crt_lc_time *lt, int which, const crt_tm *tm)
         }
         while (CH(p, i + run) == c)
             run++;
+        i += run;
         int twelve = tm->tm_hour % 12 ? tm->tm_hour % 12 : 12, year = tm->tm_year + 1900;
-        switch (c) {
+        int ampm = CRT_LT_AMPM + (tm->tm_hour >= 12);
+        size_t field = c == 'd' || c == 'M' ? (run < 4 ? run : 4)
+                     : c == 'y' ? (run >= 4 ? 4 : run >= 2 ? 2 : 0)
+                     : c == 'h' || c == 'H' || c == 'm' || c == 's' ? (run < 2 ? run : 2) : 0;
+        if (field && (r = put_run(o, c, run - field)))
+            break;
+        switch (field ? c : 0) {
         case 'd':
-            r = run <= 2 ? put_num(o, tm->tm_mday, (int)run, 0)
-                         : put_name(o, lt, (run == 3 ? CRT_LT_WDAY_ABBR : CRT_LT_WDAY) + tm->tm_wday);
+            r = field <= 2 ? put_num(o, tm->tm_mday, (int)field, 0)
+                           : put_name(o, lt, (field == 3 ? CRT_LT_WDAY_ABBR : CRT_LT_WDAY) + tm->tm_wday);
             break;
         case 'M':
-            r = run <= 2 ? put_num(o, tm->tm_mon + 1, (int)run, 0)
-                         : put_name(o, lt, (run == 3 ? CRT_LT_MONTH_ABBR : CRT_LT_MONTH) + tm->tm_mon);
+            r = field <= 2 ? put_num(o, tm->tm_mon + 1, (int)field, 0)
+                           : put_name(o, lt, (field == 3 ? CRT_LT_MONTH_ABBR : CRT_LT_MONTH) + tm->tm_mon);
             break;
-        case 'y':
-            r = run == 1 ? put_num(o, year % 10, 1, 0) : run == 2 ? put_num(o, year % 100, 2, 0)
-                                                                  : put_num(o, year, 4, 0);
-            break;
-        case 'h': r = put_num(o, twelve, run > 1 ? 2 : 1, 0); break;
-        case 'H': r = put_num(o, tm->tm_hour, run > 1 ? 2 : 1, 0); break;
-        case 'm': r = put_num(o, tm->tm_min, run > 1 ? 2 : 1, 0); break;
-        case 's': r = put_num(o, tm->tm_sec, run > 1 ? 2 : 1, 0); break;
-        case 't': {
-            int idx = CRT_LT_AMPM + (tm->tm_hour >= 12);
-            if (run > 1)
-                r = put_name(o, lt, idx);
-            else if (o->wide ? lt->wstr[idx][0] != 0 : lt->str[idx][0] != 0)
-                r = put_char(o, o->wide ? lt->wstr[idx][0] : (unsigned char)lt->str[idx][0]);
-            break;
-        }
-        case 'g': break;                                    /* the era: none in the Gregorian calendar */
+        case 'y': r = field == 2 ? put_num(o, year % 100, 2, 0) : put_num(o, year, 4, 0); break;
+        case 'h': r = put_num(o, twelve, (int)field, 0); break;
+        case 'H': r = put_num(o, tm->tm_hour, (int)field, 0); break;
+        case 'm': r = put_num(o, tm->tm_min, (int)field, 0); break;
+        case 's': r = put_num(o, tm->tm_sec, (int)field, 0); break;
         default:
-            for (size_t k = 0; k < run && !r; k++)
-                r = put_char(o, c);
+            if (c == 't' && run == 1) {
+                unsigned first = o->wide ? lt->wstr[ampm][0] : (unsigned char)lt->str[ampm][0];
+                r = first ? put_char(o, first) : 0;
+            } else if (c == 't' || c == 'a' || c == 'A') {
+                r = put_name(o, lt, ampm);
+            } else {
+                r = put_run(o, c, run);
+            }
         }
-        i += run;
     }
     return r;
 }
@@ -251,9 +262,9 @@ static int format_time(sink *o, text f, const context *x)
         case 'B': r = put_name(o, lt, CRT_LT_MONTH + tm->tm_mon); break;
         case 'c':
             /* the long date and the time with '#', else the short date and the time; the UCRT's
-             * "C" locale (a table without a locale name) has C99's asctime form */
+             * "C" locale (its own table, not a copy) has C99's asctime form */
 #ifdef CRT_UCRT
-            if (!alt && lt->locale_name == NULL) {
+            if (!alt && lt == &crt_lc_time_c) {
                 r = SUB("%a %b %e %H:%M:%S %Y");
                 break;
             }
@@ -280,7 +291,10 @@ static int format_time(sink *o, text f, const context *x)
         case 'M': r = put_num(o, tm->tm_min, 2, alt); break;
         case 'n': r = put(o, "\n"); break;
         case 'p': r = put_name(o, lt, CRT_LT_AMPM + (tm->tm_hour >= 12)); break;
-        case 'r': r = SUB(alt ? "%#I:%#M:%#S %p" : "%I:%M:%S %p"); break;
+        case 'r':                       /* the "C" locale's 12-hour time, else the table's time */
+            if (lt == &crt_lc_time_c) r = SUB(alt ? "%#I:%#M:%#S %p" : "%I:%M:%S %p");
+            else r = picture(o, lt, CRT_LT_TIMEFMT, tm);
+            break;
         case 'R': r = SUB(alt ? "%#H:%#M" : "%H:%M"); break;
         case 'S': r = put_num(o, tm->tm_sec, 2, alt); break;
         case 't': r = put(o, "\t"); break;
