@@ -1,4 +1,4 @@
-/* Calendar conversions and strftime (timeconv.c), pure. */
+/* Calendar conversions and asctime (timeconv.c) and strftime's engine (timefmt.c), pure. */
 #pragma once
 #include "crtbase.h"
 
