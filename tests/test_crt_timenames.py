@@ -135,6 +135,30 @@ def test_i10_output(what, digits, flags, ret, pos, sign, text):
         f"{ret} pos {pos} sign '{sign}' len {len(text)} [{text}]"
 
 
+def _exact_digits(mant, e2, ndigits):
+    """The first ndigits of mant * 2^e2 rounded half up, trailing zeros dropped, and pos (the value
+    is 0.digits * 10^pos)"""
+    num, den = (mant << e2, 1) if e2 >= 0 else (mant, 1 << -e2)
+    pos = int((num.bit_length() - den.bit_length()) * 0.30103)     # then made exact
+    while 10 ** pos * den <= num if pos >= 0 else num * 10 ** -pos >= den:
+        pos += 1
+    while (10 ** (pos - 1) * den > num) if pos >= 1 else (num * 10 ** (1 - pos) < den):
+        pos -= 1
+    shift = ndigits + 1 - pos                           # one digit more, for the rounding
+    d = num * 10 ** shift // den if shift >= 0 else num // (den * 10 ** -shift)
+    digits = d // 10 + (d % 10 >= 5)
+    if len(str(digits)) > ndigits:                      # 9...9 carried
+        pos, digits = pos + 1, digits // 10
+    return pos, str(digits).rstrip("0") or "0"
+
+
+@pytest.mark.parametrize("what,mant,e2", [("max", 2 ** 64 - 1, 0x7FFE - 16383 - 63), ("tiny", 1, 1 - 16383 - 63)])
+def test_i10_output_range_ends(what, mant, e2):
+    """the largest finite long double and the smallest denormal, exactly to 21 digits"""
+    pos, text = _exact_digits(mant, e2, 21)
+    assert line("crt_timenames", f"$I10_OUTPUT {what} 21 0: ") == f"1 pos {pos} sign ' ' len {len(text)} [{text}]"
+
+
 @pytest.mark.parametrize("name", ["crt_timenames", "ucrt_timenames"])
 def test_sscanf_s_too_small_buffer(name):
     """A field that does not fit its sscanf_s buffer: buf[0] = 0, the scan stops there (the

@@ -205,6 +205,11 @@ static void i10_table(void)
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
         i10(rows[i].what, from(rows[i].d), rows[i].digits, (unsigned)rows[i].flags);
     i10("1/3", from(1.0L / 3), 25, 0);
+    ldouble10 big = special(0, 0xFFFFFFFFFFFFFFFFull), tiny = special(0, 1);
+    big.ld[8] = 0xFE;                           /* the largest finite value */
+    tiny.ld[8] = tiny.ld[9] = 0;                /* the smallest denormal */
+    i10("max", big, 21, 0);
+    i10("tiny", tiny, 21, 0);
     i10("inf", special(0, 0x8000000000000000ull), 10, 0);
     i10("-inf", special(1, 0x8000000000000000ull), 10, 0);
     i10("qnan", special(0, 0xC000000000000001ull), 10, 0);
