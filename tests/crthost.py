@@ -10,7 +10,8 @@ import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CRT = os.path.join(ROOT, "guest", "crt")
-PURE = ["format.c", "fltcvt.c", "strtod.c", "scan.c", "mathcore.c", "timeconv.c", "path.c"]
+PURE = ["format.c", "fltcvt.c", "strtod.c", "scan.c", "mathcore.c", "timeconv.c", "timefmt.c", "timenames_c.c",
+        "path.c"]
 _built: dict[str, ctypes.CDLL] = {}
 _tmp = tempfile.mkdtemp(prefix="crthost-")
 

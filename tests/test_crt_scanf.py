@@ -55,3 +55,25 @@ def test_secure_form_stops_at_a_too_small_buffer():
     r, values = scan("a" * 70, "%s", "s", secure=True)
     assert r == 0
     assert scan("fits", "%s", "s", secure=True) == (1, ["fits"])
+
+
+@pytest.mark.parametrize("text,fmt,size,result,head", [
+    ("123", "%s", 100, 1, b"123\0"),
+    ("123", "%s", 3, 0, b"\0"),                  # no room for the terminator: buf[0] = 0
+    ("123", "%3c", 2, 0, b"\0" + b"2" + b"a"),   # two characters stored, then buf[0] = 0
+    ("123", "%3c", 3, 1, b"123a"),               # %c needs no terminator
+    ("123", "%[0-9]", 2, 0, b"\0" + b"2" + b"a"),
+    ("123 123", "%s %d", 2, 0, b"\0"),           # the scan stops: the int keeps its value
+])
+def test_secure_form_too_small_buffer_is_emptied(text, fmt, size, result, head):
+    """Windows' sscanf_s (Wine's test_sscanf_s facts): a field that does not fit its buffer
+    stops the scan with buf[0] = 0, the characters stored before it left as they are"""
+    lib = host_crt("UCRT")
+    lib.host_sscanf_sized.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_uint,
+                                      ctypes.c_void_p]
+    buf = ctypes.create_string_buffer(b"a" * 8, 8)
+    i = ctypes.c_int(1)
+    r = lib.host_sscanf_sized(text.encode(), fmt.encode(), buf, size, ctypes.byref(i))
+    assert r == result
+    assert buf.raw[:len(head)] == head
+    assert i.value == 1

@@ -333,8 +333,9 @@ def test_the_facet_entry_points_are_exported():
 
 
 def test_the_day_names_are_the_c_runtimes():
-    """_Locinfo's _Getdays/_Getmonths read the C runtime's exports, as on Windows"""
-    for dll in ("ucrtbase.dll", "msvcrt.dll"):
-        names = exports(dll)
-        for name in ("_Getdays", "_Getmonths", "_W_Getdays", "_W_Getmonths"):
-            assert name in names, (dll, name)
+    """_Locinfo's _Getdays/_Getmonths read the C runtime's exports, as on Windows: the UCRT has the
+    wide forms too, msvcrt.dll (as the system's import library lists it) only the narrow ones"""
+    ucrt, msvcrt = exports("ucrtbase.dll"), exports("msvcrt.dll")
+    for name in ("_Getdays", "_Getmonths", "_W_Getdays", "_W_Getmonths"):
+        assert name in ucrt, name
+        assert (name in msvcrt) == (not name.startswith("_W_")), name

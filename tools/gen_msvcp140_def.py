@@ -230,8 +230,16 @@ def locale_support(r) -> None:
                         ("_Gettrue", "QEBAPEBDXZ", "Gettrue"), ("_Getdays", "QEBAPEBDXZ", "Getdays"),
                         ("_Getmonths", "QEBAPEBDXZ", "Getmonths"), ("_W_Getdays", "QEBAPEBGXZ", "WGetdays"),
                         ("_W_Getmonths", "QEBAPEBGXZ", "WGetmonths"), ("_Getdateorder", "QEBAHXZ", "Getdateorder"),
-                        ("_Addcats", "QEAAAEAV12@HPEBD@Z", "Addcats")]:
+                        ("_Addcats", "QEAAAEAV12@HPEBD@Z", "Addcats"),
+                        ("_Gettnames", "QEBA?AV_Timevec@2@XZ", "Gettnames"),
+                        ("_W_Gettnames", "QEBA?AV_Timevec@2@XZ", "WGettnames")]:
         r(f"?{n}@_Locinfo@std@@{sig}", "Locinfo" + sym)
+    # _Timevec, the owner of a _Gettnames block (exported with its class)
+    r("??0_Timevec@std@@QEAA@PEAX@Z", "TimevecCtor")
+    r("??0_Timevec@std@@QEAA@AEBV01@@Z", "TimevecCtorCopy")
+    r("??1_Timevec@std@@QEAA@XZ", "TimevecDtor")
+    r("??4_Timevec@std@@QEAAAEAV01@AEBV01@@Z", "TimevecAssign")
+    r("?_Getptr@_Timevec@std@@QEBAPEAXXZ", "TimevecGetptr")
     for e, s in (("D", ""), ("_W", "W")):
         y = f"?$_Yarn@{e}@std@@"
         r(f"??0{y}QEAA@XZ", "YarnCtor" + s)

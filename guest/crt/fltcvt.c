@@ -3,8 +3,8 @@
  * string for msvcrt.dll, whose old conversion kept 17 significant digits and padded zeros). */
 #include "fltcvt.h"
 
-/* A big natural number in base 1e9, least significant limb first. */
-typedef struct { uint32_t limb[90]; int n; } big10;
+/* A big natural number in base 1e9, least significant limb first, in the caller's limbs. */
+typedef struct { uint32_t *limb; int n; } big10;
 
 static void big_mul_small(big10 *b, uint32_t m)
 {
@@ -20,8 +20,9 @@ static void big_mul_small(big10 *b, uint32_t m)
     }
 }
 
-/* Digits of b, most significant first, without leading zeros; returns their count. */
-static int big_digits(const big10 *b, char *out)
+/* Digits of b, most significant first, without leading zeros: the first `max` written to out;
+ * returns how many there are. */
+static int big_digits(const big10 *b, char *out, int max)
 {
     int len = 0;
     for (int i = b->n - 1; i >= 0; i--) {
@@ -32,8 +33,9 @@ static int big_digits(const big10 *b, char *out)
         if (len == 0)
             while (start < 8 && tmp[start] == '0')
                 start++;
-        for (int k = start; k < 9; k++)
-            out[len++] = tmp[k];
+        for (int k = start; k < 9; k++, len++)
+            if (len < max)
+                out[len] = tmp[k];
     }
     if (len == 0)
         out[len++] = '0';
@@ -45,24 +47,24 @@ int crt_exact_digits(double x, char *out, int *decpt)
     union { double d; uint64_t u; } v = { x };
     uint64_t mant = v.u & 0xFFFFFFFFFFFFFull;
     int bexp = (int)((v.u >> 52) & 0x7FF);
-    if (bexp == 0 && mant == 0) {
+    if (bexp != 0)
+        mant |= 1ull << 52;
+    uint32_t limbs[90];         /* the smallest denormal's m * 5^1074: 84 */
+    return crt_exact_digits_m(mant, bexp ? bexp - 1075 : -1074, out, CRT_DIGITS_MAX, decpt, limbs);
+}
+
+int crt_exact_digits_m(uint64_t mant, int e2, char *out, int max, int *decpt, uint32_t *limbs)
+{
+    if (mant == 0) {
         out[0] = '0';
         *decpt = 1;
         return 1;
-    }
-    int e2;
-    if (bexp == 0)
-        e2 = -1074;
-    else {
-        mant |= 1ull << 52;
-        e2 = bexp - 1075;
     }
     while ((mant & 1) == 0) {   /* fewer limbs to multiply */
         mant >>= 1;
         e2++;
     }
-    big10 b;
-    b.n = 0;
+    big10 b = { limbs, 0 };
     while (mant) {
         b.limb[b.n++] = (uint32_t)(mant % 1000000000u);
         mant /= 1000000000u;
@@ -80,8 +82,10 @@ int crt_exact_digits(double x, char *out, int *decpt)
         }
         scale = -e2;
     }
-    int n = big_digits(&b, out);
+    int n = big_digits(&b, out, max);
     *decpt = n - scale;             /* value = 0.d1d2...dn * 10^decpt */
+    if (n > max)
+        n = max;
     while (n > 1 && out[n - 1] == '0')
         n--;
     return n;

@@ -158,6 +158,17 @@ static void store_integer(void *p, int size, unsigned long long v)
     }
 }
 
+/* The secure forms' buffer is too small for the field (with its terminator for %s and %[):
+ * the conversion stops there with buf[0] = 0, and so does the scan. */
+static int too_small(void *dest, int wide, unsigned cap, int assigned)
+{
+    if (cap > 0) {
+        if (wide) *(crt_wchar *)dest = 0;
+        else *(char *)dest = 0;
+    }
+    return assigned;
+}
+
 int crt_vscan(crt_in *in, const void *fmt, int fmt_wide, int secure, int ucrt, va_list ap)
 {
 #define FCH(i) (fmt_wide ? (unsigned)((const crt_wchar *)fmt)[i] : (unsigned)((const unsigned char *)fmt)[i])
@@ -304,7 +315,7 @@ int crt_vscan(crt_in *in, const void *fmt, int fmt_wide, int secure, int ucrt, v
                 }
                 if (dest) {
                     if ((unsigned)n >= cap)
-                        return assigned;            /* the secure forms: the buffer is too small */
+                        return too_small(dest, wide, cap, assigned);
                     if (wide) ((crt_wchar *)dest)[n] = (crt_wchar)c;
                     else ((char *)dest)[n] = (char)c;
                 }
@@ -315,7 +326,7 @@ int crt_vscan(crt_in *in, const void *fmt, int fmt_wide, int secure, int ucrt, v
             if (dest) {
                 if (conv != 'c' && conv != 'C') {
                     if ((unsigned)n >= cap)
-                        return assigned;
+                        return too_small(dest, wide, cap, assigned);
                     if (wide) ((crt_wchar *)dest)[n] = 0;
                     else ((char *)dest)[n] = 0;
                 }

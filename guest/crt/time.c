@@ -1,10 +1,11 @@
 /* The time functions over the system clock (GetSystemTimeAsFileTime) and the time zone (TZ as
  * "PST8PDT", or GetTimeZoneInformation): time/_time64, clock, _ftime64, gmtime/localtime and
- * their _s forms, mktime/_mkgmtime64, asctime/ctime, strftime/wcsftime, _tzset and its data. */
+ * their _s forms, mktime/_mkgmtime64, asctime/ctime, strftime/wcsftime (and _Strftime/_Wcsftime with a
+ * caller's LC_TIME names), _tzset and its data. */
 #include "crtwin.h"
 #include "errno.h"
 #include "timeconv.h"
-#include "locstate.h"
+#include "timenames.h"
 #include "secure.h"
 
 typedef struct { long Bias; WCHAR StandardName[32]; char StandardDate[16]; long StandardBias;
@@ -234,65 +235,19 @@ CRTEXP char *_ctime64(const long long *t)
     return tm ? asctime(tm) : NULL;
 }
 
-typedef struct { unsigned short wYear, wMonth, wDayOfWeek, wDay, wHour, wMinute, wSecond, wMilliseconds; } SYSTEMTIME;
-WINBASEAPI int WINAPI GetDateFormatA(DWORD, DWORD, const SYSTEMTIME *, const char *, char *, int);
-WINBASEAPI int WINAPI GetTimeFormatA(DWORD, DWORD, const SYSTEMTIME *, const char *, char *, int);
-#define LOCALE_USER_DEFAULT 0x400
-#define DATE_SHORTDATE 1
-#define DATE_LONGDATE 2
-
-/* With a locale from setlocale(LC_TIME): %c, %x and %X (and the long %#c, %#x) as its date and
- * time formats (GetDateFormat/GetTimeFormat: "12/1/2026 2:02:10 PM"), put into the format
- * before the rest is expanded. */
-static const char *locale_format(const char *fmt, const crt_tm *tm, char *buf, size_t size)
-{
-    SYSTEMTIME st = { (unsigned short)(tm->tm_year + 1900), (unsigned short)(tm->tm_mon + 1),
-                      (unsigned short)tm->tm_wday, (unsigned short)tm->tm_mday, (unsigned short)tm->tm_hour,
-                      (unsigned short)tm->tm_min, (unsigned short)tm->tm_sec, 0 };
-    size_t k = 0;
-    for (const char *f = fmt; *f; f++) {
-        char part[160];
-        int date = 0, time = 0, alt = f[0] == '%' && f[1] == '#';
-        char c = f[0] == '%' ? f[1 + alt] : 0;
-        if (c == 'c') date = alt ? DATE_LONGDATE : DATE_SHORTDATE, time = 1;
-        else if (c == 'x') date = alt ? DATE_LONGDATE : DATE_SHORTDATE;
-        else if (c == 'X') time = 1;
-        if (!date && !time) {
-            if (k + 3 >= size) return fmt;
-            buf[k++] = *f;
-            if (f[0] == '%' && f[1]) buf[k++] = *++f;      /* keep "%%" and the rest whole */
-            continue;
-        }
-        int n = 0;
-        if (date && (n = GetDateFormatA(LOCALE_USER_DEFAULT, date, &st, NULL, part, sizeof part)) <= 0) return fmt;
-        if (date && time) part[n - 1] = ' ';
-        if (time && GetTimeFormatA(LOCALE_USER_DEFAULT, 0, &st, NULL, part + (date ? n : 0),
-                                   (int)sizeof part - (date ? n : 0)) <= 0) return fmt;
-        for (const char *p = part; *p; p++) {
-            if (k + 3 >= size) return fmt;
-            if (*p == '%') buf[k++] = '%';
-            buf[k++] = *p;
-        }
-        f += 1 + alt;
-    }
-    buf[k] = 0;
-    return buf;
-}
-
-CRTEXP size_t strftime(char *out, size_t max, const char *fmt, const crt_tm *tm)
+/* strftime, wcsftime, _Strftime and _Wcsftime: one engine (timefmt.c) with LC_TIME's names, or
+ * those of the __lc_time_data the C++ library passes (_Gettnames' copy); a conversion or field out
+ * of range is an invalid parameter, a full buffer ERANGE, both return 0 with out[0] = 0. */
+static size_t time_format(void *out, size_t max, const void *fmt, int wide, const crt_tm *tm, const void *names)
 {
     if (out == NULL || fmt == NULL || tm == NULL) {
         crt_errno = CRT_EINVAL;
         return 0;
     }
     tz();
-    char expanded[1024];
-    if (!crt_locale.time_c)
-        fmt = locale_format(fmt, tm, expanded, sizeof expanded);
+    const crt_lc_time *lt = names ? names : crt_lc_time_current();
     int status;
-    size_t n = crt_strftime_status(out, max, fmt, tm, _tzname[tm->tm_isdst > 0], _timezone, &status);
-    if (n == 0 && max)
-        out[0] = 0;
+    size_t n = crt_strftime_status(out, max, fmt, wide, tm, lt, _tzname[tm->tm_isdst > 0], _timezone, &status);
     if (status == CRT_STRFTIME_INVALID)
         crt_invalid_parameter(CRT_EINVAL);
     else if (status == CRT_STRFTIME_FULL)
@@ -300,18 +255,69 @@ CRTEXP size_t strftime(char *out, size_t max, const char *fmt, const crt_tm *tm)
     return n;
 }
 
+/* The narrow forms. msvcrt.dll formats with the table's narrow strings; the UCRT widens the format
+ * (mbstowcs), formats with the table's wide strings and converts the text back (wcstombs), so a
+ * name reaches the output in LC_CTYPE's code page. */
+void *malloc(size_t);
+void free(void *);
+size_t mbstowcs(crt_wchar *, const char *, size_t);
+size_t wcstombs(char *, const crt_wchar *, size_t);
+
+static size_t narrow_format(char *out, size_t max, const char *fmt, const crt_tm *tm, const void *names)
+{
+#ifdef CRT_UCRT
+    if (out == NULL || fmt == NULL || tm == NULL || max == 0)
+        return time_format(out, max, fmt, 0, tm, names);
+    size_t flen = mbstowcs(NULL, fmt, 0);
+    if (flen == (size_t)-1) {
+        out[0] = 0;
+        return 0;                                       /* EILSEQ, from mbstowcs */
+    }
+    crt_wchar *wfmt = malloc((flen + 1) * sizeof *wfmt), *wout = malloc(max * sizeof *wout);
+    size_t n = 0;
+    if (wfmt != NULL && wout != NULL) {
+        mbstowcs(wfmt, fmt, flen + 1);
+        if (time_format(wout, max, wfmt, 1, tm, names) > 0) {
+            n = wcstombs(out, wout, max);
+            if (n == (size_t)-1 || n >= max) {          /* unconvertible, or longer than the room */
+                if (n != (size_t)-1)
+                    crt_errno = CRT_ERANGE;
+                n = 0;
+            }
+        }
+    } else {
+        crt_errno = CRT_ENOMEM;
+    }
+    out[n] = 0;
+    free(wfmt);
+    free(wout);
+    return n;
+#else
+    return time_format(out, max, fmt, 0, tm, names);
+#endif
+}
+
+CRTEXP size_t strftime(char *out, size_t max, const char *fmt, const crt_tm *tm)
+{
+    return narrow_format(out, max, fmt, tm, NULL);
+}
+
 CRTEXP size_t wcsftime(crt_wchar *out, size_t max, const crt_wchar *fmt, const crt_tm *tm)
 {
-    char f[512], o[1024];
-    size_t i = 0;
-    for (; fmt[i] && i < sizeof f - 1; i++)
-        f[i] = fmt[i] < 0x80 ? (char)fmt[i] : '?';
-    f[i] = 0;
-    size_t n = strftime(o, max < sizeof o ? max : sizeof o, f, tm);
-    for (size_t k = 0; k <= n && k < max; k++)
-        out[k] = (unsigned char)o[k];
-    return n;
+    return time_format(out, max, fmt, 1, tm, NULL);
 }
+
+CRTEXP size_t _Strftime(char *out, size_t max, const char *fmt, const crt_tm *tm, void *names)
+{
+    return narrow_format(out, max, fmt, tm, names);
+}
+
+#ifndef CRT_MSVCRT
+CRTEXP size_t _Wcsftime(crt_wchar *out, size_t max, const crt_wchar *fmt, const crt_tm *tm, void *names)
+{
+    return time_format(out, max, fmt, 1, tm, names);
+}
+#endif
 
 /* msvcrt.dll's names on x64 take 64-bit times; the UCRT's headers call the _64 forms. */
 #ifdef CRT_MSVCRT

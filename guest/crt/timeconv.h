@@ -1,4 +1,4 @@
-/* Calendar conversions and strftime (timeconv.c), pure. */
+/* Calendar conversions and asctime (timeconv.c) and strftime's engine (timefmt.c), pure. */
 #pragma once
 #include "crtbase.h"
 
@@ -8,10 +8,11 @@ typedef struct crt_tm {
 
 int crt_seconds_to_tm(long long t, crt_tm *tm);         /* 0, or -1 outside 1970..3000 */
 long long crt_tm_to_seconds(crt_tm *tm);
-/* tzbias: seconds west of UTC (the runtime's _timezone); returns the length or 0. */
-size_t crt_strftime(char *out, size_t max, const char *fmt, const crt_tm *tm, const char *tzname, long tzbias);
-/* The same, with why it returned 0: a conversion or the field it reads out of range, or no room. */
+/* strftime's engine (timefmt.c): fmt and out narrow or wide (crt_wchar), the names and
+ * picture formats from lt; tzbias: seconds west of UTC (the runtime's _timezone). Returns the
+ * length, or 0 with why in *status: a conversion or a field it reads out of range, or no room. */
+struct crt_lc_time;
 enum { CRT_STRFTIME_INVALID = 1, CRT_STRFTIME_FULL = 2 };
-size_t crt_strftime_status(char *out, size_t max, const char *fmt, const crt_tm *tm, const char *tzname,
-                           long tzbias, int *status);
+size_t crt_strftime_status(void *out, size_t max, const void *fmt, int wide, const crt_tm *tm,
+                           const struct crt_lc_time *lt, const char *tzname, long tzbias, int *status);
 void crt_asctime(const crt_tm *tm, char *buf);          /* 26 bytes with the newline */

@@ -4,8 +4,8 @@
  * LC_CTYPE code page, MB_CUR_MAX and lead bytes), _Getctype (a copy of the classification
  * table), _Getcoll, _Getdateorder, the case mappings and wide classification of a _Ctypevec, and
  * the conversions _Mbrtowc/_Wcrtomb of a _Cvtvec, _Strcoll, _Wcscoll, _Strxfrm and _Wcsxfrm (the
- * "C" locale's: values compared as unsigned). The day and month names (_Getdays ...) are the
- * UCRT's. */
+ * "C" locale's: values compared as unsigned). The day and month names (_Getdays ...) and the
+ * LC_TIME table of _Gettnames (owned by a _Timevec) are the UCRT's. */
 #include "facets.h"
 
 __declspec(dllimport) char *setlocale(int, const char *);
@@ -204,6 +204,35 @@ const wchar *LocinfoWGetmonths(locinfo *p)
         WyarnSet(&p->wmonths, names);
     return p->wmonths.ptr != NULL ? p->wmonths.ptr : Wide(c_wmonths, C_MONTHS);
 }
+
+/* _Timevec: the owner of the C runtime's _Gettnames block (an __lc_time_data copy), freed by the
+ * destructor; copying and assignment move the block to the new owner, the source left empty */
+typedef struct { void *timeptr; } timevec;
+timevec *TimevecCtor(timevec *t, void *p) { t->timeptr = p; return t; }
+void TimevecDtor(timevec *t) { free(t->timeptr); t->timeptr = NULL; }
+void *TimevecGetptr(const timevec *t) { return t->timeptr; }
+
+timevec *TimevecAssign(timevec *t, timevec *from)
+{
+    if (t != from) {
+        free(t->timeptr);
+        t->timeptr = from->timeptr;
+        from->timeptr = NULL;
+    }
+    return t;
+}
+
+timevec *TimevecCtorCopy(timevec *t, timevec *from)
+{
+    t->timeptr = NULL;
+    return TimevecAssign(t, from);
+}
+
+/* _Gettnames()/_W_Gettnames(): the UCRT's copy of LC_TIME's names, in a _Timevec returned by
+ * value (the result slot after `this`) */
+__declspec(dllimport) void *_Gettnames(void), *_W_Gettnames(void);
+timevec *LocinfoGettnames(const locinfo *p, timevec *out) { (void)p; return TimevecCtor(out, _Gettnames()); }
+timevec *LocinfoWGettnames(const locinfo *p, timevec *out) { (void)p; return TimevecCtor(out, _W_Gettnames()); }
 
 /* _Getcvt(): the _Cvtvec of LC_CTYPE, returned by value */
 cvtvec *Getcvt(cvtvec *out)

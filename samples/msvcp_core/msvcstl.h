@@ -364,6 +364,17 @@ template <class E> struct _Yarn {
     E *_Myptr;
     E _Nul;
 };
+// _Timevec: owns the C runtime's _Gettnames block (the members msvcp140's; a copy takes it over)
+class MSVCP _Timevec {
+public:
+    explicit _Timevec(void * = nullptr);
+    _Timevec(const _Timevec &);
+    ~_Timevec() noexcept;
+    _Timevec &operator=(const _Timevec &);
+    void *_Getptr() const;
+private:
+    void *_Timeptr;
+};
 class MSVCP _Locinfo {
 public:
     static void __cdecl _Locinfo_ctor(_Locinfo *, const char *);
@@ -393,6 +404,8 @@ public:
     const lconv *_Getlconv() const { return localeconv(); }
     const char *_Getfalse() const { return "false"; }
     const char *_Gettrue() const { return "true"; }
+    _Timevec _Gettnames() const;
+    _Timevec _W_Gettnames() const;
     _Lockit _Lock;
     _Yarn<char> _Days, _Months;
     _Yarn<wchar_t> _W_Days, _W_Months;

@@ -122,6 +122,12 @@ int host_sscanf(const char *input, const char *fmt, int secure, void *a, void *b
     return vscan(input, 0, fmt, a, b, c);
 }
 
+/* sscanf_s of one buffer with the size given, then an int pointer (unused by a one-field format). */
+int host_sscanf_sized(const char *input, const char *fmt, void *buf, unsigned size, void *i)
+{
+    return vscan(input, 1, fmt, buf, size, i);
+}
+
 #include "mathcore.h"
 /* One mathcore function by name: the result's bits and the error code. */
 unsigned long long host_math(const char *name, double x, double y, int *err)
@@ -141,6 +147,7 @@ unsigned long long host_math(const char *name, double x, double y, int *err)
 }
 
 #include "timeconv.h"
+#include "timenames.h"
 /* gmtime and strftime of a time in seconds: the formatted text, or -1. */
 int host_strftime(long long t, const char *fmt, char *out, int max, const char *tzname, long bias, int isdst)
 {
@@ -148,7 +155,8 @@ int host_strftime(long long t, const char *fmt, char *out, int max, const char *
     if (crt_seconds_to_tm(t, &tm))
         return -1;
     tm.tm_isdst = isdst;
-    return (int)crt_strftime(out, (size_t)max, fmt, &tm, tzname, bias);
+    int status;
+    return (int)crt_strftime_status(out, (size_t)max, fmt, 0, &tm, &crt_lc_time_c, tzname, bias, &status);
 }
 
 long long host_mktime(int year, int mon, int mday, int hour, int min, int sec, int *wday, int *yday)
