@@ -244,7 +244,8 @@ def catch_typed(o: Out):
     o.func_info(f"FI_{name}", EHS, f"UW_{name}", f"TB_{name}", f"IP_{name}")
     uw, tb = f"UW_{name}", f"TB_{name}"
     o.catch_funclet(f"{name}_catch_int", o.say_number("caught int ", "[rbp+0x300]")
-                    + "    movsxd rax, dword ptr [rbp+0x300]\n    mov [rbp+0x28], rax\n    call ReportCurrentException\n",
+                    + "    movsxd rax, dword ptr [rbp+0x300]\n    mov [rbp+0x28], rax\n"
+                    "    call ReportCurrentException\n",
                     2, uw, tb)
     o.catch_funclet(f"{name}_catch_base_ref", "    mov rcx, [rbp+0x308]\n    call BaseValue\n    cdqe\n"
                     "    mov [rbp+0x28], rax\n" + o.say_number("caught Base& (v * 16 + Kind) ", "rax"), 2, uw, tb)
@@ -261,39 +262,17 @@ def catch_typed(o: Out):
 def catcher(o: Out):
     """Fh4Catcher(fn, a, b): fn(a, b) in a try with catch(int) and catch(...); the continuation
     0x100 bytes into the function (two-byte IP delta and continuation offset)."""
-    name = "Fh4Catcher"
-    o.function(name, """
-    mov [rsp+0x20], rcx
-    mov [rsp+0x28], rdx
-    mov [rsp+0x30], r8
-    .org 0x20, 0x90
-    mov rcx, [rsp+0x28]
-    mov rdx, [rsp+0x30]
-    call qword ptr [rsp+0x20]
-    mov [rsp+0x38], rax
-    .org 0x100, 0x90
-    mov rax, [rsp+0x38]
-    add rsp, 0x100
-    pop rbx
-    ret
-""", 0x100, f"FI_{name}", global_=True)
-    o.ip_map(f"IP_{name}", [(0, -1), (0x20, 0), (0x100, -1)])
-    o.unwind_map(f"UW_{name}", [(-1, NO_UW, None, 0), (-1, NO_UW, None, 0)])
-    o.handlers(f"H_{name}", [dict(type=TD_INT, obj=0x40, handler=f"{name}_catch_int", cont=[0x100]),
-                             dict(handler=f"{name}_catch_all", cont=[0x100])])
-    o.try_map(f"TB_{name}", [(0, 0, 1, f"H_{name}")])
-    o.func_info(f"FI_{name}", EHS, f"UW_{name}", f"TB_{name}", f"IP_{name}")
-    uw, tb = f"UW_{name}", f"TB_{name}"
-    o.catch_funclet(f"{name}_catch_int", o.say_number("Fh4Catcher caught int ", "[rbp+0x40]")
-                    + "    movsxd rax, dword ptr [rbp+0x40]\n    mov [rbp+0x38], rax\n", 1, uw, tb)
-    o.catch_funclet(f"{name}_catch_all", o.say("Fh4Catcher caught (...)\n")
-                    + "    mov qword ptr [rbp+0x38], -2\n", 1, uw, tb)
+    _catcher(o, "Fh4Catcher", EHS, -2)
 
 
 def async_catcher(o: Out):
     """Fh4AsyncCatcher(fn, a, b): Fh4Catcher's shape built /EHa (no EHs bit in its header): a
     structured exception out of fn goes to the thread's translator, then to catch(...)."""
-    name = "Fh4AsyncCatcher"
+    _catcher(o, "Fh4AsyncCatcher", 0, -3)
+
+
+def _catcher(o: Out, name: str, flags: int, dotdot: int):
+    """The catching function `name` with the FuncInfo4 header `flags`; its catch(...) returns `dotdot`."""
     o.function(name, """
     mov [rsp+0x20], rcx
     mov [rsp+0x28], rdx
@@ -314,12 +293,12 @@ def async_catcher(o: Out):
     o.handlers(f"H_{name}", [dict(type=TD_INT, obj=0x40, handler=f"{name}_catch_int", cont=[0x100]),
                              dict(handler=f"{name}_catch_all", cont=[0x100])])
     o.try_map(f"TB_{name}", [(0, 0, 1, f"H_{name}")])
-    o.func_info(f"FI_{name}", 0, f"UW_{name}", f"TB_{name}", f"IP_{name}")
+    o.func_info(f"FI_{name}", flags, f"UW_{name}", f"TB_{name}", f"IP_{name}")
     uw, tb = f"UW_{name}", f"TB_{name}"
-    o.catch_funclet(f"{name}_catch_int", o.say_number("Fh4AsyncCatcher caught int ", "[rbp+0x40]")
+    o.catch_funclet(f"{name}_catch_int", o.say_number(f"{name} caught int ", "[rbp+0x40]")
                     + "    movsxd rax, dword ptr [rbp+0x40]\n    mov [rbp+0x38], rax\n", 1, uw, tb)
-    o.catch_funclet(f"{name}_catch_all", o.say("Fh4AsyncCatcher caught (...)\n")
-                    + "    mov qword ptr [rbp+0x38], -3\n", 1, uw, tb)
+    o.catch_funclet(f"{name}_catch_all", o.say(f"{name} caught (...)\n")
+                    + f"    mov qword ptr [rbp+0x38], {dotdot}\n", 1, uw, tb)
 
 
 def dtors(o: Out):
