@@ -7,11 +7,7 @@
 
 int CxxMain(void);
 
-const void *const type_info_vftable[1] __asm__("\"??_7type_info@@6B@\"") = {0};
-int _fltused = 0x9875;
-__declspec(dllimport) void free(void *);
-void operator_delete(void *p) __asm__("\"??3@YAXPEAX@Z\"");
-void operator_delete(void *p) { free(p); }
+#include "../msvcp_driver.h"
 
 int Entry(void)
 {

@@ -8,15 +8,7 @@
 
 int CxxMain(void);
 
-const void *const type_info_vftable[1] __asm__("\"??_7type_info@@6B@\"") = {0};
-int _fltused = 0x9875;
-__attribute__((aligned(16))) unsigned long long __type_info_root_node[2];   /* type_info::name()'s list */
-__declspec(dllimport) void free(void *);
-void operator_delete(void *p) __asm__("\"??3@YAXPEAX@Z\"");
-void operator_delete(void *p) { free(p); }
-__declspec(dllimport) void *malloc(unsigned long long);
-void *operator_new(unsigned long long n) __asm__("\"??2@YAPEAX_K@Z\"");
-void *operator_new(unsigned long long n) { return malloc(n); }
+#include "../msvcp_driver.h"
 
 int Entry(void)
 {
