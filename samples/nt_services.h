@@ -89,6 +89,10 @@ NTSTATUS NTAPI NtFsControlFile(HANDLE FileHandle, HANDLE Event, PVOID ApcRoutine
     ULONG OutputBufferLength);
 NTSTATUS NTAPI NtGetContextThread(HANDLE ThreadHandle, PVOID ThreadContext);
 NTSTATUS NTAPI NtGetCurrentProcessorNumber(void);
+NTSTATUS NTAPI NtGetNextProcess(HANDLE ProcessHandle, ULONG DesiredAccess, ULONG HandleAttributes, ULONG Flags,
+    HANDLE *NewProcessHandle);
+NTSTATUS NTAPI NtGetNextThread(HANDLE ProcessHandle, HANDLE ThreadHandle, ULONG DesiredAccess,
+    ULONG HandleAttributes, ULONG Flags, HANDLE *NewThreadHandle);
 NTSTATUS NTAPI NtIsProcessInJob(HANDLE ProcessHandle, HANDLE JobHandle);
 NTSTATUS NTAPI NtLockFile(HANDLE FileHandle, HANDLE Event, PVOID ApcRoutine, PVOID ApcContext, PVOID IoStatusBlock,
     LARGE_INTEGER *ByteOffset, LARGE_INTEGER *Length, ULONG Key, UCHAR FailImmediately, UCHAR ExclusiveLock);
@@ -140,6 +144,8 @@ NTSTATUS NTAPI NtQueryDirectoryFileEx(HANDLE FileHandle, HANDLE Event, PVOID Apc
     NtString *FileName);
 NTSTATUS NTAPI NtQueryDirectoryObject(HANDLE DirectoryHandle, PVOID Buffer, ULONG Length, UCHAR ReturnSingleEntry,
     UCHAR RestartScan, ULONG *Context, ULONG *ReturnLength);
+NTSTATUS NTAPI NtQueryEvent(HANDLE Handle, ULONG InformationClass, PVOID Information, ULONG InformationLength,
+    PVOID ReturnLength);
 NTSTATUS NTAPI NtQueryFullAttributesFile(OBJECT_ATTRIBUTES *ObjectAttributes, PVOID FileInformation);
 NTSTATUS NTAPI NtQueryInformationAtom(ULONG Atom, ULONG AtomInformationClass, PVOID AtomInformation,
     ULONG AtomInformationLength, PVOID ReturnLength);
@@ -159,6 +165,8 @@ NTSTATUS NTAPI NtQueryKey(HANDLE KeyHandle, ULONG KeyInformationClass, PVOID Key
     ULONG *ResultLength);
 NTSTATUS NTAPI NtQueryMultipleValueKey(HANDLE KeyHandle, PVOID ValueEntries, ULONG EntryCount, PVOID ValueBuffer,
     ULONG *BufferLength, ULONG *RequiredBufferLength);
+NTSTATUS NTAPI NtQueryMutant(HANDLE Handle, ULONG InformationClass, PVOID Information, ULONG InformationLength,
+    PVOID ReturnLength);
 NTSTATUS NTAPI NtQueryObject(HANDLE Handle, ULONG ObjectInformationClass, PVOID ObjectInformation,
     ULONG ObjectInformationLength, ULONG *ReturnLength);
 NTSTATUS NTAPI NtQueryPerformanceCounter(LARGE_INTEGER *PerformanceCounter, LARGE_INTEGER *PerformanceFrequency);
@@ -166,6 +174,8 @@ NTSTATUS NTAPI NtQuerySection(HANDLE SectionHandle, ULONG SectionInformationClas
     SIZE_T SectionInformationLength, SIZE_T *ReturnLength);
 NTSTATUS NTAPI NtQuerySecurityObject(HANDLE Handle, ULONG SecurityInformation, PVOID SecurityDescriptor,
     ULONG Length, ULONG *LengthNeeded);
+NTSTATUS NTAPI NtQuerySemaphore(HANDLE Handle, ULONG InformationClass, PVOID Information, ULONG InformationLength,
+    PVOID ReturnLength);
 NTSTATUS NTAPI NtQuerySymbolicLinkObject(HANDLE LinkHandle, NtString *LinkTarget, ULONG *ReturnedLength);
 NTSTATUS NTAPI NtQuerySystemInformation(ULONG SystemInformationClass, PVOID SystemInformation,
     ULONG SystemInformationLength, ULONG *ReturnLength);
@@ -195,6 +205,7 @@ NTSTATUS NTAPI NtRemoveIoCompletion(HANDLE IoCompletionHandle, PVOID *KeyContext
 NTSTATUS NTAPI NtRemoveIoCompletionEx(HANDLE IoCompletionHandle, PVOID IoCompletionInformation, ULONG Count,
     ULONG *NumEntriesRemoved, LARGE_INTEGER *Timeout, UCHAR Alertable);
 NTSTATUS NTAPI NtResetEvent(HANDLE EventHandle, long *PreviousState);
+NTSTATUS NTAPI NtResumeProcess(HANDLE ProcessHandle);
 NTSTATUS NTAPI NtResumeThread(HANDLE ThreadHandle, ULONG *PreviousSuspendCount);
 NTSTATUS NTAPI NtSetContextThread(HANDLE ThreadHandle, PVOID ThreadContext);
 NTSTATUS NTAPI NtSetEvent(HANDLE EventHandle, long *PreviousState);
@@ -220,6 +231,7 @@ NTSTATUS NTAPI NtSetValueKey(HANDLE KeyHandle, NtString *ValueName, ULONG TitleI
     ULONG DataSize);
 NTSTATUS NTAPI NtSignalAndWaitForSingleObject(HANDLE SignalHandle, HANDLE WaitHandle, UCHAR Alertable,
     LARGE_INTEGER *Timeout);
+NTSTATUS NTAPI NtSuspendProcess(HANDLE ProcessHandle);
 NTSTATUS NTAPI NtSuspendThread(HANDLE ThreadHandle, ULONG *PreviousSuspendCount);
 NTSTATUS NTAPI NtTerminateJobObject(HANDLE JobHandle, NTSTATUS ExitStatus);
 NTSTATUS NTAPI NtTerminateProcess(HANDLE ProcessHandle, NTSTATUS ExitStatus);

@@ -33,6 +33,8 @@ from .file import FILE_SERVICES
 from .job import JOB_SERVICES
 from .keyedevent import KEYED_EVENT_SERVICES
 from .memory_lock import MEMORY_LOCK_SERVICES
+from .process_enum import PROCESS_ENUM_SERVICES
+from .sync_query import SYNC_QUERY_SERVICES
 from .sysnums import SERVICE_NUMBERS
 from .systime import SYSTEM_TIME_SERVICES
 from .timer import TIMER_SERVICES
@@ -107,6 +109,8 @@ SERVICES = {
         ("NumberOfBytesWritten", "psz")
     )),
     "NtSuspendThread": (thread_control.NtSuspendThread, (("ThreadHandle", "h"), ("PreviousSuspendCount", "pul"))),
+    "NtSuspendProcess": (thread_control.NtSuspendProcess, (("ProcessHandle", "h"),)),
+    "NtResumeProcess": (thread_control.NtResumeProcess, (("ProcessHandle", "h"),)),
     "NtResumeThread": (thread_control.NtResumeThread, (("ThreadHandle", "h"), ("PreviousSuspendCount", "pul"))),
     "NtGetContextThread": (thread_control.NtGetContextThread, (("ThreadHandle", "h"), ("ThreadContext", "p"))),
     "NtSetContextThread": (thread_control.NtSetContextThread, (("ThreadHandle", "h"), ("ThreadContext", "p"))),
@@ -205,6 +209,8 @@ SERVICES.update(IMPERSONATION_SERVICES)   # kernel/se/impersonate.py: NtDuplicat
 SERVICES.update(SECURITY_SERVICES)        # kernel/se/security_object.py: NtQuerySecurityObject, NtSetSecurityObject
 SERVICES.update(JOB_SERVICES)             # kernel/ex/job.py: NtCreateJobObject, NtAssignProcessToJobObject ...
 SERVICES.update(WAIT_PACKET_SERVICES)     # kernel/ex/waitpacket.py: NtAssociateWaitCompletionPacket ...
+SERVICES.update(SYNC_QUERY_SERVICES)      # kernel/ex/sync_query.py: NtQueryEvent, NtQuerySemaphore, NtQueryMutant
+SERVICES.update(PROCESS_ENUM_SERVICES)    # kernel/ex/process_enum.py: NtGetNextProcess, NtGetNextThread
 SERVICES.update(ATOM_SERVICES)            # kernel/ex/atom.py: NtAddAtom, NtFindAtom, NtQueryInformationAtom ...
 
 

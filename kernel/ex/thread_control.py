@@ -1,12 +1,14 @@
-"""Thread life and control: NtCreateThreadEx, NtSuspendThread, NtResumeThread,
-NtGetContextThread, NtSetContextThread."""
+"""Thread life and control: NtCreateThreadEx, NtSuspendThread, NtResumeThread, NtSuspendProcess,
+NtResumeProcess, NtGetContextThread, NtSetContextThread."""
 import struct
 
 from ..ke.kthread import Terminated
 from ..ke.thrdobj import KeResumeThread, KeSuspendThread
 from ..ke.usercontext import set_user_state, user_state
+from ..ob.handles import NT_CURRENT_PROCESS
 from ..ps.thread import PspCreateThread, PspInsertThread, PspResumeNewThread
 from ..status import (
+    STATUS_ACCESS_DENIED,
     STATUS_INVALID_PARAMETER,
     STATUS_PROCESS_IS_TERMINATING,
     STATUS_SUCCESS,
@@ -49,8 +51,8 @@ def NtCreateThreadEx(kernel, thread, handle_out, access, attributes, process_han
     return STATUS_SUCCESS
 
 
-def NtSuspendThread(kernel, thread, handle, previous_out):
-    target = reference_thread(thread, handle)
+def _suspend(kernel, target) -> int:
+    """One more suspension of target (the first stops it); the count before."""
     if target.state == Terminated:
         raise NtStatusError(STATUS_THREAD_IS_TERMINATING)
     previous = target.suspend_count
@@ -59,20 +61,62 @@ def NtSuspendThread(kernel, thread, handle, previous_out):
     target.suspend_count = previous + 1
     if previous == 0:
         KeSuspendThread(kernel, target)
+    return previous
+
+
+def _resume(kernel, target) -> int:
+    previous = target.suspend_count
+    if previous:
+        target.suspend_count = previous - 1
+        if previous == 1:
+            KeResumeThread(kernel, target)
+    return previous
+
+
+def NtSuspendThread(kernel, thread, handle, previous_out):
+    previous = _suspend(kernel, reference_thread(thread, handle))
     if previous_out:
         thread.process.space.probe_write(previous_out, _I.pack(previous))
     return STATUS_SUCCESS
 
 
 def NtResumeThread(kernel, thread, handle, previous_out):
-    target = reference_thread(thread, handle)
-    previous = target.suspend_count
-    if previous:
-        target.suspend_count = previous - 1
-        if previous == 1:
-            KeResumeThread(kernel, target)
+    previous = _resume(kernel, reference_thread(thread, handle))
     if previous_out:
         thread.process.space.probe_write(previous_out, _I.pack(previous))
+    return STATUS_SUCCESS
+
+
+# -- a whole process (PsSuspendProcess / PsResumeProcess): each of its threads once more
+PROCESS_SUSPEND_RESUME = 0x0800
+
+
+def _process_for_suspend(thread, handle):
+    target = reference_process(thread, handle)
+    if handle != NT_CURRENT_PROCESS and not thread.process.handles.access(handle) & PROCESS_SUSPEND_RESUME:
+        raise NtStatusError(STATUS_ACCESS_DENIED)
+    if target.exited:
+        raise NtStatusError(STATUS_PROCESS_IS_TERMINATING)
+    return target
+
+
+def NtSuspendProcess(kernel, thread, handle):
+    target = _process_for_suspend(thread, handle)
+    members = [t for t in target.threads if t.state != Terminated and t is not thread]
+    if thread in target.threads:
+        members.append(thread)              # the caller last: it stops on its way back to user mode
+    for member in members:
+        try:
+            _suspend(kernel, member)
+        except NtStatusError:               # one at its limit keeps its count, as PsSuspendProcess
+            pass
+    return STATUS_SUCCESS
+
+
+def NtResumeProcess(kernel, thread, handle):
+    target = _process_for_suspend(thread, handle)
+    for member in [t for t in target.threads if t.state != Terminated]:
+        _resume(kernel, member)
     return STATUS_SUCCESS
 
 
