@@ -106,7 +106,30 @@ __declspec(dllexport) int WSAAPI WSADuplicateSocketW(SOCKET s, DWORD pid, LPWSAP
     info->iAddressFamily = local.ss_family ? local.ss_family : AF_INET;
     info->iSocketType = type;
     info->iProtocol = type == SOCK_STREAM ? IPPROTO_TCP : IPPROTO_UDP;
+    /* The rest is the socket's catalogue entry, as WSAEnumProtocolsW gives it. */
+    WSAPROTOCOL_INFOW entries[4];
+    DWORD size = sizeof(entries);
+    int n = WSAEnumProtocolsW(NULL, entries, &size);
+    for (int i = 0; i < n; i++)
+        if (entries[i].iAddressFamily == info->iAddressFamily && entries[i].iSocketType == type)
+            *info = entries[i];
     info->dwProviderReserved = (DWORD_PTR)copy;
+    SetLastError(0);
+    return 0;
+}
+
+__declspec(dllexport) int WSAAPI WSADuplicateSocketA(SOCKET s, DWORD pid, LPWSAPROTOCOL_INFOA info)
+{
+    WSAPROTOCOL_INFOW wide;
+    if (info == NULL) {
+        WS_CHECK_STARTED(SOCKET_ERROR);
+        SetLastError(WSAEFAULT);
+        return SOCKET_ERROR;
+    }
+    if (WSADuplicateSocketW(s, pid, &wide) != 0)
+        return SOCKET_ERROR;
+    memcpy(info, &wide, offsetof(WSAPROTOCOL_INFOA, szProtocol));
+    WideCharToMultiByte(CP_ACP, 0, wide.szProtocol, -1, info->szProtocol, sizeof(info->szProtocol), NULL, NULL);
     return 0;
 }
 
