@@ -1,5 +1,5 @@
 """The rest of ws2_32's documented surface (guest/ws2_32: byteorder.c, addrinfoex*.c, msg.c,
-connect_name.c, nsp.c, lookup.c, blocking.c) through samples/ws2_surface over loopback: its
+connect_name.c, nsp.c, lookup.c, async_db.c, async_select.c, blocking.c) through samples/ws2_surface over loopback: its
 output and exit code, the documented error codes by name, and that ws2_32 exports every name the
 sample imports (a missing one would keep the program from loading at all)."""
 import os
@@ -18,6 +18,8 @@ NEW_EXPORTS = {
     "WSALookupServiceEnd", "WSAEnumNameSpaceProvidersW", "WSAEnumNameSpaceProvidersA",
     "WSAEnumNameSpaceProvidersExW", "WSAEnumNameSpaceProvidersExA",
     "WSASetBlockingHook", "WSAUnhookBlockingHook", "WSACancelBlockingCall", "WSAIsBlocking",
+    "WSAAsyncSelect", "WSAAsyncGetHostByName", "WSAAsyncGetHostByAddr", "WSAAsyncGetServByName",
+    "WSAAsyncGetServByPort", "WSAAsyncGetProtoByName", "WSAAsyncGetProtoByNumber", "WSACancelAsyncRequest",
 }
 
 LINES = [
@@ -43,6 +45,15 @@ LINES = [
     "the next -> WSA_E_NO_MORE",
     "a second End -> WSA_INVALID_HANDLE",
     "WSASetBlockingHook -> WSAEOPNOTSUPP",
+    "its message: the task, no error",
+    "the hostent in the buffer: 127.0.0.1",
+    "cancelling it now -> WSAEALREADY",
+    "into 8 bytes: WSAENOBUFS with the length needed",
+    "WSACancelAsyncRequest of no task -> WSAEINVAL",
+    "a connection posts FD_ACCEPT for the listener",
+    "the socket is non-blocking now",
+    "data posts FD_READ",
+    "the peer's close posts FD_CLOSE",
 ]
 
 

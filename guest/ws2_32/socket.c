@@ -1,6 +1,7 @@
 /* A socket's life: socket/WSASocket (an open of \Device\Afd\Endpoint with AFD's open packet as
  * its EA), closesocket, bind, listen, accept, connect, shutdown and the two names. */
 #include "sock.h"
+#include "async_window.h"
 
 typedef struct { ULONG Length; USHORT MaximumLength; PWSTR Buffer; } WS_UNICODE_STRING;
 typedef struct {
@@ -141,6 +142,7 @@ __declspec(dllexport) int WSAAPI closesocket(SOCKET s)
     NTSTATUS status = AfdRequest(s, IOCTL_AFD_GET_INFO, &q, 8, &mode, sizeof(mode), NULL);
     if (status < 0)
         return WsFail(status);                      /* WSAENOTSOCK for what is not a socket */
+    WsAsyncSelectClosed(s);
     CloseHandle((HANDLE)s);
     SetLastError(0);
     return 0;

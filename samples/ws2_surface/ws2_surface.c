@@ -1,7 +1,8 @@
 /* The rest of ws2_32's surface over loopback: the WSA byte-order calls, GetAddrInfoEx (plain,
  * ANSI, overlapped with an event and with a completion routine, cancel), WSASendMsg on UDP and
  * TCP, WSASendDisconnect/WSARecvDisconnect, WSADuplicateSocket into WSASocket, WSAConnectByName,
- * the namespace providers, WSALookupService host queries and the Winsock 1 blocking hooks.
+ * the namespace providers, WSALookupService host queries, the WSAAsync* calls' window messages
+ * and the Winsock 1 blocking hooks.
  * Exit code: failed checks. */
 #include <winsock2.h>
 #include <ws2tcpip.h>
@@ -373,6 +374,90 @@ static void Lookup(void)
     CheckWsa(WSALookupServiceBeginW(NULL, 0, &h) == SOCKET_ERROR, WSAEFAULT, "no query set -> WSAEFAULT");
 }
 
+/* The WSAAsync* calls' window: a message-only one, its messages taken with PeekMessage. */
+static HWND MakeWindow(void)
+{
+    WNDCLASSW c = {0};
+    c.lpfnWndProc = DefWindowProcW;
+    c.hInstance = GetModuleHandleW(NULL);
+    c.lpszClassName = L"Ws2Surface";
+    RegisterClassW(&c);
+    return CreateWindowExW(0, L"Ws2Surface", L"", 0, 0, 0, 0, 0, HWND_MESSAGE, NULL, c.hInstance, NULL);
+}
+
+static int NextMessage(HWND w, UINT message, MSG *m)
+{
+    for (int i = 0; i < 300; i++) {
+        if (PeekMessageW(m, w, message, message, PM_REMOVE))
+            return 1;
+        Sleep(10);
+    }
+    return 0;
+}
+
+static void AsyncDatabase(HWND w)
+{
+    static char buf[MAXGETHOSTSTRUCT];
+    MSG m;
+    HANDLE t = WSAAsyncGetHostByName(w, WM_USER + 1, "localhost", buf, sizeof(buf));
+    Check(t != NULL, "WSAAsyncGetHostByName(localhost): a task handle");
+    int got = NextMessage(w, WM_USER + 1, &m);
+    Check(got && m.wParam == (WPARAM)t && WSAGETASYNCERROR(m.lParam) == 0, "its message: the task, no error");
+    struct hostent *h = (struct hostent *)buf;
+    Check(got && WSAGETASYNCBUFLEN(m.lParam) > (int)sizeof(*h) && WSAGETASYNCBUFLEN(m.lParam) <= (int)sizeof(buf)
+          && h->h_addrtype == AF_INET && h->h_length == 4 && *(ULONG *)h->h_addr_list[0] == htonl(INADDR_LOOPBACK)
+          && h->h_name >= buf && h->h_name < buf + sizeof(buf), "the hostent in the buffer: 127.0.0.1");
+    CheckWsa(WSACancelAsyncRequest(t) == SOCKET_ERROR, WSAEALREADY, "cancelling it now -> WSAEALREADY");
+    t = WSAAsyncGetHostByName(w, WM_USER + 1, "localhost", buf, 8);
+    got = NextMessage(w, WM_USER + 1, &m);
+    Check(got && m.wParam == (WPARAM)t && WSAGETASYNCERROR(m.lParam) == WSAENOBUFS && WSAGETASYNCBUFLEN(m.lParam) > 8,
+          "into 8 bytes: WSAENOBUFS with the length needed");
+    t = WSAAsyncGetHostByName(w, WM_USER + 1, "no-such-host.invalid", buf, sizeof(buf));
+    got = NextMessage(w, WM_USER + 1, &m);
+    Check(got && m.wParam == (WPARAM)t && WSAGETASYNCERROR(m.lParam) == WSAHOST_NOT_FOUND,
+          "an unknown host: WSAHOST_NOT_FOUND");
+    t = WSAAsyncGetServByName(w, WM_USER + 1, "http", "tcp", buf, sizeof(buf));
+    got = NextMessage(w, WM_USER + 1, &m);
+    Check(got && WSAGETASYNCERROR(m.lParam) == 0 && ((struct servent *)buf)->s_port == htons(80),
+          "WSAAsyncGetServByName(http): port 80");
+    t = WSAAsyncGetProtoByNumber(w, WM_USER + 1, IPPROTO_UDP, buf, sizeof(buf));
+    got = NextMessage(w, WM_USER + 1, &m);
+    Check(got && WSAGETASYNCERROR(m.lParam) == 0 && ((struct protoent *)buf)->p_proto == IPPROTO_UDP,
+          "WSAAsyncGetProtoByNumber(17): udp");
+    CheckWsa(WSACancelAsyncRequest((HANDLE)(ULONG_PTR)0x7777) == SOCKET_ERROR, WSAEINVAL,
+             "WSACancelAsyncRequest of no task -> WSAEINVAL");
+}
+
+static void AsyncSelect(HWND w)
+{
+    MSG m;
+    SOCKET l = Listener();
+    Check(WSAAsyncSelect(l, w, WM_USER + 2, FD_ACCEPT) == 0, "WSAAsyncSelect(FD_ACCEPT)");
+    SOCKET c = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = V4(PortOf(l));
+    connect(c, (struct sockaddr *)&a, sizeof(a));
+    int got = NextMessage(w, WM_USER + 2, &m);
+    Check(got && m.wParam == (WPARAM)l && WSAGETSELECTEVENT(m.lParam) == FD_ACCEPT && WSAGETSELECTERROR(m.lParam) == 0,
+          "a connection posts FD_ACCEPT for the listener");
+    SOCKET s = accept(l, NULL, NULL);
+    Check(WSAAsyncSelect(s, w, WM_USER + 3, FD_READ | FD_CLOSE) == 0, "WSAAsyncSelect(FD_READ | FD_CLOSE)");
+    char buf[8];
+    CheckWsa(recv(s, buf, sizeof(buf), 0) == SOCKET_ERROR, WSAEWOULDBLOCK, "the socket is non-blocking now");
+    send(c, "x", 1, 0);
+    got = NextMessage(w, WM_USER + 3, &m);
+    Check(got && m.wParam == (WPARAM)s && WSAGETSELECTEVENT(m.lParam) == FD_READ, "data posts FD_READ");
+    Check(recv(s, buf, sizeof(buf), 0) == 1, "recv takes it");
+    closesocket(c);
+    do
+        got = NextMessage(w, WM_USER + 3, &m);
+    while (got && WSAGETSELECTEVENT(m.lParam) == FD_READ);
+    Check(got && WSAGETSELECTEVENT(m.lParam) == FD_CLOSE && WSAGETSELECTERROR(m.lParam) == 0,
+          "the peer's close posts FD_CLOSE");
+    Check(WSAAsyncSelect(s, w, 0, 0) == 0, "WSAAsyncSelect(0) ends it");
+    closesocket(s);
+    closesocket(l);
+}
+
 static void BlockingHooks(void)
 {
     CheckWsa(WSASetBlockingHook(NULL) == NULL, WSAEOPNOTSUPP, "WSASetBlockingHook -> WSAEOPNOTSUPP");
@@ -395,6 +480,10 @@ void Entry(void)
     ConnectByName();
     Providers();
     Lookup();
+    HWND w = MakeWindow();
+    Check(w != NULL, "a message-only window");
+    AsyncDatabase(w);
+    AsyncSelect(w);
     BlockingHooks();
     CloseHandle(event);
     WSACleanup();
