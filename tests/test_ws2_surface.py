@@ -1,5 +1,6 @@
 """The rest of ws2_32's documented surface (guest/ws2_32: byteorder.c, addrinfoex*.c, msg.c,
-connect_name.c, nsp.c, lookup.c, async_db.c, async_select.c, blocking.c) through samples/ws2_surface over loopback: its
+connect_name.c, nsp.c, lookup.c, async_db.c, async_select.c,
+config_change.c, blocking.c) through samples/ws2_surface over loopback: its
 output and exit code, the documented error codes by name, and that ws2_32 exports every name the
 sample imports (a missing one would keep the program from loading at all)."""
 import os
@@ -20,6 +21,7 @@ NEW_EXPORTS = {
     "WSASetBlockingHook", "WSAUnhookBlockingHook", "WSACancelBlockingCall", "WSAIsBlocking",
     "WSAAsyncSelect", "WSAAsyncGetHostByName", "WSAAsyncGetHostByAddr", "WSAAsyncGetServByName",
     "WSAAsyncGetServByPort", "WSAAsyncGetProtoByName", "WSAAsyncGetProtoByNumber", "WSACancelAsyncRequest",
+    "WSANSPIoctl", "WSAProviderConfigChange",
 }
 
 LINES = [
@@ -54,6 +56,9 @@ LINES = [
     "the socket is non-blocking now",
     "data posts FD_READ",
     "the peer's close posts FD_CLOSE",
+    "WSANSPIoctl(SIO_NSP_NOTIFY_CHANGE) on it -> WSAEOPNOTSUPP",
+    "waiting for a change, overlapped -> WSA_IO_PENDING",
+    "a handle it did not make -> WSA_INVALID_HANDLE",
 ]
 
 

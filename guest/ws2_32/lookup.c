@@ -245,3 +245,20 @@ __declspec(dllexport) INT WSAAPI WSALookupServiceEnd(HANDLE handle)
     HeapFree(GetProcessHeap(), 0, l);
     return 0;
 }
+
+/* WSANSPIoctl: a lookup's provider controls (SIO_NSP_NOTIFY_CHANGE); neither installed provider
+ * implements any, so a valid lookup gets WSAEOPNOTSUPP. */
+__declspec(dllexport) INT WSAAPI WSANSPIoctl(HANDLE handle, DWORD code, LPVOID in, DWORD in_length, LPVOID out,
+                                             DWORD out_length, LPDWORD returned, LPWSACOMPLETION completion)
+{
+    (void)code; (void)in; (void)in_length; (void)out; (void)out_length; (void)completion;
+    WS_CHECK_STARTED(SOCKET_ERROR);
+    if (WsLookupFind(handle, FALSE) == NULL) {
+        SetLastError(WSA_INVALID_HANDLE);
+        return SOCKET_ERROR;
+    }
+    if (returned)
+        *returned = 0;
+    SetLastError(WSAEOPNOTSUPP);
+    return SOCKET_ERROR;
+}

@@ -354,7 +354,12 @@ static void Lookup(void)
           "its BLOB: a hostent with offsets, 127.0.0.1");
     length = sizeof(buffer);
     CheckWsa(WSALookupServiceNextW(h, 0, &length, r) == SOCKET_ERROR, WSA_E_NO_MORE, "the next -> WSA_E_NO_MORE");
+    DWORD returned = 1;
+    CheckWsa(WSANSPIoctl(h, SIO_NSP_NOTIFY_CHANGE, NULL, 0, NULL, 0, &returned, NULL) == SOCKET_ERROR, WSAEOPNOTSUPP,
+             "WSANSPIoctl(SIO_NSP_NOTIFY_CHANGE) on it -> WSAEOPNOTSUPP");
     Check(WSALookupServiceEnd(h) == 0, "WSALookupServiceEnd");
+    CheckWsa(WSANSPIoctl(h, SIO_NSP_NOTIFY_CHANGE, NULL, 0, NULL, 0, &returned, NULL) == SOCKET_ERROR,
+             WSA_INVALID_HANDLE, "WSANSPIoctl after the End -> WSA_INVALID_HANDLE");
     CheckWsa(WSALookupServiceEnd(h) == SOCKET_ERROR, WSA_INVALID_HANDLE, "a second End -> WSA_INVALID_HANDLE");
 
     WSAQUERYSETA qa = {0};
@@ -458,6 +463,18 @@ static void AsyncSelect(HWND w)
     closesocket(l);
 }
 
+static void ConfigChange(void)
+{
+    HANDLE h = NULL;
+    Check(WSAProviderConfigChange(&h, NULL, NULL) == 0 && h != NULL, "WSAProviderConfigChange: a notification handle");
+    WSAOVERLAPPED ov = {0};
+    CheckWsa(WSAProviderConfigChange(&h, &ov, NULL) == SOCKET_ERROR, WSA_IO_PENDING,
+             "waiting for a change, overlapped -> WSA_IO_PENDING");
+    HANDLE bogus = (HANDLE)(ULONG_PTR)0x7770;
+    CheckWsa(WSAProviderConfigChange(&bogus, &ov, NULL) == SOCKET_ERROR, WSA_INVALID_HANDLE,
+             "a handle it did not make -> WSA_INVALID_HANDLE");
+}
+
 static void BlockingHooks(void)
 {
     CheckWsa(WSASetBlockingHook(NULL) == NULL, WSAEOPNOTSUPP, "WSASetBlockingHook -> WSAEOPNOTSUPP");
@@ -484,6 +501,7 @@ void Entry(void)
     Check(w != NULL, "a message-only window");
     AsyncDatabase(w);
     AsyncSelect(w);
+    ConfigChange();
     BlockingHooks();
     CloseHandle(event);
     WSACleanup();
