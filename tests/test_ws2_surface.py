@@ -88,3 +88,14 @@ def test_every_name_the_sample_imports_is_exported():
                 for i in d.imports if i.name}
     assert "GetAddrInfoExCancel" in imported and "WSASendMsg" in imported
     assert imported <= guest_exports("ws2_32.dll")
+
+
+def test_the_winsock_1_calls_have_windows_ordinals():
+    pe = pefile.PE(os.path.join(ROOT, "guest", "bin", "ws2_32.dll"), fast_load=True)
+    pe.parse_data_directories(directories=[0])
+    by_ordinal = {e.ordinal: e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols if e.name}
+    assert [by_ordinal[n] for n in range(101, 111)] == [
+        "WSAAsyncSelect", "WSAAsyncGetHostByAddr", "WSAAsyncGetHostByName", "WSAAsyncGetProtoByNumber",
+        "WSAAsyncGetProtoByName", "WSAAsyncGetServByPort", "WSAAsyncGetServByName", "WSACancelAsyncRequest",
+        "WSASetBlockingHook", "WSAUnhookBlockingHook"]
+    assert by_ordinal[113] == "WSACancelBlockingCall" and by_ordinal[114] == "WSAIsBlocking"
