@@ -34,7 +34,7 @@ __declspec(dllexport) int WSAAPI WSASendMsg(SOCKET s, LPWSAMSG msg, DWORD flags,
         SetLastError(WSAEFAULT);
         return SOCKET_ERROR;
     }
-    if (flags & ~(DWORD)(MSG_DONTROUTE | MSG_PARTIAL | MSG_OOB)) {
+    if (flags & ~(DWORD)(MSG_DONTROUTE | MSG_PARTIAL)) {      /* the flags WSASendMsg documents */
         SetLastError(WSAEOPNOTSUPP);
         return SOCKET_ERROR;
     }
