@@ -2,6 +2,7 @@
  * the timeout (then cancelled); WSAEventSelect/WSAEnumNetworkEvents and the WSA event calls,
  * which are kernel32's events. */
 #include "sock.h"
+#include "async_window.h"
 
 #define READ_EVENTS (AFD_EVENT_RECEIVE | AFD_EVENT_ACCEPT | AFD_EVENT_DISCONNECT | AFD_EVENT_ABORT)
 #define WRITE_EVENTS (AFD_EVENT_SEND | AFD_EVENT_CONNECT)
@@ -209,6 +210,7 @@ __declspec(dllexport) int WSAAPI WSAPoll(LPWSAPOLLFD fds, ULONG count, INT timeo
 __declspec(dllexport) int WSAAPI WSAEventSelect(SOCKET s, WSAEVENT event, long mask)
 {
     WS_CHECK_STARTED(SOCKET_ERROR);
+    WsAsyncSelectClosed(s);                         /* it replaces a WSAAsyncSelect */
     AFD_EVENT_SELECT_INFO info = {(ULONGLONG)(ULONG_PTR)event, (ULONG)mask};
     NTSTATUS status = AfdRequest(s, IOCTL_AFD_EVENT_SELECT, &info, sizeof(info), NULL, 0, NULL);
     return status < 0 ? WsFail(status) : 0;

@@ -121,3 +121,16 @@ int WsCopyAddress(const struct sockaddr *from, struct sockaddr *to, int *length)
     *length = need;
     return 0;
 }
+
+/* Whether s is a socket handle: AFD answers its blocking-mode query (WSAENOTSOCK set if not). */
+int WsCheckSocket(SOCKET s)
+{
+    ULONG mode = 0;
+    AFD_INFO q = {AFD_LEVEL, AFD_INFO_BLOCKING_MODE, {0}};
+    NTSTATUS status = AfdRequest(s, IOCTL_AFD_GET_INFO, &q, 8, &mode, sizeof(mode), NULL);
+    if (status < 0) {
+        SetLastError(WSAENOTSOCK);
+        return 0;
+    }
+    return 1;
+}

@@ -34,6 +34,8 @@ NTSTATUS AfdRequestTimed(SOCKET s, ULONG code, const void *in, ULONG in_length, 
 /* An overlapped request: 0 done now, SOCKET_ERROR with WSA_IO_PENDING or the error. */
 int AfdOverlapped(SOCKET s, ULONG code, const void *in, ULONG in_length, void *out, ULONG out_length,
                   LPWSAOVERLAPPED ov, LPWSAOVERLAPPED_COMPLETION_ROUTINE routine, LPDWORD bytes);
+/* 1 when s is a socket; 0 with WSAENOTSOCK set when it is not. */
+int WsCheckSocket(SOCKET s);
 int WsSockaddrLength(const struct sockaddr *sa);
 int WsLocalAddress(SOCKET s, struct sockaddr_storage *out);
 int WsCopyAddress(const struct sockaddr *from, struct sockaddr *to, int *length);

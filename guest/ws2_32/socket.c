@@ -1,6 +1,7 @@
 /* A socket's life: socket/WSASocket (an open of \Device\Afd\Endpoint with AFD's open packet as
  * its EA), closesocket, bind, listen, accept, connect, shutdown and the two names. */
 #include "sock.h"
+#include "async_window.h"
 
 typedef struct { ULONG Length; USHORT MaximumLength; PWSTR Buffer; } WS_UNICODE_STRING;
 typedef struct {
@@ -106,7 +107,30 @@ __declspec(dllexport) int WSAAPI WSADuplicateSocketW(SOCKET s, DWORD pid, LPWSAP
     info->iAddressFamily = local.ss_family ? local.ss_family : AF_INET;
     info->iSocketType = type;
     info->iProtocol = type == SOCK_STREAM ? IPPROTO_TCP : IPPROTO_UDP;
+    /* The rest is the socket's catalogue entry, as WSAEnumProtocolsW gives it. */
+    WSAPROTOCOL_INFOW entries[4];
+    DWORD size = sizeof(entries);
+    int n = WSAEnumProtocolsW(NULL, entries, &size);
+    for (int i = 0; i < n; i++)
+        if (entries[i].iAddressFamily == info->iAddressFamily && entries[i].iSocketType == type)
+            *info = entries[i];
     info->dwProviderReserved = (DWORD_PTR)copy;
+    SetLastError(0);
+    return 0;
+}
+
+__declspec(dllexport) int WSAAPI WSADuplicateSocketA(SOCKET s, DWORD pid, LPWSAPROTOCOL_INFOA info)
+{
+    WSAPROTOCOL_INFOW wide;
+    if (info == NULL) {
+        WS_CHECK_STARTED(SOCKET_ERROR);
+        SetLastError(WSAEFAULT);
+        return SOCKET_ERROR;
+    }
+    if (WSADuplicateSocketW(s, pid, &wide) != 0)
+        return SOCKET_ERROR;
+    memcpy(info, &wide, offsetof(WSAPROTOCOL_INFOA, szProtocol));
+    WideCharToMultiByte(CP_ACP, 0, wide.szProtocol, -1, info->szProtocol, sizeof(info->szProtocol), NULL, NULL);
     return 0;
 }
 
@@ -118,6 +142,7 @@ __declspec(dllexport) int WSAAPI closesocket(SOCKET s)
     NTSTATUS status = AfdRequest(s, IOCTL_AFD_GET_INFO, &q, 8, &mode, sizeof(mode), NULL);
     if (status < 0)
         return WsFail(status);                      /* WSAENOTSOCK for what is not a socket */
+    WsAsyncSelectClosed(s);
     CloseHandle((HANDLE)s);
     SetLastError(0);
     return 0;
