@@ -340,6 +340,27 @@ def _fork_boot(argv: list[str], work: str, out, err) -> int:
     os._exit(status)
 
 
+def _resident_mb() -> float:
+    """This process's resident set now, in MB (0 where /proc has no statm)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / (1 << 20)
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def _peak_mb(pid: int) -> float:
+    """A running child's peak resident set (VmHWM) in MB; 0 where /proc cannot say."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0.0
+
+
 def _cpu_seconds(pid: int) -> float:
     """The processor time a running child has used (user and system), from /proc; where there is
     no /proc, its wall time counts instead (infinity here)."""
@@ -362,8 +383,10 @@ def run_one(path: str, timeout: float, max_instructions: int, rss_limit_mb: int,
     env = dict(os.environ, PYTHONPATH=ROOT)
     env.pop("NTMINI_TRACEBACK", None)
     started = time.monotonic()
+    inherited_mb = 0.0
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         if _preloaded:
+            inherited_mb = _resident_mb()       # a fork starts with this process's resident pages
             pid = _fork_boot(command[3:], work, out, err)
         else:
             pid = subprocess.Popen(command, cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=err).pid
@@ -372,10 +395,12 @@ def run_one(path: str, timeout: float, max_instructions: int, rss_limit_mb: int,
         # interpreter's start alone can take longer than --timeout in wall time.
         allowance = timeout + 20
         killed = False
+        peak_mb = 0.0
         while True:
             done, wstatus, usage = os.wait4(pid, os.WNOHANG)
             if done:
                 break
+            peak_mb = max(peak_mb, _peak_mb(pid))
             wall = time.monotonic() - started
             if wall > allowance and (_cpu_seconds(pid) > allowance or wall > 10 * allowance):
                 os.kill(pid, 9)
@@ -389,7 +414,12 @@ def run_one(path: str, timeout: float, max_instructions: int, rss_limit_mb: int,
         stdout_bytes = len(out.read())
         stderr = err.read()
     elapsed = time.monotonic() - started
-    rss_mb = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / (1 << 20)
+    # The boot's own peak: its VmHWM as last seen (an exec'd interpreter's counts only what it
+    # touched itself; a fork's starts at this process's resident pages). ru_maxrss counts the
+    # pages a child had before its exec too, so it is the fallback where /proc cannot tell.
+    if not peak_mb:
+        peak_mb = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / (1 << 20)
+    rss_mb = max(0.0, peak_mb - inherited_mb)
     left = sorted(set(os.listdir(work)) - {"report.json"})
     syscalls = 0
     try:
