@@ -14,12 +14,8 @@ from .clock import VirtualClock
 from .ctxswap import ContextSwap
 from .kthread import (
     OFF_MUTANT_LIST_HEAD,
-    OFF_PRIORITY,
     OFF_QUANTUM_RESET,
-    OFF_STATE,
-    OFF_SWITCHES,
     OFF_WAIT_LIST_ENTRY,
-    OFF_WAIT_TIME,
     Initialized,
     Ready,
     Running,
@@ -77,18 +73,9 @@ class Dispatcher(ThreadScheduling, ClockInterrupt, BalanceSetManager, ContextSwa
         words.kthreads[thread.address & 0xFFFFFFFF] = thread
         # KTHREAD.WaitListEntry, its link in a ready list, starts as an empty list (pool
         # addresses in both links); the ready lists use its pool offset and its links' low
-        # halves as 32-bit words of the buffer (prcb.py)
+        # halves as 32-bit words of the buffer (prcb.py, KThread.bind_kthread)
         InitializeListHead(words, thread.address + OFF_WAIT_LIST_ENTRY)
-        thread.wait_list_offset = (thread.address + OFF_WAIT_LIST_ENTRY) & 0xFFFFFFFF
         words.entries[thread.wait_list_offset] = thread
-        e = (thread._pa + OFF_WAIT_LIST_ENTRY) >> 2
-        thread.wait_list_words = (e, e + 2)
-        # and the fields the dispatcher's every pass reads, as indices into the buffer
-        pa = thread._pa
-        thread.state_at = pa + OFF_STATE
-        thread.priority_at = pa + OFF_PRIORITY
-        thread.wait_time_word = (pa + OFF_WAIT_TIME) >> 2
-        thread.switches_word = (pa + OFF_SWITCHES) >> 2
         InitializeListHead(words, thread.address + OFF_MUTANT_LIST_HEAD)     # KeInitThread
         thread.quantum = thread.quantum_reset
         thread.state = Initialized

@@ -40,19 +40,31 @@ _q = struct.Struct("<q")
 
 
 class KThread:
-    """Mixin: the KTHREAD at `address` (physical `_pa`, in the buffer `_mem`)."""
+    """Mixin: the KTHREAD at `address` (physical `_pa`, in the buffer `_mem`).
 
-    address = 0
-    _pa = 0
+    What the dispatcher reads of a thread on every switch is in slots: in the handle object
+    itself, a few host cache lines next to each other. In the instance dict those fields would
+    share it with the executive's, and past 29 attributes CPython gives each instance its own
+    1.5 KB hash table, one cold cache line per field read once 1000 threads take turns."""
+
+    __slots__ = ("address", "_pa", "process", "state_at", "priority_at", "wait_time_word", "switches_word",
+                 "wait_list_offset", "wait_list_words", "quantum", "last_cpu", "kernel_stack", "trap_frame_pa",
+                 "context_handle", "blob_address", "view")
     _mem = None
-    wait_list_offset = 0                # WaitListEntry's pool offset and its 32-bit words (Dispatcher.add_thread)
-    wait_list_words = ()
-    # State, Priority, WaitTime and ContextSwitches in the buffer (the same)
-    state_at = priority_at = wait_time_word = switches_word = 0
 
     def bind_kthread(self, system, address: int) -> None:
-        self._pa = system.kernel_pa(address)
+        pa = self._pa = system.kernel_pa(address)
         self._mem = system.phys.buffer
+        # State, Priority, WaitTime and ContextSwitches as indices into the buffer (bytes, 32-bit
+        # words), and WaitListEntry, a Ready thread's ready-list link, as its pool offset and its
+        # links' low halves as 32-bit words (kernel/ke/prcb.py)
+        self.state_at = pa + OFF_STATE
+        self.priority_at = pa + OFF_PRIORITY
+        self.wait_time_word = (pa + OFF_WAIT_TIME) >> 2
+        self.switches_word = (pa + OFF_SWITCHES) >> 2
+        self.wait_list_offset = (address + OFF_WAIT_LIST_ENTRY) & 0xFFFFFFFF
+        e = (pa + OFF_WAIT_LIST_ENTRY) >> 2
+        self.wait_list_words = (e, e + 2)
 
     def charge_ticks(self, ticks: int) -> None:
         """KeUpdateRunTime's charge: clock ticks that came while the thread ran, to
