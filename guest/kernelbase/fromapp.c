@@ -1,9 +1,9 @@
 /* The *FromApp memory calls (api-ms-win-core-memory-l1-1-3, Windows 10): the Store-app forms of
- * VirtualAlloc, VirtualProtect, CreateFileMapping, OpenFileMapping and MapViewOfFile. They differ
- * from the classic calls in one documented rule: memory that is writable and executable at once
- * is refused (PAGE_EXECUTE_READWRITE, PAGE_EXECUTE_WRITECOPY, FILE_MAP_EXECUTE with FILE_MAP_WRITE or COPY:
- * ERROR_INVALID_PARAMETER). Execute-only or execute-read is allowed: this process is not in an
- * AppContainer, so no codeGeneration capability is asked for. */
+ * VirtualAlloc, VirtualProtect, CreateFileMapping, OpenFileMapping and MapViewOfFile, with a
+ * 64-bit size or offset in one argument. VirtualAllocFromApp and VirtualProtectFromApp keep the
+ * documented rule that pages are never writable and executable at once (PAGE_EXECUTE_READWRITE,
+ * PAGE_EXECUTE_WRITECOPY: ERROR_INVALID_PARAMETER); execute-only or execute-read is allowed, as
+ * this process is not in an AppContainer and needs no codeGeneration capability. */
 #include "kernelbase.h"
 
 /* A protection that grants write and execute together. */
@@ -34,10 +34,6 @@ KBAPI BOOL WINAPI VirtualProtectFromApp(PVOID address, SIZE_T size, ULONG protec
 KBAPI HANDLE WINAPI CreateFileMappingFromApp(HANDLE file, PSECURITY_ATTRIBUTES sa, ULONG protect, ULONG64 size,
                                              PCWSTR name)
 {
-    if (WritableCode(protect)) {
-        SetLastError(ERROR_INVALID_PARAMETER);
-        return NULL;
-    }
     return CreateFileMappingW(file, sa, protect, (DWORD)(size >> 32), (DWORD)size, name);
 }
 
@@ -48,9 +44,5 @@ KBAPI HANDLE WINAPI OpenFileMappingFromApp(ULONG access, BOOL inherit, PCWSTR na
 
 KBAPI PVOID WINAPI MapViewOfFileFromApp(HANDLE mapping, ULONG access, ULONG64 offset, SIZE_T bytes)
 {
-    if ((access & FILE_MAP_EXECUTE) && (access & (FILE_MAP_WRITE | FILE_MAP_COPY))) {
-        SetLastError(ERROR_INVALID_PARAMETER);
-        return NULL;
-    }
     return MapViewOfFileEx(mapping, access, (DWORD)(offset >> 32), (DWORD)offset, bytes, NULL);
 }
