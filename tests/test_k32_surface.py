@@ -20,7 +20,8 @@ KERNELBASE_NAMES = [
     "EnumResourceNamesExW", "EnumResourceLanguagesExA", "EnumResourceLanguagesExW", "GetFirmwareType",
     "GetFirmwareEnvironmentVariableA", "GetFirmwareEnvironmentVariableW", "GetFirmwareEnvironmentVariableExA",
     "GetFirmwareEnvironmentVariableExW", "SetFirmwareEnvironmentVariableA", "SetFirmwareEnvironmentVariableW",
-    "SetFirmwareEnvironmentVariableExA", "SetFirmwareEnvironmentVariableExW",
+    "SetFirmwareEnvironmentVariableExA", "SetFirmwareEnvironmentVariableExW", "PowerCreateRequest", "PowerSetRequest",
+    "PowerClearRequest",
 ]
 
 

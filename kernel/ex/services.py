@@ -33,6 +33,7 @@ from .file import FILE_SERVICES
 from .job import JOB_SERVICES
 from .keyedevent import KEYED_EVENT_SERVICES
 from .memory_lock import MEMORY_LOCK_SERVICES
+from .power import POWER_SERVICES
 from .sysnums import SERVICE_NUMBERS
 from .systime import SYSTEM_TIME_SERVICES
 from .timer import TIMER_SERVICES
@@ -206,6 +207,7 @@ SERVICES.update(SECURITY_SERVICES)        # kernel/se/security_object.py: NtQuer
 SERVICES.update(JOB_SERVICES)             # kernel/ex/job.py: NtCreateJobObject, NtAssignProcessToJobObject ...
 SERVICES.update(WAIT_PACKET_SERVICES)     # kernel/ex/waitpacket.py: NtAssociateWaitCompletionPacket ...
 SERVICES.update(ATOM_SERVICES)            # kernel/ex/atom.py: NtAddAtom, NtFindAtom, NtQueryInformationAtom ...
+SERVICES.update(POWER_SERVICES)           # kernel/ex/power.py: NtPowerInformation's power requests
 
 
 def install(kernel) -> None:

@@ -2,7 +2,8 @@
  * memory routines kernel32 forwards to NTDLL, the *FromApp memory calls, Get/SetThreadInformation
  * and Get/SetProcessInformation, the mitigation and DEP policies, GetBinaryType, ReplaceFile,
  * SetStdHandleEx, DnsHostnameToComputerName, LoadPackagedLibrary, application restart and
- * recovery, the WER registrations, the Ex resource enumerations and the firmware calls. */
+ * recovery, the WER registrations, the Ex resource enumerations, the firmware calls and the
+ * power requests. */
 #define _WIN32_WINNT 0x0A00
 #include "../k32.h"
 #undef RtlMoveMemory
@@ -347,6 +348,26 @@ static void ResourcesAndFirmware(void)
                "GetFirmwareEnvironmentVariableExW -> ERROR_INVALID_FUNCTION");
 }
 
+static void PowerRequests(void)
+{
+    REASON_CONTEXT reason = {POWER_REQUEST_CONTEXT_VERSION, POWER_REQUEST_CONTEXT_SIMPLE_STRING,
+                             {.SimpleReasonString = L"k32_surface is busy"}};
+    HANDLE request = PowerCreateRequest(&reason);
+    Check(request != INVALID_HANDLE_VALUE && request != NULL, "PowerCreateRequest(SIMPLE_STRING)");
+    Check(PowerSetRequest(request, PowerRequestExecutionRequired), "PowerSetRequest(PowerRequestExecutionRequired)");
+    Check(PowerClearRequest(request, PowerRequestExecutionRequired), "PowerClearRequest");
+    CheckError(!PowerSetRequest(request, (POWER_REQUEST_TYPE)7), ERROR_INVALID_PARAMETER,
+               "an unknown request type -> ERROR_INVALID_PARAMETER");
+    HANDLE event = CreateEventW(NULL, FALSE, FALSE, NULL);
+    CheckError(!PowerSetRequest(event, PowerRequestSystemRequired), ERROR_INVALID_HANDLE,
+               "PowerSetRequest on an event -> ERROR_INVALID_HANDLE");
+    CloseHandle(event);
+    Check(CloseHandle(request), "CloseHandle ends the request");
+    reason.Version = 1;
+    CheckError(PowerCreateRequest(&reason) == INVALID_HANDLE_VALUE, ERROR_INVALID_PARAMETER,
+               "a context of version 1 -> INVALID_HANDLE_VALUE, ERROR_INVALID_PARAMETER");
+}
+
 void Entry(void)
 {
     RtlMemory();
@@ -356,5 +377,6 @@ void Entry(void)
     Files();
     RestartAndWer();
     ResourcesAndFirmware();
+    PowerRequests();
     ExitProcess(failures);
 }
