@@ -2,7 +2,8 @@
  * (NtQuerySystemInformation(SystemBootEnvironmentInformation): this machine boots from a legacy
  * BIOS), and the UEFI variable calls, GetFirmwareEnvironmentVariable(Ex)A/W and
  * SetFirmwareEnvironmentVariable(Ex)A/W, which on a BIOS machine have no variables to reach and
- * fail with ERROR_INVALID_FUNCTION, as documented (the usual test for "is this UEFI"). */
+ * fail with ERROR_INVALID_FUNCTION, as documented (the usual test for "is this UEFI"). No variable
+ * is ever read or written, so the A forms need not convert the names they pass on. */
 #include "kernelbase.h"
 
 NTDLL NTSTATUS NTAPI NtQuerySystemInformation(ULONG, PVOID, ULONG, ULONG *);

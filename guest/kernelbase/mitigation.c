@@ -3,7 +3,8 @@
  * (IMAGE_DLLCHARACTERISTICS_DYNAMIC_BASE: bottom-up randomization, with HIGH_ENTROPY_VA: high
  * entropy), both read-only once the process exists; every other policy starts off. What
  * SetProcessMitigationPolicy turns on for the calling process stays on: a call that would turn
- * a policy off again is ERROR_ACCESS_DENIED. The 32-bit-only DEP calls fail with
+ * a policy off again is ERROR_ACCESS_DENIED (kept in this DLL, so another process's policies read
+ * as the image and creation made them). The 32-bit-only DEP calls fail with
  * ERROR_NOT_SUPPORTED on a 64-bit process, as documented; GetSystemDEPPolicy is OptIn, client
  * Windows' default. */
 #include "kernelbase.h"
