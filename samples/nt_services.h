@@ -131,6 +131,8 @@ NTSTATUS NTAPI NtOpenThreadToken(HANDLE ThreadHandle, ULONG DesiredAccess, UCHAR
 NTSTATUS NTAPI NtOpenThreadTokenEx(HANDLE ThreadHandle, ULONG DesiredAccess, UCHAR OpenAsSelf,
     ULONG HandleAttributes, HANDLE *TokenHandle);
 NTSTATUS NTAPI NtOpenTimer(HANDLE *TimerHandle, ULONG DesiredAccess, OBJECT_ATTRIBUTES *ObjectAttributes);
+NTSTATUS NTAPI NtPowerInformation(ULONG InformationLevel, PVOID InputBuffer, ULONG InputBufferLength,
+    PVOID OutputBuffer, ULONG OutputBufferLength);
 NTSTATUS NTAPI NtPrivilegeCheck(HANDLE ClientToken, PVOID RequiredPrivileges, PVOID Result);
 NTSTATUS NTAPI NtProtectVirtualMemory(HANDLE ProcessHandle, PVOID *BaseAddress, SIZE_T *RegionSize, ULONG NewProtect,
     ULONG *OldProtect);

@@ -323,3 +323,12 @@ KBAPI LONG WINAPI GetStagedPackagePathByFullName(PCWSTR full, UINT32 *size, PWST
 {
     return GetPackagePathByFullName(full, size, path);
 }
+
+/* LoadPackagedLibrary: a DLL of the calling process's package graph; a process without a package
+ * has none (APPMODEL_ERROR_NO_PACKAGE). Reserved must be 0. */
+KBAPI HMODULE WINAPI LoadPackagedLibrary(LPCWSTR name, DWORD reserved)
+{
+    (void)name;
+    SetLastError(reserved ? ERROR_INVALID_PARAMETER : APPMODEL_ERROR_NO_PACKAGE);
+    return NULL;
+}

@@ -89,3 +89,52 @@ KBAPI BOOL WINAPI GetComputerNameA(LPSTR buffer, LPDWORD size)
     }
     return AnswerA(computer_name, buffer, size, ERROR_BUFFER_OVERFLOW);
 }
+
+/* DnsHostnameToComputerNameExW/W/A: the NetBIOS computer name a DNS host name stands for, its
+ * first label cut to MAX_COMPUTERNAME_LENGTH characters and upper-cased. A short buffer gets the
+ * size needed (the terminator included) and ERROR_MORE_DATA. */
+KBAPI BOOL WINAPI DnsHostnameToComputerNameExW(LPCWSTR hostname, LPWSTR buffer, LPDWORD size)
+{
+    WCHAR label[MAX_COMPUTERNAME_LENGTH], name[MAX_COMPUTERNAME_LENGTH + 1];
+    DWORD n = 0;
+    if (hostname == NULL || size == NULL) {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    for (; n < MAX_COMPUTERNAME_LENGTH && hostname[n] && hostname[n] != L'.'; n++)
+        label[n] = hostname[n];
+    if (n)
+        LCMapStringW(LOCALE_INVARIANT, LCMAP_UPPERCASE, label, (int)n, name, (int)n);
+    name[n] = 0;
+    return Answer(name, buffer, size, ERROR_MORE_DATA);
+}
+
+KBAPI BOOL WINAPI DnsHostnameToComputerNameW(LPCWSTR hostname, LPWSTR buffer, LPDWORD size)
+{
+    return DnsHostnameToComputerNameExW(hostname, buffer, size);
+}
+
+KBAPI BOOL WINAPI DnsHostnameToComputerNameA(LPCSTR hostname, LPSTR buffer, LPDWORD size)
+{
+    WCHAR wide[256], name[MAX_COMPUTERNAME_LENGTH + 1];
+    DWORD n = MAX_COMPUTERNAME_LENGTH + 1;
+    if (hostname == NULL || size == NULL) {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    if (!MultiByteToWideChar(CP_ACP, 0, hostname, -1, wide, 256)) {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    DnsHostnameToComputerNameExW(wide, name, &n);
+    char narrow[(MAX_COMPUTERNAME_LENGTH + 1) * 2];
+    int bytes = WideCharToMultiByte(CP_ACP, 0, name, -1, narrow, sizeof narrow, NULL, NULL);
+    if (buffer == NULL || *size < (DWORD)bytes) {
+        *size = (DWORD)bytes;
+        SetLastError(ERROR_MORE_DATA);
+        return FALSE;
+    }
+    memcpy(buffer, narrow, (size_t)bytes);
+    *size = (DWORD)bytes - 1;
+    return TRUE;
+}

@@ -34,6 +34,17 @@ KBAPI BOOL WINAPI SetStdHandle(DWORD which, HANDLE h)
     return FALSE;
 }
 
+/* SetStdHandle that also hands back the handle it replaced (previous may be NULL). */
+KBAPI BOOL WINAPI SetStdHandleEx(DWORD which, HANDLE h, PHANDLE previous)
+{
+    HANDLE old = GetStdHandle(which);
+    if (!SetStdHandle(which, h))
+        return FALSE;
+    if (previous)
+        *previous = old;
+    return TRUE;
+}
+
 /* TRUE for a console handle; otherwise ERROR_INVALID_HANDLE is set. */
 static BOOL IsConsole(HANDLE h)
 {

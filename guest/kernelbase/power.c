@@ -47,3 +47,81 @@ KBAPI VOID WINAPI RestoreLastError(DWORD error)
 {
     SetLastError(error);
 }
+
+/* Power requests (Windows 7+): PowerCreateRequest makes a PowerRequest object from a
+ * REASON_CONTEXT (POWER_REQUEST_CONTEXT_VERSION, one of SIMPLE_STRING or DETAILED_STRING),
+ * PowerSetRequest / PowerClearRequest count one request type up or down on it
+ * (NtPowerInformation's PowerRequestCreate and PowerRequestAction); CloseHandle ends it. */
+#define PowerRequestCreate_ 43
+#define PowerRequestAction_ 44
+
+NTDLL NTSTATUS NTAPI NtPowerInformation(ULONG, PVOID, ULONG, PVOID, ULONG);
+
+typedef struct {
+    ULONG Version, Flags;
+    union {
+        struct { UNICODE_STRING ResourceFileName; USHORT ResourceReasonId; ULONG StringCount; UNICODE_STRING *ReasonStrings; };
+        UNICODE_STRING SimpleString;
+    };
+} COUNTED_REASON_CONTEXT_;
+
+typedef struct { HANDLE PowerRequestHandle; ULONG RequestType; BOOLEAN SetAction; HANDLE ProcessHandle; } POWER_REQUEST_ACTION_;
+
+static void CountString(UNICODE_STRING *out, LPCWSTR text)
+{
+    SIZE_T n = text ? wcslen(text) * sizeof(WCHAR) : 0;
+    out->Length = (USHORT)n;
+    out->MaximumLength = (USHORT)(text ? n + sizeof(WCHAR) : 0);
+    out->Buffer = (PWSTR)text;
+}
+
+KBAPI HANDLE WINAPI PowerCreateRequest(PREASON_CONTEXT context)
+{
+    COUNTED_REASON_CONTEXT_ counted = {0};
+    UNICODE_STRING strings[16];
+    if (!context || context->Version != POWER_REQUEST_CONTEXT_VERSION) {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return INVALID_HANDLE_VALUE;
+    }
+    counted.Version = context->Version;
+    counted.Flags = context->Flags;
+    if (context->Flags == POWER_REQUEST_CONTEXT_SIMPLE_STRING) {
+        CountString(&counted.SimpleString, context->Reason.SimpleReasonString);
+    } else if (context->Flags == POWER_REQUEST_CONTEXT_DETAILED_STRING) {
+        ULONG count = context->Reason.Detailed.ReasonStringCount;
+        if (count > 16) {
+            SetLastError(ERROR_INVALID_PARAMETER);
+            return INVALID_HANDLE_VALUE;
+        }
+        CountString(&counted.ResourceFileName, NULL);
+        counted.ResourceReasonId = (USHORT)context->Reason.Detailed.LocalizedReasonId;
+        counted.StringCount = count;
+        for (ULONG i = 0; i < count; i++)
+            CountString(&strings[i], context->Reason.Detailed.ReasonStrings[i]);
+        counted.ReasonStrings = strings;
+    }
+    HANDLE request = NULL;
+    NTSTATUS status = NtPowerInformation(PowerRequestCreate_, &counted, sizeof counted, &request, sizeof request);
+    if (!NT_SUCCESS(status)) {
+        BaseSetLastNTError(status);
+        return INVALID_HANDLE_VALUE;
+    }
+    return request;
+}
+
+static BOOL PowerRequestActionOn(HANDLE request, POWER_REQUEST_TYPE type, BOOLEAN set)
+{
+    POWER_REQUEST_ACTION_ action = {request, (ULONG)type, set, NULL};
+    NTSTATUS status = NtPowerInformation(PowerRequestAction_, &action, sizeof action, NULL, 0);
+    return NT_SUCCESS(status) ? TRUE : BaseFail(status);
+}
+
+KBAPI BOOL WINAPI PowerSetRequest(HANDLE request, POWER_REQUEST_TYPE type)
+{
+    return PowerRequestActionOn(request, type, TRUE);
+}
+
+KBAPI BOOL WINAPI PowerClearRequest(HANDLE request, POWER_REQUEST_TYPE type)
+{
+    return PowerRequestActionOn(request, type, FALSE);
+}

@@ -1,28 +1,34 @@
 /* Windows Error Reporting's process flags (api-ms-win-core-windowserrorreporting-l1-1-0):
  * WerSetFlags and WerGetFlags, which Go's runtime (>= 1.21) imports from kernel32 and calls at
- * start-up to set WER_FAULT_REPORTING_NO_UI. The flags live in a block on the process heap that
- * PEB.WerRegistrationData points at (this project's layout: one DWORD), so that WerGetFlags can
- * read another process's with NtReadVirtualMemory. */
-#include "kernelbase.h"
+ * start-up to set WER_FAULT_REPORTING_NO_UI. The flags open the block on the process heap that
+ * PEB.WerRegistrationData points at (wer.h), so that WerGetFlags can read another process's with
+ * NtReadVirtualMemory. */
+#include "wer.h"
 
 NTDLL NTSTATUS NTAPI NtReadVirtualMemory(HANDLE, PVOID, PVOID, SIZE_T, SIZE_T *);
 
-#define PEB_WER_REGISTRATION_DATA 0x358
 #define PROCESS_BASIC_INFORMATION_CLASS 0
 #define E_INVALIDARG_ ((HRESULT)0x80070057)
 
-KBAPI HRESULT WINAPI WerSetFlags(DWORD flags)
+BASE_WER_REGISTRATION *BaseWerRegistration(void)
 {
-    DWORD **slot = (DWORD **)(PEB_() + PEB_WER_REGISTRATION_DATA);
+    BASE_WER_REGISTRATION **slot = (BASE_WER_REGISTRATION **)(PEB_() + PEB_WER_REGISTRATION_DATA);
     if (!*slot) {
-        DWORD *block = RtlAllocateHeap(PEB_PROCESS_HEAP(), 0, sizeof(DWORD));
+        BASE_WER_REGISTRATION *block = RtlAllocateHeap(PEB_PROCESS_HEAP(), HEAP_ZERO_MEMORY, sizeof *block);
         if (!block)
-            return E_OUTOFMEMORY;
-        *block = 0;
+            return NULL;
         if (InterlockedCompareExchangePointer((PVOID *)slot, block, NULL) != NULL)
             RtlFreeHeap(PEB_PROCESS_HEAP(), 0, block);
     }
-    **slot = flags;
+    return *slot;
+}
+
+KBAPI HRESULT WINAPI WerSetFlags(DWORD flags)
+{
+    BASE_WER_REGISTRATION *block = BaseWerRegistration();
+    if (!block)
+        return E_OUTOFMEMORY;
+    block->Flags = flags;
     return S_OK;
 }
 

@@ -15,6 +15,7 @@ from ..status import (
     NtStatusError,
 )
 from .handles import reference_process
+from .power_info import PROCESS_CLASSES, query_power_info, set_power_info
 from .process_vm import QUERY_CLASSES, ProcessQuotaLimits, query_process_resources, set_quota_limits
 from .times import ProcessTimes, process_times
 
@@ -75,6 +76,8 @@ def NtQueryInformationProcess(kernel, thread, handle, info_class, buffer, length
         data = process_times(process, length)
     elif info_class in QUERY_CLASSES:
         data = query_process_resources(kernel, process, info_class, length)
+    elif info_class in PROCESS_CLASSES:
+        data = query_power_info(process, info_class, length, True)
     else:
         raise NtStatusError(STATUS_INVALID_INFO_CLASS)
     space.probe_write(buffer, data)
@@ -116,6 +119,8 @@ def NtSetInformationProcess(kernel, thread, handle, info_class, buffer, length):
         KeSetDisableBoostProcess(process, struct.unpack("<I", space.probe_read(buffer, 4))[0] != 0)
     elif info_class == ProcessQuotaLimits:
         set_quota_limits(process, space.probe_read(buffer, length) if length <= 0x100 else b"")
+    elif info_class in PROCESS_CLASSES:
+        set_power_info(process, info_class, space.probe_read(buffer, length) if length <= 0x100 else b"", True)
     else:
         raise NtStatusError(STATUS_INVALID_INFO_CLASS)
     return STATUS_SUCCESS

@@ -33,6 +33,7 @@ from .file import FILE_SERVICES
 from .job import JOB_SERVICES
 from .keyedevent import KEYED_EVENT_SERVICES
 from .memory_lock import MEMORY_LOCK_SERVICES
+from .power import POWER_SERVICES
 from .process_enum import PROCESS_ENUM_SERVICES
 from .sync_query import SYNC_QUERY_SERVICES
 from .sysnums import SERVICE_NUMBERS
@@ -212,6 +213,7 @@ SERVICES.update(WAIT_PACKET_SERVICES)     # kernel/ex/waitpacket.py: NtAssociate
 SERVICES.update(SYNC_QUERY_SERVICES)      # kernel/ex/sync_query.py: NtQueryEvent, NtQuerySemaphore, NtQueryMutant
 SERVICES.update(PROCESS_ENUM_SERVICES)    # kernel/ex/process_enum.py: NtGetNextProcess, NtGetNextThread
 SERVICES.update(ATOM_SERVICES)            # kernel/ex/atom.py: NtAddAtom, NtFindAtom, NtQueryInformationAtom ...
+SERVICES.update(POWER_SERVICES)           # kernel/ex/power.py: NtPowerInformation's power requests
 
 
 def install(kernel) -> None:

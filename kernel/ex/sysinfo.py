@@ -1,7 +1,8 @@
 """NtQuerySystemInformation: the classes kernelbase asks for. SystemBasicInformation (page size,
 physical pages, the user address range, the processors) and SystemPerformanceInformation's head
 (AvailablePages, CommittedPages, CommitLimit, PeakCommitment; the I/O and cache counters after it
-stay zero); SystemProcessInformation's list is sysproc.py's. Physical memory is the page-frame
+stay zero), SystemBootEnvironmentInformation (the machine boots from a legacy BIOS: FirmwareTypeBios,
+no boot identifier or flags); SystemProcessInformation's list is sysproc.py's. Physical memory is the page-frame
 database's: every frame it manages, those still free available; there is no paging file,
 so the commit limit is the physical pages themselves."""
 import struct
@@ -11,6 +12,9 @@ from .sysmodules import SystemModuleInformation, system_module_information
 from .sysproc import SystemProcessInformation, system_process_information
 
 SystemBasicInformation, SystemPerformanceInformation = 0, 2
+SystemBootEnvironmentInformation = 90
+SYSTEM_BOOT_ENVIRONMENT_INFORMATION_SIZE = 0x20  # BootIdentifier GUID, FirmwareType, BootFlags
+FirmwareTypeBios = 1
 SYSTEM_BASIC_INFORMATION_SIZE = 0x40
 SYSTEM_PERFORMANCE_INFORMATION_SIZE = 0x158     # Windows 10's, through ContiguousPagesAllocated
 MM_LOWEST_USER_ADDRESS = 0x10000
@@ -41,9 +45,14 @@ def system_performance_information(kernel) -> bytes:
     return head.ljust(SYSTEM_PERFORMANCE_INFORMATION_SIZE, b"\0")
 
 
+def system_boot_environment_information(kernel) -> bytes:
+    return struct.pack("<16sI4xQ", b"", FirmwareTypeBios, 0)
+
+
 _CLASSES = {
     SystemBasicInformation: (SYSTEM_BASIC_INFORMATION_SIZE, system_basic_information),
     SystemPerformanceInformation: (SYSTEM_PERFORMANCE_INFORMATION_SIZE, system_performance_information),
+    SystemBootEnvironmentInformation: (SYSTEM_BOOT_ENVIRONMENT_INFORMATION_SIZE, system_boot_environment_information),
 }
 
 

@@ -18,6 +18,7 @@ from ..status import (
     NtStatusError,
 )
 from .handles import reference_thread
+from .power_info import THREAD_CLASSES, query_power_info, set_power_info
 from .process_vm import cycles
 from .times import ThreadTimes, thread_times
 
@@ -65,6 +66,8 @@ def NtQueryInformationThread(kernel, thread, handle, info_class, buffer, length,
         data = struct.pack("<I", target.ethread.Tcb.DisableBoost)
     elif info_class == ThreadTimes:
         data = thread_times(target, length)
+    elif info_class in THREAD_CLASSES:
+        data = query_power_info(target, info_class, length, False)
     elif info_class == ThreadCycleTime:
         if length != 16:
             raise NtStatusError(STATUS_INFO_LENGTH_MISMATCH)
@@ -158,6 +161,8 @@ def NtSetInformationThread(kernel, thread, handle, info_class, buffer, length):
         if size & 1 or size > maximum or (size and not pointer):
             raise NtStatusError(STATUS_INVALID_PARAMETER)
         target.description = space.probe_read(pointer, size) if size else b""
+    elif info_class in THREAD_CLASSES:
+        set_power_info(target, info_class, space.probe_read(buffer, length) if length <= 0x100 else b"", False)
     else:
         raise NtStatusError(STATUS_INVALID_INFO_CLASS)
     return STATUS_SUCCESS

@@ -26,6 +26,7 @@ GENERIC_MAPPING = {
     "Job": (0x20004, 0x2000B, 0x120000, 0x1F003F),           # JOB_OBJECT_QUERY ... JOB_OBJECT_ALL_ACCESS
     # one specific right (1); GenericAll 0x1F0001, the other three by analogy with IoCompletion's
     "WaitCompletionPacket": (0x20001, 0x20001, 0x120000, 0x1F0001),
+    "PowerRequest": (0x20001, 0x20002, 0x120000, 0x1F0003),
 }
 
 

@@ -15,7 +15,8 @@ _OFF_TOTAL_OBJECTS = OBJECT_TYPE.offset("TotalNumberOfObjects")
 # Object type indices as build 19045 numbers them (ObTypeIndexTable).
 TYPE_INDEX = {"Type": 2, "Directory": 3, "SymbolicLink": 4, "Token": 5, "Job": 6, "Process": 7, "Thread": 8,
               "Event": 16, "Mutant": 17, "Semaphore": 19, "Timer": 20, "KeyedEvent": 23, "IoCompletion": 35,
-              "WaitCompletionPacket": 36, "File": 37, "Section": 42, "Key": 44}
+              "WaitCompletionPacket": 36, "File": 37, "Section": 42, "Key": 44,
+              "PowerRequest": 48}
 # ObHeaderCookie: a byte Windows draws at boot; a fixed one here, so that runs are identical.
 OB_HEADER_COOKIE = 0x5C
 _q = struct.Struct("<q")

@@ -51,6 +51,7 @@ def allocate_eprocess(kernel, name: str, parent_pid: int, base_priority: int) ->
     ep.InheritedFromUniqueProcessId = parent_pid
     ep.ImageFileName = name.encode("ascii", "replace")[:14]
     ep.CreateTime.QuadPart = kernel.system_time()
+    ep.DefaultPagePriority = 5                      # MEMORY_PRIORITY_NORMAL
     pcb = ep.Pcb
     pcb.Header.Size = (LAYOUTS["KPROCESS"].size // 4) & 0xFF
     _list_init(pcb, "ThreadListHead")

@@ -36,6 +36,7 @@ def PspCreateThread(kernel, process, start_address: int, parameter: int, stack_r
     et.Cid.UniqueThread = tid
     et.CreateTime.QuadPart = kernel.system_time()
     et.ExitStatus = 0x103             # STATUS_PENDING
+    et.ThreadPagePriority = process.eprocess.DefaultPagePriority   # the process's memory priority
     et.StartAddress = start_address
     et.Win32StartAddress = start_address
 
