@@ -57,7 +57,7 @@ static LSA_REFERENCED_DOMAIN_LIST *DomainList(const DOMAINS *d)
     for (ULONG i = 0; i < d->count; i++) {
         LSA_TRUST_INFORMATION *t = &list->Domains[i];
         AdvInitString(&t->Name, d->names[i]);
-        memcpy(at, d->names[i], t->MaximumLength);
+        memcpy(at, d->names[i], t->Name.MaximumLength);
         t->Name.Buffer = (PWSTR)at;
         at += t->Name.MaximumLength;
         DWORD n = GetLengthSid((PSID)&d->sids[i]);

@@ -32,13 +32,13 @@ static TOKEN_GROUPS *Groups(DWORD count, const SID_AND_ATTRIBUTES *entries, BOOL
 ADVAPI BOOL WINAPI CreateRestrictedToken(HANDLE existing, DWORD flags, DWORD disable_count,
                                          PSID_AND_ATTRIBUTES disable, DWORD delete_count,
                                          PLUID_AND_ATTRIBUTES delete, DWORD restrict_count,
-                                         PSID_AND_ATTRIBUTES restrict, PHANDLE out)
+                                         PSID_AND_ATTRIBUTES restricting_sids, PHANDLE out)
 {
     BOOL bad = FALSE;
     if (!out || (delete_count && !delete))
         return AdvFailError(ERROR_INVALID_PARAMETER);
     *out = NULL;
-    TOKEN_GROUPS *disabled = Groups(disable_count, disable, &bad), *restricting = Groups(restrict_count, restrict, &bad);
+    TOKEN_GROUPS *disabled = Groups(disable_count, disable, &bad), *restricting = Groups(restrict_count, restricting_sids, &bad);
     TOKEN_PRIVILEGES *deleted = NULL;
     if (!bad && delete_count) {
         deleted = AdvAlloc(offsetof(TOKEN_PRIVILEGES, Privileges) + delete_count * sizeof(LUID_AND_ATTRIBUTES));
