@@ -11,6 +11,7 @@ NAMES = [
     "LsaOpenPolicy", "LsaClose", "LsaFreeMemory", "LsaNtStatusToWinError", "LsaQueryInformationPolicy",
     "LsaLookupSids", "LsaLookupNames", "LsaLookupNames2",
     "LsaEnumerateAccountRights", "LsaAddAccountRights", "LsaRemoveAccountRights",
+    "LsaStorePrivateData", "LsaRetrievePrivateData",
     "LogonUserA", "LogonUserW", "CreateProcessAsUserA", "CreateProcessAsUserW", "CreateProcessWithTokenW",
     "CreateProcessWithLogonW", "CreateRestrictedToken", "IsTokenRestricted",
     "CredWriteW", "CredWriteA", "CredReadW", "CredReadA", "CredEnumerateW", "CredEnumerateA",
@@ -44,6 +45,8 @@ def test_sample_output_error_codes_and_exit_code():
                  "LogonUser with a wrong password: ERROR_LOGON_FAILURE",
                  "LogonUser with the blank password: ERROR_ACCOUNT_RESTRICTION",
                  "CreateRestrictedToken(DISABLE_MAX_PRIVILEGE, a deny-only SID, a restricting SID)",
+                 "AccessCheck, the restricted token: only with Users granted too",
+                 "AccessCheck: Authenticated Users grants the full token, not the one where it is deny-only",
                  "CreateProcessAsUser with the primary token: the child ran",
                  "CreateProcessWithTokenW without SeImpersonatePrivilege: ERROR_PRIVILEGE_NOT_HELD",
                  "CredReadW of a missing target: ERROR_NOT_FOUND", "CredDeleteW again: ERROR_NOT_FOUND"):

@@ -157,10 +157,43 @@ static void Lsa(void)
     LSA_UNICODE_STRING right = {sizeof(L"SeBatchLogonRight") - 2, sizeof(L"SeBatchLogonRight"), L"SeBatchLogonRight"};
     Check(LsaAddAccountRights(policy, user, &right, 1) == (NTSTATUS)0xC0000022,
           "LsaAddAccountRights without POLICY_CREATE_ACCOUNT: STATUS_ACCESS_DENIED");
+    LSA_UNICODE_STRING key = {sizeof(L"L$adv_surface") - 2, sizeof(L"L$adv_surface"), L"L$adv_surface"};
+    LSA_UNICODE_STRING *secret;
+    Check(LsaStorePrivateData(policy, &key, &key) == (NTSTATUS)0xC0000022,
+          "LsaStorePrivateData without POLICY_CREATE_SECRET: STATUS_ACCESS_DENIED");
+    Check(LsaRetrievePrivateData(policy, &key, &secret) == (NTSTATUS)0xC0000022,
+          "LsaRetrievePrivateData without POLICY_GET_PRIVATE_INFORMATION: STATUS_ACCESS_DENIED");
     Check(LsaClose(policy) == 0, "LsaClose");
     for (int i = 0; i < 3; i++)
         LocalFree(sids[i]);
     LocalFree(user);
+}
+
+/* Whether an impersonation copy of the token is granted FILE_GENERIC_READ by a DACL allowing it
+ * to first and (when not NULL) second. */
+static BOOL Granted(HANDLE token, PSID first, PSID second)
+{
+    SECURITY_DESCRIPTOR sd;
+    BYTE acl_buffer[256], privileges[64];
+    ACL *acl = (ACL *)acl_buffer;
+    GENERIC_MAPPING mapping = {FILE_GENERIC_READ, FILE_GENERIC_WRITE, FILE_GENERIC_EXECUTE, FILE_ALL_ACCESS};
+    DWORD length = sizeof(privileges), granted = 0;
+    BOOL status = FALSE;
+    HANDLE client;
+    InitializeSecurityDescriptor(&sd, SECURITY_DESCRIPTOR_REVISION);
+    InitializeAcl(acl, sizeof(acl_buffer), ACL_REVISION);
+    AddAccessAllowedAce(acl, ACL_REVISION, FILE_GENERIC_READ, first);
+    if (second)
+        AddAccessAllowedAce(acl, ACL_REVISION, FILE_GENERIC_READ, second);
+    SetSecurityDescriptorDacl(&sd, TRUE, acl, FALSE);
+    SetSecurityDescriptorOwner(&sd, first, FALSE);
+    SetSecurityDescriptorGroup(&sd, first, FALSE);
+    if (!DuplicateTokenEx(token, TOKEN_QUERY | TOKEN_IMPERSONATE, NULL, SecurityImpersonation, TokenImpersonation, &client))
+        return FALSE;
+    if (!AccessCheck(&sd, client, FILE_GENERIC_READ, &mapping, (PRIVILEGE_SET *)privileges, &length, &granted, &status))
+        status = FALSE;
+    CloseHandle(client);
+    return status && granted == FILE_GENERIC_READ;
 }
 
 /* A process a check did not expect to start: ended before it runs. */
@@ -219,6 +252,20 @@ static void Logon(void)
     DWORD has = 0;
     Check(GetTokenInformation(restricted, TokenHasRestrictions, &has, sizeof(has), &length) && has,
           "  TokenHasRestrictions");
+
+    /* an access check with it: granted only what the restricting SID (Users) is granted too */
+    PSID user;
+    ConvertStringSidToSidA("S-1-5-21-1004336348-1177238915-682003330-1000", &user);
+    Check(Granted(self, user, restricting.Sid) && Granted(self, user, NULL), "AccessCheck, the full token: the user is granted");
+    Check(Granted(restricted, user, restricting.Sid) && !Granted(restricted, user, NULL),
+          "AccessCheck, the restricted token: only with Users granted too");
+    HANDLE filtered;
+    Check(CreateRestrictedToken(self, 0, 1, &disable, 0, NULL, 0, NULL, &filtered) && !IsTokenRestricted(filtered),
+          "CreateRestrictedToken with a deny-only SID only: not a restricted token");
+    Check(Granted(self, disable.Sid, NULL) && !Granted(filtered, disable.Sid, NULL),
+          "AccessCheck: Authenticated Users grants the full token, not the one where it is deny-only");
+    CloseHandle(filtered);
+    LocalFree(user);
 
     /* processes with a token */
     STARTUPINFOW si = {sizeof(si)};
