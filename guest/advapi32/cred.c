@@ -160,6 +160,7 @@ static BYTE *ReadRecord(HKEY key, const WCHAR *target, DWORD *size)
 }
 
 /* -- the API */
+static BOOL Matches(const WCHAR *filter, const WCHAR *name);
 static BOOL Length(const WCHAR *s, SIZE_T most) { return !s || wcslen(s) <= most; }
 
 ADVAPI BOOL WINAPI CredWriteW(PCREDENTIALW credential, DWORD flags)
@@ -230,7 +231,23 @@ ADVAPI BOOL WINAPI CredReadW(LPCWSTR target, DWORD type, DWORD flags, PCREDENTIA
         RegCloseKey(key);
     if (!record)
         return AdvFailError(ERROR_NOT_FOUND);
-    *out = Deserialize(type, target, record, size);
+    /* the target as it was written: the value's own name */
+    WCHAR *stored = AdvAlloc((CRED_MAX_GENERIC_TARGET_NAME_LENGTH + 1) * sizeof(WCHAR));
+    const WCHAR *name = target;
+    key = stored ? OpenStore(type, FALSE) : NULL;
+    for (DWORD i = 0; key; i++) {
+        DWORD chars = CRED_MAX_GENERIC_TARGET_NAME_LENGTH + 1;
+        if (RegEnumValueW(key, i, stored, &chars, NULL, NULL, NULL, NULL))
+            break;
+        if (Matches(target, stored)) {
+            name = stored;
+            break;
+        }
+    }
+    if (key)
+        RegCloseKey(key);
+    *out = Deserialize(type, name, record, size);
+    AdvFree(stored);
     AdvFree(record);
     return *out ? TRUE : AdvFailError(ERROR_NOT_FOUND);
 }

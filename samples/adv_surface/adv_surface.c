@@ -330,8 +330,9 @@ static void Credentials(void)
     CheckError(!CredWriteW(&c, 0), ERROR_BAD_USERNAME, "CredWriteW(DOMAIN_PASSWORD) without a user: ERROR_BAD_USERNAME");
     Check(CredReadW(L"ADV_SURFACE/ONE", CRED_TYPE_GENERIC, 0, &read) && read->CredentialBlobSize == 4 &&
           read->AttributeCount == 1 && read->Attributes[0].ValueSize == 3 && !lstrcmpW(read->UserName, L"alice") &&
-          !lstrcmpW(read->Comment, L"a test") && read->Persist == CRED_PERSIST_LOCAL_MACHINE,
-          "CredReadW, the target in other case: the fields written");
+          !lstrcmpW(read->Comment, L"a test") && read->Persist == CRED_PERSIST_LOCAL_MACHINE &&
+          !lstrcmpW(read->TargetName, L"adv_surface/one"),
+          "CredReadW, the target in other case: the fields written, the name as written");
     if (GetLastError() == 0 || read)
         CredFree(read);
     CheckError(!CredReadW(L"adv_surface/one", CRED_TYPE_GENERIC, 1, &read), ERROR_INVALID_FLAGS,
