@@ -1,7 +1,7 @@
 /* The LSA's name translation over the account database of sid.c (LookupAccountSid/Name's):
  * LsaLookupSids, LsaLookupNames and LsaLookupNames2. Each answer is a referenced-domain list (the
  * domains the accounts belong to, each once, with its SID: the machine's, BUILTIN S-1-5-32, NT
- * AUTHORITY S-1-5, and for the authority-only groups such as Everyone the bare authority S-1-1)
+ * AUTHORITY S-1-5 (a logon session's SID too), and for the authority-only groups such as Everyone the bare authority S-1-1)
  * and one translation per input; the status is STATUS_SUCCESS when all were mapped,
  * STATUS_SOME_NOT_MAPPED for some, STATUS_NONE_MAPPED for none. An unmapped SID is SidTypeUnknown
  * with its S-1-... string as its name and domain index -1; an unmapped name is SidTypeUnknown
@@ -85,6 +85,16 @@ static NTSTATUS Mapped(ULONG mapped, ULONG count)
     return mapped == count ? STATUS_SUCCESS_ : mapped ? STATUS_SOME_NOT_MAPPED_ : STATUS_NONE_MAPPED_;
 }
 
+/* The domain-name strings must outlive the loop: one static copy per known domain. */
+static const WCHAR *DomainName(const WCHAR *domain)
+{
+    static const WCHAR *const known[] = {L"NTMINI", L"BUILTIN", L"NT AUTHORITY", L"Mandatory Label", L""};
+    for (unsigned i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+        if (!wcscmp(known[i], domain))
+            return known[i];
+    return L"";
+}
+
 ADVAPI NTSTATUS WINAPI LsaLookupSids(LSA_HANDLE policy, ULONG count, PSID *sids, LSA_REFERENCED_DOMAIN_LIST **domains,
                                      LSA_TRANSLATED_NAME **names)
 {
@@ -104,14 +114,15 @@ ADVAPI NTSTATUS WINAPI LsaLookupSids(LSA_HANDLE policy, ULONG count, PSID *sids,
     WCHAR *text = (WCHAR *)(out + count);
     ULONG mapped = 0;
     for (ULONG i = 0; i < count; i++) {
-        const WCHAR *name, *domain;
+        WCHAR domain[64];
+        DWORD name_size = 192, domain_size = 64;
         SID_NAME_USE use;
         SID_BUFFER domain_sid;
-        if (AdvAccountOfSid(sids[i], &name, &domain, &use)) {
-            DomainSid(domain, sids[i], use, &domain_sid.sid);
+        if (LookupAccountSidW(NULL, sids[i], text, &name_size, domain, &domain_size, &use)) {
+            const WCHAR *known = DomainName(domain);
+            DomainSid(known, sids[i], use, &domain_sid.sid);
             out[i].Use = use;
-            out[i].DomainIndex = DomainIndex(&d, domain, &domain_sid.sid);
-            memcpy(text, name, (wcslen(name) + 1) * sizeof(WCHAR));
+            out[i].DomainIndex = DomainIndex(&d, known, &domain_sid.sid);
             mapped++;
         } else {
             out[i].Use = SidTypeUnknown;
@@ -142,16 +153,6 @@ static BOOL LookupName(const LSA_UNICODE_STRING *name, SID_BUFFER *sid, WCHAR *d
     account[n] = 0;
     DWORD sid_size = sizeof(*sid), domain_size = 64;
     return LookupAccountNameW(NULL, account, sid, &sid_size, domain, &domain_size, use);
-}
-
-/* The domain-name strings must outlive the loop: one static copy per known domain. */
-static const WCHAR *DomainName(const WCHAR *domain)
-{
-    static const WCHAR *const known[] = {L"NTMINI", L"BUILTIN", L"NT AUTHORITY", L"Mandatory Label", L""};
-    for (unsigned i = 0; i < sizeof(known) / sizeof(known[0]); i++)
-        if (!wcscmp(known[i], domain))
-            return known[i];
-    return L"";
 }
 
 ADVAPI NTSTATUS WINAPI LsaLookupNames2(LSA_HANDLE policy, ULONG flags, ULONG count, LSA_UNICODE_STRING *names,

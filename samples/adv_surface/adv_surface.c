@@ -99,15 +99,16 @@ static void Lsa(void)
     LsaFreeMemory(dns);
 
     /* name translation */
-    PSID sids[3];
+    PSID sids[4];
     ConvertStringSidToSidA("S-1-5-32-544", &sids[0]);
     ConvertStringSidToSidA("S-1-1-0", &sids[1]);
     ConvertStringSidToSidA("S-1-5-21-1-2-3-4", &sids[2]);
+    ConvertStringSidToSidA("S-1-5-5-0-174593", &sids[3]);
     LSA_REFERENCED_DOMAIN_LIST *domains;
     LSA_TRANSLATED_NAME *names;
-    status = LsaLookupSids(policy, 3, sids, &domains, &names);
+    status = LsaLookupSids(policy, 4, sids, &domains, &names);
     Check(status == 0x00000107, "LsaLookupSids: STATUS_SOME_NOT_MAPPED");
-    for (int i = 0; i < 3 && status >= 0; i++) {
+    for (int i = 0; i < 4 && status >= 0; i++) {
         Print("  ");
         if (names[i].DomainIndex >= 0) {
             PrintWide(domains->Domains[names[i].DomainIndex].Name.Buffer,
@@ -164,7 +165,7 @@ static void Lsa(void)
     Check(LsaRetrievePrivateData(policy, &key, &secret) == (NTSTATUS)0xC0000022,
           "LsaRetrievePrivateData without POLICY_GET_PRIVATE_INFORMATION: STATUS_ACCESS_DENIED");
     Check(LsaClose(policy) == 0, "LsaClose");
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 4; i++)
         LocalFree(sids[i]);
     LocalFree(user);
 }
