@@ -77,6 +77,8 @@ NTSTATUS NTAPI NtEnumerateKey(HANDLE KeyHandle, ULONG Index, ULONG KeyInformatio
 NTSTATUS NTAPI NtEnumerateValueKey(HANDLE KeyHandle, ULONG Index, ULONG KeyValueInformationClass,
     PVOID KeyValueInformation, ULONG Length, ULONG *ResultLength);
 NTSTATUS NTAPI NtExtendSection(HANDLE SectionHandle, LARGE_INTEGER *NewSectionSize);
+NTSTATUS NTAPI NtFilterToken(HANDLE ExistingTokenHandle, ULONG Flags, PVOID SidsToDisable, PVOID PrivilegesToDelete,
+    PVOID RestrictedSids, HANDLE *NewTokenHandle);
 NTSTATUS NTAPI NtFindAtom(PVOID AtomName, ULONG Length, PVOID Atom);
 NTSTATUS NTAPI NtFlushBuffersFile(HANDLE FileHandle, PVOID IoStatusBlock);
 NTSTATUS NTAPI NtFlushInstructionCache(HANDLE ProcessHandle, PVOID BaseAddress, SIZE_T Length);

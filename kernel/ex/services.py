@@ -10,6 +10,7 @@ check). Argument kinds are listed in kernel/trace/syscalls.py.
 """
 from ..cm.services import REGISTRY_SERVICES
 from ..ob.namespace import NAMESPACE_SERVICES
+from ..se.filter import FILTER_SERVICES
 from ..se.impersonate import IMPERSONATION_SERVICES
 from ..se.security_object import SECURITY_SERVICES
 from ..se.token import TOKEN_SERVICES
@@ -206,6 +207,7 @@ SERVICES.update(SYSTEM_TIME_SERVICES)     # kernel/ex/systime.py: NtSetSystemTim
 SERVICES.update(MEMORY_LOCK_SERVICES)     # kernel/ex/memory_lock.py: NtLockVirtualMemory, NtFlushVirtualMemory
 SERVICES.update(REGISTRY_SERVICES)        # kernel/cm/services.py: NtOpenKey, NtQueryValueKey ...
 SERVICES.update(TOKEN_SERVICES)           # kernel/se/token.py: NtOpenProcessToken, NtQueryInformationToken ...
+SERVICES.update(FILTER_SERVICES)          # kernel/se/filter.py: NtFilterToken (restricted tokens)
 SERVICES.update(IMPERSONATION_SERVICES)   # kernel/se/impersonate.py: NtDuplicateToken, NtAccessCheck ...
 SERVICES.update(SECURITY_SERVICES)        # kernel/se/security_object.py: NtQuerySecurityObject, NtSetSecurityObject
 SERVICES.update(JOB_SERVICES)             # kernel/ex/job.py: NtCreateJobObject, NtAssignProcessToJobObject ...

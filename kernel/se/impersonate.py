@@ -77,6 +77,9 @@ def NtDuplicateToken(kernel, thread, existing, access, object_attributes, effect
     copy = Token(kernel, kernel.next_token_id)
     copy.privileges = dict(source.privileges)
     copy.groups = list(source.groups)
+    copy.user_attributes = source.user_attributes
+    copy.restricted_sids = list(source.restricted_sids)
+    copy.filtered = source.filtered
     copy.token_type = token_type
     copy.impersonation_level = level if token_type == TokenImpersonation else 0
     if effective_only & 0xFF:                 # only what is enabled survives
@@ -129,23 +132,9 @@ def _aces(dacl: bytes):
         at += size
 
 
-def SeAccessCheck(token: Token, descriptor: tuple, desired: int, mapping: tuple) -> tuple[int, int]:
-    """(status, granted) of the DACL walk: allow ACEs grant what no earlier deny ACE took, deny ACEs
-    take what no earlier allow ACE gave; the owner always gets READ_CONTROL and WRITE_DAC."""
-    _control, owner, group, dacl, _sacl = descriptor
-    if owner is None or group is None:
-        return STATUS_INVALID_SECURITY_DESCR, 0
-    enabled = {sid_bytes(USER_SID)} | {sid_bytes(s) for s, a in token.groups
-                                       if a & SE_GROUP_ENABLED and not a & SE_GROUP_USE_FOR_DENY_ONLY}
-    deny_only = enabled | {sid_bytes(s) for s, a in token.groups if a & SE_GROUP_USE_FOR_DENY_ONLY}
-    if desired & ACCESS_SYSTEM_SECURITY and not token.privileges.get(SE_SECURITY_PRIVILEGE, 0) & SE_PRIVILEGE_ENABLED:
-        return STATUS_PRIVILEGE_NOT_HELD, 0
-    wanted = desired & ~(MAXIMUM_ALLOWED | ACCESS_SYSTEM_SECURITY)
-    if dacl is None or dacl == b"":             # no DACL, or a NULL DACL: everything
-        everything = _map_generic(GENERIC_ALL, mapping) | READ_CONTROL | WRITE_DAC | 0x000F0000
-        rights = everything if desired & MAXIMUM_ALLOWED else wanted
-        return STATUS_SUCCESS, rights | (desired & ACCESS_SYSTEM_SECURITY)
-    granted = READ_CONTROL | WRITE_DAC if owner in enabled else 0
+def _walk_dacl(dacl: bytes, mapping: tuple, enabled: set, deny_only: set, granted: int) -> int:
+    """The rights the DACL grants the SIDs: allow ACEs grant what no earlier deny ACE took, deny
+    ACEs take what no earlier allow ACE gave."""
     denied = 0
     for ace_type, flags, mask, sid in _aces(dacl):
         if flags & INHERIT_ONLY_ACE:
@@ -155,6 +144,33 @@ def SeAccessCheck(token: Token, descriptor: tuple, desired: int, mapping: tuple)
             granted |= mask & ~denied
         elif ace_type == ACCESS_DENIED_ACE_TYPE and sid in deny_only:
             denied |= mask & ~granted
+    return granted
+
+
+def SeAccessCheck(token: Token, descriptor: tuple, desired: int, mapping: tuple) -> tuple[int, int]:
+    """(status, granted) of the DACL walk (_walk_dacl); the owner always gets READ_CONTROL and
+    WRITE_DAC. A restricted token (kernel/se/filter.py) is granted only what a second walk over its
+    restricting SIDs grants too."""
+    _control, owner, group, dacl, _sacl = descriptor
+    if owner is None or group is None:
+        return STATUS_INVALID_SECURITY_DESCR, 0
+    user = set() if token.user_attributes & SE_GROUP_USE_FOR_DENY_ONLY else {sid_bytes(USER_SID)}
+    enabled = user | {sid_bytes(s) for s, a in token.groups
+                      if a & SE_GROUP_ENABLED and not a & SE_GROUP_USE_FOR_DENY_ONLY}
+    deny_only = enabled | {sid_bytes(USER_SID)} | {sid_bytes(s) for s, a in token.groups
+                                                   if a & SE_GROUP_USE_FOR_DENY_ONLY}
+    if desired & ACCESS_SYSTEM_SECURITY and not token.privileges.get(SE_SECURITY_PRIVILEGE, 0) & SE_PRIVILEGE_ENABLED:
+        return STATUS_PRIVILEGE_NOT_HELD, 0
+    wanted = desired & ~(MAXIMUM_ALLOWED | ACCESS_SYSTEM_SECURITY)
+    if dacl is None or dacl == b"":             # no DACL, or a NULL DACL: everything
+        everything = _map_generic(GENERIC_ALL, mapping) | READ_CONTROL | WRITE_DAC | 0x000F0000
+        rights = everything if desired & MAXIMUM_ALLOWED else wanted
+        return STATUS_SUCCESS, rights | (desired & ACCESS_SYSTEM_SECURITY)
+    granted = _walk_dacl(dacl, mapping, enabled, deny_only, READ_CONTROL | WRITE_DAC if owner in enabled else 0)
+    if token.restricted_sids:
+        restricting = {sid_bytes(s) for s, _a in token.restricted_sids}
+        granted &= _walk_dacl(dacl, mapping, restricting, restricting,
+                              READ_CONTROL | WRITE_DAC if owner in restricting else 0)
     if desired & MAXIMUM_ALLOWED:
         if wanted & ~granted or not granted:
             return STATUS_ACCESS_DENIED, 0

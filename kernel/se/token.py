@@ -54,6 +54,7 @@ GENERIC_ALL = 0x10000000
 # TOKEN_INFORMATION_CLASS
 (TokenUser, TokenGroups, TokenPrivileges, TokenOwner, TokenPrimaryGroup, TokenDefaultDacl, TokenSource,
  TokenType, TokenImpersonationLevel, TokenStatistics) = range(1, 11)
+TokenRestrictedSids = 11
 TokenSessionId, TokenOrigin, TokenElevationType, TokenLinkedToken, TokenElevation = 12, 17, 18, 19, 20
 TokenHasRestrictions, TokenVirtualizationAllowed, TokenVirtualizationEnabled = 21, 23, 24
 TokenIntegrityLevel, TokenUIAccess, TokenMandatoryPolicy, TokenLogonSid, TokenIsAppContainer = 25, 26, 27, 28, 29
@@ -74,6 +75,9 @@ class Token(ObjectBody):
         self.token_type = TokenPrimary
         self.impersonation_level = 0              # SECURITY_IMPERSONATION_LEVEL of an impersonation token
         self.groups = list(GROUPS)                # (SID, attributes)
+        self.user_attributes = 0                  # SE_GROUP_USE_FOR_DENY_ONLY once filtered out (kernel/se/filter.py)
+        self.restricted_sids = []                 # (SID, attributes) of a restricted token
+        self.filtered = False                     # made by NtFilterToken: TokenHasRestrictions
 
     def privilege_list(self) -> list:
         return list(self.privileges.items())
@@ -150,9 +154,13 @@ def _default_dacl(base: int) -> bytes:
 def _token_information(token: Token, info_class: int, base: int) -> bytes:
     privileges = token.privilege_list()
     if info_class == TokenUser:
-        return _sid_and_attributes(base, [(USER_SID, 0)])
+        return _sid_and_attributes(base, [(USER_SID, token.user_attributes)])
     if info_class == TokenGroups:
         return _sid_and_attributes(base, token.groups, struct.pack("<I4x", len(token.groups)))
+    if info_class == TokenRestrictedSids:
+        return _sid_and_attributes(base, token.restricted_sids, struct.pack("<I4x", len(token.restricted_sids)))
+    if info_class == TokenHasRestrictions:
+        return _I.pack(int(token.filtered))
     if info_class == TokenLogonSid:
         return _sid_and_attributes(base, [(LOGON_SID, SE_GROUP_LOGON_ID | SE_GROUP_MANDATORY_ENABLED)],
                                    struct.pack("<I4x", 1))
@@ -188,7 +196,7 @@ def _token_information(token: Token, info_class: int, base: int) -> bytes:
         return _I.pack(3)                       # NO_WRITE_UP | NEW_PROCESS_MIN
     if info_class == TokenVirtualizationAllowed:
         return _I.pack(1)
-    if info_class in (TokenElevation, TokenHasRestrictions, TokenVirtualizationEnabled, TokenUIAccess,
+    if info_class in (TokenElevation, TokenVirtualizationEnabled, TokenUIAccess,
                       TokenIsAppContainer, TokenAppContainerNumber):
         return _I.pack(0)
     raise NtStatusError(STATUS_INVALID_INFO_CLASS)   # TokenImpersonationLevel of a primary token too
