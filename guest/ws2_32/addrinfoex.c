@@ -33,13 +33,8 @@ INT WsAddrInfoExResolve(const char *node, const char *service, DWORD ns, const G
     if (error)
         return SetLastError((DWORD)error), error;
     ADDRINFOA h, *list = NULL;
-    if (hints) {
-        memset(&h, 0, sizeof(h));
-        h.ai_flags = hints->ai_flags;
-        h.ai_family = hints->ai_family;
-        h.ai_socktype = hints->ai_socktype;
-        h.ai_protocol = hints->ai_protocol;
-    }
+    if (hints)
+        WS_NARROW_HINTS(&h, hints);
     error = getaddrinfo(node, service, hints ? &h : NULL, &list);
     if (error)
         return error;

@@ -157,13 +157,8 @@ __declspec(dllexport) INT WSAAPI GetAddrInfoW(PCWSTR node, PCWSTR service, const
 {
     char *n = WsNarrow(node), *s = WsNarrow(service);
     ADDRINFOA h, *list = NULL;
-    if (hints) {
-        memset(&h, 0, sizeof(h));
-        h.ai_flags = hints->ai_flags;
-        h.ai_family = hints->ai_family;
-        h.ai_socktype = hints->ai_socktype;
-        h.ai_protocol = hints->ai_protocol;
-    }
+    if (hints)
+        WS_NARROW_HINTS(&h, hints);
     if (result)
         *result = NULL;
     INT error = getaddrinfo(n, s, hints ? &h : NULL, result ? &list : NULL);

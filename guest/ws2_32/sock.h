@@ -41,3 +41,8 @@ int WsLocalAddress(SOCKET s, struct sockaddr_storage *out);
 int WsCopyAddress(const struct sockaddr *from, struct sockaddr *to, int *length);
 /* Numeric host text (IPv4 dotted, IPv6) into ip; *family says which (AF_UNSPEC: either). */
 int WsParse(const char *text, BYTE ip[16], int *family);
+/* getaddrinfo's hints from a wide or Ex form's (ADDRINFOW, ADDRINFOEXW): the four fields a query
+ * reads, the rest zero. */
+#define WS_NARROW_HINTS(out, in) \
+    (memset((out), 0, sizeof(*(out))), (out)->ai_flags = (in)->ai_flags, (out)->ai_family = (in)->ai_family, \
+     (out)->ai_socktype = (in)->ai_socktype, (out)->ai_protocol = (in)->ai_protocol)

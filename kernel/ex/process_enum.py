@@ -45,9 +45,7 @@ def _arguments(attributes: int, flags: int) -> bool:
 def NtGetNextProcess(kernel, thread, handle, access, attributes, flags, handle_out):
     backwards = _arguments(attributes, flags)
     current = reference_process(thread, handle) if handle else None
-    live = [p for p in kernel.processes if _alive(p)]
-    if current is not None and current not in live:
-        live = [p for p in kernel.processes if _alive(p) or p is current]
+    live = [p for p in kernel.processes if _alive(p) or p is current]
     found = _next(live, current, backwards)
     return _open(thread, found, access, attributes, handle_out)
 
